@@ -1,0 +1,46 @@
+// name: chain-of-command
+// title: Chain of command
+// description: Every chain of command from a node (detainee, guard, facility, official or
+//   organisation) up to a top organisation of the central leadership and the official heading it.
+//   With $asOf, only links in force on that date count; without it, every link ever recorded.
+//   Strongest chains first: a chain is as strong as its weakest link.
+// param id: stable id of the node to start from
+// param asOf: ISO date or null; a link counts when its `from` is unknown or on or before it, and its `to` is absent or on or after it
+// param limit: most chains to return
+// returns: paths (chain + leadership), with strength, weakestLinkId and hops; citations
+// mode: read
+// Upward means along the stored direction, except OPERATES (organisation -> facility), which is
+// climbed backwards. Ceiling 12: deeper than any facility-to-centre path in the files; variable
+// bounds cannot be parameters. A top is a central-level organisation with no superior in force.
+MATCH (start:Entity {id: $id})
+MATCH chain = (start)
+  ((lower)-[link:DETAINED_AT|ASSIGNED_TO|HELD_POST|REPORTS_TO|SUBORDINATE_TO|OPERATES]-(upper)
+    WHERE startNode(link) = CASE type(link) WHEN 'OPERATES' THEN upper ELSE lower END
+      AND ($asOf IS NULL OR ((link.from IS NULL OR link.from <= date($asOf))
+                             AND (link.to IS NULL OR link.to >= date($asOf))))){0,12}
+  (top:Organization {level: 'central'})
+WHERE NOT EXISTS {
+  (top)-[up:SUBORDINATE_TO]->(:Organization)
+  WHERE $asOf IS NULL OR ((up.from IS NULL OR up.from <= date($asOf)) AND (up.to IS NULL OR up.to >= date($asOf)))
+}
+OPTIONAL MATCH leadership = (top)<-[post:HELD_POST]-(leader:Official)
+  WHERE post.head AND ($asOf IS NULL OR ((post.from IS NULL OR post.from <= date($asOf))
+                                          AND (post.to IS NULL OR post.to >= date($asOf))))
+WITH chain, leadership,
+     [link IN relationships(chain) + coalesce(relationships(leadership), []) |
+       {id: link.id, rank: CASE link.confidence WHEN 'confirmed' THEN 3 WHEN 'reported' THEN 2 ELSE 1 END}] AS ranked
+WITH chain, leadership,
+     reduce(weakest = null, r IN ranked | CASE WHEN weakest IS NULL OR r.rank < weakest.rank THEN r ELSE weakest END) AS weakest
+ORDER BY coalesce(weakest.rank, 3) DESC, length(chain) ASC
+LIMIT $limit
+CALL (chain, leadership) {
+  UNWIND nodes(chain) + relationships(chain) + coalesce(nodes(leadership), []) + coalesce(relationships(leadership), []) AS element
+  UNWIND coalesce(element.sources, []) AS documentId
+  MATCH (cited:Document {id: documentId})
+  RETURN collect(DISTINCT cited) AS citations
+}
+RETURN chain, leadership,
+       CASE weakest.rank WHEN 3 THEN 'confirmed' WHEN 2 THEN 'reported' WHEN 1 THEN 'inferred' END AS strength,
+       weakest.id AS weakestLinkId,
+       length(chain) + coalesce(length(leadership), 0) AS hops,
+       citations

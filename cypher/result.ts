@@ -1,0 +1,64 @@
+// The one result shape every query answers with, from the driver to Cytoscape: nodes, edges, paths, meta.
+import { z } from 'zod';
+
+/** Driver values made plain JSON: Integer -> number, temporal -> ISO string, nested lists and maps. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export const Json: z.ZodType<Json> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(Json), z.record(z.string(), Json)]),
+);
+
+export const ResultNode = z.object({
+  /** Our stable id, never Neo4j's elementId, so saved views survive a reload of the database. */
+  id: z.string(),
+  labels: z.array(z.string()),
+  properties: z.record(z.string(), Json),
+});
+export type ResultNode = z.infer<typeof ResultNode>;
+
+export const ResultEdge = z.object({
+  id: z.string(),
+  type: z.string(),
+  /** Stored direction: `source` -[type]-> `target`. */
+  source: z.string(),
+  target: z.string(),
+  properties: z.record(z.string(), Json),
+});
+export type ResultEdge = z.infer<typeof ResultEdge>;
+
+export const ResultPath = z.object({
+  /** Node ids in traversal order; edges[i] links nodes[i] and nodes[i + 1], whatever its stored direction. */
+  nodes: z.array(z.string()),
+  edges: z.array(z.string()),
+  /** Scalar columns returned beside the path (e.g. a chain's `strength` and `weakestLinkId`). */
+  attributes: z.record(z.string(), Json),
+});
+export type ResultPath = z.infer<typeof ResultPath>;
+
+export const Citation = z.object({
+  id: z.string(),
+  name: z.string(),
+  publisher: z.string().optional(),
+  date: z.string().optional(),
+  url: z.string().optional(),
+  collection: z.string().optional(),
+});
+export type Citation = z.infer<typeof Citation>;
+
+export const ResultMeta = z.object({
+  query: z.string(),
+  parameters: z.record(z.string(), Json),
+  durationMs: z.number(),
+  /** True when a row limit cut the answer: the UI must say so. */
+  truncated: z.boolean(),
+});
+export type ResultMeta = z.infer<typeof ResultMeta>;
+
+export const Result = z.object({
+  nodes: z.array(ResultNode),
+  edges: z.array(ResultEdge),
+  paths: z.array(ResultPath),
+  /** The documents cited by `sources` on the nodes and edges above, keyed by document id. */
+  citations: z.record(z.string(), Citation),
+  meta: ResultMeta,
+});
+export type Result = z.infer<typeof Result>;

@@ -1,0 +1,27 @@
+// name: schema
+// title: Schema
+// description: Constraints and indexes the queries rely on, each IF NOT EXISTS so start-up can
+//   apply them every time. Statements are separated by semicolons and run one by one.
+// returns: nothing
+// mode: write
+// One uniqueness constraint on `id` per label (its backing index serves every `{id: $x}` lookup);
+// `Entity` is on every evidence node, so a lookup that does not know the kind is one seek too.
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT official_id IF NOT EXISTS FOR (n:Official) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT guard_id IF NOT EXISTS FOR (n:Guard) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT detainee_id IF NOT EXISTS FOR (n:Detainee) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT facility_id IF NOT EXISTS FOR (n:Facility) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT directive_id IF NOT EXISTS FOR (n:Directive) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
+// Chains stop at central-level organisations: the level index finds the tops.
+CREATE INDEX organization_level IF NOT EXISTS FOR (n:Organization) ON (n.level);
+// Relationship ids: saved views and citations point at links by our id.
+CREATE INDEX held_post_id IF NOT EXISTS FOR ()-[r:HELD_POST]-() ON (r.id);
+CREATE INDEX subordinate_to_id IF NOT EXISTS FOR ()-[r:SUBORDINATE_TO]-() ON (r.id);
+// The CJK analyzer indexes Chinese characters as bigrams and folds Latin case, so one index
+// serves 陈全国, "Chen Quanguo" and "chen".
+CREATE FULLTEXT INDEX entityNames IF NOT EXISTS
+FOR (n:Person|Organization|Facility|Directive|Document) ON EACH [n.name, n.nameZh, n.pinyin, n.aliases]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};

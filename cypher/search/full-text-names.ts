@@ -1,0 +1,26 @@
+// Parameters of full-text-names.cypher: the analyst's text becomes a Lucene query here, never Cypher.
+import { z } from 'zod';
+
+/** Lucene's query syntax characters; escaped so typed text is matched, never parsed as operators. */
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/** Each word matches as typed or as a prefix (so "Chen Q" finds "Chen Quanguo"). */
+export function toLuceneQuery(text: string): string {
+  return text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => word.replace(LUCENE_SPECIAL, '\\$&'))
+    .map((word) => `(${word} OR ${word.toLowerCase()}*)`)
+    .join(' AND ');
+}
+
+export const params = z.object({
+  query: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(200, 'must be at most 200 characters')
+    .transform(toLuceneQuery)
+    .refine((query) => query.length > 0, 'must contain a word'),
+  limit: z.number().int().min(1).max(100).default(20),
+});

@@ -1,0 +1,5 @@
+// Parameters of merge-relationships.cypher.
+import { z } from 'zod';
+import { RelationshipRow } from './graph-rows.ts';
+
+export const params = z.object({ rows: z.array(RelationshipRow).max(10_000) });

@@ -1,0 +1,286 @@
+// Turns the public-record reference (seed/public-record.json, a copy of shared/reference) into graph rows.
+// Nothing is added about a real person or organisation: every row comes from one entry of the
+// reference and carries that entry's sources and confidence.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Confidence } from '../cypher/model.ts';
+import { NodeRow, RelationshipRow } from '../cypher/seed/graph-rows.ts';
+import { parsePartialDate } from './dates.ts';
+
+const ReferenceConfidence = z.enum(['stated', 'inferred', 'unverified']);
+
+/**
+ * The reference's three marks mapped onto the model's. "stated" (the cited text says so) is our
+ * confirmed; "inferred" stays inferred; "unverified" (a claim no source read confirms) is kept
+ * only as reported, which ranks it above an inference but never as confirmed.
+ */
+const confidenceOf: Record<z.infer<typeof ReferenceConfidence>, Confidence> = {
+  stated: 'confirmed',
+  inferred: 'inferred',
+  unverified: 'reported',
+};
+
+const Source = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string().nullish(),
+  date: z.string().nullish(),
+  url: z.string().nullish(),
+  note: z.string().nullish(),
+});
+const Post = z.object({
+  title: z.string(),
+  org: z.string(),
+  from: z.string().nullish(),
+  to: z.string().nullish(),
+  source_ids: z.array(z.string()),
+  confidence: ReferenceConfidence,
+  note: z.string().nullish(),
+});
+const Person = z.object({
+  id: z.string(),
+  name_en: z.string(),
+  name_zh: z.string().nullish(),
+  pinyin: z.string().nullish(),
+  aliases: z.array(z.string()).default([]),
+  posts: z.array(Post),
+  notes: z.string().nullish(),
+});
+const Organization = z.object({
+  id: z.string(),
+  name_en: z.string(),
+  name_zh: z.string().nullish(),
+  level: z.string(),
+  parent_id: z.string().nullish(),
+  source_ids: z.array(z.string()),
+  confidence: ReferenceConfidence,
+});
+const Directive = z.object({
+  id: z.string(),
+  title: z.string(),
+  title_zh: z.string().nullish(),
+  date: z.string().nullish(),
+  issuer_ids: z.array(z.string()),
+  summary: z.string().nullish(),
+  note: z.string().nullish(),
+  source_ids: z.array(z.string()),
+  confidence: ReferenceConfidence,
+});
+const Facility = z.object({
+  id: z.string(),
+  name: z.string(),
+  name_zh: z.string().nullish(),
+  type: z.string(),
+  county: z.string().nullish(),
+  prefecture: z.string().nullish(),
+  lat: z.number().nullish(),
+  lon: z.number().nullish(),
+  source_ids: z.array(z.string()),
+  confidence: ReferenceConfidence,
+  note: z.string().nullish(),
+});
+const HierarchyLink = z.object({
+  from_id: z.string(),
+  to_id: z.string(),
+  relation: z.string(),
+  from_date: z.string().nullish(),
+  to_date: z.string().nullish(),
+  source_ids: z.array(z.string()),
+  confidence: ReferenceConfidence,
+});
+export const Reference = z.object({
+  sources: z.array(Source),
+  people: z.array(Person),
+  organizations: z.array(Organization),
+  directives: z.array(Directive),
+  facilities: z.array(Facility),
+  hierarchy: z.array(HierarchyLink),
+});
+export type Reference = z.infer<typeof Reference>;
+
+export interface GraphRows {
+  nodes: NodeRow[];
+  relationships: RelationshipRow[];
+}
+
+export const PUBLIC_RECORD_COLLECTION = 'Public record (shared/reference/public-record.json)';
+
+export function readReference(path = new URL('./public-record.json', import.meta.url)): Reference {
+  return Reference.parse(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+/**
+ * A post heads its organisation when its title names the top office. Read from the title the
+ * source gives, so it adds no fact; deputies, vice-chairs, members and "former" posts never head.
+ */
+export function isHeadPost(title: string): boolean {
+  if (/\b(deputy|vice|member|former|executive deputy)\b/i.test(title)) return false;
+  return /^(\(first\) )?(general secretary|secretary|party secretary|party committee secretary|director|minister|chairman|president|premier|head|governor|mayor)\b/i.test(
+    title,
+  );
+}
+
+/** Optional fields are left out rather than stored as null: Neo4j has no null properties. */
+function compact(record: Record<string, unknown>): Record<string, z.infer<typeof NodeRow>['properties'][string]> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined && value !== null)) as never;
+}
+
+function validity(fromText: string | null | undefined, toText: string | null | undefined) {
+  const from = parsePartialDate(fromText);
+  const to = parsePartialDate(toText);
+  return {
+    from: from?.start,
+    fromPrecision: from?.precision,
+    to: to?.end,
+    toPrecision: to?.precision,
+  };
+}
+
+const personRelations = /^(reports_to|deputy_to)/;
+
+export function publicRecordRows(reference: Reference): GraphRows {
+  const nodes: NodeRow[] = [];
+  const relationships: RelationshipRow[] = [];
+  const provenance = (sourceIds: string[], confidence: z.infer<typeof ReferenceConfidence>) => ({
+    sources: sourceIds,
+    confidence: confidenceOf[confidence],
+    synthetic: false,
+  });
+
+  for (const source of reference.sources) {
+    nodes.push({
+      id: source.id,
+      labels: ['Document'],
+      properties: compact({
+        name: source.title,
+        collection: PUBLIC_RECORD_COLLECTION,
+        publisher: source.publisher,
+        date: source.date,
+        url: source.url,
+        notes: source.note,
+        synthetic: false,
+      }),
+    });
+  }
+
+  const orgIds = new Set(reference.organizations.map((org) => org.id));
+  for (const org of reference.organizations) {
+    nodes.push({
+      id: org.id,
+      labels: ['Organization'],
+      properties: compact({ name: org.name_en, nameZh: org.name_zh, level: org.level, ...provenance(org.source_ids, org.confidence) }),
+    });
+  }
+
+  for (const person of reference.people) {
+    // A person with a stated post is an official; every person in the reference holds at least one.
+    nodes.push({
+      id: person.id,
+      labels: ['Person', 'Official'],
+      properties: compact({
+        name: person.name_en,
+        nameZh: person.name_zh,
+        pinyin: person.pinyin,
+        aliases: person.aliases,
+        notes: person.notes,
+        // A person's existence rests on the sources of their posts.
+        ...provenance([...new Set(person.posts.flatMap((post) => post.source_ids))], 'stated'),
+      }),
+    });
+    person.posts.forEach((post, index) => {
+      relationships.push({
+        id: `post:${person.id}:${index}`,
+        type: 'HELD_POST',
+        source: person.id,
+        target: post.org,
+        properties: compact({
+          title: post.title,
+          head: isHeadPost(post.title),
+          notes: post.note,
+          ...validity(post.from, post.to),
+          ...provenance(post.source_ids, post.confidence),
+        }),
+      });
+    });
+  }
+
+  for (const facility of reference.facilities) {
+    nodes.push({
+      id: facility.id,
+      labels: ['Facility'],
+      properties: compact({
+        name: facility.name,
+        nameZh: facility.name_zh,
+        facilityType: facility.type,
+        county: facility.county,
+        prefecture: facility.prefecture,
+        latitude: facility.lat,
+        longitude: facility.lon,
+        notes: facility.note,
+        ...provenance(facility.source_ids, facility.confidence),
+      }),
+    });
+  }
+
+  for (const directive of reference.directives) {
+    const date = parsePartialDate(directive.date);
+    nodes.push({
+      id: directive.id,
+      labels: ['Directive'],
+      properties: compact({
+        name: directive.title,
+        nameZh: directive.title_zh,
+        date: date?.start,
+        datePrecision: date?.precision,
+        summary: directive.summary,
+        notes: directive.note,
+        ...provenance(directive.source_ids, directive.confidence),
+      }),
+    });
+    for (const issuer of directive.issuer_ids) {
+      relationships.push({
+        id: `issued:${issuer}:${directive.id}`,
+        type: 'ISSUED',
+        source: issuer,
+        target: directive.id,
+        properties: compact({ ...validity(directive.date, null), ...provenance(directive.source_ids, directive.confidence) }),
+      });
+    }
+  }
+
+  // The hierarchy lists superior -> subordinate; the graph stores the upward link.
+  const stated = new Set<string>();
+  const facilityIds = new Set(reference.facilities.map((facility) => facility.id));
+  for (const link of reference.hierarchy) {
+    const common = compact({
+      relation: link.relation,
+      ...validity(link.from_date, link.to_date),
+      ...provenance(link.source_ids, link.confidence),
+    });
+    if (orgIds.has(link.from_id) && orgIds.has(link.to_id)) {
+      stated.add(`${link.to_id}>${link.from_id}`);
+      relationships.push({ id: `sub:${link.to_id}:${link.from_id}`, type: 'SUBORDINATE_TO', source: link.to_id, target: link.from_id, properties: common });
+    } else if (orgIds.has(link.from_id) && facilityIds.has(link.to_id)) {
+      relationships.push({ id: `operates:${link.from_id}:${link.to_id}`, type: 'OPERATES', source: link.from_id, target: link.to_id, properties: common });
+    } else if (personRelations.test(link.relation)) {
+      relationships.push({ id: `reports:${link.from_id}:${link.to_id}`, type: 'REPORTS_TO', source: link.from_id, target: link.to_id, properties: common });
+    }
+    // Person-to-organisation instructions and policy direction describe single acts, not a standing
+    // line of command; they wait for the directive model (ADDRESSED_TO) rather than being forced into one.
+  }
+
+  // An organisation's parent, where no hierarchy entry already states the link, is a link of its own,
+  // resting on the organisation entry's sources.
+  for (const org of reference.organizations) {
+    if (!org.parent_id || stated.has(`${org.id}>${org.parent_id}`)) continue;
+    relationships.push({
+      id: `sub:${org.id}:${org.parent_id}`,
+      type: 'SUBORDINATE_TO',
+      source: org.id,
+      target: org.parent_id,
+      properties: compact({ relation: 'parent organisation', ...provenance(org.source_ids, org.confidence) }),
+    });
+  }
+
+  return { nodes: nodes.map((row) => NodeRow.parse(row)), relationships: relationships.map((row) => RelationshipRow.parse(row)) };
+}

@@ -1,0 +1,44 @@
+// Builds the Express app without listening, so tests drive it as it runs in production.
+import express, { type Express } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import type { CatalogueEntry } from '../cypher/catalogue.ts';
+import { notFoundRoute, problemHandler } from './problems.ts';
+import { graphRoutes } from './routes/graph.routes.ts';
+import { healthRoutes } from './routes/health.routes.ts';
+
+export interface AppOptions {
+  driver: Driver;
+  catalogue: Map<string, CatalogueEntry>;
+  /** The built client (client/dist); absent in API-only tests. */
+  clientDir?: string;
+  /** Neo4j transaction timeout for each curated query. */
+  queryTimeoutMs?: number;
+  version?: string;
+  log?: (line: string) => void;
+}
+
+export function createApp(options: AppOptions): Express {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  const api = express.Router();
+  api.use(express.json({ limit: '100kb' }));
+  api.use(healthRoutes(options.driver, options.version ?? '0.0.0'));
+  api.use(graphRoutes({ driver: options.driver, timeoutMs: options.queryTimeoutMs ?? 8_000 }, options.catalogue));
+  api.use(notFoundRoute);
+  app.use('/api', api);
+
+  if (options.clientDir && existsSync(options.clientDir)) {
+    const clientDir = options.clientDir;
+    app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
+    // Deep links (a shared view's URL) load the app, which reads its own location.
+    app.get('/{*path}', (_req, res) => res.sendFile(join(clientDir, 'index.html')));
+  }
+  app.use(notFoundRoute);
+  app.use(problemHandler(log));
+  return app;
+}

@@ -1,0 +1,42 @@
+// process.env parsed by zod once at boot; a bad variable stops the start with one line naming it.
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65_535);
+/** JVM memory sizes as Neo4j and `-Xmx` take them: 512m, 2g. */
+const memorySize = z.string().regex(/^\d+[kmgKMG]$/, 'must be a size such as 512m or 2g');
+
+export const Env = z
+  .object({
+    PORT: port.default(8080),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    /** Where Maven puts Neo4j's jars: a user-level cache shared by every clone. */
+    XPF_CACHE_DIR: z.string().min(1).default(join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'xpf-explorer')),
+    NEO4J_URI: z.string().regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'must be a neo4j:// or bolt:// URI').optional(),
+    NEO4J_USER: z.string().min(1).default('neo4j'),
+    NEO4J_PASSWORD: z.string().min(8, 'must be at least 8 characters (Neo4j refuses shorter ones)').optional(),
+    NEO4J_BOLT_PORT: port.default(7687),
+    NEO4J_HEAP: memorySize.default('512m'),
+    NEO4J_PAGECACHE: memorySize.default('256m'),
+    /** How long start-up waits for the embedded Neo4j to answer on Bolt. */
+    NEO4J_START_TIMEOUT_S: z.coerce.number().int().min(5).max(600).default(120),
+  })
+  .refine((env) => !env.NEO4J_URI || env.NEO4J_PASSWORD, {
+    path: ['NEO4J_PASSWORD'],
+    message: 'is required when NEO4J_URI names an external server',
+  })
+  .transform((env) => ({ ...env, DATA_DIR: resolve(env.DATA_DIR), XPF_CACHE_DIR: resolve(env.XPF_CACHE_DIR) }));
+export type Env = z.infer<typeof Env>;
+
+export class EnvError extends Error {}
+
+/** Empty strings count as unset, as a shell `FOO= npm start` means. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const parsed = Env.safeParse(present);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new EnvError(`Invalid environment variable ${issue.path.join('.')}: ${issue.message}`);
+}

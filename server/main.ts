@@ -1,0 +1,83 @@
+// Starts xpf-explorer: Neo4j (embedded unless NEO4J_URI is set), schema, seed, client bundle, HTTP.
+import type { Server } from 'node:http';
+import { loadCatalogue } from '../cypher/catalogue.ts';
+import { seedIfEmpty } from '../seed/load.ts';
+import { createApp } from './app.ts';
+import { clientDistDir, ensureClientBuilt } from './client-bundle.ts';
+import { EnvError, parseEnv } from './env.ts';
+import { connectToGraph, type GraphConnection } from './neo4j/driver.ts';
+import { passwordFile } from './neo4j/password.ts';
+import { applySchema } from './neo4j/schema.ts';
+import { StartupError } from './neo4j/startup-error.ts';
+import { fromDriverError } from './problems.ts';
+
+const log = (line: string) => console.log(`[xpf] ${line}`);
+
+/** Schema and seed need the graph; with an external server that is down, keep trying in the background. */
+async function prepareGraph(connection: GraphConnection, catalogue: Awaited<ReturnType<typeof loadCatalogue>>): Promise<void> {
+  for (;;) {
+    try {
+      await applySchema(connection.driver, catalogue.get('schema')!);
+      if (await seedIfEmpty(connection.driver, catalogue)) log('Seeded the empty database (public record + synthetic records).');
+      return;
+    } catch (error) {
+      if (!fromDriverError(error)) throw error;
+      log(`Neo4j at ${connection.uri} is unreachable; the API answers 503 until it is back. Retrying in 5 s.`);
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const env = parseEnv();
+  const catalogue = await loadCatalogue();
+  const clientBuild = ensureClientBuilt(log);
+  if (!env.NEO4J_URI) log(`Starting Neo4j (data in ${env.DATA_DIR}, Bolt on 127.0.0.1:${env.NEO4J_BOLT_PORT})…`);
+  const connection = await connectToGraph(env);
+
+  let server: Server | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping…`);
+    // Stop taking requests, let the ones in flight finish, then close the graph.
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await connection.close();
+    log('Stopped.');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  const graphReady = prepareGraph(connection, catalogue);
+  if (connection.embedded) await graphReady;
+  await clientBuild;
+
+  const app = createApp({ driver: connection.driver, catalogue, clientDir: clientDistDir, version: process.env.npm_package_version });
+  server = app.listen(env.PORT, env.HOST);
+  await new Promise<void>((resolve, reject) => {
+    server!.once('listening', resolve);
+    server!.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new StartupError(`Port ${env.PORT} on ${env.HOST} is already in use: stop what holds it or set PORT.`)
+          : new StartupError(`Cannot listen on ${env.HOST}:${env.PORT}: ${error.code ?? error.message}`),
+      ),
+    );
+  });
+
+  const url = `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}/`;
+  log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s: open ${url}`);
+  if (connection.embedded) {
+    log(`Neo4j ${connection.embedded.version} for other clients: ${connection.uri}, user neo4j, password in ${env.NEO4J_PASSWORD ? 'NEO4J_PASSWORD' : passwordFile(env.DATA_DIR)}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  // Known start-up problems are one line; anything else is a bug and keeps its stack for the operator.
+  if (error instanceof StartupError || error instanceof EnvError) console.error(`xpf-explorer cannot start: ${error.message}`);
+  else console.error('xpf-explorer cannot start:', error);
+  process.exit(1);
+});

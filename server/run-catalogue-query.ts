@@ -1,0 +1,47 @@
+// Validates a curated query's parameters, runs it, and shapes the answer: the path every route takes.
+import type { Driver } from 'neo4j-driver';
+import type { CatalogueEntry } from '../cypher/catalogue.ts';
+import type { Json, Result } from '../cypher/result.ts';
+import { runQuery } from './neo4j/run-query.ts';
+import { toResult } from './neo4j/to-result.ts';
+import { BadInput, type FieldProblem } from './problems.ts';
+
+export interface QueryContext {
+  driver: Driver;
+  timeoutMs: number;
+}
+
+/**
+ * `raw` comes from the request; from here on only zod's output is used. `fieldNames` renames schema
+ * keys to the names the client sent (the search box sends `q` for the `query` parameter).
+ */
+export async function runCatalogueQuery(
+  context: QueryContext,
+  entry: CatalogueEntry,
+  raw: Record<string, unknown>,
+  fieldNames: Record<string, string> = {},
+): Promise<Result> {
+  if (entry.mode !== 'read') throw new Error(`Query "${entry.name}" writes and is not served over HTTP`);
+  const parsed = entry.schema.safeParse(raw);
+  if (!parsed.success) {
+    const problems: FieldProblem[] = BadInput.fromZod(parsed.error).errors!.map((problem) => ({
+      ...problem,
+      field: fieldNames[problem.field] ?? problem.field,
+    }));
+    throw new BadInput(problems);
+  }
+  const params = parsed.data as Record<string, unknown>;
+  // One row past the limit tells whether the answer was cut, without a second counting query.
+  const limit = typeof params.limit === 'number' ? params.limit : null;
+  const run = await runQuery(context.driver, entry, limit === null ? params : { ...params, limit: limit + 1 }, {
+    timeoutMs: context.timeoutMs,
+  });
+  const truncated = limit !== null && run.records.length > limit;
+  const records = truncated ? run.records.slice(0, limit) : run.records;
+  return toResult(records, {
+    query: entry.name,
+    parameters: JSON.parse(JSON.stringify(params)) as Record<string, Json>,
+    durationMs: Math.round(run.durationMs * 10) / 10,
+    truncated,
+  });
+}

@@ -1,0 +1,51 @@
+// Starts one real Neo4j for the whole run (fresh temporary data folder, free port), applies the
+// schema and loads the seed. No mock of Neo4j anywhere.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { loadCatalogue } from '../../cypher/catalogue.ts';
+import { seedIfEmpty } from '../../seed/load.ts';
+import { parseEnv } from '../../server/env.ts';
+import { createDriver } from '../../server/neo4j/driver.ts';
+import { startEmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
+import { applySchema } from '../../server/neo4j/schema.ts';
+import { freePort } from './ports.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4j: { uri: string; user: string; password: string; dataDir: string };
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'xpf-test-'));
+  const env = parseEnv({ ...process.env, DATA_DIR: dataDir });
+  const neo4j = await startEmbeddedNeo4j({
+    dataDir,
+    cacheDir: env.XPF_CACHE_DIR,
+    boltPort: await freePort(),
+    heap: '512m',
+    pageCache: '128m',
+    startTimeoutMs: 180_000,
+  });
+  const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);
+  try {
+    const catalogue = await loadCatalogue();
+    await applySchema(driver, catalogue.get('schema')!);
+    await seedIfEmpty(driver, catalogue);
+  } catch (error) {
+    // A failed setup has no teardown: stop the JVM here or it outlives the run.
+    await neo4j.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  } finally {
+    await driver.close();
+  }
+  project.provide('neo4j', { uri: neo4j.uri, user: neo4j.user, password: neo4j.password, dataDir });
+
+  return async () => {
+    await neo4j.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}

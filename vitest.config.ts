@@ -1,0 +1,15 @@
+// One test run: unit tests beside the code, integration and browser tests in tests/, all against
+// the real Neo4j that tests/support/global-setup.ts starts for the run.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['{cypher,server,seed,client}/**/*.test.ts', 'tests/**/*.test.ts', 'tests/e2e/**/*.spec.ts'],
+    globalSetup: ['tests/support/global-setup.ts'],
+    // Starting a JVM or a browser takes seconds on two cores; the assertions themselves are not timed.
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    // Several files start JVMs and a browser; two at a time is what these two cores carry.
+    maxWorkers: 2,
+  },
+});
