@@ -87,6 +87,7 @@ const HierarchyLink = z.object({
   to_date: z.string().nullish(),
   source_ids: z.array(z.string()),
   confidence: ReferenceConfidence,
+  note: z.string().nullish(),
 });
 export const Reference = z.object({
   sources: z.array(Source),
@@ -252,8 +253,11 @@ export function publicRecordRows(reference: Reference): GraphRows {
   const stated = new Set<string>();
   const facilityIds = new Set(reference.facilities.map((facility) => facility.id));
   for (const link of reference.hierarchy) {
+    // A link no document states cannot be cited, so it stays out of the evidence graph.
+    if (link.source_ids.length === 0) continue;
     const common = compact({
       relation: link.relation,
+      notes: link.note,
       ...validity(link.from_date, link.to_date),
       ...provenance(link.source_ids, link.confidence),
     });

@@ -9,6 +9,7 @@ import { connectToGraph, type GraphConnection } from './neo4j/driver.ts';
 import { passwordFile } from './neo4j/password.ts';
 import { applySchema } from './neo4j/schema.ts';
 import { StartupError } from './neo4j/startup-error.ts';
+import { assertPortFree } from './ports.ts';
 import { fromDriverError } from './problems.ts';
 
 const log = (line: string) => console.log(`[xpf] ${line}`);
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   const env = parseEnv();
   const catalogue = await loadCatalogue();
+  // Before Neo4j's seconds of start-up: a taken HTTP port should fail at once.
+  await assertPortFree(env.PORT, env.HOST, 'HTTP', 'PORT');
   const clientBuild = ensureClientBuilt(log);
   if (!env.NEO4J_URI) log(`Starting Neo4j (data in ${env.DATA_DIR}, Bolt on 127.0.0.1:${env.NEO4J_BOLT_PORT})…`);
   const connection = await connectToGraph(env);

@@ -4,13 +4,18 @@ import { z } from 'zod';
 /** Lucene's query syntax characters; escaped so typed text is matched, never parsed as operators. */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
-/** Each word matches as typed or as a prefix (so "Chen Q" finds "Chen Quanguo"). */
+/**
+ * Each word matches whole or as a prefix (so "Chen Q" finds "Chen Quanguo"). Words are lower-cased
+ * first: the index folds case anyway, and Lucene's operators (AND, OR, NOT) are upper-case only, so
+ * a typed "AND" stays a word.
+ */
 export function toLuceneQuery(text: string): string {
   return text
+    .toLowerCase()
     .split(/\s+/)
     .filter(Boolean)
     .map((word) => word.replace(LUCENE_SPECIAL, '\\$&'))
-    .map((word) => `(${word} OR ${word.toLowerCase()}*)`)
+    .map((word) => `(${word} OR ${word}*)`)
     .join(' AND ');
 }
 

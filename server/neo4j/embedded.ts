@@ -3,10 +3,10 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import neo4j from 'neo4j-driver';
+import { assertPortFree } from '../ports.ts';
 import { embeddedPassword } from './password.ts';
 import { provisionNeo4j, type Neo4jDistribution } from './provision.ts';
 import { StartupError } from './startup-error.ts';
@@ -77,20 +77,6 @@ function configText(options: EmbeddedOptions, homeDir: string): string {
     `server.directories.run=${join(homeDir, 'run')}`,
     '',
   ].join('\n');
-}
-
-async function assertPortFree(port: number): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new StartupError(`Bolt port ${port} on 127.0.0.1 is already in use: stop what holds it or set NEO4J_BOLT_PORT.`)
-          : new StartupError(`Cannot use Bolt port ${port}: ${error.code ?? error.message}`),
-      ),
-    );
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
-  });
 }
 
 function isAlive(pid: number): boolean {
@@ -165,7 +151,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   const distribution = await provisionNeo4j(options.cacheDir);
   const homeDir = join(options.dataDir, 'neo4j');
   await mkdir(join(homeDir, 'conf'), { recursive: true });
-  await assertPortFree(options.boltPort);
+  await assertPortFree(options.boltPort, '127.0.0.1', 'Bolt', 'NEO4J_BOLT_PORT');
   const lockFile = await lockDataFolder(homeDir);
   const password = await embeddedPassword(options.dataDir, options.password);
 

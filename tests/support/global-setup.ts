@@ -1,11 +1,13 @@
 // Starts one real Neo4j for the whole run (fresh temporary data folder, free port), applies the
-// schema and loads the seed. No mock of Neo4j anywhere.
+// schema, loads the seed, and builds the client once for every test that serves it. No mock of
+// Neo4j anywhere.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadCatalogue } from '../../cypher/catalogue.ts';
 import { seedIfEmpty } from '../../seed/load.ts';
+import { ensureClientBuilt } from '../../server/client-bundle.ts';
 import { parseEnv } from '../../server/env.ts';
 import { createDriver } from '../../server/neo4j/driver.ts';
 import { startEmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
@@ -21,6 +23,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'xpf-test-'));
   const env = parseEnv({ ...process.env, DATA_DIR: dataDir });
+  const clientBuild = ensureClientBuilt(() => {});
   const neo4j = await startEmbeddedNeo4j({
     dataDir,
     cacheDir: env.XPF_CACHE_DIR,
@@ -31,6 +34,7 @@ export default async function setup(project: TestProject) {
   });
   const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);
   try {
+    await clientBuild;
     const catalogue = await loadCatalogue();
     await applySchema(driver, catalogue.get('schema')!);
     await seedIfEmpty(driver, catalogue);

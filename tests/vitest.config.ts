@@ -1,8 +1,11 @@
 // One test run: unit tests beside the code, integration and browser tests in tests/, all against
 // the real Neo4j that tests/support/global-setup.ts starts for the run.
+// It lives in tests/ to keep the top level to the project's folders; `root` points back at the repo.
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  root: resolve(import.meta.dirname, '..'),
   test: {
     include: ['{cypher,server,seed,client}/**/*.test.ts', 'tests/**/*.test.ts', 'tests/e2e/**/*.spec.ts'],
     globalSetup: ['tests/support/global-setup.ts'],

@@ -1,0 +1,78 @@
+// Talks to the xpf-explorer API: every answer is checked with Result.parse, every failure becomes an ApiError.
+import { z } from 'zod';
+import { Result } from '../../cypher/result.ts';
+
+/** An application/problem+json body, as server/problems.ts writes it. */
+const Problem = z.object({
+  type: z.string().optional(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
+});
+
+export interface FieldError {
+  field: string;
+  reason: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly errors: readonly FieldError[];
+
+  constructor(status: number, title: string, detail: string, errors: readonly FieldError[] = []) {
+    super(detail);
+    this.name = 'ApiError';
+    this.status = status;
+    this.title = title;
+    this.errors = errors;
+  }
+}
+
+export function searchNodes(query: string, limit: number, signal?: AbortSignal): Promise<Result> {
+  const search = new URLSearchParams({ q: query, limit: String(limit) });
+  return getResult(`/api/search?${search}`, signal);
+}
+
+export function fetchNode(id: string, signal?: AbortSignal): Promise<Result> {
+  return getResult(`/api/nodes/${encodeURIComponent(id)}`, signal);
+}
+
+/** `asOf` left out lets the server use today. */
+export function fetchChain(id: string, asOf: string | undefined, signal?: AbortSignal): Promise<Result> {
+  const search = asOf ? `?${new URLSearchParams({ asOf })}` : '';
+  return getResult(`/api/chain/${encodeURIComponent(id)}${search}`, signal);
+}
+
+async function getResult(path: string, signal: AbortSignal | undefined): Promise<Result> {
+  let response: Response;
+  try {
+    // no-store: what an analyst looked up should not linger in the browser's HTTP cache.
+    response = await fetch(path, { headers: { accept: 'application/json' }, cache: 'no-store', signal });
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    throw new ApiError(0, 'Server unreachable', 'The xpf-explorer server did not answer. Is it running?');
+  }
+  if (!response.ok) throw await toApiError(response);
+
+  const parsed = Result.safeParse(await response.json());
+  if (!parsed.success) {
+    throw new ApiError(response.status, 'Unexpected answer', `The server's answer to ${path} is not a Result: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const fallback = new ApiError(response.status, response.statusText || 'Request failed', `The server answered ${response.status}.`);
+  if (!(response.headers.get('content-type') ?? '').includes('json')) return fallback;
+  const problem = Problem.safeParse(await response.json().catch(() => null));
+  if (!problem.success) return fallback;
+  const { status, title, detail, errors } = problem.data;
+  return new ApiError(status, title, detail ?? title, errors);
+}
+
+/** A request superseded by a newer one: not an error worth showing. */
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}

@@ -1,0 +1,58 @@
+// Describes each chain of a chain-of-command Result in words: its strength, its length and its weakest link, for the chain list.
+import { Confidence } from '../../../cypher/model.ts';
+import type { Result, ResultPath } from '../../../cypher/result.ts';
+import { captionOf } from './to-elements.ts';
+
+export interface LinkSummary {
+  id: string;
+  lower: string;
+  caption: string;
+  upper: string;
+}
+
+export interface ChainSummary {
+  /** 1-based, as the list shows it; the server sends the strongest, shortest chains first. */
+  number: number;
+  strength: Confidence | null;
+  hops: number;
+  nodeIds: string[];
+  edgeIds: string[];
+  from: string;
+  to: string;
+  weakestLink: LinkSummary | null;
+}
+
+export function summarizeChains(result: Result): ChainSummary[] {
+  const names = new Map(result.nodes.map((node) => [node.id, typeof node.properties.name === 'string' ? node.properties.name : node.id]));
+  const nameOf = (id: string | undefined) => (id === undefined ? '?' : (names.get(id) ?? id));
+
+  return result.paths.map((path, i) => {
+    const strength = Confidence.safeParse(path.attributes.strength);
+    const hops = path.attributes.hops;
+    return {
+      number: i + 1,
+      strength: strength.success ? strength.data : null,
+      hops: typeof hops === 'number' ? hops : path.edges.length,
+      nodeIds: path.nodes,
+      edgeIds: path.edges,
+      from: nameOf(path.nodes[0]),
+      to: nameOf(path.nodes.at(-1)),
+      weakestLink: describeWeakestLink(result, path, nameOf),
+    };
+  });
+}
+
+function describeWeakestLink(result: Result, path: ResultPath, nameOf: (id: string | undefined) => string): LinkSummary | null {
+  const id = path.attributes.weakestLinkId;
+  if (typeof id !== 'string') return null;
+  const edge = result.edges.find((candidate) => candidate.id === id);
+  const position = path.edges.indexOf(id);
+  if (!edge || position < 0) return { id, lower: '?', caption: id, upper: '?' };
+  const lower = path.nodes[position];
+  return {
+    id,
+    lower: nameOf(lower),
+    caption: captionOf(edge.type, edge.source !== lower),
+    upper: nameOf(path.nodes[position + 1]),
+  };
+}

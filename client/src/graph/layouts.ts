@@ -1,0 +1,50 @@
+// Named layout presets: `chain` for chains of command (leadership on top), `overview` for anything else.
+import cytoscape from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import type { DagreLayoutOptions } from 'cytoscape-dagre';
+
+let dagreRegistered = false;
+
+/** Registers cytoscape-dagre once; a second `cytoscape.use` would replace the layout under a running graph. */
+export function registerLayouts(): void {
+  if (dagreRegistered) return;
+  cytoscape.use(dagre);
+  dagreRegistered = true;
+}
+
+const chain: DagreLayoutOptions = {
+  name: 'dagre',
+  // Ranks flow bottom to top: edges point subordinate -> superior, so the leadership lands on top.
+  rankDir: 'BT',
+  // Rank by longest path: a chain's hops stay one rank each, so equal depths line up across chains.
+  ranker: 'longest-path',
+  // Room between siblings for labels of two lines.
+  nodeSep: 60,
+  // Room between ranks for the edge caption.
+  rankSep: 70,
+  // Include labels when spacing nodes, so long official titles do not overlap.
+  nodeDimensionsIncludeLabels: true,
+  // Fit the whole chain in view once laid out.
+  fit: true,
+  // Fit padding, in pixels.
+  padding: 30,
+  // No animation: positions are final at once, so browser tests can read them after `layoutstop`.
+  animate: false,
+};
+
+const overview: cytoscape.CoseLayoutOptions = {
+  name: 'cose',
+  // Seeded by element order rather than random positions, so the same answer draws the same way.
+  randomize: false,
+  // Include labels when avoiding overlap.
+  nodeDimensionsIncludeLabels: true,
+  // Fit the whole graph in view once laid out.
+  fit: true,
+  // Fit padding, in pixels.
+  padding: 30,
+  // No animation, as for `chain`.
+  animate: false,
+};
+
+export const layouts = { chain, overview } satisfies Record<string, cytoscape.LayoutOptions>;
+export type LayoutName = keyof typeof layouts;

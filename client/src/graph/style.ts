@@ -1,0 +1,106 @@
+// The Cytoscape stylesheet: styles classes and data only, never ids, so the same look follows any answer.
+import type { Css, StylesheetJson } from 'cytoscape';
+import type { NodeKind } from './to-elements.ts';
+
+export interface KindStyle {
+  /** The class toElements gives nodes of this kind. */
+  className: string;
+  /** Shown in the legend. */
+  title: string;
+  shape: Css.NodeShape;
+  /** Okabe-Ito colours: told apart by colour-blind readers; the shape tells them apart in greyscale print. */
+  colour: string;
+}
+
+export const kindStyles: Record<NodeKind, KindStyle> = {
+  Official: { className: 'official', title: 'Official', shape: 'ellipse', colour: '#0072b2' },
+  Guard: { className: 'guard', title: 'Guard', shape: 'triangle', colour: '#d55e00' },
+  Detainee: { className: 'detainee', title: 'Detainee', shape: 'octagon', colour: '#cc79a7' },
+  Person: { className: 'person', title: 'Person', shape: 'hexagon', colour: '#999999' },
+  Organization: { className: 'organization', title: 'Organisation', shape: 'round-rectangle', colour: '#009e73' },
+  Facility: { className: 'facility', title: 'Facility', shape: 'diamond', colour: '#e69f00' },
+  Directive: { className: 'directive', title: 'Directive', shape: 'tag', colour: '#56b4e9' },
+  Document: { className: 'document', title: 'Document', shape: 'rectangle', colour: '#f0e442' },
+  Unknown: { className: 'unknown', title: 'Other', shape: 'vee', colour: '#555555' },
+};
+
+/** Edge colours by the edge's own confidence; the weakest link of a chain overrides them. */
+export const strengthColours = { confirmed: '#1f4e79', reported: '#8a6d00', inferred: '#b03a2e', weakest: '#6a1b9a' } as const;
+
+const ink = '#1a1a1a';
+
+/** Below this on-screen size labels are hidden, so a zoomed-out graph stays a shape, not a smear of text. */
+const minZoomedFontSize = 9;
+
+const kindBlocks: StylesheetJson = Object.values(kindStyles).map((kind) => ({
+  selector: `node.${kind.className}`,
+  style: { shape: kind.shape, 'background-color': kind.colour },
+}));
+
+export const stylesheet: StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      label: 'data(label)',
+      width: 34,
+      height: 34,
+      'border-width': 1,
+      'border-color': ink,
+      color: ink,
+      'font-size': 12,
+      'text-valign': 'bottom',
+      'text-margin-y': 4,
+      'text-wrap': 'wrap',
+      'text-max-width': '160px',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.85,
+      'text-background-padding': '2px',
+      'min-zoomed-font-size': minZoomedFontSize,
+    },
+  },
+  ...kindBlocks,
+  // Synthetic records are test data, never evidence: dashed and pale so no one mistakes them in a screenshot.
+  { selector: 'node.synthetic', style: { 'border-style': 'dashed', 'border-width': 3, 'background-opacity': 0.55 } },
+  { selector: 'node.weak', style: { 'border-style': 'double', 'border-width': 4 } },
+  { selector: 'node.synthetic.weak', style: { 'border-style': 'dashed' } },
+  {
+    selector: 'edge',
+    style: {
+      label: 'data(caption)',
+      width: 2,
+      'curve-style': 'bezier',
+      'target-arrow-shape': 'triangle',
+      'line-color': strengthColours.confirmed,
+      'target-arrow-color': strengthColours.confirmed,
+      color: ink,
+      'font-size': 10,
+      'text-rotation': 'autorotate',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.85,
+      'text-background-padding': '1px',
+      'min-zoomed-font-size': minZoomedFontSize,
+    },
+  },
+  { selector: 'edge.confirmed', style: { width: 3 } },
+  { selector: 'edge.reported', style: { 'line-color': strengthColours.reported, 'target-arrow-color': strengthColours.reported } },
+  // Dotted as well as red: the weakest kind of link must read without colour.
+  {
+    selector: 'edge.inferred',
+    style: { 'line-color': strengthColours.inferred, 'target-arrow-color': strengthColours.inferred, 'line-style': 'dotted' },
+  },
+  { selector: 'edge.synthetic', style: { 'line-opacity': 0.6 } },
+  {
+    selector: 'edge.weakest',
+    style: {
+      width: 6,
+      'line-style': 'dashed',
+      'line-color': strengthColours.weakest,
+      'target-arrow-color': strengthColours.weakest,
+      'font-weight': 'bold',
+    },
+  },
+  // A chain picked in the list stands out; the rest fade but stay visible for context.
+  { selector: '.faded', style: { opacity: 0.2 } },
+  { selector: 'node:selected', style: { 'overlay-color': strengthColours.confirmed, 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
+  { selector: 'edge:selected', style: { 'overlay-color': strengthColours.confirmed, 'overlay-opacity': 0.25, 'overlay-padding': 4 } },
+];

@@ -1,0 +1,110 @@
+// Turns a Result into Cytoscape elements: pure, so it runs headless in tests and the stylesheet needs only classes and data.
+import type { ElementDefinition } from 'cytoscape';
+import { Confidence, RelationshipType, kindOf, relationshipCaption, type NodeLabel } from '../../../cypher/model.ts';
+import type { Result, ResultEdge, ResultNode } from '../../../cypher/result.ts';
+
+export type NodeKind = NodeLabel | 'Unknown';
+
+export interface NodeData {
+  id: string;
+  label: string;
+  kind: NodeKind;
+  synthetic: boolean;
+  /** Null for nodes that are their own evidence (documents). */
+  confidence: Confidence | null;
+}
+
+export interface EdgeData {
+  id: string;
+  /** Drawn direction: on a chain, the lower node of the path; otherwise the stored source. */
+  source: string;
+  target: string;
+  type: string;
+  /** What the edge says read from `source` to `target` as drawn. */
+  caption: string;
+  /** True when drawn against its stored direction (e.g. OPERATES climbed from facility to operator). */
+  reversed: boolean;
+  synthetic: boolean;
+  confidence: Confidence | null;
+}
+
+export function toElements(result: Result): ElementDefinition[] {
+  const nodes = new Map(result.nodes.map((node) => [node.id, node]));
+  const traversal = traversalDirections(result);
+  const weakest = new Set(result.paths.map((path) => path.attributes.weakestLinkId).filter((id) => typeof id === 'string'));
+
+  const nodeElements = [...nodes.values()].map(toNodeElement);
+  const edgeElements = uniqueById(result.edges)
+    // An edge whose end is not in the answer cannot be drawn; Cytoscape would refuse the whole add.
+    .filter((edge) => nodes.has(edge.source) && nodes.has(edge.target))
+    .map((edge) => toEdgeElement(edge, traversal.get(edge.id), weakest.has(edge.id)));
+  return [...nodeElements, ...edgeElements];
+}
+
+function toNodeElement(node: ResultNode): ElementDefinition {
+  const kind = kindOf(node.labels);
+  const data: NodeData = {
+    id: node.id,
+    label: typeof node.properties.name === 'string' ? node.properties.name : node.id,
+    kind,
+    synthetic: node.properties.synthetic === true,
+    confidence: confidenceOf(node.properties.confidence),
+  };
+  return { group: 'nodes', data, classes: [kind.toLowerCase(), ...provenanceClasses(data)] };
+}
+
+function toEdgeElement(edge: ResultEdge, drawn: Traversal | undefined, isWeakest: boolean): ElementDefinition {
+  const reversed = drawn !== undefined && drawn.lower !== edge.source;
+  const data: EdgeData = {
+    id: edge.id,
+    source: reversed ? edge.target : edge.source,
+    target: reversed ? edge.source : edge.target,
+    type: edge.type,
+    caption: captionOf(edge.type, reversed),
+    reversed,
+    synthetic: edge.properties.synthetic === true,
+    confidence: confidenceOf(edge.properties.confidence),
+  };
+  const classes = [...provenanceClasses(data), ...(data.confidence ? [data.confidence] : []), ...(isWeakest ? ['weakest'] : [])];
+  return { group: 'edges', data, classes };
+}
+
+export function captionOf(type: string, reversed: boolean): string {
+  const known = RelationshipType.safeParse(type);
+  if (!known.success) return type;
+  const caption = relationshipCaption[known.data];
+  return reversed ? caption.reverse : caption.forward;
+}
+
+interface Traversal {
+  lower: string;
+  upper: string;
+}
+
+/** Edge id -> the ends as a chain climbs it; the first path to cross an edge decides how it is drawn. */
+function traversalDirections(result: Result): Map<string, Traversal> {
+  const directions = new Map<string, Traversal>();
+  for (const path of result.paths) {
+    path.edges.forEach((edgeId, i) => {
+      const lower = path.nodes[i];
+      const upper = path.nodes[i + 1];
+      if (lower === undefined || upper === undefined || directions.has(edgeId)) return;
+      directions.set(edgeId, { lower, upper });
+    });
+  }
+  return directions;
+}
+
+function provenanceClasses(data: { synthetic: boolean; confidence: Confidence | null }): string[] {
+  return [...(data.synthetic ? ['synthetic'] : []), ...(data.confidence && data.confidence !== 'confirmed' ? ['weak'] : [])];
+}
+
+function confidenceOf(value: unknown): Confidence | null {
+  const parsed = Confidence.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The same relationship may come back once per path; Cytoscape ids must be unique. */
+function uniqueById<T extends { id: string }>(items: readonly T[]): T[] {
+  return [...new Map(items.map((item) => [item.id, item])).values()];
+}

@@ -1,0 +1,144 @@
+// The inspector: one node or edge with its labels, properties and the documents its `sources` cite, all as text.
+import { kindOf, relationshipCaption, RelationshipType } from '../../../cypher/model.ts';
+import type { Citation, Json, ResultEdge, ResultNode } from '../../../cypher/result.ts';
+import { createElement } from '../dom.ts';
+import { kindStyles } from '../graph/style.ts';
+import { formatDate, formatValidity, formatValue, propertyTitle, safeLink } from './format.ts';
+
+export type Citations = Record<string, Citation>;
+
+/** Shown elsewhere in the inspector (title, badges, sources list, validity line), so left out of the property list. */
+const shownApart = new Set(['name', 'sources', 'synthetic', 'confidence', 'from', 'to', 'fromPrecision', 'toPrecision', 'datePrecision']);
+
+/** The inspector's first properties, in this order; any other property follows alphabetically. */
+const leadingKeys = ['nameZh', 'pinyin', 'aliases', 'title', 'head', 'relation', 'role', 'level', 'facilityType', 'date'];
+
+export interface EdgeView {
+  /** Names of the ends as drawn, and the caption read that way. */
+  from: string;
+  caption: string;
+  to: string;
+  /** Names of the ends as stored. */
+  storedSource: string;
+  storedTarget: string;
+  /** Numbers of the chains whose weakest link this is. */
+  weakestOf: number[];
+}
+
+export function showHint(container: HTMLElement, text: string): void {
+  mark(container, '', '');
+  container.replaceChildren(createElement('p', { className: 'hint', text }));
+}
+
+export function showNode(container: HTMLElement, node: ResultNode, citations: Citations, onTrace?: (node: ResultNode) => void): void {
+  const kind = kindOf(node.labels);
+  const name = typeof node.properties.name === 'string' ? node.properties.name : node.id;
+  mark(container, 'node', node.id);
+
+  const children: Node[] = [
+    createElement('h2', { className: 'inspector-title', text: name }),
+    badges(node.properties, [createElement('span', { className: `badge kind-${kindStyles[kind].className}`, text: kindStyles[kind].title })]),
+    createElement('p', { className: 'labels', text: `Labels: ${node.labels.join(', ')}` }),
+    propertyList(node.properties),
+  ];
+  if (onTrace && kind !== 'Document') {
+    const trace = createElement('button', { className: 'trace-chain', text: 'Trace chain of command from here', attrs: { type: 'button', 'data-id': node.id } });
+    trace.addEventListener('click', () => onTrace(node));
+    children.push(trace);
+  }
+  children.push(sourcesSection(node.properties.sources, citations));
+  container.replaceChildren(...children);
+}
+
+export function showEdge(container: HTMLElement, edge: ResultEdge, view: EdgeView, citations: Citations): void {
+  mark(container, 'edge', edge.id);
+  const known = RelationshipType.safeParse(edge.type);
+  const stored = known.success ? relationshipCaption[known.data].forward : edge.type;
+  const weakest = view.weakestOf.length === 0
+    ? []
+    : [createElement('span', { className: 'badge badge-weakest', text: `Weakest link of chain ${view.weakestOf.join(', ')}` })];
+  const validity = formatValidity(edge.properties);
+
+  container.replaceChildren(
+    createElement('h2', { className: 'inspector-title' }, [
+      createElement('span', { text: view.from }),
+      createElement('span', { className: 'caption', text: ` ${view.caption} ` }),
+      createElement('span', { text: view.to }),
+    ]),
+    badges(edge.properties, [createElement('span', { className: 'badge', text: edge.type }), ...weakest]),
+    createElement('p', { className: 'labels', text: `Recorded as: ${view.storedSource} ${stored} ${view.storedTarget}` }),
+    propertyList(edge.properties, validity === null ? [] : [['In force', validity]]),
+    sourcesSection(edge.properties.sources, citations),
+  );
+}
+
+function mark(container: HTMLElement, kind: '' | 'node' | 'edge', id: string): void {
+  container.dataset.kind = kind;
+  container.dataset.id = id;
+}
+
+function badges(properties: Record<string, Json>, leading: HTMLElement[]): HTMLElement {
+  const list = [...leading];
+  const { confidence } = properties;
+  if (typeof confidence === 'string') list.push(createElement('span', { className: `badge badge-${confidence}`, text: confidence }));
+  // Synthetic records are test data: say so loudly, in words, wherever they are inspected.
+  if (properties.synthetic === true) {
+    list.push(createElement('span', { className: 'badge badge-synthetic', text: 'SYNTHETIC record', attrs: { 'data-badge': 'synthetic' } }));
+  }
+  return createElement('p', { className: 'badges' }, list);
+}
+
+function propertyList(properties: Record<string, Json>, extra: [string, string][] = []): HTMLDListElement {
+  // An empty list (no aliases recorded) says nothing worth a row.
+  const isEmptyList = (value: Json | undefined) => Array.isArray(value) && value.length === 0;
+  const keys = Object.keys(properties).filter((key) => !shownApart.has(key) && !isEmptyList(properties[key]));
+  const ordered = [...leadingKeys.filter((key) => keys.includes(key)), ...keys.filter((key) => !leadingKeys.includes(key)).sort()];
+  const rows: [string, string, string?][] = [
+    ...extra,
+    ...ordered.map((key): [string, string, string?] => [propertyTitle(key), valueOf(key, properties), key === 'nameZh' ? 'zh' : undefined]),
+  ];
+  return createElement(
+    'dl',
+    { className: 'properties' },
+    rows.flatMap(([title, value, lang]) => [
+      createElement('dt', { text: title }),
+      createElement('dd', { text: value, attrs: lang ? { lang } : {} }),
+    ]),
+  );
+}
+
+function valueOf(key: string, properties: Record<string, Json>): string {
+  const value = properties[key] ?? null;
+  if (key === 'date' && typeof value === 'string') return formatDate(value, properties.datePrecision);
+  return formatValue(value);
+}
+
+function sourcesSection(sources: Json | undefined, citations: Citations): HTMLElement {
+  const ids = Array.isArray(sources) ? sources.filter((id) => typeof id === 'string') : [];
+  const body = ids.length === 0
+    ? createElement('p', { className: 'no-sources', text: 'No source cited for this record.' })
+    : createElement('ol', { className: 'sources' }, ids.map((id) => citationItem(id, citations[id])));
+  return createElement('section', { className: 'sources-section' }, [createElement('h3', { text: 'Sources' }), body]);
+}
+
+function citationItem(id: string, citation: Citation | undefined): HTMLLIElement {
+  if (!citation) return createElement('li', { text: `${id} (document not in this answer)`, attrs: { 'data-document': id } });
+  const details = [citation.publisher, citation.date, citation.collection].filter((part) => part !== undefined);
+  const children: Node[] = [createElement('cite', { text: citation.name })];
+  if (details.length > 0) children.push(createElement('span', { className: 'citation-details', text: details.join(' · ') }));
+
+  const link = safeLink(citation.url);
+  if (link) {
+    // The host is shown before the click: following a link leaves the offline workspace.
+    children.push(
+      createElement('a', {
+        className: 'citation-link',
+        text: `Open on ${link.hostname}`,
+        attrs: { href: link.href, rel: 'noreferrer noopener', target: '_blank', referrerpolicy: 'no-referrer' },
+      }),
+    );
+  } else if (citation.url) {
+    children.push(createElement('span', { className: 'citation-details', text: citation.url }));
+  }
+  return createElement('li', { attrs: { 'data-document': id } }, children);
+}

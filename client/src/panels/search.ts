@@ -1,0 +1,77 @@
+// The search panel: a search box and the list of matches; picking a match hands its node to the caller.
+import { kindOf } from '../../../cypher/model.ts';
+import type { Result, ResultNode } from '../../../cypher/result.ts';
+import { createElement } from '../dom.ts';
+import { kindStyles } from '../graph/style.ts';
+
+export interface SearchHandlers {
+  search(text: string): void;
+  pick(node: ResultNode): void;
+}
+
+export interface SearchPanel {
+  showMatches(result: Result): void;
+  markPicked(id: string): void;
+}
+
+/** Long enough to finish a word before the server is asked; Enter asks at once. */
+const debounceMs = 400;
+const minimumLength = 2;
+
+export function createSearchPanel(form: HTMLFormElement, input: HTMLInputElement, list: HTMLUListElement, handlers: SearchHandlers): SearchPanel {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastAsked = '';
+  let nodesById = new Map<string, ResultNode>();
+
+  const ask = (text: string) => {
+    clearTimeout(timer);
+    lastAsked = text;
+    handlers.search(text);
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (text.length > 0) ask(text);
+  });
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    const text = input.value.trim();
+    if (text.length < minimumLength || text === lastAsked) return;
+    timer = setTimeout(() => ask(text), debounceMs);
+  });
+
+  list.addEventListener('click', (event) => {
+    const item = event.target instanceof Element ? event.target.closest<HTMLLIElement>('li[data-id]') : null;
+    const node = item ? nodesById.get(item.dataset.id ?? '') : undefined;
+    if (node) handlers.pick(node);
+  });
+
+  return {
+    showMatches(result) {
+      nodesById = new Map(result.nodes.map((node) => [node.id, node]));
+      list.replaceChildren(...result.nodes.map(toMatchItem));
+    },
+    markPicked(id) {
+      for (const item of list.querySelectorAll<HTMLLIElement>('li[data-id]')) {
+        item.querySelector('button')?.setAttribute('aria-pressed', String(item.dataset.id === id));
+      }
+    },
+  };
+}
+
+function toMatchItem(node: ResultNode): HTMLLIElement {
+  const kind = kindOf(node.labels);
+  const { name, nameZh, pinyin } = node.properties;
+  const parts = [
+    createElement('span', { className: 'match-name', text: typeof name === 'string' ? name : node.id }),
+    createElement('span', { className: `match-kind kind-${kindStyles[kind].className}`, text: kindStyles[kind].title }),
+  ];
+  if (typeof nameZh === 'string') parts.push(createElement('span', { className: 'match-zh', text: nameZh, attrs: { lang: 'zh' } }));
+  if (typeof pinyin === 'string') parts.push(createElement('span', { className: 'match-pinyin', text: pinyin }));
+  if (node.properties.synthetic === true) parts.push(createElement('span', { className: 'badge badge-synthetic', text: 'SYNTHETIC' }));
+
+  const button = createElement('button', { attrs: { type: 'button', 'aria-pressed': 'false' } }, parts);
+  return createElement('li', { attrs: { 'data-id': node.id, 'data-kind': kind } }, [button]);
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from './env.ts';
+
+describe('parseEnv', () => {
+  it('applies the documented defaults', () => {
+    const env = parseEnv({ HOME: '/home/a' });
+    expect(env).toMatchObject({ PORT: 8080, HOST: '127.0.0.1', NEO4J_BOLT_PORT: 7687, NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '256m', NEO4J_USER: 'neo4j' });
+    expect(env.DATA_DIR).toMatch(/\/data$/);
+    expect(env.NEO4J_URI).toBeUndefined();
+  });
+
+  it('treats empty values as unset', () => {
+    expect(parseEnv({ PORT: '' }).PORT).toBe(8080);
+  });
+
+  it('stops with one line naming the bad variable and why', () => {
+    expect(() => parseEnv({ PORT: 'eighty' })).toThrow(EnvError);
+    expect(() => parseEnv({ PORT: '70000' })).toThrow(/^Invalid environment variable PORT: /);
+    expect(() => parseEnv({ NEO4J_HEAP: 'lots' })).toThrow('Invalid environment variable NEO4J_HEAP: must be a size such as 512m or 2g');
+    expect(() => parseEnv({ NEO4J_URI: 'http://x' })).toThrow('Invalid environment variable NEO4J_URI: must be a neo4j:// or bolt:// URI');
+    expect(() => parseEnv({ NEO4J_URI: 'neo4j+s://x.databases.neo4j.io' })).toThrow(
+      'Invalid environment variable NEO4J_PASSWORD: is required when NEO4J_URI names an external server',
+    );
+  });
+
+  it('accepts an external server, Aura or a cluster', () => {
+    const env = parseEnv({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_USER: 'reader', NEO4J_PASSWORD: 'long-enough' });
+    expect(env).toMatchObject({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_USER: 'reader' });
+  });
+});

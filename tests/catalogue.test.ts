@@ -1,0 +1,41 @@
+// The query catalogue as a whole: it loads, every query is bounded, and a broken pair is refused.
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CatalogueError, loadCatalogue } from '../cypher/catalogue.ts';
+
+describe('the curated query catalogue', () => {
+  it('loads every query with its schema', async () => {
+    const catalogue = await loadCatalogue();
+    expect([...catalogue.keys()].sort()).toEqual(['chain-of-command', 'full-text-names', 'merge-nodes', 'merge-relationships', 'node-details', 'schema']);
+  });
+
+  it('bounds every read query: a LIMIT, a bounded variable-length pattern, or a lookup by id', async () => {
+    for (const entry of (await loadCatalogue()).values()) {
+      if (entry.mode !== 'read') continue;
+      const bounded = /\bLIMIT\s+\$limit\b/.test(entry.cypher) || /\{id: \$id\}/.test(entry.cypher);
+      expect(bounded, `${entry.file} is bounded`).toBe(true);
+      expect(entry.cypher, `${entry.file} has no unbounded *`).not.toMatch(/\*\s*\]|\*\.\.\s*\]|\{\d+,\}/);
+      if ('limit' in entry.schema.shape) expect(entry.cypher).toMatch(/LIMIT \$limit/);
+    }
+  });
+
+  it('refuses to load when a schema is missing, a param is undeclared or a label is unknown', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'xpf-catalogue-'));
+    await mkdir(join(root, 'bad'));
+    await writeFile(join(root, 'bad', 'no-schema.cypher'), '// name: no-schema\n// title: t\n// description: d\n// returns: r\nRETURN 1');
+    await writeFile(
+      join(root, 'bad', 'drifted.cypher'),
+      '// name: drifted\n// title: t\n// description: d\n// param id: the id\n// returns: r\nMATCH (n:Camp {id: $id})-[:RUNS]->(m) RETURN n, $extra LIMIT 1',
+    );
+    await writeFile(join(root, 'bad', 'drifted.ts'), "import { z } from 'zod';\nexport const params = z.object({ id: z.string() });\n");
+    const failure = await loadCatalogue(root).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(CatalogueError);
+    const message = (failure as Error).message;
+    expect(message).toContain('bad/no-schema.cypher: no zod schema beside it');
+    expect(message).toContain('bad/drifted.cypher: body $params [extra,id] differ from zod keys [id]');
+    expect(message).toContain('bad/drifted.cypher: label :Camp is not in model.ts');
+    expect(message).toContain('bad/drifted.cypher: relationship type :RUNS is not in model.ts');
+  });
+});

@@ -1,0 +1,101 @@
+// In a real browser on the real app and seed: a synthetic detainee's chain of command is drawn top-down, and its nodes and links open their sources.
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Result } from '../../cypher/result.ts';
+import { ensureClientBuilt } from '../../server/client-bundle.ts';
+import { startTestApp, type TestApp } from '../support/neo4j.ts';
+import { ExplorerPage, launchChromium } from './explorer-page.ts';
+
+// Git-ignored: screenshots for a reviewer to look at, not for comparison.
+const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
+
+const detainee = 'syn-detainee-0001';
+
+let app: TestApp;
+let browser: Browser | undefined;
+let explorer: ExplorerPage;
+
+beforeAll(async () => {
+  // The app serves client/dist; a stale bundle would test yesterday's client.
+  await ensureClientBuilt(() => {});
+  await mkdir(artifacts, { recursive: true });
+  app = await startTestApp();
+  browser = await launchChromium();
+  explorer = await ExplorerPage.open(browser, app.baseUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('chain of command in the browser', () => {
+  it('draws the synthetic detainee’s chain up to the leadership, top-down, and shows the sources of what is clicked', async () => {
+    // What the server says the chain is; the drawing must match it, not a list kept in this test.
+    const { status, body } = await app.get(`/api/chain/${detainee}`);
+    expect(status).toBe(200);
+    const answer = Result.parse(body);
+    const [strongest] = answer.paths;
+    expect(strongest, 'the API finds a chain for the detainee').toBeDefined();
+    expect(strongest!.nodes[0]).toBe(detainee);
+    expect(strongest!.nodes.at(-1)).toBe('xi_jinping');
+
+    await explorer.search('Synthetic detainee D-0001').openChain(detainee);
+    const drawn = await explorer.drawn();
+    await explorer.screenshot(`${artifacts}chain-of-command.png`);
+
+    // Every node of the answer is drawn, and nothing else.
+    expect([...drawn.nodes.keys()].sort()).toEqual(answer.nodes.map((node) => node.id).sort());
+    for (const id of ['fac_tekes_detention', 'org_tekes_psb', 'org_tekes_county', 'org_ili_pref', 'org_xuar_pc', 'org_ccp_cc', 'xi_jinping']) {
+      expect(drawn.nodes.has(id), `${id} is drawn`).toBe(true);
+    }
+
+    // Every link of every chain is drawn between its two ends; on the strongest chain it points upward, subordinate to superior.
+    for (const path of answer.paths) {
+      path.edges.forEach((edgeId, hop) => {
+        const edge = drawn.edges.get(edgeId);
+        expect(edge, `${edgeId} is drawn`).toBeDefined();
+        expect([edge!.source, edge!.target].sort()).toEqual([path.nodes[hop], path.nodes[hop + 1]].sort());
+      });
+    }
+    strongest!.edges.forEach((edgeId, hop) => {
+      const edge = drawn.edges.get(edgeId)!;
+      expect({ source: edge.source, target: edge.target }).toEqual({ source: strongest!.nodes[hop], target: strongest!.nodes[hop + 1] });
+      // Screen y grows downward: each superior sits above its subordinate.
+      expect(drawn.nodes.get(edge.target)!.y, `${edge.target} above ${edge.source}`).toBeLessThan(drawn.nodes.get(edge.source)!.y);
+    });
+    const y = (id: string) => drawn.nodes.get(id)!.y;
+    expect(y('xi_jinping')).toBeLessThan(y('org_ccp_cc'));
+    expect(y('org_ccp_cc')).toBeLessThan(y('fac_tekes_detention'));
+    expect(y('fac_tekes_detention')).toBeLessThan(y(detainee));
+
+    // The chain list names each chain's strength and weakest link as the server ranked them.
+    expect(await explorer.chains()).toEqual(
+      answer.paths.map((path, i) => ({ chain: String(i + 1), strength: path.attributes.strength, weakestLink: path.attributes.weakestLinkId })),
+    );
+
+    // Test data must never pass for evidence: drawn apart, and badged in the inspector.
+    expect(drawn.nodes.get(detainee)!.classes).toContain('synthetic');
+    expect(drawn.nodes.get('xi_jinping')!.classes).not.toContain('synthetic');
+    const person = await explorer.clickNode(detainee);
+    expect(person.synthetic).toBe(true);
+    expect(person.sources.length).toBeGreaterThan(0);
+    await explorer.screenshot(`${artifacts}chain-inspector-detainee.png`);
+
+    // A link's sources are listed by document name, resolved from the answer's citations.
+    const detention = answer.edges.find((edge) => edge.type === 'DETAINED_AT' && (edge.source === detainee || edge.target === detainee));
+    expect(detention, 'the chain starts with the detention').toBeDefined();
+    const link = await explorer.clickEdge(detention!.id);
+    const cited = detention!.properties.sources as string[];
+    expect(cited.length).toBeGreaterThan(0);
+    expect(link.sources).toEqual(cited.map((id) => ({ document: id, name: answer.citations[id]!.name })));
+    expect(link.synthetic).toBe(true);
+    await explorer.screenshot(`${artifacts}chain-inspector-detained-at.png`);
+  });
+
+  it('finds an official by his name in Chinese characters', async () => {
+    expect(await explorer.search('陈全国').ids()).toContain('chen_quanguo');
+  });
+});

@@ -1,0 +1,213 @@
+// Page object for browser tests: drives the explorer as an analyst does and reads what it shows from app state, never from sleeps or element indexes.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const chromiumPath = '/usr/bin/chromium';
+
+/** How long the page may take to answer a search or lay out a chain; the test's own timeout bounds the rest. */
+const settleTimeoutMs = 20_000;
+
+/**
+ * The system Chromium, headless and quiet: the machine has only loopback, so everything that would
+ * phone home (QUIC probes, component updates, sync) is off. playwright-core never downloads a browser.
+ */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Browser tests need Chromium at ${chromiumPath}: run \`apt-get install -y chromium\`.`);
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface DrawnNode {
+  id: string;
+  classes: string[];
+  /** Position inside #graph, in screen pixels (Cytoscape's renderedPosition). */
+  x: number;
+  y: number;
+}
+
+export interface DrawnEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  /** Midpoint inside #graph, in screen pixels (Cytoscape's renderedMidpoint). */
+  x: number;
+  y: number;
+}
+
+export interface Drawn {
+  nodes: Map<string, DrawnNode>;
+  edges: Map<string, DrawnEdge>;
+}
+
+export interface Inspected {
+  kind: string;
+  id: string;
+  synthetic: boolean;
+  /** Each cited document: its id and the name the inspector resolved it to. */
+  sources: { document: string; name: string }[];
+}
+
+export interface ChainItem {
+  chain: string;
+  strength: string;
+  weakestLink: string;
+}
+
+export class ExplorerPage {
+  private constructor(readonly page: Page) {}
+
+  static async open(browser: Browser, baseUrl: string): Promise<ExplorerPage> {
+    // Tall enough that an eight-rank chain is fitted at a zoom where its labels are still drawn.
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1200 } });
+    // A page error is a bug in the client: surface it in the test output rather than as a later timeout.
+    page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
+    await page.goto(baseUrl);
+    await page.locator('#status[data-state="idle"]').waitFor();
+    return new ExplorerPage(page);
+  }
+
+  /** Types into the search box and presses Enter; the returned matches can open a chain. */
+  search(text: string): SearchResults {
+    return new SearchResults(this, this.runSearch(text));
+  }
+
+  private async runSearch(text: string): Promise<void> {
+    const input = this.page.locator('#search-input');
+    await input.fill('');
+    await input.pressSequentially(text);
+    await input.press('Enter');
+    // The status names the text it answered, so a debounced search for a prefix cannot pass for this one.
+    await this.settled('search', `“${text}”`);
+  }
+
+  /** Waits until the status line settles for `query` (and mentions `mentions`); anything but `done` fails with the page's own message. */
+  async settled(query: 'search' | 'chain', mentions = ''): Promise<void> {
+    await this.page.waitForFunction(
+      ({ query, mentions }) => {
+        const status = document.getElementById('status');
+        return status?.dataset.query === query && ['done', 'empty', 'error'].includes(status.dataset.state ?? '') && (status.textContent ?? '').includes(mentions);
+      },
+      { query, mentions },
+      { timeout: settleTimeoutMs },
+    );
+    const status = this.page.locator('#status');
+    const state = await status.getAttribute('data-state');
+    if (state !== 'done') throw new Error(`The ${query} ended "${state}": ${await status.textContent()}`);
+  }
+
+  /** The matches listed for the last search, by node id. */
+  matchIds(): Promise<string[]> {
+    return this.page.locator('#search-results li[data-id]').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.id ?? ''));
+  }
+
+  async pickMatch(id: string): Promise<void> {
+    await this.page.locator(`#search-results li[data-id="${id}"] > button`).click();
+    // The start node is inspected just before `done` is announced, which tells this chain from an older one.
+    await this.page.locator(`#inspector[data-kind="node"][data-id="${id}"]`).waitFor({ timeout: settleTimeoutMs });
+    await this.settled('chain');
+  }
+
+  chains(): Promise<ChainItem[]> {
+    return this.page.locator('#chains li[data-chain]').evaluateAll((items) =>
+      items.map((item) => {
+        const data = (item as HTMLElement).dataset;
+        return { chain: data.chain ?? '', strength: data.strength ?? '', weakestLink: data.weakestLink ?? '' };
+      }),
+    );
+  }
+
+  /** What Cytoscape has drawn, read from the instance the client exposes for tests. */
+  async drawn(): Promise<Drawn> {
+    const { nodes, edges } = await this.page.evaluate(() => {
+      const cy = window.__xpf!.cy;
+      return {
+        nodes: cy.nodes().map((node) => ({ id: node.id(), classes: node.classes(), ...node.renderedPosition() })),
+        edges: cy.edges().map((edge) => ({
+          id: edge.id(),
+          source: edge.source().id(),
+          target: edge.target().id(),
+          type: String(edge.data('type')),
+          ...edge.renderedMidpoint(),
+        })),
+      };
+    });
+    return { nodes: new Map(nodes.map((node) => [node.id, node])), edges: new Map(edges.map((edge) => [edge.id, edge])) };
+  }
+
+  /** Clicks a node where it is drawn, as a mouse would, and waits for the inspector to show it. */
+  async clickNode(id: string): Promise<Inspected> {
+    const node = (await this.drawn()).nodes.get(id);
+    if (!node) throw new Error(`Node ${id} is not drawn.`);
+    await this.clickGraphAt(node, `node ${id}`);
+    return this.inspected('node', id, node);
+  }
+
+  /** Clicks an edge at its drawn midpoint and waits for the inspector to show it. */
+  async clickEdge(id: string): Promise<Inspected> {
+    const edge = (await this.drawn()).edges.get(id);
+    if (!edge) throw new Error(`Edge ${id} is not drawn.`);
+    await this.clickGraphAt(edge, `edge ${id}`);
+    return this.inspected('edge', id, edge);
+  }
+
+  private async clickGraphAt(point: { x: number; y: number }, what: string): Promise<void> {
+    const box = await this.page.locator('#graph').boundingBox();
+    if (!box) throw new Error('#graph has no box: is the page laid out?');
+    // The inspector may already show the target (a chain opens with its start inspected); clicking the
+    // empty corner first resets it to the hint, so only a click that really hit can make it show the target.
+    await this.page.mouse.click(box.x + 4, box.y + 4);
+    await this.page.locator('#inspector[data-kind=""]').waitFor({ timeout: settleTimeoutMs });
+    // Rendered positions are relative to the container; a point outside it would click another panel.
+    if (point.x < 0 || point.y < 0 || point.x > box.width || point.y > box.height) {
+      throw new Error(`${what} is drawn at (${point.x}, ${point.y}), outside the ${box.width}×${box.height} graph.`);
+    }
+    await this.page.mouse.click(box.x + point.x, box.y + point.y);
+  }
+
+  private async inspected(kind: 'node' | 'edge', id: string, clickedAt: { x: number; y: number }): Promise<Inspected> {
+    const inspector = this.page.locator(`#inspector[data-kind="${kind}"][data-id="${id}"]`);
+    await inspector.waitFor({ timeout: settleTimeoutMs }).catch(async () => {
+      const shown = await this.page.locator('#inspector').evaluate((element) => `${element.dataset.kind || 'nothing'} ${element.dataset.id ?? ''}`);
+      throw new Error(`Clicking ${kind} ${id} at (${clickedAt.x}, ${clickedAt.y}) in #graph did not inspect it; the inspector shows ${shown}.`);
+    });
+    return {
+      kind,
+      id,
+      synthetic: (await inspector.locator('[data-badge="synthetic"]').count()) > 0,
+      sources: await inspector.locator('.sources li[data-document]').evaluateAll((items) =>
+        items.map((item) => ({ document: (item as HTMLElement).dataset.document ?? '', name: item.querySelector('cite')?.textContent ?? '' })),
+      ),
+    };
+  }
+
+  async screenshot(path: string): Promise<void> {
+    await this.page.screenshot({ path });
+  }
+}
+
+/** The answer to one search, awaited lazily so a test reads `explorer.search('…').openChain(id)`. */
+export class SearchResults {
+  constructor(
+    private readonly explorer: ExplorerPage,
+    private readonly done: Promise<void>,
+  ) {
+    // Whoever reads the results sees a failed search; this only keeps an unread one from crashing the run.
+    done.catch(() => {});
+  }
+
+  async ids(): Promise<string[]> {
+    await this.done;
+    return this.explorer.matchIds();
+  }
+
+  async openChain(id: string): Promise<ExplorerPage> {
+    await this.done;
+    await this.explorer.pickMatch(id);
+    return this.explorer;
+  }
+}

@@ -1,0 +1,78 @@
+// GET /api/health, and every route while Neo4j is down: a real Neo4j is started, used, then stopped.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../cypher/catalogue.ts';
+import { seedIfEmpty } from '../../seed/load.ts';
+import { parseEnv } from '../../server/env.ts';
+import { createDriver } from '../../server/neo4j/driver.ts';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
+import { applySchema } from '../../server/neo4j/schema.ts';
+import { startTestApp, type TestApp } from '../support/neo4j.ts';
+import { freePort } from '../support/ports.ts';
+
+describe('GET /api/health with Neo4j up', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('reports the app and Neo4j as up, with the server version', async () => {
+    const { status, body } = await app.get('/api/health');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: 'ok', neo4j: { status: 'up' } });
+    expect(body.neo4j.agent).toMatch(/^Neo4j\/5\.26\./);
+  });
+});
+
+describe('when Neo4j goes down', () => {
+  let dataDir: string;
+  let neo4j: EmbeddedNeo4j;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'xpf-down-'));
+    neo4j = await startEmbeddedNeo4j({
+      dataDir,
+      cacheDir: parseEnv().XPF_CACHE_DIR,
+      boltPort: await freePort(),
+      heap: '256m',
+      pageCache: '64m',
+      startTimeoutMs: 180_000,
+    });
+    app = await startTestApp(createDriver(neo4j.uri, neo4j.user, neo4j.password));
+    const catalogue = await loadCatalogue();
+    await applySchema(app.driver, catalogue.get('schema')!);
+    await seedIfEmpty(app.driver, catalogue);
+  });
+  afterAll(async () => {
+    await app.close();
+    await neo4j.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers normally, then 503 problem documents once it has stopped, without a driver message', async () => {
+    expect((await app.get('/api/search?q=chen')).status).toBe(200);
+    await neo4j.stop();
+
+    const health = await app.get('/api/health');
+    expect(health.status).toBe(503);
+    expect(health.body).toMatchObject({ status: 'degraded', neo4j: { status: 'down' } });
+
+    for (const path of ['/api/search?q=chen', '/api/nodes/chen_quanguo', '/api/chain/syn-detainee-0001']) {
+      const started = Date.now();
+      const { status, contentType, body } = await app.get(path);
+      expect(status, path).toBe(503);
+      expect(contentType).toContain('application/problem+json');
+      expect(body).toMatchObject({ status: 503, title: 'Graph database unavailable' });
+      expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|Neo4jError|ServiceUnavailable|at \w+ \(/);
+      // Bounded by the driver settings (retry 5 s), far below a client's patience; not a timing assertion.
+      expect(Date.now() - started).toBeLessThan(30_000);
+    }
+
+    // Bad input is still reported as such: validation does not need the database.
+    expect((await app.get('/api/search')).status).toBe(400);
+  });
+});

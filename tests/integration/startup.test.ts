@@ -1,0 +1,174 @@
+// `npm start` as an operator meets it: one-line errors, side-by-side instances, clean stops, no orphan JVM.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { realpathSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseEnv } from '../../server/env.ts';
+import { startEmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
+import { findJava, provisionNeo4j } from '../../server/neo4j/provision.ts';
+import { StartupError } from '../../server/neo4j/startup-error.ts';
+import { freePort } from '../support/ports.ts';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+const cacheDir = parseEnv().XPF_CACHE_DIR;
+const cleanups: Array<() => Promise<unknown>> = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+async function tempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+interface Instance {
+  child: ChildProcess;
+  output: string[];
+  port: number;
+  dataDir: string;
+  exited: Promise<number | null>;
+}
+
+/** Runs `npm start`'s command (node --import tsx server/main.ts) with its own ports and data folder. */
+async function launch(dataDir: string, extraEnv: Record<string, string> = {}): Promise<Instance> {
+  const port = await freePort();
+  // One process, as `npm start` runs it: the tsx CLI would put a wrapper process in between.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(await freePort()), NEO4J_HEAP: '256m', NEO4J_PAGECACHE: '64m', NEO4J_URI: '', ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  child.stdout!.on('data', (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean)));
+  child.stderr!.on('data', (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  cleanups.push(async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  });
+  return { child, output, port, dataDir, exited };
+}
+
+/** Resolves on the "Ready" line, rejects with the output if the process exits first. */
+async function ready(instance: Instance): Promise<void> {
+  while (!instance.output.some((line) => line.includes('Ready in'))) {
+    if (instance.child.exitCode !== null) throw new Error(`exited ${instance.child.exitCode}:\n${instance.output.join('\n')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function jvmPid(dataDir: string): Promise<number> {
+  const [, jvm] = (await readFile(join(dataDir, 'neo4j', 'xpf-explorer.pid'), 'utf8')).trim().split(/\s+/).map(Number);
+  return jvm!;
+}
+
+async function waitUntilGone(pid: number, withinMs: number): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return !isAlive(pid);
+}
+
+async function occupy(port: number): Promise<Server> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+  return server;
+}
+
+describe('start-up errors are one clear line', () => {
+  it('names a taken Bolt port before starting anything', async () => {
+    const port = await freePort();
+    await occupy(port);
+    const attempt = startEmbeddedNeo4j({ dataDir: await tempDir('xpf-port-'), cacheDir, boltPort: port, heap: '256m', pageCache: '64m', startTimeoutMs: 60_000 });
+    await expect(attempt).rejects.toThrow(new StartupError(`Bolt port ${port} on 127.0.0.1 is already in use: stop what holds it or set NEO4J_BOLT_PORT.`));
+  });
+
+  it('names a taken HTTP port, and a bad variable, as its only line', async () => {
+    const holder = await freePort();
+    await occupy(holder);
+    const taken = await launch(await tempDir('xpf-http-'), { PORT: String(holder) });
+    expect(await taken.exited).toBe(1);
+    expect(taken.output).toEqual([`xpf-explorer cannot start: HTTP port ${holder} on 127.0.0.1 is already in use: stop what holds it or set PORT.`]);
+
+    const badEnv = await launch(await tempDir('xpf-env-'), { NEO4J_HEAP: 'plenty' });
+    expect(await badEnv.exited).toBe(1);
+    expect(badEnv.output).toEqual(['xpf-explorer cannot start: Invalid environment variable NEO4J_HEAP: must be a size such as 512m or 2g']);
+  });
+
+  it('says when Java is missing', async () => {
+    await expect(findJava({ JAVA_HOME: '/nonexistent-jdk' })).rejects.toThrow(/^Java not found: install a JDK 17 or 21/);
+  });
+
+  it('says when Maven is missing and the jars are not cached yet', async () => {
+    const javaHome = process.env.JAVA_HOME ?? dirname(dirname(realpathSync(execFileSync('sh', ['-c', 'command -v java']).toString().trim())));
+    const saved = { PATH: process.env.PATH, JAVA_HOME: process.env.JAVA_HOME };
+    process.env.PATH = '/nonexistent-bin';
+    process.env.JAVA_HOME = javaHome;
+    try {
+      await expect(provisionNeo4j(await tempDir('xpf-nomaven-'))).rejects.toThrow(/^Maven not found: install it/);
+    } finally {
+      process.env.PATH = saved.PATH;
+      if (saved.JAVA_HOME === undefined) delete process.env.JAVA_HOME;
+      else process.env.JAVA_HOME = saved.JAVA_HOME;
+    }
+  });
+});
+
+describe('running instances', () => {
+  it('run side by side, refuse a shared data folder, stop cleanly on SIGTERM and leave no JVM when killed', async () => {
+    const first = await launch(await tempDir('xpf-a-'));
+    const second = await launch(await tempDir('xpf-b-'));
+    await Promise.all([ready(first), ready(second)]);
+
+    for (const instance of [first, second]) {
+      const health = await (await fetch(`http://127.0.0.1:${instance.port}/api/health`)).json();
+      expect(health).toMatchObject({ status: 'ok', neo4j: { status: 'up' } });
+      const page = await fetch(`http://127.0.0.1:${instance.port}/`);
+      expect(await page.text()).toContain('id="graph"');
+    }
+    // The generated password is kept beside the data, for its owner's eyes only.
+    expect((await stat(join(first.dataDir, 'neo4j-password'))).mode & 0o777).toBe(0o600);
+    expect(first.output.join('\n')).toMatch(/Neo4j 5\.26\.\d+ for other clients: bolt:\/\/127\.0\.0\.1:\d+, user neo4j, password in .*neo4j-password/);
+
+    const intruder = await launch(first.dataDir);
+    expect(await intruder.exited).toBe(1);
+    expect(intruder.output.at(-1)).toMatch(/^xpf-explorer cannot start: The data folder .* is locked by another xpf-explorer \(pid \d+\): stop it or set DATA_DIR\.$/);
+
+    // SIGKILL gives the app no chance to clean up: the JVM must notice on its own (stdin closes).
+    const secondJvm = await jvmPid(second.dataDir);
+    second.child.kill('SIGKILL');
+    await second.exited;
+    expect(await waitUntilGone(secondJvm, 30_000)).toBe(true);
+
+    const firstJvm = await jvmPid(first.dataDir);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(isAlive(firstJvm)).toBe(false);
+    expect(first.output).toContain('[xpf] Stopped.');
+
+    // A warm restart on the same folder reuses the store and its password, and does not seed again.
+    const again = await launch(first.dataDir);
+    await ready(again);
+    expect(again.output.join('\n')).not.toContain('Seeded');
+    const search = await (await fetch(`http://127.0.0.1:${again.port}/api/search?q=chen`)).json();
+    expect(search.nodes.length).toBeGreaterThan(0);
+    again.child.kill('SIGINT');
+    expect(await again.exited).toBe(0);
+  }, 240_000);
+});
