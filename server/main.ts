@@ -55,7 +55,13 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
   const graphReady = prepareGraph(connection, catalogue);
+  // The embedded database is ours and up: finish preparing it before serving. An external one may
+  // be down: serve (503) at once and let preparation finish whenever it comes back.
   if (connection.embedded) await graphReady;
+  else graphReady.catch((error: unknown) => {
+    console.error('xpf-explorer cannot prepare the graph:', error);
+    process.exit(1);
+  });
   await clientBuild;
 
   const app = createApp({ driver: connection.driver, catalogue, clientDir: clientDistDir, version: process.env.npm_package_version });

@@ -39,7 +39,7 @@ export function fetchNode(id: string, signal?: AbortSignal): Promise<Result> {
   return getResult(`/api/nodes/${encodeURIComponent(id)}`, signal);
 }
 
-/** `asOf` left out lets the server use today. */
+/** `asOf` left out: every link ever recorded counts, whatever its dates. */
 export function fetchChain(id: string, asOf: string | undefined, signal?: AbortSignal): Promise<Result> {
   const search = asOf ? `?${new URLSearchParams({ asOf })}` : '';
   return getResult(`/api/chain/${encodeURIComponent(id)}${search}`, signal);

@@ -84,7 +84,7 @@ async function loadChain(node: ResultNode): Promise<void> {
   searchPanel.markPicked(node.id);
   const name = nameOf(node);
   const asOf = asOfInput.value || undefined;
-  const when = ` as of ${asOf ?? 'today'}`;
+  const when = asOf ? ` as of ${asOf}` : ' (links of any date)';
 
   // A start with no chain is still drawn, from its details, so the analyst sees what was searched.
   const answer = await run('chain', `Tracing the chain of command of ${name}${when}…`, async (signal) => {

@@ -1,11 +1,11 @@
 // `npm start` as an operator meets it: one-line errors, side-by-side instances, clean stops, no orphan JVM.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { parseEnv } from '../../server/env.ts';
 import { startEmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
 import { findJava, provisionNeo4j } from '../../server/neo4j/provision.ts';
@@ -53,9 +53,9 @@ async function launch(dataDir: string, extraEnv: Record<string, string> = {}): P
   return { child, output, port, dataDir, exited };
 }
 
-/** Resolves on the "Ready" line, rejects with the output if the process exits first. */
-async function ready(instance: Instance): Promise<void> {
-  while (!instance.output.some((line) => line.includes('Ready in'))) {
+/** Resolves on a line containing `text` (the "Ready" line by default), rejects if the process exits first. */
+async function ready(instance: Instance, text = 'Ready in'): Promise<void> {
+  while (!instance.output.some((line) => line.includes(text))) {
     if (instance.child.exitCode !== null) throw new Error(`exited ${instance.child.exitCode}:\n${instance.output.join('\n')}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -171,4 +171,30 @@ describe('running instances', () => {
     again.child.kill('SIGINT');
     expect(await again.exited).toBe(0);
   }, 240_000);
+});
+
+describe('with NEO4J_URI', () => {
+  it('uses the server it names and launches no database of its own', async () => {
+    const neo4j = inject('neo4j');
+    const dataDir = await tempDir('xpf-external-');
+    const instance = await launch(dataDir, { NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password });
+    await ready(instance);
+    expect(instance.output.join('\n')).not.toMatch(/Starting Neo4j|Seeded/);
+    expect(existsSync(join(dataDir, 'neo4j'))).toBe(false);
+    const chain = await (await fetch(`http://127.0.0.1:${instance.port}/api/chain/syn-detainee-0001`)).json();
+    expect(chain.paths[0].nodes.at(-1)).toBe('xi_jinping');
+    instance.child.kill('SIGTERM');
+    expect(await instance.exited).toBe(0);
+  });
+
+  it('starts while that server is down, answering 503 instead of failing', async () => {
+    const closedPort = await freePort();
+    const instance = await launch(await tempDir('xpf-external-down-'), { NEO4J_URI: `bolt://127.0.0.1:${closedPort}`, NEO4J_PASSWORD: 'not-needed-yet' });
+    await ready(instance);
+    const health = await fetch(`http://127.0.0.1:${instance.port}/api/health`);
+    expect(health.status).toBe(503);
+    await ready(instance, `Neo4j at bolt://127.0.0.1:${closedPort} is unreachable`);
+    instance.child.kill('SIGTERM');
+    expect(await instance.exited).toBe(0);
+  });
 });
