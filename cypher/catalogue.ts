@@ -5,7 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { bodyParameters, bodyVocabulary, parseHeader, stripComments, type QueryHeader } from './header.ts';
-import { ENTITY_LABEL, NodeLabel, RelationshipType } from './model.ts';
+import { ENTITY_LABEL, InternalLabel, NodeLabel, RelationshipType } from './model.ts';
 
 export interface CatalogueEntry extends QueryHeader {
   /** Path relative to cypher/, e.g. chain/chain-of-command.cypher. */
@@ -19,7 +19,7 @@ export interface CatalogueEntry extends QueryHeader {
 export class CatalogueError extends Error {}
 
 const cypherRoot = dirname(fileURLToPath(import.meta.url));
-const knownLabels = new Set<string>([...NodeLabel.options, ENTITY_LABEL]);
+const knownLabels = new Set<string>([...NodeLabel.options, ...InternalLabel.options, ENTITY_LABEL]);
 const knownTypes = new Set<string>(RelationshipType.options);
 
 /** Checks one .cypher text against its schema; returns the problems, empty when the pair is sound. */

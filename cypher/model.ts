@@ -23,6 +23,9 @@ export type OrganizationLevel = z.infer<typeof OrganizationLevel>;
  */
 export const ENTITY_LABEL = 'Entity';
 
+/** Labels of the app's own records. The underscore keeps them out of every evidence query. */
+export const InternalLabel = z.enum(['_Import', '_View', '_ViewVersion', '_User', '_Session', '_Audit']);
+
 /** The labels of the evidence graph. Role labels (Official, Guard, Detainee) sit on a `Person`. */
 export const NodeLabel = z.enum([
   'Person',
@@ -33,8 +36,20 @@ export const NodeLabel = z.enum([
   'Facility',
   'Directive',
   'Document',
+  'Photo',
+  'Place',
+  'Sanction',
+  'Figure',
 ]);
 export type NodeLabel = z.infer<typeof NodeLabel>;
+
+/** A person may hold several roles at once (an official who was later detained). */
+export const PersonRole = z.enum(['Official', 'Guard', 'Detainee']);
+export type PersonRole = z.infer<typeof PersonRole>;
+
+/** The kind a node is written as: its primary label. Role labels ride on `Person`. */
+export const NodeKind = NodeLabel.exclude(['Official', 'Guard', 'Detainee']);
+export type NodeKind = z.infer<typeof NodeKind>;
 
 export const RelationshipType = z.enum([
   'HELD_POST',
@@ -44,13 +59,21 @@ export const RelationshipType = z.enum([
   'ASSIGNED_TO',
   'DETAINED_AT',
   'ISSUED',
+  'ADDRESSED_TO',
+  'INVOKES',
+  'APPLIES_TO',
+  'LOCATED_IN',
+  'DEPICTS',
+  'SANCTIONED_UNDER',
+  'RELATED_TO',
+  'RESIDES_IN',
 ]);
 export type RelationshipType = z.infer<typeof RelationshipType>;
 
 /**
- * Which end of a relationship is higher in a chain of command. `source` means the relationship
- * points upward as stored (a detainee is DETAINED_AT a facility, which sits below its operator);
- * `target` means it points downward (an organisation OPERATES a facility). Null: not a command link.
+ * Which end of a relationship is higher in a chain of command. `up` means the relationship points
+ * upward as stored (a detainee is DETAINED_AT a facility, which sits below its operator); `down`
+ * means it points downward (an organisation OPERATES a facility). Null: not a command link.
  */
 export const commandDirection: Record<RelationshipType, 'up' | 'down' | null> = {
   HELD_POST: 'up',
@@ -60,6 +83,14 @@ export const commandDirection: Record<RelationshipType, 'up' | 'down' | null> = 
   ASSIGNED_TO: 'up',
   DETAINED_AT: 'up',
   ISSUED: null,
+  ADDRESSED_TO: null,
+  INVOKES: null,
+  APPLIES_TO: null,
+  LOCATED_IN: null,
+  DEPICTS: null,
+  SANCTIONED_UNDER: null,
+  RELATED_TO: null,
+  RESIDES_IN: null,
 };
 
 /** Captions for drawing an edge in its stored direction and in reverse (e.g. on a chain drawn upward). */
@@ -71,6 +102,14 @@ export const relationshipCaption: Record<RelationshipType, { forward: string; re
   ASSIGNED_TO: { forward: 'assigned to', reverse: 'staffed by' },
   DETAINED_AT: { forward: 'detained at', reverse: 'holds' },
   ISSUED: { forward: 'issued', reverse: 'issued by' },
+  ADDRESSED_TO: { forward: 'addressed to', reverse: 'received' },
+  INVOKES: { forward: 'invokes', reverse: 'invoked by' },
+  APPLIES_TO: { forward: 'applied at', reverse: 'applied' },
+  LOCATED_IN: { forward: 'located in', reverse: 'contains' },
+  DEPICTS: { forward: 'depicts', reverse: 'depicted in' },
+  SANCTIONED_UNDER: { forward: 'sanctioned under', reverse: 'sanctions' },
+  RELATED_TO: { forward: 'relative of', reverse: 'relative of' },
+  RESIDES_IN: { forward: 'lives in', reverse: 'home of' },
 };
 
 /** The one kind shown for a node, most specific label first (a Person who is an Official is an official). */
@@ -83,19 +122,45 @@ const kindPriority: readonly NodeLabel[] = [
   'Facility',
   'Directive',
   'Document',
+  'Photo',
+  'Place',
+  'Sanction',
+  'Figure',
 ];
 
 export function kindOf(labels: readonly string[]): NodeLabel | 'Unknown' {
   return kindPriority.find((label) => labels.includes(label)) ?? 'Unknown';
 }
 
+/** The kind a set of labels is written as, or null when they name none, several, or a role without Person. */
+export function primaryKind(labels: readonly string[]): NodeKind | null {
+  const kinds = labels.filter((label): label is NodeKind => NodeKind.safeParse(label).success);
+  if (kinds.length !== 1) return null;
+  const hasRole = labels.some((label) => PersonRole.safeParse(label).success);
+  if (hasRole && kinds[0] !== 'Person') return null;
+  return kinds[0]!;
+}
+
 const isoDate = z.iso.date();
+const text = z.string().trim().min(1, 'must not be empty');
+const sha256 = z.string().regex(/^(sha256:)?[0-9a-f]{64}$/i, 'must be a SHA-256 hex digest');
+
+/** Our stable ids (seed, importer): short, printable, no whitespace. Views and merges rely on them. */
+export const StableId = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters')
+  .regex(/^[\p{L}\p{N}_.:-]+$/u, 'may hold only letters, digits, "_", ".", ":" and "-"');
 
 /** Provenance carried by every node and relationship of the evidence graph. */
 export const Provenance = z.object({
-  sources: z.array(z.string().min(1)),
+  /** Ids of the Document nodes that state this fact. */
+  sources: z.array(text).min(1, 'must cite at least one source document'),
   confidence: Confidence,
+  /** Generated test data, never evidence; the API and UI say so. */
   synthetic: z.boolean().default(false),
+  /** Ids of the imports that wrote this element (each an `_Import` node). */
+  imports: z.array(text).optional(),
 });
 
 /**
@@ -111,61 +176,169 @@ export const Validity = z.object({
   toPrecision: DatePrecision.optional(),
 });
 
-export const PersonProps = Provenance.extend({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  nameZh: z.string().optional(),
-  pinyin: z.string().optional(),
-  aliases: z.array(z.string()).default([]),
-  notes: z.string().optional(),
+/** Names in every script an analyst may type; `nameKeys` (derived by names.ts) is what search matches. */
+const Names = z.object({
+  name: text,
+  nameZh: text.optional(),
+  pinyin: text.optional(),
+  aliases: z.array(text).default([]),
+  nameKeys: z.array(z.string()).optional(),
 });
 
-export const OrganizationProps = Provenance.extend({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  nameZh: z.string().optional(),
+export const PersonProps = Provenance.extend(Names.shape).extend({
+  id: StableId,
+  gender: z.enum(['female', 'male', 'unknown']).optional(),
+  /** Detainee records carry these; they are personal data that a viewer never receives. */
+  birthDate: isoDate.optional(),
+  age: z.number().int().min(0).max(120).optional(),
+  idNumber: text.optional(),
+  address: text.optional(),
+  ethnicity: text.optional(),
+  notes: text.optional(),
+});
+
+export const OrganizationType = z.enum([
+  'party-committee',
+  'government',
+  'public-security',
+  'political-legal-commission',
+  'armed-police',
+  'camp-administration',
+  'court',
+  'other',
+]);
+
+export const OrganizationProps = Provenance.extend(Names.shape).extend({
+  id: StableId,
   level: OrganizationLevel,
+  orgType: OrganizationType.default('other'),
+  notes: text.optional(),
 });
 
-export const FacilityProps = Provenance.extend({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  nameZh: z.string().optional(),
-  facilityType: z.string().min(1),
-  county: z.string().optional(),
-  prefecture: z.string().optional(),
+export const FacilityType = z.enum(['camp', 'detention-centre', 'prison', 'police-station', 'other']);
+
+export const FacilityProps = Provenance.extend(Names.shape).extend({
+  id: StableId,
+  facilityType: FacilityType,
+  /** The source's own wording of the type ("re-education camp (VSETC)"). */
+  typeDescription: text.optional(),
+  county: text.optional(),
+  prefecture: text.optional(),
   latitude: z.number().min(-90).max(90).optional(),
   longitude: z.number().min(-180).max(180).optional(),
-  notes: z.string().optional(),
+  capacity: z.number().int().min(0).optional(),
+  notes: text.optional(),
 });
 
-export const DirectiveProps = Provenance.extend({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  nameZh: z.string().optional(),
+export const DirectiveType = z.enum(['speech', 'order', 'protocol', 'telegram', 'regulation', 'bulletin', 'other']);
+
+export const DirectiveProps = Provenance.extend(Names.shape).extend({
+  id: StableId,
+  directiveType: DirectiveType.default('other'),
   date: isoDate.optional(),
   datePrecision: DatePrecision.optional(),
-  summary: z.string().optional(),
-  notes: z.string().optional(),
+  summary: text.optional(),
+  /** The source's own description of who received it, when no organisation can be named. */
+  recipients: text.optional(),
+  notes: text.optional(),
 });
 
-/** A source: a leaked file or a published report. Documents are their own evidence, so no `sources`. */
+/** A source: a leaked file or a published report. It is its own evidence, so `sources` is optional. */
 export const DocumentProps = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  collection: z.string().min(1),
-  publisher: z.string().optional(),
-  date: z.string().optional(),
-  url: z.url().optional(),
-  notes: z.string().optional(),
+  id: StableId,
+  name: text,
+  collection: text,
+  publisher: text.optional(),
+  /** As the source gives it, possibly partial ("2022-05"). */
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be an ISO date, year or year-month').optional(),
+  pages: z.number().int().min(1).optional(),
+  checksum: sha256.optional(),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).optional(),
+  notes: text.optional(),
+  sources: z.array(text).optional(),
+  confidence: Confidence.default('confirmed'),
   synthetic: z.boolean().default(false),
+  imports: z.array(text).optional(),
 });
+
+export const PhotoProps = Provenance.extend({
+  id: StableId,
+  name: text.optional(),
+  takenAt: isoDate.optional(),
+  checksum: sha256.optional(),
+  /** A path in the local evidence store, never a remote address: photos are served locally or not at all. */
+  file: text.optional(),
+});
+
+export const PlaceType = z.enum(['region', 'prefecture', 'county', 'township', 'village', 'city', 'other']);
+
+export const PlaceProps = Provenance.extend(Names.shape).extend({
+  id: StableId,
+  placeType: PlaceType,
+  latitude: z.number().min(-90).max(90).optional(),
+  longitude: z.number().min(-180).max(180).optional(),
+});
+
+export const SanctionProps = Provenance.extend({
+  id: StableId,
+  name: text,
+  authority: text,
+  program: text.optional(),
+  date: isoDate.optional(),
+  measures: text.optional(),
+});
+
+/** A headline figure about the leak itself (volumes, counts), kept with its sources. */
+export const FigureProps = Provenance.extend({
+  id: StableId,
+  name: text,
+  value: text,
+});
+
+export const nodeSchemas = {
+  Person: PersonProps,
+  Organization: OrganizationProps,
+  Facility: FacilityProps,
+  Directive: DirectiveProps,
+  Document: DocumentProps,
+  Photo: PhotoProps,
+  Place: PlaceProps,
+  Sanction: SanctionProps,
+  Figure: FigureProps,
+} satisfies Record<NodeKind, z.ZodObject>;
 
 export const RelationshipProps = Provenance.extend(Validity.shape).extend({
-  id: z.string().min(1),
-  title: z.string().optional(),
+  id: StableId,
+  /** On HELD_POST: the post's title as the source gives it. */
+  title: text.optional(),
   /** On HELD_POST: the post heads the organisation (secretary, director, minister), not a member or deputy. */
   head: z.boolean().optional(),
-  relation: z.string().optional(),
-  notes: z.string().optional(),
+  /** The source's own wording of the link ("reports_to (PSD director to PLAC secretary)"). */
+  relation: text.optional(),
+  /** On ASSIGNED_TO: the guard's role at the facility. */
+  role: text.optional(),
+  /** On DETAINED_AT: the reason the record gives. */
+  recordedReason: text.optional(),
+  /** On RELATED_TO: the family relation the record gives (father, sister, spouse...). */
+  kinship: text.optional(),
+  notes: text.optional(),
 });
+
+/** Which kinds each relationship type may join: the importer refuses anything else. */
+export const relationshipEnds: Record<RelationshipType, { from: readonly NodeLabel[]; to: readonly NodeLabel[] }> = {
+  HELD_POST: { from: ['Person'], to: ['Organization'] },
+  SUBORDINATE_TO: { from: ['Organization'], to: ['Organization'] },
+  REPORTS_TO: { from: ['Person'], to: ['Person'] },
+  OPERATES: { from: ['Organization'], to: ['Facility'] },
+  ASSIGNED_TO: { from: ['Guard'], to: ['Facility'] },
+  DETAINED_AT: { from: ['Detainee'], to: ['Facility'] },
+  ISSUED: { from: ['Person', 'Organization'], to: ['Directive'] },
+  ADDRESSED_TO: { from: ['Directive'], to: ['Organization', 'Person', 'Facility'] },
+  INVOKES: { from: ['Directive'], to: ['Directive'] },
+  APPLIES_TO: { from: ['Directive'], to: ['Facility', 'Organization'] },
+  LOCATED_IN: { from: ['Facility', 'Organization', 'Place'], to: ['Place'] },
+  DEPICTS: { from: ['Photo'], to: ['Person'] },
+  SANCTIONED_UNDER: { from: ['Person', 'Organization'], to: ['Sanction'] },
+  RELATED_TO: { from: ['Person'], to: ['Person'] },
+  RESIDES_IN: { from: ['Person'], to: ['Place'] },
+};

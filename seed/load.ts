@@ -1,52 +1,78 @@
-// Loads the seed (public record + synthetic records) into an empty database, in one transaction.
+// Loads the seed, the public record then synthetic records at a chosen scale, as an import of its
+// own: batch by batch, resumable after a crash, every element linked to the seed's `_Import` record.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import type { Driver } from 'neo4j-driver';
 import type { CatalogueEntry } from '../cypher/catalogue.ts';
+import { NodeRow, RelationshipRow } from '../cypher/seed/graph-rows.ts';
 import { toDriverParams } from '../server/neo4j/run-query.ts';
-import { publicRecordRows, readReference, type GraphRows } from './public-record.ts';
-import { SMALL_SYNTHETIC, syntheticRows } from './synthetic.ts';
+import { runImport, type GraphBatch, type ImportOutcome } from '../server/import/write-batches.ts';
+import { publicRecordRows, readReference } from './public-record.ts';
+import { SCALES, syntheticBatches, type RawBatch, type ScaleName } from './synthetic.ts';
 
-export function seedRows(): GraphRows {
-  const publicRecord = publicRecordRows(readReference());
-  const synthetic = syntheticRows(SMALL_SYNTHETIC);
-  return {
-    nodes: [...publicRecord.nodes, ...synthetic.nodes],
-    relationships: [...publicRecord.relationships, ...synthetic.relationships],
-  };
+type Catalogue = Map<string, CatalogueEntry>;
+
+/** Generated rows pass the same model checks as imported ones: a generator bug fails loudly here. */
+export function validBatch(batch: RawBatch): GraphBatch {
+  return { nodes: batch.nodes.map((row) => NodeRow.parse(row)), relationships: batch.relationships.map((row) => RelationshipRow.parse(row)) };
 }
 
-export async function isGraphEmpty(driver: Driver): Promise<boolean> {
-  const { records } = await driver.executeQuery('MATCH (n:Entity) RETURN count(n) > 0 AS seeded', {}, { routing: 'READ' });
-  return records[0]?.get('seeded') !== true;
+export function* seedBatches(scale: ScaleName, batchRows = 10_000): Generator<GraphBatch> {
+  yield publicRecordRows(readReference());
+  for (const raw of syntheticBatches(SCALES[scale], batchRows)) yield validBatch(raw);
+}
+
+/** The seed's record: a different reference file, scale or generator seed is a different seed. */
+export function seedRecord(scale: ScaleName): { importId: string; checksum: string } {
+  const checksum = createHash('sha256')
+    .update(readFileSync(new URL('./public-record.json', import.meta.url)))
+    .update(JSON.stringify(SCALES[scale]))
+    .digest('hex');
+  return { importId: `seed:${scale}:${checksum.slice(0, 16)}`, checksum };
+}
+
+/** Removes the synthetic records of seeds of other scales, batch by batch; returns how many nodes went. */
+async function removeOtherSeeds(driver: Driver, catalogue: Catalogue, importId: string): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    const { records } = await driver.executeQuery(catalogue.get('remove-other-seeds')!.cypher, toDriverParams({ importId, limit: 20_000 }) as Record<string, unknown>);
+    const count = Number(records[0]?.get('removed') ?? 0);
+    removed += count;
+    if (count === 0) break;
+  }
+  await driver.executeQuery(catalogue.get('retire-other-seeds')!.cypher, { importId });
+  return removed;
+}
+
+export async function loadSeed(
+  driver: Driver,
+  catalogue: Catalogue,
+  scale: ScaleName = 'small',
+  onBatch?: (index: number, batch: GraphBatch) => void,
+): Promise<ImportOutcome> {
+  await removeOtherSeeds(driver, catalogue, seedRecord(scale).importId);
+  const record = { ...seedRecord(scale), fileName: `seed (${scale})`, importedBy: `seed (${userInfo().username})`, rowCount: null };
+  return runImport(driver, catalogue, record, seedBatches(scale), onBatch);
+}
+
+/** Whether any seed or import has put evidence in the graph; a running (crashed) seed does not count. */
+async function hasEvidence(driver: Driver): Promise<boolean> {
+  const { records } = await driver.executeQuery(
+    `RETURN COUNT { (:_Import {status: 'complete'}) } > 0
+         OR (COUNT { (:Entity) } > 0 AND COUNT { (:_Import {status: 'running'}) } = 0) AS seeded`,
+    {},
+    { routing: 'READ' },
+  );
+  return records[0]?.get('seeded') === true;
 }
 
 /**
- * Writes the rows through the catalogue's merge queries, nodes first so every link finds its ends,
- * in one transaction: a failed seed leaves the database empty, and the next start tries again.
+ * Seeds an empty database with the small scale, or finishes a seed a crash interrupted; a graph that
+ * already holds evidence (a user's import, another scale) is never touched.
  */
-export async function writeRows(driver: Driver, catalogue: Map<string, CatalogueEntry>, rows: GraphRows): Promise<void> {
-  const mergeNodes = catalogue.get('merge-nodes')!;
-  const mergeRelationships = catalogue.get('merge-relationships')!;
-  const nodes = mergeNodes.schema.parse({ rows: rows.nodes });
-  const relationships = mergeRelationships.schema.parse({ rows: rows.relationships });
-  const session = driver.session();
-  try {
-    await session.executeWrite(async (tx) => {
-      await tx.run(mergeNodes.cypher, toDriverParams(nodes) as Record<string, unknown>);
-      const written = await tx.run(mergeRelationships.cypher, toDriverParams(relationships) as Record<string, unknown>);
-      const count = Number(written.records[0]?.get('written') ?? 0);
-      // MATCH drops a link whose end is missing without a word; a seed must not lose one silently.
-      if (count !== rows.relationships.length) {
-        throw new Error(`Seed wrote ${count} of ${rows.relationships.length} relationships: some name a node that does not exist`);
-      }
-    });
-  } finally {
-    await session.close();
-  }
-}
-
-/** True when it seeded; false when the graph already held evidence (a user's import is never overwritten). */
-export async function seedIfEmpty(driver: Driver, catalogue: Map<string, CatalogueEntry>): Promise<boolean> {
-  if (!(await isGraphEmpty(driver))) return false;
-  await writeRows(driver, catalogue, seedRows());
+export async function seedIfEmpty(driver: Driver, catalogue: Catalogue): Promise<boolean> {
+  if (await hasEvidence(driver)) return false;
+  await loadSeed(driver, catalogue);
   return true;
 }

@@ -3,7 +3,7 @@
 // reference and carries that entry's sources and confidence.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { Confidence } from '../cypher/model.ts';
+import { DirectiveType, FacilityType, OrganizationType, type Confidence } from '../cypher/model.ts';
 import { NodeRow, RelationshipRow } from '../cypher/seed/graph-rows.ts';
 import { parsePartialDate } from './dates.ts';
 
@@ -37,6 +37,14 @@ const Post = z.object({
   confidence: ReferenceConfidence,
   note: z.string().nullish(),
 });
+const SanctionEntry = z.object({
+  authority: z.string(),
+  program: z.string().nullish(),
+  date: z.string().nullish(),
+  measures: z.string().nullish(),
+  source_ids: z.array(z.string()),
+  confidence: ReferenceConfidence,
+});
 const Person = z.object({
   id: z.string(),
   name_en: z.string(),
@@ -44,7 +52,15 @@ const Person = z.object({
   pinyin: z.string().nullish(),
   aliases: z.array(z.string()).default([]),
   posts: z.array(Post),
+  sanctions: z.array(SanctionEntry).default([]),
   notes: z.string().nullish(),
+});
+const Figure = z.object({
+  claim: z.string(),
+  value: z.string(),
+  source_ids: z.array(z.string()),
+  confidence: ReferenceConfidence,
+  note: z.string().nullish(),
 });
 const Organization = z.object({
   id: z.string(),
@@ -62,6 +78,7 @@ const Directive = z.object({
   date: z.string().nullish(),
   issuer_ids: z.array(z.string()),
   summary: z.string().nullish(),
+  recipients: z.string().nullish(),
   note: z.string().nullish(),
   source_ids: z.array(z.string()),
   confidence: ReferenceConfidence,
@@ -96,6 +113,7 @@ export const Reference = z.object({
   directives: z.array(Directive),
   facilities: z.array(Facility),
   hierarchy: z.array(HierarchyLink),
+  figures: z.array(Figure),
 });
 export type Reference = z.infer<typeof Reference>;
 
@@ -103,6 +121,8 @@ export interface GraphRows {
   nodes: NodeRow[];
   relationships: RelationshipRow[];
 }
+
+type RawRows = { nodes: z.input<typeof NodeRow>[]; relationships: z.input<typeof RelationshipRow>[] };
 
 export const PUBLIC_RECORD_COLLECTION = 'Public record (shared/reference/public-record.json)';
 
@@ -121,9 +141,40 @@ export function isHeadPost(title: string): boolean {
   );
 }
 
-/** Optional fields are left out rather than stored as null: Neo4j has no null properties. */
-function compact(record: Record<string, unknown>): Record<string, z.infer<typeof NodeRow>['properties'][string]> {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined && value !== null)) as never;
+/**
+ * Kinds read from the names and titles the record gives (a "Public Security Bureau" is public
+ * security); they sort and colour, they state nothing the record does not.
+ */
+export function organizationTypeOf(name: string): z.infer<typeof OrganizationType> {
+  if (/political and legal|zhengfawei|\bPLAC\b/i.test(name)) return 'political-legal-commission';
+  if (/public security|\bPSB\b|\bPSD\b|ministry of public security/i.test(name)) return 'public-security';
+  if (/party committee|central committee|politburo|commission|leading group|small group|command|headquarters/i.test(name)) return 'party-committee';
+  if (/government|state council|prc state|prefecture|county|congress|cppcc|production and construction/i.test(name)) return 'government';
+  if (/court/i.test(name)) return 'court';
+  return 'other';
+}
+
+export function facilityTypeOf(description: string): z.infer<typeof FacilityType> {
+  if (/detention cent/i.test(description)) return 'detention-centre';
+  if (/prison/i.test(description)) return 'prison';
+  if (/re-education|vocational|internment|camp/i.test(description)) return 'camp';
+  if (/police station/i.test(description)) return 'police-station';
+  return 'other';
+}
+
+export function directiveTypeOf(title: string): z.infer<typeof DirectiveType> {
+  if (/speech/i.test(title)) return 'speech';
+  if (/telegram/i.test(title)) return 'telegram';
+  if (/bulletin/i.test(title)) return 'bulletin';
+  if (/regulation/i.test(title)) return 'regulation';
+  if (/protocol/i.test(title)) return 'protocol';
+  if (/^(instruction|notice|order)\b/i.test(title)) return 'order';
+  return 'other';
+}
+
+/** Optional fields are left out rather than stored as null or "": Neo4j has no null properties. */
+function compact(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined && value !== null && value !== ''));
 }
 
 function validity(fromText: string | null | undefined, toText: string | null | undefined) {
@@ -140,8 +191,8 @@ function validity(fromText: string | null | undefined, toText: string | null | u
 const personRelations = /^(reports_to|deputy_to)/;
 
 export function publicRecordRows(reference: Reference): GraphRows {
-  const nodes: NodeRow[] = [];
-  const relationships: RelationshipRow[] = [];
+  const nodes: RawRows['nodes'] = [];
+  const relationships: RawRows['relationships'] = [];
   const provenance = (sourceIds: string[], confidence: z.infer<typeof ReferenceConfidence>) => ({
     sources: sourceIds,
     confidence: confidenceOf[confidence],
@@ -149,6 +200,10 @@ export function publicRecordRows(reference: Reference): GraphRows {
   });
 
   for (const source of reference.sources) {
+    const date = parsePartialDate(source.date);
+    const dateText = date && (date.precision === 'day' ? date.start : date.precision === 'month' ? date.start.slice(0, 7) : date.start.slice(0, 4));
+    // A date the record qualifies ("2022 (printed '12/06/2022', ...)") keeps its words in the notes.
+    const dateNote = source.date && source.date !== dateText ? `Date as recorded: ${source.date}` : undefined;
     nodes.push({
       id: source.id,
       labels: ['Document'],
@@ -156,9 +211,10 @@ export function publicRecordRows(reference: Reference): GraphRows {
         name: source.title,
         collection: PUBLIC_RECORD_COLLECTION,
         publisher: source.publisher,
-        date: source.date,
+        date: dateText,
         url: source.url,
-        notes: source.note,
+        notes: [source.note, dateNote].filter(Boolean).join(' ') || undefined,
+        confidence: 'confirmed',
         synthetic: false,
       }),
     });
@@ -169,7 +225,13 @@ export function publicRecordRows(reference: Reference): GraphRows {
     nodes.push({
       id: org.id,
       labels: ['Organization'],
-      properties: compact({ name: org.name_en, nameZh: org.name_zh, level: org.level, ...provenance(org.source_ids, org.confidence) }),
+      properties: compact({
+        name: org.name_en,
+        nameZh: org.name_zh,
+        level: org.level,
+        orgType: organizationTypeOf(org.name_en),
+        ...provenance(org.source_ids, org.confidence),
+      }),
     });
   }
 
@@ -187,6 +249,28 @@ export function publicRecordRows(reference: Reference): GraphRows {
         // A person's existence rests on the sources of their posts.
         ...provenance([...new Set(person.posts.flatMap((post) => post.source_ids))], 'stated'),
       }),
+    });
+    person.sanctions.forEach((sanction, index) => {
+      const sanctionId = `sanction:${person.id}:${index}`;
+      nodes.push({
+        id: sanctionId,
+        labels: ['Sanction'],
+        properties: compact({
+          name: [sanction.authority, sanction.program].filter(Boolean).join(': '),
+          authority: sanction.authority,
+          program: sanction.program,
+          date: parsePartialDate(sanction.date)?.precision === 'day' ? sanction.date : undefined,
+          measures: sanction.measures,
+          ...provenance(sanction.source_ids, sanction.confidence),
+        }),
+      });
+      relationships.push({
+        id: `sanctioned:${person.id}:${index}`,
+        type: 'SANCTIONED_UNDER',
+        source: person.id,
+        target: sanctionId,
+        properties: compact({ ...validity(sanction.date, null), ...provenance(sanction.source_ids, sanction.confidence) }),
+      });
     });
     person.posts.forEach((post, index) => {
       relationships.push({
@@ -212,7 +296,8 @@ export function publicRecordRows(reference: Reference): GraphRows {
       properties: compact({
         name: facility.name,
         nameZh: facility.name_zh,
-        facilityType: facility.type,
+        facilityType: facilityTypeOf(facility.type),
+        typeDescription: facility.type,
         county: facility.county,
         prefecture: facility.prefecture,
         latitude: facility.lat,
@@ -231,6 +316,8 @@ export function publicRecordRows(reference: Reference): GraphRows {
       properties: compact({
         name: directive.title,
         nameZh: directive.title_zh,
+        directiveType: directiveTypeOf(directive.title),
+        recipients: directive.recipients,
         date: date?.start,
         datePrecision: date?.precision,
         summary: directive.summary,
@@ -268,9 +355,25 @@ export function publicRecordRows(reference: Reference): GraphRows {
       relationships.push({ id: `operates:${link.from_id}:${link.to_id}`, type: 'OPERATES', source: link.from_id, target: link.to_id, properties: common });
     } else if (personRelations.test(link.relation)) {
       relationships.push({ id: `reports:${link.from_id}:${link.to_id}`, type: 'REPORTS_TO', source: link.from_id, target: link.to_id, properties: common });
+    } else if (/^policy_direction/.test(link.relation)) {
+      // The record lists the superior first here ("xi_jinping -> zhao_kezhi"): the line runs upward from the second.
+      relationships.push({ id: `reports:${link.to_id}:${link.from_id}`, type: 'REPORTS_TO', source: link.to_id, target: link.from_id, properties: common });
+    } else if (/^issued_instruction_to/.test(link.relation) && orgIds.has(link.to_id)) {
+      // An instruction is a directive's delivery: it joins the directive its issuer put out that day.
+      const date = parsePartialDate(link.from_date)?.start;
+      const directive = reference.directives.filter(
+        (candidate) => candidate.issuer_ids.includes(link.from_id) && date && parsePartialDate(candidate.date)?.start === date,
+      );
+      if (directive.length === 1) {
+        relationships.push({
+          id: `addressed:${directive[0]!.id}:${link.to_id}`,
+          type: 'ADDRESSED_TO',
+          source: directive[0]!.id,
+          target: link.to_id,
+          properties: compact({ ...common, notes: `Joined to the directive by its issuer (${link.from_id}) and date (${link.from_date}).` }),
+        });
+      }
     }
-    // Person-to-organisation instructions and policy direction describe single acts, not a standing
-    // line of command; they wait for the directive model (ADDRESSED_TO) rather than being forced into one.
   }
 
   // An organisation's parent, where no hierarchy entry already states the link, is a link of its own,
@@ -285,6 +388,14 @@ export function publicRecordRows(reference: Reference): GraphRows {
       properties: compact({ relation: 'parent organisation', ...provenance(org.source_ids, org.confidence) }),
     });
   }
+
+  reference.figures.forEach((figure, index) => {
+    nodes.push({
+      id: `figure:${String(index + 1).padStart(2, '0')}`,
+      labels: ['Figure'],
+      properties: compact({ name: figure.claim, value: figure.value, notes: figure.note, ...provenance(figure.source_ids, figure.confidence) }),
+    });
+  });
 
   return { nodes: nodes.map((row) => NodeRow.parse(row)), relationships: relationships.map((row) => RelationshipRow.parse(row)) };
 }

@@ -9,19 +9,26 @@
 // param limit: most chains to return
 // returns: paths (chain + leadership), with strength, weakestLinkId and hops; citations
 // mode: read
-// Upward means along the stored direction, except OPERATES (organisation -> facility), which is
-// climbed backwards. Ceiling 12: deeper than any facility-to-centre path in the files; variable
-// bounds cannot be parameters. A top is a central-level organisation with no superior in force.
+// The climb has a fixed shape, each step directed, so a facility holding 20,000 detainees is
+// never expanded through its DETAINED_AT links: reporting lines between people, then one post,
+// detention or assignment, then the facility's operator (OPERATES climbed backwards), then
+// subordinations. Ceilings (4 reporting steps, 10 subordinations) are deeper than any line in the
+// files; variable bounds cannot be parameters. A top is a central-level organisation with no
+// superior in force.
 MATCH (start:Entity {id: $id})
 MATCH chain = (start)
-  ((lower)-[link:DETAINED_AT|ASSIGNED_TO|HELD_POST|REPORTS_TO|SUBORDINATE_TO|OPERATES]-(upper)
-    WHERE startNode(link) = CASE type(link) WHEN 'OPERATES' THEN upper ELSE lower END
-      AND ($asOf IS NULL OR ((link.from IS NULL OR link.from <= date($asOf))
-                             AND (link.to IS NULL OR link.to >= date($asOf))))){0,12}
+  ((a)-[reports:REPORTS_TO]->(b)
+    WHERE $asOf IS NULL OR ((reports.from IS NULL OR reports.from <= date($asOf)) AND (reports.to IS NULL OR reports.to >= date($asOf)))){0,4}
+  ((c)-[placed:HELD_POST|DETAINED_AT|ASSIGNED_TO]->(d)
+    WHERE $asOf IS NULL OR ((placed.from IS NULL OR placed.from <= date($asOf)) AND (placed.to IS NULL OR placed.to >= date($asOf)))){0,1}
+  ((e)<-[operates:OPERATES]-(f)
+    WHERE $asOf IS NULL OR ((operates.from IS NULL OR operates.from <= date($asOf)) AND (operates.to IS NULL OR operates.to >= date($asOf)))){0,1}
+  ((g)-[up:SUBORDINATE_TO]->(h)
+    WHERE $asOf IS NULL OR ((up.from IS NULL OR up.from <= date($asOf)) AND (up.to IS NULL OR up.to >= date($asOf)))){0,10}
   (top:Organization {level: 'central'})
 WHERE NOT EXISTS {
-  (top)-[up:SUBORDINATE_TO]->(:Organization)
-  WHERE $asOf IS NULL OR ((up.from IS NULL OR up.from <= date($asOf)) AND (up.to IS NULL OR up.to >= date($asOf)))
+  (top)-[above:SUBORDINATE_TO]->(:Organization)
+  WHERE $asOf IS NULL OR ((above.from IS NULL OR above.from <= date($asOf)) AND (above.to IS NULL OR above.to >= date($asOf)))
 }
 OPTIONAL MATCH leadership = (top)<-[post:HELD_POST]-(leader:Official)
   WHERE post.head AND ($asOf IS NULL OR ((post.from IS NULL OR post.from <= date($asOf))

@@ -21,8 +21,9 @@ CREATE INDEX organization_level IF NOT EXISTS FOR (n:Organization) ON (n.level);
 CREATE INDEX held_post_id IF NOT EXISTS FOR ()-[r:HELD_POST]-() ON (r.id);
 CREATE INDEX subordinate_to_id IF NOT EXISTS FOR ()-[r:SUBORDINATE_TO]-() ON (r.id);
 // The CJK analyzer indexes Chinese characters as bigrams and folds Latin case, so one index
-// serves 陈全国, "Chen Quanguo" and "chen". Documents stay out: a source titled "Chen Quanguo -
-// Wikipedia" must not outrank the man himself when an analyst looks for him.
+// serves 陈全国, "Chen Quanguo" and "chen"; `nameKeys` (cypher/names.ts) hold the folded spellings
+// (no tones or diacritics, one spelling of q/k, x/sh, -jan/-jang, joined words). Documents stay
+// out: a source titled "Chen Quanguo - Wikipedia" must not outrank the man himself.
 CREATE FULLTEXT INDEX entityNames IF NOT EXISTS
-FOR (n:Person|Organization|Facility|Directive) ON EACH [n.name, n.nameZh, n.pinyin, n.aliases]
+FOR (n:Person|Organization|Facility|Directive|Place) ON EACH [n.name, n.nameZh, n.pinyin, n.aliases, n.nameKeys]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};

@@ -1,22 +1,36 @@
 // Parameters of full-text-names.cypher: the analyst's text becomes a Lucene query here, never Cypher.
 import { z } from 'zod';
+import { joinedKey, nameKey, nameWords } from '../names.ts';
 
 /** Lucene's query syntax characters; escaped so typed text is matched, never parsed as operators. */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
+const escape = (term: string) => term.replace(LUCENE_SPECIAL, '\\$&');
+
 /**
- * Each word matches whole or as a prefix (so "Chen Q" finds "Chen Quanguo"). Words are lower-cased
- * first: the index folds case anyway, and Lucene's operators (AND, OR, NOT) are upper-case only, so
- * a typed "AND" stays a word.
+ * Every typed word must match, either as typed in any indexed field (name, nameZh, pinyin,
+ * aliases) or through its folded spelling in `nameKeys` (cypher/names.ts: "Chén Quánguó", "Uighur",
+ * "Tursunjang" and "Kurban" meet "chen quanguo", "Uyghur", "Tursunjan" and "Qurban" there). Or the
+ * words run together match a whole name's key, so "xi jinping", "xijinping" and "chen quan guo"
+ * all find Xi Jinping and Chen Quanguo.
+ * The last word also matches as a prefix, so "Chen Q" finds Chen Quanguo while it is being typed.
+ * Cost: each prefix term is expanded to every indexed term that starts with it, in every field, so a
+ * one-letter last word touches the most terms; the index holds only names, which keeps that small.
+ * Earlier words match whole terms only, which keeps a long query from multiplying expansions.
+ * Words are lower-cased first: the index folds case anyway, and Lucene's operators (AND, OR, NOT)
+ * are upper-case only, so a typed "AND" stays a word.
  */
 export function toLuceneQuery(text: string): string {
-  return text
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => word.replace(LUCENE_SPECIAL, '\\$&'))
-    .map((word) => `(${word} OR ${word}*)`)
-    .join(' AND ');
+  const words = nameWords(text.toLowerCase());
+  const keys = words.map(nameKey);
+  const clauses = words.map((word, i) => {
+    const terms = [escape(word), ...(keys[i] ? [`nameKeys:${escape(keys[i])}`] : [])];
+    const last = i === words.length - 1;
+    return `(${(last ? terms.flatMap((term) => [term, `${term}*`]) : terms).join(' OR ')})`;
+  });
+  const joined = escape(joinedKey(words));
+  if (words.length < 2 || !joined) return clauses.join(' AND ');
+  return `(${clauses.join(' AND ')}) OR nameKeys:${joined} OR nameKeys:${joined}*`;
 }
 
 export const params = z.object({

@@ -2,4 +2,4 @@
 import { z } from 'zod';
 import { NodeRow } from './graph-rows.ts';
 
-export const params = z.object({ rows: z.array(NodeRow).max(10_000) });
+export const params = z.object({ rows: z.array(NodeRow).max(50_000), importId: z.string().nullable().default(null) });

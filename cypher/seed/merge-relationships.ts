@@ -2,4 +2,4 @@
 import { z } from 'zod';
 import { RelationshipRow } from './graph-rows.ts';
 
-export const params = z.object({ rows: z.array(RelationshipRow).max(10_000) });
+export const params = z.object({ rows: z.array(RelationshipRow).max(50_000), importId: z.string().nullable().default(null) });

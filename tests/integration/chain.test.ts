@@ -11,29 +11,43 @@ afterAll(() => app.close());
 
 describe('GET /api/chain/:id', () => {
   it("climbs from a synthetic detainee through the facility's operator to the Central Committee and its General Secretary", async () => {
-    const { status, body } = await app.get('/api/chain/syn-detainee-0001');
+    const { status, body } = await app.get('/api/chain/syn-detainee-0000001');
     expect(status).toBe(200);
     const result = Result.parse(body);
     expect(result.paths.length).toBeGreaterThan(0);
     const [strongest] = result.paths;
-    expect(strongest!.nodes).toEqual([
-      'syn-detainee-0001',
-      'fac_tekes_detention',
-      'org_tekes_psb',
-      'org_tekes_county',
-      'org_ili_pref',
-      'org_xuar_pc',
-      'org_ccp_cc',
-      'xi_jinping',
+    const edges = new Map(result.edges.map((edge) => [edge.id, edge]));
+    const kinds = new Map(result.nodes.map((node) => [node.id, node.labels]));
+    const steps = strongest!.edges.map((id) => edges.get(id)!);
+
+    // detainee -DETAINED_AT-> facility <-OPERATES- bureau -SUBORDINATE_TO-> ... -> Central Committee <-HELD_POST- Xi Jinping
+    expect(strongest!.nodes[0]).toBe('syn-detainee-0000001');
+    expect(steps.map((edge) => edge.type)).toEqual([
+      'DETAINED_AT',
+      'OPERATES',
+      ...Array(steps.length - 3).fill('SUBORDINATE_TO'),
+      'HELD_POST',
     ]);
-    expect(strongest!.edges).toHaveLength(strongest!.nodes.length - 1);
-    // Tekes PSB operating the detention centre and the county owning its bureau are inferred in the record.
-    expect(strongest!.attributes.strength).toBe('inferred');
-    expect(result.edges.map((edge) => edge.id)).toContain(strongest!.attributes.weakestLinkId);
+    expect(kinds.get(strongest!.nodes[1]!)).toContain('Facility');
+    expect(strongest!.nodes).toContain('org_xuar_pc');
+    expect(strongest!.nodes.slice(-2)).toEqual(['org_ccp_cc', 'xi_jinping']);
+    expect(steps.at(-1)!.properties.title).toBe('General Secretary of the CCP Central Committee');
+    // Each link joins the two nodes it stands between, whatever its stored direction.
+    steps.forEach((edge, hop) => expect([edge.source, edge.target].sort()).toEqual([strongest!.nodes[hop], strongest!.nodes[hop + 1]].sort()));
+
+    // As strong as its weakest link, and the weakest link named is one of the chain's.
+    const rank = { confirmed: 3, reported: 2, inferred: 1 } as const;
+    const weakest = Math.min(...steps.map((edge) => rank[edge.properties.confidence as keyof typeof rank]));
+    expect(rank[strongest!.attributes.strength as keyof typeof rank]).toBe(weakest);
+    expect(strongest!.edges).toContain(strongest!.attributes.weakestLinkId);
+    expect(rank[edges.get(strongest!.attributes.weakestLinkId as string)!.properties.confidence as keyof typeof rank]).toBe(weakest);
+    // Strongest first.
+    const strengths = result.paths.map((path) => rank[path.attributes.strength as keyof typeof rank]);
+    expect(strengths).toEqual([...strengths].sort((a, b) => b - a));
   });
 
   it('gives every link its sources and confidence, and resolves every cited document', async () => {
-    const result = Result.parse((await app.get('/api/chain/syn-detainee-0001')).body);
+    const result = Result.parse((await app.get('/api/chain/syn-detainee-0000001')).body);
     for (const edge of result.edges) {
       const sources = edge.properties.sources as string[];
       expect(sources.length, `${edge.id} has sources`).toBeGreaterThan(0);
@@ -44,8 +58,8 @@ describe('GET /api/chain/:id', () => {
   });
 
   it('keeps synthetic records marked as synthetic', async () => {
-    const result = Result.parse((await app.get('/api/chain/syn-detainee-0001')).body);
-    const detainee = result.nodes.find((node) => node.id === 'syn-detainee-0001')!;
+    const result = Result.parse((await app.get('/api/chain/syn-detainee-0000001')).body);
+    const detainee = result.nodes.find((node) => node.id === 'syn-detainee-0000001')!;
     expect(detainee.properties.synthetic).toBe(true);
     expect(detainee.properties.name).toMatch(/synthetic/i);
     expect(result.edges.find((edge) => edge.type === 'DETAINED_AT')!.properties.synthetic).toBe(true);
@@ -53,13 +67,13 @@ describe('GET /api/chain/:id', () => {
   });
 
   it('counts the detention only from its first day', async () => {
-    const anyTime = Result.parse((await app.get('/api/chain/syn-detainee-0001')).body);
+    const anyTime = Result.parse((await app.get('/api/chain/syn-detainee-0000001')).body);
     const detention = anyTime.edges.find((edge) => edge.type === 'DETAINED_AT')!;
     const detainedFrom = detention.properties.from as string;
     const dayBefore = new Date(Date.parse(`${detainedFrom}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
-    const onTheDay = Result.parse((await app.get(`/api/chain/syn-detainee-0001?asOf=${detainedFrom}`)).body);
-    const before = Result.parse((await app.get(`/api/chain/syn-detainee-0001?asOf=${dayBefore}`)).body);
+    const onTheDay = Result.parse((await app.get(`/api/chain/syn-detainee-0000001?asOf=${detainedFrom}`)).body);
+    const before = Result.parse((await app.get(`/api/chain/syn-detainee-0000001?asOf=${dayBefore}`)).body);
     expect(onTheDay.paths.map((path) => path.edges[0])).toContain(detention.id);
     expect(before.paths.flatMap((path) => path.edges)).not.toContain(detention.id);
   });
@@ -93,11 +107,11 @@ describe('GET /api/chain/:id', () => {
     expect(missing.status).toBe(404);
     expect(missing.contentType).toContain('application/problem+json');
 
-    const badDate = await app.get('/api/chain/syn-detainee-0001?asOf=2018-13-45');
+    const badDate = await app.get('/api/chain/syn-detainee-0000001?asOf=2018-13-45');
     expect(badDate.status).toBe(400);
     expect(badDate.body.errors.map((e: { field: string }) => e.field)).toEqual(['asOf']);
 
-    const badLimit = await app.get('/api/chain/syn-detainee-0001?limit=0');
+    const badLimit = await app.get('/api/chain/syn-detainee-0000001?limit=0');
     expect(badLimit.status).toBe(400);
     expect(badLimit.body.errors[0].field).toBe('limit');
 

@@ -61,7 +61,7 @@ describe('when Neo4j goes down', () => {
     expect(health.status).toBe(503);
     expect(health.body).toMatchObject({ status: 'degraded', neo4j: { status: 'down' } });
 
-    for (const path of ['/api/search?q=chen', '/api/nodes/chen_quanguo', '/api/chain/syn-detainee-0001']) {
+    for (const path of ['/api/search?q=chen', '/api/nodes/chen_quanguo', '/api/chain/syn-detainee-0000001']) {
       const started = Date.now();
       const { status, contentType, body } = await app.get(path);
       expect(status, path).toBe(503);

@@ -1,4 +1,4 @@
-// GET /api/search on the seed: names in Latin script, Chinese characters and pinyin; hostile input.
+// GET /api/search on the seed: names in Latin script, Chinese characters, pinyin and Uyghur spellings; hostile input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Result } from '../../cypher/result.ts';
 import { startTestApp, type TestApp } from '../support/neo4j.ts';
@@ -27,11 +27,49 @@ describe('GET /api/search', () => {
     expect(await idsFor('特克斯县')).toContain('org_tekes_county');
   });
 
-  it('finds synthetic detainees, which say they are synthetic', async () => {
-    const result = Result.parse((await app.get('/api/search?q=synthetic%20detainee&limit=50')).body);
-    const detainees = result.nodes.filter((node) => node.labels.includes('Detainee'));
-    expect(detainees.length).toBeGreaterThan(0);
-    expect(detainees.every((node) => node.properties.synthetic === true)).toBe(true);
+  it('finds an official by pinyin without spaces, and with tone marks on some words only', async () => {
+    expect((await idsFor('chenquanguo'))[0]).toBe('chen_quanguo');
+    expect((await idsFor('Chen Quánguó'))[0]).toBe('chen_quanguo');
+  });
+
+  it('finds a Uyghur official by his English spelling, the official pinyin and the characters', async () => {
+    for (const typed of ['shohrat', 'Shohrat Zakir', 'Xuekelaiti', '雪克来提']) {
+      expect((await idsFor(typed))[0], typed).toBe('shohrat_zakir');
+    }
+  });
+
+  it('finds synthetic people, whose names say they are synthetic in every script', async () => {
+    const result = Result.parse((await app.get(`/api/search?q=${encodeURIComponent('synthetic D-000001')}`)).body);
+    const detainee = result.nodes[0]!;
+    expect(detainee.labels).toContain('Detainee');
+    expect(detainee.properties.synthetic).toBe(true);
+    expect(detainee.properties.name).toMatch(/ \(synthetic D-000001\)$/);
+    expect(detainee.properties.nameZh).toMatch(/（合成）$/);
+
+    const all = Result.parse((await app.get('/api/search?q=synthetic&limit=100')).body);
+    expect(all.nodes.length).toBeGreaterThan(0);
+    expect(all.nodes.every((node) => node.properties.synthetic === true)).toBe(true);
+  });
+
+  it('finds a synthetic detainee under other Latin spellings of the name', async () => {
+    const session = app.driver.session();
+    const [record] = (
+      await session
+        .run("MATCH (d:Detainee) WHERE d.synthetic AND d.name =~ '.*(jan|[éöüQX]).*' RETURN d.id AS id, d.name AS name ORDER BY d.id LIMIT 1")
+        .finally(() => session.close())
+    ).records;
+    const [, spelled, serial] = /^(.*) \(synthetic (D-\d+)\)$/.exec(record!.get('name'))!;
+    // How an English-language source might write the same name: no diacritics, k for q, sh for x, -jang.
+    const respelled = spelled!
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/q/g, 'k')
+      .replace(/x/g, 'sh')
+      .replace(/jan\b/g, 'jang');
+    for (const typed of [`${respelled} ${serial}`, `${respelled.replace(/\s+/g, '')} ${serial}`]) {
+      expect((await idsFor(typed))[0], typed).toBe(record!.get('id'));
+    }
   });
 
   it('honours the limit and says the answer was cut', async () => {

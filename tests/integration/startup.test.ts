@@ -181,7 +181,7 @@ describe('with NEO4J_URI', () => {
     await ready(instance);
     expect(instance.output.join('\n')).not.toMatch(/Starting Neo4j|Seeded/);
     expect(existsSync(join(dataDir, 'neo4j'))).toBe(false);
-    const chain = await (await fetch(`http://127.0.0.1:${instance.port}/api/chain/syn-detainee-0001`)).json();
+    const chain = await (await fetch(`http://127.0.0.1:${instance.port}/api/chain/syn-detainee-0000001`)).json();
     expect(chain.paths[0].nodes.at(-1)).toBe('xi_jinping');
     instance.child.kill('SIGTERM');
     expect(await instance.exited).toBe(0);

@@ -21,6 +21,10 @@ export const kindStyles: Record<NodeKind, KindStyle> = {
   Facility: { className: 'facility', title: 'Facility', shape: 'diamond', colour: '#e69f00' },
   Directive: { className: 'directive', title: 'Directive', shape: 'tag', colour: '#56b4e9' },
   Document: { className: 'document', title: 'Document', shape: 'rectangle', colour: '#f0e442' },
+  Photo: { className: 'photo', title: 'Photo', shape: 'round-rectangle', colour: '#bbbbbb' },
+  Place: { className: 'place', title: 'Place', shape: 'barrel', colour: '#8fbc8f' },
+  Sanction: { className: 'sanction', title: 'Sanction', shape: 'star', colour: '#b22222' },
+  Figure: { className: 'figure', title: 'Figure', shape: 'round-tag', colour: '#c0c0c0' },
   Unknown: { className: 'unknown', title: 'Other', shape: 'vee', colour: '#555555' },
 };
 

@@ -1,0 +1,109 @@
+// `npm run bench:import [-- --scale 1m]`: the project's import of a synthetic scale beside a bare-driver
+// baseline (plain batched UNWIND ... CREATE of the same rows) on the same Neo4j, in the same run.
+// Reports rows per second and their ratio; timings vary with the machine, the ratio much less.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Driver } from 'neo4j-driver';
+import { loadCatalogue } from '../../cypher/catalogue.ts';
+import { loadSeed } from '../../seed/load.ts';
+import { publicRecordRows, readReference } from '../../seed/public-record.ts';
+import { SCALES, syntheticBatches, type ScaleName } from '../../seed/synthetic.ts';
+import { parseEnv } from '../../server/env.ts';
+import { createDriver } from '../../server/neo4j/driver.ts';
+import { startEmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
+import { toDriverParams } from '../../server/neo4j/run-query.ts';
+import { applySchema } from '../../server/neo4j/schema.ts';
+import { freePort } from '../support/ports.ts';
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '1m' },
+    heap: { type: 'string', default: '3g' },
+    pagecache: { type: 'string', default: '3g' },
+  },
+});
+const scale = values.scale as ScaleName;
+if (!(scale in SCALES)) throw new Error(`unknown scale ${scale}`);
+
+// The baseline: what a developer would write with the bare driver, no validation, no provenance.
+const BASELINE_NODES = `UNWIND $rows AS row
+CREATE (node:Entity {id: row.id}) SET node += row.properties, node:$(row.labels)`;
+const BASELINE_RELATIONSHIPS = `UNWIND $rows AS row
+MATCH (source:Entity {id: row.source}) MATCH (target:Entity {id: row.target})
+CREATE (source)-[link:$(row.type)]->(target) SET link += row.properties, link.id = row.id`;
+
+async function wipe(driver: Driver): Promise<void> {
+  await driver.executeQuery('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 20000 ROWS');
+}
+
+async function counts(driver: Driver): Promise<{ nodes: number; relationships: number }> {
+  const { records } = await driver.executeQuery('RETURN COUNT { (:Entity) } AS nodes, COUNT { ()-[]->() } AS relationships');
+  return { nodes: Number(records[0]!.get('nodes')), relationships: Number(records[0]!.get('relationships')) };
+}
+
+async function baseline(driver: Driver): Promise<{ rows: number; seconds: number }> {
+  const started = performance.now();
+  let rows = 0;
+  const write = async (cypher: string, batch: unknown[]) => {
+    if (batch.length === 0) return;
+    await driver.executeQuery(cypher, toDriverParams({ rows: batch }) as Record<string, unknown>);
+    rows += batch.length;
+  };
+  const record = publicRecordRows(readReference());
+  await write(BASELINE_NODES, record.nodes);
+  await write(BASELINE_RELATIONSHIPS, record.relationships);
+  // The generator's rows as they come: the baseline neither validates nor converts them.
+  for (const batch of syntheticBatches(SCALES[scale])) {
+    await write(BASELINE_NODES, batch.nodes);
+    await write(BASELINE_RELATIONSHIPS, batch.relationships);
+  }
+  return { rows, seconds: (performance.now() - started) / 1000 };
+}
+
+async function project(driver: Driver): Promise<{ rows: number; seconds: number }> {
+  const catalogue = await loadCatalogue();
+  const started = performance.now();
+  const outcome = await loadSeed(driver, catalogue, scale);
+  return { rows: outcome.writtenRows, seconds: (performance.now() - started) / 1000 };
+}
+
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'xpf-bench-import-'));
+  const neo4j = await startEmbeddedNeo4j({
+    dataDir,
+    cacheDir: parseEnv().XPF_CACHE_DIR,
+    boltPort: await freePort(),
+    heap: values.heap!,
+    pageCache: values.pagecache!,
+    startTimeoutMs: 180_000,
+  });
+  const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);
+  try {
+    const catalogue = await loadCatalogue();
+    await applySchema(driver, catalogue.get('schema')!);
+    console.log(`bench:import, scale ${scale}, Neo4j ${neo4j.version} (heap ${values.heap}, page cache ${values.pagecache})`);
+
+    const bare = await baseline(driver);
+    const bareCounts = await counts(driver);
+    console.log(`baseline  ${bare.rows.toLocaleString('en')} rows in ${bare.seconds.toFixed(1)} s = ${Math.round(bare.rows / bare.seconds).toLocaleString('en')} rows/s  (${bareCounts.nodes.toLocaleString('en')} nodes, ${bareCounts.relationships.toLocaleString('en')} relationships)`);
+    await wipe(driver);
+
+    const ours = await project(driver);
+    const ourCounts = await counts(driver);
+    console.log(`project   ${ours.rows.toLocaleString('en')} rows in ${ours.seconds.toFixed(1)} s = ${Math.round(ours.rows / ours.seconds).toLocaleString('en')} rows/s  (${ourCounts.nodes.toLocaleString('en')} nodes, ${ourCounts.relationships.toLocaleString('en')} relationships)`);
+
+    const ratio = ours.rows / ours.seconds / (bare.rows / bare.seconds);
+    console.log(`ratio     ${ratio.toFixed(2)}x the bare driver (target >= 0.80x); project total ${ours.seconds.toFixed(1)} s (target < 180 s)`);
+    if (bareCounts.nodes !== ourCounts.nodes || bareCounts.relationships !== ourCounts.relationships) {
+      console.log('warning: the two runs wrote different counts');
+    }
+  } finally {
+    await driver.close();
+    await neo4j.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
