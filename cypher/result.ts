@@ -59,6 +59,8 @@ export const Result = z.object({
   paths: z.array(ResultPath),
   /** The documents cited by `sources` on the nodes and edges above, keyed by document id. */
   citations: z.record(z.string(), Citation),
+  /** Scalar columns of records that carry no path: counts and breakdowns (a facility's profile, statistics). */
+  summary: z.record(z.string(), Json).default({}),
   meta: ResultMeta,
 });
 export type Result = z.infer<typeof Result>;

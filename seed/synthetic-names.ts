@@ -87,9 +87,26 @@ function marker(kind: 'G' | 'D' | 'P', serial: number): string {
   return ` (synthetic ${kind}-${String(serial).padStart(6, '0')})`;
 }
 
+/** Serial digits of the template that `marked` derives once per name and kind. */
+const TEMPLATE_SERIAL = '000000';
+const derivedTemplates = new Map<string, ReturnType<typeof deriveNames>>();
+
+/**
+ * Deriving spellings costs ~50 µs, and a large seed has millions of people sharing a few hundred
+ * names: derive once per name with a template serial, then write each person's serial into it.
+ */
 function marked(latin: string, zh: string, pinyin: string, suffix: string): SyntheticName {
   const names = { name: latin + suffix, nameZh: `${zh}（合成）`, pinyin: pinyin + suffix };
-  return { ...names, ...deriveNames({ ...names, person: true }) };
+  const serial = /(\d{6,})\)$/.exec(suffix)![1]!;
+  const templateSuffix = suffix.replace(serial, TEMPLATE_SERIAL);
+  const key = `${latin}|${zh}|${pinyin}|${templateSuffix}`;
+  let template = derivedTemplates.get(key);
+  if (!template) {
+    template = deriveNames({ name: latin + templateSuffix, nameZh: names.nameZh, pinyin: pinyin + templateSuffix, person: true });
+    derivedTemplates.set(key, template);
+  }
+  const withSerial = (text: string) => text.replaceAll(TEMPLATE_SERIAL, serial);
+  return { ...names, aliases: template.aliases.map(withSerial), nameKeys: template.nameKeys.map(withSerial) };
 }
 
 /** A Han Chinese name: a common surname and a one- or two-character given name, with its pinyin. */

@@ -39,11 +39,11 @@ export const SCALES = {
   /** Thousands of nodes: the default seed, loaded at first start in seconds. */
   small: { seed: baseSeed, syntheticCounties: 3, facilitiesPerCounty: [2, 4], detainees: 1_200, relativesPerDetainee: 1.5, guardsPerFacility: [6, 20], villages: 60, extraRecordDocuments: 200, facilitySkew: 1.0 },
   /** The leak's own size: ~800,000 individuals in police records, 20,000+ detainees, 100,000 documents. */
-  leak: { seed: baseSeed, syntheticCounties: 37, facilitiesPerCounty: [2, 6], detainees: 22_000, relativesPerDetainee: 35, guardsPerFacility: [20, 120], villages: 3_000, extraRecordDocuments: 78_000, facilitySkew: 1.1 },
+  leak: { seed: baseSeed, syntheticCounties: 37, facilitiesPerCounty: [2, 6], detainees: 22_000, relativesPerDetainee: 35, guardsPerFacility: [20, 120], villages: 3_000, extraRecordDocuments: 78_000, facilitySkew: 1.3 },
   /** About 1 million nodes and 3 million relationships, with a facility of 20,000+ detainees. */
-  '1m': { seed: baseSeed, syntheticCounties: 60, facilitiesPerCounty: [3, 7], detainees: 220_000, relativesPerDetainee: 2.6, guardsPerFacility: [20, 80], villages: 6_000, extraRecordDocuments: 40_000, facilitySkew: 1.0 },
+  '1m': { seed: baseSeed, syntheticCounties: 60, facilitiesPerCounty: [3, 7], detainees: 150_000, relativesPerDetainee: 4.8, guardsPerFacility: [20, 80], villages: 6_000, extraRecordDocuments: 20_000, facilitySkew: 1.0 },
   /** About 10 million nodes and 30 million relationships. */
-  '10m': { seed: baseSeed, syntheticCounties: 300, facilitiesPerCounty: [3, 8], detainees: 2_200_000, relativesPerDetainee: 2.6, guardsPerFacility: [20, 100], villages: 40_000, extraRecordDocuments: 400_000, facilitySkew: 1.0 },
+  '10m': { seed: baseSeed, syntheticCounties: 300, facilitiesPerCounty: [3, 8], detainees: 1_500_000, relativesPerDetainee: 4.8, guardsPerFacility: [20, 100], villages: 40_000, extraRecordDocuments: 200_000, facilitySkew: 1.0 },
 } satisfies Record<string, ScaleOptions>;
 export type ScaleName = keyof typeof SCALES;
 
@@ -326,9 +326,9 @@ export function* syntheticBatches(options: ScaleOptions, batchRows = 10_000): Ge
       batch.nodes.push({ id: relativeId, labels: ['Person'], properties: { ...syntheticRelativeName(draw.generator(), relativeSerial), sources: [cited], ...synthetic } });
       batch.relationships.push({ id: `syn-related:${relativeId}:${id}`, type: 'RELATED_TO', source: relativeId, target: id, properties: { kinship: draw.pick(kinships), sources: [cited], ...synthetic } });
       if (village) batch.relationships.push({ id: `syn-resides:${relativeId}`, type: 'RESIDES_IN', source: relativeId, target: village, properties: { sources: [cited], ...synthetic } });
-      const sibling = household.length > 0 && draw.chance(0.6) ? draw.pick(household) : null;
-      if (sibling) {
-        batch.relationships.push({ id: `syn-related:${relativeId}:${sibling}`, type: 'RELATED_TO', source: relativeId, target: sibling, properties: { kinship: draw.pick(kinships), sources: [cited], ...synthetic } });
+      // Relatives are related to each other too: each to up to three earlier members of the household.
+      for (const member of household.slice(-3)) {
+        batch.relationships.push({ id: `syn-related:${relativeId}:${member}`, type: 'RELATED_TO', source: relativeId, target: member, properties: { kinship: draw.pick(kinships), sources: [cited], ...synthetic } });
       }
       household.push(relativeId);
     }

@@ -20,13 +20,16 @@ export async function runCatalogueQuery(
   entry: CatalogueEntry,
   raw: Record<string, unknown>,
   fieldNames: Record<string, string> = {},
+  /** Where the parameters sit in the request body, so errors name the field as sent ("params.id"). */
+  fieldPrefix = '',
 ): Promise<Result> {
   if (entry.mode !== 'read') throw new Error(`Query "${entry.name}" writes and is not served over HTTP`);
-  const parsed = entry.schema.safeParse(raw);
+  // Strict: a misspelt parameter is an error, not a silently applied default.
+  const parsed = entry.schema.strict().safeParse(raw);
   if (!parsed.success) {
     const problems: FieldProblem[] = BadInput.fromZod(parsed.error).errors!.map((problem) => ({
       ...problem,
-      field: fieldNames[problem.field] ?? problem.field,
+      field: fieldNames[problem.field] ?? `${fieldPrefix}${problem.field}`,
     }));
     throw new BadInput(problems);
   }

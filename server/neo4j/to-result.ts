@@ -63,6 +63,7 @@ export class ResultBuilder {
   private readonly edges = new Map<string, ResultEdge>();
   private readonly paths: ResultPath[] = [];
   private readonly citations: Record<string, Citation> = {};
+  private readonly summary: Record<string, Json> = {};
   /** Relationships carry element ids for their ends; our ids come from the nodes seen. */
   private readonly idByElementId = new Map<string, string>();
 
@@ -134,10 +135,11 @@ export class ResultBuilder {
       else if (value !== null || !keys.some((k) => k !== key && isPath(record.get(k)))) attributes[key] = toJson(value);
     }
     if (parts.nodes.length > 0) this.paths.push({ ...parts, attributes });
+    else Object.assign(this.summary, attributes);
   }
 
   build(meta: ResultMeta): Result {
-    return { nodes: [...this.nodes.values()], edges: [...this.edges.values()], paths: this.paths, citations: this.citations, meta };
+    return { nodes: [...this.nodes.values()], edges: [...this.edges.values()], paths: this.paths, citations: this.citations, summary: this.summary, meta };
   }
 }
 

@@ -41,8 +41,11 @@ export function graphRoutes(context: QueryContext, catalogue: Map<string, Catalo
     });
     // A node with no chain is still drawn, so the screen can say "no chain" beside it.
     if (chains.paths.length === 0) {
-      chains.nodes.push(...start.nodes);
-      Object.assign(chains.citations, start.citations);
+      const node = start.nodes.find((candidate) => candidate.id === req.params.id)!;
+      chains.nodes.push(node);
+      for (const id of (node.properties.sources as string[] | undefined) ?? []) {
+        if (start.citations[id]) chains.citations[id] = start.citations[id];
+      }
     }
     res.json(chains);
   });

@@ -49,6 +49,7 @@ export function chainResult(): Result {
       },
     ],
     citations: { doc1: { id: 'doc1', name: 'Document One', publisher: 'Publisher', date: '2022-05-24' } },
+    summary: {},
     meta: { query: 'chain-of-command', parameters: { id: 'd1', asOf: '2018-01-01' }, durationMs: 3, truncated: false },
   };
 }

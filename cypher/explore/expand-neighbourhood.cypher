@@ -1,0 +1,24 @@
+// name: expand-neighbourhood
+// title: Expand a neighbourhood
+// description: The links of a node, of the chosen relationship types (all when none are given)
+//   and direction, with the nodes at their other ends. Evidence nodes only.
+// param id: stable id of the node to expand
+// param types: relationship types to follow; empty follows every type
+// param direction: out (links the node starts), in (links that reach it) or both
+// param limit: most links to return
+// returns: paths of one hop
+// mode: read
+// Lazy: on a facility holding 20,000 detainees, LIMIT stops the expansion after $limit + 1 links
+// instead of reading them all. Both directions are written out so each expand is directed.
+MATCH (node:Entity {id: $id})
+CALL (node) {
+  MATCH hop = (node)-[link]->(other:Entity)
+  WHERE $direction IN ['out', 'both'] AND (size($types) = 0 OR type(link) IN $types)
+  RETURN hop
+  UNION ALL
+  MATCH hop = (node)<-[link]-(other:Entity)
+  WHERE $direction IN ['in', 'both'] AND (size($types) = 0 OR type(link) IN $types)
+  RETURN hop
+}
+RETURN hop
+LIMIT $limit

@@ -1,0 +1,8 @@
+// Parameters of timeline.cypher.
+import { z } from 'zod';
+import { EntityId, rowLimit } from '../params.ts';
+
+export const params = z.object({
+  ids: z.array(EntityId).min(1, 'must name at least one node').max(50, 'must name at most fifty nodes'),
+  limit: rowLimit(5_000, 500),
+});

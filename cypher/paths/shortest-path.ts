@@ -1,0 +1,10 @@
+// Parameters of shortest-path.cypher.
+import { z } from 'zod';
+import { EntityId, RelationshipTypes } from '../params.ts';
+
+export const params = z.object({
+  fromId: EntityId,
+  toId: EntityId,
+  types: RelationshipTypes,
+  maxDepth: z.number().int().min(1).max(10).default(6),
+});
