@@ -56,11 +56,15 @@ export async function loadSeed(
   return runImport(driver, catalogue, record, seedBatches(scale), onBatch);
 }
 
-/** Whether any seed or import has put evidence in the graph; a running (crashed) seed does not count. */
+/**
+ * Whether the graph holds evidence: a finished seed or import, or any nodes at all unless they are
+ * what a crashed seed left (a crashed user import still counts: its rows are the user's).
+ */
 async function hasEvidence(driver: Driver): Promise<boolean> {
   const { records } = await driver.executeQuery(
     `RETURN COUNT { (:_Import {status: 'complete'}) } > 0
-         OR (COUNT { (:Entity) } > 0 AND COUNT { (:_Import {status: 'running'}) } = 0) AS seeded`,
+         OR (COUNT { (:Entity) } > 0
+             AND COUNT { (seed:_Import {status: 'running'}) WHERE seed.id STARTS WITH 'seed:' } = 0) AS seeded`,
     {},
     { routing: 'READ' },
   );

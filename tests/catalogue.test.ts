@@ -8,13 +8,21 @@ import { CatalogueError, loadCatalogue } from '../cypher/catalogue.ts';
 describe('the curated query catalogue', () => {
   it('loads every query with its schema', async () => {
     const catalogue = await loadCatalogue();
-    expect([...catalogue.keys()].sort()).toEqual(['chain-of-command', 'full-text-names', 'merge-nodes', 'merge-relationships', 'node-details', 'schema']);
+    // Every .cypher file under cypher/ is in the catalogue, under its own file name.
+    const { readdir } = await import('node:fs/promises');
+    const files = (await readdir(new URL('../cypher/', import.meta.url), { recursive: true }))
+      .filter((file) => file.endsWith('.cypher'))
+      .map((file) => file.replace(/^.*\//, '').replace(/\.cypher$/, ''))
+      .sort();
+    expect([...catalogue.keys()].sort()).toEqual(files);
+    expect(files.length).toBeGreaterThan(15);
   });
 
   it('bounds every read query: a LIMIT, a bounded variable-length pattern, or a lookup by id', async () => {
     for (const entry of (await loadCatalogue()).values()) {
       if (entry.mode !== 'read') continue;
-      const bounded = /\bLIMIT\s+\$limit\b/.test(entry.cypher) || /\{id: \$id\}/.test(entry.cypher);
+      // Bounded: a LIMIT, a lookup of one node by id, one shortest path, or counts only.
+      const bounded = /\bLIMIT\s+\$limit\b/.test(entry.cypher) || /\{id: \$id\}/.test(entry.cypher) || /shortestPath\(/.test(entry.cypher) || /^RETURN \{/m.test(entry.cypher);
       expect(bounded, `${entry.file} is bounded`).toBe(true);
       expect(entry.cypher, `${entry.file} has no unbounded *`).not.toMatch(/\*\s*\]|\*\.\.\s*\]|\{\d+,\}/);
       if ('limit' in entry.schema.shape) expect(entry.cypher).toMatch(/LIMIT \$limit/);

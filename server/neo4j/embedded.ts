@@ -151,8 +151,14 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   const distribution = await provisionNeo4j(options.cacheDir);
   const homeDir = join(options.dataDir, 'neo4j');
   await mkdir(join(homeDir, 'conf'), { recursive: true });
-  await assertPortFree(options.boltPort, '127.0.0.1', 'Bolt', 'NEO4J_BOLT_PORT');
+  // The lock first: a second app on the same folder is told about the folder, not about its port.
   const lockFile = await lockDataFolder(homeDir);
+  try {
+    await assertPortFree(options.boltPort, '127.0.0.1', 'Bolt', 'NEO4J_BOLT_PORT');
+  } catch (error) {
+    await rm(lockFile, { force: true });
+    throw error;
+  }
   const password = await embeddedPassword(options.dataDir, options.password);
 
   await writeFile(join(homeDir, 'conf', 'neo4j.conf'), configText(options, homeDir));

@@ -34,8 +34,14 @@ const BASELINE_RELATIONSHIPS = `UNWIND $rows AS row
 MATCH (source:Entity {id: row.source}) MATCH (target:Entity {id: row.target})
 CREATE (source)-[link:$(row.type)]->(target) SET link += row.properties, link.id = row.id`;
 
+/** Empties the database between the two runs; batched deletes need an implicit (auto-commit) transaction. */
 async function wipe(driver: Driver): Promise<void> {
-  await driver.executeQuery('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 20000 ROWS');
+  const session = driver.session();
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
 }
 
 async function counts(driver: Driver): Promise<{ nodes: number; relationships: number }> {
