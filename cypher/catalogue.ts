@@ -18,6 +18,14 @@ export interface CatalogueEntry extends QueryHeader {
 
 export class CatalogueError extends Error {}
 
+/** Folders whose queries serve the app itself (views, imports, seed, schema), never an analyst's question. */
+const INTERNAL_FOLDERS = ['views/', 'import/', 'seed/', 'schema/'];
+
+/** A read query over the evidence graph: the only kind served over HTTP, and the only kind a view may name. */
+export function isEvidenceQuery(entry: CatalogueEntry): boolean {
+  return entry.mode === 'read' && !INTERNAL_FOLDERS.some((folder) => entry.file.startsWith(folder));
+}
+
 const cypherRoot = dirname(fileURLToPath(import.meta.url));
 const knownLabels = new Set<string>([...NodeLabel.options, ...InternalLabel.options, ENTITY_LABEL]);
 const knownTypes = new Set<string>(RelationshipType.options);

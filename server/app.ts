@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { CatalogueEntry } from '../cypher/catalogue.ts';
 import { notFoundRoute, problemHandler } from './problems.ts';
+import { exportRoutes } from './routes/export.routes.ts';
 import { graphRoutes } from './routes/graph.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { queryRoutes } from './routes/queries.routes.ts';
+import { viewsRoutes } from './routes/views.routes.ts';
 
 export interface AppOptions {
   driver: Driver;
@@ -26,9 +29,17 @@ export function createApp(options: AppOptions): Express {
   app.set('query parser', 'simple');
 
   const api = express.Router();
+  const context = { driver: options.driver, timeoutMs: options.queryTimeoutMs ?? 8_000 };
+  // Exports take whole results (megabytes): their router reads its own body before the 100 kB default.
+  api.use(exportRoutes(context, options.catalogue));
+  // A saved view (or an imported one, with all its versions) may hold thousands of element ids.
+  api.use('/views', express.json({ limit: '5mb' }));
   api.use(express.json({ limit: '100kb' }));
   api.use(healthRoutes(options.driver, options.version ?? '0.0.0'));
-  api.use(graphRoutes({ driver: options.driver, timeoutMs: options.queryTimeoutMs ?? 8_000 }, options.catalogue));
+  api.use(graphRoutes(context, options.catalogue));
+  api.use(queryRoutes(context, options.catalogue));
+  // Further routers, one line each, in the order they were added.
+  api.use(viewsRoutes(context, options.catalogue));
   api.use(notFoundRoute);
   app.use('/api', api);
 

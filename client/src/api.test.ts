@@ -10,7 +10,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const empty = { nodes: [], edges: [], paths: [], citations: {}, meta: { query: 'q', parameters: {}, durationMs: 1, truncated: false } };
+const empty = { nodes: [], edges: [], paths: [], citations: {}, summary: {}, meta: { query: 'q', parameters: {}, durationMs: 1, truncated: false } };
 
 describe('api', () => {
   it('asks with the text and limit and returns the parsed Result', async () => {

@@ -15,6 +15,12 @@ CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.i
 CREATE CONSTRAINT facility_id IF NOT EXISTS FOR (n:Facility) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT directive_id IF NOT EXISTS FOR (n:Directive) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
+// The app's own records: views by id and share token, versions by view, imports by id.
+CREATE CONSTRAINT view_id IF NOT EXISTS FOR (v:_View) REQUIRE v.id IS UNIQUE;
+CREATE CONSTRAINT view_share_id IF NOT EXISTS FOR (v:_View) REQUIRE v.shareId IS UNIQUE;
+CREATE CONSTRAINT view_version IF NOT EXISTS FOR (v:_ViewVersion) REQUIRE (v.viewId, v.version) IS UNIQUE;
+CREATE INDEX view_version_view IF NOT EXISTS FOR (v:_ViewVersion) ON (v.viewId);
+CREATE CONSTRAINT import_id IF NOT EXISTS FOR (i:_Import) REQUIRE i.id IS UNIQUE;
 // Chains stop at central-level organisations: the level index finds the tops.
 CREATE INDEX organization_level IF NOT EXISTS FOR (n:Organization) ON (n.level);
 // Relationship ids: saved views and citations point at links by our id.

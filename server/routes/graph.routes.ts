@@ -1,13 +1,10 @@
 // The exploring routes of the first slice: search, one node, and a chain of command.
 import { Router } from 'express';
 import type { CatalogueEntry } from '../../cypher/catalogue.ts';
+import { fetchChain } from '../fetch-chain.ts';
 import { NotFound } from '../problems.ts';
 import { runCatalogueQuery, type QueryContext } from '../run-catalogue-query.ts';
-
-/** Query-string numbers arrive as text; an absent one stays absent so zod's default applies. */
-function numberOrRaw(value: unknown): unknown {
-  return typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value;
-}
+import { numberOrRaw } from '../query-string.ts';
 
 export function graphRoutes(context: QueryContext, catalogue: Map<string, CatalogueEntry>): Router {
   const query = (name: string) => {
@@ -17,7 +14,6 @@ export function graphRoutes(context: QueryContext, catalogue: Map<string, Catalo
   };
   const search = query('full-text-names');
   const nodeDetails = query('node-details');
-  const chainOfCommand = query('chain-of-command');
   const router = Router();
 
   router.get('/search', async (req, res) => {
@@ -32,22 +28,7 @@ export function graphRoutes(context: QueryContext, catalogue: Map<string, Catalo
   });
 
   router.get('/chain/:id', async (req, res) => {
-    const start = await runCatalogueQuery(context, nodeDetails, { id: req.params.id });
-    if (start.nodes.length === 0) throw new NotFound(`No node with id "${req.params.id}"`);
-    const chains = await runCatalogueQuery(context, chainOfCommand, {
-      id: req.params.id,
-      asOf: req.query.asOf,
-      limit: numberOrRaw(req.query.limit),
-    });
-    // A node with no chain is still drawn, so the screen can say "no chain" beside it.
-    if (chains.paths.length === 0) {
-      const node = start.nodes.find((candidate) => candidate.id === req.params.id)!;
-      chains.nodes.push(node);
-      for (const id of (node.properties.sources as string[] | undefined) ?? []) {
-        if (start.citations[id]) chains.citations[id] = start.citations[id];
-      }
-    }
-    res.json(chains);
+    res.json(await fetchChain(context, catalogue, { id: req.params.id, asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) }));
   });
 
   return router;

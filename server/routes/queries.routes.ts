@@ -2,7 +2,7 @@
 // of its parameters (the client builds its forms from it); POST /api/queries/:name runs one.
 import { Router } from 'express';
 import { z } from 'zod';
-import type { CatalogueEntry } from '../../cypher/catalogue.ts';
+import { isEvidenceQuery, type CatalogueEntry } from '../../cypher/catalogue.ts';
 import { BadInput, NotFound } from '../problems.ts';
 import { runCatalogueQuery, type QueryContext } from '../run-catalogue-query.ts';
 
@@ -25,8 +25,8 @@ export function describeQuery(entry: CatalogueEntry) {
 const RunBody = z.object({ params: z.record(z.string(), z.unknown()).default({}) }).strict();
 
 export function queryRoutes(context: QueryContext, catalogue: Map<string, CatalogueEntry>): Router {
-  // Only read queries are served: schema, seed and import statements never run over HTTP.
-  const served = [...catalogue.values()].filter((entry) => entry.mode === 'read').sort((a, b) => a.name.localeCompare(b.name));
+  // Only evidence queries are served: writes, and the app's own reads (views, imports), never are.
+  const served = [...catalogue.values()].filter(isEvidenceQuery).sort((a, b) => a.name.localeCompare(b.name));
   const listing = served.map(describeQuery);
   const router = Router();
 

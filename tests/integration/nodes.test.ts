@@ -10,23 +10,28 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('GET /api/nodes/:id', () => {
-  it('returns an official with labels, names in every script and the documents behind them', async () => {
+  it('returns an official with labels, names in every script, tenures and the documents behind them', async () => {
     const { status, body } = await app.get('/api/nodes/chen_quanguo');
     expect(status).toBe(200);
     const result = Result.parse(body);
-    expect(result.nodes).toHaveLength(1);
-    const [official] = result.nodes;
-    expect(official!.labels).toEqual(['Entity', 'Official', 'Person']);
-    expect(official!.properties).toMatchObject({ name: 'Chen Quanguo', nameZh: '陈全国', pinyin: 'Chén Quánguó', synthetic: false });
-    const sources = official!.properties.sources as string[];
-    expect(sources.length).toBeGreaterThan(0);
-    expect(Object.keys(result.citations).sort()).toEqual([...sources].sort());
+    const official = result.nodes.find((node) => node.id === 'chen_quanguo')!;
+    expect(official.labels).toEqual(['Entity', 'Official', 'Person']);
+    expect(official.properties).toMatchObject({ name: 'Chen Quanguo', nameZh: '陈全国', pinyin: 'Chén Quánguó', synthetic: false });
+    // Posts held, each with its organisation, dates and title.
+    const posts = result.edges.filter((edge) => edge.type === 'HELD_POST' && edge.source === 'chen_quanguo');
+    expect(posts.map((post) => post.target)).toContain('org_xuar_pc');
+    expect(posts.find((post) => post.target === 'org_xuar_pc')!.properties).toMatchObject({ from: '2016-08-29', to: '2021-12-25' });
+    // Every document cited by the official or a tenure is resolved.
+    const tenures = result.edges.filter((edge) => edge.source === 'chen_quanguo');
+    expect(tenures.map((edge) => edge.type)).toContain('SANCTIONED_UNDER');
+    const cited = new Set([official, ...tenures].flatMap((element) => element.properties.sources as string[]));
+    expect(Object.keys(result.citations).sort()).toEqual([...cited].sort());
     expect(Object.values(result.citations).every((citation) => citation.name.length > 0)).toBe(true);
   });
 
   it('returns an organisation with its level and confidence', async () => {
     const result = Result.parse((await app.get('/api/nodes/org_xuar_stability_hq')).body);
-    expect(result.nodes[0]!.properties).toMatchObject({ level: 'region', confidence: 'inferred', nameZh: '自治区维稳指挥部' });
+    expect(result.nodes.find((node) => node.id === 'org_xuar_stability_hq')!.properties).toMatchObject({ level: 'region', confidence: 'inferred', nameZh: '自治区维稳指挥部' });
   });
 
   it('answers 404 as a problem document for an unknown id', async () => {

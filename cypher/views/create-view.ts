@@ -1,0 +1,17 @@
+// Parameters of create-view.cypher.
+import { z } from 'zod';
+import { MAX_VIEW_VERSIONS } from './ceilings.ts';
+import { ShareId, ViewAuthor, ViewId, ViewTitle, ViewVersionRecord } from './view-params.ts';
+
+export const params = z.object({
+  id: ViewId,
+  shareId: ShareId,
+  title: ViewTitle,
+  author: ViewAuthor,
+  createdAt: z.iso.datetime(),
+  versions: z
+    .array(ViewVersionRecord)
+    .min(1)
+    .max(MAX_VIEW_VERSIONS)
+    .refine((versions) => versions.every((saved, index) => saved.version === index + 1), 'must be numbered 1..n in order'),
+});

@@ -1,0 +1,36 @@
+// One fingerprint per graph element, computed the same way when a view is saved and when it is reopened.
+import { createHash } from 'node:crypto';
+import type { Json, ResultEdge, ResultNode } from '../../cypher/result.ts';
+
+/** JSON with object keys sorted at every depth, so property order never changes a fingerprint. */
+export function canonicalJson(value: Json): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key]!)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function digest(form: Json): string {
+  return createHash('sha256').update(canonicalJson(form)).digest('base64url');
+}
+
+/** Without `id`: it is the key the fingerprint is filed under, not part of the element's state. */
+function withoutId(properties: Record<string, Json>): Record<string, Json> {
+  const { id: _id, ...rest } = properties;
+  return rest;
+}
+
+/**
+ * Labels and every property: a new source, a changed confidence, a role label added (a Person who
+ * became a Detainee) all count as a change. Values arrive as toResult made them (dates as ISO text).
+ */
+export function fingerprintNode(node: Pick<ResultNode, 'labels' | 'properties'>): string {
+  return digest(['node', [...node.labels].sort(), withoutId(node.properties)]);
+}
+
+/** Type, ends and every property: a link moved to another organisation is changed, not the same. */
+export function fingerprintEdge(edge: Pick<ResultEdge, 'type' | 'source' | 'target' | 'properties'>): string {
+  return digest(['edge', edge.type, edge.source, edge.target, withoutId(edge.properties)]);
+}
