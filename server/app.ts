@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { CatalogueEntry } from '../cypher/catalogue.ts';
+import { openApiDocument } from './openapi.ts';
 import { notFoundRoute, problemHandler } from './problems.ts';
 import { exportRoutes } from './routes/export.routes.ts';
 import { graphRoutes } from './routes/graph.routes.ts';
@@ -36,6 +37,8 @@ export function createApp(options: AppOptions): Express {
   api.use('/views', express.json({ limit: '5mb' }));
   api.use(express.json({ limit: '100kb' }));
   api.use(healthRoutes(options.driver, options.version ?? '0.0.0'));
+  const openApi = openApiDocument(options.catalogue, options.version ?? '0.0.0');
+  api.get('/openapi.json', (_req, res) => res.json(openApi));
   api.use(graphRoutes(context, options.catalogue));
   api.use(queryRoutes(context, options.catalogue));
   // Further routers, one line each, in the order they were added.

@@ -20,7 +20,7 @@ export interface ExportRouteOptions {
  */
 const exportBodyParser = express.json({ limit: '20mb' });
 
-const ExportBody = z.object({ result: Result }).strict();
+export const ExportBody = z.object({ result: Result }).strict();
 
 /**
  * The format from the path and `part` from the query string, checked before any query runs. A

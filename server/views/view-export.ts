@@ -26,7 +26,7 @@ export function toExportFile(view: ViewRecord, versions: StoredVersion[], export
 }
 
 /** What an import reads: the envelope strictly, each document through upgradeView (any schemaVersion). */
-const ImportFile = z.object({
+export const ImportFile = z.object({
   format: z.literal(VIEW_EXPORT_FORMAT, `must be "${VIEW_EXPORT_FORMAT}": an export of a saved view`),
   versions: z
     .array(
