@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import type { Driver } from 'neo4j-driver';
 import type { CatalogueEntry } from '../cypher/catalogue.ts';
 import { NodeRow, RelationshipRow } from '../cypher/seed/graph-rows.ts';
@@ -21,6 +22,34 @@ export function validBatch(batch: RawBatch): GraphBatch {
 export function* seedBatches(scale: ScaleName, batchRows = 10_000): Generator<GraphBatch> {
   yield publicRecordRows(readReference());
   for (const raw of syntheticBatches(SCALES[scale], batchRows)) yield validBatch(raw);
+}
+
+/**
+ * The same batches, produced in a worker thread one step ahead of the writer: while Neo4j writes
+ * batch n, the worker generates and validates batch n + 1 on the other core.
+ */
+export async function* seedBatchesAhead(scale: ScaleName, batchRows = 10_000): AsyncGenerator<GraphBatch> {
+  const worker = new Worker(new URL('./seed-worker.mjs', import.meta.url), { workerData: { scale, batchRows } });
+  const failed = new Promise<never>((_, reject) => worker.once('error', reject));
+  const request = () =>
+    Promise.race([
+      new Promise<{ done: boolean; batch?: GraphBatch }>((resolve) => {
+        worker.once('message', resolve);
+        worker.postMessage('next');
+      }),
+      failed,
+    ]);
+  try {
+    let pending = request();
+    for (;;) {
+      const next = await pending;
+      if (next.done) return;
+      pending = request();
+      yield next.batch!;
+    }
+  } finally {
+    await worker.terminate();
+  }
 }
 
 /** The seed's record: a different reference file, scale or generator seed is a different seed. */
@@ -53,7 +82,8 @@ export async function loadSeed(
 ): Promise<ImportOutcome> {
   await removeOtherSeeds(driver, catalogue, seedRecord(scale).importId);
   const record = { ...seedRecord(scale), fileName: `seed (${scale})`, importedBy: `seed (${userInfo().username})`, rowCount: null };
-  return runImport(driver, catalogue, record, seedBatches(scale), onBatch);
+  // The small seed is written straight away; larger ones overlap generation with writing.
+  return runImport(driver, catalogue, record, scale === 'small' ? seedBatches(scale) : seedBatchesAhead(scale), onBatch);
 }
 
 /**

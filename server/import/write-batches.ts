@@ -87,7 +87,7 @@ export async function runImport(
   driver: Driver,
   catalogue: Catalogue,
   record: ImportRecord,
-  batches: Iterable<GraphBatch>,
+  batches: Iterable<GraphBatch> | AsyncIterable<GraphBatch>,
   onBatch?: (index: number, batch: GraphBatch) => void,
 ): Promise<ImportOutcome> {
   const session = driver.session();
@@ -106,14 +106,14 @@ export async function runImport(
 
   const outcome: ImportOutcome = { status: 'complete', resumedAfter: committed, writtenBatches: 0, writtenRows: 0 };
   // One batch of look-ahead tells which batch is the last, so that one marks the record complete.
-  const iterator = batches[Symbol.iterator]();
-  let current = iterator.next();
+  const iterator = Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : batches[Symbol.iterator]();
+  let current = await iterator.next();
   let index = 0;
   if (current.done) {
     await writeBatch(driver, catalogue, { nodes: [], relationships: [] }, { importId: record.importId, batchIndex: 0, finished: true });
   }
   while (!current.done) {
-    const next = iterator.next();
+    const next = await iterator.next();
     if (index >= committed) {
       await writeBatch(driver, catalogue, current.value, { importId: record.importId, batchIndex: index, finished: Boolean(next.done) });
       outcome.writtenBatches += 1;
