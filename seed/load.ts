@@ -19,9 +19,14 @@ export function validBatch(batch: RawBatch): GraphBatch {
   return { nodes: batch.nodes.map((row) => NodeRow.parse(row)), relationships: batch.relationships.map((row) => RelationshipRow.parse(row)) };
 }
 
+/**
+ * The public record (merged: another scale's seed may have written it already), then the synthetic
+ * rows, created: other seeds' synthetic rows are removed before a seed starts, and a resumed seed
+ * never re-sends a committed batch, so their ids are new.
+ */
 export function* seedBatches(scale: ScaleName, batchRows = 10_000): Generator<GraphBatch> {
   yield publicRecordRows(readReference());
-  for (const raw of syntheticBatches(SCALES[scale], batchRows)) yield validBatch(raw);
+  for (const raw of syntheticBatches(SCALES[scale], batchRows)) yield { ...validBatch(raw), fresh: true };
 }
 
 /**
@@ -61,11 +66,16 @@ export function seedRecord(scale: ScaleName): { importId: string; checksum: stri
   return { importId: `seed:${scale}:${checksum.slice(0, 16)}`, checksum };
 }
 
-/** Removes the synthetic records of seeds of other scales, batch by batch; returns how many nodes went. */
+/**
+ * Before a seed starts (not when it resumes): removes the synthetic records earlier seeds wrote,
+ * batch by batch, and retires their records, so a seed of another scale never mixes with this one.
+ */
 async function removeOtherSeeds(driver: Driver, catalogue: Catalogue, importId: string): Promise<number> {
+  const status = await driver.executeQuery(catalogue.get('import-status')!.cypher, { importId }, { routing: 'READ' });
+  if (status.records.length > 0) return 0;
   let removed = 0;
   for (;;) {
-    const { records } = await driver.executeQuery(catalogue.get('remove-other-seeds')!.cypher, toDriverParams({ importId, limit: 20_000 }) as Record<string, unknown>);
+    const { records } = await driver.executeQuery(catalogue.get('remove-other-seeds')!.cypher, toDriverParams({ limit: 20_000 }) as Record<string, unknown>);
     const count = Number(records[0]?.get('removed') ?? 0);
     removed += count;
     if (count === 0) break;
@@ -81,7 +91,7 @@ export async function loadSeed(
   onBatch?: (index: number, batch: GraphBatch) => void,
 ): Promise<ImportOutcome> {
   await removeOtherSeeds(driver, catalogue, seedRecord(scale).importId);
-  const record = { ...seedRecord(scale), fileName: `seed (${scale})`, importedBy: `seed (${userInfo().username})`, rowCount: null };
+  const record = { ...seedRecord(scale), fileName: `seed (${scale})`, importedBy: `seed (${userInfo().username})`, rowCount: null, linkElements: false };
   // The small seed is written straight away; larger ones overlap generation with writing.
   return runImport(driver, catalogue, record, scale === 'small' ? seedBatches(scale) : seedBatchesAhead(scale), onBatch);
 }

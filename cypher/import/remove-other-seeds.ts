@@ -1,4 +1,4 @@
 // Parameters of remove-other-seeds.cypher.
 import { z } from 'zod';
 
-export const params = z.object({ importId: z.string().startsWith('seed:'), limit: z.number().int().min(1).max(100_000) });
+export const params = z.object({ limit: z.number().int().min(1).max(100_000) });

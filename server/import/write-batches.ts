@@ -9,11 +9,21 @@ import { toDriverParams } from '../neo4j/run-query.ts';
 export interface GraphBatch {
   nodes: NodeRow[];
   relationships: RelationshipRow[];
+  /**
+   * Every id in the batch is known to be new (a seed's generated rows), so it is created rather
+   * than merged; the id constraint still refuses a duplicate. Absent: merge, as imports always do.
+   */
+  fresh?: boolean;
 }
 
 export interface ImportRecord {
   /** Same file and options, same id: that is how a re-run finds the record a crash left. */
   importId: string;
+  /**
+   * Whether each written element lists this import in `imports` (imports: yes; the built-in seed:
+   * no, its elements are all its own and a list per element would cost millions of array writes).
+   */
+  linkElements?: boolean;
   fileName: string;
   checksum: string;
   importedBy: string;
@@ -52,12 +62,12 @@ export async function writeBatch(
   driver: Driver,
   catalogue: Catalogue,
   batch: GraphBatch,
-  progress?: { importId: string; batchIndex: number; finished: boolean },
+  progress?: { importId: string; batchIndex: number; finished: boolean; linkElements?: boolean },
 ): Promise<void> {
-  const mergeNodes = entry(catalogue, 'merge-nodes');
-  const mergeRelationships = entry(catalogue, 'merge-relationships');
+  const mergeNodes = entry(catalogue, batch.fresh ? 'create-nodes' : 'merge-nodes');
+  const mergeRelationships = entry(catalogue, batch.fresh ? 'create-relationships' : 'merge-relationships');
   const commitBatch = entry(catalogue, 'commit-batch');
-  const importId = progress?.importId ?? null;
+  const importId = progress?.linkElements === false ? null : (progress?.importId ?? null);
   const session = driver.session();
   try {
     await session.executeWrite(
@@ -70,7 +80,7 @@ export async function writeBatch(
             throw new BatchWriteError(`wrote ${written} of ${batch.relationships.length} relationships: some name a node that does not exist`);
           }
         }
-        if (progress) await run(tx, commitBatch, progress);
+        if (progress) await run(tx, commitBatch, { importId: progress.importId, batchIndex: progress.batchIndex, finished: progress.finished });
       },
       { timeout: 600_000 },
     );
@@ -93,9 +103,8 @@ export async function runImport(
   const session = driver.session();
   let begun: Record<string, unknown>;
   try {
-    begun = await session.executeWrite((tx) =>
-      run(tx, entry(catalogue, 'begin-import'), { ...record, startedAt: new Date().toISOString() }),
-    );
+    const { linkElements: _linkElements, ...fields } = record;
+    begun = await session.executeWrite((tx) => run(tx, entry(catalogue, 'begin-import'), { ...fields, startedAt: new Date().toISOString() }));
   } finally {
     await session.close();
   }
@@ -110,12 +119,17 @@ export async function runImport(
   let current = await iterator.next();
   let index = 0;
   if (current.done) {
-    await writeBatch(driver, catalogue, { nodes: [], relationships: [] }, { importId: record.importId, batchIndex: 0, finished: true });
+    await writeBatch(driver, catalogue, { nodes: [], relationships: [] }, { importId: record.importId, batchIndex: 0, finished: true, linkElements: record.linkElements });
   }
   while (!current.done) {
     const next = await iterator.next();
     if (index >= committed) {
-      await writeBatch(driver, catalogue, current.value, { importId: record.importId, batchIndex: index, finished: Boolean(next.done) });
+      await writeBatch(driver, catalogue, current.value, {
+        importId: record.importId,
+        batchIndex: index,
+        finished: Boolean(next.done),
+        linkElements: record.linkElements,
+      });
       outcome.writtenBatches += 1;
       outcome.writtenRows += current.value.nodes.length + current.value.relationships.length;
       onBatch?.(index, current.value);

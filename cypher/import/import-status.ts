@@ -1,0 +1,4 @@
+// Parameters of import-status.cypher.
+import { z } from 'zod';
+
+export const params = z.object({ importId: z.string().min(1) });
