@@ -6,7 +6,7 @@ import { MIN_PASSWORD_LENGTH } from './passwords.ts';
 export class AdminSetupError extends Error {}
 
 export function checkAdminPassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw new AdminSetupError(`ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters.`);
+  if (password.length < MIN_PASSWORD_LENGTH) throw new AdminSetupError(`The admin password (ADMIN_PASSWORD, or the line read from stdin) must be at least ${MIN_PASSWORD_LENGTH} characters.`);
 }
 
 /** Creates the admin when the variables are set and no enabled admin exists; says what it did. */
