@@ -18,8 +18,8 @@ export interface CatalogueEntry extends QueryHeader {
 
 export class CatalogueError extends Error {}
 
-/** Folders whose queries serve the app itself (views, imports, seed, schema), never an analyst's question. */
-const INTERNAL_FOLDERS = ['views/', 'import/', 'seed/', 'schema/'];
+/** Folders whose queries serve the app itself (views, imports, seed, schema, accounts, audit), never an analyst's question. */
+const INTERNAL_FOLDERS = ['views/', 'import/', 'seed/', 'schema/', 'auth/', 'audit/'];
 
 /** A read query over the evidence graph: the only kind served over HTTP, and the only kind a view may name. */
 export function isEvidenceQuery(entry: CatalogueEntry): boolean {

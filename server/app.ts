@@ -2,14 +2,23 @@
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import type { CatalogueEntry } from '../cypher/catalogue.ts';
+import { AuditLog } from './audit/audit-log.ts';
+import { authenticate, requireCsrf, requireSession } from './auth/middleware.ts';
+import { UserStore } from './auth/user-store.ts';
 import { openApiDocument } from './openapi.ts';
 import { notFoundRoute, problemHandler } from './problems.ts';
+import { createRedactor } from './redaction/redactor.ts';
+import { adminRoutes } from './routes/admin.routes.ts';
+import { auditRoutes } from './routes/audit.routes.ts';
+import { authRoutes, loginRoutes } from './routes/auth.routes.ts';
 import { exportRoutes } from './routes/export.routes.ts';
 import { graphRoutes } from './routes/graph.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { queryRoutes } from './routes/queries.routes.ts';
+import { usersRoutes } from './routes/users.routes.ts';
 import { viewsRoutes } from './routes/views.routes.ts';
 
 export interface AppOptions {
@@ -21,6 +30,12 @@ export interface AppOptions {
   queryTimeoutMs?: number;
   version?: string;
   log?: (line: string) => void;
+  /** REDACT=1: personal data of victims is withheld from everyone, admins included (a public demo). */
+  redactAll?: boolean;
+  /** Keys the pseudonyms; a random one per process when absent (pseudonyms then change on restart). */
+  redactionSecret?: string;
+  /** Express's `trust proxy`, from TRUST_PROXY: behind a proxy that ends TLS, cookies are still Secure. */
+  trustProxy?: string;
 }
 
 export function createApp(options: AppOptions): Express {
@@ -28,21 +43,36 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (options.trustProxy) app.set('trust proxy', /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
 
   const api = express.Router();
   const context = { driver: options.driver, timeoutMs: options.queryTimeoutMs ?? 8_000 };
+  const users = new UserStore(context, options.catalogue);
+  const audit = new AuditLog(context, options.catalogue, log);
+  const redactor = createRedactor({ redactAll: options.redactAll ?? false, secret: options.redactionSecret ?? randomBytes(32).toString('hex') });
+  const guarded = { ...context, audit, redactor };
+  // Who is asking, then the two routes that need no session: health and login. Everything after the
+  // session gate needs one, and a cookie-authenticated change needs the CSRF token too.
+  api.use(authenticate(users));
+  api.use(healthRoutes(options.driver, options.version ?? '0.0.0'));
+  api.use(loginRoutes(users, audit));
+  api.use(requireSession);
+  api.use(requireCsrf);
   // Exports take whole results (megabytes): their router reads its own body before the 100 kB default.
-  api.use(exportRoutes(context, options.catalogue));
+  api.use(exportRoutes(guarded, options.catalogue));
   // A saved view (or an imported one, with all its versions) may hold thousands of element ids.
   api.use('/views', express.json({ limit: '5mb' }));
   api.use(express.json({ limit: '100kb' }));
-  api.use(healthRoutes(options.driver, options.version ?? '0.0.0'));
   const openApi = openApiDocument(options.catalogue, options.version ?? '0.0.0');
   api.get('/openapi.json', (_req, res) => res.json(openApi));
-  api.use(graphRoutes(context, options.catalogue));
-  api.use(queryRoutes(context, options.catalogue));
+  api.use(graphRoutes(guarded, options.catalogue));
+  api.use(queryRoutes(guarded, options.catalogue));
   // Further routers, one line each, in the order they were added.
-  api.use(viewsRoutes(context, options.catalogue));
+  api.use(viewsRoutes(guarded, options.catalogue));
+  api.use(authRoutes(users, audit));
+  api.use(usersRoutes(users, audit));
+  api.use(auditRoutes(audit));
+  api.use(adminRoutes(context, audit));
   api.use(notFoundRoute);
   app.use('/api', api);
 

@@ -22,6 +22,19 @@ export const Env = z
     NEO4J_PAGECACHE: memorySize.default('256m'),
     /** How long start-up waits for the embedded Neo4j to answer on Bolt. */
     NEO4J_START_TIMEOUT_S: z.coerce.number().int().min(5).max(600).default(120),
+    /** The first admin, created at start while no admin exists. There is no default. */
+    ADMIN_USER: z.string().min(2).max(64).optional(),
+    ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    /** REDACT=1: victims' personal data is withheld from everyone (a public demo). */
+    REDACT: z.enum(['0', '1']).default('0'),
+    /** Keys the detainee pseudonyms; by default a random key kept in DATA_DIR/redaction-secret. */
+    REDACTION_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Express `trust proxy` (e.g. 1, or loopback) when a proxy in front ends TLS. */
+    TRUST_PROXY: z.string().min(1).optional(),
+  })
+  .refine((env) => !env.ADMIN_USER === !env.ADMIN_PASSWORD, {
+    path: ['ADMIN_PASSWORD'],
+    message: 'ADMIN_USER and ADMIN_PASSWORD go together',
   })
   .refine((env) => !env.NEO4J_URI || env.NEO4J_PASSWORD, {
     path: ['NEO4J_PASSWORD'],

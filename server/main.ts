@@ -3,6 +3,8 @@ import type { Server } from 'node:http';
 import { loadCatalogue } from '../cypher/catalogue.ts';
 import { seedIfEmpty } from '../seed/load.ts';
 import { createApp } from './app.ts';
+import { AdminSetupError, bootstrapAdmin } from './auth/bootstrap.ts';
+import { UserStore } from './auth/user-store.ts';
 import { clientDistDir, ensureClientBuilt } from './client-bundle.ts';
 import { EnvError, parseEnv } from './env.ts';
 import { connectToGraph, type GraphConnection } from './neo4j/driver.ts';
@@ -11,15 +13,18 @@ import { applySchema } from './neo4j/schema.ts';
 import { StartupError } from './neo4j/startup-error.ts';
 import { assertPortFree } from './ports.ts';
 import { fromDriverError } from './problems.ts';
+import { redactionSecret } from './redaction/redactor.ts';
 
 const log = (line: string) => console.log(`[xpf] ${line}`);
 
 /** Schema and seed need the graph; with an external server that is down, keep trying in the background. */
-async function prepareGraph(connection: GraphConnection, catalogue: Awaited<ReturnType<typeof loadCatalogue>>): Promise<void> {
+async function prepareGraph(connection: GraphConnection, catalogue: Awaited<ReturnType<typeof loadCatalogue>>, env: ReturnType<typeof parseEnv>): Promise<void> {
   for (;;) {
     try {
       await applySchema(connection.driver, catalogue.get('schema')!);
       if (await seedIfEmpty(connection.driver, catalogue)) log('Seeded the empty database (public record + synthetic records).');
+      const said = await bootstrapAdmin(new UserStore({ driver: connection.driver, timeoutMs: 10_000 }, catalogue), env.ADMIN_USER, env.ADMIN_PASSWORD);
+      if (said) log(said);
       return;
     } catch (error) {
       if (!fromDriverError(error)) throw error;
@@ -54,7 +59,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
-  const graphReady = prepareGraph(connection, catalogue);
+  const graphReady = prepareGraph(connection, catalogue, env);
   // The embedded database is ours and up: finish preparing it before serving. An external one may
   // be down: serve (503) at once and let preparation finish whenever it comes back.
   if (connection.embedded) await graphReady;
@@ -64,7 +69,16 @@ async function main(): Promise<void> {
   });
   await clientBuild;
 
-  const app = createApp({ driver: connection.driver, catalogue, clientDir: clientDistDir, version: process.env.npm_package_version });
+  const app = createApp({
+    driver: connection.driver,
+    catalogue,
+    clientDir: clientDistDir,
+    version: process.env.npm_package_version,
+    redactAll: env.REDACT === '1',
+    redactionSecret: redactionSecret(env.DATA_DIR, env.REDACTION_SECRET),
+    trustProxy: env.TRUST_PROXY,
+  });
+  if (env.REDACT === '1') log('REDACT=1: personal data of detainees and their relatives is withheld from every account.');
   server = app.listen(env.PORT, env.HOST);
   await new Promise<void>((resolve, reject) => {
     server!.once('listening', resolve);
@@ -86,7 +100,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Known start-up problems are one line; anything else is a bug and keeps its stack for the operator.
-  if (error instanceof StartupError || error instanceof EnvError) console.error(`xpf-explorer cannot start: ${error.message}`);
+  if (error instanceof StartupError || error instanceof EnvError || error instanceof AdminSetupError) console.error(`xpf-explorer cannot start: ${error.message}`);
   else console.error('xpf-explorer cannot start:', error);
   process.exit(1);
 });

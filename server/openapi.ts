@@ -6,12 +6,18 @@ import { StableId } from '../cypher/model.ts';
 import { AsOf } from '../cypher/params.ts';
 import { Json, Result } from '../cypher/result.ts';
 import { ShareId, VersionNumber, ViewId } from '../cypher/views/view-params.ts';
+import { UserId } from '../cypher/auth/auth-params.ts';
 import { CsvPart, ExportFormat } from './export/formats.ts';
+import { CypherBody } from './routes/admin.routes.ts';
+import { AuditExportFormat, AuditFilters } from './routes/audit.routes.ts';
+import { LoginBody, TokenBody, TokenId } from './routes/auth.routes.ts';
+import { NewUser, UserChange, UserPage } from './routes/users.routes.ts';
 import { ExportBody } from './routes/export.routes.ts';
 import { ViewContent, ViewUpdate } from './views/saved-view.ts';
 import { ImportFile } from './views/view-export.ts';
+import { ViewScope, VisibilityBody } from './routes/views.routes.ts';
 
-type Method = 'get' | 'post' | 'put' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 interface Operation {
   method: Method;
@@ -100,7 +106,7 @@ const viewOperations: Operation[] = [
     path: '/api/views',
     summary: 'List saved views, most recently saved first',
     tag: 'views',
-    query: z.object({ limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) }),
+    query: z.object({ scope: ViewScope.default('all'), limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) }),
     responses: { 200: { description: 'A page of views' }, 400: problems[400] },
   },
   { method: 'post', path: '/api/views/import', summary: 'Import a view file (all its versions) as a new view', tag: 'views', body: ImportFile, responses: { 201: { description: 'Created' }, 400: problems[400] } },
@@ -123,6 +129,15 @@ const viewOperations: Operation[] = [
     pathParams: viewPath,
     body: ViewUpdate,
     responses: { 200: { description: 'Saved' }, 409: { description: 'Another save came first', schema: Problem, mediaType: 'application/problem+json' }, ...problems },
+  },
+  {
+    method: 'put',
+    path: '/api/views/{id}/visibility',
+    summary: 'Share a view with every signed-in user, or make it private again (owner, or admin once shared)',
+    tag: 'views',
+    pathParams: viewPath,
+    body: VisibilityBody,
+    responses: { 200: { description: 'The view record' }, ...problems },
   },
   { method: 'delete', path: '/api/views/{id}', summary: 'Delete a view', tag: 'views', pathParams: viewPath, responses: { 204: { description: 'Deleted' }, ...problems } },
   { method: 'get', path: '/api/views/{id}/export', summary: 'Download a view with all its versions', tag: 'views', pathParams: viewPath, responses: { 200: { description: 'The view file' }, ...problems } },
@@ -150,6 +165,54 @@ const exportOperations: Operation[] = [
   },
 ];
 
+const gate = {
+  401: { description: 'Not signed in', schema: Problem, mediaType: 'application/problem+json' },
+  403: { description: 'Wrong role, or a missing or wrong X-CSRF-Token', schema: Problem, mediaType: 'application/problem+json' },
+} as const;
+
+const accountOperations: Operation[] = [
+  {
+    method: 'post',
+    path: '/api/auth/login',
+    summary: 'Sign in: sets the session cookie and answers the user and its CSRF token',
+    tag: 'auth',
+    body: LoginBody,
+    responses: { 200: { description: 'Signed in' }, 400: problems[400], 401: { description: 'Wrong username or password', schema: Problem, mediaType: 'application/problem+json' } },
+  },
+  { method: 'post', path: '/api/auth/logout', summary: 'Sign out: ends this session', tag: 'auth', responses: { 204: { description: 'Signed out' }, ...gate } },
+  { method: 'get', path: '/api/auth/session', summary: 'Who is signed in, and the CSRF token for changes', tag: 'auth', responses: { 200: { description: 'The user and CSRF token' }, 401: gate[401] } },
+  { method: 'post', path: '/api/auth/tokens', summary: 'Create an API token for yourself (shown once)', tag: 'auth', body: TokenBody, responses: { 201: { description: 'The token' }, 400: problems[400], ...gate } },
+  { method: 'delete', path: '/api/auth/tokens/{id}', summary: 'Revoke one of your API tokens', tag: 'auth', pathParams: { id: TokenId }, responses: { 204: { description: 'Revoked' }, ...problems, ...gate } },
+  { method: 'post', path: '/api/users', summary: 'Create an account with a role (admin)', tag: 'admin', body: NewUser, responses: { 201: { description: 'Created' }, 400: problems[400], ...gate } },
+  { method: 'get', path: '/api/users', summary: 'List accounts (admin)', tag: 'admin', query: UserPage, responses: { 200: { description: 'A page of accounts' }, ...gate } },
+  {
+    method: 'patch',
+    path: '/api/users/{id}',
+    summary: "Change an account's role, or disable it (admin)",
+    tag: 'admin',
+    pathParams: { id: UserId },
+    body: UserChange,
+    responses: { 200: { description: 'Changed' }, ...problems, ...gate },
+  },
+  { method: 'get', path: '/api/audit', summary: 'The audit log, newest first (admin)', tag: 'admin', query: AuditFilters, responses: { 200: { description: 'A page of entries' }, 400: problems[400], ...gate } },
+  {
+    method: 'get',
+    path: '/api/audit/export',
+    summary: 'The whole audit log (or a filtered part) as CSV or JSON lines (admin)',
+    tag: 'admin',
+    query: AuditFilters.omit({ offset: true, limit: true }).extend({ format: AuditExportFormat.default('jsonl') }),
+    responses: { 200: { description: 'The file, as an attachment' }, 400: problems[400], ...gate },
+  },
+  {
+    method: 'post',
+    path: '/api/admin/cypher',
+    summary: 'Read-only raw Cypher, in a read transaction with a timeout (admin)',
+    tag: 'admin',
+    body: CypherBody,
+    responses: { 200: { description: 'A Result and the plain rows' }, 400: problems[400], ...gate, 504: { description: 'Timed out', schema: Problem, mediaType: 'application/problem+json' } },
+  },
+];
+
 const healthOperation: Operation = {
   method: 'get',
   path: '/api/health',
@@ -161,7 +224,7 @@ const healthOperation: Operation = {
 const openApiPath = { method: 'get', path: '/api/openapi.json', summary: 'This document', tag: 'health', responses: { 200: { description: 'OpenAPI 3.1' } } } satisfies Operation;
 
 export function operations(catalogue: Map<string, CatalogueEntry>): Operation[] {
-  return [healthOperation, openApiPath, ...catalogueOperations(catalogue), ...viewOperations, ...exportOperations];
+  return [healthOperation, openApiPath, ...catalogueOperations(catalogue), ...viewOperations, ...exportOperations, ...accountOperations];
 }
 
 /**

@@ -1,6 +1,8 @@
 // Validates a curated query's parameters, runs it, and shapes the answer: the path every route takes.
 import type { Driver } from 'neo4j-driver';
 import type { CatalogueEntry } from '../cypher/catalogue.ts';
+import type { AuditLog } from './audit/audit-log.ts';
+import type { Redactor } from './redaction/redactor.ts';
 import type { Json, Result } from '../cypher/result.ts';
 import { runQuery } from './neo4j/run-query.ts';
 import { toResult } from './neo4j/to-result.ts';
@@ -9,6 +11,12 @@ import { BadInput, type FieldProblem } from './problems.ts';
 export interface QueryContext {
   driver: Driver;
   timeoutMs: number;
+}
+
+/** What routes that answer with evidence need besides the graph: the audit log and the redactor. */
+export interface GuardedContext extends QueryContext {
+  audit: AuditLog;
+  redactor: Redactor;
 }
 
 /**

@@ -30,6 +30,44 @@ export class ApiError extends Error {
   }
 }
 
+/** Sent on every state-changing request: the server compares it with the session's (CSRF). */
+let csrfToken: string | null = null;
+
+const Session = z.object({
+  user: z.object({ id: z.string(), username: z.string(), role: z.enum(['viewer', 'analyst', 'admin']) }),
+  csrfToken: z.string().nullable(),
+});
+export type Session = z.infer<typeof Session>;
+
+/** Who is signed in, or null when nobody is (401). */
+export async function fetchSession(): Promise<Session | null> {
+  const response = await fetch('/api/auth/session', { headers: { accept: 'application/json' }, cache: 'no-store' });
+  if (response.status === 401) return null;
+  if (!response.ok) throw await toApiError(response);
+  const session = Session.parse(await response.json());
+  csrfToken = session.csrfToken;
+  return session;
+}
+
+/** Credentials go as JSON in the body, never in the URL. */
+export async function login(username: string, password: string): Promise<Session> {
+  const response = await fetch('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ username, password }),
+    cache: 'no-store',
+  });
+  if (!response.ok) throw await toApiError(response);
+  const session = Session.parse(await response.json());
+  csrfToken = session.csrfToken;
+  return session;
+}
+
+export async function logout(): Promise<void> {
+  await fetch('/api/auth/logout', { method: 'POST', headers: csrfToken ? { 'x-csrf-token': csrfToken } : {}, cache: 'no-store' });
+  csrfToken = null;
+}
+
 export function searchNodes(query: string, limit: number, signal?: AbortSignal): Promise<Result> {
   const search = new URLSearchParams({ q: query, limit: String(limit) });
   return getResult(`/api/search?${search}`, signal);

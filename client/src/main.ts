@@ -2,7 +2,7 @@
 import './styles.css';
 import cytoscape from 'cytoscape';
 import type { Result, ResultNode } from '../../cypher/result.ts';
-import { ApiError, fetchChain, fetchNode, isAbort, searchNodes } from './api.ts';
+import { ApiError, fetchChain, fetchNode, fetchSession, isAbort, login, logout, searchNodes, type Session } from './api.ts';
 import { createElement, requireElement } from './dom.ts';
 import { summarizeChains, type ChainSummary } from './graph/chain-summary.ts';
 import { layouts, registerLayouts, type LayoutName } from './graph/layouts.ts';
@@ -54,6 +54,49 @@ const searchPanel = createSearchPanel(
 );
 showLegend(requireElement('legend', HTMLUListElement));
 setStatus({ state: 'idle', message: 'Search for a person, facility or organisation.' });
+void startSession();
+
+/** Even on a laptop the explorer needs a sign-in: the server answers nothing else without one. */
+async function startSession(): Promise<void> {
+  const loginSection = requireElement('login', HTMLElement);
+  const loginForm = requireElement('login-form', HTMLFormElement);
+  const loginError = requireElement('login-error', HTMLElement);
+  const account = requireElement('account', HTMLElement);
+  const signedIn = (session: Session) => {
+    document.body.classList.remove('signed-out');
+    loginSection.hidden = true;
+    account.hidden = false;
+    requireElement('account-name', HTMLElement).textContent = `${session.user.username} (${session.user.role})`;
+  };
+  const signedOut = () => {
+    document.body.classList.add('signed-out');
+    loginSection.hidden = false;
+    account.hidden = true;
+    requireElement('login-username', HTMLInputElement).focus();
+  };
+  loginForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const data = new FormData(loginForm);
+    loginError.textContent = '';
+    try {
+      signedIn(await login(String(data.get('username') ?? ''), String(data.get('password') ?? '')));
+      loginForm.reset();
+    } catch (error) {
+      loginError.textContent = error instanceof ApiError ? error.message : 'The server did not answer.';
+    }
+  });
+  requireElement('logout', HTMLButtonElement).addEventListener('click', async () => {
+    await logout();
+    location.reload();
+  });
+  try {
+    const session = await fetchSession();
+    if (session) signedIn(session);
+    else signedOut();
+  } catch {
+    signedOut();
+  }
+}
 
 asOfInput.addEventListener('change', () => {
   if (startNode) void loadChain(startNode);

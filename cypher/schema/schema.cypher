@@ -21,6 +21,14 @@ CREATE CONSTRAINT view_share_id IF NOT EXISTS FOR (v:_View) REQUIRE v.shareId IS
 CREATE CONSTRAINT view_version IF NOT EXISTS FOR (v:_ViewVersion) REQUIRE (v.viewId, v.version) IS UNIQUE;
 CREATE INDEX view_version_view IF NOT EXISTS FOR (v:_ViewVersion) ON (v.viewId);
 CREATE CONSTRAINT import_id IF NOT EXISTS FOR (i:_Import) REQUIRE i.id IS UNIQUE;
+// Accounts, sessions and API tokens (both `_Session`, stored by the SHA-256 of their secret), audit entries.
+CREATE CONSTRAINT user_id IF NOT EXISTS FOR (u:_User) REQUIRE u.id IS UNIQUE;
+CREATE CONSTRAINT user_username IF NOT EXISTS FOR (u:_User) REQUIRE u.username IS UNIQUE;
+CREATE CONSTRAINT session_id IF NOT EXISTS FOR (s:_Session) REQUIRE s.id IS UNIQUE;
+CREATE CONSTRAINT session_token_hash IF NOT EXISTS FOR (s:_Session) REQUIRE s.tokenHash IS UNIQUE;
+CREATE INDEX session_user IF NOT EXISTS FOR (s:_Session) ON (s.userId);
+CREATE CONSTRAINT audit_id IF NOT EXISTS FOR (a:_Audit) REQUIRE a.id IS UNIQUE;
+CREATE INDEX audit_at IF NOT EXISTS FOR (a:_Audit) ON (a.at);
 // Chains stop at central-level organisations: the level index finds the tops.
 CREATE INDEX organization_level IF NOT EXISTS FOR (n:Organization) ON (n.level);
 // Relationship ids: saved views and citations point at links by our id.

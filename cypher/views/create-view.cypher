@@ -6,6 +6,8 @@
 // param shareId: the view's share token: random, unguessable, the same for every version and title
 // param title: the latest version's title, for lists
 // param author: who creates the view
+// param owner: the owning account's id
+// param visibility: private (the owner only) or shared (every signed-in user)
 // param createdAt: ISO date-time of the creation (of the import, for an imported view)
 // param versions: every version, numbered 1..n: {version, savedAt, author, title, document}
 // returns: id, currentVersion
@@ -15,7 +17,7 @@
 // MERGE on the fresh random ids: when the driver retries a transaction whose commit it never heard
 // back about, the retry finds the view instead of writing it twice.
 MERGE (view:_View {id: $id})
-  ON CREATE SET view.shareId = $shareId, view.title = $title, view.author = $author,
+  ON CREATE SET view.shareId = $shareId, view.title = $title, view.author = $author, view.owner = $owner, view.visibility = $visibility,
                 view.createdAt = datetime($createdAt), view.updatedAt = datetime($createdAt),
                 view.currentVersion = size($versions)
 WITH view

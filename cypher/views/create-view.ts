@@ -1,13 +1,15 @@
 // Parameters of create-view.cypher.
 import { z } from 'zod';
 import { MAX_VIEW_VERSIONS } from './ceilings.ts';
-import { ShareId, ViewAuthor, ViewId, ViewTitle, ViewVersionRecord } from './view-params.ts';
+import { ShareId, ViewAuthor, ViewId, ViewOwner, ViewTitle, ViewVersionRecord, Visibility } from './view-params.ts';
 
 export const params = z.object({
   id: ViewId,
   shareId: ShareId,
   title: ViewTitle,
   author: ViewAuthor,
+  owner: ViewOwner,
+  visibility: Visibility,
   createdAt: z.iso.datetime(),
   versions: z
     .array(ViewVersionRecord)

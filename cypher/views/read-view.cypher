@@ -11,5 +11,5 @@
 MATCH (view:_View {id: $id})
 WHERE view.deletedAt IS NULL
 OPTIONAL MATCH (version:_ViewVersion {viewId: view.id, version: coalesce($version, view.currentVersion)})
-RETURN view {.id, .shareId, .title, .author, .createdAt, .updatedAt, .currentVersion} AS view,
+RETURN view {.id, .shareId, .title, .author, .owner, .visibility, .createdAt, .updatedAt, .currentVersion} AS view,
        version {.version, .savedAt, .author, .title, .document} AS version

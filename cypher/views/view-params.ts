@@ -12,6 +12,12 @@ export const ViewTitle = z.string().min(1).max(200);
 /** A user name for now; an account id once accounts exist. */
 export const ViewAuthor = z.string().min(1).max(200);
 
+/** Who may open a view: its owner only, or every signed-in user (the share link then works for them). */
+export const Visibility = z.enum(['private', 'shared']);
+
+/** The owning account's id; null for views saved before accounts existed. */
+export const ViewOwner = z.string().min(1).max(200).nullable();
+
 export const VersionNumber = z.number().int().min(1);
 
 /** One stored version: the document is the JSON text of a server/views/saved-view.ts ViewDocument. */

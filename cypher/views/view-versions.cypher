@@ -12,6 +12,6 @@ WHERE view.deletedAt IS NULL
 OPTIONAL MATCH (version:_ViewVersion {viewId: view.id})
 WITH view, version
 ORDER BY version.version
-RETURN view {.id, .shareId, .title, .author, .createdAt, .updatedAt, .currentVersion} AS view,
+RETURN view {.id, .shareId, .title, .author, .owner, .visibility, .createdAt, .updatedAt, .currentVersion} AS view,
        collect(version {.version, .savedAt, .author, .title,
                         document: CASE WHEN $withDocuments THEN version.document END}) AS versions

@@ -6,7 +6,7 @@ import { Result } from '../../cypher/result.ts';
 import { CsvPart, ExportFormat, exportFileName, exportFormats, type RenderOptions } from '../export/formats.ts';
 import { BadInput } from '../problems.ts';
 import { fetchChain } from '../fetch-chain.ts';
-import type { QueryContext } from '../run-catalogue-query.ts';
+import type { GuardedContext } from '../run-catalogue-query.ts';
 import { numberOrRaw } from '../query-string.ts';
 
 export interface ExportRouteOptions {
@@ -50,22 +50,28 @@ function send(res: Response, result: Result, base: string, format: ExportFormat,
   res.send(body);
 }
 
-export function exportRoutes(context: QueryContext, catalogue: Map<string, CatalogueEntry>, options: ExportRouteOptions = {}): Router {
+export function exportRoutes(context: GuardedContext, catalogue: Map<string, CatalogueEntry>, options: ExportRouteOptions = {}): Router {
   const now = options.now ?? (() => new Date());
   const router = Router();
 
-  router.post('/export/:format', exportBodyParser, (req, res) => {
+  router.post('/export/:format', exportBodyParser, async (req, res) => {
     const { format, part } = readFormat(req.params, req.query, ['part']);
     const body = ExportBody.safeParse(req.body);
     if (!body.success) throw BadInput.fromZod(body.error);
-    const result = body.data.result;
+    // The client's own result, but a viewer's file is still redacted: what they export is what they may see.
+    const result = context.redactor.result(res, body.data.result);
+    await context.audit.recordFor(res, 'export', { query: result.meta.query, targetIds: result.nodes.map((node) => node.id), parameters: { format, part } });
     send(res, result, `xpf-${result.meta.query}`, format, { part, generatedAt: now(), origin: 'submitted' });
   });
 
   router.get('/export/chain/:id/:format', async (req, res) => {
     const { format, part } = readFormat(req.params, req.query, ['asOf', 'limit', 'part']);
     // As GET /api/chain/:id answers: a node with no chain is still exported, so the file says "no chain" about it.
-    const chains = await fetchChain(context, catalogue, { id: req.params.id, asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) });
+    const chains = context.redactor.result(
+      res,
+      await fetchChain(context, catalogue, { id: req.params.id, asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) }),
+    );
+    await context.audit.recordFor(res, 'export', { query: chains.meta.query, targetIds: [req.params.id], parameters: { ...chains.meta.parameters, format, part } });
     const asOf = typeof chains.meta.parameters.asOf === 'string' ? `-as-of-${chains.meta.parameters.asOf}` : '';
     send(res, chains, `xpf-chain-${req.params.id}${asOf}`, format, { part, generatedAt: now(), origin: 'query' });
   });

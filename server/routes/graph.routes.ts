@@ -3,10 +3,10 @@ import { Router } from 'express';
 import type { CatalogueEntry } from '../../cypher/catalogue.ts';
 import { fetchChain } from '../fetch-chain.ts';
 import { NotFound } from '../problems.ts';
-import { runCatalogueQuery, type QueryContext } from '../run-catalogue-query.ts';
+import { runCatalogueQuery, type GuardedContext } from '../run-catalogue-query.ts';
 import { numberOrRaw } from '../query-string.ts';
 
-export function graphRoutes(context: QueryContext, catalogue: Map<string, CatalogueEntry>): Router {
+export function graphRoutes(context: GuardedContext, catalogue: Map<string, CatalogueEntry>): Router {
   const query = (name: string) => {
     const entry = catalogue.get(name);
     if (!entry) throw new Error(`The catalogue has no "${name}" query`);
@@ -18,17 +18,22 @@ export function graphRoutes(context: QueryContext, catalogue: Map<string, Catalo
 
   router.get('/search', async (req, res) => {
     const result = await runCatalogueQuery(context, search, { query: req.query.q, limit: numberOrRaw(req.query.limit) }, { query: 'q' });
-    res.json(result);
+    // The text as typed (its length is what the log keeps), not the search expression derived from it.
+    await context.audit.recordFor(res, 'search', { query: search.name, parameters: { query: req.query.q, limit: result.meta.parameters.limit } });
+    res.json(context.redactor.search(res, result));
   });
 
   router.get('/nodes/:id', async (req, res) => {
     const result = await runCatalogueQuery(context, nodeDetails, { id: req.params.id });
     if (result.nodes.length === 0) throw new NotFound(`No node with id "${req.params.id}"`);
-    res.json(result);
+    await context.audit.recordFor(res, 'node-open', { targetIds: [req.params.id] });
+    res.json(context.redactor.result(res, result));
   });
 
   router.get('/chain/:id', async (req, res) => {
-    res.json(await fetchChain(context, catalogue, { id: req.params.id, asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) }));
+    const result = await fetchChain(context, catalogue, { id: req.params.id, asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) });
+    await context.audit.recordFor(res, 'chain', { targetIds: [req.params.id], query: result.meta.query, parameters: result.meta.parameters });
+    res.json(context.redactor.result(res, result));
   });
 
   return router;

@@ -4,7 +4,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { isEvidenceQuery, type CatalogueEntry } from '../../cypher/catalogue.ts';
 import { BadInput, NotFound } from '../problems.ts';
-import { runCatalogueQuery, type QueryContext } from '../run-catalogue-query.ts';
+import { runCatalogueQuery, type GuardedContext } from '../run-catalogue-query.ts';
 
 /** A query's parameters as JSON Schema (what a client may send), each described by the .cypher header. */
 export function parameterSchema(entry: CatalogueEntry): Record<string, unknown> {
@@ -22,9 +22,16 @@ export function describeQuery(entry: CatalogueEntry) {
   return { name: entry.name, title: entry.title, description: entry.description, returns: entry.returns, parameters: parameterSchema(entry) };
 }
 
+/** The entity ids a query was asked about (`id`, `fromId`, `ids`...): what the audit log records. */
+function idsIn(parameters: Record<string, unknown>): string[] {
+  return Object.entries(parameters).flatMap(([key, value]) =>
+    /ids?$/i.test(key) ? (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string') : [],
+  );
+}
+
 const RunBody = z.object({ params: z.record(z.string(), z.unknown()).default({}) }).strict();
 
-export function queryRoutes(context: QueryContext, catalogue: Map<string, CatalogueEntry>): Router {
+export function queryRoutes(context: GuardedContext, catalogue: Map<string, CatalogueEntry>): Router {
   // Only evidence queries are served: writes, and the app's own reads (views, imports), never are.
   const served = [...catalogue.values()].filter(isEvidenceQuery).sort((a, b) => a.name.localeCompare(b.name));
   const listing = served.map(describeQuery);
@@ -40,7 +47,8 @@ export function queryRoutes(context: QueryContext, catalogue: Map<string, Catalo
     const body = RunBody.safeParse(req.body ?? {});
     if (!body.success) throw BadInput.fromZod(body.error);
     const result = await runCatalogueQuery(context, entry, body.data.params, {}, 'params.');
-    res.json(result);
+    await context.audit.recordFor(res, 'query', { query: entry.name, parameters: result.meta.parameters, targetIds: idsIn(result.meta.parameters) });
+    res.json(context.redactor.result(res, result));
   });
 
   return router;

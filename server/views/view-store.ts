@@ -12,6 +12,10 @@ export interface ViewRecord {
   title: string;
   /** Who created it. Each version names who saved it. */
   author: string;
+  /** The owning account's id; null for a view saved before accounts. */
+  owner: string | null;
+  /** Private: its owner alone opens it. Shared: every signed-in user does, by list or link. */
+  visibility: 'private' | 'shared';
   createdAt: string;
   updatedAt: string;
   currentVersion: number;
@@ -52,6 +56,9 @@ function toViewRecord(row: Row): ViewRecord {
     shareId: row.shareId as string,
     title: row.title as string,
     author: row.author as string,
+    owner: (row.owner as string | null | undefined) ?? null,
+    // Views from before accounts had no owner and were open to everyone: they stay shared.
+    visibility: row.visibility === 'private' ? 'private' : 'shared',
     createdAt: instant(row.createdAt),
     updatedAt: instant(row.updatedAt),
     currentVersion: whole(row.currentVersion),
@@ -68,7 +75,7 @@ function toStoredVersion(row: Row): StoredVersion {
 
 export class ViewStore {
   private readonly queries: Record<
-    'create' | 'save' | 'remove' | 'list' | 'read' | 'versions' | 'shared',
+    'create' | 'save' | 'remove' | 'list' | 'read' | 'versions' | 'shared' | 'visibility',
     CatalogueEntry
   >;
 
@@ -89,6 +96,7 @@ export class ViewStore {
       read: query('read-view'),
       versions: query('view-versions'),
       shared: query('find-shared-view'),
+      visibility: query('set-view-visibility'),
     };
   }
 
@@ -98,7 +106,7 @@ export class ViewStore {
     return (await runQuery(this.context.driver, entry, parsed, { timeoutMs: this.context.timeoutMs })).records;
   }
 
-  async create(view: { id: string; shareId: string; author: string; createdAt: string }, versions: StoredVersion[]): Promise<void> {
+  async create(view: { id: string; shareId: string; author: string; owner: string; visibility: 'private' | 'shared'; createdAt: string }, versions: StoredVersion[]): Promise<void> {
     await this.run(this.queries.create, {
       ...view,
       title: versions.at(-1)!.title,
@@ -126,9 +134,9 @@ export class ViewStore {
   }
 
   /** One page, and whether another follows (one row past the page tells, without counting). */
-  async list(offset: number, limit: number): Promise<{ views: ViewRecord[]; more: boolean }> {
+  async list(viewerId: string, mine: boolean, offset: number, limit: number): Promise<{ views: ViewRecord[]; more: boolean }> {
     const entry = this.queries.list;
-    const records = (await runQuery(this.context.driver, entry, { offset, limit: limit + 1 }, { timeoutMs: this.context.timeoutMs })).records;
+    const records = (await runQuery(this.context.driver, entry, { viewerId, mine, offset, limit: limit + 1 }, { timeoutMs: this.context.timeoutMs })).records;
     return { views: records.slice(0, limit).map((record) => toViewRecord(record.toObject())), more: records.length > limit };
   }
 
@@ -150,6 +158,11 @@ export class ViewStore {
     const [record] = await this.run(this.queries.versions, { id, withDocuments: true });
     if (!record) return null;
     return { view: toViewRecord(record.get('view') as Row), versions: (record.get('versions') as Row[]).map(toStoredVersion) };
+  }
+
+  /** False when there is no such view. */
+  async setVisibility(id: string, visibility: 'private' | 'shared'): Promise<boolean> {
+    return (await this.run(this.queries.visibility, { id, visibility })).length > 0;
   }
 
   /** The id of the view a share token opens, or null. */

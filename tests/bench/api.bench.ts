@@ -11,6 +11,7 @@ import { loadCatalogue, type CatalogueEntry } from '../../cypher/catalogue.ts';
 import { loadSeed } from '../../seed/load.ts';
 import type { ScaleName } from '../../seed/synthetic.ts';
 import { createApp } from '../../server/app.ts';
+import { UserStore } from '../../server/auth/user-store.ts';
 import { parseEnv } from '../../server/env.ts';
 import { createDriver } from '../../server/neo4j/driver.ts';
 import { startEmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
@@ -70,7 +71,7 @@ async function bareRun(driver: Driver, entry: CatalogueEntry, params: Record<str
   }
 }
 
-async function throughput(baseUrl: string, detaineeCount: number, seconds: number, clients: number) {
+async function throughput(baseUrl: string, auth: Record<string, string>, detaineeCount: number, seconds: number, clients: number) {
   const deadline = performance.now() + seconds * 1000;
   const latencies: number[] = [];
   let errors = 0;
@@ -81,7 +82,7 @@ async function throughput(baseUrl: string, detaineeCount: number, seconds: numbe
       const started = performance.now();
       const response = await fetch(`${baseUrl}/api/queries/chain-of-command`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...auth },
         body: JSON.stringify({ params: { id, asOf: '2018-06-01' } }),
       });
       await response.arrayBuffer();
@@ -122,6 +123,11 @@ async function benchScale(scale: ScaleName): Promise<void> {
     await new Promise((resolve) => listening.once('listening', resolve));
     server.close = (done) => listening.close(done);
     const baseUrl = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+    // As a script calls it: an analyst's API token. Each request now also resolves the token and
+    // writes an audit entry, and the numbers include that.
+    const users = new UserStore({ driver, timeoutMs: 10_000 }, catalogue);
+    const analyst = await users.create('bench-analyst', 'bench password not for use', 'analyst');
+    const auth = { authorization: `Bearer ${(await users.issueToken(analyst, 'api bench')).token}` };
 
     console.log('query                    HTTP p50   p95 | driver p50   p95 | p50 ratio');
     for (const [name, params] of Object.entries(samples)) {
@@ -129,7 +135,7 @@ async function benchScale(scale: ScaleName): Promise<void> {
       const http = await time(iterations, async () => {
         const response = await fetch(`${baseUrl}/api/queries/${name}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...auth },
           body: JSON.stringify({ params }),
         });
         if (!response.ok) throw new Error(`${name}: HTTP ${response.status} ${await response.text()}`);
@@ -141,7 +147,7 @@ async function benchScale(scale: ScaleName): Promise<void> {
         `${name.padEnd(24)} ${percentile(http, 50).toFixed(1).padStart(6)} ${percentile(http, 95).toFixed(1).padStart(6)} | ${percentile(bare, 50).toFixed(1).padStart(6)} ${percentile(bare, 95).toFixed(1).padStart(6)} | ${ratio.toFixed(2)}x`,
       );
     }
-    const load = await throughput(baseUrl, Number(counts.detainees), Number(values.seconds), 50);
+    const load = await throughput(baseUrl, auth, Number(counts.detainees), Number(values.seconds), 50);
     console.log(
       `chain-of-command, 50 clients for ${values.seconds} s: ${load.perSecond.toFixed(0)} queries/s, p50 ${load.p50.toFixed(1)} ms, p95 ${load.p95.toFixed(1)} ms, ${load.errors} errors (targets: >= 500/s; p95 < 50 ms at 1m)`,
     );

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Result } from '../../cypher/result.ts';
 import { ensureClientBuilt } from '../../server/client-bundle.ts';
-import { startTestApp, type TestApp } from '../support/neo4j.ts';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/neo4j.ts';
 import { ExplorerPage, launchChromium } from './explorer-page.ts';
 
 // Git-ignored: screenshots for a reviewer to look at, not for comparison.
@@ -23,7 +23,7 @@ beforeAll(async () => {
   await mkdir(artifacts, { recursive: true });
   app = await startTestApp();
   browser = await launchChromium();
-  explorer = await ExplorerPage.open(browser, app.baseUrl);
+  explorer = await ExplorerPage.open(browser, app.baseUrl, { username: app.username, password: TEST_PASSWORD });
 });
 
 afterAll(async () => {

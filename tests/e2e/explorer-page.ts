@@ -61,12 +61,17 @@ export interface ChainItem {
 export class ExplorerPage {
   private constructor(readonly page: Page) {}
 
-  static async open(browser: Browser, baseUrl: string): Promise<ExplorerPage> {
+  static async open(browser: Browser, baseUrl: string, account: { username: string; password: string }): Promise<ExplorerPage> {
     // Tall enough that an eight-rank chain is fitted at a zoom where its labels are still drawn.
     const page = await browser.newPage({ viewport: { width: 1440, height: 1200 } });
     // A page error is a bug in the client: surface it in the test output rather than as a later timeout.
     page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
     await page.goto(baseUrl);
+    // Nothing but the sign-in form until the account is signed in.
+    await page.locator('#login-username').fill(account.username);
+    await page.locator('#login-password').fill(account.password);
+    await page.locator('#login-form button[type="submit"]').click();
+    await page.locator('#account:not([hidden])').waitFor();
     await page.locator('#status[data-state="idle"]').waitFor();
     return new ExplorerPage(page);
   }

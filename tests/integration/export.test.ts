@@ -23,7 +23,7 @@ interface Download {
 }
 
 async function download(path: string, init?: RequestInit): Promise<Download> {
-  const response = await fetch(`${app.baseUrl}${path}`, init);
+  const response = await app.fetch(path, init);
   return {
     status: response.status,
     contentType: response.headers.get('content-type') ?? '',
@@ -219,7 +219,7 @@ describe('the export body parser', () => {
     };
     const body = JSON.stringify({ result: big });
     expect(body.length).toBeGreaterThan(1_000_000);
-    const post = (path: string) => fetch(`${app.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const post = (path: string) => app.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const exported = await post('/api/export/csv?part=nodes');
     expect(exported.status).toBe(200);
     expect(readCsv(await exported.text())).toHaveLength(3_000);

@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 async function run(name: string, params: Record<string, unknown>): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${app.baseUrl}/api/queries/${name}`, {
+  const response = await app.fetch(`/api/queries/${name}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ params }),

@@ -10,6 +10,7 @@ import { parseEnv } from '../../server/env.ts';
 import { startEmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
 import { findJava, provisionNeo4j } from '../../server/neo4j/provision.ts';
 import { StartupError } from '../../server/neo4j/startup-error.ts';
+import { ensureTestUser, signIn, testDriver } from '../support/neo4j.ts';
 import { freePort } from '../support/ports.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
@@ -39,7 +40,7 @@ async function launch(dataDir: string, extraEnv: Record<string, string> = {}): P
   // One process, as `npm start` runs it: the tsx CLI would put a wrapper process in between.
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(await freePort()), NEO4J_HEAP: '256m', NEO4J_PAGECACHE: '64m', NEO4J_URI: '', ...extraEnv },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(await freePort()), NEO4J_HEAP: '256m', NEO4J_PAGECACHE: '64m', NEO4J_URI: '', ADMIN_USER: 'admin', ADMIN_PASSWORD: 'startup test password', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
@@ -166,7 +167,10 @@ describe('running instances', () => {
     const again = await launch(first.dataDir);
     await ready(again);
     expect(again.output.join('\n')).not.toContain('Seeded');
-    const search = await (await fetch(`http://127.0.0.1:${again.port}/api/search?q=chen`)).json();
+    // The admin from ADMIN_USER at the first start is still there: nobody gets in without signing in.
+    expect(first.output.join('\n')).toContain('Created the admin account "admin" from ADMIN_USER.');
+    const admin = await signIn(`http://127.0.0.1:${again.port}`, 'admin', 'startup test password');
+    const search = await (await admin.fetch('/api/search?q=chen')).json();
     expect(search.nodes.length).toBeGreaterThan(0);
     again.child.kill('SIGINT');
     expect(await again.exited).toBe(0);
@@ -181,7 +185,11 @@ describe('with NEO4J_URI', () => {
     await ready(instance);
     expect(instance.output.join('\n')).not.toMatch(/Starting Neo4j|Seeded/);
     expect(existsSync(join(dataDir, 'neo4j'))).toBe(false);
-    const chain = await (await fetch(`http://127.0.0.1:${instance.port}/api/chain/syn-detainee-0000001`)).json();
+    // Accounts live in that server too: one made there signs in here.
+    const driver = testDriver();
+    const account = await ensureTestUser(driver, 'analyst').finally(() => driver.close());
+    const analyst = await signIn(`http://127.0.0.1:${instance.port}`, account.username, account.password);
+    const chain = await (await analyst.fetch('/api/chain/syn-detainee-0000001')).json();
     expect(chain.paths[0].nodes.at(-1)).toBe('xi_jinping');
     instance.child.kill('SIGTERM');
     expect(await instance.exited).toBe(0);

@@ -41,7 +41,7 @@ interface Reply {
 }
 
 async function send(target: TestApp, method: string, path: string, body?: unknown): Promise<Reply> {
-  const response = await fetch(`${target.baseUrl}${path}`, {
+  const response = await target.fetch(path, {
     method,
     ...(body !== undefined && {
       headers: { 'content-type': 'application/json' },
@@ -81,12 +81,12 @@ describe('POST /api/views, GET /api/views/:id, GET /api/views', () => {
     const created = await create();
     expect(created.status).toBe(201);
     const { view, version, document } = created.body;
-    expect(view).toMatchObject({ title: 'Chen Quanguo and the XUAR committee', author: 'local', currentVersion: 1 });
+    expect(view).toMatchObject({ title: 'Chen Quanguo and the XUAR committee', author: 'test-analyst', currentVersion: 1 });
     expect(view.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(view.shareId).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(view.links).toEqual({ share: `/v/${view.shareId}`, api: `/api/views/shared/${view.shareId}` });
     expect(created.headers.get('location')).toBe(`/api/views/${view.id}`);
-    expect(version).toEqual({ version: 1, savedAt: view.createdAt, author: 'local', title: view.title });
+    expect(version).toEqual({ version: 1, savedAt: view.createdAt, author: 'test-analyst', title: view.title });
     expect(document).toEqual({ schemaVersion: 1, ...chenView() });
 
     const read = await app.get(`/api/views/${view.id}`);
@@ -104,12 +104,13 @@ describe('POST /api/views, GET /api/views/:id, GET /api/views', () => {
   it('lists views not deleted, most recently saved first, a page at a time', async () => {
     const ids: string[] = [];
     for (const title of ['List A', 'List B', 'List C']) ids.push((await create(chenView(title))).body.view.id);
-    const first = await app.get('/api/views?limit=2');
+    // Only this account's own views: other test files save and share views in the same database.
+    const first = await app.get('/api/views?scope=mine&limit=2');
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ offset: 0, limit: 2, more: true });
     expect(first.body.views.map((view: { id: string }) => view.id)).toEqual([ids[2], ids[1]]);
-    expect(Object.keys(first.body.views[0]).sort()).toEqual(['author', 'createdAt', 'currentVersion', 'id', 'links', 'shareId', 'title', 'updatedAt']);
-    const second = await app.get('/api/views?limit=1&offset=2');
+    expect(Object.keys(first.body.views[0]).sort()).toEqual(['author', 'createdAt', 'currentVersion', 'id', 'links', 'owner', 'shareId', 'title', 'updatedAt', 'visibility']);
+    const second = await app.get('/api/views?scope=mine&limit=1&offset=2');
     expect(second.body.views.map((view: { title: string }) => view.title)).toEqual(['List A']);
   });
 });
@@ -121,7 +122,7 @@ describe('versions', () => {
     const updated = await send(app, 'PUT', `/api/views/${view.id}`, { baseVersion: 1, ...revised });
     expect(updated.status).toBe(200);
     expect(updated.body.view).toMatchObject({ id: view.id, shareId: view.shareId, title: 'Chen Quanguo, revised', currentVersion: 2, createdAt: view.createdAt });
-    expect(updated.body.version).toMatchObject({ version: 2, author: 'local', title: 'Chen Quanguo, revised' });
+    expect(updated.body.version).toMatchObject({ version: 2, author: 'test-analyst', title: 'Chen Quanguo, revised' });
 
     const current = await app.get(`/api/views/${view.id}`);
     expect(current.body.version.version).toBe(2);
@@ -148,7 +149,7 @@ describe('versions', () => {
     expect(stale.status).toBe(409);
     expect(stale.contentType).toContain('application/problem+json');
     expect(stale.body).toMatchObject({ status: 409, title: 'Conflict' });
-    expect(stale.body.detail).toMatch(/^Version 2 of this view was saved by local at .* after version 1/);
+    expect(stale.body.detail).toMatch(/^Version 2 of this view was saved by test-analyst at .* after version 1/);
     expect((await app.get(`/api/views/${view.id}`)).body.view.title).toBe('Analyst A');
   });
 
@@ -205,13 +206,13 @@ describe('export and import', () => {
     const exported = await app.get(`/api/views/${view.id}/export`);
     expect(exported.status).toBe(200);
     expect(exported.contentType).toContain('application/json');
-    const disposition = (await fetch(`${app.baseUrl}/api/views/${view.id}/export`)).headers.get('content-disposition');
+    const disposition = (await app.fetch(`/api/views/${view.id}/export`)).headers.get('content-disposition');
     expect(disposition).toBe('attachment; filename="Export me, v2.view.json"');
     const file = exported.body;
     expect(file).toMatchObject({ format: 'xpf-explorer/view', view: { id: view.id, title: 'Export me, v2', currentVersion: 2 } });
     expect(file.versions.map((v: { version: number; author: string }) => [v.version, v.author])).toEqual([
-      [1, 'local'],
-      [2, 'local'],
+      [1, 'test-analyst'],
+      [2, 'test-analyst'],
     ]);
     expect(file.versions[1].document.snapshot.nodes).toHaveProperty('chen_quanguo');
     expect(JSON.stringify(file)).not.toContain(view.shareId);
@@ -221,7 +222,7 @@ describe('export and import', () => {
     made.push(imported.body.view.id);
     expect(imported.body.view.id).not.toBe(view.id);
     expect(imported.body.view.shareId).not.toBe(view.shareId);
-    expect(imported.body.view).toMatchObject({ title: 'Export me, v2', currentVersion: 2, author: 'local' });
+    expect(imported.body.view).toMatchObject({ title: 'Export me, v2', currentVersion: 2, author: 'test-analyst' });
 
     const original = await app.get(`/api/views/${view.id}`);
     const copy = await app.get(`/api/views/${imported.body.view.id}`);
@@ -510,5 +511,6 @@ describe('saved views survive a restart', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+    // Two database starts, and an account made and signed in on each: past the 60 s default on two cores.
+  }, 180_000);
 });

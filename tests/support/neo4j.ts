@@ -1,10 +1,12 @@
 // Connection to the run's Neo4j (started by global-setup.ts) and the app on top of it, listening on a
-// free port so tests talk HTTP exactly as the browser does.
+// free port so tests talk HTTP exactly as the browser does, signed in as a user of the role asked for.
 import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
+import type { Role } from '../../cypher/auth/auth-params.ts';
 import { loadCatalogue } from '../../cypher/catalogue.ts';
-import { createApp } from '../../server/app.ts';
+import { createApp, type AppOptions } from '../../server/app.ts';
+import { UserStore } from '../../server/auth/user-store.ts';
 import { clientDistDir } from '../../server/client-bundle.ts';
 import { createDriver } from '../../server/neo4j/driver.ts';
 
@@ -14,32 +16,140 @@ export function testDriver(): Driver {
   return createDriver(neo4j.uri, neo4j.user, neo4j.password);
 }
 
-export interface TestApp {
+/** Every test account has this password; they live only in the run's throwaway database. */
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** The account `test-<role>` (or `name`), created on first use; parallel test files may race to create it. */
+export async function ensureTestUser(driver: Driver, role: Role, name = `test-${role}`): Promise<{ username: string; password: string }> {
+  const users = new UserStore({ driver, timeoutMs: 10_000 }, await loadCatalogue());
+  if (!(await users.findForLogin(name))) {
+    try {
+      await users.create(name, TEST_PASSWORD, role);
+    } catch (error) {
+      // Another file created it between the look-up and the write: the constraint said so.
+      if (!String((error as { code?: unknown }).code).includes('ConstraintValidationFailed')) throw error;
+    }
+  }
+  return { username: name, password: TEST_PASSWORD };
+}
+
+export interface Answer {
+  status: number;
+  contentType: string;
+  body: any;
+}
+
+/** One signed-in client: its cookie, and its CSRF token sent on every request. */
+export interface Client {
+  username: string;
+  cookie: string;
+  csrfToken: string;
+  /** Headers a request of this client carries (cookie and CSRF token). */
+  headers: Record<string, string>;
+  /** fetch() on a path of the app, signed in. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** Fetches a path of the app and parses its JSON body. */
+  get(path: string): Promise<Answer>;
+  post(path: string, body?: unknown): Promise<Answer>;
+  put(path: string, body?: unknown): Promise<Answer>;
+  patch(path: string, body?: unknown): Promise<Answer>;
+  delete(path: string): Promise<Answer>;
+}
+
+export interface TestApp extends Client {
   baseUrl: string;
   driver: Driver;
-  /** Fetches a path of the app and parses its JSON body. */
-  get(path: string): Promise<{ status: number; contentType: string; body: any }>;
+  /** Another signed-in client of the same app: another role, or another user of the same role. */
+  login(role: Role, name?: string): Promise<Client>;
   close(): Promise<void>;
 }
 
+async function parse(response: Response): Promise<Answer> {
+  const text = await response.text();
+  const contentType = response.headers.get('content-type') ?? '';
+  return { status: response.status, contentType, body: text && contentType.includes('json') ? JSON.parse(text) : text || null };
+}
+
+export async function signIn(baseUrl: string, username: string, password: string): Promise<Client> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (response.status !== 200) throw new Error(`Test sign-in as ${username} failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers.getSetCookie().find((line) => line.startsWith('xpf_session='))!.split(';')[0]!;
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  const headers = { cookie, 'x-csrf-token': csrfToken };
+  const call = (path: string, init: RequestInit = {}) =>
+    fetch(`${baseUrl}${path}`, { ...init, headers: { ...headers, ...(init.headers as Record<string, string> | undefined) } });
+  const send = (method: string) => async (path: string, body?: unknown) =>
+    parse(await call(path, body === undefined ? { method } : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+  return {
+    username,
+    cookie,
+    csrfToken,
+    headers,
+    fetch: call,
+    get: async (path) => parse(await call(path)),
+    post: send('POST'),
+    put: send('PUT'),
+    patch: send('PATCH'),
+    delete: send('DELETE'),
+  };
+}
+
+export interface TestAppOptions extends Partial<Pick<AppOptions, 'redactAll' | 'redactionSecret'>> {
+  /** Who the returned client is signed in as: `test-<role>`. Analyst unless said. */
+  role?: Role;
+}
+
 /** The real app on a real driver; `driver` may point at a database that is down, to test that too. */
-export async function startTestApp(driver: Driver = testDriver()): Promise<TestApp> {
+export async function startTestApp(driver: Driver = testDriver(), options: TestAppOptions = {}): Promise<TestApp> {
   const catalogue = await loadCatalogue();
-  const app = createApp({ driver, catalogue, clientDir: clientDistDir, log: () => {} });
+  const app = createApp({
+    driver,
+    catalogue,
+    clientDir: clientDistDir,
+    log: () => {},
+    redactAll: options.redactAll ?? false,
+    redactionSecret: options.redactionSecret ?? 'test redaction secret',
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    baseUrl,
-    driver,
-    async get(path) {
-      const response = await fetch(`${baseUrl}${path}`);
-      const text = await response.text();
-      return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : null };
-    },
-    async close() {
-      await new Promise((resolve) => server.close(resolve));
-      await driver.close();
-    },
+  const close = async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await driver.close();
   };
+  const login = async (role: Role, name?: string) => {
+    const account = await ensureTestUser(driver, role, name);
+    return signIn(baseUrl, account.username, account.password);
+  };
+  let client: Client;
+  try {
+    client = await login(options.role ?? 'analyst');
+  } catch (error) {
+    // A database that is down (health tests): no sign-in, but the app still answers health.
+    if (!(await driver.getServerInfo().then(() => false, () => true))) {
+      await close();
+      throw error;
+    }
+    const anonymous = (path: string, init?: RequestInit) => fetch(`${baseUrl}${path}`, init);
+    const refuse = async () => {
+      throw new Error('Not signed in: the test database is down');
+    };
+    client = {
+      username: '',
+      cookie: '',
+      csrfToken: '',
+      headers: {},
+      fetch: anonymous,
+      get: async (path) => parse(await anonymous(path)),
+      post: refuse,
+      put: refuse,
+      patch: refuse,
+      delete: refuse,
+    };
+  }
+  return { ...client, baseUrl, driver, login, close };
 }

@@ -1,0 +1,14 @@
+// Parameters of record-audit.cypher.
+import { z } from 'zod';
+import { AuditAction } from './audit-params.ts';
+
+export const params = z.object({
+  id: z.uuid(),
+  at: z.iso.datetime(),
+  userId: z.string().nullable(),
+  username: z.string().max(200).nullable(),
+  action: AuditAction,
+  targetIds: z.array(z.string().max(200)).max(10_000),
+  query: z.string().nullable(),
+  parameters: z.string().nullable(),
+});

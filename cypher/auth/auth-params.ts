@@ -1,0 +1,22 @@
+// Parameter schemas shared by the account and session queries.
+import { z } from 'zod';
+
+export const Role = z.enum(['viewer', 'analyst', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+/** A user's id: a random UUID, never the user name, so renaming never orphans a view or an audit entry. */
+export const UserId = z.uuid('must be a user id (a UUID)');
+
+export const Username = z
+  .string()
+  .min(2)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.@-]+$/, 'may hold only letters, digits, "_", ".", "@" and "-"');
+
+/** A SHA-256 hex digest: sessions and API tokens are stored only as their hash. */
+export const TokenHash = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest');
+
+export const SessionKind = z.enum(['cookie', 'token']);
+
+/** Milliseconds since the epoch: compared as integers, whatever the database's time zone. */
+export const EpochMs = z.number().int().min(0);

@@ -1,0 +1,4 @@
+// count-admins.cypher takes no parameters.
+import { z } from 'zod';
+
+export const params = z.object({});

@@ -1,0 +1,11 @@
+// Parameters of create-user.cypher.
+import { z } from 'zod';
+import { Role, UserId, Username } from './auth-params.ts';
+
+export const params = z.object({
+  id: UserId,
+  username: Username,
+  passwordHash: z.string().startsWith('$argon2'),
+  role: Role,
+  createdAt: z.iso.datetime(),
+});

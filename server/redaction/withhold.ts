@@ -1,0 +1,99 @@
+// What a role may not see is removed on the server, never sent to be hidden in the browser: victims'
+// names, ID numbers, birth dates, addresses and photos, for viewers and for everyone under REDACT=1.
+import { createHmac } from 'node:crypto';
+import type { Role } from '../../cypher/auth/auth-params.ts';
+import type { Json, Result, ResultNode } from '../../cypher/result.ts';
+
+export interface WithholdOptions {
+  role: Role;
+  /** REDACT=1: a public demo, where nobody gets personal data, admins included. */
+  redactAll: boolean;
+  /** Keys the pseudonyms: stable for one server, unguessable without the secret. */
+  secret: string;
+}
+
+export function redacts(options: Pick<WithholdOptions, 'role' | 'redactAll'>): boolean {
+  return options.redactAll || options.role === 'viewer';
+}
+
+/**
+ * Victims: detainees, and people who are neither officials nor guards (their relatives, linked by
+ * RELATED_TO). A person who is both an official and a detainee is protected as a detainee.
+ */
+export function isProtected(labels: readonly string[]): boolean {
+  if (labels.includes('Detainee')) return true;
+  return labels.includes('Person') && !labels.includes('Official') && !labels.includes('Guard');
+}
+
+/**
+ * Properties of a protected person that stay: none identifies them. A whitelist, so a property an
+ * import adds later (a phone number, a note) is withheld until someone decides otherwise.
+ */
+const KEPT_PERSON_PROPERTIES = new Set(['id', 'gender', 'age', 'ethnicity', 'sources', 'confidence', 'synthetic', 'imports']);
+/** A photo's file and checksum identify it (and whom it shows); its provenance stays. */
+const WITHHELD_PHOTO_PROPERTIES = new Set(['file', 'checksum', 'name']);
+/** Free text on a link that touches a protected person may name them. */
+const WITHHELD_EDGE_PROPERTIES = new Set(['notes', 'name', 'description']);
+
+/** "Detainee 7F3A-91C2": HMAC-SHA256 of the node id, so the same person has the same pseudonym on every screen. */
+export function pseudonym(node: Pick<ResultNode, 'id' | 'labels'>, secret: string): string {
+  const digest = createHmac('sha256', secret).update(node.id).digest('hex').toUpperCase();
+  const kind = node.labels.includes('Detainee') ? 'Detainee' : 'Person';
+  return `${kind} ${digest.slice(0, 4)}-${digest.slice(4, 8)}`;
+}
+
+function withholdNode(node: ResultNode, secret: string): ResultNode {
+  if (isProtected(node.labels)) {
+    const kept = Object.fromEntries(Object.entries(node.properties).filter(([key]) => KEPT_PERSON_PROPERTIES.has(key)));
+    return { ...node, properties: { ...kept, name: pseudonym(node, secret), redacted: true } };
+  }
+  if (node.labels.includes('Photo')) {
+    const kept = Object.fromEntries(Object.entries(node.properties).filter(([key]) => !WITHHELD_PHOTO_PROPERTIES.has(key)));
+    return { ...node, properties: { ...kept, name: 'Photo (withheld)', redacted: true } };
+  }
+  return node;
+}
+
+/** The result as this role may receive it. Pure: the input is not changed. */
+export function withhold(result: Result, options: WithholdOptions): Result {
+  if (!redacts(options)) return result;
+  const protectedIds = new Set(result.nodes.filter((node) => isProtected(node.labels)).map((node) => node.id));
+  const edges = result.edges.map((edge) => {
+    if (!protectedIds.has(edge.source) && !protectedIds.has(edge.target)) return edge;
+    const kept = Object.fromEntries(Object.entries(edge.properties).filter(([key]) => !WITHHELD_EDGE_PROPERTIES.has(key)));
+    return { ...edge, properties: kept };
+  });
+  return {
+    ...result,
+    nodes: result.nodes.map((node) => withholdNode(node, options.secret)),
+    edges,
+    summary: withholdSummary(result.summary),
+  };
+}
+
+/**
+ * Summary columns are scalars by construction (counts, breakdowns); any text column that could hold
+ * a name is withheld wholesale rather than guessed at.
+ */
+function withholdSummary(summary: Record<string, Json>): Record<string, Json> {
+  return Object.fromEntries(Object.entries(summary).filter(([key]) => !/name|alias|pinyin|address|idNumber|birth/i.test(key)));
+}
+
+/**
+ * Search must not be an oracle: a viewer typing a detainee's real name must not learn that the
+ * name is in the files. For redacted roles, protected people are dropped from search hits.
+ */
+export function withholdSearch(result: Result, options: WithholdOptions): Result {
+  if (!redacts(options)) return result;
+  const nodes = result.nodes.filter((node) => !isProtected(node.labels));
+  const kept = new Set(nodes.map((node) => node.id));
+  return withhold(
+    {
+      ...result,
+      nodes,
+      edges: result.edges.filter((edge) => kept.has(edge.source) && kept.has(edge.target)),
+      paths: result.paths.filter((path) => path.nodes.every((id) => kept.has(id))),
+    },
+    options,
+  );
+}
