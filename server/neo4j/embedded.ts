@@ -105,7 +105,8 @@ async function lockDataFolder(homeDir: string): Promise<string> {
 
 async function setInitialPassword(distribution: Neo4jDistribution, homeDir: string, password: string): Promise<void> {
   // neo4j-admin's own command, run before the first start: user neo4j never has the default password.
-  await run(distribution.java.java, ['-cp', join(distribution.libDir, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password], {
+  // `--` ends the options: a generated (base64url) password may begin with "-".
+  await run(distribution.java.java, ['-cp', join(distribution.libDir, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', '--', password], {
     env: { ...process.env, NEO4J_HOME: homeDir, NEO4J_CONF: join(homeDir, 'conf') },
   });
 }
