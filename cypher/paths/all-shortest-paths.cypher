@@ -12,9 +12,7 @@
 // Ceiling 10 as in shortest-path. Through a large facility there can be thousands of equally short
 // paths (one per detainee): LIMIT keeps the answer readable and says it was cut.
 MATCH (source:Entity {id: $fromId}), (target:Entity {id: $toId})
-MATCH route = allShortestPaths((source)-[links*1..10]-(target))
+MATCH route = ALL SHORTEST (source)(()-[link WHERE size($types) = 0 OR type(link) IN $types]-()){1,10}(target)
 WHERE length(route) <= $maxDepth
-  AND all(link IN links WHERE size($types) = 0 OR type(link) IN $types)
-  AND all(step IN nodes(route) WHERE step:Entity)
 RETURN route, length(route) AS hops
 LIMIT $limit
