@@ -1,10 +1,7 @@
 // `npm run bench:api [-- --scale small,1m]`: each curated query over HTTP beside the same Cypher run
 // with the bare driver, in the same run on the same database; then chain-of-command throughput with
 // 50 concurrent clients. Prints p50/p95 and ratios; the targets are ratios and budgets, not asserts.
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { loadCatalogue, type CatalogueEntry } from '../../cypher/catalogue.ts';
@@ -12,12 +9,8 @@ import { loadSeed } from '../../seed/load.ts';
 import type { ScaleName } from '../../seed/synthetic.ts';
 import { createApp } from '../../server/app.ts';
 import { UserStore } from '../../server/auth/user-store.ts';
-import { parseEnv } from '../../server/env.ts';
-import { createDriver } from '../../server/neo4j/driver.ts';
-import { startEmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
 import { toDriverParams } from '../../server/neo4j/run-query.ts';
-import { applySchema } from '../../server/neo4j/schema.ts';
-import { freePort } from '../support/ports.ts';
+import { withFreshNeo4j } from './fresh-neo4j.ts';
 
 const { values } = parseArgs({
   options: {
@@ -98,20 +91,13 @@ async function throughput(baseUrl: string, auth: Record<string, string>, detaine
 }
 
 async function benchScale(scale: ScaleName): Promise<void> {
-  const dataDir = await mkdtemp(join(tmpdir(), `xpf-bench-api-${scale}-`));
-  const db = await startEmbeddedNeo4j({
-    dataDir,
-    cacheDir: parseEnv().XPF_CACHE_DIR,
-    boltPort: await freePort(),
-    heap: values.heap!,
-    pageCache: values.pagecache!,
-    startTimeoutMs: 180_000,
-  });
-  const driver = createDriver(db.uri, db.user, db.password);
+  await withFreshNeo4j({ heap: values.heap!, pageCache: values.pagecache! }, (driver) => benchOn(driver, scale));
+}
+
+async function benchOn(driver: Driver, scale: ScaleName): Promise<void> {
   const server = { close: (_: () => void) => {} } as { close: (done: () => void) => void };
   try {
     const catalogue = await loadCatalogue();
-    await applySchema(driver, catalogue.get('schema')!);
     const seeded = performance.now();
     await loadSeed(driver, catalogue, scale);
     const { records } = await driver.executeQuery('RETURN COUNT { (:Entity) } AS nodes, COUNT { ()-[]->() } AS links, COUNT { (:Detainee) } AS detainees');
@@ -153,9 +139,6 @@ async function benchScale(scale: ScaleName): Promise<void> {
     );
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    await driver.close();
-    await db.stop();
-    await rm(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -1,21 +1,14 @@
 // `npm run bench:import [-- --scale 1m]`: the project's import of a synthetic scale beside a bare-driver
 // baseline (plain batched UNWIND ... CREATE of the same rows) on the same Neo4j, in the same run.
 // Reports rows per second and their ratio; timings vary with the machine, the ratio much less.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { loadCatalogue } from '../../cypher/catalogue.ts';
 import { loadSeed } from '../../seed/load.ts';
 import { publicRecordRows, readReference } from '../../seed/public-record.ts';
 import { SCALES, syntheticBatches, type ScaleName } from '../../seed/synthetic.ts';
-import { parseEnv } from '../../server/env.ts';
-import { createDriver } from '../../server/neo4j/driver.ts';
-import { startEmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
 import { toDriverParams } from '../../server/neo4j/run-query.ts';
-import { applySchema } from '../../server/neo4j/schema.ts';
-import { freePort } from '../support/ports.ts';
+import { withFreshNeo4j } from './fresh-neo4j.ts';
 
 const { values } = parseArgs({
   options: {
@@ -65,39 +58,17 @@ async function project(driver: Driver): Promise<{ rows: number; seconds: number 
   return { rows: outcome.writtenRows, seconds: (performance.now() - started) / 1000 };
 }
 
-/**
- * A fresh Neo4j with the same settings for each side, so neither inherits the other's store (a
- * wiped store keeps freed record ids and a warm page cache).
- */
-async function withFreshNeo4j<T>(work: (driver: Driver, version: string) => Promise<T>): Promise<T> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'xpf-bench-import-'));
-  const neo4j = await startEmbeddedNeo4j({
-    dataDir,
-    cacheDir: parseEnv().XPF_CACHE_DIR,
-    boltPort: await freePort(),
-    heap: values.heap!,
-    pageCache: values.pagecache!,
-    startTimeoutMs: 180_000,
-  });
-  const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);
-  try {
-    await applySchema(driver, (await loadCatalogue()).get('schema')!);
-    return await work(driver, neo4j.version);
-  } finally {
-    await driver.close();
-    await neo4j.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
-}
+/** Each side gets a fresh Neo4j with the same settings, so neither inherits the other's store. */
+const memory = { heap: values.heap!, pageCache: values.pagecache! };
 
 async function main(): Promise<void> {
-  const bare = await withFreshNeo4j(async (driver, version) => {
+  const bare = await withFreshNeo4j(memory, async (driver, version) => {
     console.log(`bench:import, scale ${scale}, Neo4j ${version} (heap ${values.heap}, page cache ${values.pagecache}), a fresh database for each side`);
     return { ...(await baseline(driver)), ...(await counts(driver)) };
   });
   console.log(`baseline  ${bare.rows.toLocaleString('en')} rows in ${bare.seconds.toFixed(1)} s = ${Math.round(bare.rows / bare.seconds).toLocaleString('en')} rows/s  (${bare.nodes.toLocaleString('en')} nodes, ${bare.relationships.toLocaleString('en')} relationships)`);
 
-  const ours = await withFreshNeo4j(async (driver) => ({ ...(await project(driver)), ...(await counts(driver)) }));
+  const ours = await withFreshNeo4j(memory, async (driver) => ({ ...(await project(driver)), ...(await counts(driver)) }));
   console.log(`project   ${ours.rows.toLocaleString('en')} rows in ${ours.seconds.toFixed(1)} s = ${Math.round(ours.rows / ours.seconds).toLocaleString('en')} rows/s  (${ours.nodes.toLocaleString('en')} nodes, ${ours.relationships.toLocaleString('en')} relationships)`);
 
   const ratio = ours.rows / ours.seconds / (bare.rows / bare.seconds);

@@ -1,0 +1,36 @@
+// A fresh embedded Neo4j for a benchmark: temporary data folder, free port, schema applied, and
+// everything removed afterwards, so no run inherits another's store or page cache.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { loadCatalogue } from '../../cypher/catalogue.ts';
+import { parseEnv } from '../../server/env.ts';
+import { createDriver } from '../../server/neo4j/driver.ts';
+import { startEmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
+import { applySchema } from '../../server/neo4j/schema.ts';
+import { freePort } from '../support/ports.ts';
+
+export async function withFreshNeo4j<T>(
+  memory: { heap: string; pageCache: string },
+  work: (driver: Driver, version: string) => Promise<T>,
+): Promise<T> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'xpf-bench-'));
+  const neo4j = await startEmbeddedNeo4j({
+    dataDir,
+    cacheDir: parseEnv().XPF_CACHE_DIR,
+    boltPort: await freePort(),
+    heap: memory.heap,
+    pageCache: memory.pageCache,
+    startTimeoutMs: 180_000,
+  });
+  const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);
+  try {
+    await applySchema(driver, (await loadCatalogue()).get('schema')!);
+    return await work(driver, neo4j.version);
+  } finally {
+    await driver.close();
+    await neo4j.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
