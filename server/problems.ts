@@ -62,6 +62,12 @@ export function fromDriverError(error: unknown): HttpProblem | null {
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped') {
     return new QueryTimedOut();
   }
+  // The driver's own failures carry no server code ('N/A'): above all "connection acquisition timed
+  // out" when every pooled connection is busy under load. The graph cannot take the request now.
+  if (code === 'N/A') return new GraphUnavailable();
+  // A connection cut mid-handshake (Neo4j killed while the driver logs in) surfaces as a protocol
+  // error, "Connection was closed by server": the graph went away, it is not the request's fault.
+  if (code === 'ProtocolError') return new GraphUnavailable();
   // Bad credentials to the database are an operator problem, not the analyst's: the graph is unavailable.
   if (code.startsWith('Neo.ClientError.Security')) return new GraphUnavailable();
   return null;
@@ -70,6 +76,18 @@ export function fromDriverError(error: unknown): HttpProblem | null {
 export const notFoundRoute: RequestHandler = (req) => {
   throw new NotFound(`No route ${req.method} ${req.path}`);
 };
+
+/**
+ * Other request errors raised by Express and its parsers (http-errors with a 4xx status): a path
+ * segment that is not valid percent-encoding (`/api/nodes/%W`), a body in an unsupported charset.
+ * Their own messages are not shown: they can quote internals.
+ */
+function clientError(error: unknown): HttpProblem | null {
+  const status = (error as { status?: unknown; statusCode?: unknown })?.status ?? (error as { statusCode?: unknown })?.statusCode;
+  if (typeof status !== 'number' || status < 400 || status > 499) return null;
+  if (error instanceof URIError) return new BadInput([{ field: '(path)', reason: 'is not a valid URL: check its percent-encoding' }]);
+  return new HttpProblem(status, 'Bad request', 'The server cannot read this request.');
+}
 
 export function problemHandler(log: (line: string) => void): ErrorRequestHandler {
   return (error, req, res, _next) => {
@@ -82,7 +100,7 @@ export function problemHandler(log: (line: string) => void): ErrorRequestHandler
             ? new BadInput([{ field: '(body)', reason: 'is not valid JSON' }])
             : bodyError === 'entity.too.large'
               ? new HttpProblem(413, 'Body too large', 'The request body is larger than this server accepts.')
-              : null));
+              : clientError(error)));
     if (!problem || problem.status >= 500) {
       // The operator gets the cause in the server log; the client gets only the problem document.
       log(`${req.method} ${req.originalUrl} failed: ${(error as Error)?.stack ?? String(error)}`);
