@@ -1,10 +1,14 @@
 // Builds the Express app without listening, so tests drive it as it runs in production.
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import type { CatalogueEntry } from '../cypher/catalogue.ts';
+import { requestDeadline } from './deadline.ts';
+import { hostCheck } from './host-check.ts';
+import { loginRateLimit, queryRateLimit } from './rate-limits.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { authenticate, requireCsrf, requireSession } from './auth/middleware.ts';
 import { UserStore } from './auth/user-store.ts';
@@ -26,8 +30,14 @@ export interface AppOptions {
   catalogue: Map<string, CatalogueEntry>;
   /** The built client (client/dist); absent in API-only tests. */
   clientDir?: string;
-  /** Neo4j transaction timeout for each curated query. */
+  /** Neo4j transaction timeout for each curated query; never more than what is left of the request's deadline. */
   queryTimeoutMs?: number;
+  /** Each API request's whole budget, from arrival to answer (server/deadline.ts). */
+  requestDeadlineMs?: number;
+  /** Host names this server answers to (ALLOWED_HOSTS); default the loopback names at its port. */
+  allowedHosts?: readonly string[];
+  /** Requests per minute per client on graph routes, and sign-in attempts per address and user; 0 is off. */
+  rateLimits?: { queriesPerMinute?: number; loginPerMinute?: number };
   version?: string;
   log?: (line: string) => void;
   /** REDACT=1: personal data of victims is withheld from everyone, admins included (a public demo). */
@@ -44,25 +54,59 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   if (options.trustProxy) app.set('trust proxy', /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
+  // Before anything else, static files included: a page on another site reaches nothing here.
+  app.use(hostCheck(options.allowedHosts));
+  app.use(
+    helmet({
+      // Only our own files run or style the page; no inline script, no other origin, never framed.
+      // The built index.html carries the same policy in a <meta> (client/vite.config.ts).
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'none'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+    }),
+  );
 
   const api = express.Router();
   const context = { driver: options.driver, timeoutMs: options.queryTimeoutMs ?? 8_000 };
+  const deadline = requestDeadline(options.requestDeadlineMs ?? 9_000);
   const users = new UserStore(context, options.catalogue);
   const audit = new AuditLog(context, options.catalogue, log);
   const redactor = createRedactor({ redactAll: options.redactAll ?? false, secret: options.redactionSecret ?? randomBytes(32).toString('hex') });
   const guarded = { ...context, audit, redactor };
+  api.use(queryRateLimit(options.rateLimits?.queriesPerMinute ?? 300));
   // Who is asking, then the two routes that need no session: health and login. Everything after the
   // session gate needs one, and a cookie-authenticated change needs the CSRF token too.
+  // The budget starts here, at arrival: the session look-up below reads Neo4j and counts against it.
+  api.use(deadline);
   api.use(authenticate(users));
   api.use(healthRoutes(options.driver, options.version ?? '0.0.0'));
+  const loginLimit = loginRateLimit(options.rateLimits?.loginPerMinute ?? 10);
+  // The limit counts per address and user name, so the body is parsed first (the login route's own
+  // parser then finds it parsed and passes).
+  const loginBody = express.json({ limit: '10kb' });
+  api.use('/auth/login', (req, res, next) => (req.method === 'POST' ? loginBody(req, res, (error?: unknown) => (error ? next(error) : loginLimit(req, res, next))) : next()));
   api.use(loginRoutes(users, audit));
   api.use(requireSession);
   api.use(requireCsrf);
   // Exports take whole results (megabytes): their router reads its own body before the 100 kB default.
+  // Its chain export reads the graph and has no body, so the deadline can be set before it.
+  api.use('/export', deadline);
   api.use(exportRoutes(guarded, options.catalogue));
   // A saved view (or an imported one, with all its versions) may hold thousands of element ids.
   api.use('/views', express.json({ limit: '5mb' }));
   api.use(express.json({ limit: '100kb' }));
+  api.use(deadline);
   const openApi = openApiDocument(options.catalogue, options.version ?? '0.0.0');
   api.get('/openapi.json', (_req, res) => res.json(openApi));
   api.use(graphRoutes(guarded, options.catalogue));

@@ -11,6 +11,21 @@ export const Env = z
   .object({
     PORT: port.default(8080),
     HOST: z.string().min(1).default('127.0.0.1'),
+    /**
+     * Host names the explorer answers to, comma-separated, each `name:port` or `name` (any port).
+     * Unset: 127.0.0.1, localhost and [::1] at PORT. Set it when HOST is not a loopback address.
+     */
+    ALLOWED_HOSTS: z
+      .string()
+      .transform((text) => text.split(',').map((entry) => entry.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/, 'must be host names, each name or name:port, comma-separated')).min(1))
+      .optional(),
+    /** Graph requests per minute per client address; 0 turns the limit off (load tests). */
+    RATE_LIMIT_QUERIES_PER_MIN: z.coerce.number().int().min(0).default(300),
+    /** Sign-in attempts per minute per address and user name. */
+    RATE_LIMIT_LOGIN_PER_MIN: z.coerce.number().int().min(0).default(10),
+    /** On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are cut. */
+    DRAIN_TIMEOUT_S: z.coerce.number().int().min(0).max(300).default(10),
     DATA_DIR: z.string().min(1).default('./data'),
     /** Where Maven puts Neo4j's jars: a user-level cache shared by every clone. */
     XPF_CACHE_DIR: z.string().min(1).default(join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'xpf-explorer')),

@@ -50,8 +50,18 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping…`);
-    // Stop taking requests, let the ones in flight finish, then close the graph.
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    // Stop taking requests and let the ones in flight finish (close() also drops idle keep-alive
+    // connections); past DRAIN_TIMEOUT_S the rest are cut, so a stuck client cannot hold the exit.
+    // Only then close the graph: a draining request still needs it.
+    if (server) {
+      const drained = new Promise<void>((resolve) => server!.close(() => resolve()));
+      const cut = setTimeout(() => {
+        log(`Requests still running after ${env.DRAIN_TIMEOUT_S} s: closing their connections.`);
+        server!.closeAllConnections();
+      }, env.DRAIN_TIMEOUT_S * 1000);
+      await drained;
+      clearTimeout(cut);
+    }
     await connection.close();
     log('Stopped.');
     process.exit(0);
@@ -77,9 +87,14 @@ async function main(): Promise<void> {
     redactAll: env.REDACT === '1',
     redactionSecret: redactionSecret(env.DATA_DIR, env.REDACTION_SECRET),
     trustProxy: env.TRUST_PROXY,
+    allowedHosts: env.ALLOWED_HOSTS,
+    rateLimits: { queriesPerMinute: env.RATE_LIMIT_QUERIES_PER_MIN, loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MIN },
   });
   if (env.REDACT === '1') log('REDACT=1: personal data of detainees and their relatives is withheld from every account.');
   server = app.listen(env.PORT, env.HOST);
+  // Slow-loris bounds: headers within 10 s, a whole request (a 20 MB export body) within 60 s.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server!.once('listening', resolve);
     server!.once('error', (error: NodeJS.ErrnoException) =>

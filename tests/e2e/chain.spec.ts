@@ -101,4 +101,11 @@ describe('chain of command in the browser', () => {
   it('finds an official by his name in Chinese characters', async () => {
     expect(await explorer.search('陈全国').ids()).toContain('chen_quanguo');
   });
+
+  it('runs under the server’s strict Content-Security-Policy without a single violation', async () => {
+    // Everything above (search, chain, layout, inspector) has run on this page by now.
+    const policy = (await fetch(app.baseUrl)).headers.get('content-security-policy');
+    expect(policy).toContain("script-src 'self'");
+    expect(explorer.cspViolations).toEqual([]);
+  });
 });

@@ -59,13 +59,21 @@ export interface ChainItem {
 }
 
 export class ExplorerPage {
+  /** What the browser refused under the server's Content-Security-Policy, as its console reported it. */
+  readonly cspViolations: string[] = [];
+
   private constructor(readonly page: Page) {}
 
   static async open(browser: Browser, baseUrl: string, account: { username: string; password: string }): Promise<ExplorerPage> {
     // Tall enough that an eight-rank chain is fitted at a zoom where its labels are still drawn.
     const page = await browser.newPage({ viewport: { width: 1440, height: 1200 } });
+    const explorer = new ExplorerPage(page);
     // A page error is a bug in the client: surface it in the test output rather than as a later timeout.
     page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
+    // Chromium reports each refused script, style, image or connection on the console.
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) explorer.cspViolations.push(message.text());
+    });
     await page.goto(baseUrl);
     // Nothing but the sign-in form until the account is signed in.
     await page.locator('#login-username').fill(account.username);
@@ -73,7 +81,7 @@ export class ExplorerPage {
     await page.locator('#login-form button[type="submit"]').click();
     await page.locator('#account:not([hidden])').waitFor();
     await page.locator('#status[data-state="idle"]').waitFor();
-    return new ExplorerPage(page);
+    return explorer;
   }
 
   /** Types into the search box and presses Enter; the returned matches can open a chain. */

@@ -469,6 +469,7 @@ describe('saved views survive a restart', () => {
     }
   });
 
+  // Two Neo4j starts and a stop: a minute or more on two shared cores.
   it('reopens a view from its link after the database itself is stopped and started again', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'xpf-views-restart-'));
     const start = async () =>
@@ -499,7 +500,12 @@ describe('saved views survive a restart', () => {
       neo4j = await start();
       target = await startTestApp(createDriver(neo4j.uri, neo4j.user, neo4j.password));
       try {
-        const reopened = await target.get(`/api/views/shared/${created.body.view.shareId}`);
+        // A freshly started Neo4j plans its first queries slowly (seconds on two busy cores), and a
+        // request past its 9 s budget answers 503 "try again shortly": so try again, as a client would.
+        let reopened = await target.get(`/api/views/shared/${created.body.view.shareId}`);
+        for (let attempt = 0; attempt < 5 && reopened.status === 503; attempt++) {
+          reopened = await target.get(`/api/views/shared/${created.body.view.shareId}`);
+        }
         expect(reopened.status).toBe(200);
         expect(reopened.body.view).toEqual(created.body.view);
         expect(reopened.body.document).toEqual(created.body.document);
@@ -511,6 +517,5 @@ describe('saved views survive a restart', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-    // Two database starts, and an account made and signed in on each: past the 60 s default on two cores.
-  }, 180_000);
+  }, 240_000);
 });

@@ -98,7 +98,7 @@ export async function signIn(baseUrl: string, username: string, password: string
   };
 }
 
-export interface TestAppOptions extends Partial<Pick<AppOptions, 'redactAll' | 'redactionSecret'>> {
+export interface TestAppOptions extends Partial<Pick<AppOptions, 'redactAll' | 'redactionSecret' | 'rateLimits'>> {
   /** Who the returned client is signed in as: `test-<role>`. Analyst unless said. */
   role?: Role;
 }
@@ -113,6 +113,9 @@ export async function startTestApp(driver: Driver = testDriver(), options: TestA
     log: () => {},
     redactAll: options.redactAll ?? false,
     redactionSecret: options.redactionSecret ?? 'test redaction secret',
+    // Off unless a test asks: test files sign in many times from one address (the limits have their
+    // own tests in tests/integration/hardening.test.ts).
+    rateLimits: { queriesPerMinute: 0, loginPerMinute: 0, ...options.rateLimits },
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

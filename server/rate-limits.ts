@@ -1,0 +1,49 @@
+// Request rate limits: strict on login (password guessing), generous on queries (one client must not
+// starve the graph for everyone). The counters live in this process's memory: several processes
+// behind one address would each count separately and need a shared store (express-rate-limit's
+// Redis or Memcached stores) to enforce one limit.
+import type { RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { HttpProblem } from './problems.ts';
+
+class TooManyRequests extends HttpProblem {
+  constructor(what: string) {
+    super(429, 'Too many requests', `Too many ${what} from this client in the last minute; wait a little (see Retry-After) and try again.`);
+  }
+}
+
+const pass: RequestHandler = (_req, _res, next) => next();
+
+/** Every graph-reading route; `perMinute` 0 turns the limit off (benchmarks on loopback). */
+export function queryRateLimit(perMinute: number): RequestHandler {
+  if (perMinute === 0) return pass;
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    // Health checks are how an operator sees the app; they never count.
+    skip: (req) => req.path === '/health',
+    handler: (_req, _res, next) => next(new TooManyRequests('requests')),
+  });
+}
+
+/**
+ * Per address *and* user name, so one guesser cannot lock every analyst out from a shared address,
+ * and guessing one name from many names' worth of attempts still hits the limit. Mount it after the
+ * JSON body parser, on the login route.
+ */
+export function loginRateLimit(perMinute: number): RequestHandler {
+  if (perMinute === 0) return pass;
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => {
+      const username = (req.body as { username?: unknown } | undefined)?.username;
+      return `${ipKeyGenerator(req.ip ?? '')}|${typeof username === 'string' ? username.trim().toLowerCase().slice(0, 200) : ''}`;
+    },
+    handler: (_req, _res, next) => next(new TooManyRequests('sign-in attempts')),
+  });
+}

@@ -1,0 +1,229 @@
+// Hardening on the real app and Neo4j: Host and Origin checks, security headers, rate limits, body
+// limits, the read path refusing writes, and the deadline chain (Neo4j timeout, cancellation when the
+// client leaves, checked with SHOW TRANSACTIONS).
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalogue, type CatalogueEntry } from '../../cypher/catalogue.ts';
+import { createApp, type AppOptions } from '../../server/app.ts';
+import { clientDistDir } from '../../server/client-bundle.ts';
+import { runQuery } from '../../server/neo4j/run-query.ts';
+import { problemHandler } from '../../server/problems.ts';
+import { loginRateLimit } from '../../server/rate-limits.ts';
+import { ensureTestUser, signIn, testDriver } from '../support/neo4j.ts';
+
+/** A cartesian product over the seed's entities: runs for minutes, holds no memory, reads nothing it keeps. */
+const SLOW_CYPHER = "MATCH (a:Entity), (b:Entity), (c:Entity) WHERE a.id + b.id + c.id = 'test-hardening-never' RETURN count(*) AS n";
+
+let driver: Driver;
+let catalogue: Map<string, CatalogueEntry>;
+/** An analyst's API token: every app below shares the database, so one token serves them all. */
+let auth: Record<string, string>;
+const servers: Array<{ close(done: () => void): void }> = [];
+
+beforeAll(async () => {
+  driver = testDriver();
+  catalogue = await loadCatalogue();
+  // A test-only evidence query that is slow on purpose, served like any curated one.
+  const statistics = catalogue.get('graph-statistics')!;
+  catalogue.set('test-slow', { ...statistics, name: 'test-slow', file: 'test/test-slow.cypher', cypher: SLOW_CYPHER });
+  const account = await ensureTestUser(driver, 'analyst');
+  const client = await signIn(await listen(), account.username, account.password);
+  const issued = await client.post('/api/auth/tokens', { label: 'hardening tests' });
+  expect(issued.status).toBe(201);
+  auth = { authorization: `Bearer ${issued.body.token}` };
+});
+afterAll(async () => {
+  for (const server of servers) await new Promise<void>((resolve) => server.close(() => resolve()));
+  await driver.close();
+});
+
+async function listen(options: Partial<AppOptions> = {}): Promise<string> {
+  const app = createApp({ driver, catalogue, clientDir: clientDistDir, log: () => {}, ...options });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  servers.push(server);
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** node:http, because fetch will not send a Host header of our choosing. */
+function raw(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+    const req = request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+async function runningSlowQueries(): Promise<number> {
+  const { records } = await driver.executeQuery('SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $marker RETURN count(*) AS n', {
+    marker: "'test-hardening-never'",
+  });
+  // SHOW TRANSACTIONS lists itself too, and its own text holds the marker as a parameter only.
+  return Number(records[0]!.get('n'));
+}
+
+async function waitFor(condition: () => Promise<boolean>, withinMs: number): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < withinMs) {
+    if (await condition()) return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`not within ${withinMs} ms`);
+}
+
+describe('Host and Origin', () => {
+  let baseUrl: string;
+  beforeAll(async () => {
+    baseUrl = await listen();
+  });
+
+  it('answers its loopback names at its own port, and nothing else (DNS rebinding)', async () => {
+    const port = new URL(baseUrl).port;
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`]) {
+      expect((await raw(`${baseUrl}/api/health`, { headers: { host } })).status, host).toBe(200);
+    }
+    for (const host of ['evil.example', `evil.example:${port}`, `127.0.0.1.evil.example:${port}`, `localhost:${Number(port) + 1}`]) {
+      const answer = await raw(`${baseUrl}/api/search?q=chen`, { headers: { host, ...auth } });
+      expect(answer.status, host).toBe(421);
+      expect(JSON.parse(answer.body)).toMatchObject({ status: 421, title: 'Misdirected request' });
+    }
+    // Static files too: a rebinding page must not read the client either.
+    expect((await raw(`${baseUrl}/`, { headers: { host: `evil.example:${port}` } })).status).toBe(421);
+  });
+
+  it('takes ALLOWED_HOSTS instead when given', async () => {
+    const other = await listen({ allowedHosts: ['explorer.internal', 'box:9000'] });
+    expect((await raw(`${other}/api/health`, { headers: { host: 'explorer.internal:1234' } })).status).toBe(200);
+    expect((await raw(`${other}/api/health`, { headers: { host: 'box:9000' } })).status).toBe(200);
+    expect((await raw(`${other}/api/health`, { headers: { host: 'box:9001' } })).status).toBe(421);
+    expect((await raw(`${other}/api/health`)).status).toBe(421);
+  });
+
+  it('refuses a state-changing request from another origin, and takes one from its own or with none', async () => {
+    const post = (origin?: string) =>
+      raw(`${baseUrl}/api/queries/graph-statistics`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth, ...(origin !== undefined && { origin }) },
+        body: '{}',
+      });
+    expect((await post('https://evil.example')).status).toBe(403);
+    expect((await post('null')).status).toBe(403);
+    expect((await post(baseUrl.replace('127.0.0.1', 'localhost'))).status).toBe(403);
+    expect((await post(baseUrl)).status).toBe(200);
+    expect((await post()).status).toBe(200);
+  });
+});
+
+describe('security headers', () => {
+  it('sends a strict Content-Security-Policy and helmet’s other headers, on pages and API answers', async () => {
+    const baseUrl = await listen();
+    for (const path of ['/', '/api/health', '/api/nodes/no-such-node']) {
+      const { headers } = await raw(`${baseUrl}${path}`);
+      const policy = String(headers['content-security-policy']);
+      for (const directive of ["default-src 'none'", "script-src 'self'", "style-src 'self'", "base-uri 'none'", "frame-ancestors 'none'", "connect-src 'self'"]) {
+        expect(policy, path).toContain(directive);
+      }
+      expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(headers['x-powered-by']).toBeUndefined();
+    }
+  });
+});
+
+describe('limits', () => {
+  it('answers 429 problem documents past the query rate limit, and never limits health', async () => {
+    const baseUrl = await listen({ rateLimits: { queriesPerMinute: 5 } });
+    for (let i = 0; i < 5; i++) expect((await fetch(`${baseUrl}/api/search?q=chen`, { headers: auth })).status).toBe(200);
+    const refused = await fetch(`${baseUrl}/api/search?q=chen`, { headers: auth });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(await refused.json()).toMatchObject({ status: 429, title: 'Too many requests' });
+    expect((await fetch(`${baseUrl}/api/health`)).status).toBe(200);
+  });
+
+  it('limits sign-in attempts per address and user name (on a stand-in route: accounts are another branch)', async () => {
+    const app = express();
+    app.use(express.json());
+    app.post('/login', loginRateLimit(3), (_req, res) => void res.json({ ok: true }));
+    app.use(problemHandler(() => {}));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    servers.push(server);
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/login`;
+    const attempt = (username: string) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'guess' }) });
+    for (let i = 0; i < 3; i++) expect((await attempt('analyst')).status).toBe(200);
+    expect((await attempt('analyst')).status).toBe(429);
+    expect((await attempt(' ANALYST ')).status).toBe(429);
+    expect((await attempt('reviewer')).status).toBe(200);
+  });
+
+  it('limits sign-in attempts on the real login route per address and user name', async () => {
+    const baseUrl = await listen({ rateLimits: { loginPerMinute: 3 } });
+    const attempt = (username: string) =>
+      fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'guess' }) });
+    for (let i = 0; i < 3; i++) expect((await attempt('test-analyst')).status).toBe(401);
+    expect((await attempt('test-analyst')).status).toBe(429);
+    expect((await attempt(' TEST-ANALYST ')).status).toBe(429);
+    expect((await attempt('test-reviewer')).status).toBe(401);
+  });
+
+  it('refuses bodies past the limit with 413, as a problem document', async () => {
+    const baseUrl = await listen();
+    const response = await fetch(`${baseUrl}/api/queries/full-text-names`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: JSON.stringify({ params: { query: 'x'.repeat(200_000) } }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ status: 413, title: 'Body too large' });
+  });
+});
+
+describe('the read path', () => {
+  it('refuses a write statement: Neo4j rejects it in a read transaction, and nothing is written', async () => {
+    const entry = { ...catalogue.get('node-details')!, mode: 'read' as const, cypher: "CREATE (node:Entity:Person {id: 'test-hardening-write'}) RETURN node" };
+    await expect(runQuery(driver, entry, {}, { timeoutMs: 5_000 })).rejects.toMatchObject({ code: 'Neo.ClientError.Statement.AccessMode' });
+    const { records } = await driver.executeQuery("MATCH (node {id: 'test-hardening-write'}) RETURN count(node) AS n");
+    expect(Number(records[0]!.get('n'))).toBe(0);
+  });
+});
+
+describe('deadline chain', () => {
+  it('stops a query at the request deadline, in Neo4j too', async () => {
+    const baseUrl = await listen({ requestDeadlineMs: 2_000 });
+    const started = Date.now();
+    const response = await fetch(`${baseUrl}/api/queries/test-slow`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: '{}' });
+    const elapsed = Date.now() - started;
+    expect([503, 504]).toContain(response.status);
+    expect(JSON.stringify(await response.json())).not.toMatch(/Neo4jError|TransactionTimedOut|at \w+ \(/);
+    expect(elapsed).toBeLessThan(4_000);
+    await waitFor(async () => (await runningSlowQueries()) === 0, 5_000);
+  });
+
+  it('cancels the query in Neo4j when the client goes away', async () => {
+    const baseUrl = await listen({ requestDeadlineMs: 60_000, queryTimeoutMs: 60_000 });
+    const client = new AbortController();
+    const answer = fetch(`${baseUrl}/api/queries/test-slow`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: '{}',
+      signal: client.signal,
+    }).catch((error: unknown) => error);
+    await waitFor(async () => (await runningSlowQueries()) > 0, 10_000);
+    client.abort();
+    expect(await answer).toBeInstanceOf(Error);
+    // Without cancellation it would run until Neo4j's 60 s safety net.
+    const gone = await waitFor(async () => (await runningSlowQueries()) === 0, 5_000);
+    console.log(`slow query terminated ${gone} ms after the client disconnected`);
+  });
+});
