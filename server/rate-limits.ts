@@ -3,7 +3,7 @@
 // behind one address would each count separately and need a shared store (express-rate-limit's
 // Redis or Memcached stores) to enforce one limit.
 import type { RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
 import { HttpProblem } from './problems.ts';
 
 class TooManyRequests extends HttpProblem {
@@ -14,18 +14,23 @@ class TooManyRequests extends HttpProblem {
 
 const pass: RequestHandler = (_req, _res, next) => next();
 
-/** Every graph-reading route; `perMinute` 0 turns the limit off (benchmarks on loopback). */
-export function queryRateLimit(perMinute: number): RequestHandler {
+/** A one-minute window of `perMinute` requests per key; 0 turns the limit off (benchmarks on loopback). */
+function perMinuteLimit(perMinute: number, what: string, options: Partial<Pick<Options, 'skip' | 'keyGenerator'>>): RequestHandler {
   if (perMinute === 0) return pass;
   return rateLimit({
     windowMs: 60_000,
     limit: perMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    // Health checks are how an operator sees the app; they never count.
-    skip: (req) => req.path === '/health',
-    handler: (_req, _res, next) => next(new TooManyRequests('requests')),
+    handler: (_req, _res, next) => next(new TooManyRequests(what)),
+    ...options,
   });
+}
+
+/** Every graph-reading route, per client address. */
+export function queryRateLimit(perMinute: number): RequestHandler {
+  // Health checks are how an operator sees the app; they never count.
+  return perMinuteLimit(perMinute, 'requests', { skip: (req) => req.path === '/health' });
 }
 
 /**
@@ -34,16 +39,10 @@ export function queryRateLimit(perMinute: number): RequestHandler {
  * JSON body parser, on the login route.
  */
 export function loginRateLimit(perMinute: number): RequestHandler {
-  if (perMinute === 0) return pass;
-  return rateLimit({
-    windowMs: 60_000,
-    limit: perMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
+  return perMinuteLimit(perMinute, 'sign-in attempts', {
     keyGenerator: (req) => {
       const username = (req.body as { username?: unknown } | undefined)?.username;
       return `${ipKeyGenerator(req.ip ?? '')}|${typeof username === 'string' ? username.trim().toLowerCase().slice(0, 200) : ''}`;
     },
-    handler: (_req, _res, next) => next(new TooManyRequests('sign-in attempts')),
   });
 }

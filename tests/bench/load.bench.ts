@@ -4,10 +4,7 @@
 // autocannon, each for --seconds. Prints p50/p95/p99, requests per second, errors and non-2xx.
 // Target: zero errors and zero non-2xx. The query rate limit is off here: a hundred clients on one
 // address would otherwise measure the limiter (its own test is tests/integration/hardening.test.ts).
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadCatalogue } from '../../cypher/catalogue.ts';
@@ -15,11 +12,7 @@ import { loadSeed } from '../../seed/load.ts';
 import type { ScaleName } from '../../seed/synthetic.ts';
 import { createApp } from '../../server/app.ts';
 import { UserStore } from '../../server/auth/user-store.ts';
-import { parseEnv } from '../../server/env.ts';
-import { createDriver } from '../../server/neo4j/driver.ts';
-import { startEmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
-import { applySchema } from '../../server/neo4j/schema.ts';
-import { freePort } from '../support/ports.ts';
+import { withFreshNeo4j } from './fresh-neo4j.ts';
 
 const { values } = parseArgs({
   options: {
@@ -62,50 +55,38 @@ async function load(title: string, baseUrl: string, headers: Record<string, stri
   );
 }
 
-const dataDir = await mkdtemp(join(tmpdir(), 'xpf-bench-load-'));
-const db = await startEmbeddedNeo4j({
-  dataDir,
-  cacheDir: parseEnv().XPF_CACHE_DIR,
-  boltPort: await freePort(),
-  heap: values.heap!,
-  pageCache: values.pagecache!,
-  startTimeoutMs: 180_000,
+await withFreshNeo4j({ heap: values.heap!, pageCache: values.pagecache! }, async (driver) => {
+  let close = async () => {};
+  try {
+    const catalogue = await loadCatalogue();
+    await loadSeed(driver, catalogue, values.scale as ScaleName);
+    const { records } = await driver.executeQuery('MATCH (person:Person) WITH person LIMIT 2000 RETURN collect(person.name) AS names, COUNT { (:Detainee) } AS detainees');
+    const names = (records[0]!.get('names') as string[]).filter(Boolean);
+    const detainees = Number(records[0]!.get('detainees'));
+    console.log(`scale ${values.scale}: ${detainees} detainees, ${names.length} names to search; on ${(await import('node:os')).cpus().length} cores shared with Neo4j`);
+
+    // Each distinct server-side failure once, with its first line: the cause of any 5xx in the figures.
+    const failures = new Set<string>();
+    const log = (line: string) => {
+      const first = line.split('\n')[0]!.replace(/syn-detainee-\d+/g, 'syn-detainee-…').slice(0, 300);
+      if (!failures.has(first)) console.error(`  server: ${first}`);
+      failures.add(first);
+    };
+    const app = createApp({ driver, catalogue, log, rateLimits: { queriesPerMinute: 0 } });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    close = () => new Promise((resolve) => server.close(() => resolve()));
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    // As a script calls it: an analyst's API token (each request also resolves it, and the figures include that).
+    const users = new UserStore({ driver, timeoutMs: 10_000 }, catalogue);
+    const analyst = await users.create('bench-analyst', 'bench password not for use', 'analyst');
+    const auth = { authorization: `Bearer ${(await users.issueToken(analyst, 'load bench')).token}` };
+
+    const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
+    await load('chain-of-command', baseUrl, auth, () => `/api/chain/syn-detainee-${String(1 + Math.floor(Math.random() * detainees)).padStart(7, '0')}`);
+    await load('search', baseUrl, auth, () => `/api/search?q=${encodeURIComponent(pick(names).split(/\s+/)[0]!)}`);
+  } finally {
+    await close();
+  }
 });
-const driver = createDriver(db.uri, db.user, db.password);
-let close = async () => {};
-try {
-  const catalogue = await loadCatalogue();
-  await applySchema(driver, catalogue.get('schema')!);
-  await loadSeed(driver, catalogue, values.scale as ScaleName);
-  const { records } = await driver.executeQuery('MATCH (person:Person) WITH person LIMIT 2000 RETURN collect(person.name) AS names, COUNT { (:Detainee) } AS detainees');
-  const names = (records[0]!.get('names') as string[]).filter(Boolean);
-  const detainees = Number(records[0]!.get('detainees'));
-  console.log(`scale ${values.scale}: ${detainees} detainees, ${names.length} names to search; on ${(await import('node:os')).cpus().length} cores shared with Neo4j`);
-
-  // Each distinct server-side failure once, with its first line: the cause of any 5xx in the figures.
-  const failures = new Set<string>();
-  const log = (line: string) => {
-    const first = line.split('\n')[0]!.replace(/syn-detainee-\d+/g, 'syn-detainee-…').slice(0, 300);
-    if (!failures.has(first)) console.error(`  server: ${first}`);
-    failures.add(first);
-  };
-  const app = createApp({ driver, catalogue, log, rateLimits: { queriesPerMinute: 0 } });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  close = () => new Promise((resolve) => server.close(() => resolve()));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  // As a script calls it: an analyst's API token (each request also resolves it, and the figures include that).
-  const users = new UserStore({ driver, timeoutMs: 10_000 }, catalogue);
-  const analyst = await users.create('bench-analyst', 'bench password not for use', 'analyst');
-  const auth = { authorization: `Bearer ${(await users.issueToken(analyst, 'load bench')).token}` };
-
-  const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
-  await load('chain-of-command', baseUrl, auth, () => `/api/chain/syn-detainee-${String(1 + Math.floor(Math.random() * detainees)).padStart(7, '0')}`);
-  await load('search', baseUrl, auth, () => `/api/search?q=${encodeURIComponent(pick(names).split(/\s+/)[0]!)}`);
-} finally {
-  await close();
-  await driver.close();
-  await db.stop();
-  await rm(dataDir, { recursive: true, force: true });
-}
