@@ -2,12 +2,8 @@
 // killed during 100 concurrent requests (each answered correctly or 503 within 10 s, correct again
 // within 5 s of its return), and SIGTERM draining requests in flight. The fourth fault, an import
 // killed mid-way and resumed, is tested in tests/integration/import.test.ts ("a crash mid-import").
-import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { loadCatalogue } from '../../cypher/catalogue.ts';
 import { seedIfEmpty } from '../../seed/load.ts';
@@ -18,56 +14,25 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embed
 import { toDriverParams } from '../../server/neo4j/run-query.ts';
 import { applySchema } from '../../server/neo4j/schema.ts';
 import { ensureTestUser, signIn, testDriver } from '../support/neo4j.ts';
+import { Cleanups, launchApp, printed, type AppProcess } from '../support/app-process.ts';
 import { freePort } from '../support/ports.ts';
 
-const repoRoot = join(import.meta.dirname, '..', '..');
 const cacheDir = parseEnv().XPF_CACHE_DIR;
-const cleanups: Array<() => Promise<unknown>> = [];
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
-
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
+const cleanups = new Cleanups();
+afterAll(() => cleanups.run());
+const tempDir = (prefix: string) => cleanups.tempDir(prefix);
 
 async function startNeo4j(dataDir: string, boltPort: number, password?: string): Promise<EmbeddedNeo4j> {
   const neo4j = await startEmbeddedNeo4j({ dataDir, cacheDir, boltPort, heap: '256m', pageCache: '64m', password, startTimeoutMs: 180_000 });
-  cleanups.push(() => neo4j.stop());
+  cleanups.add(() => neo4j.stop());
   return neo4j;
 }
 
-interface Instance {
-  child: ChildProcess;
-  output: string[];
-  port: number;
-  exited: Promise<number | null>;
-}
-
-/** `npm start`'s command, against the Neo4j that `env` names. */
-async function launch(env: Record<string, string>): Promise<Instance> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), DATA_DIR: await tempDir('xpf-faults-app-'), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean));
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  cleanups.push(async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await exited;
-  });
-  while (!output.some((line) => line.includes('Ready in'))) {
-    if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}:\n${output.join('\n')}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return { child, output, port, exited };
+/** `npm start`'s command against the Neo4j that `env` names, once it printed its "Ready" line. */
+async function launch(env: Record<string, string>): Promise<AppProcess> {
+  const app = await launchApp(cleanups, env);
+  await printed(app);
+  return app;
 }
 
 /** The answer's chains, without the run's timing: what must be equal between two correct answers. */
@@ -144,7 +109,7 @@ describe('Neo4j killed during 100 concurrent requests', () => {
     const boltPort = await freePort();
     let neo4j = await startNeo4j(dataDir, boltPort);
     const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);
-    cleanups.push(() => driver.close());
+    cleanups.add(() => driver.close());
     const catalogue = await loadCatalogue();
     await applySchema(driver, catalogue.get('schema')!);
     await seedIfEmpty(driver, catalogue);
@@ -153,7 +118,7 @@ describe('Neo4j killed during 100 concurrent requests', () => {
     const app = createApp({ driver, catalogue, log: (line) => { if (process.env.FAULTS_LOG) console.error(line); }, rateLimits: { queriesPerMinute: 0 } });
     const server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
-    cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+    cleanups.add(() => new Promise((resolve) => server.close(resolve)));
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     // Signed in once; the session is looked up in Neo4j on each request, so it goes down with it.
     const { headers } = await signIn(baseUrl, account.username, account.password);

@@ -1,9 +1,8 @@
 // `npm start` as an operator meets it: one-line errors, side-by-side instances, clean stops, no orphan JVM.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { parseEnv } from '../../server/env.ts';
@@ -11,55 +10,19 @@ import { startEmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
 import { findJava, provisionNeo4j } from '../../server/neo4j/provision.ts';
 import { StartupError } from '../../server/neo4j/startup-error.ts';
 import { ensureTestUser, signIn, testDriver } from '../support/neo4j.ts';
+import { Cleanups, launchApp, printed, type AppProcess } from '../support/app-process.ts';
 import { freePort } from '../support/ports.ts';
 
-const repoRoot = join(import.meta.dirname, '..', '..');
 const cacheDir = parseEnv().XPF_CACHE_DIR;
-const cleanups: Array<() => Promise<unknown>> = [];
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = new Cleanups();
+afterAll(() => cleanups.run());
+const tempDir = (prefix: string) => cleanups.tempDir(prefix);
+const ready = printed;
 
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-interface Instance {
-  child: ChildProcess;
-  output: string[];
-  port: number;
-  dataDir: string;
-  exited: Promise<number | null>;
-}
-
-/** Runs `npm start`'s command (node --import tsx server/main.ts) with its own ports and data folder. */
-async function launch(dataDir: string, extraEnv: Record<string, string> = {}): Promise<Instance> {
-  const port = await freePort();
-  // One process, as `npm start` runs it: the tsx CLI would put a wrapper process in between.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(await freePort()), NEO4J_HEAP: '256m', NEO4J_PAGECACHE: '64m', NEO4J_URI: '', ADMIN_USER: 'admin', ADMIN_PASSWORD: 'startup test password', ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  child.stdout!.on('data', (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean)));
-  child.stderr!.on('data', (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean)));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  cleanups.push(async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await exited;
-  });
-  return { child, output, port, dataDir, exited };
-}
-
-/** Resolves on a line containing `text` (the "Ready" line by default), rejects if the process exits first. */
-async function ready(instance: Instance, text = 'Ready in'): Promise<void> {
-  while (!instance.output.some((line) => line.includes(text))) {
-    if (instance.child.exitCode !== null) throw new Error(`exited ${instance.child.exitCode}:\n${instance.output.join('\n')}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/** `npm start` with its own ports and data folder, launching its own Neo4j (small memory). */
+async function launch(dataDir: string, extraEnv: Record<string, string> = {}): Promise<AppProcess> {
+  const defaults = { NEO4J_BOLT_PORT: String(await freePort()), NEO4J_HEAP: '256m', NEO4J_PAGECACHE: '64m', NEO4J_URI: '', ADMIN_USER: 'admin', ADMIN_PASSWORD: 'startup test password' };
+  return launchApp(cleanups, { ...defaults, ...extraEnv }, dataDir);
 }
 
 function isAlive(pid: number): boolean {
@@ -88,7 +51,7 @@ async function waitUntilGone(pid: number, withinMs: number): Promise<boolean> {
 async function occupy(port: number): Promise<Server> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+  cleanups.add(() => new Promise((resolve) => server.close(resolve)));
   return server;
 }
 

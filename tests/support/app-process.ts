@@ -1,0 +1,66 @@
+// `npm start`'s command as a child process, for tests of what an operator meets: start-up lines,
+// faults, signals. Each test file keeps its own Cleanups and runs them in afterAll.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './ports.ts';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+
+/** Things to undo after a file's tests, last first: processes before the folders they write to. */
+export class Cleanups {
+  private readonly steps: Array<() => Promise<unknown>> = [];
+
+  add(step: () => Promise<unknown>): void {
+    this.steps.push(step);
+  }
+
+  async run(): Promise<void> {
+    for (const step of this.steps.reverse()) await step();
+  }
+
+  async tempDir(prefix: string): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), prefix));
+    this.add(() => rm(dir, { recursive: true, force: true }));
+    return dir;
+  }
+}
+
+export interface AppProcess {
+  child: ChildProcess;
+  /** Every line it printed, stdout and stderr, in order. */
+  output: string[];
+  port: number;
+  dataDir: string;
+  exited: Promise<number | null>;
+}
+
+/** One process, as `npm start` runs it (the tsx CLI would put a wrapper process in between); killed at cleanup. */
+export async function launchApp(cleanups: Cleanups, env: Record<string, string>, dataDir?: string): Promise<AppProcess> {
+  const port = await freePort();
+  const folder = dataDir ?? (await cleanups.tempDir('xpf-app-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), DATA_DIR: folder, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean));
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  cleanups.add(async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  });
+  return { child, output, port, dataDir: folder, exited };
+}
+
+/** Resolves on a line containing `text` (the "Ready" line by default), rejects if the process exits first. */
+export async function printed(app: AppProcess, text = 'Ready in'): Promise<void> {
+  while (!app.output.some((line) => line.includes(text))) {
+    if (app.child.exitCode !== null) throw new Error(`exited ${app.child.exitCode}:\n${app.output.join('\n')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
