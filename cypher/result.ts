@@ -64,3 +64,25 @@ export const Result = z.object({
   meta: ResultMeta,
 });
 export type Result = z.infer<typeof Result>;
+
+function pathKey(path: ResultPath): string {
+  return `${path.nodes.join(' ')}|${path.edges.join(' ')}`;
+}
+
+/**
+ * Everything in `base` plus everything in `added`; an element in both takes `added`'s copy (the
+ * newer answer may carry dates or redactions the older did not). Never mutates its arguments: the
+ * client's undo history shares Results between states. `meta` is the newer answer's.
+ */
+export function mergeResults(base: Result, added: Result): Result {
+  const paths = new Map(base.paths.map((path) => [pathKey(path), path]));
+  for (const path of added.paths) paths.set(pathKey(path), path);
+  return {
+    nodes: [...new Map([...base.nodes, ...added.nodes].map((node) => [node.id, node])).values()],
+    edges: [...new Map([...base.edges, ...added.edges].map((edge) => [edge.id, edge])).values()],
+    paths: [...paths.values()],
+    citations: { ...base.citations, ...added.citations },
+    summary: { ...base.summary, ...added.summary },
+    meta: added.meta,
+  };
+}

@@ -6,7 +6,7 @@
 // param types: relationship types to follow; empty follows every type
 // param direction: out (links the node starts), in (links that reach it) or both
 // param limit: most links to return
-// returns: paths of one hop
+// returns: paths of one hop; citations (the documents the link and the node reached cite)
 // mode: read
 // Lazy: on a facility holding 20,000 detainees, LIMIT stops the expansion after $limit + 1 links
 // instead of reading them all. Both directions are written out so each expand is directed.
@@ -20,5 +20,13 @@ CALL (node) {
   WHERE $direction IN ['in', 'both'] AND (size($types) = 0 OR type(link) IN $types)
   RETURN hop
 }
-RETURN hop
+WITH hop
 LIMIT $limit
+// After the LIMIT: documents are looked up for the links returned, not for all the node has.
+CALL (hop) {
+  UNWIND relationships(hop) + [nodes(hop)[1]] AS element
+  UNWIND coalesce(element.sources, []) AS documentId
+  MATCH (cited:Document {id: documentId})
+  RETURN collect(DISTINCT cited) AS citations
+}
+RETURN hop, citations

@@ -5,7 +5,8 @@
 // param nodeIds: stable ids of the view's nodes
 // param edgeIds: stable ids of the view's relationships
 // param limit: most nodes to return: the view's ceiling on nodes
-// returns: node; targets (the view's nodes it links to); links (its relationships among them)
+// returns: node; targets (the view's nodes it links to); links (its relationships among them);
+//   citations (the documents the node's and its links' `sources` cite, for a reopened view's inspector)
 // mode: read
 // Cost: nodes are index seeks on :Entity(id). Relationships have an id index on two types only,
 // and `MATCH ()-[r]->() WHERE r.id IN $edgeIds` would read every relationship in the graph, so
@@ -21,4 +22,10 @@ CALL (node) {
   WHERE link.id IN $edgeIds AND target.id IN $nodeIds
   RETURN collect(target) AS targets, collect(link) AS links
 }
-RETURN node, targets, links
+CALL (node, links) {
+  UNWIND [node] + links AS element
+  UNWIND coalesce(element.sources, []) AS documentId
+  MATCH (cited:Document {id: documentId})
+  RETURN collect(DISTINCT cited) AS citations
+}
+RETURN node, targets, links, citations

@@ -107,9 +107,16 @@ export function viewsRoutes(context: GuardedContext, catalogue: Map<string, Cata
   async function reopen(res: Response, id: string, version: number | null) {
     const found = await readable(res, id, version);
     if (!found.version) throw new NotFound(`View "${id}" has no version ${version}`);
-    const changes = await graph.changesSince(found.version.document, found.version.savedAt);
+    const { changes, graph: now } = await graph.reopen(found.version.document, found.version.savedAt);
     await context.audit.recordFor(res, 'view-open', { targetIds: [id] });
-    return { view: withLinks(found.view), version: versionInfo(found.version), document: shown(found.version.document), changes };
+    return {
+      view: withLinks(found.view),
+      version: versionInfo(found.version),
+      document: shown(found.version.document),
+      changes,
+      // What to draw, as the reader's role may see it.
+      graph: context.redactor.result(res, now),
+    };
   }
 
   router.post('/views', savers, async (req, res) => {

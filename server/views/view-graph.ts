@@ -1,5 +1,6 @@
 // The evidence graph as a saved view sees it: its elements' fingerprints now, and its query re-run.
 import { isEvidenceQuery, type CatalogueEntry } from '../../cypher/catalogue.ts';
+import { mergeResults, type Result } from '../../cypher/result.ts';
 import { runQuery } from '../neo4j/run-query.ts';
 import { toResult } from '../neo4j/to-result.ts';
 import { BadInput, fromDriverError, QueryTimedOut, type FieldProblem } from '../problems.ts';
@@ -23,15 +24,22 @@ export class ViewGraph {
 
   /** The view's nodes, and its relationships that still join two of them, fingerprinted. */
   async elementsNow(elements: ViewElements): Promise<ElementsNow> {
-    if (elements.nodes.length === 0) return { nodes: new Map(), edges: new Map() };
+    return (await this.readElements(elements)).fingerprints;
+  }
+
+  /** The view's elements as the graph holds them now (unredacted: routes redact), and their fingerprints. */
+  private async readElements(elements: ViewElements): Promise<{ fingerprints: ElementsNow; result: Result }> {
+    const meta = { query: this.elementsQuery.name, parameters: {}, durationMs: 0, truncated: false };
+    if (elements.nodes.length === 0) return { fingerprints: { nodes: new Map(), edges: new Map() }, result: { nodes: [], edges: [], paths: [], citations: {}, summary: {}, meta } };
     const params = this.elementsQuery.schema.parse({ nodeIds: elements.nodes, edgeIds: elements.edges }) as Record<string, unknown>;
     const run = await runQuery(this.context.driver, this.elementsQuery, params, { timeoutMs: this.context.timeoutMs });
     // Through toResult, so values are fingerprinted exactly as every route shows them.
-    const result = toResult(run.records, { query: this.elementsQuery.name, parameters: {}, durationMs: run.durationMs, truncated: false });
-    return {
+    const result = toResult(run.records, { ...meta, durationMs: run.durationMs });
+    const fingerprints = {
       nodes: new Map(result.nodes.map((node) => [node.id, fingerprintNode(node)])),
       edges: new Map(result.edges.map((edge) => [edge.id, fingerprintEdge(edge)])),
     };
+    return { fingerprints, result };
   }
 
   /** At save: every element must exist now (400 naming each that does not), and is fingerprinted. */
@@ -58,24 +66,30 @@ export class ViewGraph {
   }
 
   /** The ids the view's query returns now, or why it cannot be re-run; never a write query. */
-  async queryNow(query: ViewQuery | null): Promise<QueryNow> {
-    if (!query) return { known: false, reason: 'the view was not drawn by one query' };
+  private async rerunQuery(query: ViewQuery | null): Promise<{ now: QueryNow; result?: Result }> {
+    const unknown = (reason: string) => ({ now: { known: false as const, reason } });
+    if (!query) return unknown('the view was not drawn by one query');
     const entry = this.catalogue.get(query.name);
-    if (!entry || !isEvidenceQuery(entry)) return { known: false, reason: `"${query.name}" is no longer a query of the catalogue` };
+    if (!entry || !isEvidenceQuery(entry)) return unknown(`"${query.name}" is no longer a query of the catalogue`);
     try {
       const result = await runCatalogueQuery(this.context, entry, query.parameters);
-      return { known: true, elements: { nodes: result.nodes.map((node) => node.id), edges: result.edges.map((edge) => edge.id) } };
+      return { now: { known: true, elements: { nodes: result.nodes.map((node) => node.id), edges: result.edges.map((edge) => edge.id) } }, result };
     } catch (error) {
-      if (error instanceof BadInput) return { known: false, reason: `its parameters no longer fit "${query.name}" (${error.detail})` };
+      if (error instanceof BadInput) return unknown(`its parameters no longer fit "${query.name}" (${error.detail})`);
       // A slow query should not keep the view from opening: the rest of the changes are still known.
-      if (fromDriverError(error) instanceof QueryTimedOut) return { known: false, reason: `re-running "${query.name}" took too long` };
+      if (fromDriverError(error) instanceof QueryTimedOut) return unknown(`re-running "${query.name}" took too long`);
       throw error;
     }
   }
 
-  /** What changed since this version was saved. */
-  async changesSince(document: ViewDocument, savedAt: string): Promise<ViewChanges> {
-    const [now, queried] = await Promise.all([this.elementsNow(document.elements), this.queryNow(document.query)]);
-    return diffView(document.elements, document.snapshot, savedAt, now, queried);
+  /**
+   * What changed since this version was saved, and the graph to draw: the view's elements as they
+   * are now plus what its query returns now (the "added" of the changes), so a client reopens a
+   * view in one request however it was assembled. Unredacted: the route redacts for the reader.
+   */
+  async reopen(document: ViewDocument, savedAt: string): Promise<{ changes: ViewChanges; graph: Result }> {
+    const [elements, queried] = await Promise.all([this.readElements(document.elements), this.rerunQuery(document.query)]);
+    const graph = queried.result ? mergeResults(queried.result, elements.result) : elements.result;
+    return { changes: diffView(document.elements, document.snapshot, savedAt, elements.fingerprints, queried.now), graph };
   }
 }

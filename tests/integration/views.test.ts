@@ -99,6 +99,17 @@ describe('POST /api/views, GET /api/views/:id, GET /api/views', () => {
     // The chain query, re-run, reaches further up than the three elements kept.
     expect(read.body.changes.added.nodes).toContain('org_ccp_cc');
     expect(read.body.changes.added.nodes).not.toContain('chen_quanguo');
+
+    // The graph to draw comes with it, in one request: the kept elements as the graph has them now,
+    // what the query adds, and the documents they cite (the same as a fresh run of the query cites).
+    const graph = Result.parse(read.body.graph);
+    const drawn = { nodes: graph.nodes.map((node) => node.id), edges: graph.edges.map((edge) => edge.id) };
+    expect(drawn.nodes).toEqual(expect.arrayContaining([...document.elements.nodes, ...read.body.changes.added.nodes]));
+    expect(drawn.edges).toEqual(expect.arrayContaining(document.elements.edges));
+    const fresh = Result.parse((await app.post('/api/queries/chain-of-command', { params: document.query.parameters })).body);
+    expect(Object.keys(graph.citations).sort()).toEqual(expect.arrayContaining(Object.keys(fresh.citations)));
+    const held = graph.edges.find((edge) => edge.id === heldPostId)!;
+    for (const source of held.properties.sources as string[]) expect(graph.citations[source], `${source} is cited`).toBeDefined();
   });
 
   it('lists views not deleted, most recently saved first, a page at a time', async () => {
