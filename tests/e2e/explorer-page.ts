@@ -107,7 +107,10 @@ export class ExplorerPage {
       },
       { query, mentions },
       { timeout: settleTimeoutMs },
-    );
+    ).catch(async (error: unknown) => {
+      const status = await this.page.locator('#status').evaluate((element) => `${element.dataset.query} ${element.dataset.state}: ${element.textContent}`);
+      throw new Error(`The ${query} mentioning "${mentions}" never settled; the status says ${status}`, { cause: error });
+    });
     const status = this.page.locator('#status');
     const state = await status.getAttribute('data-state');
     if (state !== 'done') throw new Error(`The ${query} ended "${state}": ${await status.textContent()}`);

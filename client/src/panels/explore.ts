@@ -30,7 +30,9 @@ export function mountExplore(workspace: ExplorerWorkspace, runner: QueryRunner, 
   if (!container) return;
   const menu = createElement('div', { className: 'context-menu', attrs: { id: 'context-menu', role: 'menu', 'aria-label': 'Node actions' } });
   menu.hidden = true;
-  container.append(menu);
+  // Outside the canvas's container: Cytoscape reads every press inside it as a tap on the graph,
+  // which would close the menu before its button saw the click.
+  document.body.append(menu);
   const pathEnds: { from: string | null; to: string | null } = { from: null, to: null };
 
   const nodeOf = (id: string) => workspace.result().nodes.find((node) => node.id === id);
@@ -110,8 +112,10 @@ export function mountExplore(workspace: ExplorerWorkspace, runner: QueryRunner, 
     menu.hidden = false;
     // Kept inside the canvas: a menu opened near the right or bottom edge opens leftward or upward.
     const bounds = container.getBoundingClientRect();
-    menu.style.left = `${Math.max(0, Math.min(at.x, bounds.width - menu.offsetWidth))}px`;
-    menu.style.top = `${Math.max(0, Math.min(at.y, bounds.height - menu.offsetHeight))}px`;
+    const left = Math.max(0, Math.min(at.x, bounds.width - menu.offsetWidth));
+    const top = Math.max(0, Math.min(at.y, bounds.height - menu.offsetHeight));
+    menu.style.left = `${bounds.left + left}px`;
+    menu.style.top = `${bounds.top + top}px`;
     menu.querySelector('button')?.focus();
   };
 
