@@ -118,6 +118,22 @@ describe('exploring in the browser', () => {
     await explorer.page.locator('#redo').click();
     await explorer.waitForCanvas({ absent: [hidden] });
     await explorer.screenshot(`${artifacts}explore-redo.png`);
+
+    // The help overlay lists the shortcuts just used; the theme toggle restyles the page and the graph.
+    await explorer.press('?');
+    await explorer.page.locator('#help[open]').waitFor();
+    expect(await explorer.page.locator('#help-shortcuts').textContent()).toContain('Ctrl+Z');
+    await explorer.screenshot(`${artifacts}explore-help.png`);
+    await explorer.page.locator('#help-close').click();
+    const theme = () => explorer.page.evaluate(() => ({ page: document.documentElement.dataset.theme, label: String(window.__xpf!.cy.nodes().first().style('color')) }));
+    const before = await theme();
+    await explorer.press('t');
+    const after = await theme();
+    expect(after.page).not.toBe(before.page);
+    expect(after.label).not.toBe(before.label);
+    await explorer.screenshot(`${artifacts}explore-theme-${after.page}.png`);
+    await explorer.press('t');
+    expect(await theme()).toEqual(before);
   });
 
   it('filters out synthetic records and a kind, and brings them back', async () => {

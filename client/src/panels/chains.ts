@@ -2,7 +2,7 @@
 import type { ResultNode } from '../../../cypher/result.ts';
 import { fetchChain, fetchNode } from '../api.ts';
 import { createElement } from '../dom.ts';
-import { summarizeChains, type ChainSummary } from '../graph/chain-summary.ts';
+import { chainsOnly, summarizeChains, type ChainSummary } from '../graph/chain-summary.ts';
 import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
 import type { InspectorPanel } from './inspector.ts';
 import type { QueryRunner } from './query-runner.ts';
@@ -41,7 +41,7 @@ export function mountChainOfCommand(
   });
   // Undo, a saved view or a filter may change what is drawn: the list follows the paths the workspace holds.
   workspace.onChange(() => {
-    const chains = summarizeChains(workspace.result());
+    const chains = summarizeChains(chainsOnly(workspace.result()));
     if (chains.length > 0) showChains(list, chains, highlight);
   });
 
@@ -63,7 +63,7 @@ export function mountChainOfCommand(
         return;
       }
       await workspace.draw(answer, { mode: 'replace', layout: 'chain', query });
-      showChains(list, summarizeChains(workspace.result()), highlight);
+      showChains(list, summarizeChains(chainsOnly(workspace.result())), highlight);
       inspector.inspectNode(node.id);
       const count = answer.paths.length === 1 ? '1 chain' : `${answer.paths.length} chains`;
       status.set({ state: 'done', query: 'chain', truncated: answer.meta.truncated, message: `${count} of command from ${name}${when}.` });

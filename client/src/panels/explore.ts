@@ -125,7 +125,17 @@ export function mountExplore(workspace: ExplorerWorkspace, runner: QueryRunner, 
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && !menu.hidden) closeMenu();
   });
-  cy.on('dbltap', 'node', (event) => void expand(event.target.id(), []));
+  // Cytoscape calls any two quick taps a double tap, even on two different things (the background,
+  // then a node): only two taps on the same node expand it.
+  let previousTap: unknown = null;
+  let lastTap: unknown = null;
+  cy.on('tap', (event) => {
+    previousTap = lastTap;
+    lastTap = event.target;
+  });
+  cy.on('dbltap', 'node', (event) => {
+    if (previousTap === event.target) void expand(event.target.id(), []);
+  });
 
   const shortestButton = requireElement('shortest-paths', HTMLButtonElement);
   const updateShortestButton = () => {

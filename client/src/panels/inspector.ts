@@ -2,7 +2,7 @@
 import { kindOf, relationshipCaption, RelationshipType } from '../../../cypher/model.ts';
 import type { Citation, Json, ResultEdge, ResultNode } from '../../../cypher/result.ts';
 import { createElement } from '../dom.ts';
-import { summarizeChains } from '../graph/chain-summary.ts';
+import { chainsOnly, summarizeChains } from '../graph/chain-summary.ts';
 import { kindStyles } from '../graph/style.ts';
 import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
 import { formatDate, formatValidity, formatValue, propertyTitle, safeLink } from './format.ts';
@@ -178,7 +178,7 @@ export function mountInspector(workspace: ExplorerWorkspace, container: HTMLElem
         to: label(drawn.data('target')),
         storedSource: label(edge.source),
         storedTarget: label(edge.target),
-        weakestOf: summarizeChains(result).filter((chain) => chain.weakestLink?.id === id).map((chain) => chain.number),
+        weakestOf: summarizeChains(chainsOnly(result)).filter((chain) => chain.weakestLink?.id === id).map((chain) => chain.number),
       };
       showEdge(container, edge, view, result.citations);
     },
