@@ -22,6 +22,11 @@ export interface ChainSummary {
   weakestLink: LinkSummary | null;
 }
 
+/** Chains of command carry a `strength`; one-hop expansions and plain paths merged beside them are not chains. */
+export function chainsOnly(result: Result): Result {
+  return { ...result, paths: result.paths.filter((path) => path.attributes.strength !== undefined) };
+}
+
 export function summarizeChains(result: Result): ChainSummary[] {
   const names = new Map(result.nodes.map((node) => [node.id, typeof node.properties.name === 'string' ? node.properties.name : node.id]));
   const nameOf = (id: string | undefined) => (id === undefined ? '?' : (names.get(id) ?? id));
