@@ -103,6 +103,11 @@ export const stylesheet: StylesheetJson = [
       'font-weight': 'bold',
     },
   },
+  // What changed since a saved view's version: drawn over the kind's own look, never replacing it.
+  { selector: 'node.changed-added', style: { 'underlay-color': '#009e73', 'underlay-opacity': 0.35, 'underlay-padding': 8 } },
+  { selector: 'node.changed-changed', style: { 'underlay-color': '#e69f00', 'underlay-opacity': 0.45, 'underlay-padding': 8 } },
+  { selector: 'edge.changed-added', style: { 'underlay-color': '#009e73', 'underlay-opacity': 0.35, 'underlay-padding': 5 } },
+  { selector: 'edge.changed-changed', style: { 'underlay-color': '#e69f00', 'underlay-opacity': 0.45, 'underlay-padding': 5 } },
   // A chain picked in the list stands out; the rest fade but stay visible for context.
   { selector: '.faded', style: { opacity: 0.2 } },
   { selector: 'node:selected', style: { 'overlay-color': strengthColours.confirmed, 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
