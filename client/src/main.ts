@@ -9,6 +9,7 @@ import { showLegend } from './panels/legend.ts';
 import { mountSearch } from './panels/search.ts';
 import { mountSession } from './panels/session.ts';
 import { mountStatus } from './panels/status.ts';
+import { mountViews } from './views/mount-views.ts';
 import { createWorkspace, type ExplorerWorkspace } from './workspace/create-workspace.ts';
 import type cytoscape from 'cytoscape';
 
@@ -34,7 +35,7 @@ asOfInput.addEventListener('change', () => {
 });
 showLegend(requireElement('legend', HTMLUListElement));
 status.set({ state: 'idle', message: 'Search for a person, facility or organisation.' });
-mountSession();
+mountSession((session) => void mountViews(workspace, session));
 
 function traceFrom(node: ResultNode): Promise<void> {
   traced = node;

@@ -1,4 +1,5 @@
 // Saved views, share links, exports and the reload-proof copy of unsaved work, on one workspace.
+import './views.css';
 import type { Session } from '../api.ts';
 import { requireElement } from '../dom.ts';
 import type { Workspace } from '../workspace/workspace.ts';
