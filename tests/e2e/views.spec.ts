@@ -80,6 +80,7 @@ describe('saved views in the browser', () => {
 
   it('saves a view with title and notes; its share link reopens it identically for a colleague in a fresh page', async () => {
     await trace(savedDetainee);
+    const laidOut = (await views.state()).positions[savedDetainee]!;
     // Arranged by hand: a node moved, the camera moved, filters set (the as-of date among them).
     await views.dragNode(savedDetainee, 60, 40);
     await explorer.page.evaluate(() => {
@@ -89,7 +90,8 @@ describe('saved views in the browser', () => {
     });
     await explorer.screenshot(`${artifacts}view-before-save.png`);
     const saved = await views.state();
-    expect(saved.positions[savedDetainee]).toBeDefined();
+    // Moved away from where the layout put it, so a reopen that laid the view out again would fail.
+    expect(Math.hypot(saved.positions[savedDetainee]!.x - laidOut.x, saved.positions[savedDetainee]!.y - laidOut.y)).toBeGreaterThan(20);
 
     const { id, shareLink } = await views.saveAsNew('Detainee two, arranged', 'Moved the detainee right; as of June 2018.');
     made.push(id);
@@ -170,7 +172,7 @@ describe('saved views in the browser', () => {
     await explorer.screenshot(`${artifacts}view-deleted.png`);
   });
 
-  it('highlights on reopening what was added and changed in the graph since the save, and lists what was removed', async () => {
+  it('highlights on reopening what was added and changed in the graph since the save', async () => {
     await trace(changedDetainee);
     const drawn = await views.state();
     // Hidden before the save: the chain query still returns it, so on reopening it is new to the view.
@@ -205,12 +207,53 @@ describe('saved views in the browser', () => {
     }
   });
 
+  it('reopens a view drawn by hand (no query) and lists the relationship removed from the graph since the save', async () => {
+    // A small graph of this test's own (prefix test-vspec-, apart from the integration fixture's): a camp and a detainee held there.
+    const provenance = "sources: ['s_icij_xpf'], synthetic: true";
+    await app.driver.executeQuery(
+      `CREATE (camp:Entity:Facility {id: 'test-vspec-camp', name: 'Views Spec Camp', facilityType: 'camp', confidence: 'reported', ${provenance}})
+       CREATE (one:Entity:Person:Detainee {id: 'test-vspec-detainee', name: 'Views Spec Detainee', confidence: 'confirmed', ${provenance}})
+       CREATE (one)-[:DETAINED_AT {id: 'test-vspec-detained', from: date('2017-06-01'), confidence: 'confirmed', ${provenance}}]->(camp)`,
+      {},
+      { routing: 'WRITE' },
+    );
+    try {
+      // Drawn from the node's details, as the inspector's "open" does: no single query drew the view.
+      await explorer.page.evaluate(async () => {
+        const answer = await (await fetch('/api/nodes/test-vspec-detainee')).json();
+        await window.__xpf!.workspace.draw(answer, { mode: 'replace', layout: 'overview' });
+      });
+      const saved = await views.state();
+      expect(ids(saved)).toEqual({ nodes: ['test-vspec-camp', 'test-vspec-detainee'], edges: ['test-vspec-detained'] });
+      const { id } = await views.saveAsNew('Views spec camp', '');
+      made.push(id);
+      expect((await app.get(`/api/views/${id}`)).body.document.query).toBeNull();
+
+      await app.driver.executeQuery("MATCH ()-[link {id: 'test-vspec-detained'}]->() DELETE link", {}, { routing: 'WRITE' });
+      const reported = (await app.get(`/api/views/${id}`)).body.changes;
+      expect(reported.removed.edges).toEqual(['test-vspec-detained']);
+
+      await explorer.page.locator(`#views-list li[data-view-id="${id}"] button.view-open`).click();
+      await views.settled('Opened “Views spec camp”');
+      expect(ids(await views.state())).toEqual({ nodes: ['test-vspec-camp', 'test-vspec-detainee'], edges: [] });
+      expect(await explorer.page.locator('#view-removed li').evaluateAll((items) => items.map((item) => item.textContent))).toEqual(['test-vspec-detained']);
+      expect(await explorer.page.locator('#view-changes').getAttribute('data-removed')).toBe('1');
+      await explorer.screenshot(`${artifacts}view-removed-listed.png`);
+    } finally {
+      await app.driver.executeQuery("MATCH (node:Entity) WHERE node.id STARTS WITH 'test-vspec-' DETACH DELETE node", {}, { routing: 'WRITE' });
+    }
+  });
+
   it('exports what is shown in every format, each file readable', async () => {
     const page = explorer.page;
+    await trace(changedDetainee);
     // Hidden elements are not exported: hide one drawn node first.
     const before = await views.drawnIds();
-    const left = before.nodes.find((id) => id !== changedDetainee)!;
-    await page.evaluate((id) => window.__xpf!.workspace.hide([id]), left);
+    // Off the strongest chain, so that chain (and the documents it cites) is still shown.
+    const strongest = (await views.state()).result.paths[0]!;
+    const left = before.nodes.find((id) => !strongest.nodes.includes(id));
+    expect(left, 'a drawn node off the strongest chain').toBeDefined();
+    await page.evaluate((id) => window.__xpf!.workspace.hide([id]), left!);
     const shown = await views.drawnIds();
     expect(shown.nodes).not.toContain(left);
     const sorted = { nodes: [...shown.nodes].sort(), edges: [...shown.edges].sort() };
