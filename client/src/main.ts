@@ -1,17 +1,23 @@
 // Wires the page: one workspace owns the canvas; each feature mounts as a module on it.
 import './styles.css';
+import type cytoscape from 'cytoscape';
 import type { ResultNode } from '../../cypher/result.ts';
 import { createElement, requireElement } from './dom.ts';
 import { stylesheet } from './graph/style.ts';
 import { mountChainOfCommand } from './panels/chains.ts';
+import { mountExplore } from './panels/explore.ts';
+import { mountFilters } from './panels/filters.ts';
 import { mountInspector } from './panels/inspector.ts';
 import { showLegend } from './panels/legend.ts';
+import { mountQueryPanel } from './panels/query-panel.ts';
+import { createQueryRunner } from './panels/query-runner.ts';
 import { mountSearch } from './panels/search.ts';
 import { mountSession } from './panels/session.ts';
-import { mountStatus } from './panels/status.ts';
+import { mountGraphCounts, mountStatus } from './panels/status.ts';
+import { mountTheme } from './panels/theme.ts';
+import { mountTools } from './panels/tools.ts';
 import { mountViews } from './views/mount-views.ts';
 import { createWorkspace, type ExplorerWorkspace } from './workspace/create-workspace.ts';
-import type cytoscape from 'cytoscape';
 
 declare global {
   interface Window {
@@ -25,20 +31,23 @@ const workspace = createWorkspace({ container: requireElement('graph', HTMLEleme
 window.__xpf = Object.freeze({ cy: workspace.cy, workspace });
 
 const status = mountStatus(requireElement('status', HTMLElement));
-const asOfInput = requireElement('as-of', HTMLInputElement);
+mountGraphCounts(workspace, requireElement('graph-counts', HTMLElement));
+const runner = createQueryRunner(workspace, status);
+const asOf = mountFilters(workspace, (date) => void runner.redoTimeAware(date));
 const inspector = mountInspector(workspace, requireElement('inspector', HTMLElement), traceFrom);
-const chainOfCommand = mountChainOfCommand(workspace, status, inspector, requireElement('chains', HTMLOListElement), () => asOfInput.value || undefined);
+const chainOfCommand = mountChainOfCommand(workspace, status, inspector, requireElement('chains', HTMLOListElement), runner, asOf.value);
 const search = mountSearch(status, traceFrom);
-let traced: ResultNode | null = null;
-asOfInput.addEventListener('change', () => {
-  if (traced) void traceFrom(traced);
-});
+mountExplore(workspace, runner, status, { trace: traceFrom, asOf: asOf.value });
+const queryPanel = mountQueryPanel(requireElement('query-panel', HTMLElement), workspace, runner, status, asOf.value);
+mountTools(workspace, mountTheme(workspace));
 showLegend(requireElement('legend', HTMLUListElement));
 status.set({ state: 'idle', message: 'Search for a person, facility or organisation.' });
-mountSession((session) => void mountViews(workspace, session));
+mountSession((session) => {
+  void queryPanel.load();
+  void mountViews(workspace, session);
+});
 
 function traceFrom(node: ResultNode): Promise<void> {
-  traced = node;
   search.markPicked(node.id);
   return chainOfCommand.trace(node);
 }

@@ -5,6 +5,7 @@ import { createElement } from '../dom.ts';
 import { summarizeChains, type ChainSummary } from '../graph/chain-summary.ts';
 import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
 import type { InspectorPanel } from './inspector.ts';
+import type { QueryRunner } from './query-runner.ts';
 import type { StatusLine } from './status.ts';
 
 export interface ChainOfCommand {
@@ -18,6 +19,7 @@ export function mountChainOfCommand(
   status: StatusLine,
   inspector: InspectorPanel,
   list: HTMLOListElement,
+  runner: QueryRunner,
   asOfOf: () => string | undefined,
 ): ChainOfCommand {
   const { cy } = workspace;
@@ -43,10 +45,8 @@ export function mountChainOfCommand(
     if (chains.length > 0) showChains(list, chains, highlight);
   });
 
-  return {
-    async trace(node) {
+  const traceAsOf = async (node: ResultNode, asOf: string | undefined) => {
       const name = typeof node.properties.name === 'string' ? node.properties.name : node.id;
-      const asOf = asOfOf();
       const when = asOf ? ` as of ${asOf}` : ' (links of any date)';
       // A start with no chain is still drawn, from its details, so the analyst sees what was searched.
       const answer = await status.run('chain', `Tracing the chain of command of ${name}${when}…`, async (signal) => {
@@ -67,6 +67,11 @@ export function mountChainOfCommand(
       inspector.inspectNode(node.id);
       const count = answer.paths.length === 1 ? '1 chain' : `${answer.paths.length} chains`;
       status.set({ state: 'done', query: 'chain', truncated: answer.meta.truncated, message: `${count} of command from ${name}${when}.` });
+  };
+  return {
+    trace(node) {
+      runner.track('replace', (asOf) => traceAsOf(node, asOf));
+      return traceAsOf(node, asOfOf());
     },
   };
 }

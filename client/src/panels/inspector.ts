@@ -10,7 +10,7 @@ import { formatDate, formatValidity, formatValue, propertyTitle, safeLink } from
 export type Citations = Record<string, Citation>;
 
 /** Shown elsewhere in the inspector (title, badges, sources list, validity line), so left out of the property list. */
-const shownApart = new Set(['name', 'sources', 'synthetic', 'confidence', 'from', 'to', 'fromPrecision', 'toPrecision', 'datePrecision']);
+const shownApart = new Set(['name', 'sources', 'synthetic', 'redacted', 'confidence', 'from', 'to', 'fromPrecision', 'toPrecision', 'datePrecision']);
 
 /** The inspector's first properties, in this order; any other property follows alphabetically. */
 const leadingKeys = ['nameZh', 'pinyin', 'aliases', 'title', 'head', 'relation', 'role', 'level', 'facilityType', 'date'];
@@ -86,6 +86,10 @@ function badges(properties: Record<string, Json>, leading: HTMLElement[]): HTMLE
   // Synthetic records are test data: say so loudly, in words, wherever they are inspected.
   if (properties.synthetic === true) {
     list.push(createElement('span', { className: 'badge badge-synthetic', text: 'SYNTHETIC record', attrs: { 'data-badge': 'synthetic' } }));
+  }
+  // The server withheld this person's identifying details from this account; the name is a pseudonym.
+  if (properties.redacted === true) {
+    list.push(createElement('span', { className: 'badge badge-redacted', text: 'REDACTED: name is a pseudonym, details withheld', attrs: { 'data-badge': 'redacted' } }));
   }
   return createElement('p', { className: 'badges' }, list);
 }

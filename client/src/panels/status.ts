@@ -1,5 +1,6 @@
 // The status line: a closed union of query states, so the page always says why nothing is drawn; and the one-request-at-a-time runner that reports into it.
 import { ApiError, isAbort } from '../api.ts';
+import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
 
 /** Which request the status speaks of; browser tests wait on `data-query` with `data-state`. */
 export type QueryKind = 'search' | 'chain' | 'node' | 'expand' | 'query';
@@ -60,4 +61,19 @@ export function describeError(error: unknown): string {
     return [`${error.title}: ${error.message}`, ...fields].join(' — ');
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/** How much is on the canvas, and how much the analyst hid: next to the status, always current. */
+export function mountGraphCounts(workspace: ExplorerWorkspace, element: HTMLElement): void {
+  const show = () => {
+    const { cy } = workspace;
+    const nodes = cy.nodes().length;
+    const links = cy.edges().length;
+    const hidden = workspace.hiddenIds().length;
+    element.dataset.nodes = String(nodes);
+    element.dataset.edges = String(links);
+    element.textContent = `${nodes} ${nodes === 1 ? 'node' : 'nodes'}, ${links} ${links === 1 ? 'link' : 'links'} drawn${hidden > 0 ? ` · ${hidden} hidden` : ''}`;
+  };
+  workspace.onChange(show);
+  show();
 }

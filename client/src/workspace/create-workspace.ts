@@ -43,6 +43,7 @@ export interface ExplorerWorkspace extends Workspace {
   /** Everything fetched, hidden elements included. Read-only: the workspace never mutates it, nor may callers. */
   result(): Result;
   filters(): WorkspaceFilters;
+  hiddenIds(): string[];
   isPinned(id: string): boolean;
   draw(result: Result, options: DrawOptions): Promise<void>;
   hide(ids: readonly string[]): void;
@@ -258,6 +259,7 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
     },
     result: () => content.result,
     filters: () => ({ ...content.filters }),
+    hiddenIds: () => [...content.hidden],
     isPinned: (id) => content.pinned.has(id),
     async draw(result, drawOptions) {
       const base = drawOptions.mode === 'replace' ? emptyResult() : content.result;
