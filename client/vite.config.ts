@@ -34,8 +34,9 @@ function contentSecurityPolicyMeta(): Plugin {
 
 export default defineConfig({
   root: clientRoot,
-  // Relative asset paths, so the bundle works wherever the server mounts it.
-  base: './',
+  // Absolute asset paths: a share link (/v/<shareId>) loads index.html one level down, where './assets/'
+  // would ask /v/assets/… and get index.html back. The server mounts the client at its root.
+  base: '/',
   plugins: [contentSecurityPolicyMeta()],
   build: {
     outDir: 'dist',

@@ -33,6 +33,11 @@ export class ApiError extends Error {
 /** Sent on every state-changing request: the server compares it with the session's (CSRF). */
 let csrfToken: string | null = null;
 
+/** The CSRF header for a state-changing request made outside this file (saved views, exports). */
+export function csrfHeader(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
 const Session = z.object({
   user: z.object({ id: z.string(), username: z.string(), role: z.enum(['viewer', 'analyst', 'admin']) }),
   csrfToken: z.string().nullable(),
@@ -129,7 +134,7 @@ async function getResult(path: string, signal: AbortSignal | undefined, init: Re
   return parsed.data;
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+export async function toApiError(response: Response): Promise<ApiError> {
   const fallback = new ApiError(response.status, response.statusText || 'Request failed', `The server answered ${response.status}.`);
   if (!(response.headers.get('content-type') ?? '').includes('json')) return fallback;
   const problem = Problem.safeParse(await response.json().catch(() => null));

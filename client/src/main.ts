@@ -16,6 +16,7 @@ import { mountSession } from './panels/session.ts';
 import { mountGraphCounts, mountStatus } from './panels/status.ts';
 import { mountTheme } from './panels/theme.ts';
 import { mountTools } from './panels/tools.ts';
+import { mountViews } from './views/mount-views.ts';
 import { createWorkspace, type ExplorerWorkspace } from './workspace/create-workspace.ts';
 
 declare global {
@@ -41,7 +42,10 @@ const queryPanel = mountQueryPanel(requireElement('query-panel', HTMLElement), w
 mountTools(workspace, mountTheme(workspace));
 showLegend(requireElement('legend', HTMLUListElement));
 status.set({ state: 'idle', message: 'Search for a person, facility or organisation.' });
-mountSession(() => void queryPanel.load());
+mountSession((session) => {
+  void queryPanel.load();
+  void mountViews(workspace, session);
+});
 
 function traceFrom(node: ResultNode): Promise<void> {
   search.markPicked(node.id);

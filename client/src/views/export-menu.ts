@@ -1,0 +1,106 @@
+// The export menu: PNG and SVG drawn in the browser from the canvas, the other formats written by the
+// server from the Result of what is shown. Every file is a download; nothing is uploaded elsewhere.
+import cytoscape from 'cytoscape';
+import cytoscapeSvg from 'cytoscape-svg';
+import type { Result } from '../../../cypher/result.ts';
+import { ApiError } from '../api.ts';
+import { createElement } from '../dom.ts';
+import type { Workspace } from '../workspace/workspace.ts';
+import { shownResult } from './view-state.ts';
+import { exportResult, type ServerExportFormat } from './views-api.ts';
+
+cytoscape.use(cytoscapeSvg);
+
+type SvgCore = cytoscape.Core & { svg(options: { full?: boolean; scale?: number; bg?: string }): string };
+
+interface ExportChoice {
+  id: string;
+  label: string;
+  run(context: ExportContext): Promise<{ blob: Blob; fileName: string | null }>;
+}
+
+interface ExportContext {
+  cy: cytoscape.Core;
+  shown: Result;
+  baseName: string;
+}
+
+function serverExport(format: ServerExportFormat, part?: 'nodes' | 'edges') {
+  return ({ shown }: ExportContext) => exportResult(shown, format, part);
+}
+
+const choices: ExportChoice[] = [
+  {
+    id: 'png',
+    label: 'PNG image',
+    // The whole graph at twice its size, on white: a transparent background is unreadable in most viewers.
+    run: async ({ cy, baseName }) => ({ blob: cy.png({ full: true, scale: 2, bg: '#ffffff', output: 'blob' }), fileName: `${baseName}.png` }),
+  },
+  {
+    id: 'svg',
+    label: 'SVG drawing',
+    run: async ({ cy, baseName }) => ({
+      blob: new Blob([(cy as SvgCore).svg({ full: true, scale: 1, bg: '#ffffff' })], { type: 'image/svg+xml;charset=utf-8' }),
+      fileName: `${baseName}.svg`,
+    }),
+  },
+  { id: 'cytoscape', label: 'Cytoscape JSON', run: serverExport('cytoscape') },
+  { id: 'graphml', label: 'GraphML', run: serverExport('graphml') },
+  { id: 'csv-nodes', label: 'CSV (nodes)', run: serverExport('csv', 'nodes') },
+  { id: 'csv-edges', label: 'CSV (links)', run: serverExport('csv', 'edges') },
+  { id: 'report', label: 'Evidence report', run: serverExport('report') },
+];
+
+/** Drawn now: what the analyst hid, a filter or the as-of date took off the canvas is not exported. */
+export function shownOnCanvas(workspace: Workspace): Result {
+  const { cy } = workspace;
+  return shownResult(workspace.state().result, {
+    nodes: cy.nodes(':visible').map((node) => node.id()),
+    edges: cy.edges(':visible').map((edge) => edge.id()),
+  });
+}
+
+export function mountExportMenu(container: HTMLElement, workspace: Workspace, baseName: () => string): void {
+  const status = createElement('p', { className: 'export-status', attrs: { id: 'export-status', role: 'status', 'aria-live': 'polite', 'data-state': 'idle' } });
+  const buttons = choices.map((choice) => {
+    const button = createElement('button', { text: choice.label, attrs: { type: 'button', 'data-format': choice.id } });
+    button.addEventListener('click', () => void exportOne(choice, button));
+    return button;
+  });
+  container.replaceChildren(createElement('span', { className: 'export-label', text: 'Export:' }), ...buttons, status);
+
+  async function exportOne(choice: ExportChoice, button: HTMLButtonElement): Promise<void> {
+    const shown = shownOnCanvas(workspace);
+    if (shown.nodes.length === 0) {
+      setStatus('error', 'Nothing is drawn: there is nothing to export.');
+      return;
+    }
+    button.disabled = true;
+    setStatus('running', `Exporting ${choice.label}…`);
+    try {
+      const { blob, fileName } = await choice.run({ cy: workspace.cy, shown, baseName: baseName() });
+      download(blob, fileName ?? `${baseName()}-${choice.id}`);
+      setStatus('done', `${choice.label} of ${shown.nodes.length} nodes and ${shown.edges.length} links downloaded.`);
+    } catch (error) {
+      setStatus('error', error instanceof ApiError ? `${error.title}: ${error.message}` : `The ${choice.label} export failed: ${String(error)}`);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  function setStatus(state: string, message: string): void {
+    status.dataset.state = state;
+    status.textContent = message;
+  }
+}
+
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = createElement('a', { attrs: { href: url, download: fileName } });
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later, not at once: the browser reads the blob after the click returns.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
