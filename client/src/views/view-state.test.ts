@@ -3,7 +3,7 @@ import type { Result } from '../../../cypher/result.ts';
 import { ViewContent } from '../../../server/views/saved-view.ts';
 import { chainResult } from '../graph/chain-result.fixture.ts';
 import type { WorkspaceState } from '../workspace/workspace.ts';
-import { keptElements, mergeResults, missingElements, placeAdded, restrictResult, toViewBody, toWorkspaceState } from './view-state.ts';
+import { keptElements, missingElements, placeAdded, restrictResult, toViewBody, toWorkspaceState } from './view-state.ts';
 
 function workspaceState(overrides: Partial<WorkspaceState> = {}): WorkspaceState {
   const result = chainResult();
@@ -57,24 +57,6 @@ describe('restrictResult', () => {
     expect(new Set(kept.edges.map((edge) => edge.id))).toEqual(new Set(['e1', 'e2', 'e3', 'e4']));
     expect(kept.paths.map((path) => path.attributes.weakestLinkId)).toEqual(['e1']);
     expect(Object.keys(kept.citations)).toEqual(['doc1']);
-  });
-});
-
-describe('mergeResults', () => {
-  it('holds each element and path once and every citation', () => {
-    const first = chainResult();
-    const second: Result = {
-      ...chainResult(),
-      nodes: [{ id: 'x1', labels: ['Entity', 'Person'], properties: { id: 'x1', sources: ['doc2'] } }, ...chainResult().nodes],
-      citations: { doc2: { id: 'doc2', name: 'Document Two' } },
-    };
-    const meta = { query: 'chain-of-command', parameters: {}, durationMs: 0, truncated: false };
-    const merged = mergeResults([first, second], meta);
-    expect(merged.nodes.map((node) => node.id)).toEqual(['d1', 'f1', 'o1', 'o3', 'o2', 'p1', 'x1']);
-    expect(merged.edges.map((edge) => edge.id)).toEqual(['e1', 'e2', 'e3', 'e4', 'e5', 'e6']);
-    expect(merged.paths).toHaveLength(2);
-    expect(Object.keys(merged.citations).sort()).toEqual(['doc1', 'doc2']);
-    expect(merged.meta).toBe(meta);
   });
 });
 

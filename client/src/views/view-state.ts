@@ -43,24 +43,6 @@ export function toViewBody(state: WorkspaceState, text: { title: string; notes: 
   };
 }
 
-/** Several answers as one Result: each element once (the first answer's copy), paths once, citations merged. */
-export function mergeResults(results: readonly Result[], meta: Result['meta']): Result {
-  const nodes = new Map<string, Result['nodes'][number]>();
-  const edges = new Map<string, Result['edges'][number]>();
-  const paths = new Map<string, Result['paths'][number]>();
-  const citations: Result['citations'] = {};
-  for (const result of results) {
-    for (const node of result.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
-    for (const edge of result.edges) if (!edges.has(edge.id)) edges.set(edge.id, edge);
-    for (const path of result.paths) {
-      const key = JSON.stringify([path.nodes, path.edges]);
-      if (!paths.has(key)) paths.set(key, path);
-    }
-    for (const [id, citation] of Object.entries(result.citations)) citations[id] ??= citation;
-  }
-  return { nodes: [...nodes.values()], edges: [...edges.values()], paths: [...paths.values()], citations, summary: results[0]?.summary ?? {}, meta };
-}
-
 /**
  * Only these elements, and what still holds among them: an edge needs both ends, a path every one
  * of its elements, a citation an element that cites it (or is that document).

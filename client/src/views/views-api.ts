@@ -42,7 +42,8 @@ export type ViewChanges = z.infer<typeof ViewChanges>;
 const Saved = z.object({ view: SavedView, version: VersionInfo, document: ViewDocument });
 export type Saved = z.infer<typeof Saved>;
 
-const Opened = Saved.extend({ changes: ViewChanges });
+/** `graph`: the view's elements as the graph has them now, plus what its query adds, redacted for this reader. */
+const Opened = Saved.extend({ changes: ViewChanges, graph: Result });
 export type Opened = z.infer<typeof Opened>;
 
 const ViewList = z.object({ views: z.array(SavedView), scope: z.enum(['all', 'mine']), offset: z.number(), limit: z.number(), more: z.boolean() });

@@ -221,7 +221,7 @@ export function mountViewsPanel(container: HTMLElement, workspace: Workspace, se
   async function openAndShow(message: string, fetchView: () => Promise<Opened>): Promise<void> {
     await act(message, async () => {
       const opened = await fetchView();
-      const loaded = await loadView(opened);
+      const loaded = loadView(opened);
       await workspace.restore(loaded.state, { highlight: loaded.highlight });
       setCurrent(opened.view, opened.version.version, opened.document.notes ?? '');
       titleInput.value = opened.document.title;

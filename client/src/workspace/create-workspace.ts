@@ -2,10 +2,10 @@
 // layout, positions, viewport) and an undo/redo history of whole states, so every feature changes
 // the graph through here and the saved views, autosave and exports read one truth.
 import cytoscape from 'cytoscape';
-import type { Result } from '../../../cypher/result.ts';
+import { mergeResults, type Result } from '../../../cypher/result.ts';
 import { layouts, registerLayouts, type LayoutName } from '../graph/layouts.ts';
 import { toElements } from '../graph/to-elements.ts';
-import { emptyResult, mergeResults, removeFromResult, visiblePart } from './merge-result.ts';
+import { emptyResult, removeFromResult, visiblePart } from './merge-result.ts';
 import type { ChangeHighlight, DrawingQuery, Point, Workspace, WorkspaceFilters, WorkspaceState } from './workspace.ts';
 
 /** Enough to walk back a long session; each state shares its Result with its neighbours, so memory stays small. */

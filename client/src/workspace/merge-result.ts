@@ -1,28 +1,11 @@
-// Pure operations on the workspace's merged Result: merge a new answer in, remove elements, and pick what the filters let through.
+// Pure operations on the workspace's merged Result: remove elements, and pick what the filters let
+// through. Merging a new answer in is cypher/result.ts's mergeResults, shared with the server.
 import { kindOf } from '../../../cypher/model.ts';
 import type { Result } from '../../../cypher/result.ts';
 import type { WorkspaceFilters } from './workspace.ts';
 
 export function emptyResult(): Result {
   return { nodes: [], edges: [], paths: [], citations: {}, summary: {}, meta: { query: 'workspace', parameters: {}, durationMs: 0, truncated: false } };
-}
-
-/**
- * Everything in `base` plus everything in `added`; an element in both takes `added`'s copy (the
- * newer answer may carry dates or redactions the older did not). Never mutates its arguments:
- * undo history shares Results between states.
- */
-export function mergeResults(base: Result, added: Result): Result {
-  const paths = new Map(base.paths.map((path) => [pathKey(path), path]));
-  for (const path of added.paths) paths.set(pathKey(path), path);
-  return {
-    nodes: [...new Map([...base.nodes, ...added.nodes].map((node) => [node.id, node])).values()],
-    edges: [...new Map([...base.edges, ...added.edges].map((edge) => [edge.id, edge])).values()],
-    paths: [...paths.values()],
-    citations: { ...base.citations, ...added.citations },
-    summary: { ...base.summary, ...added.summary },
-    meta: added.meta,
-  };
 }
 
 /** Removes nodes (with their edges) and edges; a path that crossed any of them no longer holds and goes too. */
@@ -56,8 +39,4 @@ export function visiblePart(result: Result, hidden: ReadonlySet<string>, filters
   });
   const edges = result.edges.filter((edge) => shown(edge.id, edge.properties));
   return { ...result, nodes, edges };
-}
-
-function pathKey(path: Result['paths'][number]): string {
-  return `${path.nodes.join(' ')}|${path.edges.join(' ')}`;
 }
