@@ -1,0 +1,131 @@
+// Lays graphs out in a Web Worker and applies the positions in one batch: the main thread only
+// draws. A newer layout supersedes an older one: the worker running it is stopped, not waited for.
+import type cytoscape from 'cytoscape';
+import { toLayoutElements, type LayoutRequest, type PlainLayoutOptions, type Positions } from './layout-compute.ts';
+
+export type { Positions, PlainLayoutOptions } from './layout-compute.ts';
+
+export interface LayoutMessage {
+  requestId: number;
+  request: LayoutRequest;
+}
+
+export type LayoutReply = { requestId: number; positions: Positions } | { requestId: number; error: string };
+
+/** The part of a Worker this module uses, so tests can run the same protocol in-process. */
+export interface LayoutWorker {
+  postMessage(message: LayoutMessage): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<LayoutReply>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+/** Rejects a layout that a newer one (or an abort) replaced; callers drop it, it is not a failure to show. */
+export class LayoutSuperseded extends Error {
+  override name = 'LayoutSuperseded';
+  constructor() {
+    super('A newer layout replaced this one.');
+  }
+}
+
+export function isSuperseded(error: unknown): error is LayoutSuperseded {
+  return error instanceof LayoutSuperseded;
+}
+
+/** Vite bundles the worker and its imports (cytoscape, dagre, fcose) as a separate module served from our origin. */
+function spawnLayoutWorker(): LayoutWorker {
+  return new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module', name: 'xpf-layout' }) as unknown as LayoutWorker;
+}
+
+export interface OffThreadLayout {
+  /** Resolves with node id -> position; rejects with LayoutSuperseded when a newer run or `signal` cancels it. */
+  run(elements: readonly cytoscape.ElementDefinition[], layout: PlainLayoutOptions, signal?: AbortSignal): Promise<Positions>;
+  /** Stops the worker; a later run starts a new one. */
+  dispose(): void;
+}
+
+export function createOffThreadLayout(spawn: () => LayoutWorker = spawnLayoutWorker): OffThreadLayout {
+  let worker: LayoutWorker | null = null;
+  let pending: { requestId: number; resolve(positions: Positions): void; reject(error: Error): void } | null = null;
+  let nextRequestId = 1;
+
+  // A synchronous layout cannot be interrupted from outside: ending the worker is the only way to stop it.
+  const stopPending = (reason: Error) => {
+    if (!pending) return;
+    worker?.terminate();
+    worker = null;
+    pending.reject(reason);
+    pending = null;
+  };
+
+  const ensureWorker = (): LayoutWorker => {
+    if (worker) return worker;
+    const started = spawn();
+    started.onmessage = (event) => {
+      const reply = event.data;
+      if (!pending || reply.requestId !== pending.requestId) return;
+      const { resolve, reject } = pending;
+      pending = null;
+      if ('error' in reply) reject(new Error(`Layout failed: ${reply.error}`));
+      else resolve(reply.positions);
+    };
+    started.onerror = (event) => {
+      event.preventDefault?.();
+      worker = null;
+      stopPending(new Error(`Layout worker failed: ${event.message || 'it could not start'}`));
+    };
+    worker = started;
+    return started;
+  };
+
+  return {
+    run(elements, layout, signal) {
+      stopPending(new LayoutSuperseded());
+      if (signal?.aborted) return Promise.reject(new LayoutSuperseded());
+      const requestId = nextRequestId++;
+      const done = new Promise<Positions>((resolve, reject) => {
+        pending = { requestId, resolve, reject };
+      });
+      signal?.addEventListener('abort', () => {
+        if (pending?.requestId === requestId) stopPending(new LayoutSuperseded());
+      }, { once: true });
+      ensureWorker().postMessage({ requestId, request: { elements: toLayoutElements(elements), layout } });
+      return done;
+    },
+    dispose() {
+      stopPending(new LayoutSuperseded());
+      worker?.terminate();
+      worker = null;
+    },
+  };
+}
+
+let shared: OffThreadLayout | null = null;
+
+/** The page's one layout worker: a newer call supersedes any older one still running. */
+export function layoutOffMainThread(
+  elements: readonly cytoscape.ElementDefinition[],
+  layout: PlainLayoutOptions,
+  signal?: AbortSignal,
+): Promise<Positions> {
+  shared ??= createOffThreadLayout();
+  return shared.run(elements, layout, signal);
+}
+
+/**
+ * Moves nodes to computed positions in one `preset` layout (one redraw, one `layoutstop`) and fits
+ * the view.
+ */
+export async function applyPositions(cy: cytoscape.Core, positions: Positions, options: { fit?: boolean; padding?: number } = {}): Promise<void> {
+  const layout = cy.layout({
+    name: 'preset',
+    // A map, not a function: preset leaves nodes it has no entry for (and locked ones) where they are.
+    positions,
+    fit: options.fit ?? true,
+    padding: options.padding ?? 30,
+    animate: false,
+  });
+  const stopped = layout.promiseOn('layoutstop');
+  layout.run();
+  await stopped;
+}

@@ -1,0 +1,104 @@
+// How Cytoscape draws: its WebGL renderer for large answers, the canvas renderer for the small ones an
+// analyst reads link by link, and the viewport shortcuts that keep panning smooth on large graphs.
+import type cytoscape from 'cytoscape';
+import type { StylesheetJson } from 'cytoscape';
+
+/**
+ * From this many elements (nodes + edges) the WebGL renderer draws. Below it the canvas renderer is
+ * fast enough and draws every style: Cytoscape 3.34's WebGL renderer ignores `line-style`, so the
+ * dotted (inferred) and dashed (weakest) links of a chain would look solid.
+ */
+export const webglFromElements = 2_000;
+
+/** From this many elements the viewport shortcuts below are worth their flicker while panning. */
+export const largeFromElements = 1_000;
+
+export type RendererName = 'webgl' | 'canvas';
+
+/** The rendering hints of cytoscape's options (it reads them at the top level as well as under `renderer`). */
+export type RenderOptions = Pick<
+  cytoscape.CytoscapeOptions,
+  'textureOnViewport' | 'hideEdgesOnViewport' | 'hideLabelsOnViewport' | 'pixelRatio'
+> & {
+  renderer: { name: 'canvas'; webgl: boolean; webglTexSize?: number; webglBatchSize?: number; webglTexPerBatch?: number };
+};
+
+export interface RenderChoice {
+  renderer: RendererName;
+  options: RenderOptions;
+}
+
+/**
+ * Picks the renderer and viewport shortcuts for an answer of `elementCount` elements. Pure, so the
+ * choice is unit-tested; `webglAvailable` comes from `canUseWebgl()` in the page.
+ */
+export function chooseRendering(elementCount: number, webglAvailable: boolean): RenderChoice {
+  const large = elementCount >= largeFromElements;
+  if (webglAvailable && elementCount >= webglFromElements) {
+    return {
+      renderer: 'webgl',
+      options: {
+        renderer: {
+          name: 'canvas',
+          webgl: true,
+          // 4096² atlases hold the labels of thousands of nodes in few textures (Cytoscape caps it at the GPU's maximum).
+          webglTexSize: 4096,
+          // Instances per draw call; larger batches mean fewer calls for 20k elements (Cytoscape's ceiling is 16384).
+          webglBatchSize: 4096,
+          // Textures bound per batch; Cytoscape lowers it to what the GPU allows.
+          webglTexPerBatch: 16,
+        },
+        // The GPU redraws every frame cheaply; a bitmap of the viewport would only blur while panning.
+        textureOnViewport: false,
+        hideEdgesOnViewport: false,
+        // Labels are the atlas uploads that cost most when thousands come into view at once.
+        hideLabelsOnViewport: true,
+        // One device pixel per CSS pixel: on a 2x screen that is a quarter of the fragments to shade.
+        pixelRatio: 1,
+      },
+    };
+  }
+  return {
+    renderer: 'canvas',
+    options: {
+      renderer: { name: 'canvas', webgl: false },
+      // The canvas renderer redraws every element per frame; above ~1k elements pan a bitmap of the viewport instead.
+      textureOnViewport: large,
+      hideEdgesOnViewport: false,
+      hideLabelsOnViewport: large,
+      pixelRatio: large ? 1 : 'auto',
+    },
+  };
+}
+
+/**
+ * What WebGL drawing loses, said another way: without dots and dashes, inferred links are drawn
+ * thinner and fainter and the weakest link stays the widest, so strength still reads without colour.
+ */
+export const webglStyleAdjustments: StylesheetJson = [
+  { selector: 'edge.inferred', style: { width: 1, 'line-opacity': 0.7 } },
+  { selector: 'edge.weakest', style: { width: 7 } },
+];
+
+/** The stylesheet to draw with under a renderer: the WebGL adjustments come last so they win. */
+export function stylesheetFor(renderer: RendererName, stylesheet: StylesheetJson): StylesheetJson {
+  return renderer === 'webgl' ? [...stylesheet, ...webglStyleAdjustments] : stylesheet;
+}
+
+/** True when the browser gives a WebGL 2 context, which Cytoscape's WebGL renderer needs (it fails without one). */
+export function canUseWebgl(doc: Document = document): boolean {
+  try {
+    const context = doc.createElement('canvas').getContext('webgl2');
+    if (!context) return false;
+    context.getExtension('WEBGL_lose_context')?.loseContext();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Which renderer a running graph actually uses, read from Cytoscape rather than from what was asked. */
+export function activeRenderer(cy: cytoscape.Core): RendererName {
+  const renderer = (cy as unknown as { renderer(): { webgl?: boolean } | null }).renderer();
+  return renderer?.webgl ? 'webgl' : 'canvas';
+}
