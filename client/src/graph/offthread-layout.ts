@@ -100,6 +100,23 @@ export function createOffThreadLayout(spawn: () => LayoutWorker = spawnLayoutWor
   };
 }
 
+/** Above this many elements fcose's CoSE refinement took close to a minute for 5,000 elements on two cores. */
+const refineUpToElements = 1_000;
+
+/**
+ * The force layout for an answer of `elementCount` elements: fcose with its CoSE refinement for small
+ * answers, its spectral step alone ('draft', about a second for 20k elements) for large ones.
+ */
+export function forceLayoutFor(elementCount: number): PlainLayoutOptions {
+  return {
+    name: 'fcose',
+    quality: elementCount < refineUpToElements ? 'default' : 'draft',
+    // Room for two-line labels, which a headless graph cannot measure.
+    nodeSeparation: 90,
+    animate: false,
+  };
+}
+
 let shared: OffThreadLayout | null = null;
 
 /** The page's one layout worker: a newer call supersedes any older one still running. */
@@ -128,4 +145,18 @@ export async function applyPositions(cy: cytoscape.Core, positions: Positions, o
   const stopped = layout.promiseOn('layoutstop');
   layout.run();
   await stopped;
+}
+
+/**
+ * Adds elements already at their computed positions, in one batch, and fits the view: for a new
+ * answer this beats adding first and moving after, as the renderer never draws the unplaced pile.
+ */
+export function addPositioned(cy: cytoscape.Core, elements: readonly cytoscape.ElementDefinition[], positions: Positions, padding = 30): void {
+  cy.batch(() => {
+    cy.add(elements.map((element) => {
+      const position = element.group === 'nodes' ? positions[String(element.data.id)] : undefined;
+      return position ? { ...element, position } : element;
+    }));
+  });
+  cy.fit(undefined, padding);
 }

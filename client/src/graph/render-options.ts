@@ -76,6 +76,9 @@ export function chooseRendering(elementCount: number, webglAvailable: boolean): 
  * thinner and fainter and the weakest link stays the widest, so strength still reads without colour.
  */
 export const webglStyleAdjustments: StylesheetJson = [
+  // WebGL draws every label into texture atlases whatever the zoom (it ignores min-zoomed-font-size):
+  // thousands of link captions cost seconds; the inspector still names a clicked link.
+  { selector: 'edge', style: { label: '' } },
   { selector: 'edge.inferred', style: { width: 1, 'line-opacity': 0.7 } },
   { selector: 'edge.weakest', style: { width: 7 } },
 ];
@@ -85,13 +88,21 @@ export function stylesheetFor(renderer: RendererName, stylesheet: StylesheetJson
   return renderer === 'webgl' ? [...stylesheet, ...webglStyleAdjustments] : stylesheet;
 }
 
-/** True when the browser gives a WebGL 2 context, which Cytoscape's WebGL renderer needs (it fails without one). */
-export function canUseWebgl(doc: Document = document): boolean {
+/** GPUs emulated on the CPU: WebGL through them drew 5,000 elements several times slower than the canvas renderer (npm run bench:ui). */
+const softwareGpu = /swiftshader|llvmpipe|softpipe|software/i;
+
+/**
+ * True when the browser gives a hardware WebGL 2 context, which Cytoscape's WebGL renderer needs (it
+ * fails without one). A software GPU counts as no WebGL unless `allowSoftware`.
+ */
+export function canUseWebgl(options: { allowSoftware?: boolean } = {}, doc: Document = document): boolean {
   try {
     const context = doc.createElement('canvas').getContext('webgl2');
     if (!context) return false;
+    const info = context.getExtension('WEBGL_debug_renderer_info');
+    const gpu = String(context.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : context.RENDERER));
     context.getExtension('WEBGL_lose_context')?.loseContext();
-    return true;
+    return options.allowSoftware === true || !softwareGpu.test(gpu);
   } catch {
     return false;
   }
