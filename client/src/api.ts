@@ -83,11 +83,39 @@ export function fetchChain(id: string, asOf: string | undefined, signal?: AbortS
   return getResult(`/api/chain/${encodeURIComponent(id)}${search}`, signal);
 }
 
-async function getResult(path: string, signal: AbortSignal | undefined): Promise<Result> {
+/** One curated query as GET /api/queries lists it: its parameters as JSON Schema, for a form. */
+const QueryDescription = z.object({
+  name: z.string(),
+  title: z.string(),
+  description: z.string(),
+  returns: z.string(),
+  parameters: z.object({
+    properties: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+    required: z.array(z.string()).default([]),
+  }),
+});
+export type QueryDescription = z.infer<typeof QueryDescription>;
+
+export async function fetchQueries(signal?: AbortSignal): Promise<QueryDescription[]> {
+  const response = await fetch('/api/queries', { headers: { accept: 'application/json' }, cache: 'no-store', signal });
+  if (!response.ok) throw await toApiError(response);
+  return z.object({ queries: z.array(QueryDescription) }).parse(await response.json()).queries;
+}
+
+/** Runs a curated query by its catalogue name; the server checks `params` against the query's schema. */
+export function runQuery(name: string, params: Record<string, unknown>, signal?: AbortSignal): Promise<Result> {
+  return getResult(`/api/queries/${encodeURIComponent(name)}`, signal, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+    body: JSON.stringify({ params }),
+  });
+}
+
+async function getResult(path: string, signal: AbortSignal | undefined, init: RequestInit = {}): Promise<Result> {
   let response: Response;
   try {
     // no-store: what an analyst looked up should not linger in the browser's HTTP cache.
-    response = await fetch(path, { headers: { accept: 'application/json' }, cache: 'no-store', signal });
+    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init.headers }, cache: 'no-store', signal });
   } catch (error) {
     if (isAbort(error)) throw error;
     throw new ApiError(0, 'Server unreachable', 'The xpf-explorer server did not answer. Is it running?');

@@ -99,7 +99,7 @@ export class ExplorerPage {
   }
 
   /** Waits until the status line settles for `query` (and mentions `mentions`); anything but `done` fails with the page's own message. */
-  async settled(query: 'search' | 'chain', mentions = ''): Promise<void> {
+  async settled(query: 'search' | 'chain' | 'expand' | 'query', mentions = ''): Promise<void> {
     await this.page.waitForFunction(
       ({ query, mentions }) => {
         const status = document.getElementById('status');
@@ -196,6 +196,74 @@ export class ExplorerPage {
         items.map((item) => ({ document: (item as HTMLElement).dataset.document ?? '', name: item.querySelector('cite')?.textContent ?? '' })),
       ),
     };
+  }
+
+  /** Right-clicks a node where it is drawn and picks `action` (a `data-action` of the node menu). */
+  async nodeAction(id: string, action: string): Promise<void> {
+    const node = (await this.drawn()).nodes.get(id);
+    if (!node) throw new Error(`Node ${id} is not drawn.`);
+    const box = await this.page.locator('#graph').boundingBox();
+    if (!box) throw new Error('#graph has no box: is the page laid out?');
+    await this.page.mouse.click(box.x + node.x, box.y + node.y, { button: 'right' });
+    await this.page.locator(`#context-menu[data-id="${id}"]:not([hidden]) button[data-action="${action}"]`).click();
+  }
+
+  /** Clicks nodes one after the other: the canvas adds each to the selection. */
+  async selectNodes(ids: string[]): Promise<void> {
+    const box = await this.page.locator('#graph').boundingBox();
+    if (!box) throw new Error('#graph has no box: is the page laid out?');
+    await this.page.mouse.click(box.x + 4, box.y + 4);
+    for (const id of ids) {
+      const node = (await this.drawn()).nodes.get(id);
+      if (!node) throw new Error(`Node ${id} is not drawn.`);
+      await this.page.mouse.click(box.x + node.x, box.y + node.y);
+      await this.page.waitForFunction((id) => window.__xpf!.cy.getElementById(id).selected(), id, { timeout: settleTimeoutMs });
+    }
+  }
+
+  /** Presses keys on the page body, as a keyboard shortcut is meant to be used. */
+  async press(keys: string): Promise<void> {
+    await this.page.locator('body').focus();
+    await this.page.keyboard.press(keys);
+  }
+
+  /** Waits until every id of `present` is drawn and none of `absent` is (nodes or edges). */
+  async waitForCanvas(expect: { present?: string[]; absent?: string[] }): Promise<void> {
+    const { present = [], absent = [] } = expect;
+    await this.page
+      .waitForFunction(
+        ({ present, absent }) => {
+          const cy = window.__xpf!.cy;
+          return present.every((id) => cy.getElementById(id).nonempty()) && absent.every((id) => cy.getElementById(id).empty());
+        },
+        { present, absent },
+        { timeout: settleTimeoutMs },
+      )
+      .catch(async () => {
+        const drawn = await this.page.evaluate(() => window.__xpf!.cy.elements().map((element) => element.id()));
+        throw new Error(`Expected ${JSON.stringify({ present, absent })} on the canvas; it draws ${drawn.join(', ')}`);
+      });
+  }
+
+  /** Ticks or unticks a filter checkbox by its value (a kind, a confidence) or `synthetic`. */
+  async setFilter(value: string, shown: boolean): Promise<void> {
+    const box = value === 'synthetic' ? this.page.locator('#synthetic-filter') : this.page.locator(`.filters-section input[value="${value}"]`);
+    await box.setChecked(shown);
+  }
+
+  /** Moves the as-of slider to the month of `date` (YYYY-MM-DD, a month's last day) and waits for the redrawn chain. */
+  async setAsOf(date: string): Promise<void> {
+    await this.page.locator('#as-of-enabled').setChecked(true);
+    await this.page.locator('#as-of').evaluate((slider, date) => {
+      const input = slider as HTMLInputElement;
+      const [year, month] = date.split('-').map(Number);
+      // The slider counts months from its first year, which the page states as its min date.
+      const first = Number(input.dataset.firstYear);
+      input.value = String((year! - first) * 12 + month! - 1);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, date);
+    await this.page.locator('#as-of-value', { hasText: date }).waitFor({ timeout: settleTimeoutMs });
   }
 
   async screenshot(path: string): Promise<void> {

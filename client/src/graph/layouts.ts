@@ -1,4 +1,4 @@
-// Named layout presets: `chain` for chains of command (leadership on top), `overview` for anything else.
+// Named layout presets: `chain` for chains of command (leadership on top), `cascade` for directives (top-down), `path` for paths between two ends, `overview` for anything else.
 import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import type { DagreLayoutOptions } from 'cytoscape-dagre';
@@ -32,6 +32,12 @@ const chain: DagreLayoutOptions = {
   animate: false,
 };
 
+/** Like `chain` but flowing downward: a directive on top, the bodies and facilities it reached below. */
+const cascade: DagreLayoutOptions = { ...chain, rankDir: 'TB' };
+
+/** Paths between two ends read left to right, from the start the analyst picked. */
+const path: DagreLayoutOptions = { ...chain, rankDir: 'LR', ranker: 'network-simplex' };
+
 const overview: cytoscape.CoseLayoutOptions = {
   name: 'cose',
   // Seeded by element order rather than random positions, so the same answer draws the same way.
@@ -46,5 +52,5 @@ const overview: cytoscape.CoseLayoutOptions = {
   animate: false,
 };
 
-export const layouts = { chain, overview } satisfies Record<string, cytoscape.LayoutOptions>;
+export const layouts = { chain, cascade, path, overview } satisfies Record<string, cytoscape.LayoutOptions>;
 export type LayoutName = keyof typeof layouts;

@@ -31,7 +31,13 @@ export const kindStyles: Record<NodeKind, KindStyle> = {
 /** Edge colours by the edge's own confidence; the weakest link of a chain overrides them. */
 export const strengthColours = { confirmed: '#1f4e79', reported: '#8a6d00', inferred: '#b03a2e', weakest: '#6a1b9a' } as const;
 
-const ink = '#1a1a1a';
+export type Theme = 'light' | 'dark';
+
+/** Text and outlines, and the halo behind labels, per theme: the kinds' colours read on both. */
+const themeInks: Record<Theme, { ink: string; paper: string }> = {
+  light: { ink: '#1a1a1a', paper: '#ffffff' },
+  dark: { ink: '#e8e8e8', paper: '#1b1d21' },
+};
 
 /** Below this on-screen size labels are hidden, so a zoomed-out graph stays a shape, not a smear of text. */
 const minZoomedFontSize = 9;
@@ -41,70 +47,82 @@ const kindBlocks: StylesheetJson = Object.values(kindStyles).map((kind) => ({
   style: { shape: kind.shape, 'background-color': kind.colour },
 }));
 
-export const stylesheet: StylesheetJson = [
-  {
-    selector: 'node',
-    style: {
-      label: 'data(label)',
-      width: 34,
-      height: 34,
-      'border-width': 1,
-      'border-color': ink,
-      color: ink,
-      'font-size': 12,
-      'text-valign': 'bottom',
-      'text-margin-y': 4,
-      'text-wrap': 'wrap',
-      'text-max-width': '160px',
-      'text-background-color': '#ffffff',
-      'text-background-opacity': 0.85,
-      'text-background-padding': '2px',
-      'min-zoomed-font-size': minZoomedFontSize,
+export function stylesheetFor(theme: Theme): StylesheetJson {
+  const { ink, paper } = themeInks[theme];
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        width: 34,
+        height: 34,
+        'border-width': 1,
+        'border-color': ink,
+        color: ink,
+        'font-size': 12,
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-wrap': 'wrap',
+        'text-max-width': '160px',
+        'text-background-color': paper,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '2px',
+        'min-zoomed-font-size': minZoomedFontSize,
+      },
     },
-  },
-  ...kindBlocks,
-  // Synthetic records are test data, never evidence: dashed and pale so no one mistakes them in a screenshot.
-  { selector: 'node.synthetic', style: { 'border-style': 'dashed', 'border-width': 3, 'background-opacity': 0.55 } },
-  { selector: 'node.weak', style: { 'border-style': 'double', 'border-width': 4 } },
-  { selector: 'node.synthetic.weak', style: { 'border-style': 'dashed' } },
-  {
-    selector: 'edge',
-    style: {
-      label: 'data(caption)',
-      width: 2,
-      'curve-style': 'bezier',
-      'target-arrow-shape': 'triangle',
-      'line-color': strengthColours.confirmed,
-      'target-arrow-color': strengthColours.confirmed,
-      color: ink,
-      'font-size': 10,
-      'text-rotation': 'autorotate',
-      'text-background-color': '#ffffff',
-      'text-background-opacity': 0.85,
-      'text-background-padding': '1px',
-      'min-zoomed-font-size': minZoomedFontSize,
+    ...kindBlocks,
+    // Synthetic records are test data, never evidence: dashed and pale so no one mistakes them in a screenshot.
+    { selector: 'node.synthetic', style: { 'border-style': 'dashed', 'border-width': 3, 'background-opacity': 0.55 } },
+    { selector: 'node.weak', style: { 'border-style': 'double', 'border-width': 4 } },
+    { selector: 'node.synthetic.weak', style: { 'border-style': 'dashed' } },
+    {
+      selector: 'edge',
+      style: {
+        label: 'data(caption)',
+        width: 2,
+        'curve-style': 'bezier',
+        'target-arrow-shape': 'triangle',
+        'line-color': strengthColours.confirmed,
+        'target-arrow-color': strengthColours.confirmed,
+        color: ink,
+        'font-size': 10,
+        'text-rotation': 'autorotate',
+        'text-background-color': paper,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': minZoomedFontSize,
+      },
     },
-  },
-  { selector: 'edge.confirmed', style: { width: 3 } },
-  { selector: 'edge.reported', style: { 'line-color': strengthColours.reported, 'target-arrow-color': strengthColours.reported } },
-  // Dotted as well as red: the weakest kind of link must read without colour.
-  {
-    selector: 'edge.inferred',
-    style: { 'line-color': strengthColours.inferred, 'target-arrow-color': strengthColours.inferred, 'line-style': 'dotted' },
-  },
-  { selector: 'edge.synthetic', style: { 'line-opacity': 0.6 } },
-  {
-    selector: 'edge.weakest',
-    style: {
-      width: 6,
-      'line-style': 'dashed',
-      'line-color': strengthColours.weakest,
-      'target-arrow-color': strengthColours.weakest,
-      'font-weight': 'bold',
+    { selector: 'edge.confirmed', style: { width: 3 } },
+    { selector: 'edge.reported', style: { 'line-color': strengthColours.reported, 'target-arrow-color': strengthColours.reported } },
+    // Dotted as well as red: the weakest kind of link must read without colour.
+    {
+      selector: 'edge.inferred',
+      style: { 'line-color': strengthColours.inferred, 'target-arrow-color': strengthColours.inferred, 'line-style': 'dotted' },
     },
-  },
-  // A chain picked in the list stands out; the rest fade but stay visible for context.
-  { selector: '.faded', style: { opacity: 0.2 } },
-  { selector: 'node:selected', style: { 'overlay-color': strengthColours.confirmed, 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
-  { selector: 'edge:selected', style: { 'overlay-color': strengthColours.confirmed, 'overlay-opacity': 0.25, 'overlay-padding': 4 } },
-];
+    { selector: 'edge.synthetic', style: { 'line-opacity': 0.6 } },
+    // Withheld from this account: the pseudonym is shown in italics and the label says so.
+    { selector: 'node.redacted', style: { 'font-style': 'italic', 'background-blacken': 0.35 } },
+    {
+      selector: 'edge.weakest',
+      style: {
+        width: 6,
+        'line-style': 'dashed',
+        'line-color': strengthColours.weakest,
+        'target-arrow-color': strengthColours.weakest,
+        'font-weight': 'bold',
+      },
+    },
+    // What changed since a saved view's version: drawn over the kind's own look, never replacing it.
+    { selector: 'node.changed-added', style: { 'underlay-color': '#009e73', 'underlay-opacity': 0.35, 'underlay-padding': 8 } },
+    { selector: 'node.changed-changed', style: { 'underlay-color': '#e69f00', 'underlay-opacity': 0.45, 'underlay-padding': 8 } },
+    { selector: 'edge.changed-added', style: { 'underlay-color': '#009e73', 'underlay-opacity': 0.35, 'underlay-padding': 5 } },
+    { selector: 'edge.changed-changed', style: { 'underlay-color': '#e69f00', 'underlay-opacity': 0.45, 'underlay-padding': 5 } },
+    // A chain picked in the list stands out; the rest fade but stay visible for context.
+    { selector: '.faded', style: { opacity: 0.2 } },
+    { selector: 'node:selected', style: { 'overlay-color': strengthColours.confirmed, 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
+    { selector: 'edge:selected', style: { 'overlay-color': strengthColours.confirmed, 'overlay-opacity': 0.25, 'overlay-padding': 4 } },
+  ];
+}
+
+export const stylesheet: StylesheetJson = stylesheetFor('light');

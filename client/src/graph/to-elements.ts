@@ -43,14 +43,17 @@ export function toElements(result: Result): ElementDefinition[] {
 
 function toNodeElement(node: ResultNode): ElementDefinition {
   const kind = kindOf(node.labels);
+  const name = typeof node.properties.name === 'string' ? node.properties.name : node.id;
+  const redacted = node.properties.redacted === true;
   const data: NodeData = {
     id: node.id,
-    label: typeof node.properties.name === 'string' ? node.properties.name : node.id,
+    // The server sent a pseudonym in place of a withheld name: the label must not pass it off as one.
+    label: redacted ? `${name} (redacted)` : name,
     kind,
     synthetic: node.properties.synthetic === true,
     confidence: confidenceOf(node.properties.confidence),
   };
-  return { group: 'nodes', data, classes: [kind.toLowerCase(), ...provenanceClasses(data)] };
+  return { group: 'nodes', data, classes: [kind.toLowerCase(), ...provenanceClasses(data), ...(redacted ? ['redacted'] : [])] };
 }
 
 function toEdgeElement(edge: ResultEdge, drawn: Traversal | undefined, isWeakest: boolean): ElementDefinition {

@@ -1,6 +1,80 @@
 // The chain list: each chain of command with its strength, length and weakest link named; picking one highlights it.
+import type { ResultNode } from '../../../cypher/result.ts';
+import { fetchChain, fetchNode } from '../api.ts';
 import { createElement } from '../dom.ts';
-import type { ChainSummary } from '../graph/chain-summary.ts';
+import { summarizeChains, type ChainSummary } from '../graph/chain-summary.ts';
+import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
+import type { InspectorPanel } from './inspector.ts';
+import type { QueryRunner } from './query-runner.ts';
+import type { StatusLine } from './status.ts';
+
+export interface ChainOfCommand {
+  /** Draws every chain of command from `node` up to the leadership, as of the workspace's as-of date. */
+  trace(node: ResultNode): Promise<void>;
+}
+
+/** Tracing a chain of command replaces the canvas with it, lists its chains, and lets the analyst pick one to highlight. */
+export function mountChainOfCommand(
+  workspace: ExplorerWorkspace,
+  status: StatusLine,
+  inspector: InspectorPanel,
+  list: HTMLOListElement,
+  runner: QueryRunner,
+  asOfOf: () => string | undefined,
+): ChainOfCommand {
+  const { cy } = workspace;
+  const highlight = (chain: ChainSummary | null) => {
+    markPickedChain(list, chain?.number ?? null);
+    cy.batch(() => {
+      cy.elements().removeClass('faded');
+      if (!chain) return;
+      const members = new Set([...chain.nodeIds, ...chain.edgeIds]);
+      cy.elements().filter((element) => !members.has(element.id())).addClass('faded');
+    });
+    if (!chain?.weakestLink) return;
+    cy.elements().unselect();
+    cy.getElementById(chain.weakestLink.id).select();
+    inspector.inspectEdge(chain.weakestLink.id);
+  };
+  cy.on('tap', (event) => {
+    if (event.target === cy) highlight(null);
+  });
+  // Undo, a saved view or a filter may change what is drawn: the list follows the paths the workspace holds.
+  workspace.onChange(() => {
+    const chains = summarizeChains(workspace.result());
+    if (chains.length > 0) showChains(list, chains, highlight);
+  });
+
+  const traceAsOf = async (node: ResultNode, asOf: string | undefined) => {
+      const name = typeof node.properties.name === 'string' ? node.properties.name : node.id;
+      const when = asOf ? ` as of ${asOf}` : ' (links of any date)';
+      // A start with no chain is still drawn, from its details, so the analyst sees what was searched.
+      const answer = await status.run('chain', `Tracing the chain of command of ${name}${when}…`, async (signal) => {
+        const chain = await fetchChain(node.id, asOf, signal);
+        return chain.paths.length > 0 ? chain : fetchNode(node.id, signal);
+      });
+      if (!answer) return;
+      const query = { name: 'chain-of-command', parameters: asOf ? { id: node.id, asOf } : { id: node.id } };
+      if (answer.paths.length === 0) {
+        await workspace.draw(answer, { mode: 'replace', layout: 'overview', query });
+        showNoChains(list, `No chain of command reaches the central leadership from ${name}${when}.`);
+        inspector.inspectNode(node.id);
+        status.set({ state: 'empty', query: 'chain', message: `No chain of command found from ${name}${when}.` });
+        return;
+      }
+      await workspace.draw(answer, { mode: 'replace', layout: 'chain', query });
+      showChains(list, summarizeChains(workspace.result()), highlight);
+      inspector.inspectNode(node.id);
+      const count = answer.paths.length === 1 ? '1 chain' : `${answer.paths.length} chains`;
+      status.set({ state: 'done', query: 'chain', truncated: answer.meta.truncated, message: `${count} of command from ${name}${when}.` });
+  };
+  return {
+    trace(node) {
+      runner.track('replace', (asOf) => traceAsOf(node, asOf));
+      return traceAsOf(node, asOfOf());
+    },
+  };
+}
 
 export function showChains(list: HTMLOListElement, chains: readonly ChainSummary[], onPick: (chain: ChainSummary) => void): void {
   list.replaceChildren(...chains.map((chain) => chainItem(chain, onPick)));

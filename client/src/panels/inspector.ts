@@ -2,13 +2,15 @@
 import { kindOf, relationshipCaption, RelationshipType } from '../../../cypher/model.ts';
 import type { Citation, Json, ResultEdge, ResultNode } from '../../../cypher/result.ts';
 import { createElement } from '../dom.ts';
+import { summarizeChains } from '../graph/chain-summary.ts';
 import { kindStyles } from '../graph/style.ts';
+import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
 import { formatDate, formatValidity, formatValue, propertyTitle, safeLink } from './format.ts';
 
 export type Citations = Record<string, Citation>;
 
 /** Shown elsewhere in the inspector (title, badges, sources list, validity line), so left out of the property list. */
-const shownApart = new Set(['name', 'sources', 'synthetic', 'confidence', 'from', 'to', 'fromPrecision', 'toPrecision', 'datePrecision']);
+const shownApart = new Set(['name', 'sources', 'synthetic', 'redacted', 'confidence', 'from', 'to', 'fromPrecision', 'toPrecision', 'datePrecision']);
 
 /** The inspector's first properties, in this order; any other property follows alphabetically. */
 const leadingKeys = ['nameZh', 'pinyin', 'aliases', 'title', 'head', 'relation', 'role', 'level', 'facilityType', 'date'];
@@ -85,6 +87,10 @@ function badges(properties: Record<string, Json>, leading: HTMLElement[]): HTMLE
   if (properties.synthetic === true) {
     list.push(createElement('span', { className: 'badge badge-synthetic', text: 'SYNTHETIC record', attrs: { 'data-badge': 'synthetic' } }));
   }
+  // The server withheld this person's identifying details from this account; the name is a pseudonym.
+  if (properties.redacted === true) {
+    list.push(createElement('span', { className: 'badge badge-redacted', text: 'REDACTED: name is a pseudonym, details withheld', attrs: { 'data-badge': 'redacted' } }));
+  }
   return createElement('p', { className: 'badges' }, list);
 }
 
@@ -141,4 +147,47 @@ function citationItem(id: string, citation: Citation | undefined): HTMLLIElement
     children.push(createElement('span', { className: 'citation-details', text: citation.url }));
   }
   return createElement('li', { attrs: { 'data-document': id } }, children);
+}
+
+export interface InspectorPanel {
+  inspectNode(id: string): void;
+  inspectEdge(id: string): void;
+  clear(): void;
+}
+
+const inspectorHint = 'Click a node or a link to see its properties and sources.';
+
+/** Shows whatever is tapped on the canvas, read from the workspace's merged answer. */
+export function mountInspector(workspace: ExplorerWorkspace, container: HTMLElement, onTrace: (node: ResultNode) => void): InspectorPanel {
+  const { cy } = workspace;
+  const panel: InspectorPanel = {
+    inspectNode(id) {
+      const result = workspace.result();
+      const node = result.nodes.find((candidate) => candidate.id === id);
+      if (node) showNode(container, node, result.citations, onTrace);
+    },
+    inspectEdge(id) {
+      const result = workspace.result();
+      const edge = result.edges.find((candidate) => candidate.id === id);
+      const drawn = cy.getElementById(id);
+      if (!edge || drawn.empty()) return;
+      const label = (nodeId: string) => String(cy.getElementById(nodeId).data('label') ?? nodeId);
+      const view: EdgeView = {
+        from: label(drawn.data('source')),
+        caption: String(drawn.data('caption')),
+        to: label(drawn.data('target')),
+        storedSource: label(edge.source),
+        storedTarget: label(edge.target),
+        weakestOf: summarizeChains(result).filter((chain) => chain.weakestLink?.id === id).map((chain) => chain.number),
+      };
+      showEdge(container, edge, view, result.citations);
+    },
+    clear: () => showHint(container, inspectorHint),
+  };
+  cy.on('tap', 'node', (event) => panel.inspectNode(event.target.id()));
+  cy.on('tap', 'edge', (event) => panel.inspectEdge(event.target.id()));
+  cy.on('tap', (event) => {
+    if (event.target === cy) panel.clear();
+  });
+  return panel;
 }

@@ -1,8 +1,36 @@
 // The search panel: a search box and the list of matches; picking a match hands its node to the caller.
 import { kindOf } from '../../../cypher/model.ts';
 import type { Result, ResultNode } from '../../../cypher/result.ts';
-import { createElement } from '../dom.ts';
+import { searchNodes } from '../api.ts';
+import { createElement, requireElement } from '../dom.ts';
 import { kindStyles } from '../graph/style.ts';
+import type { StatusLine } from './status.ts';
+
+const searchLimit = 20;
+
+/** Mounts the search box on #search-form: matches are listed, and picking one hands it to `pick`. */
+export function mountSearch(status: StatusLine, pick: (node: ResultNode) => void): SearchPanel {
+  const panel: SearchPanel = createSearchPanel(
+    requireElement('search-form', HTMLFormElement),
+    requireElement('search-input', HTMLInputElement),
+    requireElement('search-results', HTMLUListElement),
+    {
+      async search(text) {
+        const result = await status.run('search', `Searching for “${text}”…`, (signal) => searchNodes(text, searchLimit, signal));
+        if (!result) return;
+        panel.showMatches(result);
+        if (result.nodes.length === 0) {
+          status.set({ state: 'empty', query: 'search', message: `No name matches “${text}”.` });
+          return;
+        }
+        const count = result.nodes.length === 1 ? '1 match' : `${result.nodes.length} matches`;
+        status.set({ state: 'done', query: 'search', truncated: result.meta.truncated, message: `${count} for “${text}”. Pick one to trace its chain of command.` });
+      },
+      pick,
+    },
+  );
+  return panel;
+}
 
 export interface SearchHandlers {
   search(text: string): void;

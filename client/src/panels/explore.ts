@@ -1,0 +1,136 @@
+// Exploring by hand: double-click expands a node, right-click opens a menu of what can be done from it
+// (expand by relationship type, hide, pin, remove, the curated queries that start there, path ends),
+// and the toolbar finds the shortest paths between two selected nodes.
+import './explore.css';
+import { kindOf, RelationshipType, relationshipCaption } from '../../../cypher/model.ts';
+import type { ResultNode } from '../../../cypher/result.ts';
+import { createElement, requireElement } from '../dom.ts';
+import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
+import type { QueryRunner } from './query-runner.ts';
+import type { StatusLine } from './status.ts';
+
+export interface ExploreHandlers {
+  /** Trace to leadership from a node (the chain-of-command module owns it). */
+  trace(node: ResultNode): void;
+  asOf(): string | undefined;
+}
+
+interface MenuItem {
+  text: string;
+  action: string;
+  run(): void;
+}
+
+/** Longest path the shortest-path queries consider; the catalogue's own ceiling. */
+const maxPathDepth = 8;
+
+export function mountExplore(workspace: ExplorerWorkspace, runner: QueryRunner, status: StatusLine, handlers: ExploreHandlers): void {
+  const { cy } = workspace;
+  const container = cy.container();
+  if (!container) return;
+  const menu = createElement('div', { className: 'context-menu', attrs: { id: 'context-menu', role: 'menu', 'aria-label': 'Node actions' } });
+  menu.hidden = true;
+  container.append(menu);
+  const pathEnds: { from: string | null; to: string | null } = { from: null, to: null };
+
+  const nodeOf = (id: string) => workspace.result().nodes.find((node) => node.id === id);
+  const nameOf = (id: string) => {
+    const name = nodeOf(id)?.properties.name;
+    return typeof name === 'string' ? name : id;
+  };
+
+  const expand = (id: string, types: RelationshipType[]) => {
+    const what = types.length === 0 ? 'every link' : types.map((type) => relationshipCaption[type].forward).join(', ');
+    return runner.draw('expand-neighbourhood', { id, types, direction: 'both' }, { mode: 'merge', layout: 'overview', near: id, doing: `Expanding ${nameOf(id)} (${what})`, kind: 'expand' });
+  };
+
+  const shortestPaths = (fromId: string, toId: string) =>
+    runner.draw('all-shortest-paths', { fromId, toId, maxDepth: maxPathDepth }, { mode: 'replace', layout: 'path', doing: `Shortest paths from ${nameOf(fromId)} to ${nameOf(toId)}` });
+
+  const setPathEnd = (end: 'from' | 'to', id: string) => {
+    pathEnds[end] = id;
+    if (pathEnds.from && pathEnds.to && pathEnds.from !== pathEnds.to) void shortestPaths(pathEnds.from, pathEnds.to);
+    else status.set({ state: 'idle', message: `Path ${end === 'from' ? 'start' : 'end'}: ${nameOf(id)}. Now pick the other end.` });
+  };
+
+  const itemsFor = (id: string): MenuItem[] => {
+    const node = nodeOf(id);
+    if (!node) return [];
+    const kind = kindOf(node.labels);
+    const pinned = workspace.isPinned(id);
+    const items: MenuItem[] = [
+      { text: 'Expand: every link', action: 'expand', run: () => void expand(id, []) },
+      ...RelationshipType.options.map((type) => ({ text: `Expand: ${relationshipCaption[type].forward} / ${relationshipCaption[type].reverse}`, action: `expand-${type}`, run: () => void expand(id, [type]) })),
+      { text: 'Trace to leadership', action: 'trace', run: () => handlers.trace(node) },
+    ];
+    if (kind === 'Facility') {
+      items.push({
+        text: 'Who is responsible',
+        action: 'who-is-responsible',
+        run: () => void runner.draw('who-is-responsible', { id, asOf: handlers.asOf() }, { mode: 'replace', layout: 'chain', doing: `Who is responsible for ${nameOf(id)}` }),
+      });
+    }
+    if (kind === 'Directive') {
+      items.push({
+        text: 'Directive propagation',
+        action: 'directive-propagation',
+        run: () => void runner.draw('directive-propagation', { id }, { mode: 'replace', layout: 'cascade', doing: `How ${nameOf(id)} propagated` }),
+      });
+    }
+    items.push(
+      { text: 'Set as path start', action: 'path-from', run: () => setPathEnd('from', id) },
+      { text: 'Set as path end', action: 'path-to', run: () => setPathEnd('to', id) },
+      { text: pinned ? 'Unpin' : 'Pin where it is', action: pinned ? 'unpin' : 'pin', run: () => workspace.setPinned([id], !pinned) },
+      { text: 'Hide', action: 'hide', run: () => workspace.hide([id]) },
+      { text: 'Remove from the workspace', action: 'remove', run: () => workspace.remove([id]) },
+    );
+    return items;
+  };
+
+  const closeMenu = () => {
+    menu.hidden = true;
+    menu.replaceChildren();
+  };
+
+  const openMenu = (id: string, at: { x: number; y: number }) => {
+    const items = itemsFor(id);
+    if (items.length === 0) return;
+    menu.dataset.id = id;
+    menu.replaceChildren(
+      createElement('p', { className: 'context-menu-title', text: nameOf(id) }),
+      ...items.map((item) => {
+        const button = createElement('button', { text: item.text, attrs: { type: 'button', role: 'menuitem', 'data-action': item.action } });
+        button.addEventListener('click', () => {
+          closeMenu();
+          item.run();
+        });
+        return button;
+      }),
+    );
+    menu.hidden = false;
+    // Kept inside the canvas: a menu opened near the right or bottom edge opens leftward or upward.
+    const bounds = container.getBoundingClientRect();
+    menu.style.left = `${Math.max(0, Math.min(at.x, bounds.width - menu.offsetWidth))}px`;
+    menu.style.top = `${Math.max(0, Math.min(at.y, bounds.height - menu.offsetHeight))}px`;
+    menu.querySelector('button')?.focus();
+  };
+
+  cy.on('cxttap', 'node', (event) => openMenu(event.target.id(), event.renderedPosition));
+  cy.on('tap', closeMenu);
+  cy.on('viewport', closeMenu);
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !menu.hidden) closeMenu();
+  });
+  cy.on('dbltap', 'node', (event) => void expand(event.target.id(), []));
+
+  const shortestButton = requireElement('shortest-paths', HTMLButtonElement);
+  const updateShortestButton = () => {
+    shortestButton.disabled = cy.nodes(':selected').length !== 2;
+  };
+  cy.on('select unselect', 'node', updateShortestButton);
+  updateShortestButton();
+  shortestButton.addEventListener('click', () => {
+    const [from, to] = cy.nodes(':selected').map((node) => node.id());
+    if (from && to) void shortestPaths(from, to);
+  });
+}

@@ -1,0 +1,140 @@
+// The query panel: one form per curated query, built from its parameters' JSON Schema as GET /api/queries lists it; node ids come from the selection.
+import './query-panel.css';
+import { fetchQueries, type QueryDescription } from '../api.ts';
+import { createElement } from '../dom.ts';
+import type { LayoutName } from '../graph/layouts.ts';
+import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
+import type { QueryRunner } from './query-runner.ts';
+import { describeError, type StatusLine } from './status.ts';
+
+type Schema = Record<string, unknown>;
+
+/** How each query's answer reads best; any other query is drawn as an overview. */
+const layoutOf: Record<string, LayoutName> = {
+  'chain-of-command': 'chain',
+  'who-is-responsible': 'chain',
+  'directive-propagation': 'cascade',
+  'shortest-path': 'path',
+  'all-shortest-paths': 'path',
+};
+
+/** Parameters that name nodes: filled from the nodes selected on the canvas, in the order they were selected. */
+const nodeIdParameters = /^(id|fromId|toId|ids)$/;
+
+export interface QueryPanel {
+  load(): Promise<void>;
+}
+
+export function mountQueryPanel(container: HTMLElement, workspace: ExplorerWorkspace, runner: QueryRunner, status: StatusLine, asOf: () => string | undefined): QueryPanel {
+  const selected = () => workspace.cy.nodes(':selected').map((node) => node.id());
+  return {
+    async load() {
+      try {
+        const queries = await fetchQueries();
+        container.replaceChildren(...queries.map((query) => queryForm(query, { runner, selected, asOf })));
+      } catch (error) {
+        container.replaceChildren(createElement('p', { className: 'placeholder', text: `The query list did not load: ${describeError(error)}` }));
+        status.set({ state: 'error', query: 'query', message: describeError(error) });
+      }
+    },
+  };
+}
+
+interface FormContext {
+  runner: QueryRunner;
+  selected(): string[];
+  asOf(): string | undefined;
+}
+
+function queryForm(query: QueryDescription, context: FormContext): HTMLDetailsElement {
+  const properties = query.parameters.properties;
+  const required = new Set(query.parameters.required);
+  const fields = Object.entries(properties).map(([name, schema]) => parameterField(query.name, name, schema, required.has(name)));
+  const form = createElement('form', { className: 'query-form', attrs: { 'data-query': query.name } }, [
+    ...fields.map((field) => field.element),
+    createElement('button', { text: 'Run', attrs: { type: 'submit' } }),
+  ]);
+  const hasNodeIds = fields.some((field) => nodeIdParameters.test(field.name));
+  if (hasNodeIds) {
+    const fill = createElement('button', { text: 'Use selected nodes', attrs: { type: 'button', 'data-action': 'use-selection' } });
+    fill.addEventListener('click', () => fillFromSelection(fields, context.selected()));
+    form.prepend(fill);
+  }
+  const timeAware = fields.some((field) => field.name === 'asOf');
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    // An empty node id is filled from the selection at run time, so a right-click then Run just works.
+    if (hasNodeIds && fields.some((field) => nodeIdParameters.test(field.name) && field.value() === undefined)) fillFromSelection(fields, context.selected());
+    const params = Object.fromEntries(fields.map((field) => [field.name, field.value()]));
+    // The slider's date, unless the form names one: keeps the drawing redrawable when the slider moves.
+    if (timeAware && params.asOf === undefined) params.asOf = context.asOf();
+    void context.runner.draw(query.name, params, { mode: 'replace', layout: layoutOf[query.name] ?? 'overview', doing: query.title });
+  });
+  return createElement('details', { className: 'query', attrs: { 'data-query': query.name } }, [
+    createElement('summary', { text: query.title }),
+    createElement('p', { className: 'query-description', text: query.description }),
+    form,
+  ]);
+}
+
+interface Field {
+  name: string;
+  element: HTMLElement;
+  value(): unknown;
+  set(value: string | string[]): void;
+}
+
+function fillFromSelection(fields: Field[], selected: string[]): void {
+  const queue = [...selected];
+  for (const field of fields) {
+    if (field.name === 'ids') field.set(queue.splice(0));
+    else if (nodeIdParameters.test(field.name) && queue.length > 0) field.set(queue.shift()!);
+  }
+}
+
+function parameterField(queryName: string, name: string, schema: Schema, required: boolean): Field {
+  const id = `q-${queryName}-${name}`;
+  const description = typeof schema.description === 'string' ? schema.description : '';
+  const label = createElement('label', { text: `${name}${required ? '' : ' (optional)'}`, attrs: { for: id, title: description } });
+  const wrap = (control: HTMLElement) => createElement('div', { className: 'query-field' }, [label, control, createElement('small', { text: description })]);
+  const items = (schema.items ?? {}) as Schema;
+  const choices = (Array.isArray(schema.enum) ? schema.enum : Array.isArray(items.enum) ? items.enum : null) as string[] | null;
+
+  if (schema.type === 'array' && choices) {
+    const select = createElement('select', { attrs: { id, name, multiple: '', size: String(Math.min(choices.length, 6)) } }, choices.map((choice) => createElement('option', { text: choice, attrs: { value: choice } })));
+    return {
+      name,
+      element: wrap(select),
+      value: () => [...select.selectedOptions].map((option) => option.value),
+      set: (value) => {
+        for (const option of select.options) option.selected = [value].flat().includes(option.value);
+      },
+    };
+  }
+  if (choices) {
+    const select = createElement('select', { attrs: { id, name } }, choices.map((choice) => createElement('option', { text: choice, attrs: { value: choice } })));
+    if (typeof schema.default === 'string') select.value = schema.default;
+    return { name, element: wrap(select), value: () => select.value, set: (value) => (select.value = String(value)) };
+  }
+  if (schema.type === 'integer' || schema.type === 'number') {
+    const attrs: Record<string, string> = { id, name, type: 'number', step: schema.type === 'integer' ? '1' : 'any' };
+    if (typeof schema.minimum === 'number') attrs.min = String(schema.minimum);
+    if (typeof schema.maximum === 'number') attrs.max = String(schema.maximum);
+    if (typeof schema.default === 'number') attrs.placeholder = String(schema.default);
+    const input = createElement('input', { attrs });
+    return { name, element: wrap(input), value: () => (input.value === '' ? undefined : Number(input.value)), set: (value) => (input.value = String(value)) };
+  }
+  const isDate = name === 'asOf' || schema.format === 'date' || JSON.stringify(schema).includes('"format":"date"');
+  const isList = schema.type === 'array';
+  const input = createElement('input', { attrs: { id, name, type: isDate ? 'date' : 'text', autocomplete: 'off', spellcheck: 'false', ...(isList ? { placeholder: 'comma-separated' } : {}) } });
+  return {
+    name,
+    element: wrap(input),
+    value: () => {
+      const text = input.value.trim();
+      if (text === '') return undefined;
+      return isList ? text.split(',').map((part) => part.trim()).filter(Boolean) : text;
+    },
+    set: (value) => (input.value = [value].flat().join(', ')),
+  };
+}
