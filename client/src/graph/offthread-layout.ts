@@ -160,3 +160,35 @@ export function addPositioned(cy: cytoscape.Core, elements: readonly cytoscape.E
   });
   cy.fit(undefined, padding);
 }
+
+/** Below this many elements a layout on the main thread is over before a worker would have started. */
+const offThreadFromElements = 500;
+
+const forceLayouts = new Set(['cose', 'fcose']);
+
+/**
+ * A layout runner for the workspace (WorkspaceOptions.runLayout): large graphs are laid out in the
+ * worker, force layouts there by `forceLayoutFor`; locked nodes stay put (preset skips them). A run
+ * superseded by a newer one resolves without moving anything: the newer one places the nodes.
+ */
+export function offThreadLayoutRunner(layout: OffThreadLayout = { run: layoutOffMainThread, dispose() {} }) {
+  return async (elements: cytoscape.Collection, options: cytoscape.LayoutOptions): Promise<void> => {
+    const plain = Object.values(options).every((value) => typeof value !== 'function');
+    if (elements.length < offThreadFromElements || !plain) {
+      const running = elements.layout(options);
+      const stopped = running.promiseOn('layoutstop');
+      running.run();
+      await stopped;
+      return;
+    }
+    const request = forceLayouts.has(options.name) ? forceLayoutFor(elements.length) : (options as PlainLayoutOptions);
+    try {
+      const positions = await layout.run(elements.jsons() as cytoscape.ElementDefinition[], request);
+      const fit = (options as { fit?: boolean }).fit ?? true;
+      // Collections know their graph at run time; the typings leave cy() off Collection.
+      await applyPositions((elements as unknown as { cy(): cytoscape.Core }).cy(), positions, { fit });
+    } catch (error) {
+      if (!isSuperseded(error)) throw error;
+    }
+  };
+}
