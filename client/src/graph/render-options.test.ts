@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseRendering, largeFromElements, stylesheetFor, webglFromElements, webglStyleAdjustments } from './render-options.ts';
+import { chooseRendering, hideEdgesWhileMovingFromElements, largeFromElements, plainFromElements, plainStyleAdjustments, stylesheetFor, webglFromElements, webglStyleAdjustments } from './render-options.ts';
 import { stylesheet } from './style.ts';
 
 describe('chooseRendering', () => {
@@ -38,5 +38,34 @@ describe('stylesheetFor', () => {
     const webgl = stylesheetFor('webgl', stylesheet);
     expect(webgl.slice(0, stylesheet.length)).toEqual(stylesheet);
     expect(webgl.slice(stylesheet.length)).toEqual(webglStyleAdjustments);
+  });
+});
+
+describe('the plain overlay for large answers on the canvas renderer', () => {
+  it('leaves a chain-sized answer drawn with the full stylesheet (arrows, captions, curves)', () => {
+    expect(stylesheetFor('canvas', stylesheet, 40)).toBe(stylesheet);
+    expect(stylesheetFor('canvas', stylesheet, plainFromElements - 1)).toBe(stylesheet);
+  });
+
+  it('appends the overlay from plainFromElements, after the stylesheet so it wins', () => {
+    const plain = stylesheetFor('canvas', stylesheet, plainFromElements);
+    expect(plain.slice(0, stylesheet.length)).toEqual(stylesheet);
+    expect(plain.slice(stylesheet.length)).toEqual(plainStyleAdjustments);
+  });
+
+  it('keeps what tells links apart: no overlay block touches line style, colour or the weakest link', () => {
+    for (const block of plainStyleAdjustments as { selector: string; style: Record<string, unknown> }[]) {
+      expect(Object.keys(block.style)).not.toContain('line-style');
+      expect(Object.keys(block.style)).not.toContain('line-color');
+      expect(Object.keys(block.style)).not.toContain('border-style');
+      expect(block.selector).not.toMatch(/weakest|synthetic|inferred|redacted/);
+    }
+  });
+
+  it('hides edges while moving only for very large answers, and never blurs motion', () => {
+    expect(chooseRendering(hideEdgesWhileMovingFromElements - 1, false).options.hideEdgesOnViewport).toBe(false);
+    expect(chooseRendering(hideEdgesWhileMovingFromElements, false).options.hideEdgesOnViewport).toBe(true);
+    expect(chooseRendering(40, false).options.motionBlur).toBe(false);
+    expect(chooseRendering(20_000, true).options.motionBlur).toBe(false);
   });
 });

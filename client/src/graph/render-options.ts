@@ -13,12 +13,21 @@ export const webglFromElements = 2_000;
 /** From this many elements the viewport shortcuts below are worth their flicker while panning. */
 export const largeFromElements = 1_000;
 
+/**
+ * From this many elements the canvas renderer draws the plain overlay below: far beyond a chain of
+ * command (tens of elements), where an analyst reads the shape and clicks for detail.
+ */
+export const plainFromElements = 2_000;
+
+/** From this many elements edges are left out while the view moves: even straight lines are too many to redraw. */
+export const hideEdgesWhileMovingFromElements = 10_000;
+
 export type RendererName = 'webgl' | 'canvas';
 
 /** The rendering hints of cytoscape's options (it reads them at the top level as well as under `renderer`). */
 export type RenderOptions = Pick<
   cytoscape.CytoscapeOptions,
-  'textureOnViewport' | 'hideEdgesOnViewport' | 'hideLabelsOnViewport' | 'pixelRatio'
+  'textureOnViewport' | 'hideEdgesOnViewport' | 'hideLabelsOnViewport' | 'pixelRatio' | 'motionBlur'
 > & {
   renderer: { name: 'canvas'; webgl: boolean; webglTexSize?: number; webglBatchSize?: number; webglTexPerBatch?: number };
 };
@@ -55,6 +64,7 @@ export function chooseRendering(elementCount: number, webglAvailable: boolean): 
         hideLabelsOnViewport: true,
         // One device pixel per CSS pixel: on a 2x screen that is a quarter of the fragments to shade.
         pixelRatio: 1,
+        motionBlur: false,
       },
     };
   }
@@ -64,9 +74,11 @@ export function chooseRendering(elementCount: number, webglAvailable: boolean): 
       renderer: { name: 'canvas', webgl: false },
       // The canvas renderer redraws every element per frame; above ~1k elements pan a bitmap of the viewport instead.
       textureOnViewport: large,
-      hideEdgesOnViewport: false,
+      hideEdgesOnViewport: elementCount >= hideEdgesWhileMovingFromElements,
       hideLabelsOnViewport: large,
       pixelRatio: large ? 1 : 'auto',
+      // Motion blur redraws trailing frames: extra work for every pan, whatever the size.
+      motionBlur: false,
     },
   };
 }
@@ -83,9 +95,24 @@ export const webglStyleAdjustments: StylesheetJson = [
   { selector: 'edge.weakest', style: { width: 7 } },
 ];
 
-/** The stylesheet to draw with under a renderer: the WebGL adjustments come last so they win. */
-export function stylesheetFor(renderer: RendererName, stylesheet: StylesheetJson): StylesheetJson {
-  return renderer === 'webgl' ? [...stylesheet, ...webglStyleAdjustments] : stylesheet;
+/**
+ * Large answers on the canvas renderer: what costs per element per frame goes, what tells links and
+ * nodes apart stays (kind shapes and colours, synthetic dashes, strength colours and dots, the
+ * weakest link's width). Haystack edges are straight lines with no curve to compute and no arrow
+ * (direction and captions are in the inspector); labels show only once zoomed in enough to read.
+ */
+export const plainStyleAdjustments: StylesheetJson = [
+  { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', label: '' } },
+  { selector: 'node', style: { 'text-background-opacity': 0, 'text-outline-width': 0, 'min-zoomed-font-size': 12 } },
+];
+
+/**
+ * The stylesheet to draw with under a renderer for an answer of `elementCount` elements; the
+ * adjustments come last so they win. Answers below `plainFromElements` keep the stylesheet as is.
+ */
+export function stylesheetFor(renderer: RendererName, stylesheet: StylesheetJson, elementCount = 0): StylesheetJson {
+  if (renderer === 'webgl') return [...stylesheet, ...webglStyleAdjustments];
+  return elementCount >= plainFromElements ? [...stylesheet, ...plainStyleAdjustments] : stylesheet;
 }
 
 /** GPUs emulated on the CPU: WebGL through them drew 5,000 elements several times slower than the canvas renderer (npm run bench:ui). */

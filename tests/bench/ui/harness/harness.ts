@@ -53,6 +53,10 @@ export interface PanMeasurement {
   drawnFps: number;
   /** How far the view moved, in screen pixels: proves the pan happened. */
   movedPx: number;
+  /** Mouse moves the page received per second: frames cannot outnumber them, so a slow feed caps drawnFps. */
+  movesPerSecond: number;
+  /** Mean time inside Cytoscape's render() per drawn frame: 1000 / this is the frame rate the drawing alone allows. */
+  renderMsPerFrame: number;
 }
 
 declare global {
@@ -181,11 +185,15 @@ async function draw(mode: BenchMode, size: number): Promise<DrawMeasurement> {
   };
 }
 
-let counting: { since: number; renderIndex: number; frames: number; pan: cytoscape.Position; active: boolean } | null = null;
+let counting: { since: number; renderIndex: number; frames: number; moves: number; pan: cytoscape.Position; active: boolean } | null = null;
+
+addEventListener('mousemove', () => {
+  if (counting) counting.moves++;
+}, { capture: true, passive: true });
 
 function startCounting(): void {
   if (!cy) throw new Error('draw() first');
-  const state = { since: performance.now(), renderIndex: renders.length, frames: 0, pan: { ...cy.pan() }, active: true };
+  const state = { since: performance.now(), renderIndex: renders.length, frames: 0, moves: 0, pan: { ...cy.pan() }, active: true };
   const tick = () => {
     if (!state.active) return;
     state.frames++;
@@ -202,10 +210,13 @@ function stopCounting(): PanMeasurement {
   counting = null;
   const seconds = (performance.now() - state.since) / 1000;
   const { x, y } = cy.pan();
+  const drawn = renders.slice(state.renderIndex);
   return {
     frameFps: state.frames / seconds,
-    drawnFps: (renders.length - state.renderIndex) / seconds,
+    drawnFps: drawn.length / seconds,
     movedPx: Math.hypot(x - state.pan.x, y - state.pan.y),
+    movesPerSecond: state.moves / seconds,
+    renderMsPerFrame: drawn.reduce((sum, call) => sum + call.ms, 0) / Math.max(1, drawn.length),
   };
 }
 
