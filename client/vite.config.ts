@@ -9,9 +9,11 @@ const clientRoot = fileURLToPath(new URL('.', import.meta.url));
  * injects imported CSS as <style> elements, which this policy would refuse. `frame-ancestors`
  * cannot be set from a <meta>; the server's headers own it.
  */
-const contentSecurityPolicy = [
+export const contentSecurityPolicy = [
   "default-src 'none'",
   "script-src 'self'",
+  // The layout worker (graph/layout-worker.ts) is a module file of our own origin, never a blob: URL.
+  "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",

@@ -65,6 +65,8 @@ export function createApp(options: AppOptions): Express {
         directives: {
           defaultSrc: ["'none'"],
           scriptSrc: ["'self'"],
+          // The graph layout runs in a module Worker loaded from our own files.
+          workerSrc: ["'self'"],
           styleSrc: ["'self'"],
           imgSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],

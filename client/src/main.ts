@@ -3,6 +3,7 @@ import './styles.css';
 import type cytoscape from 'cytoscape';
 import type { ResultNode } from '../../cypher/result.ts';
 import { createElement, requireElement } from './dom.ts';
+import { offThreadLayoutRunner } from './graph/offthread-layout.ts';
 import { stylesheet } from './graph/style.ts';
 import { mountChainOfCommand } from './panels/chains.ts';
 import { mountExplore } from './panels/explore.ts';
@@ -27,7 +28,7 @@ declare global {
 }
 
 claimCytoscapeStylesheet();
-const workspace = createWorkspace({ container: requireElement('graph', HTMLElement), stylesheet });
+const workspace = createWorkspace({ container: requireElement('graph', HTMLElement), stylesheet, runLayout: offThreadLayoutRunner() });
 window.__xpf = Object.freeze({ cy: workspace.cy, workspace });
 
 const status = mountStatus(requireElement('status', HTMLElement));

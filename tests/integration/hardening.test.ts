@@ -128,7 +128,7 @@ describe('security headers', () => {
     for (const path of ['/', '/api/health', '/api/nodes/no-such-node']) {
       const { headers } = await raw(`${baseUrl}${path}`);
       const policy = String(headers['content-security-policy']);
-      for (const directive of ["default-src 'none'", "script-src 'self'", "style-src 'self'", "base-uri 'none'", "frame-ancestors 'none'", "connect-src 'self'"]) {
+      for (const directive of ["default-src 'none'", "script-src 'self'", "style-src 'self'", "base-uri 'none'", "frame-ancestors 'none'", "connect-src 'self'", "worker-src 'self'"]) {
         expect(policy, path).toContain(directive);
       }
       expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
