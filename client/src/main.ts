@@ -4,6 +4,7 @@ import type cytoscape from 'cytoscape';
 import type { ResultNode } from '../../cypher/result.ts';
 import { createElement, requireElement } from './dom.ts';
 import { offThreadLayoutRunner } from './graph/offthread-layout.ts';
+import { explorerRendering } from './graph/render-options.ts';
 import { stylesheet } from './graph/style.ts';
 import { mountChainOfCommand } from './panels/chains.ts';
 import { mountExplore } from './panels/explore.ts';
@@ -28,7 +29,12 @@ declare global {
 }
 
 claimCytoscapeStylesheet();
-const workspace = createWorkspace({ container: requireElement('graph', HTMLElement), stylesheet, runLayout: offThreadLayoutRunner() });
+const workspace = createWorkspace({
+  container: requireElement('graph', HTMLElement),
+  stylesheet,
+  cytoscapeOptions: explorerRendering(),
+  runLayout: offThreadLayoutRunner(),
+});
 window.__xpf = Object.freeze({ cy: workspace.cy, workspace });
 
 const status = mountStatus(requireElement('status', HTMLElement));

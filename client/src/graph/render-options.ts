@@ -84,6 +84,17 @@ export function chooseRendering(elementCount: number, webglAvailable: boolean): 
 }
 
 /**
+ * The explorer's one Cytoscape instance draws answers of every size, and Cytoscape reads these
+ * options once, at creation: the canvas renderer (WebGL would lose the dots and dashes that show a
+ * link's evidence, and cannot be swapped in on a live graph), panning a bitmap of the viewport
+ * (cheap at any size: 22 ms a dragged frame at 5k elements against 374 ms without, bench:ui), labels
+ * kept while moving so a chain stays readable, and sharp pixels on high-density screens.
+ */
+export function explorerRendering(): RenderOptions {
+  return { ...chooseRendering(largeFromElements, false).options, hideLabelsOnViewport: false, pixelRatio: 'auto' };
+}
+
+/**
  * What WebGL drawing loses, said another way: without dots and dashes, inferred links are drawn
  * thinner and fainter and the weakest link stays the widest, so strength still reads without colour.
  */

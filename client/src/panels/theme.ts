@@ -18,7 +18,7 @@ export function mountTheme(workspace: ExplorerWorkspace): () => void {
   const apply = () => {
     document.documentElement.dataset.theme = theme;
     button.setAttribute('aria-pressed', String(theme === 'dark'));
-    workspace.cy.style(stylesheetFor(theme));
+    workspace.setStylesheet(stylesheetFor(theme));
   };
   const toggle = () => {
     theme = theme === 'dark' ? 'light' : 'dark';

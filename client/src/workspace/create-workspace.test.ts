@@ -1,6 +1,7 @@
 // The workspace headless: what it draws, hides, filters and pins, and how undo, redo and restore put states back.
 import { describe, expect, it } from 'vitest';
 import { chainResult } from '../graph/chain-result.fixture.ts';
+import { plainFromElements } from '../graph/render-options.ts';
 import { stylesheet } from '../graph/style.ts';
 import { createWorkspace } from './create-workspace.ts';
 
@@ -13,6 +14,24 @@ async function drawnChain() {
 }
 
 describe('createWorkspace', () => {
+  it('draws large answers with the plain overlay (straight links, no captions) and small ones with the full stylesheet', async () => {
+    // A grid instead of the named layouts: a force layout of a thousand nodes is bench:ui's business.
+    const workspace = createWorkspace({ stylesheet, runLayout: async (elements) => void elements.layout({ name: 'grid' }).run() });
+    await workspace.draw(chainResult(), { mode: 'replace', layout: 'chain' });
+    expect(workspace.cy.getElementById('e1').style('curve-style')).not.toBe('haystack');
+    // A star of one organisation and its members: past plainFromElements elements in all.
+    const hub = { id: 'hub', labels: ['Entity', 'Organization'], properties: { id: 'hub', name: 'Hub' } };
+    const members = Array.from({ length: plainFromElements / 2 }, (_, i) => ({ id: `m${i}`, labels: ['Entity', 'Person'], properties: { id: `m${i}`, name: `Member ${i}` } }));
+    const links = members.map((member) => ({ id: `l-${member.id}`, type: 'MEMBER_OF', source: member.id, target: 'hub', properties: { id: `l-${member.id}` } }));
+    const star = { ...chainResult(), nodes: [hub, ...members], edges: links, paths: [], citations: {} };
+    await workspace.draw(star, { mode: 'merge', layout: 'overview' });
+    expect(workspace.cy.elements().length).toBeGreaterThanOrEqual(plainFromElements);
+    expect(workspace.cy.getElementById('e1').style('curve-style')).toBe('haystack');
+    // Back under the threshold, the full stylesheet returns.
+    await workspace.undo();
+    expect(workspace.cy.getElementById('e1').style('curve-style')).not.toBe('haystack');
+  });
+
   it('draws an answer and snapshots it with positions, layout and query', async () => {
     const workspace = await drawnChain();
     const state = workspace.state();

@@ -4,6 +4,7 @@
 import cytoscape from 'cytoscape';
 import { mergeResults, type Result } from '../../../cypher/result.ts';
 import { layouts, registerLayouts, type LayoutName } from '../graph/layouts.ts';
+import { plainFromElements, stylesheetFor } from '../graph/render-options.ts';
 import { toElements } from '../graph/to-elements.ts';
 import { emptyResult, removeFromResult, visiblePart } from './merge-result.ts';
 import type { ChangeHighlight, DrawingQuery, Point, Workspace, WorkspaceFilters, WorkspaceState } from './workspace.ts';
@@ -40,6 +41,8 @@ export interface DrawOptions {
 }
 
 export interface ExplorerWorkspace extends Workspace {
+  /** The stylesheet to draw with (the theme's); large graphs get render-options.ts's plain overlay on top. */
+  setStylesheet(stylesheet: cytoscape.StylesheetJson): void;
   /** Everything fetched, hidden elements included. Read-only: the workspace never mutates it, nor may callers. */
   result(): Result;
   filters(): WorkspaceFilters;
@@ -81,6 +84,15 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
     ...options.cytoscapeOptions,
   });
   const runLayout: LayoutRunner = options.runLayout ?? runOnMainThread;
+  let baseStylesheet = options.stylesheet;
+  /** Whether the plain overlay for large graphs is on: restyling thousands of elements is only worth it when this flips. */
+  let plain = false;
+  const applyStylesheet = (force: boolean) => {
+    const large = cy.elements().length >= plainFromElements;
+    if (!force && large === plain) return;
+    plain = large;
+    cy.style(stylesheetFor('canvas', baseStylesheet, cy.elements().length));
+  };
 
   let content: Content = { query: null, result: emptyResult(), hidden: new Set(), pinned: new Set(), filters: {}, layout: 'overview' };
   let removedHighlight: string[] = [];
@@ -161,6 +173,7 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
         else node.unlock();
       });
     });
+    applyStylesheet(false);
     return added.nodes();
   };
 
@@ -247,6 +260,10 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
   record();
 
   const workspace: ExplorerWorkspace = {
+    setStylesheet(stylesheet) {
+      baseStylesheet = stylesheet;
+      applyStylesheet(true);
+    },
     cy,
     state: () => structuredClone(snapshot()),
     async restore(state, restoreOptions) {
