@@ -1,34 +1,23 @@
 // In a real browser on the real app and seed: a synthetic detainee's chain of command is drawn top-down, and its nodes and links open their sources.
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Result } from '../../cypher/result.ts';
-import { ensureClientBuilt } from '../../server/client-bundle.ts';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/neo4j.ts';
-import { ExplorerPage, launchChromium } from './explorer-page.ts';
-
-// Git-ignored: screenshots for a reviewer to look at, not for comparison.
-const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
+import type { TestApp } from '../support/neo4j.ts';
+import { artifacts, startBrowserSession, type BrowserSession } from './browser-session.ts';
+import type { ExplorerPage } from './explorer-page.ts';
 
 const detainee = 'syn-detainee-0000001';
 
+let session: BrowserSession | undefined;
 let app: TestApp;
-let browser: Browser | undefined;
 let explorer: ExplorerPage;
 
 beforeAll(async () => {
-  // The app serves client/dist; a stale bundle would test yesterday's client.
-  await ensureClientBuilt(() => {});
-  await mkdir(artifacts, { recursive: true });
-  app = await startTestApp();
-  browser = await launchChromium();
-  explorer = await ExplorerPage.open(browser, app.baseUrl, { username: app.username, password: TEST_PASSWORD });
+  session = await startBrowserSession();
+  ({ app, explorer } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await session?.close();
 });
 
 describe('chain of command in the browser', () => {

@@ -1,17 +1,15 @@
 // In a real browser on the real app and seed: search in every script, the as-of slider, expanding, hiding with undo and redo, filters, shortest paths, and what a viewer is (not) shown.
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kindOf } from '../../cypher/model.ts';
 import { Result, type ResultNode } from '../../cypher/result.ts';
-import { ensureClientBuilt } from '../../server/client-bundle.ts';
-import { ensureTestUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/neo4j.ts';
-import { ExplorerPage, launchChromium } from './explorer-page.ts';
+import { ensureTestUser, type TestApp } from '../support/neo4j.ts';
+import { artifacts, startBrowserSession, type BrowserSession } from './browser-session.ts';
+import { ExplorerPage } from './explorer-page.ts';
 
-const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const detainee = 'syn-detainee-0000001';
 
+let session: BrowserSession | undefined;
 let app: TestApp;
 let browser: Browser | undefined;
 let explorer: ExplorerPage;
@@ -30,16 +28,12 @@ const toneless = (pinyin: string) => pinyin.normalize('NFD').replace(/\p{Mn}/gu,
 const yearEnds = Array.from({ length: 12 }, (_, i) => `${2012 + i}-12-31`);
 
 beforeAll(async () => {
-  await ensureClientBuilt(() => {});
-  await mkdir(artifacts, { recursive: true });
-  app = await startTestApp();
-  browser = await launchChromium();
-  explorer = await ExplorerPage.open(browser, app.baseUrl, { username: app.username, password: TEST_PASSWORD });
+  session = await startBrowserSession();
+  ({ app, browser, explorer } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await session?.close();
 });
 
 describe('exploring in the browser', () => {

@@ -1,25 +1,22 @@
 // In a real browser on the real app and seed: saving a view, reopening it from its share link, its
 // versions, renaming, deleting, what changed in the graph since, every export, and unsaved work
 // surviving a reload.
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Result } from '../../cypher/result.ts';
-import { ensureClientBuilt } from '../../server/client-bundle.ts';
 import type { WorkspaceState } from '../../client/src/workspace/workspace.ts';
-import { ensureTestUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/neo4j.ts';
-import { ExplorerPage, launchChromium } from './explorer-page.ts';
+import { ensureTestUser, type TestApp } from '../support/neo4j.ts';
+import { artifacts, startBrowserSession, type BrowserSession } from './browser-session.ts';
+import { ExplorerPage } from './explorer-page.ts';
 import { ViewsPage } from './views-page.ts';
-
-const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
 /** Detainees no other browser test traces, so a graph change here cannot surprise them. */
 const savedDetainee = 'syn-detainee-0000002';
 const changedDetainee = 'syn-detainee-0000003';
 
+let session: BrowserSession | undefined;
 let app: TestApp;
 let browser: Browser | undefined;
 let explorer: ExplorerPage;
@@ -27,18 +24,14 @@ let views: ViewsPage;
 const made: string[] = [];
 
 beforeAll(async () => {
-  await ensureClientBuilt(() => {});
-  await mkdir(artifacts, { recursive: true });
-  app = await startTestApp();
-  browser = await launchChromium();
-  explorer = await ExplorerPage.open(browser, app.baseUrl, { username: app.username, password: TEST_PASSWORD });
+  session = await startBrowserSession();
+  ({ app, browser, explorer } = session);
   views = new ViewsPage(explorer.page);
 });
 
 afterAll(async () => {
   for (const id of made) await app?.fetch(`/api/views/${id}`, { method: 'DELETE' });
-  await browser?.close();
-  await app?.close();
+  await session?.close();
 });
 
 async function nameOf(id: string): Promise<string> {

@@ -1,0 +1,40 @@
+// What every browser test starts from: the current client bundle, the real app on the shared test
+// Neo4j, the system Chromium, and the test analyst signed in. Screenshots go to tests/artifacts/.
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { ensureClientBuilt } from '../../server/client-bundle.ts';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/neo4j.ts';
+import { ExplorerPage, launchChromium } from './explorer-page.ts';
+
+/** Git-ignored: screenshots for a reviewer to look at, not for comparison. */
+export const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
+
+export interface BrowserSession {
+  app: TestApp;
+  browser: Browser;
+  /** The test analyst, signed in. */
+  explorer: ExplorerPage;
+  close(): Promise<void>;
+}
+
+export async function startBrowserSession(): Promise<BrowserSession> {
+  // The app serves client/dist; a stale bundle would test yesterday's client.
+  await ensureClientBuilt(() => {});
+  await mkdir(artifacts, { recursive: true });
+  const app = await startTestApp();
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
+  const explorer = await ExplorerPage.open(browser, app.baseUrl, { username: app.username, password: TEST_PASSWORD });
+  return {
+    app,
+    browser,
+    explorer,
+    async close() {
+      await browser.close();
+      await app.close();
+    },
+  };
+}
