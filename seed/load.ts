@@ -10,6 +10,7 @@ import { NodeRow, RelationshipRow } from '../cypher/seed/graph-rows.ts';
 import { toDriverParams } from '../server/neo4j/run-query.ts';
 import { runImport, type GraphBatch, type ImportOutcome } from '../server/import/write-batches.ts';
 import { publicRecordRows, readReference } from './public-record.ts';
+import { writeSyntheticPhotos } from './synthetic-photos.ts';
 import { SCALES, syntheticBatches, type RawBatch, type ScaleName } from './synthetic.ts';
 
 type Catalogue = Map<string, CatalogueEntry>;
@@ -89,11 +90,16 @@ export async function loadSeed(
   catalogue: Catalogue,
   scale: ScaleName = 'small',
   onBatch?: (index: number, batch: GraphBatch) => void,
+  /** The photo store (PHOTOS_DIR) the generated stand-in photos go to; without it only their nodes are written. */
+  photosDir?: string,
 ): Promise<ImportOutcome> {
   await removeOtherSeeds(driver, catalogue, seedRecord(scale).importId);
   const record = { ...seedRecord(scale), fileName: `seed (${scale})`, importedBy: `seed (${userInfo().username})`, rowCount: null, linkElements: false };
   // The small seed is written straight away; larger ones overlap generation with writing.
-  return runImport(driver, catalogue, record, scale === 'small' ? seedBatches(scale) : seedBatchesAhead(scale), onBatch);
+  const outcome = await runImport(driver, catalogue, record, scale === 'small' ? seedBatches(scale) : seedBatchesAhead(scale), onBatch);
+  // Also after a resumed or already-complete seed: the files are the same bytes every time.
+  if (photosDir) await writeSyntheticPhotos(photosDir, SCALES[scale].photographedDetainees);
+  return outcome;
 }
 
 /**
@@ -115,8 +121,8 @@ async function hasEvidence(driver: Driver): Promise<boolean> {
  * Seeds an empty database with the small scale, or finishes a seed a crash interrupted; a graph that
  * already holds evidence (a user's import, another scale) is never touched.
  */
-export async function seedIfEmpty(driver: Driver, catalogue: Catalogue): Promise<boolean> {
+export async function seedIfEmpty(driver: Driver, catalogue: Catalogue, photosDir?: string): Promise<boolean> {
   if (await hasEvidence(driver)) return false;
-  await loadSeed(driver, catalogue);
+  await loadSeed(driver, catalogue, 'small', undefined, photosDir);
   return true;
 }

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
         lastReport = performance.now();
         console.log(`batch ${index + 1} committed, ${rows.toLocaleString('en')} rows so far`);
       }
-    });
+    }, env.PHOTOS_DIR);
     const seconds = (performance.now() - started) / 1000;
     if (outcome.status === 'already-complete') {
       console.log(`The ${scale} seed is already loaded (finished ${outcome.finishedAt}); nothing to do.`);

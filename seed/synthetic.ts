@@ -7,6 +7,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import type { z } from 'zod';
 import type { NodeRow, RelationshipRow } from '../cypher/seed/graph-rows.ts';
+import { sha256Hex, syntheticPhotoFile, syntheticPhotoId, syntheticPhotoPng } from './synthetic-photos.ts';
 import { syntheticDetaineeName, syntheticGuardName, syntheticRelativeName } from './synthetic-names.ts';
 
 type NodeInput = z.input<typeof NodeRow>;
@@ -31,19 +32,21 @@ export interface ScaleOptions {
   extraRecordDocuments: number;
   /** Zipf exponent of detainees per facility: higher concentrates them in a few very large camps. */
   facilitySkew: number;
+  /** Detainees among the first this many get a generated stand-in photo (one in five; seed/synthetic-photos.ts). */
+  photographedDetainees: number;
 }
 
 const baseSeed = 20220524; // the consortium's publication day
 
 export const SCALES = {
   /** Thousands of nodes: the default seed, loaded at first start in seconds. */
-  small: { seed: baseSeed, syntheticCounties: 3, facilitiesPerCounty: [2, 4], detainees: 1_200, relativesPerDetainee: 1.5, guardsPerFacility: [6, 20], villages: 60, extraRecordDocuments: 200, facilitySkew: 1.0 },
+  small: { seed: baseSeed, syntheticCounties: 3, facilitiesPerCounty: [2, 4], detainees: 1_200, relativesPerDetainee: 1.5, guardsPerFacility: [6, 20], villages: 60, extraRecordDocuments: 200, facilitySkew: 1.0, photographedDetainees: 300 },
   /** The leak's own size: ~800,000 individuals in police records, 20,000+ detainees, 100,000 documents. */
-  leak: { seed: baseSeed, syntheticCounties: 37, facilitiesPerCounty: [2, 6], detainees: 22_000, relativesPerDetainee: 35, guardsPerFacility: [20, 120], villages: 3_000, extraRecordDocuments: 78_000, facilitySkew: 1.3 },
+  leak: { seed: baseSeed, syntheticCounties: 37, facilitiesPerCounty: [2, 6], detainees: 22_000, relativesPerDetainee: 35, guardsPerFacility: [20, 120], villages: 3_000, extraRecordDocuments: 78_000, facilitySkew: 1.3, photographedDetainees: 300 },
   /** About 1 million nodes and 3 million relationships, with a facility of 20,000+ detainees. */
-  '1m': { seed: baseSeed, syntheticCounties: 60, facilitiesPerCounty: [3, 7], detainees: 150_000, relativesPerDetainee: 4.8, guardsPerFacility: [20, 80], villages: 6_000, extraRecordDocuments: 20_000, facilitySkew: 1.0 },
+  '1m': { seed: baseSeed, syntheticCounties: 60, facilitiesPerCounty: [3, 7], detainees: 150_000, relativesPerDetainee: 4.8, guardsPerFacility: [20, 80], villages: 6_000, extraRecordDocuments: 20_000, facilitySkew: 1.0, photographedDetainees: 300 },
   /** About 10 million nodes and 30 million relationships. */
-  '10m': { seed: baseSeed, syntheticCounties: 300, facilitiesPerCounty: [3, 8], detainees: 1_500_000, relativesPerDetainee: 4.8, guardsPerFacility: [20, 100], villages: 40_000, extraRecordDocuments: 200_000, facilitySkew: 1.0 },
+  '10m': { seed: baseSeed, syntheticCounties: 300, facilitiesPerCounty: [3, 8], detainees: 1_500_000, relativesPerDetainee: 4.8, guardsPerFacility: [20, 100], villages: 40_000, extraRecordDocuments: 200_000, facilitySkew: 1.0, photographedDetainees: 300 },
 } satisfies Record<string, ScaleOptions>;
 export type ScaleName = keyof typeof SCALES;
 
@@ -313,6 +316,23 @@ export function* syntheticBatches(options: ScaleOptions, batchRows = 10_000): Ge
         target: facilityFor().id,
         properties: { from: firstTo, recordedReason: 'transfer', sources: [recordId], ...synthetic },
       });
+    }
+    // Drawn from no random number, so adding photos left every other generated record as it was.
+    const photoId = syntheticPhotoId(serial, options.photographedDetainees);
+    if (photoId) {
+      batch.nodes.push({
+        id: photoId,
+        labels: ['Photo'],
+        properties: {
+          name: `Synthetic stand-in photo P-${pad(serial, 7)} (generated pattern, not a face)`,
+          takenAt: detainedFrom,
+          checksum: sha256Hex(syntheticPhotoPng(photoId)),
+          file: syntheticPhotoFile(photoId),
+          sources: [recordId],
+          ...synthetic,
+        },
+      });
+      batch.relationships.push({ id: `syn-depicts:${photoId}`, type: 'DEPICTS', source: photoId, target: id, properties: { sources: [recordId], ...synthetic } });
     }
     if (village) batch.relationships.push({ id: `syn-resides:${id}`, type: 'RESIDES_IN', source: id, target: village, properties: { sources: [recordId], ...synthetic } });
 

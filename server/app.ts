@@ -21,6 +21,7 @@ import { authRoutes, loginRoutes } from './routes/auth.routes.ts';
 import { exportRoutes } from './routes/export.routes.ts';
 import { graphRoutes } from './routes/graph.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { photosRoutes } from './routes/photos.routes.ts';
 import { queryRoutes } from './routes/queries.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
 import { viewsRoutes } from './routes/views.routes.ts';
@@ -44,6 +45,8 @@ export interface AppOptions {
   redactAll?: boolean;
   /** Keys the pseudonyms; a random one per process when absent (pseudonyms then change on restart). */
   redactionSecret?: string;
+  /** The local photo store (PHOTOS_DIR); absent, no photo file is served. */
+  photosDir?: string;
   /** Express's `trust proxy`, from TRUST_PROXY: behind a proxy that ends TLS, cookies are still Secure. */
   trustProxy?: string;
 }
@@ -119,6 +122,7 @@ export function createApp(options: AppOptions): Express {
   api.use(usersRoutes(users, audit));
   api.use(auditRoutes(audit));
   api.use(adminRoutes(context, audit));
+  api.use(photosRoutes(guarded, options.catalogue, options.photosDir));
   api.use(notFoundRoute);
   app.use('/api', api);
 

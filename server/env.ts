@@ -27,6 +27,8 @@ export const Env = z
     /** On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are cut. */
     DRAIN_TIMEOUT_S: z.coerce.number().int().min(0).max(300).default(10),
     DATA_DIR: z.string().min(1).default('./data'),
+    /** The local photo store: a Photo node's `file` is a path inside it. Default DATA_DIR/photos. */
+    PHOTOS_DIR: z.string().min(1).optional(),
     /** Where Maven puts Neo4j's jars: a user-level cache shared by every clone. */
     XPF_CACHE_DIR: z.string().min(1).default(join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'xpf-explorer')),
     NEO4J_URI: z.string().regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'must be a neo4j:// or bolt:// URI').optional(),
@@ -55,7 +57,12 @@ export const Env = z
     path: ['NEO4J_PASSWORD'],
     message: 'is required when NEO4J_URI names an external server',
   })
-  .transform((env) => ({ ...env, DATA_DIR: resolve(env.DATA_DIR), XPF_CACHE_DIR: resolve(env.XPF_CACHE_DIR) }));
+  .transform((env) => ({
+    ...env,
+    DATA_DIR: resolve(env.DATA_DIR),
+    PHOTOS_DIR: resolve(env.PHOTOS_DIR ?? join(env.DATA_DIR, 'photos')),
+    XPF_CACHE_DIR: resolve(env.XPF_CACHE_DIR),
+  }));
 export type Env = z.infer<typeof Env>;
 
 export class EnvError extends Error {}

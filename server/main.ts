@@ -22,7 +22,7 @@ async function prepareGraph(connection: GraphConnection, catalogue: Awaited<Retu
   for (;;) {
     try {
       await applySchema(connection.driver, catalogue.get('schema')!);
-      if (await seedIfEmpty(connection.driver, catalogue)) log('Seeded the empty database (public record + synthetic records).');
+      if (await seedIfEmpty(connection.driver, catalogue, env.PHOTOS_DIR)) log('Seeded the empty database (public record + synthetic records).');
       const said = await bootstrapAdmin(new UserStore({ driver: connection.driver, timeoutMs: 10_000 }, catalogue), env.ADMIN_USER, env.ADMIN_PASSWORD);
       if (said) log(said);
       return;
@@ -85,6 +85,7 @@ async function main(): Promise<void> {
     clientDir: clientDistDir,
     version: process.env.npm_package_version,
     redactAll: env.REDACT === '1',
+    photosDir: env.PHOTOS_DIR,
     redactionSecret: redactionSecret(env.DATA_DIR, env.REDACTION_SECRET),
     trustProxy: env.TRUST_PROXY,
     allowedHosts: env.ALLOWED_HOSTS,

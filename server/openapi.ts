@@ -165,6 +165,22 @@ const exportOperations: Operation[] = [
   },
 ];
 
+const photoOperations: Operation[] = [
+  {
+    method: 'get',
+    path: '/api/photos/{id}',
+    summary: "A photo's file from the local photo store (Cache-Control: no-store)",
+    tag: 'graph',
+    pathParams: { id: StableId },
+    responses: {
+      200: { description: 'The image bytes (PNG, JPEG, WebP or GIF); the access is audited' },
+      400: problems[400],
+      404: { description: 'No such photo, no file in the store, or withheld from this role (redacted roles never get photo files): one answer for all', schema: Problem, mediaType: 'application/problem+json' },
+      503: problems[503],
+    },
+  },
+];
+
 const gate = {
   401: { description: 'Not signed in', schema: Problem, mediaType: 'application/problem+json' },
   403: { description: 'Wrong role, or a missing or wrong X-CSRF-Token', schema: Problem, mediaType: 'application/problem+json' },
@@ -224,7 +240,7 @@ const healthOperation: Operation = {
 const openApiPath = { method: 'get', path: '/api/openapi.json', summary: 'This document', tag: 'health', responses: { 200: { description: 'OpenAPI 3.1' } } } satisfies Operation;
 
 export function operations(catalogue: Map<string, CatalogueEntry>): Operation[] {
-  return [healthOperation, openApiPath, ...catalogueOperations(catalogue), ...viewOperations, ...exportOperations, ...accountOperations];
+  return [healthOperation, openApiPath, ...catalogueOperations(catalogue), ...viewOperations, ...exportOperations, ...accountOperations, ...photoOperations];
 }
 
 /**

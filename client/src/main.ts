@@ -10,6 +10,7 @@ import { mountChainOfCommand } from './panels/chains.ts';
 import { mountExplore } from './panels/explore.ts';
 import { mountFilters } from './panels/filters.ts';
 import { mountInspector } from './panels/inspector.ts';
+import { mountPhotos } from './panels/photos.ts';
 import { showLegend } from './panels/legend.ts';
 import { mountQueryPanel } from './panels/query-panel.ts';
 import { createQueryRunner } from './panels/query-runner.ts';
@@ -47,6 +48,7 @@ const search = mountSearch(status, traceFrom);
 mountExplore(workspace, runner, status, { trace: traceFrom, asOf: asOf.value });
 const queryPanel = mountQueryPanel(requireElement('query-panel', HTMLElement), workspace, runner, status, asOf.value);
 mountTools(workspace, mountTheme(workspace));
+mountPhotos(workspace);
 showLegend(requireElement('legend', HTMLUListElement));
 status.set({ state: 'idle', message: 'Search for a person, facility or organisation.' });
 mountSession((session) => {

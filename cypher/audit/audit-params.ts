@@ -7,6 +7,7 @@ export const AuditAction = z.enum([
   'logout',
   'search',
   'node-open',
+  'photo-open',
   'chain',
   'query',
   'cypher',

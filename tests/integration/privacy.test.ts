@@ -82,6 +82,8 @@ async function everyAnswer(client: Client, sharedViewId: string, shareId: string
       else await get(`/api/export/chain/${id}/${format}`);
     }
   }
+  // The photo file itself: withheld, whatever the store holds.
+  await get(`/api/photos/${ids.photo}`);
   // Every curated query, asked about the fixture wherever it takes an id.
   const catalogue = await loadCatalogue();
   for (const entry of [...catalogue.values()].filter(isEvidenceQuery)) {

@@ -37,7 +37,7 @@ export default async function setup(project: TestProject) {
     await clientBuild;
     const catalogue = await loadCatalogue();
     await applySchema(driver, catalogue.get('schema')!);
-    await seedIfEmpty(driver, catalogue);
+    await seedIfEmpty(driver, catalogue, env.PHOTOS_DIR);
   } catch (error) {
     // A failed setup has no teardown: stop the JVM here or it outlives the run.
     await neo4j.stop();

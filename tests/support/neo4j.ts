@@ -1,6 +1,7 @@
 // Connection to the run's Neo4j (started by global-setup.ts) and the app on top of it, listening on a
 // free port so tests talk HTTP exactly as the browser does, signed in as a user of the role asked for.
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
 import type { Role } from '../../cypher/auth/auth-params.ts';
@@ -113,6 +114,8 @@ export async function startTestApp(driver: Driver = testDriver(), options: TestA
     log: () => {},
     redactAll: options.redactAll ?? false,
     redactionSecret: options.redactionSecret ?? 'test redaction secret',
+    // Where global-setup.ts had the seed write its stand-in photos (PHOTOS_DIR's default).
+    photosDir: inject('neo4j') ? join(inject('neo4j').dataDir, 'photos') : undefined,
     // Off unless a test asks: test files sign in many times from one address (the limits have their
     // own tests in tests/integration/hardening.test.ts).
     rateLimits: { queriesPerMinute: 0, loginPerMinute: 0, ...options.rateLimits },

@@ -75,6 +75,9 @@ export function stylesheetFor(theme: Theme): StylesheetJson {
     { selector: 'node.synthetic', style: { 'border-style': 'dashed', 'border-width': 3, 'background-opacity': 0.55 } },
     { selector: 'node.weak', style: { 'border-style': 'double', 'border-width': 4 } },
     { selector: 'node.synthetic.weak', style: { 'border-style': 'dashed' } },
+    // Photos (client/src/panels/photos.ts sets `photo` only for photos this account may see): the image
+    // fills the node; the border, dashed on synthetic records, stays on top as their marker.
+    { selector: 'node[photo]', style: { 'background-image': 'data(photo)', 'background-fit': 'cover', 'background-image-opacity': 1 } },
     {
       selector: 'edge',
       style: {

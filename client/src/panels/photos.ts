@@ -1,0 +1,67 @@
+// Photos on person nodes: after each draw, the photos of the people drawn are asked for through the
+// catalogue's photos-of query (redacted like any Result), and each photo this account may see becomes
+// the node's background image, loaded by Cytoscape from /api/photos (same origin: the session cookie goes along).
+import type cytoscape from 'cytoscape';
+import { isAbort, runQuery } from '../api.ts';
+import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
+
+const PERSON_KINDS = new Set(['Person', 'Detainee', 'Guard', 'Official']);
+/** photos-of takes at most this many ids at once. */
+const BATCH = 500;
+
+export function photoUrl(photoId: string): string {
+  return `/api/photos/${encodeURIComponent(photoId)}`;
+}
+
+export function mountPhotos(workspace: ExplorerWorkspace): void {
+  const cy = workspace.cy;
+  /** Person id -> photo URL, or null once asked and none may be shown. Survives redraws (undo, views). */
+  const known = new Map<string, string | null>();
+  let inFlight: AbortController | null = null;
+  let scheduled = false;
+
+  const apply = (nodes: cytoscape.NodeCollection) =>
+    nodes.forEach((node) => {
+      const url = known.get(node.id());
+      if (url && node.data('photo') !== url) node.data('photo', url);
+    });
+
+  const askForDrawn = async () => {
+    scheduled = false;
+    const people = cy.nodes().filter((node) => PERSON_KINDS.has(node.data('kind') as string));
+    apply(people);
+    const unasked = people.map((node) => node.id()).filter((id) => !known.has(id));
+    // A newer draw makes the answer being awaited stale: its ids are asked again below if still drawn.
+    inFlight?.abort();
+    if (unasked.length === 0) return;
+    const controller = new AbortController();
+    inFlight = controller;
+    try {
+      for (let start = 0; start < unasked.length; start += BATCH) {
+        const ids = unasked.slice(start, start + BATCH);
+        const result = await runQuery('photos-of', { ids, limit: 1_000 }, controller.signal);
+        for (const id of ids) known.set(id, known.get(id) ?? null);
+        const photos = new Map(result.nodes.filter((node) => node.labels.includes('Photo')).map((node) => [node.id, node]));
+        for (const edge of result.edges) {
+          const photo = photos.get(edge.source);
+          // A redacted photo has no file for this account: no image, and no request that would be refused.
+          if (edge.type !== 'DEPICTS' || !photo || photo.properties.redacted === true || typeof photo.properties.file !== 'string') continue;
+          if (!known.get(edge.target)) known.set(edge.target, photoUrl(photo.id));
+        }
+        apply(cy.nodes().filter((node) => ids.includes(node.id())));
+      }
+    } catch (error) {
+      // Photos are decoration on the evidence: a failure leaves nodes as they were drawn.
+      if (!isAbort(error)) console.warn('photos-of failed', error);
+    } finally {
+      if (inFlight === controller) inFlight = null;
+    }
+  };
+
+  // Nodes are added one by one within a draw: gather them and ask once the draw has run.
+  cy.on('add', 'node', () => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => void askForDrawn());
+  });
+}

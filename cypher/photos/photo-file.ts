@@ -1,0 +1,5 @@
+// Parameters of photo-file.cypher.
+import { z } from 'zod';
+import { EntityId } from '../params.ts';
+
+export const params = z.object({ id: EntityId });
