@@ -1,7 +1,7 @@
 // Photos end to end: the seeded stand-in photos are served to analysts byte for byte from the photo
 // store, withheld from viewers and from everyone under REDACT=1, never read from outside the store,
 // and every opening is audited by id.
-import { readFile, symlink, rm } from 'node:fs/promises';
+import { copyFile, readFile, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { startTestApp, testDriver, type Client, type TestApp } from '../support/neo4j.ts';
@@ -10,6 +10,7 @@ const photosDir = join(inject('neo4j').dataDir, 'photos');
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const provenance = "sources: ['s_icij_xpf'], confidence: 'confirmed', synthetic: true";
 const escapeLink = 'test-photos-escape-link.png';
+const outsideFile = 'test-photos-outside-the-store.png';
 
 let app: TestApp;
 let viewer: Client;
@@ -21,6 +22,7 @@ let seeded: { photoId: string; personId: string; file: string };
 async function removeFixtures(): Promise<void> {
   await app.driver.executeQuery("MATCH (n:Entity) WHERE n.id STARTS WITH 'test-photos-' DETACH DELETE n", {}, { routing: 'WRITE' });
   await rm(join(photosDir, escapeLink), { force: true });
+  await rm(join(photosDir, '..', outsideFile), { force: true });
 }
 
 beforeAll(async () => {
@@ -79,17 +81,25 @@ describe('GET /api/photos/:id', () => {
   });
 
   it('never reads outside the store: parent paths, absolute paths and escaping links are refused', async () => {
+    // A real PNG just outside the store, next to it: every path below reaches an existing, readable
+    // image, so each refusal is the store check's doing, not a missing file's.
+    const outside = join(photosDir, '..', outsideFile);
+    await copyFile(join(photosDir, seeded.file), outside);
     // A link inside the store that leads out of it: realpath sees through it.
-    await symlink('/etc/hostname', join(photosDir, escapeLink));
-    const files = { 'test-photos-parent': '../../../../../../etc/passwd.png', 'test-photos-absolute': '/etc/passwd.png', 'test-photos-link': escapeLink, 'test-photos-dotdot': 'synthetic/../../x.png' };
+    await symlink(outside, join(photosDir, escapeLink));
+    const files = {
+      'test-photos-parent': `../${outsideFile}`,
+      'test-photos-absolute': outside,
+      'test-photos-link': escapeLink,
+      'test-photos-dotdot': `synthetic/../../${outsideFile}`,
+    };
     for (const [id, file] of Object.entries(files)) {
       await app.driver.executeQuery(`CREATE (:Entity:Photo {id: $id, file: $file, ${provenance}})`, { id, file }, { routing: 'WRITE' });
       const response = await app.fetch(`/api/photos/${id}`);
       expect(response.status, file).toBe(404);
-      expect(await response.text()).not.toContain('root:');
+      expect(response.headers.get('content-type')).not.toContain('image');
     }
-    // The link's target exists and is readable, so the refusal is the store check, not a missing file.
-    expect((await readFile(join(photosDir, escapeLink))).length).toBeGreaterThan(0);
+    expect((await readFile(join(photosDir, escapeLink))).equals(await readFile(outside))).toBe(true);
   });
 
   it('audits each opening as photo-open with the photo and person ids only', async () => {
