@@ -205,6 +205,7 @@ describe('the explorer, beyond the chain of command', () => {
       expect(await item.locator('cite').textContent()).toBe(citation.name);
       if (citation.date) expect(await item.locator('.citation-details').textContent()).toContain(citation.date);
     }
+    await inspector.locator('.sources-section').scrollIntoViewIfNeeded();
     await explorer.screenshot(`${artifacts}explorer-more-inspector-edge.png`);
 
     // A node of the chain with dated tenures: its own links in the node-details answer.
@@ -230,6 +231,7 @@ describe('the explorer, beyond the chain of command', () => {
       if (typeof tenure.properties.to === 'string') expect(text).toContain(tenure.properties.to.slice(0, 4));
       expect(text).toContain(String(tenure.properties.confidence));
     }
+    await inspector.locator('.tenures-section').scrollIntoViewIfNeeded();
     await explorer.screenshot(`${artifacts}explorer-more-inspector-tenures.png`);
   });
 
