@@ -1,6 +1,6 @@
 // Page object for browser tests: drives the explorer as an analyst does and reads what it shows from app state, never from sleeps or element indexes.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 const chromiumPath = '/usr/bin/chromium';
 
@@ -267,6 +267,42 @@ export class ExplorerPage {
       input.dispatchEvent(new Event('change', { bubbles: true }));
     }, date);
     await this.page.locator('#as-of-value', { hasText: date }).waitFor({ timeout: settleTimeoutMs });
+  }
+
+  /**
+   * Searches `text` and picks the match `id`, which may have no chain of command (a directive, a new
+   * record): it is drawn on its own and inspected, and the chain status may say "empty" as well as "done".
+   */
+  async openNode(text: string, id: string): Promise<void> {
+    await this.search(text).ids();
+    await this.page.locator(`#search-results li[data-id="${id}"] > button`).click();
+    await this.page.locator(`#inspector[data-kind="node"][data-id="${id}"]`).waitFor({ timeout: settleTimeoutMs });
+    await this.page.waitForFunction(
+      () => {
+        const status = document.getElementById('status');
+        return status?.dataset.query === 'chain' && ['done', 'empty'].includes(status.dataset.state ?? '');
+      },
+      undefined,
+      { timeout: settleTimeoutMs },
+    );
+  }
+
+  /** Opens the query panel's form for `name` (folded away until then) and returns it. */
+  async queryForm(name: string): Promise<Locator> {
+    const details = this.page.locator(`#query-panel details[data-query="${name}"]`);
+    if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await details.locator('summary').click();
+    return details.locator('form');
+  }
+
+  /** The classes of every drawn edge, by id: confidence, `weakest`, `synthetic`. */
+  async edgeClasses(): Promise<Map<string, string[]>> {
+    const classes = await this.page.evaluate(() => window.__xpf!.cy.edges().map((edge) => [edge.id(), edge.classes()] as [string, string[]]));
+    return new Map(classes);
+  }
+
+  /** The style Cytoscape computed for an element (a colour, a width), as the canvas draws it. */
+  styleOf(id: string, property: string): Promise<string> {
+    return this.page.evaluate(({ id, property }) => String(window.__xpf!.cy.getElementById(id).style(property)), { id, property });
   }
 
   async screenshot(path: string): Promise<void> {

@@ -1,11 +1,13 @@
 // The inspector: one node or edge with its labels, properties and the documents its `sources` cite, all as text.
 import { kindOf, relationshipCaption, RelationshipType } from '../../../cypher/model.ts';
-import type { Citation, Json, ResultEdge, ResultNode } from '../../../cypher/result.ts';
+import type { Citation, Json, Result, ResultEdge, ResultNode } from '../../../cypher/result.ts';
+import { fetchNode, isAbort } from '../api.ts';
 import { createElement } from '../dom.ts';
 import { chainsOnly, summarizeChains } from '../graph/chain-summary.ts';
 import { kindStyles } from '../graph/style.ts';
 import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
 import { formatDate, formatValidity, formatValue, propertyTitle, safeLink } from './format.ts';
+import { describeError } from './status.ts';
 
 export type Citations = Record<string, Citation>;
 
@@ -149,6 +151,32 @@ function citationItem(id: string, citation: Citation | undefined): HTMLLIElement
   return createElement('li', { attrs: { 'data-document': id } }, children);
 }
 
+/**
+ * The posts, assignments, detentions, reporting lines and sanctions of `nodeId`: the node's own
+ * links in the node-details answer, each with the other end and the dates it was in force.
+ */
+export function tenuresSection(nodeId: string, details: Result): HTMLElement {
+  const tenures = details.edges.filter((edge) => edge.source === nodeId);
+  const items = tenures.map((edge) => {
+    const other = details.nodes.find((candidate) => candidate.id === edge.target);
+    const otherName = typeof other?.properties.name === 'string' ? other.properties.name : edge.target;
+    const known = RelationshipType.safeParse(edge.type);
+    const caption = known.success ? relationshipCaption[known.data].forward : edge.type;
+    const { title, confidence } = edge.properties;
+    const what = typeof title === 'string' ? `${caption} ${otherName} (${title})` : `${caption} ${otherName}`;
+    const parts = [
+      createElement('span', { className: 'tenure-what', text: what }),
+      createElement('span', { className: 'tenure-dates', text: formatValidity(edge.properties) ?? 'dates not recorded' }),
+    ];
+    if (typeof confidence === 'string') parts.push(createElement('span', { className: `badge badge-${confidence}`, text: confidence }));
+    return createElement('li', { attrs: { 'data-edge': edge.id } }, parts);
+  });
+  const body = items.length === 0
+    ? createElement('p', { className: 'no-tenures', text: 'No post, assignment, detention or reporting line recorded.' })
+    : createElement('ol', { className: 'tenures' }, items);
+  return createElement('section', { className: 'tenures-section' }, [createElement('h3', { text: 'Tenures' }), body]);
+}
+
 export interface InspectorPanel {
   inspectNode(id: string): void;
   inspectEdge(id: string): void;
@@ -160,11 +188,32 @@ const inspectorHint = 'Click a node or a link to see its properties and sources.
 /** Shows whatever is tapped on the canvas, read from the workspace's merged answer. */
 export function mountInspector(workspace: ExplorerWorkspace, container: HTMLElement, onTrace: (node: ResultNode) => void): InspectorPanel {
   const { cy } = workspace;
+  let tenuresRequest: AbortController | null = null;
+  // A drawn answer rarely holds all of a node's tenures (a chain has one post of an official): ask for them.
+  const showTenures = async (id: string) => {
+    tenuresRequest?.abort();
+    const request = new AbortController();
+    tenuresRequest = request;
+    let section: HTMLElement;
+    try {
+      section = tenuresSection(id, await fetchNode(id, request.signal));
+    } catch (error) {
+      if (isAbort(error)) return;
+      section = createElement('section', { className: 'tenures-section' }, [createElement('p', { className: 'no-tenures', text: `The tenures did not load: ${describeError(error)}` })]);
+    }
+    // Another node or a link may have been inspected meanwhile.
+    if (container.dataset.kind !== 'node' || container.dataset.id !== id) return;
+    const sources = container.querySelector('.sources-section');
+    if (sources) sources.before(section);
+    else container.append(section);
+  };
   const panel: InspectorPanel = {
     inspectNode(id) {
       const result = workspace.result();
       const node = result.nodes.find((candidate) => candidate.id === id);
-      if (node) showNode(container, node, result.citations, onTrace);
+      if (!node) return;
+      showNode(container, node, result.citations, onTrace);
+      void showTenures(id);
     },
     inspectEdge(id) {
       const result = workspace.result();
