@@ -1,19 +1,17 @@
 // In a real browser on the real app and seed: the query panel, who is responsible, directive propagation,
 // tracing from any node with coloured links and the weakest marked, the status bar, the inspector's
 // documents and tenures, keyboard shortcuts, names rendered as text, and the layout from 1280×720 to 4K.
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Result, type ResultNode } from '../../cypher/result.ts';
-import { ensureClientBuilt } from '../../server/client-bundle.ts';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/neo4j.ts';
-import { ExplorerPage, launchChromium } from './explorer-page.ts';
+import { TEST_PASSWORD, type TestApp } from '../support/neo4j.ts';
+import { artifacts, startBrowserSession, type BrowserSession } from './browser-session.ts';
+import { ExplorerPage } from './explorer-page.ts';
 
-const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 /** A detainee no other browser test changes; its chain gives a facility and the leadership. */
 const detainee = 'syn-detainee-0000001';
 
+let session: BrowserSession | undefined;
 let app: TestApp;
 let browser: Browser | undefined;
 let explorer: ExplorerPage;
@@ -39,18 +37,14 @@ async function traceDetainee(page = explorer): Promise<void> {
 }
 
 beforeAll(async () => {
-  await ensureClientBuilt(() => {});
-  await mkdir(artifacts, { recursive: true });
-  app = await startTestApp();
-  browser = await launchChromium();
-  explorer = await ExplorerPage.open(browser, app.baseUrl, { username: app.username, password: TEST_PASSWORD });
+  session = await startBrowserSession();
+  ({ app, browser, explorer } = session);
   chain = await resultOf(app.get(`/api/chain/${detainee}`));
   facility = chain.paths[0]!.nodes[1]!;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await session?.close();
 });
 
 describe('the explorer, beyond the chain of command', () => {

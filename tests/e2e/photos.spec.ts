@@ -1,29 +1,24 @@
 // In a real browser on the real app and seed: an analyst sees a photographed synthetic detainee's
 // stand-in photo drawn on its node, loaded from /api/photos under the CSP; a viewer gets no image and
 // the browser never asks for one.
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Result, type ResultNode } from '../../cypher/result.ts';
-import { ensureClientBuilt } from '../../server/client-bundle.ts';
-import { ensureTestUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/neo4j.ts';
-import { ExplorerPage, launchChromium } from './explorer-page.ts';
+import { ensureTestUser, TEST_PASSWORD, type TestApp } from '../support/neo4j.ts';
+import { artifacts, startBrowserSession, type BrowserSession } from './browser-session.ts';
+import { ExplorerPage } from './explorer-page.ts';
 
-const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
+let session: BrowserSession | undefined;
 let app: TestApp;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  await ensureClientBuilt(() => {});
-  await mkdir(artifacts, { recursive: true });
-  app = await startTestApp();
-  browser = await launchChromium();
+  session = await startBrowserSession();
+  ({ app, browser } = session);
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await session?.close();
 });
 
 const nameOf = (node: ResultNode) => String(node.properties.name);

@@ -11,8 +11,12 @@ import { describeError } from './status.ts';
 
 export type Citations = Record<string, Citation>;
 
-/** Shown elsewhere in the inspector (title, badges, sources list, validity line), so left out of the property list. */
-const shownApart = new Set(['name', 'sources', 'synthetic', 'redacted', 'confidence', 'from', 'to', 'fromPrecision', 'toPrecision', 'datePrecision']);
+/**
+ * Left out of the property list: shown elsewhere in the inspector (title, badges, sources list,
+ * validity line), or bookkeeping an analyst has no use for (the search keys derived from the names,
+ * the imports that wrote the record).
+ */
+const shownApart = new Set(['name', 'sources', 'synthetic', 'redacted', 'confidence', 'from', 'to', 'fromPrecision', 'toPrecision', 'datePrecision', 'nameKeys', 'imports']);
 
 /** The inspector's first properties, in this order; any other property follows alphabetically. */
 const leadingKeys = ['nameZh', 'pinyin', 'aliases', 'title', 'head', 'relation', 'role', 'level', 'facilityType', 'date'];
