@@ -1,6 +1,6 @@
 // Inspector wording: dates at their recorded precision, open-ended tenures, and links that cannot run code.
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatValidity, formatValue, safeLink } from './format.ts';
+import { formatDate, formatValidity, formatValue, propertyTitle, safeLink } from './format.ts';
 
 describe('format', () => {
   it('shows a date at the precision the source gave', () => {
@@ -19,6 +19,13 @@ describe('format', () => {
     expect(formatValue(['a', 'b'])).toBe('a; b');
     expect(formatValue(true)).toBe('yes');
     expect(formatValue(null)).toBe('unknown');
+  });
+
+  it('names properties in words, known ones by their title', () => {
+    expect(propertyTitle('nameZh')).toBe('Chinese name');
+    expect(propertyTitle('ethnicity')).toBe('Ethnicity');
+    expect(propertyTitle('detentionReason')).toBe('Detention reason');
+    expect(propertyTitle('source_file')).toBe('Source file');
   });
 
   it('links only web addresses', () => {

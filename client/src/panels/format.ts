@@ -26,10 +26,18 @@ const propertyTitles: Record<string, string> = {
   publisher: 'Publisher',
   url: 'Address',
   notes: 'Notes',
+  address: 'Home address',
+  birthDate: 'Born',
+  idNumber: 'ID number',
+  takenAt: 'Taken',
 };
 
+/** A known property's title, else the key in words: `detentionReason` -> "Detention reason". */
 export function propertyTitle(key: string): string {
-  return propertyTitles[key] ?? key;
+  const known = propertyTitles[key];
+  if (known) return known;
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /**
