@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import type { CatalogueEntry } from '../cypher/catalogue.ts';
 import { requestDeadline } from './deadline.ts';
+import { GraphAvailability } from './graph-availability.ts';
 import { hostCheck } from './host-check.ts';
 import { loginRateLimit, queryRateLimit } from './rate-limits.ts';
 import { AuditLog } from './audit/audit-log.ts';
@@ -89,11 +90,14 @@ export function createApp(options: AppOptions): Express {
   const audit = new AuditLog(context, options.catalogue, log);
   const redactor = createRedactor({ redactAll: options.redactAll ?? false, secret: options.redactionSecret ?? randomBytes(32).toString('hex') });
   const guarded = { ...context, audit, redactor };
+  const availability = new GraphAvailability(options.driver, log);
   api.use(queryRateLimit(options.rateLimits?.queriesPerMinute ?? 300));
   // Who is asking, then the two routes that need no session: health and login. Everything after the
   // session gate needs one, and a cookie-authenticated change needs the CSRF token too.
   // The budget starts here, at arrival: the session look-up below reads Neo4j and counts against it.
   api.use(deadline);
+  // Before the session look-up, which would otherwise wait out the driver's retries while Neo4j is down.
+  api.use(availability.gate());
   api.use(authenticate(users));
   api.use(healthRoutes(options.driver, options.version ?? '0.0.0'));
   const loginLimit = loginRateLimit(options.rateLimits?.loginPerMinute ?? 10);
@@ -133,6 +137,6 @@ export function createApp(options: AppOptions): Express {
     app.get('/{*path}', (_req, res) => res.sendFile(join(clientDir, 'index.html')));
   }
   app.use(notFoundRoute);
-  app.use(problemHandler(log));
+  app.use(problemHandler(log, (error) => availability.noteFailure(error)));
   return app;
 }

@@ -89,8 +89,9 @@ function clientError(error: unknown): HttpProblem | null {
   return new HttpProblem(status, 'Bad request', 'The server cannot read this request.');
 }
 
-export function problemHandler(log: (line: string) => void): ErrorRequestHandler {
+export function problemHandler(log: (line: string) => void, onError: (error: unknown) => void = () => {}): ErrorRequestHandler {
   return (error, req, res, _next) => {
+    onError(error);
     const bodyError = (error as { type?: string; status?: number }).type;
     const problem =
       error instanceof HttpProblem

@@ -115,7 +115,12 @@ describe('Neo4j killed during 100 concurrent requests', () => {
     await seedIfEmpty(driver, catalogue);
     const account = await ensureTestUser(driver, 'analyst');
     // The production app, its rate limit off: 100 clients from one address are the point here.
-    const app = createApp({ driver, catalogue, log: (line) => { if (process.env.FAULTS_LOG) console.error(line); }, rateLimits: { queriesPerMinute: 0 } });
+    const logged: string[] = [];
+    const log = (line: string) => {
+      logged.push(line);
+      if (process.env.FAULTS_LOG) console.error(line);
+    };
+    const app = createApp({ driver, catalogue, log, rateLimits: { queriesPerMinute: 0 } });
     const server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     cleanups.add(() => new Promise((resolve) => server.close(resolve)));
@@ -160,6 +165,8 @@ describe('Neo4j killed during 100 concurrent requests', () => {
     const down = performance.now();
     expect((await fetch(`${baseUrl}/api/chain/syn-detainee-0000001`, { headers })).status).toBe(503);
     console.log(`a request while Neo4j is down: 503 in ${((performance.now() - down) / 1000).toFixed(2)} s`);
+    // Answered by the availability gate (server/graph-availability.ts), not at the end of the driver's retries.
+    expect(logged).toContain('Neo4j is unreachable: the API answers 503 at once until it answers again.');
 
     // Back on the same store and port; the app and its driver are the same ones, never restarted.
     // "Back" is when Neo4j runs the route's queries again, measured with a bare driver: Bolt answers
@@ -189,6 +196,7 @@ describe('Neo4j killed during 100 concurrent requests', () => {
     }, 30_000);
     console.log(`Neo4j restarted: the route's two queries ran ${online.toFixed(2)} s after Bolt answered, then the app's answers correct in ${seconds.toFixed(2)} s`);
     expect(seconds).toBeLessThan(5);
+    expect(logged).toContain('Neo4j answers again.');
   }, 300_000);
 });
 
