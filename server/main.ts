@@ -10,6 +10,7 @@ import { EnvError, parseEnv } from './env.ts';
 import { connectToGraph, type GraphConnection } from './neo4j/driver.ts';
 import { passwordFile } from './neo4j/password.ts';
 import { applySchema } from './neo4j/schema.ts';
+import { warmQueryPlans } from './neo4j/warm-plans.ts';
 import { StartupError } from './neo4j/startup-error.ts';
 import { assertPortFree } from './ports.ts';
 import { fromDriverError } from './problems.ts';
@@ -25,6 +26,8 @@ async function prepareGraph(connection: GraphConnection, catalogue: Awaited<Retu
       if (await seedIfEmpty(connection.driver, catalogue, env.PHOTOS_DIR)) log('Seeded the empty database (public record + synthetic records).');
       const said = await bootstrapAdmin(new UserStore({ driver: connection.driver, timeoutMs: 10_000 }, catalogue), env.ADMIN_USER, env.ADMIN_PASSWORD);
       if (said) log(said);
+      // In the background: the API serves meanwhile, and a query asked before its turn plans itself.
+      void warmQueryPlans(connection.driver, catalogue, log).then((planned) => log(`Planned ${planned} queries ahead of their first use.`));
       return;
     } catch (error) {
       if (!fromDriverError(error)) throw error;

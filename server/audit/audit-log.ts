@@ -4,6 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import type { CatalogueEntry } from '../../cypher/catalogue.ts';
 import type { AuditAction } from '../../cypher/audit/audit-params.ts';
+import { RequestCancelled } from '../deadline.ts';
 import { runQuery } from '../neo4j/run-query.ts';
 import type { QueryContext } from '../run-catalogue-query.ts';
 import { column, type User } from '../auth/user-store.ts';
@@ -69,7 +70,8 @@ export class AuditLog {
   /** For routes: the acting user comes from the response's locals. A failure to log fails the request. */
   recordFor(res: Response, action: AuditAction, details: Parameters<AuditLog['record']>[2] = {}): Promise<void> {
     return this.record((res.locals.user as User | undefined) ?? null, action, details).catch((error: unknown) => {
-      this.log(`audit write failed for ${action}: ${String(error)}`);
+      // A client that left cancels its request's writes too: nothing was shown, so nothing is missing from the log.
+      if (!(error instanceof RequestCancelled)) this.log(`audit write failed for ${action}: ${String(error)}`);
       throw error;
     });
   }
