@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { loadCatalogue } from '../../cypher/catalogue.ts';
 import { parseEnv } from '../../server/env.ts';
 import { startEmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
 import { findJava, provisionNeo4j } from '../../server/neo4j/provision.ts';
@@ -109,6 +110,11 @@ describe('running instances', () => {
     // The generated password is kept beside the data, for its owner's eyes only.
     expect((await stat(join(first.dataDir, 'neo4j-password'))).mode & 0o777).toBe(0o600);
     expect(first.output.join('\n')).toMatch(/Neo4j 5\.26\.\d+ for other clients: bolt:\/\/127\.0\.0\.1:\d+, user neo4j, password in .*neo4j-password/);
+    // Every read query of the catalogue planned ahead of its first use, none refused by Neo4j.
+    await ready(first, 'queries ahead of their first use');
+    const reads = [...(await loadCatalogue()).values()].filter((entry) => entry.mode === 'read').length;
+    expect(first.output).toContain(`[xpf] Planned ${reads} queries ahead of their first use.`);
+    expect(first.output.join('\n')).not.toContain('Could not plan');
 
     const intruder = await launch(first.dataDir);
     expect(await intruder.exited).toBe(1);
