@@ -84,8 +84,8 @@ export function createApp(options: AppOptions): Express {
   );
 
   const api = express.Router();
-  const context = { driver: options.driver, timeoutMs: options.queryTimeoutMs ?? 8_000 };
-  const deadline = requestDeadline(options.requestDeadlineMs ?? 8_000);
+  const context = { driver: options.driver, timeoutMs: options.queryTimeoutMs ?? 7_000 };
+  const deadline = requestDeadline(options.requestDeadlineMs ?? 7_000);
   const users = new UserStore(context, options.catalogue);
   const audit = new AuditLog(context, options.catalogue, log);
   const redactor = createRedactor({ redactAll: options.redactAll ?? false, secret: options.redactionSecret ?? randomBytes(32).toString('hex') });

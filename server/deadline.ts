@@ -1,7 +1,7 @@
 // Each request's time budget and cancellation, carried to every Neo4j call the request makes.
 //
 // The chain, all inside the 10 s an analyst (or a proxy) is promised an answer in:
-//   request deadline (8 s from arrival, createApp's requestDeadlineMs: 2 s of the 10 s are left
+//   request deadline (7 s from arrival, createApp's requestDeadlineMs: 3 s of the 10 s are left
 //   for a busy event loop and the answer's way back)
 //   > each transaction's Neo4j timeout = min(query timeout, what is left of the deadline),
 //     so Neo4j itself stops a query that would outlive its request;

@@ -1,6 +1,6 @@
 // Fails fast while Neo4j is known to be unreachable. Without this, every request made while the
 // database is down spends its whole budget in the driver's connection retries and answers 503 only
-// at its deadline (8 s); with it, the first connection failure trips the gate, later requests get
+// at its deadline (7 s); with it, the first connection failure trips the gate, later requests get
 // their 503 at once, and a probe lets them through again as soon as Neo4j answers.
 import type { RequestHandler } from 'express';
 import type { Driver } from 'neo4j-driver';

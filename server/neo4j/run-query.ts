@@ -45,7 +45,9 @@ export async function runQuery(driver: Driver, entry: CatalogueEntry, params: Re
   let stop: ((error: Error) => void) | undefined;
   const stopped = new Promise<never>((_, reject) => (stop = reject));
   // Closing the session while a transaction is open makes the driver send RESET: Neo4j terminates it.
+  let cancelled = false;
   const cancel = (error: Error) => {
+    cancelled = true;
     stop!(error);
     void session.close().catch(() => {});
   };
@@ -60,6 +62,8 @@ export async function runQuery(driver: Driver, entry: CatalogueEntry, params: Re
   } finally {
     clearTimeout(timer);
     budget?.signal.removeEventListener('abort', onAbort);
-    await session.close().catch(() => {});
+    // A cancelled run's session is already closing; waiting for it could outlast the deadline (a
+    // close on a connection Neo4j dropped waits for the driver's own timeouts).
+    if (!cancelled) await session.close().catch(() => {});
   }
 }
