@@ -3,7 +3,7 @@ import './styles.css';
 import type cytoscape from 'cytoscape';
 import type { ResultNode } from '../../cypher/result.ts';
 import { createElement, requireElement } from './dom.ts';
-import { offThreadLayoutRunner } from './graph/offthread-layout.ts';
+import { offThreadLayoutRunner, prepareLayoutWorker } from './graph/offthread-layout.ts';
 import { explorerRendering } from './graph/render-options.ts';
 import { stylesheet } from './graph/style.ts';
 import { mountChainOfCommand } from './panels/chains.ts';
@@ -37,6 +37,8 @@ const workspace = createWorkspace({
   runLayout: offThreadLayoutRunner(),
 });
 window.__xpf = Object.freeze({ cy: workspace.cy, workspace });
+// Loaded while the analyst signs in and searches, not when the first large answer arrives.
+prepareLayoutWorker();
 
 const status = mountStatus(requireElement('status', HTMLElement));
 mountGraphCounts(workspace, requireElement('graph-counts', HTMLElement));

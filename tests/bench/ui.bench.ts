@@ -149,7 +149,7 @@ async function main(): Promise<void> {
       console.log(`  ${size}: baseline ${format(baseline.draw.drawMs)} ms, optimised ${format(optimised.draw.drawMs)} ms (${optimised.draw.renderer})${webgl ? `, forced WebGL ${format(webgl.draw.drawMs)} ms` : ''}`);
     }
 
-    console.log('\nBaseline: canvas renderer, fcose on the main thread. Optimised: render-options.ts + fcose in the layout worker.');
+    console.log('\nBaseline: canvas renderer, the full stylesheet, the layout (forceLayoutFor: fcose, or rings by degree from 2,000 elements) on the main thread. Optimised: render-options.ts + the same layout in the (prepared) layout worker.');
     console.log('draw = parsed Result -> first frame after layout; drag fps = frames Cytoscape drew per second while the mouse dragged the view');
     console.log('(page.mouse down, small moves, up), capped by the moves/s the page received; drag ms/frame = mean time in Cytoscape\'s render()');
     console.log('per dragged frame (1000 / it = the rate drawing alone allows); panBy = programmatic cy.panBy each frame (no viewport shortcuts);');
@@ -177,7 +177,7 @@ async function main(): Promise<void> {
     console.table(table);
 
     console.log('\nWhere the draw time goes (ms). Worker layout runs beside the main-thread steps; "wait" is the main thread idle for it.');
-    console.log('Baseline: no worker; its "fit/layout" is fcose on the main thread, fit included.');
+    console.log('Baseline: no worker; its "fit/layout" is the layout on the main thread, fit included.');
     console.table(rows.flatMap(({ size, baseline, optimised, webgl }) =>
       [['baseline', baseline] as const, ['optimised', optimised] as const, ...(webgl ? [['webgl (software GPU)', webgl] as const] : [])].map(([mode, run]) => {
         const b = run.draw.breakdown;

@@ -40,6 +40,8 @@ function spawnLayoutWorker(): LayoutWorker {
 export interface OffThreadLayout {
   /** Resolves with node id -> position; rejects with LayoutSuperseded when a newer run or `signal` cancels it. */
   run(elements: readonly cytoscape.ElementDefinition[], layout: PlainLayoutOptions, signal?: AbortSignal): Promise<Positions>;
+  /** Starts the worker now, so its module (Cytoscape and the layouts) has loaded before a layout waits on it. */
+  prepare(): void;
   /** Stops the worker; a later run starts a new one. */
   dispose(): void;
 }
@@ -79,6 +81,9 @@ export function createOffThreadLayout(spawn: () => LayoutWorker = spawnLayoutWor
   };
 
   return {
+    prepare() {
+      ensureWorker();
+    },
     run(elements, layout, signal) {
       stopPending(new LayoutSuperseded());
       if (signal?.aborted) return Promise.reject(new LayoutSuperseded());
@@ -103,11 +108,20 @@ export function createOffThreadLayout(spawn: () => LayoutWorker = spawnLayoutWor
 /** Above this many elements fcose's CoSE refinement took close to a minute for 5,000 elements on two cores. */
 const refineUpToElements = 1_000;
 
+/** From this many elements even fcose's spectral step costs about a second (bench:ui): rings by degree instead. */
+const ringsFromElements = 2_000;
+
 /**
- * The force layout for an answer of `elementCount` elements: fcose with its CoSE refinement for small
- * answers, its spectral step alone ('draft', about a second for 20k elements) for large ones.
+ * The overview layout for an answer of `elementCount` elements: fcose with its CoSE refinement for
+ * small answers, its spectral step alone ('draft') for middling ones, and concentric rings by degree
+ * for large ones, where hubs (a facility, a bureau) sit in the middle and the many they hold around
+ * them: the shape of thousands of elements, in tens of milliseconds.
  */
 export function forceLayoutFor(elementCount: number): PlainLayoutOptions {
+  if (elementCount >= ringsFromElements) {
+    // Concentric's default `concentric` is the node's degree: no function has to cross to the worker.
+    return { name: 'concentric', minNodeSpacing: 20, animate: false };
+  }
   return {
     name: 'fcose',
     quality: elementCount < refineUpToElements ? 'default' : 'draft',
@@ -118,6 +132,12 @@ export function forceLayoutFor(elementCount: number): PlainLayoutOptions {
 }
 
 let shared: OffThreadLayout | null = null;
+
+/** Starts the page's layout worker ahead of the first large answer: about 0.4 s of module loading off that answer's draw. */
+export function prepareLayoutWorker(): void {
+  shared ??= createOffThreadLayout();
+  shared.prepare();
+}
 
 /** The page's one layout worker: a newer call supersedes any older one still running. */
 export function layoutOffMainThread(
@@ -131,20 +151,30 @@ export function layoutOffMainThread(
 
 /**
  * Moves nodes to computed positions in one `preset` layout (one redraw, one `layoutstop`) and fits
- * the view.
+ * the view to the node bodies, as addPositioned does.
  */
 export async function applyPositions(cy: cytoscape.Core, positions: Positions, options: { fit?: boolean; padding?: number } = {}): Promise<void> {
   const layout = cy.layout({
     name: 'preset',
     // A map, not a function: preset leaves nodes it has no entry for (and locked ones) where they are.
     positions,
-    fit: options.fit ?? true,
-    padding: options.padding ?? 30,
+    fit: false,
     animate: false,
   });
   const stopped = layout.promiseOn('layoutstop');
   layout.run();
   await stopped;
+  if (options.fit ?? true) fitToBodies(cy, options.padding ?? 30);
+}
+
+/**
+ * Fitted to the node bodies alone: fitting every element measures every label and edge curve, close
+ * to a second at 5k elements; the padding leaves room for the labels under the lowest nodes.
+ */
+function fitToBodies(cy: cytoscape.Core, padding: number): void {
+  const bodies = cy.nodes().boundingBox({ includeLabels: false, includeOverlays: false });
+  // cy.fit takes a bounding box as well as elements (Cytoscape's getFitViewport); its typings name only elements.
+  cy.fit(bodies as unknown as cytoscape.CollectionArgument, padding);
 }
 
 /**
@@ -162,11 +192,7 @@ export function addPositioned(cy: cytoscape.Core, elements: readonly cytoscape.E
   });
   const added = performance.now();
   performance.measure('xpf:add+style', { start: started, end: added });
-  // Fitted to the node bodies alone: fitting every element measures every label and edge curve, close
-  // to a second at 5k elements; the padding leaves room for the labels under the lowest nodes.
-  const bodies = cy.nodes().boundingBox({ includeLabels: false, includeOverlays: false });
-  // cy.fit takes a bounding box as well as elements (Cytoscape's getFitViewport); its typings name only elements.
-  cy.fit(bodies as unknown as cytoscape.CollectionArgument, padding);
+  fitToBodies(cy, padding);
   performance.measure('xpf:fit', { start: added, end: performance.now() });
 }
 
@@ -180,7 +206,7 @@ const forceLayouts = new Set(['cose', 'fcose']);
  * worker, force layouts there by `forceLayoutFor`; locked nodes stay put (preset skips them). A run
  * superseded by a newer one resolves without moving anything: the newer one places the nodes.
  */
-export function offThreadLayoutRunner(layout: OffThreadLayout = { run: layoutOffMainThread, dispose() {} }) {
+export function offThreadLayoutRunner(layout: OffThreadLayout = { run: layoutOffMainThread, prepare: prepareLayoutWorker, dispose() {} }) {
   return async (elements: cytoscape.Collection, options: cytoscape.LayoutOptions): Promise<void> => {
     const plain = Object.values(options).every((value) => typeof value !== 'function');
     if (elements.length < offThreadFromElements || !plain) {

@@ -5,7 +5,7 @@ import './harness.css';
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { Result } from '../../../../cypher/result.ts';
-import { addPositioned, forceLayoutFor, layoutOffMainThread } from '../../../../client/src/graph/offthread-layout.ts';
+import { addPositioned, forceLayoutFor, layoutOffMainThread, prepareLayoutWorker } from '../../../../client/src/graph/offthread-layout.ts';
 import { activeRenderer, canUseWebgl, chooseRendering, stylesheetFor } from '../../../../client/src/graph/render-options.ts';
 import { stylesheet } from '../../../../client/src/graph/style.ts';
 import { toElements } from '../../../../client/src/graph/to-elements.ts';
@@ -254,4 +254,6 @@ function webglRenderer(): string | null {
   return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
 }
 
+// As the explorer does at page load (client/src/main.ts): the worker's module loads before any answer arrives.
+prepareLayoutWorker();
 window.__bench = { draw, pan, startCounting, stopCounting, emptyPoint, webglRenderer };
