@@ -58,6 +58,8 @@ interface Run {
   draw: DrawMeasurement;
   /** An analyst's drag with the mouse: Cytoscape's viewport shortcuts (texture, hidden labels) apply. */
   drag: PanMeasurement;
+  /** The same gesture with one move a frame, dispatched in the page (harness framePacedDrag): what a real mouse feeds. */
+  paced: PanMeasurement;
   /** cy.panBy each frame: no gesture, so every frame is drawn in full. */
   panBy: PanMeasurement;
 }
@@ -96,10 +98,12 @@ async function measure(browser: Browser, baseUrl: string, mode: BenchMode, size:
     await page.waitForFunction(() => window.__bench !== undefined);
     const draw = await page.evaluate(([m, s]) => window.__bench!.draw(m, s), [mode, size] as const);
     const drag = await dragPan(page, panMs);
+    const paced = await page.evaluate((ms) => window.__bench!.framePacedDrag(ms), panMs);
     const panBy = await page.evaluate((ms) => window.__bench!.pan(ms), panMs);
     if (problems.length > 0) throw new Error(`${mode} at ${size}: ${problems.join('; ')}`);
     if (drag.movedPx === 0) throw new Error(`${mode} at ${size}: the mouse drag did not pan the view`);
-    return { draw, drag, panBy };
+    if (paced.movedPx === 0) throw new Error(`${mode} at ${size}: the frame-paced drag did not pan the view`);
+    return { draw, drag, paced, panBy };
   } finally {
     await context.close();
   }
@@ -152,7 +156,8 @@ async function main(): Promise<void> {
     console.log('\nBaseline: canvas renderer, the full stylesheet, the layout (forceLayoutFor: fcose, or rings by degree from 2,000 elements) on the main thread. Optimised: render-options.ts + the same layout in the (prepared) layout worker.');
     console.log('draw = parsed Result -> first frame after layout; drag fps = frames Cytoscape drew per second while the mouse dragged the view');
     console.log('(page.mouse down, small moves, up), capped by the moves/s the page received; drag ms/frame = mean time in Cytoscape\'s render()');
-    console.log('per dragged frame (1000 / it = the rate drawing alone allows); panBy = programmatic cy.panBy each frame (no viewport shortcuts);');
+    console.log('per dragged frame (1000 / it = the rate drawing alone allows); paced = the same drag, one mousemove a frame dispatched in the page,');
+    console.log('as a real mouse feeds it; panBy = programmatic cy.panBy each frame (no viewport shortcuts);');
     console.log('blocking = main-thread long tasks during draw (count, longest, time beyond 50 ms each).\n');
     const table = rows.flatMap(({ size, baseline, optimised, webgl }) =>
       [['baseline', baseline] as const, ['optimised', optimised] as const, ...(webgl ? [['webgl (software GPU)', webgl] as const] : [])].map(([mode, run]) => {
@@ -166,6 +171,8 @@ async function main(): Promise<void> {
           'drag rAF fps': format(run.drag.frameFps, 1),
           'moves/s': format(run.drag.movesPerSecond, 0),
           'drag ms/frame': format(run.drag.renderMsPerFrame, 1),
+          'paced drag fps': format(run.paced.drawnFps, 1),
+          'paced ms/frame': format(run.paced.renderMsPerFrame, 1),
           'drag fps ratio': mode === 'baseline' ? '' : ratio(run.drag.drawnFps / Math.max(0.1, baseline.drag.drawnFps)),
           'panBy fps': format(run.panBy.drawnFps, 1),
           'panBy ms/frame': format(run.panBy.renderMsPerFrame, 1),
@@ -199,8 +206,14 @@ async function main(): Promise<void> {
     const target = rows.find((row) => row.size === targets.size);
     if (target) {
       const { drawMs } = target.optimised.draw;
-      const fps = target.optimised.drag.drawnFps;
-      console.log(`\nTargets at ${targets.size} elements (optimised): drawn in ${format(drawMs)} ms — ${drawMs <= targets.drawMs ? 'met' : 'NOT met'} (≤ ${targets.drawMs} ms); dragged at ${format(fps, 1)} fps — ${fps >= targets.fps ? 'met' : 'NOT met'} (≥ ${targets.fps} fps).`);
+      // The frame-paced drag is what a real mouse feeds; Playwright's drag is capped by its moves/s.
+      const fps = target.optimised.paced.drawnFps;
+      const driven = target.optimised.drag;
+      console.log(
+        `\nTargets at ${targets.size} elements (optimised): drawn in ${format(drawMs)} ms — ${drawMs <= targets.drawMs ? 'met' : 'NOT met'} (≤ ${targets.drawMs} ms); ` +
+          `panned at ${format(fps, 1)} fps with one move a frame — ${fps >= targets.fps ? 'met' : 'NOT met'} (≥ ${targets.fps} fps); ` +
+          `Playwright's drag: ${format(driven.drawnFps, 1)} fps at the ${format(driven.movesPerSecond, 0)} moves/s it delivered.`,
+      );
     }
     const loadAtEnd = await readFile('/proc/loadavg', 'utf8').catch(() => 'unknown');
     console.log(`Load average (1/5/15 min) on this ${availableParallelism()}-core machine: ${loadAtStart.split(' ').slice(0, 3).join(' ')} at start, ${loadAtEnd.split(' ').slice(0, 3).join(' ')} at end; figures shift with other work on it.`);

@@ -68,6 +68,7 @@ declare global {
       stopCounting(): PanMeasurement;
       /** A screen point inside the canvas with no element under it, where a drag pans rather than moves a node. */
       emptyPoint(): { x: number; y: number };
+      framePacedDrag(milliseconds: number): Promise<PanMeasurement>;
       webglRenderer(): string | null;
     };
   }
@@ -234,6 +235,35 @@ async function pan(milliseconds: number): Promise<PanMeasurement> {
   return stopCounting();
 }
 
+/**
+ * A drag whose moves arrive once a frame, as a real mouse sends them (60 Hz and more), dispatched in
+ * the page: the same mousedown / mousemove / mouseup handlers of Cytoscape's as a hand's drag (its
+ * viewport shortcuts apply), without the test driver's round trip per event that caps the other drag.
+ */
+async function framePacedDrag(milliseconds: number): Promise<PanMeasurement> {
+  if (!cy) throw new Error('draw() first');
+  const start = emptyPoint();
+  const canvas = container.querySelector('canvas') ?? container;
+  const mouse = (type: string, x: number, y: number, buttons: number) =>
+    new MouseEvent(type, { clientX: x, clientY: y, screenX: x, screenY: y, button: 0, buttons, bubbles: true, cancelable: true, view: window });
+  startCounting();
+  canvas.dispatchEvent(mouse('mousedown', start.x, start.y, 1));
+  const began = await nextFrame();
+  let now = began;
+  let step = 0;
+  let point = start;
+  while (now - began < milliseconds) {
+    step += 1;
+    // To and fro, 4 px a frame, so the view stays over the graph.
+    const offset = (step % 60 < 30 ? step % 60 : 60 - (step % 60)) * 4;
+    point = { x: start.x + offset, y: start.y + offset / 2 };
+    canvas.dispatchEvent(mouse('mousemove', point.x, point.y, 1));
+    now = await nextFrame();
+  }
+  canvas.dispatchEvent(mouse('mouseup', point.x, point.y, 0));
+  return stopCounting();
+}
+
 function emptyPoint(): { x: number; y: number } {
   if (!cy) throw new Error('draw() first');
   const box = cy.elements().renderedBoundingBox({ includeLabels: true });
@@ -256,4 +286,4 @@ function webglRenderer(): string | null {
 
 // As the explorer does at page load (client/src/main.ts): the worker's module loads before any answer arrives.
 prepareLayoutWorker();
-window.__bench = { draw, pan, startCounting, stopCounting, emptyPoint, webglRenderer };
+window.__bench = { draw, pan, framePacedDrag, startCounting, stopCounting, emptyPoint, webglRenderer };
