@@ -38,7 +38,10 @@ WITH chain, leadership,
        {id: link.id, rank: CASE link.confidence WHEN 'confirmed' THEN 3 WHEN 'reported' THEN 2 ELSE 1 END}] AS ranked
 WITH chain, leadership,
      reduce(weakest = null, r IN ranked | CASE WHEN weakest IS NULL OR r.rank < weakest.rank THEN r ELSE weakest END) AS weakest
-ORDER BY coalesce(weakest.rank, 3) DESC, length(chain) ASC
+// Ties (same weakest link, same length) break on the links' ids: the same chains, in the same order,
+// on every run, so a reload, a saved view or an export never reshuffles them.
+ORDER BY coalesce(weakest.rank, 3) DESC, length(chain) ASC,
+         reduce(ids = '', link IN relationships(chain) + coalesce(relationships(leadership), []) | ids + link.id + ' ')
 LIMIT $limit
 CALL (chain, leadership) {
   UNWIND nodes(chain) + relationships(chain) + coalesce(nodes(leadership), []) + coalesce(relationships(leadership), []) AS element

@@ -22,7 +22,9 @@ WITH chain, post, official,
      [link IN relationships(chain) | {id: link.id, rank: CASE link.confidence WHEN 'confirmed' THEN 3 WHEN 'reported' THEN 2 ELSE 1 END}] AS ranked
 WITH chain, post, official,
      reduce(weakest = null, r IN ranked | CASE WHEN weakest IS NULL OR r.rank < weakest.rank THEN r ELSE weakest END) AS weakest
-ORDER BY coalesce(post.head, false) DESC, length(chain) ASC, weakest.rank DESC, official.name
+// The links' ids last: one official reached by two chains of the same length comes in the same order every run.
+ORDER BY coalesce(post.head, false) DESC, length(chain) ASC, weakest.rank DESC, official.name,
+         reduce(ids = '', link IN relationships(chain) | ids + link.id + ' ')
 LIMIT $limit
 CALL (chain) {
   UNWIND nodes(chain) + relationships(chain) AS element

@@ -11,5 +11,6 @@
 CALL db.index.fulltext.queryNodes('entityNames', $query) YIELD node, score
 WHERE node:Entity
 RETURN node
-ORDER BY score DESC
+// Equal scores (namesakes: many synthetic detainees share a name) in id order, the same on every run.
+ORDER BY score DESC, node.id
 LIMIT $limit
