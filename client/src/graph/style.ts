@@ -28,10 +28,18 @@ export const kindStyles: Record<NodeKind, KindStyle> = {
   Unknown: { className: 'unknown', title: 'Other', shape: 'vee', colour: '#555555' },
 };
 
-/** Edge colours by the edge's own confidence; the weakest link of a chain overrides them. */
-export const strengthColours = { confirmed: '#1f4e79', reported: '#8a6d00', inferred: '#b03a2e', weakest: '#6a1b9a' } as const;
-
 export type Theme = 'light' | 'dark';
+
+/**
+ * Edge colours by the edge's own confidence; the weakest link of a chain overrides them. The dark
+ * theme's are lighter of the same hues: the light theme's navy and purple vanish on a dark canvas.
+ */
+export const strengthColoursByTheme = {
+  light: { confirmed: '#1f4e79', reported: '#8a6d00', inferred: '#b03a2e', weakest: '#6a1b9a' },
+  dark: { confirmed: '#7fb3e6', reported: '#e0b84c', inferred: '#ff8a80', weakest: '#c9a0ff' },
+} as const satisfies Record<Theme, Record<string, string>>;
+
+export const strengthColours = strengthColoursByTheme.light;
 
 /** Text and outlines, and the halo behind labels, per theme: the kinds' colours read on both. */
 const themeInks: Record<Theme, { ink: string; paper: string }> = {
@@ -49,6 +57,7 @@ const kindBlocks: StylesheetJson = Object.values(kindStyles).map((kind) => ({
 
 export function stylesheetFor(theme: Theme): StylesheetJson {
   const { ink, paper } = themeInks[theme];
+  const strengthColours = strengthColoursByTheme[theme];
   return [
     {
       selector: 'node',
