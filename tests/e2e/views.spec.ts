@@ -176,7 +176,7 @@ describe('saved views in the browser', () => {
     const { id } = await views.saveAsNew('Detainee three, before the change', '');
     made.push(id);
 
-    await app.driver.executeQuery("MATCH (n:Entity {id: $id}) SET n.viewsSpecNote = 'changed after the save'", { id: changedDetainee }, { routing: 'WRITE' });
+    await app.driver.executeQuery("MATCH (n:Entity {id: $id}) SET n.testViewsSpecNote = 'changed after the save'", { id: changedDetainee }, { routing: 'WRITE' });
     try {
       const reported = (await app.get(`/api/views/${id}`)).body.changes;
       expect(reported.changed.nodes).toEqual([changedDetainee]);
@@ -196,7 +196,7 @@ describe('saved views in the browser', () => {
       expect(await explorer.page.locator('#view-removed li').count()).toBe(reported.removed.nodes.length + reported.removed.edges.length);
       await explorer.screenshot(`${artifacts}view-changes-highlighted.png`);
     } finally {
-      await app.driver.executeQuery('MATCH (n:Entity {id: $id}) REMOVE n.viewsSpecNote', { id: changedDetainee }, { routing: 'WRITE' });
+      await app.driver.executeQuery('MATCH (n:Entity {id: $id}) REMOVE n.testViewsSpecNote', { id: changedDetainee }, { routing: 'WRITE' });
     }
   });
 

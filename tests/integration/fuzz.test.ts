@@ -75,12 +75,14 @@ let requests = 0;
 const createdViews = new Set<string>();
 
 async function fingerprint() {
-  // Only the evidence graph; other test files write `test-` ids (imports) at the same time.
+  // Only the evidence graph: other test files write and remove their own fixtures at the same time,
+  // under `test-` ids (imports, views, photos), `fx-` ids (tests/fixtures/command-fixture.ts) and
+  // `test…` property keys (views.spec.ts marks a seed detainee as changed, then unmarks it).
   const { records } = await driver.executeQuery(`
-    MATCH (node:Entity) WHERE NOT node.id STARTS WITH 'test-'
-    WITH count(node) AS nodes, sum(size(keys(node))) AS properties
+    MATCH (node:Entity) WHERE NOT (node.id STARTS WITH 'test-' OR node.id STARTS WITH 'fx-')
+    WITH count(node) AS nodes, sum(size([key IN keys(node) WHERE NOT key STARTS WITH 'test'])) AS properties
     RETURN nodes, properties,
-           COUNT { MATCH (a:Entity)-[link]->(b:Entity) WHERE NOT link.id STARTS WITH 'test-' } AS links`);
+           COUNT { MATCH (a:Entity)-[link]->(b:Entity) WHERE NOT (link.id STARTS WITH 'test-' OR link.id STARTS WITH 'fx-') } AS links`);
   return records[0]!.toObject();
 }
 
