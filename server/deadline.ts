@@ -13,7 +13,7 @@
 // transaction instead of finishing work nobody will read.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RequestHandler } from 'express';
-import { HttpProblem } from './problems.ts';
+import { GraphUnavailable, HttpProblem } from './problems.ts';
 
 export interface RequestBudget {
   /** Epoch milliseconds by which the answer must be on its way. */
@@ -37,9 +37,9 @@ export class RequestCancelled extends HttpProblem {
 }
 
 /** The request's budget ran out while the graph was unreachable or slow to hand out a connection. */
-export class DeadlinePassed extends HttpProblem {
+export class DeadlinePassed extends GraphUnavailable {
   constructor() {
-    super(503, 'Graph database unavailable', 'Neo4j did not answer within this request’s time budget; try again shortly.');
+    super('Neo4j did not answer within this request’s time budget; try again shortly.');
   }
 }
 

@@ -4,15 +4,7 @@
 // their 503 at once, and a probe lets them through again as soon as Neo4j answers.
 import type { RequestHandler } from 'express';
 import type { Driver } from 'neo4j-driver';
-import { GraphUnavailable } from './problems.ts';
-
-/** Driver errors that mean "no connection to the database", not "this query failed" or "the pool is busy". */
-const CONNECTION_FAILURES = new Set(['ServiceUnavailable', 'SessionExpired', 'ProtocolError']);
-
-export function isConnectionFailure(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  return typeof code === 'string' && CONNECTION_FAILURES.has(code);
-}
+import { GraphUnavailable, isConnectionFailure } from './problems.ts';
 
 export class GraphAvailability {
   private down = false;
@@ -22,10 +14,6 @@ export class GraphAvailability {
     private readonly log: (line: string) => void,
     private readonly probeEveryMs = 500,
   ) {}
-
-  get isDown(): boolean {
-    return this.down;
-  }
 
   /** Called with any error a request ended with: trips the gate on a lost connection. */
   noteFailure(error: unknown): void {

@@ -6,7 +6,8 @@ import { HttpProblem } from './problems.ts';
 /** The loopback names; with no ALLOWED_HOSTS, each is allowed at the port the server listens on. */
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Methods that change nothing: no origin or CSRF check. */
+export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * `allowed`: `name:port` (exactly that) or `name` (any port), from ALLOWED_HOSTS. Without it, the

@@ -40,10 +40,15 @@ const Problem = z.object({
   errors: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
 });
 
+/** An answer with a problem document (RFC 9457). */
+function problem(description: string) {
+  return { description, schema: Problem, mediaType: 'application/problem+json' };
+}
+
 const problems = {
-  400: { description: 'Bad input: `errors` names each field and why', schema: Problem, mediaType: 'application/problem+json' },
-  404: { description: 'Not found', schema: Problem, mediaType: 'application/problem+json' },
-  503: { description: 'Neo4j is unreachable', schema: Problem, mediaType: 'application/problem+json' },
+  400: problem('Bad input: `errors` names each field and why'),
+  404: problem('Not found'),
+  503: problem('Neo4j is unreachable'),
 } as const;
 
 function catalogueOperations(catalogue: Map<string, CatalogueEntry>): Operation[] {
@@ -128,7 +133,7 @@ const viewOperations: Operation[] = [
     tag: 'views',
     pathParams: viewPath,
     body: ViewUpdate,
-    responses: { 200: { description: 'Saved' }, 409: { description: 'Another save came first', schema: Problem, mediaType: 'application/problem+json' }, ...problems },
+    responses: { 200: { description: 'Saved' }, 409: problem('Another save came first'), ...problems },
   },
   {
     method: 'put',
@@ -175,15 +180,15 @@ const photoOperations: Operation[] = [
     responses: {
       200: { description: 'The image bytes (PNG, JPEG, WebP or GIF); the access is audited' },
       400: problems[400],
-      404: { description: 'No such photo, no file in the store, or withheld from this role (redacted roles never get photo files): one answer for all', schema: Problem, mediaType: 'application/problem+json' },
+      404: problem('No such photo, no file in the store, or withheld from this role (redacted roles never get photo files): one answer for all'),
       503: problems[503],
     },
   },
 ];
 
 const gate = {
-  401: { description: 'Not signed in', schema: Problem, mediaType: 'application/problem+json' },
-  403: { description: 'Wrong role, or a missing or wrong X-CSRF-Token', schema: Problem, mediaType: 'application/problem+json' },
+  401: problem('Not signed in'),
+  403: problem('Wrong role, or a missing or wrong X-CSRF-Token'),
 } as const;
 
 const accountOperations: Operation[] = [
@@ -193,7 +198,7 @@ const accountOperations: Operation[] = [
     summary: 'Sign in: sets the session cookie and answers the user and its CSRF token',
     tag: 'auth',
     body: LoginBody,
-    responses: { 200: { description: 'Signed in' }, 400: problems[400], 401: { description: 'Wrong username or password', schema: Problem, mediaType: 'application/problem+json' } },
+    responses: { 200: { description: 'Signed in' }, 400: problems[400], 401: problem('Wrong username or password') },
   },
   { method: 'post', path: '/api/auth/logout', summary: 'Sign out: ends this session', tag: 'auth', responses: { 204: { description: 'Signed out' }, ...gate } },
   { method: 'get', path: '/api/auth/session', summary: 'Who is signed in, and the CSRF token for changes', tag: 'auth', responses: { 200: { description: 'The user and CSRF token' }, 401: gate[401] } },
@@ -225,7 +230,7 @@ const accountOperations: Operation[] = [
     summary: 'Read-only raw Cypher, in a read transaction with a timeout (admin)',
     tag: 'admin',
     body: CypherBody,
-    responses: { 200: { description: 'A Result and the plain rows' }, 400: problems[400], ...gate, 504: { description: 'Timed out', schema: Problem, mediaType: 'application/problem+json' } },
+    responses: { 200: { description: 'A Result and the plain rows' }, 400: problems[400], ...gate, 504: problem('Timed out') },
   },
 ];
 

@@ -41,8 +41,8 @@ export class NotFound extends HttpProblem {
 }
 
 export class GraphUnavailable extends HttpProblem {
-  constructor() {
-    super(503, 'Graph database unavailable', 'Neo4j is not reachable right now; the request was not run. Try again shortly.');
+  constructor(detail = 'Neo4j is not reachable right now; the request was not run. Try again shortly.') {
+    super(503, 'Graph database unavailable', detail);
   }
 }
 
@@ -52,11 +52,22 @@ export class QueryTimedOut extends HttpProblem {
   }
 }
 
+/** Driver errors that mean "no connection to the database", not "this query failed" or "the pool is busy". */
+const CONNECTION_FAILURES = new Set(['ServiceUnavailable', 'SessionExpired', 'ProtocolError']);
+
+export function isConnectionFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && CONNECTION_FAILURES.has(code);
+}
+
 /** Driver errors map by code, never by message text. */
 export function fromDriverError(error: unknown): HttpProblem | null {
   const code = (error as { code?: unknown })?.code;
   if (typeof code !== 'string') return null;
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
+  // A lost connection; a connection cut mid-handshake (Neo4j killed while the driver logs in)
+  // surfaces as a protocol error, "Connection was closed by server": the graph went away, it is not
+  // the request's fault.
+  if (isConnectionFailure(error) || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
     return new GraphUnavailable();
   }
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped') {
@@ -65,9 +76,6 @@ export function fromDriverError(error: unknown): HttpProblem | null {
   // The driver's own failures carry no server code ('N/A'): above all "connection acquisition timed
   // out" when every pooled connection is busy under load. The graph cannot take the request now.
   if (code === 'N/A') return new GraphUnavailable();
-  // A connection cut mid-handshake (Neo4j killed while the driver logs in) surfaces as a protocol
-  // error, "Connection was closed by server": the graph went away, it is not the request's fault.
-  if (code === 'ProtocolError') return new GraphUnavailable();
   // Bad credentials to the database are an operator problem, not the analyst's: the graph is unavailable.
   if (code.startsWith('Neo.ClientError.Security')) return new GraphUnavailable();
   return null;

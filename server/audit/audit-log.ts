@@ -5,8 +5,7 @@ import type { Response } from 'express';
 import type { CatalogueEntry } from '../../cypher/catalogue.ts';
 import type { AuditAction } from '../../cypher/audit/audit-params.ts';
 import { RequestCancelled } from '../deadline.ts';
-import { runQuery } from '../neo4j/run-query.ts';
-import type { QueryContext } from '../run-catalogue-query.ts';
+import { runEntry, type QueryContext } from '../run-catalogue-query.ts';
 import { column, type User } from '../auth/user-store.ts';
 
 export interface AuditEntry {
@@ -54,7 +53,7 @@ export class AuditLog {
     details: { targetIds?: string[]; query?: string; parameters?: Record<string, unknown>; username?: string } = {},
   ): Promise<void> {
     const entry = this.catalogue.get('record-audit')!;
-    const params = entry.schema.strict().parse({
+    await runEntry(this.context, entry, {
       id: randomUUID(),
       at: new Date().toISOString(),
       userId: user?.id ?? null,
@@ -63,8 +62,7 @@ export class AuditLog {
       targetIds: [...new Set(details.targetIds ?? [])].slice(0, 10_000),
       query: details.query ?? null,
       parameters: loggedParameters(details.parameters),
-    }) as Record<string, unknown>;
-    await runQuery(this.context.driver, entry, params, { timeoutMs: this.context.timeoutMs });
+    });
   }
 
   /** For routes: the acting user comes from the response's locals. A failure to log fails the request. */
@@ -78,8 +76,6 @@ export class AuditLog {
 
   async list(filters: Record<string, unknown>): Promise<AuditEntry[]> {
     const entry = this.catalogue.get('list-audit')!;
-    const params = entry.schema.strict().parse(filters) as Record<string, unknown>;
-    const run = await runQuery(this.context.driver, entry, params, { timeoutMs: this.context.timeoutMs });
-    return run.records.map((record) => column<AuditEntry>(record, 'entry'));
+    return (await runEntry(this.context, entry, filters)).map((record) => column<AuditEntry>(record, 'entry'));
   }
 }

@@ -2,6 +2,7 @@
 // every other route sits behind (a session, CSRF on state-changing cookie requests, a role).
 import type { Request, RequestHandler, Response } from 'express';
 import type { Role } from '../../cypher/auth/auth-params.ts';
+import { SAFE_METHODS } from '../host-check.ts';
 import { HttpProblem } from '../problems.ts';
 import { constantTimeEqual } from './secrets.ts';
 import type { SessionInfo, User, UserStore } from './user-store.ts';
@@ -72,8 +73,6 @@ export const requireSession: RequestHandler = (_req, res, next) => {
   if (!currentUser(res)) throw new Unauthenticated();
   next();
 };
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Double submit against the stored session: a cookie-authenticated POST, PUT, PATCH or DELETE must

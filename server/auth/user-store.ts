@@ -4,8 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type { CatalogueEntry } from '../../cypher/catalogue.ts';
 import type { Role } from '../../cypher/auth/auth-params.ts';
-import { runQuery } from '../neo4j/run-query.ts';
-import type { QueryContext } from '../run-catalogue-query.ts';
+import { runEntry, type QueryContext } from '../run-catalogue-query.ts';
 import { hashPassword } from './passwords.ts';
 import { newSecret, sha256Hex } from './secrets.ts';
 
@@ -59,8 +58,7 @@ export class UserStore {
   private async run(name: string, params: Record<string, unknown>): Promise<Neo4jRecord[]> {
     const entry = this.catalogue.get(name);
     if (!entry) throw new Error(`The catalogue has no "${name}" query`);
-    const parsed = entry.schema.strict().parse(params) as Record<string, unknown>;
-    return (await runQuery(this.context.driver, entry, parsed, { timeoutMs: this.context.timeoutMs })).records;
+    return runEntry(this.context, entry, params);
   }
 
   async create(username: string, password: string, role: Role): Promise<User> {

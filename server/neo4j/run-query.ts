@@ -2,13 +2,11 @@
 // request's time budget, cancelled when its client goes away (see server/deadline.ts).
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 import type { CatalogueEntry } from '../../cypher/catalogue.ts';
-import { currentBudget, DeadlinePassed, RequestCancelled, type RequestBudget } from '../deadline.ts';
+import { currentBudget, DeadlinePassed, RequestCancelled } from '../deadline.ts';
 
 export interface RunOptions {
   /** Neo4j's transaction timeout for this query; the server kills it past this. */
   timeoutMs: number;
-  /** Defaults to the budget of the HTTP request being handled, if any. */
-  budget?: RequestBudget;
 }
 
 export interface QueryRun {
@@ -31,7 +29,8 @@ export function toDriverParams(value: unknown): unknown {
 
 export async function runQuery(driver: Driver, entry: CatalogueEntry, params: Record<string, unknown>, options: RunOptions): Promise<QueryRun> {
   const started = performance.now();
-  const budget = options.budget ?? currentBudget();
+  // The budget of the HTTP request being handled, if any.
+  const budget = currentBudget();
   if (budget?.signal.aborted) throw new RequestCancelled();
   const remaining = budget ? budget.deadline - Date.now() : options.timeoutMs;
   if (remaining < MIN_USEFUL_MS) throw new DeadlinePassed();

@@ -3,7 +3,7 @@ import express, { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { usernameTag } from '../audit/audit-log.ts';
-import { Unauthenticated, currentSession, currentUser, requireSession, SESSION_COOKIE } from '../auth/middleware.ts';
+import { currentSession, currentUser, requireSession, SESSION_COOKIE } from '../auth/middleware.ts';
 import { checkPassword } from '../auth/passwords.ts';
 import { SESSION_MAX_MS, type UserStore } from '../auth/user-store.ts';
 import { BadInput, HttpProblem, NotFound } from '../problems.ts';
@@ -95,4 +95,3 @@ export function authRoutes(users: UserStore, audit: AuditLog): Router {
   return router;
 }
 
-export { Unauthenticated };

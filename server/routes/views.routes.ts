@@ -1,10 +1,9 @@
 // /api/views: saved views. Create, list, reopen (with what changed since), save new versions, share, export, import, delete.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Router, type Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { CatalogueEntry } from '../../cypher/catalogue.ts';
 import { ShareId, VersionNumber, ViewId, Visibility } from '../../cypher/views/view-params.ts';
-import { z as zod } from 'zod';
 import { currentUser, Forbidden, requireRole } from '../auth/middleware.ts';
 import type { User } from '../auth/user-store.ts';
 import { HttpProblem, NotFound } from '../problems.ts';
@@ -23,9 +22,9 @@ export function authorOf(res: Response): string {
 }
 
 /** `all`: the user's own views and every shared one; `mine`: only their own. */
-export const ViewScope = zod.enum(['all', 'mine']);
+export const ViewScope = z.enum(['all', 'mine']);
 
-export const VisibilityBody = zod.object({ visibility: Visibility }).strict();
+export const VisibilityBody = z.object({ visibility: Visibility }).strict();
 
 /** A private view is its owner's alone, admins included; a shared one (or one from before accounts) is everyone's to read. */
 function mayRead(view: ViewRecord, user: User): boolean {

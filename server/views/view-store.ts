@@ -2,7 +2,7 @@
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import type { CatalogueEntry } from '../../cypher/catalogue.ts';
 import { runQuery } from '../neo4j/run-query.ts';
-import type { QueryContext } from '../run-catalogue-query.ts';
+import { runEntry, type QueryContext } from '../run-catalogue-query.ts';
 import { upgradeView, type ViewDocument } from './saved-view.ts';
 
 /** A view's record, as lists show it. */
@@ -100,10 +100,9 @@ export class ViewStore {
     };
   }
 
-  /** Parsed by the query's own schema: a failure here is a bug in this file, not bad input. */
-  private async run(entry: CatalogueEntry, params: Record<string, unknown>): Promise<Neo4jRecord[]> {
-    const parsed = entry.schema.parse(params) as Record<string, unknown>;
-    return (await runQuery(this.context.driver, entry, parsed, { timeoutMs: this.context.timeoutMs })).records;
+  /** Parsed by the query's own schema (not strict): a failure here is a bug in this file, not bad input. */
+  private run(entry: CatalogueEntry, params: Record<string, unknown>): Promise<Neo4jRecord[]> {
+    return runEntry(this.context, entry, params, false);
   }
 
   async create(view: { id: string; shareId: string; author: string; owner: string; visibility: 'private' | 'shared'; createdAt: string }, versions: StoredVersion[]): Promise<void> {
