@@ -69,23 +69,23 @@ export async function login(username: string, password: string): Promise<Session
 }
 
 export async function logout(): Promise<void> {
-  await fetch('/api/auth/logout', { method: 'POST', headers: csrfToken ? { 'x-csrf-token': csrfToken } : {}, cache: 'no-store' });
+  await fetch('/api/auth/logout', { method: 'POST', headers: csrfHeader(), cache: 'no-store' });
   csrfToken = null;
 }
 
 export function searchNodes(query: string, limit: number, signal?: AbortSignal): Promise<Result> {
   const search = new URLSearchParams({ q: query, limit: String(limit) });
-  return getResult(`/api/search?${search}`, signal);
+  return getResult('GET', `/api/search?${search}`, signal);
 }
 
 export function fetchNode(id: string, signal?: AbortSignal): Promise<Result> {
-  return getResult(`/api/nodes/${encodeURIComponent(id)}`, signal);
+  return getResult('GET', `/api/nodes/${encodeURIComponent(id)}`, signal);
 }
 
 /** `asOf` left out: every link ever recorded counts, whatever its dates. */
 export function fetchChain(id: string, asOf: string | undefined, signal?: AbortSignal): Promise<Result> {
   const search = asOf ? `?${new URLSearchParams({ asOf })}` : '';
-  return getResult(`/api/chain/${encodeURIComponent(id)}${search}`, signal);
+  return getResult('GET', `/api/chain/${encodeURIComponent(id)}${search}`, signal);
 }
 
 /** One curated query as GET /api/queries lists it: its parameters as JSON Schema, for a form. */
@@ -101,37 +101,62 @@ const QueryDescription = z.object({
 });
 export type QueryDescription = z.infer<typeof QueryDescription>;
 
+const QueryList = z.object({ queries: z.array(QueryDescription) });
+
 export async function fetchQueries(signal?: AbortSignal): Promise<QueryDescription[]> {
-  const response = await fetch('/api/queries', { headers: { accept: 'application/json' }, cache: 'no-store', signal });
-  if (!response.ok) throw await toApiError(response);
-  return z.object({ queries: z.array(QueryDescription) }).parse(await response.json()).queries;
+  return (await requestJson('GET', '/api/queries', QueryList, { signal })).queries;
 }
 
 /** Runs a curated query by its catalogue name; the server checks `params` against the query's schema. */
 export function runQuery(name: string, params: Record<string, unknown>, signal?: AbortSignal): Promise<Result> {
-  return getResult(`/api/queries/${encodeURIComponent(name)}`, signal, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
-    body: JSON.stringify({ params }),
-  });
+  return getResult('POST', `/api/queries/${encodeURIComponent(name)}`, signal, { params });
 }
 
-async function getResult(path: string, signal: AbortSignal | undefined, init: RequestInit = {}): Promise<Result> {
+function getResult(method: string, path: string, signal: AbortSignal | undefined, body?: unknown): Promise<Result> {
+  return requestJson(method, path, Result, { body, signal, expecting: 'a Result' });
+}
+
+export interface RequestOptions {
+  /** Sent as JSON; left out, the request has no body. */
+  body?: unknown;
+  signal?: AbortSignal;
+  /** What the answer should be, for the message of an 'Unexpected answer' ApiError ("a Result"). */
+  expecting?: string;
+}
+
+/**
+ * One request to the API, its answer checked with `schema` (null: the answer is not read). Failures are
+ * ApiErrors: 'Server unreachable', a problem document, or 'Unexpected answer'; an abort is rethrown as is.
+ */
+export async function requestJson<T>(method: string, path: string, schema: z.ZodType<T> | null, options: RequestOptions = {}): Promise<T> {
+  const response = await requestRaw(method, path, options);
+  if (!schema) return undefined as T;
+  const parsed = schema.safeParse(await response.json());
+  if (!parsed.success) {
+    const what = options.expecting ? `${path} is not ${options.expecting}` : `${method} ${path} is not what the client expects`;
+    throw new ApiError(response.status, 'Unexpected answer', `The server's answer to ${what}: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+/** As requestJson, but returns the (ok) Response unread: for exports, whose answer is a file. */
+export async function requestRaw(method: string, path: string, { body, signal }: RequestOptions = {}): Promise<Response> {
   let response: Response;
   try {
-    // no-store: what an analyst looked up should not linger in the browser's HTTP cache.
-    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init.headers }, cache: 'no-store', signal });
+    response = await fetch(path, {
+      method,
+      headers: { accept: 'application/json', ...(body !== undefined && { 'content-type': 'application/json' }), ...(method === 'GET' ? {} : csrfHeader()) },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+      // no-store: what an analyst looked up, and saved views naming detainees, should not linger in the browser's HTTP cache.
+      cache: 'no-store',
+      signal,
+    });
   } catch (error) {
     if (isAbort(error)) throw error;
     throw new ApiError(0, 'Server unreachable', 'The xpf-explorer server did not answer. Is it running?');
   }
   if (!response.ok) throw await toApiError(response);
-
-  const parsed = Result.safeParse(await response.json());
-  if (!parsed.success) {
-    throw new ApiError(response.status, 'Unexpected answer', `The server's answer to ${path} is not a Result: ${z.prettifyError(parsed.error)}`);
-  }
-  return parsed.data;
+  return response;
 }
 
 export async function toApiError(response: Response): Promise<ApiError> {

@@ -1,7 +1,7 @@
 // Describes each chain of a chain-of-command Result in words: its strength, its length and its weakest link, for the chain list.
 import { Confidence } from '../../../cypher/model.ts';
 import type { Result, ResultPath } from '../../../cypher/result.ts';
-import { captionOf } from './to-elements.ts';
+import { captionOf, nodeName } from './to-elements.ts';
 
 export interface LinkSummary {
   id: string;
@@ -28,7 +28,7 @@ export function chainsOnly(result: Result): Result {
 }
 
 export function summarizeChains(result: Result): ChainSummary[] {
-  const names = new Map(result.nodes.map((node) => [node.id, typeof node.properties.name === 'string' ? node.properties.name : node.id]));
+  const names = new Map(result.nodes.map((node) => [node.id, nodeName(node)]));
   const nameOf = (id: string | undefined) => (id === undefined ? '?' : (names.get(id) ?? id));
 
   return result.paths.map((path, i) => {

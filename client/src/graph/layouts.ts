@@ -54,3 +54,8 @@ const overview: cytoscape.CoseLayoutOptions = {
 
 export const layouts = { chain, cascade, path, overview } satisfies Record<string, cytoscape.LayoutOptions>;
 export type LayoutName = keyof typeof layouts;
+
+/** A saved layout name as a preset: anything else ('preset', an old or unknown name) lays out as `overview`. */
+export function layoutNamed(name: string): LayoutName {
+  return Object.hasOwn(layouts, name) ? (name as LayoutName) : 'overview';
+}

@@ -139,6 +139,14 @@ export function prepareLayoutWorker(): void {
   shared.prepare();
 }
 
+/** Runs a layout in the page and resolves on layoutstop, so callers only read positions once they are final. */
+export function runOnMainThread(elements: cytoscape.Collection, options: cytoscape.LayoutOptions): Promise<void> {
+  const layout = elements.layout(options);
+  const stopped = layout.promiseOn('layoutstop');
+  layout.run();
+  return stopped.then(() => undefined);
+}
+
 /** The page's one layout worker: a newer call supersedes any older one still running. */
 export function layoutOffMainThread(
   elements: readonly cytoscape.ElementDefinition[],
@@ -210,10 +218,7 @@ export function offThreadLayoutRunner(layout: OffThreadLayout = { run: layoutOff
   return async (elements: cytoscape.Collection, options: cytoscape.LayoutOptions): Promise<void> => {
     const plain = Object.values(options).every((value) => typeof value !== 'function');
     if (elements.length < offThreadFromElements || !plain) {
-      const running = elements.layout(options);
-      const stopped = running.promiseOn('layoutstop');
-      running.run();
-      await stopped;
+      await runOnMainThread(elements, options);
       return;
     }
     const request = forceLayouts.has(options.name) ? forceLayoutFor(elements.length) : (options as PlainLayoutOptions);

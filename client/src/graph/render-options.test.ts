@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseRendering, hideEdgesWhileMovingFromElements, largeFromElements, plainFromElements, plainStyleAdjustments, stylesheetFor, webglFromElements, webglStyleAdjustments } from './render-options.ts';
+import { chooseRendering, hideEdgesWhileMovingFromElements, largeFromElements, plainFromElements, plainStyleAdjustments, webglFromElements, webglStyleAdjustments, withRenderAdjustments } from './render-options.ts';
 import { stylesheet } from './style.ts';
 
 describe('chooseRendering', () => {
@@ -32,10 +32,10 @@ describe('chooseRendering', () => {
   });
 });
 
-describe('stylesheetFor', () => {
+describe('withRenderAdjustments', () => {
   it('adds the WebGL adjustments after the stylesheet, so they win, and only under WebGL', () => {
-    expect(stylesheetFor('canvas', stylesheet)).toBe(stylesheet);
-    const webgl = stylesheetFor('webgl', stylesheet);
+    expect(withRenderAdjustments('canvas', stylesheet)).toBe(stylesheet);
+    const webgl = withRenderAdjustments('webgl', stylesheet);
     expect(webgl.slice(0, stylesheet.length)).toEqual(stylesheet);
     expect(webgl.slice(stylesheet.length)).toEqual(webglStyleAdjustments);
   });
@@ -43,12 +43,12 @@ describe('stylesheetFor', () => {
 
 describe('the plain overlay for large answers on the canvas renderer', () => {
   it('leaves a chain-sized answer drawn with the full stylesheet (arrows, captions, curves)', () => {
-    expect(stylesheetFor('canvas', stylesheet, 40)).toBe(stylesheet);
-    expect(stylesheetFor('canvas', stylesheet, plainFromElements - 1)).toBe(stylesheet);
+    expect(withRenderAdjustments('canvas', stylesheet, 40)).toBe(stylesheet);
+    expect(withRenderAdjustments('canvas', stylesheet, plainFromElements - 1)).toBe(stylesheet);
   });
 
   it('appends the overlay from plainFromElements, after the stylesheet so it wins', () => {
-    const plain = stylesheetFor('canvas', stylesheet, plainFromElements);
+    const plain = withRenderAdjustments('canvas', stylesheet, plainFromElements);
     expect(plain.slice(0, stylesheet.length)).toEqual(stylesheet);
     expect(plain.slice(stylesheet.length)).toEqual(plainStyleAdjustments);
   });

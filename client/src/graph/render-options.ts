@@ -121,7 +121,7 @@ export const plainStyleAdjustments: StylesheetJson = [
  * The stylesheet to draw with under a renderer for an answer of `elementCount` elements; the
  * adjustments come last so they win. Answers below `plainFromElements` keep the stylesheet as is.
  */
-export function stylesheetFor(renderer: RendererName, stylesheet: StylesheetJson, elementCount = 0): StylesheetJson {
+export function withRenderAdjustments(renderer: RendererName, stylesheet: StylesheetJson, elementCount = 0): StylesheetJson {
   if (renderer === 'webgl') return [...stylesheet, ...webglStyleAdjustments];
   return elementCount >= plainFromElements ? [...stylesheet, ...plainStyleAdjustments] : stylesheet;
 }

@@ -43,7 +43,7 @@ export function toElements(result: Result): ElementDefinition[] {
 
 function toNodeElement(node: ResultNode): ElementDefinition {
   const kind = kindOf(node.labels);
-  const name = typeof node.properties.name === 'string' ? node.properties.name : node.id;
+  const name = nodeName(node);
   const redacted = node.properties.redacted === true;
   const data: NodeData = {
     id: node.id,
@@ -70,6 +70,11 @@ function toEdgeElement(edge: ResultEdge, drawn: Traversal | undefined, isWeakest
   };
   const classes = [...provenanceClasses(data), ...(data.confidence ? [data.confidence] : []), ...(isWeakest ? ['weakest'] : [])];
   return { group: 'edges', data, classes };
+}
+
+/** The node's name, or its id when it has none: how every panel names a node. */
+export function nodeName(node: ResultNode): string {
+  return typeof node.properties.name === 'string' ? node.properties.name : node.id;
 }
 
 export function captionOf(type: string, reversed: boolean): string {

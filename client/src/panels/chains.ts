@@ -1,8 +1,9 @@
 // The chain list: each chain of command with its strength, length and weakest link named; picking one highlights it.
-import type { ResultNode } from '../../../cypher/result.ts';
+import type { Result, ResultNode } from '../../../cypher/result.ts';
 import { fetchChain, fetchNode } from '../api.ts';
 import { createElement } from '../dom.ts';
 import { chainsOnly, summarizeChains, type ChainSummary } from '../graph/chain-summary.ts';
+import { nodeName } from '../graph/to-elements.ts';
 import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
 import type { InspectorPanel } from './inspector.ts';
 import type { QueryRunner } from './query-runner.ts';
@@ -40,13 +41,19 @@ export function mountChainOfCommand(
     if (event.target === cy) highlight(null);
   });
   // Undo, a saved view or a filter may change what is drawn: the list follows the paths the workspace holds.
+  // Results are immutable: a change that kept the same one (a drag, a pan, a pin) leaves the list as it is.
+  let summarized: Result | null = null;
+  let chains: ChainSummary[] = [];
   workspace.onChange(() => {
-    const chains = summarizeChains(chainsOnly(workspace.result()));
+    const result = workspace.result();
+    if (result === summarized) return;
+    summarized = result;
+    chains = summarizeChains(chainsOnly(result));
     if (chains.length > 0) showChains(list, chains, highlight);
   });
 
   const traceAsOf = async (node: ResultNode, asOf: string | undefined) => {
-      const name = typeof node.properties.name === 'string' ? node.properties.name : node.id;
+      const name = nodeName(node);
       const when = asOf ? ` as of ${asOf}` : ' (links of any date)';
       // A start with no chain is still drawn, from its details, so the analyst sees what was searched.
       const answer = await status.run('chain', `Tracing the chain of command of ${name}${when}…`, async (signal) => {
@@ -63,7 +70,8 @@ export function mountChainOfCommand(
         return;
       }
       await workspace.draw(answer, { mode: 'replace', layout: 'chain', query });
-      showChains(list, summarizeChains(chainsOnly(workspace.result())), highlight);
+      // The draw's onChange listed the chains; none to list still empties the list.
+      if (chains.length === 0) showChains(list, chains, highlight);
       inspector.inspectNode(node.id);
       const count = answer.paths.length === 1 ? '1 chain' : `${answer.paths.length} chains`;
       status.set({ state: 'done', query: 'chain', truncated: answer.meta.truncated, message: `${count} of command from ${name}${when}.` });

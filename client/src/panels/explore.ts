@@ -5,6 +5,7 @@ import './explore.css';
 import { kindOf, RelationshipType, relationshipCaption } from '../../../cypher/model.ts';
 import type { ResultNode } from '../../../cypher/result.ts';
 import { createElement, requireElement } from '../dom.ts';
+import { nodeName } from '../graph/to-elements.ts';
 import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
 import type { QueryRunner } from './query-runner.ts';
 import type { StatusLine } from './status.ts';
@@ -37,8 +38,8 @@ export function mountExplore(workspace: ExplorerWorkspace, runner: QueryRunner, 
 
   const nodeOf = (id: string) => workspace.result().nodes.find((node) => node.id === id);
   const nameOf = (id: string) => {
-    const name = nodeOf(id)?.properties.name;
-    return typeof name === 'string' ? name : id;
+    const node = nodeOf(id);
+    return node ? nodeName(node) : id;
   };
 
   const expand = (id: string, types: RelationshipType[]) => {

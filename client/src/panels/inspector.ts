@@ -5,6 +5,7 @@ import { fetchNode, isAbort } from '../api.ts';
 import { createElement } from '../dom.ts';
 import { chainsOnly, summarizeChains } from '../graph/chain-summary.ts';
 import { kindStyles } from '../graph/style.ts';
+import { nodeName } from '../graph/to-elements.ts';
 import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
 import { formatDate, formatValidity, formatValue, propertyTitle, safeLink } from './format.ts';
 import { describeError } from './status.ts';
@@ -40,7 +41,7 @@ export function showHint(container: HTMLElement, text: string): void {
 
 export function showNode(container: HTMLElement, node: ResultNode, citations: Citations, onTrace?: (node: ResultNode) => void): void {
   const kind = kindOf(node.labels);
-  const name = typeof node.properties.name === 'string' ? node.properties.name : node.id;
+  const name = nodeName(node);
   mark(container, 'node', node.id);
 
   const children: Node[] = [
@@ -163,7 +164,7 @@ export function tenuresSection(nodeId: string, details: Result): HTMLElement {
   const tenures = details.edges.filter((edge) => edge.source === nodeId);
   const items = tenures.map((edge) => {
     const other = details.nodes.find((candidate) => candidate.id === edge.target);
-    const otherName = typeof other?.properties.name === 'string' ? other.properties.name : edge.target;
+    const otherName = other ? nodeName(other) : edge.target;
     const known = RelationshipType.safeParse(edge.type);
     const caption = known.success ? relationshipCaption[known.data].forward : edge.type;
     const { title, confidence } = edge.properties;

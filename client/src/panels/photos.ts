@@ -48,7 +48,8 @@ export function mountPhotos(workspace: ExplorerWorkspace): void {
           if (edge.type !== 'DEPICTS' || !photo || photo.properties.redacted === true || typeof photo.properties.file !== 'string') continue;
           if (!known.get(edge.target)) known.set(edge.target, photoUrl(photo.id));
         }
-        apply(cy.nodes().filter((node) => ids.includes(node.id())));
+        const asked = new Set(ids);
+        apply(cy.nodes().filter((node) => asked.has(node.id())));
       }
     } catch (error) {
       // Photos are decoration on the evidence: a failure leaves nodes as they were drawn.

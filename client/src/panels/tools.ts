@@ -1,6 +1,6 @@
 // The graph toolbar and keyboard: undo/redo, show hidden, re-lay out, the theme, and a help overlay listing every shortcut.
 import { createElement, requireElement } from '../dom.ts';
-import type { LayoutName } from '../graph/layouts.ts';
+import { layoutNamed } from '../graph/layouts.ts';
 import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
 
 interface Shortcut {
@@ -24,8 +24,7 @@ export function mountTools(workspace: ExplorerWorkspace, toggleTheme: () => void
   redo.addEventListener('click', () => void workspace.redo());
   requireElement('show-hidden', HTMLButtonElement).addEventListener('click', () => workspace.showAll());
   const relayout = () => {
-    const layout = workspace.state().layout;
-    void workspace.relayout((['chain', 'cascade', 'path', 'overview'].includes(layout) ? layout : 'overview') as LayoutName);
+    void workspace.relayout(layoutNamed(workspace.layout()));
   };
   requireElement('relayout', HTMLButtonElement).addEventListener('click', relayout);
   requireElement('help-open', HTMLButtonElement).addEventListener('click', () => help.showModal());

@@ -5,7 +5,8 @@ import cytoscapeSvg from 'cytoscape-svg';
 import type { Result } from '../../../cypher/result.ts';
 import { ApiError } from '../api.ts';
 import { createElement } from '../dom.ts';
-import type { Workspace } from '../workspace/workspace.ts';
+import { describeError } from '../panels/status.ts';
+import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
 import { shownResult } from './view-state.ts';
 import { exportResult, type ServerExportFormat } from './views-api.ts';
 
@@ -52,15 +53,15 @@ const choices: ExportChoice[] = [
 ];
 
 /** Drawn now: what the analyst hid, a filter or the as-of date took off the canvas is not exported. */
-export function shownOnCanvas(workspace: Workspace): Result {
+export function shownOnCanvas(workspace: Pick<ExplorerWorkspace, 'cy' | 'result'>): Result {
   const { cy } = workspace;
-  return shownResult(workspace.state().result, {
+  return shownResult(workspace.result(), {
     nodes: cy.nodes(':visible').map((node) => node.id()),
     edges: cy.edges(':visible').map((edge) => edge.id()),
   });
 }
 
-export function mountExportMenu(container: HTMLElement, workspace: Workspace, baseName: () => string): void {
+export function mountExportMenu(container: HTMLElement, workspace: Pick<ExplorerWorkspace, 'cy' | 'result'>, baseName: () => string): void {
   const status = createElement('p', { className: 'export-status', attrs: { id: 'export-status', role: 'status', 'aria-live': 'polite', 'data-state': 'idle' } });
   const buttons = choices.map((choice) => {
     const button = createElement('button', { text: choice.label, attrs: { type: 'button', 'data-format': choice.id } });
@@ -82,7 +83,7 @@ export function mountExportMenu(container: HTMLElement, workspace: Workspace, ba
       download(blob, fileName ?? `${baseName()}-${choice.id}`);
       setStatus('done', `${choice.label} of ${shown.nodes.length} nodes and ${shown.edges.length} links downloaded.`);
     } catch (error) {
-      setStatus('error', error instanceof ApiError ? `${error.title}: ${error.message}` : `The ${choice.label} export failed: ${String(error)}`);
+      setStatus('error', error instanceof ApiError ? describeError(error) : `The ${choice.label} export failed: ${String(error)}`);
     } finally {
       button.disabled = false;
     }

@@ -2,7 +2,7 @@
 import './views.css';
 import type { Session } from '../api.ts';
 import { requireElement } from '../dom.ts';
-import type { Workspace } from '../workspace/workspace.ts';
+import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
 import { debounce, forgetUnsaved, readUnsaved, saveUnsaved, shareIdFromPath } from './autosave.ts';
 import { mountExportMenu } from './export-menu.ts';
 import { mountViewsPanel } from './views-panel.ts';
@@ -14,7 +14,7 @@ const autosaveDelayMs = 400;
  * Call once the account is signed in. Opens the view of a `/v/<shareId>` address, or puts back the
  * unsaved work of this tab; the page reloads on sign-out, so there is nothing to unmount.
  */
-export async function mountViews(workspace: Workspace, session: Session): Promise<void> {
+export async function mountViews(workspace: ExplorerWorkspace, session: Session): Promise<void> {
   const storage = sessionStorage;
   const userId = session.user.id;
   // Another account signed in on this tab: its unsaved work is not this one's to see.

@@ -2,10 +2,10 @@
 import { z } from 'zod';
 import { Result } from '../../../cypher/result.ts';
 import { ViewElements, ViewContent } from '../../../server/views/saved-view.ts';
-import { ApiError, csrfHeader, toApiError } from '../api.ts';
+import { Visibility } from '../../../cypher/views/view-params.ts';
+import { requestJson, requestRaw } from '../api.ts';
 
-export const Visibility = z.enum(['private', 'shared']);
-export type Visibility = z.infer<typeof Visibility>;
+type Visibility = z.infer<typeof Visibility>;
 
 export const SavedView = z.object({
   id: z.string(),
@@ -58,49 +58,40 @@ const VisibilityChanged = z.object({ view: SavedView });
 export type ViewBody = z.input<typeof ViewContent>;
 
 export function createView(content: ViewBody): Promise<Saved> {
-  return send('POST', '/api/views', Saved, content);
+  return requestJson('POST', '/api/views', Saved, { body: content });
 }
 
 /** A new version of `id`; 409 (an ApiError) when someone saved another version after `baseVersion`. */
 export function saveVersion(id: string, baseVersion: number, content: ViewBody): Promise<Saved> {
-  return send('PUT', `/api/views/${encodeURIComponent(id)}`, Saved, { baseVersion, ...content });
+  return requestJson('PUT', `/api/views/${encodeURIComponent(id)}`, Saved, { body: { baseVersion, ...content } });
 }
 
 export function listViews(scope: 'all' | 'mine', offset = 0, limit = 50): Promise<ViewList> {
-  return send('GET', `/api/views?${new URLSearchParams({ scope, offset: String(offset), limit: String(limit) })}`, ViewList);
+  return requestJson('GET', `/api/views?${new URLSearchParams({ scope, offset: String(offset), limit: String(limit) })}`, ViewList);
 }
 
 export function openView(id: string): Promise<Opened> {
-  return send('GET', `/api/views/${encodeURIComponent(id)}`, Opened);
+  return requestJson('GET', `/api/views/${encodeURIComponent(id)}`, Opened);
 }
 
 export function openVersion(id: string, version: number): Promise<Opened> {
-  return send('GET', `/api/views/${encodeURIComponent(id)}/versions/${version}`, Opened);
+  return requestJson('GET', `/api/views/${encodeURIComponent(id)}/versions/${version}`, Opened);
 }
 
 export function openShared(shareId: string): Promise<Opened> {
-  return send('GET', `/api/views/shared/${encodeURIComponent(shareId)}`, Opened);
+  return requestJson('GET', `/api/views/shared/${encodeURIComponent(shareId)}`, Opened);
 }
 
 export function listVersions(id: string): Promise<VersionList> {
-  return send('GET', `/api/views/${encodeURIComponent(id)}/versions`, VersionList);
+  return requestJson('GET', `/api/views/${encodeURIComponent(id)}/versions`, VersionList);
 }
 
 export async function setVisibility(id: string, visibility: Visibility): Promise<SavedView> {
-  return (await send('PUT', `/api/views/${encodeURIComponent(id)}/visibility`, VisibilityChanged, { visibility })).view;
+  return (await requestJson('PUT', `/api/views/${encodeURIComponent(id)}/visibility`, VisibilityChanged, { body: { visibility } })).view;
 }
 
 export async function deleteView(id: string): Promise<void> {
-  await send('DELETE', `/api/views/${encodeURIComponent(id)}`, null);
-}
-
-/** Runs a curated query of the catalogue, as a view names it. */
-export function runQuery(name: string, params: Record<string, unknown>): Promise<Result> {
-  return send('POST', `/api/queries/${encodeURIComponent(name)}`, Result, { params });
-}
-
-export function fetchNodeDetails(id: string): Promise<Result> {
-  return send('GET', `/api/nodes/${encodeURIComponent(id)}`, Result);
+  await requestJson('DELETE', `/api/views/${encodeURIComponent(id)}`, null);
 }
 
 export type ServerExportFormat = 'cytoscape' | 'graphml' | 'csv' | 'report';
@@ -108,39 +99,12 @@ export type ServerExportFormat = 'cytoscape' | 'graphml' | 'csv' | 'report';
 /** The server formats what the client shows; the file name comes from its Content-Disposition. */
 export async function exportResult(result: Result, format: ServerExportFormat, part?: 'nodes' | 'edges'): Promise<{ blob: Blob; fileName: string | null }> {
   const search = part ? `?${new URLSearchParams({ part })}` : '';
-  const response = await request('POST', `/api/export/${format}${search}`, { result });
+  const response = await requestRaw('POST', `/api/export/${format}${search}`, { body: { result } });
   return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) };
 }
 
 /** `attachment; filename="x.csv"`: the server's names are ASCII (server/export/formats.ts). */
-export function fileNameOf(disposition: string | null): string | null {
+function fileNameOf(disposition: string | null): string | null {
   const match = disposition?.match(/filename="([^"]+)"/) ?? disposition?.match(/filename=([^;]+)/);
   return match?.[1]?.trim() ?? null;
-}
-
-async function send<T>(method: string, path: string, schema: z.ZodType<T> | null, body?: unknown): Promise<T> {
-  const response = await request(method, path, body);
-  if (!schema) return undefined as T;
-  const parsed = schema.safeParse(await response.json());
-  if (!parsed.success) {
-    throw new ApiError(response.status, 'Unexpected answer', `The server's answer to ${method} ${path} is not what the client expects: ${z.prettifyError(parsed.error)}`);
-  }
-  return parsed.data;
-}
-
-async function request(method: string, path: string, body?: unknown): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers: { accept: 'application/json', ...(body !== undefined && { 'content-type': 'application/json' }), ...(method === 'GET' ? {} : csrfHeader()) },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-      // Saved views name detainees: nothing of them should stay in the browser's HTTP cache.
-      cache: 'no-store',
-    });
-  } catch {
-    throw new ApiError(0, 'Server unreachable', 'The xpf-explorer server did not answer. Is it running?');
-  }
-  if (!response.ok) throw await toApiError(response);
-  return response;
 }

@@ -2,6 +2,7 @@
 // Titles, notes, names and ids come from users and leaked documents: all set as textContent.
 import { ApiError, type Session } from '../api.ts';
 import { createElement } from '../dom.ts';
+import { describeError } from '../panels/status.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import type { OpenViewRef } from './autosave.ts';
 import { loadView } from './load-view.ts';
@@ -214,7 +215,7 @@ export function mountViewsPanel(container: HTMLElement, workspace: Workspace, se
       );
       if (views.length === 0) list.replaceChildren(createElement('li', { className: 'hint', text: 'No saved views yet.' }));
     } catch (error) {
-      setStatus('error', describe(error));
+      setStatus('error', describeError(error));
     }
   }
 
@@ -281,7 +282,7 @@ export function mountViewsPanel(container: HTMLElement, workspace: Workspace, se
     try {
       setStatus('done', await task());
     } catch (error) {
-      setStatus(error instanceof ApiError && error.status === 409 ? 'conflict' : 'error', describe(error));
+      setStatus(error instanceof ApiError && error.status === 409 ? 'conflict' : 'error', describeError(error));
     }
   }
 
@@ -304,18 +305,10 @@ export function mountViewsPanel(container: HTMLElement, workspace: Workspace, se
         renderOpen();
       } catch (error) {
         // Deleted meanwhile, or no longer shared: the work stays, as unsaved work with no view.
-        setStatus('error', describe(error));
+        setStatus('error', describeError(error));
       }
     },
   };
-}
-
-function describe(error: unknown): string {
-  if (error instanceof ApiError) {
-    const fields = error.errors.map((field) => `${field.field}: ${field.reason}`);
-    return [`${error.title}: ${error.message}`, ...fields].join(' — ');
-  }
-  return error instanceof Error ? error.message : String(error);
 }
 
 function formatTime(iso: string): string {

@@ -3,8 +3,9 @@
 // the graph through here and the saved views, autosave and exports read one truth.
 import cytoscape from 'cytoscape';
 import { mergeResults, type Result } from '../../../cypher/result.ts';
-import { layouts, registerLayouts, type LayoutName } from '../graph/layouts.ts';
-import { plainFromElements, stylesheetFor } from '../graph/render-options.ts';
+import { layoutNamed, layouts, registerLayouts, type LayoutName } from '../graph/layouts.ts';
+import { runOnMainThread } from '../graph/offthread-layout.ts';
+import { plainFromElements, withRenderAdjustments } from '../graph/render-options.ts';
 import { toElements } from '../graph/to-elements.ts';
 import { emptyResult, removeFromResult, visiblePart } from './merge-result.ts';
 import type { ChangeHighlight, DrawingQuery, Point, Workspace, WorkspaceFilters, WorkspaceState } from './workspace.ts';
@@ -45,6 +46,8 @@ export interface ExplorerWorkspace extends Workspace {
   setStylesheet(stylesheet: cytoscape.StylesheetJson): void;
   /** Everything fetched, hidden elements included. Read-only: the workspace never mutates it, nor may callers. */
   result(): Result;
+  /** state().layout, without cloning the whole state. */
+  layout(): string;
   filters(): WorkspaceFilters;
   hiddenIds(): string[];
   isPinned(id: string): boolean;
@@ -91,7 +94,7 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
     const large = cy.elements().length >= plainFromElements;
     if (!force && large === plain) return;
     plain = large;
-    cy.style(stylesheetFor('canvas', baseStylesheet, cy.elements().length));
+    cy.style(withRenderAdjustments('canvas', baseStylesheet, cy.elements().length));
   };
 
   let content: Content = { query: null, result: emptyResult(), hidden: new Set(), pinned: new Set(), filters: {}, layout: 'overview' };
@@ -188,7 +191,7 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
     });
   };
 
-  const layoutOptions = (name: string): cytoscape.LayoutOptions => layouts[name as LayoutName] ?? layouts.overview;
+  const layoutOptions = (name: string): cytoscape.LayoutOptions => layouts[layoutNamed(name)];
 
   const restoreNow = async (state: WorkspaceState, highlight: ChangeHighlight | undefined) => {
     applying = true;
@@ -275,6 +278,7 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
       return () => listeners.delete(listener);
     },
     result: () => content.result,
+    layout: () => content.layout,
     filters: () => ({ ...content.filters }),
     hiddenIds: () => [...content.hidden],
     isPinned: (id) => content.pinned.has(id),
@@ -297,7 +301,7 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
     showAll() {
       content = { ...content, hidden: new Set() };
       const added = sync();
-      if (added.nonempty()) void layOut(content.layout as LayoutName, added).then(changed);
+      if (added.nonempty()) void layOut(layoutNamed(content.layout), added).then(changed);
       else changed();
     },
     remove(ids) {
@@ -319,7 +323,7 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
       content = { ...content, filters: { ...filters } };
       const added = sync();
       // Nodes that come back after a filter had no place: put them where the layout would.
-      if (added.nonempty()) void layOut(content.layout in layouts ? (content.layout as LayoutName) : 'overview', added).then(changed);
+      if (added.nonempty()) void layOut(layoutNamed(content.layout), added).then(changed);
       else changed();
     },
     async relayout(layout) {
@@ -345,12 +349,4 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
     removedSinceVersion: () => [...removedHighlight],
   };
   return workspace;
-}
-
-function runOnMainThread(elements: cytoscape.Collection, options: cytoscape.LayoutOptions): Promise<void> {
-  const layout = elements.layout(options);
-  // Resolve on layoutstop, so callers only read positions once they are final.
-  const stopped = layout.promiseOn('layoutstop');
-  layout.run();
-  return stopped.then(() => undefined);
 }

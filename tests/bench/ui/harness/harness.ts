@@ -6,7 +6,7 @@ import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { Result } from '../../../../cypher/result.ts';
 import { addPositioned, forceLayoutFor, layoutOffMainThread, prepareLayoutWorker } from '../../../../client/src/graph/offthread-layout.ts';
-import { activeRenderer, canUseWebgl, chooseRendering, stylesheetFor } from '../../../../client/src/graph/render-options.ts';
+import { activeRenderer, canUseWebgl, chooseRendering, withRenderAdjustments } from '../../../../client/src/graph/render-options.ts';
 import { stylesheet } from '../../../../client/src/graph/style.ts';
 import { toElements } from '../../../../client/src/graph/to-elements.ts';
 
@@ -145,7 +145,7 @@ async function draw(mode: BenchMode, size: number): Promise<DrawMeasurement> {
       return placed;
     });
     const choice = chooseRendering(elements.length, canUseWebgl({ allowSoftware: mode === 'webgl' }));
-    cy = cytoscape({ container, style: stylesheetFor(choice.renderer, stylesheet, elements.length), ...choice.options });
+    cy = cytoscape({ container, style: withRenderAdjustments(choice.renderer, stylesheet, elements.length), ...choice.options });
     renders = recordRenders(cy);
     initialised = built = performance.now();
     const placed = await positions;
