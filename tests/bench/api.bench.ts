@@ -10,7 +10,7 @@ import type { ScaleName } from '../../seed/synthetic.ts';
 import { createApp } from '../../server/app.ts';
 import { UserStore } from '../../server/auth/user-store.ts';
 import { toDriverParams } from '../../server/neo4j/run-query.ts';
-import { withFreshNeo4j } from './fresh-neo4j.ts';
+import { percentile, withFreshNeo4j } from './fresh-neo4j.ts';
 
 const { values } = parseArgs({
   options: {
@@ -38,10 +38,6 @@ const samples: Record<string, Record<string, unknown>> = {
   timeline: { ids: ['chen_quanguo', 'zhu_hailun', 'wang_mingshan'] },
   'graph-statistics': {},
 };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function time(runs: number, once: () => Promise<unknown>): Promise<number[]> {
   for (let i = 0; i < Math.min(20, runs); i++) await once(); // warm-up: plans cached, pages in

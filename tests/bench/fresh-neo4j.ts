@@ -34,3 +34,8 @@ export async function withFreshNeo4j<T>(
     await rm(dataDir, { recursive: true, force: true });
   }
 }
+
+/** The p-th percentile of ascending `sorted` (nearest rank); NaN when there are no samples. */
+export function percentile(sorted: number[], p: number): number {
+  return sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}

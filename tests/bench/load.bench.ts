@@ -13,7 +13,7 @@ import type { ScaleName } from '../../seed/synthetic.ts';
 import { createApp } from '../../server/app.ts';
 import { UserStore } from '../../server/auth/user-store.ts';
 import { warmQueryPlans } from '../../server/neo4j/warm-plans.ts';
-import { withFreshNeo4j } from './fresh-neo4j.ts';
+import { percentile, withFreshNeo4j } from './fresh-neo4j.ts';
 
 const { values } = parseArgs({
   options: {
@@ -27,10 +27,6 @@ const { values } = parseArgs({
 const seconds = Number(values.seconds);
 const warmUpSeconds = 10;
 const connections = Number(values.connections);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function load(title: string, baseUrl: string, headers: Record<string, string>, nextPath: () => string, duration = seconds): Promise<void> {
   const latencies: number[] = [];

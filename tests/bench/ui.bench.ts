@@ -9,12 +9,13 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { contentSecurityPolicy } from '../../client/vite.config.ts';
 import type { BenchMode, DrawMeasurement, PanMeasurement } from './ui/harness/harness.ts';
 import { webglFromElements } from '../../client/src/graph/render-options.ts';
 import { syntheticResults } from './ui/synthetic-result.ts';
+import { launchChromium } from '../e2e/explorer-page.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,9 +30,8 @@ const panMs = Number(values['pan-seconds']) * 1000;
 const targets = { size: 5000, drawMs: 1500, fps: 30 };
 
 const harnessRoot = fileURLToPath(new URL('./ui/harness/', import.meta.url));
-const chromiumPath = '/usr/bin/chromium';
 // SwiftShader is Chromium's software GPU: WebGL 2 without a graphics card, as on a headless server.
-const chromiumArgs = ['--headless=new', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-accelerated-2d-canvas', '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const chromiumArgs = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-accelerated-2d-canvas', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'];
 
 const contentTypes: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     }
     server = await serve(workDir);
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    browser = await launchChromium({ gpu: true, args: chromiumArgs });
 
     const probe = await browser.newPage();
     await probe.goto(`${baseUrl}/index.html`);

@@ -3,6 +3,8 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
+import { expect } from 'vitest';
+import { Result, type ResultNode } from '../../cypher/result.ts';
 import { ensureClientBuilt } from '../../server/client-bundle.ts';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/neo4j.ts';
 import { ExplorerPage, launchChromium } from './explorer-page.ts';
@@ -15,8 +17,19 @@ export interface BrowserSession {
   browser: Browser;
   /** The test analyst, signed in. */
   explorer: ExplorerPage;
+  /** A new page on the session's browser and app, signed in as `account`; the caller closes it. */
+  openPage(account: { username: string; password: string }): Promise<ExplorerPage>;
   close(): Promise<void>;
 }
+
+/** The Result an API call answered, after checking it answered 200. */
+export async function resultOf(answer: Promise<{ status: number; body: unknown }>): Promise<Result> {
+  const { status, body } = await answer;
+  expect(status, JSON.stringify(body).slice(0, 300)).toBe(200);
+  return Result.parse(body);
+}
+
+export const nameOf = (node: ResultNode) => String(node.properties.name);
 
 export async function startBrowserSession(): Promise<BrowserSession> {
   // The app serves client/dist; a stale bundle would test yesterday's client.
@@ -32,6 +45,7 @@ export async function startBrowserSession(): Promise<BrowserSession> {
     app,
     browser,
     explorer,
+    openPage: (account) => ExplorerPage.open(browser, app.baseUrl, account),
     async close() {
       await browser.close();
       await app.close();

@@ -2,9 +2,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kindOf } from '../../cypher/model.ts';
-import { Result, type ResultNode } from '../../cypher/result.ts';
 import { ensureTestUser, type TestApp } from '../support/neo4j.ts';
-import { artifacts, startBrowserSession, type BrowserSession } from './browser-session.ts';
+import { artifacts, nameOf, resultOf, startBrowserSession, type BrowserSession } from './browser-session.ts';
 import { ExplorerPage } from './explorer-page.ts';
 
 const detainee = 'syn-detainee-0000001';
@@ -14,13 +13,6 @@ let app: TestApp;
 let browser: Browser | undefined;
 let explorer: ExplorerPage;
 
-async function resultOf(answer: Promise<{ status: number; body: unknown }>): Promise<Result> {
-  const { status, body } = await answer;
-  expect(status).toBe(200);
-  return Result.parse(body);
-}
-
-const nameOf = (node: ResultNode) => String(node.properties.name);
 /** Pinyin as typed on a keyboard without tone marks: "Chén Quánguó" -> "Chen Quanguo". */
 const toneless = (pinyin: string) => pinyin.normalize('NFD').replace(/\p{Mn}/gu, '');
 

@@ -1,30 +1,21 @@
 // In a real browser on the real app and seed: the query panel, who is responsible, directive propagation,
 // tracing from any node with coloured links and the weakest marked, the status bar, the inspector's
 // documents and tenures, keyboard shortcuts, names rendered as text, and the layout from 1280×720 to 4K.
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Result, type ResultNode } from '../../cypher/result.ts';
+import type { Result } from '../../cypher/result.ts';
 import { TEST_PASSWORD, type TestApp } from '../support/neo4j.ts';
-import { artifacts, startBrowserSession, type BrowserSession } from './browser-session.ts';
-import { ExplorerPage } from './explorer-page.ts';
+import { artifacts, nameOf, resultOf, startBrowserSession, type BrowserSession } from './browser-session.ts';
+import type { ExplorerPage } from './explorer-page.ts';
 
 /** A detainee no other browser test changes; its chain gives a facility and the leadership. */
 const detainee = 'syn-detainee-0000001';
 
 let session: BrowserSession | undefined;
 let app: TestApp;
-let browser: Browser | undefined;
 let explorer: ExplorerPage;
 let chain: Result;
 let facility: string;
 
-async function resultOf(answer: Promise<{ status: number; body: unknown }>): Promise<Result> {
-  const { status, body } = await answer;
-  expect(status, JSON.stringify(body).slice(0, 300)).toBe(200);
-  return Result.parse(body);
-}
-
-const nameOf = (node: ResultNode) => String(node.properties.name);
 const sortedIds = (elements: { id: string }[]) => [...new Set(elements.map((element) => element.id))].sort();
 
 async function drawnIds(): Promise<{ nodes: string[]; edges: string[] }> {
@@ -38,7 +29,7 @@ async function traceDetainee(page = explorer): Promise<void> {
 
 beforeAll(async () => {
   session = await startBrowserSession();
-  ({ app, browser, explorer } = session);
+  ({ app, explorer } = session);
   chain = await resultOf(app.get(`/api/chain/${detainee}`));
   facility = chain.paths[0]!.nodes[1]!;
 });
@@ -296,7 +287,7 @@ describe('the explorer, beyond the chain of command', () => {
     { width: 1280, height: 720 },
     { width: 3840, height: 2160 },
   ])('is usable at $width×$height: canvas, search, inspector and status all visible, no sideways scroll', async (viewport) => {
-    const page = await ExplorerPage.open(browser!, app.baseUrl, { username: app.username, password: TEST_PASSWORD });
+    const page = await session!.openPage({ username: app.username, password: TEST_PASSWORD });
     try {
       await page.page.setViewportSize(viewport);
       await traceDetainee(page);

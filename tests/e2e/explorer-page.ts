@@ -11,13 +11,15 @@ const settleTimeoutMs = 20_000;
  * The system Chromium, headless and quiet: the machine has only loopback, so everything that would
  * phone home (QUIC probes, component updates, sync) is off. playwright-core never downloads a browser.
  */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(options: { args?: string[]; gpu?: boolean } = {}): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Browser tests need Chromium at ${chromiumPath}: run \`apt-get install -y chromium\`.`);
   }
+  // `gpu: true` keeps the (software) GPU for callers that draw with WebGL; `args` adds flags of theirs.
+  const base = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [...(options.gpu ? base.filter((flag) => flag !== '--disable-gpu') : base), ...(options.args ?? [])],
   });
 }
 

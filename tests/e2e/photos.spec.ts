@@ -1,27 +1,24 @@
 // In a real browser on the real app and seed: an analyst sees a photographed synthetic detainee's
 // stand-in photo drawn on its node, loaded from /api/photos under the CSP; a viewer gets no image and
 // the browser never asks for one.
-import type { Browser, Response } from 'playwright-core';
+import type { Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Result, type ResultNode } from '../../cypher/result.ts';
-import { ensureTestUser, TEST_PASSWORD, type TestApp } from '../support/neo4j.ts';
-import { artifacts, startBrowserSession, type BrowserSession } from './browser-session.ts';
-import { ExplorerPage } from './explorer-page.ts';
+import { ensureTestUser, type TestApp } from '../support/neo4j.ts';
+import { artifacts, nameOf, startBrowserSession, type BrowserSession } from './browser-session.ts';
+import type { ExplorerPage } from './explorer-page.ts';
 
 
 let session: BrowserSession | undefined;
 let app: TestApp;
-let browser: Browser | undefined;
 
 beforeAll(async () => {
   session = await startBrowserSession();
-  ({ app, browser } = session);
+  ({ app } = session);
 });
 afterAll(async () => {
   await session?.close();
 });
-
-const nameOf = (node: ResultNode) => String(node.properties.name);
 
 /** Photographed synthetic detainees and their photos, as the graph holds them. */
 async function photographed(): Promise<Array<{ personId: string; photoId: string }>> {
@@ -46,25 +43,22 @@ describe('photos on person nodes', () => {
     const [first] = await photographed();
     expect(first, 'the seed has photographed detainees').toBeDefined();
     const person = Result.parse((await app.get(`/api/nodes/${first!.personId}`)).body).nodes.find((node) => node.id === first!.personId)!;
-    const explorer = await ExplorerPage.open(browser!, app.baseUrl, { username: app.username, password: TEST_PASSWORD });
-    try {
-      const photoUrl = `/api/photos/${first!.photoId}`;
-      const loaded = explorer.page.waitForResponse((response: Response) => new URL(response.url()).pathname === photoUrl);
-      await explorer.search(nameOf(person)).openChain(first!.personId);
-      const response = await loaded;
-      expect(response.status()).toBe(200);
-      expect(response.headers()['content-type']).toBe('image/png');
-      await explorer.page.waitForFunction((id) => window.__xpf!.cy.getElementById(id).data('photo') !== undefined, first!.personId);
-      const shown = await photoOnCanvas(explorer, first!.personId);
-      expect(shown.photo).toBe(photoUrl);
-      expect(shown.backgroundImage).toContain(photoUrl);
-      // The synthetic marker stays: the node is still drawn with the dashed synthetic border.
-      expect(await explorer.page.evaluate((id) => window.__xpf!.cy.getElementById(id).style('border-style'), first!.personId)).toBe('dashed');
-      await explorer.screenshot(`${artifacts}photos-analyst.png`);
-      expect(explorer.cspViolations).toEqual([]);
-    } finally {
-      await explorer.page.close();
-    }
+    // The session's analyst page: nothing else in this file has used it.
+    const explorer = session!.explorer;
+    const photoUrl = `/api/photos/${first!.photoId}`;
+    const loaded = explorer.page.waitForResponse((response: Response) => new URL(response.url()).pathname === photoUrl);
+    await explorer.search(nameOf(person)).openChain(first!.personId);
+    const response = await loaded;
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('image/png');
+    await explorer.page.waitForFunction((id) => window.__xpf!.cy.getElementById(id).data('photo') !== undefined, first!.personId);
+    const shown = await photoOnCanvas(explorer, first!.personId);
+    expect(shown.photo).toBe(photoUrl);
+    expect(shown.backgroundImage).toContain(photoUrl);
+    // The synthetic marker stays: the node is still drawn with the dashed synthetic border.
+    expect(await explorer.page.evaluate((id) => window.__xpf!.cy.getElementById(id).style('border-style'), first!.personId)).toBe('dashed');
+    await explorer.screenshot(`${artifacts}photos-analyst.png`);
+    expect(explorer.cspViolations).toEqual([]);
   });
 
   it('gives a viewer redacted photos: no image on the node, and no request for one', async () => {
@@ -85,7 +79,7 @@ describe('photos on person nodes', () => {
     expect(pick, 'a facility expansion draws a photographed detainee').not.toBeNull();
 
     const viewer = await ensureTestUser(app.driver, 'viewer');
-    const explorer = await ExplorerPage.open(browser!, app.baseUrl, viewer);
+    const explorer = await session!.openPage(viewer);
     const photoRequests: string[] = [];
     explorer.page.on('request', (request) => {
       if (new URL(request.url()).pathname.startsWith('/api/photos')) photoRequests.push(request.url());

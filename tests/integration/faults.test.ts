@@ -20,7 +20,6 @@ import { freePort } from '../support/ports.ts';
 const cacheDir = parseEnv().XPF_CACHE_DIR;
 const cleanups = new Cleanups();
 afterAll(() => cleanups.run());
-const tempDir = (prefix: string) => cleanups.tempDir(prefix);
 
 async function startNeo4j(dataDir: string, boltPort: number, password?: string): Promise<EmbeddedNeo4j> {
   const neo4j = await startEmbeddedNeo4j({ dataDir, cacheDir, boltPort, heap: '256m', pageCache: '64m', password, startTimeoutMs: 180_000 });
@@ -71,7 +70,7 @@ async function secondsUntil(condition: () => Promise<boolean>, withinMs: number)
 
 describe('Neo4j down at start', () => {
   it('starts, answers 503, and recovers by itself (schema and seed included) once Neo4j is up', async () => {
-    const dataDir = await tempDir('xpf-faults-late-');
+    const dataDir = await cleanups.tempDir('xpf-faults-late-');
     const boltPort = await freePort();
     const password = 'faults-late-password';
     // The admin is created with the schema and seed, once Neo4j is up; it is whom the test signs in as.
@@ -105,7 +104,7 @@ describe('Neo4j down at start', () => {
 
 describe('Neo4j killed during 100 concurrent requests', () => {
   it('answers each correctly or 503 within 10 s, none hangs, and is correct again within 5 s of its return', async () => {
-    const dataDir = await tempDir('xpf-faults-kill-');
+    const dataDir = await cleanups.tempDir('xpf-faults-kill-');
     const boltPort = await freePort();
     let neo4j = await startNeo4j(dataDir, boltPort);
     const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isEvidenceQuery, loadCatalogue, type CatalogueEntry } from '../../cypher/catalogue.ts';
+import { removeViews } from '../fixtures/views/fixture-graph.ts';
 import { startTestApp, testDriver, type TestApp } from '../support/neo4j.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_125);
@@ -111,10 +112,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const id of createdViews) await app.delete(`/api/views/${id}`);
-  await driver.executeQuery('MATCH (view:_View) WHERE view.id IN $ids OPTIONAL MATCH (view)-[*0..1]-(version:_ViewVersion) DETACH DELETE view, version', {
-    ids: [...createdViews],
-  });
+  await removeViews(driver, [...createdViews]);
   console.log(`fuzz: ${requests} requests, ${createdViews.size} views created and removed`);
   // Closes the driver too.
   await app.close();

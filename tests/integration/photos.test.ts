@@ -5,10 +5,10 @@ import { copyFile, readFile, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { startTestApp, testDriver, type Client, type TestApp } from '../support/neo4j.ts';
+import { provenance } from '../fixtures/provenance.ts';
 
 const photosDir = join(inject('neo4j').dataDir, 'photos');
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const provenance = "sources: ['s_icij_xpf'], confidence: 'confirmed', synthetic: true";
 const escapeLink = 'test-photos-escape-link.png';
 const outsideFile = 'test-photos-outside-the-store.png';
 

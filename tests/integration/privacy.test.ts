@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isEvidenceQuery, loadCatalogue } from '../../cypher/catalogue.ts';
 import { ExportFormat } from '../../server/export/formats.ts';
 import { startTestApp, testDriver, type Client, type TestApp } from '../support/neo4j.ts';
+import { provenance } from '../fixtures/provenance.ts';
 
 const ids = {
   detainee: 'test-privacy-detainee',
@@ -17,7 +18,6 @@ const ids = {
 /** Values that must never reach a viewer, nor anyone under REDACT=1. */
 const personal = ['Zzyzx', 'Testperson', '测试者甲', 'Zzyzxe', '650102193102031234', '1931-02-03', 'Qwertyuiop', 'zzyzx-photo', 'Yqqv', 'Ottovar'];
 
-const provenance = "sources: ['s_icij_xpf'], confidence: 'confirmed', synthetic: true";
 
 async function seedPrivacyFixture(app: TestApp): Promise<void> {
   await app.driver.executeQuery("MATCH (n:Entity) WHERE n.id STARTS WITH 'test-privacy-' DETACH DELETE n", {}, { routing: 'WRITE' });

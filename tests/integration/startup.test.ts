@@ -17,8 +17,6 @@ import { freePort } from '../support/ports.ts';
 const cacheDir = parseEnv().XPF_CACHE_DIR;
 const cleanups = new Cleanups();
 afterAll(() => cleanups.run());
-const tempDir = (prefix: string) => cleanups.tempDir(prefix);
-const ready = printed;
 
 /** `npm start` with its own ports and data folder, launching its own Neo4j (small memory). */
 async function launch(dataDir: string, extraEnv: Record<string, string> = {}): Promise<AppProcess> {
@@ -60,18 +58,18 @@ describe('start-up errors are one clear line', () => {
   it('names a taken Bolt port before starting anything', async () => {
     const port = await freePort();
     await occupy(port);
-    const attempt = startEmbeddedNeo4j({ dataDir: await tempDir('xpf-port-'), cacheDir, boltPort: port, heap: '256m', pageCache: '64m', startTimeoutMs: 60_000 });
+    const attempt = startEmbeddedNeo4j({ dataDir: await cleanups.tempDir('xpf-port-'), cacheDir, boltPort: port, heap: '256m', pageCache: '64m', startTimeoutMs: 60_000 });
     await expect(attempt).rejects.toThrow(new StartupError(`Bolt port ${port} on 127.0.0.1 is already in use: stop what holds it or set NEO4J_BOLT_PORT.`));
   });
 
   it('names a taken HTTP port, and a bad variable, as its only line', async () => {
     const holder = await freePort();
     await occupy(holder);
-    const taken = await launch(await tempDir('xpf-http-'), { PORT: String(holder) });
+    const taken = await launch(await cleanups.tempDir('xpf-http-'), { PORT: String(holder) });
     expect(await taken.exited).toBe(1);
     expect(taken.output).toEqual([`xpf-explorer cannot start: HTTP port ${holder} on 127.0.0.1 is already in use: stop what holds it or set PORT.`]);
 
-    const badEnv = await launch(await tempDir('xpf-env-'), { NEO4J_HEAP: 'plenty' });
+    const badEnv = await launch(await cleanups.tempDir('xpf-env-'), { NEO4J_HEAP: 'plenty' });
     expect(await badEnv.exited).toBe(1);
     expect(badEnv.output).toEqual(['xpf-explorer cannot start: Invalid environment variable NEO4J_HEAP: must be a size such as 512m or 2g']);
   });
@@ -86,7 +84,7 @@ describe('start-up errors are one clear line', () => {
     process.env.PATH = '/nonexistent-bin';
     process.env.JAVA_HOME = javaHome;
     try {
-      await expect(provisionNeo4j(await tempDir('xpf-nomaven-'))).rejects.toThrow(/^Maven not found: install it/);
+      await expect(provisionNeo4j(await cleanups.tempDir('xpf-nomaven-'))).rejects.toThrow(/^Maven not found: install it/);
     } finally {
       process.env.PATH = saved.PATH;
       if (saved.JAVA_HOME === undefined) delete process.env.JAVA_HOME;
@@ -97,9 +95,9 @@ describe('start-up errors are one clear line', () => {
 
 describe('running instances', () => {
   it('run side by side, refuse a shared data folder, stop cleanly on SIGTERM and leave no JVM when killed', async () => {
-    const first = await launch(await tempDir('xpf-a-'));
-    const second = await launch(await tempDir('xpf-b-'));
-    await Promise.all([ready(first), ready(second)]);
+    const first = await launch(await cleanups.tempDir('xpf-a-'));
+    const second = await launch(await cleanups.tempDir('xpf-b-'));
+    await Promise.all([printed(first), printed(second)]);
 
     for (const instance of [first, second]) {
       const health = await (await fetch(`http://127.0.0.1:${instance.port}/api/health`)).json();
@@ -111,7 +109,7 @@ describe('running instances', () => {
     expect((await stat(join(first.dataDir, 'neo4j-password'))).mode & 0o777).toBe(0o600);
     expect(first.output.join('\n')).toMatch(/Neo4j 5\.26\.\d+ for other clients: bolt:\/\/127\.0\.0\.1:\d+, user neo4j, password in .*neo4j-password/);
     // Every read query of the catalogue planned ahead of its first use, none refused by Neo4j.
-    await ready(first, 'queries ahead of their first use');
+    await printed(first, 'queries ahead of their first use');
     const reads = [...(await loadCatalogue()).values()].filter((entry) => entry.mode === 'read').length;
     expect(first.output).toContain(`[xpf] Planned ${reads} queries ahead of their first use.`);
     expect(first.output.join('\n')).not.toContain('Could not plan');
@@ -134,7 +132,7 @@ describe('running instances', () => {
 
     // A warm restart on the same folder reuses the store and its password, and does not seed again.
     const again = await launch(first.dataDir);
-    await ready(again);
+    await printed(again);
     expect(again.output.join('\n')).not.toContain('Seeded');
     // The admin from ADMIN_USER at the first start is still there: nobody gets in without signing in.
     expect(first.output.join('\n')).toContain('Created the admin account "admin" from ADMIN_USER.');
@@ -149,9 +147,9 @@ describe('running instances', () => {
 describe('with NEO4J_URI', () => {
   it('uses the server it names and launches no database of its own', async () => {
     const neo4j = inject('neo4j');
-    const dataDir = await tempDir('xpf-external-');
+    const dataDir = await cleanups.tempDir('xpf-external-');
     const instance = await launch(dataDir, { NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password });
-    await ready(instance);
+    await printed(instance);
     expect(instance.output.join('\n')).not.toMatch(/Starting Neo4j|Seeded/);
     expect(existsSync(join(dataDir, 'neo4j'))).toBe(false);
     // Accounts live in that server too: one made there signs in here.
@@ -166,11 +164,11 @@ describe('with NEO4J_URI', () => {
 
   it('starts while that server is down, answering 503 instead of failing', async () => {
     const closedPort = await freePort();
-    const instance = await launch(await tempDir('xpf-external-down-'), { NEO4J_URI: `bolt://127.0.0.1:${closedPort}`, NEO4J_PASSWORD: 'not-needed-yet' });
-    await ready(instance);
+    const instance = await launch(await cleanups.tempDir('xpf-external-down-'), { NEO4J_URI: `bolt://127.0.0.1:${closedPort}`, NEO4J_PASSWORD: 'not-needed-yet' });
+    await printed(instance);
     const health = await fetch(`http://127.0.0.1:${instance.port}/api/health`);
     expect(health.status).toBe(503);
-    await ready(instance, `Neo4j at bolt://127.0.0.1:${closedPort} is unreachable`);
+    await printed(instance, `Neo4j at bolt://127.0.0.1:${closedPort} is unreachable`);
     instance.child.kill('SIGTERM');
     expect(await instance.exited).toBe(0);
   });
