@@ -4,7 +4,8 @@ import { Router, type Response } from 'express';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, resolve, sep } from 'node:path';
 import type { CatalogueEntry } from '../../cypher/catalogue.ts';
-import { NotFound } from '../problems.ts';
+import { EntityId } from '../../cypher/params.ts';
+import { BadInput, NotFound } from '../problems.ts';
 import { runCatalogueQuery, type GuardedContext } from '../run-catalogue-query.ts';
 
 /** Raster formats only: an SVG can carry script, and nothing else is a photo. */
@@ -44,6 +45,9 @@ export function photosRoutes(context: GuardedContext, catalogue: Map<string, Cat
 
   router.get('/photos/:id', async (req, res: Response) => {
     const id = req.params.id;
+    // A malformed id is a 400 for everyone, as the query's own schema would answer it.
+    const checked = EntityId.safeParse(id);
+    if (!checked.success) throw BadInput.fromZod(checked.error, 'id');
     // The redactor decides, as it does for every Result: the same roles that get a photo node without
     // its file get no bytes either. Checked first, so a withheld request costs no query.
     if (context.redactor.redacts(res) || !photosDir) throw unavailable(id);
