@@ -3,8 +3,8 @@
 // reference and carries that entry's sources and confidence.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { DirectiveType, FacilityType, OrganizationType, type Confidence } from '../cypher/model.ts';
-import { NodeRow, RelationshipRow } from '../cypher/seed/graph-rows.ts';
+import { DirectiveType, FacilityType, OrganizationType, type Confidence } from '../contract/model.ts';
+import { NodeRow, RelationshipRow } from '../contract/queries/seed/graph-rows.ts';
 import { parsePartialDate } from './dates.ts';
 
 const ReferenceConfidence = z.enum(['stated', 'inferred', 'unverified']);

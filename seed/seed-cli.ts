@@ -2,7 +2,7 @@
 // scale into the configured Neo4j (the embedded one unless NEO4J_URI is set). Resumable: a run that
 // was stopped picks up after its last committed batch.
 import { parseArgs } from 'node:util';
-import { loadCatalogue } from '../cypher/catalogue.ts';
+import { loadCatalogue } from '../server/graph/catalogue.ts';
 import { parseEnv } from '../server/env.ts';
 import { connectToGraph } from '../server/neo4j/driver.ts';
 import { applySchema } from '../server/neo4j/schema.ts';

@@ -1,7 +1,7 @@
 // Synthetic names: marked in every script, deterministic, and spelled so that variant search is exercised.
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, expect, it } from 'vitest';
-import { deriveNames, queryKeys, toPinyin, withoutTones } from '../cypher/names.ts';
+import { deriveNames, queryKeys, toPinyin, withoutTones } from '../contract/names.ts';
 import reference from './public-record.json' with { type: 'json' };
 import { syntheticDetaineeName, syntheticGuardName, syntheticRelativeName, type SyntheticName } from './synthetic-names.ts';
 

@@ -2,7 +2,7 @@
 // search is exercised in every script, and marked in every script so none reads as a real person.
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
-import { deriveNames, nameKey, nameWords, toPinyin, withoutTones } from '../cypher/names.ts';
+import { deriveNames, nameKey, nameWords, toPinyin, withoutTones } from '../contract/names.ts';
 import reference from './public-record.json' with { type: 'json' };
 
 /** Node properties for a synthetic person's names; spread into the node as they are. */

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
-import type { CatalogueEntry } from '../cypher/catalogue.ts';
+import type { CatalogueEntry } from './graph/catalogue.ts';
 import { requestDeadline } from './deadline.ts';
 import { GraphAvailability } from './graph-availability.ts';
 import { hostCheck } from './host-check.ts';

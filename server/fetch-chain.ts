@@ -1,7 +1,7 @@
 // The chain of command of one node, as every route answers it: 404 for an unknown id, and a node with
 // no chain still present (alone, with its sources) so the screen or file can say "no chain".
-import type { CatalogueEntry } from '../cypher/catalogue.ts';
-import type { Result } from '../cypher/result.ts';
+import type { CatalogueEntry } from './graph/catalogue.ts';
+import type { Result } from '../contract/result.ts';
 import { NotFound } from './problems.ts';
 import { runCatalogueQuery, type QueryContext } from './run-catalogue-query.ts';
 

@@ -1,6 +1,6 @@
 // Starts xpf-explorer: Neo4j (embedded unless NEO4J_URI is set), schema, seed, client bundle, HTTP.
 import type { Server } from 'node:http';
-import { loadCatalogue } from '../cypher/catalogue.ts';
+import { loadCatalogue } from './graph/catalogue.ts';
 import { seedIfEmpty } from '../seed/load.ts';
 import { createApp } from './app.ts';
 import { AdminSetupError, bootstrapAdmin } from './auth/bootstrap.ts';

@@ -1,19 +1,19 @@
 // The OpenAPI 3.1 description of /api, generated from the same zod schemas the routes check, so it
 // cannot drift from them; tests/integration/openapi.test.ts walks the route table against it.
 import { z } from 'zod';
-import { isEvidenceQuery, type CatalogueEntry } from '../cypher/catalogue.ts';
-import { StableId } from '../cypher/model.ts';
-import { AsOf } from '../cypher/params.ts';
-import { Json, Result } from '../cypher/result.ts';
-import { ShareId, VersionNumber, ViewId } from '../cypher/views/view-params.ts';
-import { UserId } from '../cypher/auth/auth-params.ts';
+import { isEvidenceQuery, type CatalogueEntry } from './graph/catalogue.ts';
+import { StableId } from '../contract/model.ts';
+import { AsOf } from '../contract/queries/params.ts';
+import { Json, Result } from '../contract/result.ts';
+import { ShareId, VersionNumber, ViewId } from '../contract/queries/views/view-params.ts';
+import { UserId } from '../contract/queries/auth/auth-params.ts';
 import { CsvPart, ExportFormat } from './export/formats.ts';
 import { CypherBody } from './routes/admin.routes.ts';
 import { AuditExportFormat, AuditFilters } from './routes/audit.routes.ts';
 import { LoginBody, TokenBody, TokenId } from './routes/auth.routes.ts';
 import { NewUser, UserChange, UserPage } from './routes/users.routes.ts';
 import { ExportBody } from './routes/export.routes.ts';
-import { ViewContent, ViewUpdate } from './views/saved-view.ts';
+import { ViewContent, ViewUpdate } from '../contract/api/saved-view.ts';
 import { ImportFile } from './views/view-export.ts';
 import { ViewScope, VisibilityBody } from './routes/views.routes.ts';
 

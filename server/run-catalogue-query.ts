@@ -1,9 +1,9 @@
 // Validates a curated query's parameters, runs it, and shapes the answer: the path every route takes.
 import type { Driver, Record as Neo4jRecord } from 'neo4j-driver';
-import type { CatalogueEntry } from '../cypher/catalogue.ts';
+import type { CatalogueEntry } from './graph/catalogue.ts';
 import type { AuditLog } from './audit/audit-log.ts';
 import type { Redactor } from './redaction/redactor.ts';
-import type { Json, Result } from '../cypher/result.ts';
+import type { Json, Result } from '../contract/result.ts';
 import { runQuery } from './neo4j/run-query.ts';
 import { toResult } from './neo4j/to-result.ts';
 import { BadInput, type FieldProblem } from './problems.ts';

@@ -3,14 +3,14 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CatalogueError, loadCatalogue } from '../cypher/catalogue.ts';
+import { CatalogueError, loadCatalogue } from '../server/graph/catalogue.ts';
 
 describe('the curated query catalogue', () => {
   it('loads every query with its schema', async () => {
     const catalogue = await loadCatalogue();
     // Every .cypher file under cypher/ is in the catalogue, under its own file name.
     const { readdir } = await import('node:fs/promises');
-    const files = (await readdir(new URL('../cypher/', import.meta.url), { recursive: true }))
+    const files = (await readdir(new URL('../contract/queries/', import.meta.url), { recursive: true }))
       .filter((file) => file.endsWith('.cypher'))
       .map((file) => file.replace(/^.*\//, '').replace(/\.cypher$/, ''))
       .sort();

@@ -10,7 +10,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: resolve(import.meta.dirname, '..'),
   test: {
-    include: ['{cypher,server,seed,client}/**/*.test.ts', 'tests/**/*.test.ts', 'tests/e2e/**/*.spec.ts'],
+    include: ['{contract,server,seed,client}/**/*.test.ts', 'tests/**/*.test.ts', 'tests/e2e/**/*.spec.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
     // Starting a JVM or a browser takes seconds on two cores; the assertions themselves are not timed.
     testTimeout: 60_000,

@@ -1,6 +1,6 @@
 // Talks to the xpf-explorer API: every answer is checked with Result.parse, every failure becomes an ApiError.
 import { z } from 'zod';
-import { Result } from '../../cypher/result.ts';
+import { Result } from '../../contract/result.ts';
 
 /** An application/problem+json body, as server/problems.ts writes it. */
 const Problem = z.object({

@@ -1,7 +1,7 @@
 // Wires the page: one workspace owns the canvas; each feature mounts as a module on it.
 import './styles.css';
 import type cytoscape from 'cytoscape';
-import type { ResultNode } from '../../cypher/result.ts';
+import type { ResultNode } from '../../contract/result.ts';
 import { createElement, requireElement } from './dom.ts';
 import { offThreadLayoutRunner, prepareLayoutWorker } from './graph/offthread-layout.ts';
 import { explorerRendering } from './graph/render-options.ts';

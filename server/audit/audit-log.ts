@@ -2,8 +2,8 @@
 // only (record-audit.cypher creates, nothing updates or deletes); admins read and export it.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Response } from 'express';
-import type { CatalogueEntry } from '../../cypher/catalogue.ts';
-import type { AuditAction } from '../../cypher/audit/audit-params.ts';
+import type { CatalogueEntry } from '../graph/catalogue.ts';
+import type { AuditAction } from '../../contract/queries/audit/audit-params.ts';
 import { RequestCancelled } from '../deadline.ts';
 import { runEntry, type QueryContext } from '../run-catalogue-query.ts';
 import { column, type User } from '../auth/user-store.ts';

@@ -1,8 +1,8 @@
 // `npm run admin:create -- <username>`: creates an admin account. The password comes from
 // ADMIN_PASSWORD or is read from stdin (one line), never from the command line, where `ps` shows it.
 import { createInterface } from 'node:readline';
-import { loadCatalogue } from '../../cypher/catalogue.ts';
-import { Username } from '../../cypher/auth/auth-params.ts';
+import { loadCatalogue } from '../graph/catalogue.ts';
+import { Username } from '../../contract/queries/auth/auth-params.ts';
 import { parseEnv } from '../env.ts';
 import { connectToGraph } from '../neo4j/driver.ts';
 import { applySchema } from '../neo4j/schema.ts';

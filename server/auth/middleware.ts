@@ -1,7 +1,7 @@
 // Who is asking: the session cookie or a Bearer token resolved to `res.locals.user`, then the gates
 // every other route sits behind (a session, CSRF on state-changing cookie requests, a role).
 import type { Request, RequestHandler, Response } from 'express';
-import type { Role } from '../../cypher/auth/auth-params.ts';
+import type { Role } from '../../contract/queries/auth/auth-params.ts';
 import { SAFE_METHODS } from '../host-check.ts';
 import { HttpProblem } from '../problems.ts';
 import { constantTimeEqual } from './secrets.ts';

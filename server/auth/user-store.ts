@@ -1,9 +1,9 @@
-// Accounts and sessions in Neo4j (`_User`, `_Session`), through the curated queries under cypher/auth/,
+// Accounts and sessions in Neo4j (`_User`, `_Session`), through the curated queries under contract/queries/auth/,
 // so several API processes share them.
 import { randomUUID } from 'node:crypto';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
-import type { CatalogueEntry } from '../../cypher/catalogue.ts';
-import type { Role } from '../../cypher/auth/auth-params.ts';
+import type { CatalogueEntry } from '../graph/catalogue.ts';
+import type { Role } from '../../contract/queries/auth/auth-params.ts';
 import { runEntry, type QueryContext } from '../run-catalogue-query.ts';
 import { hashPassword } from './passwords.ts';
 import { newSecret, sha256Hex } from './secrets.ts';

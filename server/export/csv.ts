@@ -1,6 +1,6 @@
 // Result -> nodes.csv and edges.csv (RFC 4180) that spreadsheets open safely, Chinese names intact.
-import { kindOf } from '../../cypher/model.ts';
-import type { Result } from '../../cypher/result.ts';
+import { kindOf } from '../../contract/model.ts';
+import type { Result } from '../../contract/result.ts';
 import { chainMembership, chainsOf, exportGraph, exportValue, nameOf, propertyColumns } from './export-graph.ts';
 
 type Cell = string | number | boolean | null;

@@ -1,6 +1,6 @@
 // Result -> Cytoscape.js JSON in the `cy.json()` shape: `cytoscape({ ...exported })` or `cy.json(exported)` loads it.
-import { kindOf } from '../../cypher/model.ts';
-import type { Citation, Json, Result, ResultMeta, ResultPath } from '../../cypher/result.ts';
+import { kindOf } from '../../contract/model.ts';
+import type { Citation, Json, Result, ResultMeta, ResultPath } from '../../contract/result.ts';
 import { captionOf, chainMembership, chainsOf, exportGraph, nameOf, propertyColumns } from './export-graph.ts';
 
 /** The shapes Cytoscape.js requires (`ElementsDefinition`): an id on every element, both ends on an edge. */

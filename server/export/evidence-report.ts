@@ -1,7 +1,7 @@
 // Result -> a Markdown evidence report on its chains of command: each link with its dates, sources and confidence.
 // Written to be attached to a filing, so it states what was asked, how to read it, and marks test data.
-import { confidenceRank } from '../../cypher/model.ts';
-import type { Citation, Json, Result, ResultEdge, ResultNode } from '../../cypher/result.ts';
+import { confidenceRank } from '../../contract/model.ts';
+import type { Citation, Json, Result, ResultEdge, ResultNode } from '../../contract/result.ts';
 import { chainsOf, dateAtPrecision, nameOf, type Chain, type ChainLink } from './export-graph.ts';
 
 export interface ReportOptions {

@@ -1,7 +1,7 @@
 // What every export shares: the elements it can draw, chains walked link by link, dates at their recorded precision.
 // Pure functions of a Result, so saved views and query answers export the same way.
-import { Confidence, RelationshipType, relationshipCaption, weakestConfidence } from '../../cypher/model.ts';
-import type { Json, Result, ResultEdge, ResultNode } from '../../cypher/result.ts';
+import { Confidence, RelationshipType, relationshipCaption, weakestConfidence } from '../../contract/model.ts';
+import type { Json, Result, ResultEdge, ResultNode } from '../../contract/result.ts';
 
 export interface ExportGraph {
   nodes: ResultNode[];
@@ -30,7 +30,7 @@ export function exportGraph(result: Result): ExportGraph {
   return { nodes, edges, omittedEdgeIds };
 }
 
-/** Search keys derived from the names (cypher/names.ts): rebuilt on import, not a fact about anyone. */
+/** Search keys derived from the names (contract/names.ts): rebuilt on import, not a fact about anyone. */
 export const derivedProperties: ReadonlySet<string> = new Set(['nameKeys']);
 
 /** Lists of our ids: joined with ";" in text exports. A stable id cannot hold ";" (model.ts `StableId`). */

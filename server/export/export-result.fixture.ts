@@ -1,5 +1,5 @@
 // A small chain-of-command Result with readable ids and hostile names, shared by the export tests.
-import type { Result, ResultEdge, ResultNode } from '../../cypher/result.ts';
+import type { Result, ResultEdge, ResultNode } from '../../contract/result.ts';
 
 function node(id: string, labels: string[], name: string, extra: ResultNode['properties'] = {}): ResultNode {
   return { id, labels: ['Entity', ...labels], properties: { id, name, sources: ['doc1'], confidence: 'confirmed', synthetic: false, ...extra } };

@@ -1,6 +1,6 @@
 // The export formats by name: media type, file extension and formatter, shared by query and saved-view exports.
 import { z } from 'zod';
-import type { Result } from '../../cypher/result.ts';
+import type { Result } from '../../contract/result.ts';
 import { toCsv } from './csv.ts';
 import { toCytoscapeJson } from './cytoscape-json.ts';
 import { toEvidenceReport, type ReportOptions } from './evidence-report.ts';

@@ -1,6 +1,6 @@
 // Result -> GraphML 1.0 that Gephi and Cytoscape desktop open: typed keys, edges in their stored direction.
-import { kindOf } from '../../cypher/model.ts';
-import type { Result } from '../../cypher/result.ts';
+import { kindOf } from '../../contract/model.ts';
+import type { Result } from '../../contract/result.ts';
 import { captionOf, chainMembership, chainsOf, exportGraph, exportValue, nameOf, propertyColumns } from './export-graph.ts';
 
 type Scalar = string | number | boolean;

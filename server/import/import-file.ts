@@ -2,7 +2,7 @@
 // report every bad row, then write the good rows batch by batch through runImport.
 import { createHash } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
-import type { CatalogueEntry } from '../../cypher/catalogue.ts';
+import type { CatalogueEntry } from '../graph/catalogue.ts';
 import { readRowsFromFile, type RawRows } from './read-rows.ts';
 import { formatEntry } from './report.ts';
 import { graphLookup, validateRows, type ValidRows } from './validate.ts';

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseCsv, type InfoDataSet } from 'csv-parse/sync';
 import type { z } from 'zod';
-import { NodeKind, PersonRole, RelationshipProps, RelationshipType, nodeSchemas, type NodeLabel } from '../../cypher/model.ts';
+import { NodeKind, PersonRole, RelationshipProps, RelationshipType, nodeSchemas, type NodeLabel } from '../../contract/model.ts';
 import type { ReportEntry } from './report.ts';
 
 /** A file that cannot be imported at all (its format, its header, the --type): one line, no rows read. */

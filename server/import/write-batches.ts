@@ -1,9 +1,9 @@
 // Writes graph rows in batches, one transaction each, through the catalogue's merge queries: the
 // one write path of the seed, the synthetic generator and the importer. Rows must already have
-// passed NodeRow / RelationshipRow (cypher/seed/graph-rows.ts): this module trusts them.
+// passed NodeRow / RelationshipRow (contract/graph-rows.ts): this module trusts them.
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import type { CatalogueEntry } from '../../cypher/catalogue.ts';
-import type { NodeRow, RelationshipRow } from '../../cypher/seed/graph-rows.ts';
+import type { CatalogueEntry } from '../graph/catalogue.ts';
+import type { NodeRow, RelationshipRow } from '../../contract/queries/seed/graph-rows.ts';
 import { toDriverParams } from '../neo4j/run-query.ts';
 
 export interface GraphBatch {

@@ -1,7 +1,7 @@
 // Runs a curated query: read queries in read transactions (READ routing on a cluster), inside the
 // request's time budget, cancelled when its client goes away (see server/deadline.ts).
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
-import type { CatalogueEntry } from '../../cypher/catalogue.ts';
+import type { CatalogueEntry } from '../graph/catalogue.ts';
 import { currentBudget, DeadlinePassed, RequestCancelled } from '../deadline.ts';
 
 export interface RunOptions {

@@ -1,6 +1,6 @@
-// Applies cypher/schema/schema.cypher at start-up: every statement is IF NOT EXISTS, so it is idempotent.
+// Applies contract/queries/schema/schema.cypher at start-up: every statement is IF NOT EXISTS, so it is idempotent.
 import type { Driver } from 'neo4j-driver';
-import type { CatalogueEntry } from '../../cypher/catalogue.ts';
+import type { CatalogueEntry } from '../graph/catalogue.ts';
 
 export function schemaStatements(entry: CatalogueEntry): string[] {
   return entry.cypher

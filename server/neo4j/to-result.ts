@@ -1,6 +1,6 @@
 // Driver records -> the one Result shape: nodes, edges and paths keyed by our stable `id`, plain JSON values.
 import neo4j, { type Node, type Path, type Record as Neo4jRecord, type Relationship } from 'neo4j-driver';
-import type { Citation, Json, Result, ResultEdge, ResultMeta, ResultNode, ResultPath } from '../../cypher/result.ts';
+import type { Citation, Json, Result, ResultEdge, ResultMeta, ResultNode, ResultPath } from '../../contract/result.ts';
 
 /** A column of this name holds the Document nodes cited by the rest of the record, not graph to draw. */
 const CITATIONS_COLUMN = 'citations';

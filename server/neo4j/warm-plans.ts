@@ -3,7 +3,7 @@
 // same query once per concurrent request (1.5 s each on two cores for the chain of command), and a
 // hundred analysts arriving together wait out their deadline (npm run bench:load's first wave).
 import type { Driver } from 'neo4j-driver';
-import type { CatalogueEntry } from '../../cypher/catalogue.ts';
+import type { CatalogueEntry } from '../graph/catalogue.ts';
 
 /** Resolves to how many queries were planned; a query that fails to plan is logged and skipped. */
 export async function warmQueryPlans(driver: Driver, catalogue: Map<string, CatalogueEntry>, log: (line: string) => void): Promise<number> {

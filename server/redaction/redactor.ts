@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Response } from 'express';
-import type { Result } from '../../cypher/result.ts';
+import type { Result } from '../../contract/result.ts';
 import { currentUser } from '../auth/middleware.ts';
 import { redacts, withhold, withholdSearch, type WithholdOptions } from './withhold.ts';
 

@@ -1,6 +1,6 @@
 // withhold(): what each role receives of a result holding a detainee, a relative, an official and a photo.
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../../cypher/result.ts';
+import type { Result } from '../../contract/result.ts';
 import { isProtected, pseudonym, withhold, withholdSearch } from './withhold.ts';
 
 const secret = 'unit test secret';

@@ -3,7 +3,7 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Json } from '../../cypher/result.ts';
+import type { Json } from '../../contract/result.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { toDriverParams } from '../neo4j/run-query.ts';

@@ -1,7 +1,7 @@
 // /api/audit: the audit log for admins, a page at a time or whole as CSV / JSON lines. No route writes it.
 import { Router } from 'express';
 import { z } from 'zod';
-import { AuditAction } from '../../cypher/audit/audit-params.ts';
+import { AuditAction } from '../../contract/queries/audit/audit-params.ts';
 import type { AuditEntry, AuditLog } from '../audit/audit-log.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { BadInput } from '../problems.ts';

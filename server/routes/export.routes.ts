@@ -1,8 +1,8 @@
 // Exports as file downloads: POST any Result to format it, or GET a chain of command formatted straight from the graph.
 import express, { Router, type Response } from 'express';
 import { z } from 'zod';
-import type { CatalogueEntry } from '../../cypher/catalogue.ts';
-import { Result } from '../../cypher/result.ts';
+import type { CatalogueEntry } from '../graph/catalogue.ts';
+import { Result } from '../../contract/result.ts';
 import { CsvPart, ExportFormat, exportFileName, exportFormats, type RenderOptions } from '../export/formats.ts';
 import { BadInput } from '../problems.ts';
 import { fetchChain } from '../fetch-chain.ts';

@@ -1,6 +1,6 @@
 // The exploring routes of the first slice: search, one node, and a chain of command.
 import { Router } from 'express';
-import type { CatalogueEntry } from '../../cypher/catalogue.ts';
+import type { CatalogueEntry } from '../graph/catalogue.ts';
 import { fetchChain } from '../fetch-chain.ts';
 import { NotFound } from '../problems.ts';
 import { runCatalogueQuery, type GuardedContext } from '../run-catalogue-query.ts';

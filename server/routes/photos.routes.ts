@@ -3,8 +3,8 @@
 import { Router, type Response } from 'express';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, resolve, sep } from 'node:path';
-import type { CatalogueEntry } from '../../cypher/catalogue.ts';
-import { EntityId } from '../../cypher/params.ts';
+import type { CatalogueEntry } from '../graph/catalogue.ts';
+import { EntityId } from '../../contract/queries/params.ts';
 import { BadInput, NotFound } from '../problems.ts';
 import { runCatalogueQuery, type GuardedContext } from '../run-catalogue-query.ts';
 

@@ -2,7 +2,7 @@
 // of its parameters (the client builds its forms from it); POST /api/queries/:name runs one.
 import { Router } from 'express';
 import { z } from 'zod';
-import { isEvidenceQuery, type CatalogueEntry } from '../../cypher/catalogue.ts';
+import { isEvidenceQuery, type CatalogueEntry } from '../graph/catalogue.ts';
 import { BadInput, NotFound } from '../problems.ts';
 import { runCatalogueQuery, type GuardedContext } from '../run-catalogue-query.ts';
 

@@ -1,7 +1,7 @@
 // /api/users: accounts, for admins only. Create with a role, list, change a role or disable.
 import { Router } from 'express';
 import { z } from 'zod';
-import { Role, UserId, Username } from '../../cypher/auth/auth-params.ts';
+import { Role, UserId, Username } from '../../contract/queries/auth/auth-params.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { currentUser, requireRole } from '../auth/middleware.ts';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';

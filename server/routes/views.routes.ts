@@ -2,14 +2,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import type { CatalogueEntry } from '../../cypher/catalogue.ts';
-import { ShareId, VersionNumber, ViewId, Visibility } from '../../cypher/views/view-params.ts';
+import type { CatalogueEntry } from '../graph/catalogue.ts';
+import { ShareId, VersionNumber, ViewId, Visibility } from '../../contract/queries/views/view-params.ts';
 import { currentUser, Forbidden, requireRole } from '../auth/middleware.ts';
 import type { User } from '../auth/user-store.ts';
 import { HttpProblem, NotFound } from '../problems.ts';
 import type { GuardedContext } from '../run-catalogue-query.ts';
 import { badInputFrom } from '../views/bad-input.ts';
-import { VIEW_SCHEMA_VERSION, ViewContent, ViewUpdate, type Snapshot, type ViewDocument } from '../views/saved-view.ts';
+import { VIEW_SCHEMA_VERSION, ViewContent, ViewUpdate, type Snapshot, type ViewDocument } from '../../contract/api/saved-view.ts';
 import { readExportFile, toExportFile } from '../views/view-export.ts';
 import { ViewGraph } from '../views/view-graph.ts';
 import { ViewStore, type StoredVersion, type VersionRecord, type ViewRecord } from '../views/view-store.ts';

@@ -1,5 +1,5 @@
 // What changed in the graph since a view was saved: removed, changed, unverified and added elements.
-import type { Snapshot, ViewElements } from './saved-view.ts';
+import type { Snapshot, ViewElements } from '../../contract/api/saved-view.ts';
 
 /** The view's elements as the graph holds them now: id -> fingerprint, only for those that still exist. */
 export interface ElementsNow {

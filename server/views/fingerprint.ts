@@ -1,6 +1,6 @@
 // One fingerprint per graph element, computed the same way when a view is saved and when it is reopened.
 import { createHash } from 'node:crypto';
-import type { Json, ResultEdge, ResultNode } from '../../cypher/result.ts';
+import type { Json, ResultEdge, ResultNode } from '../../contract/result.ts';
 
 /** JSON with object keys sorted at every depth, so property order never changes a fingerprint. */
 export function canonicalJson(value: Json): string {

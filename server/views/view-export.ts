@@ -1,10 +1,10 @@
 // The export file of a saved view (its record and every version) and reading one back for an import.
 import { z } from 'zod';
-import { MAX_VIEW_VERSIONS } from '../../cypher/views/ceilings.ts';
-import { ViewAuthor } from '../../cypher/views/view-params.ts';
+import { MAX_VIEW_VERSIONS } from '../../contract/queries/views/ceilings.ts';
+import { ViewAuthor } from '../../contract/queries/views/view-params.ts';
 import { BadInput, type FieldProblem } from '../problems.ts';
 import { badInputFrom } from './bad-input.ts';
-import { upgradeView } from './saved-view.ts';
+import { upgradeView } from '../../contract/api/saved-view.ts';
 import type { StoredVersion, ViewRecord } from './view-store.ts';
 
 export const VIEW_EXPORT_FORMAT = 'xpf-explorer/view';

@@ -1,6 +1,6 @@
 // The evidence graph as a saved view sees it: its elements' fingerprints now, and its query re-run.
-import { isEvidenceQuery, type CatalogueEntry } from '../../cypher/catalogue.ts';
-import { mergeResults, type Result } from '../../cypher/result.ts';
+import { isEvidenceQuery, type CatalogueEntry } from '../graph/catalogue.ts';
+import { mergeResults, type Result } from '../../contract/result.ts';
 import { runQuery } from '../neo4j/run-query.ts';
 import { toResult } from '../neo4j/to-result.ts';
 import { BadInput, fromDriverError, QueryTimedOut, type FieldProblem } from '../problems.ts';
@@ -8,7 +8,7 @@ import { runCatalogueQuery, type QueryContext } from '../run-catalogue-query.ts'
 import { badInputFrom } from './bad-input.ts';
 import { diffView, type ElementsNow, type QueryNow, type ViewChanges } from './diff.ts';
 import { fingerprintEdge, fingerprintNode } from './fingerprint.ts';
-import type { Snapshot, ViewDocument, ViewElements, ViewQuery } from './saved-view.ts';
+import type { Snapshot, ViewDocument, ViewElements, ViewQuery } from '../../contract/api/saved-view.ts';
 
 export class ViewGraph {
   private readonly elementsQuery: CatalogueEntry;

@@ -1,9 +1,9 @@
-// Saved views in Neo4j: `_View` records and their `_ViewVersion`s, each call one curated query of cypher/views.
+// Saved views in Neo4j: `_View` records and their `_ViewVersion`s, each call one curated query of contract/queries/views.
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
-import type { CatalogueEntry } from '../../cypher/catalogue.ts';
+import type { CatalogueEntry } from '../graph/catalogue.ts';
 import { runQuery } from '../neo4j/run-query.ts';
 import { runEntry, type QueryContext } from '../run-catalogue-query.ts';
-import { upgradeView, type ViewDocument } from './saved-view.ts';
+import { upgradeView, type ViewDocument } from '../../contract/api/saved-view.ts';
 
 /** A view's record, as lists show it. */
 export interface ViewRecord {

@@ -4,7 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { loadCatalogue, type CatalogueEntry } from '../../cypher/catalogue.ts';
+import { loadCatalogue, type CatalogueEntry } from '../../server/graph/catalogue.ts';
 import { loadSeed } from '../../seed/load.ts';
 import type { ScaleName } from '../../seed/synthetic.ts';
 import { createApp } from '../../server/app.ts';

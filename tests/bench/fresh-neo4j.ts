@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { loadCatalogue } from '../../cypher/catalogue.ts';
+import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { parseEnv } from '../../server/env.ts';
 import { createDriver } from '../../server/neo4j/driver.ts';
 import { startEmbeddedNeo4j } from '../../server/neo4j/embedded.ts';

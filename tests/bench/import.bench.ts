@@ -3,7 +3,7 @@
 // Reports rows per second and their ratio; timings vary with the machine, the ratio much less.
 import { parseArgs } from 'node:util';
 import type { Driver } from 'neo4j-driver';
-import { loadCatalogue } from '../../cypher/catalogue.ts';
+import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { loadSeed } from '../../seed/load.ts';
 import { publicRecordRows, readReference } from '../../seed/public-record.ts';
 import { SCALES, syntheticBatches, type ScaleName } from '../../seed/synthetic.ts';

@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { loadCatalogue } from '../../cypher/catalogue.ts';
+import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { loadSeed } from '../../seed/load.ts';
 import type { ScaleName } from '../../seed/synthetic.ts';
 import { createApp } from '../../server/app.ts';

@@ -1,6 +1,6 @@
 // In a real browser on the real app and seed: a synthetic detainee's chain of command is drawn top-down, and its nodes and links open their sources.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Result } from '../../cypher/result.ts';
+import { Result } from '../../contract/result.ts';
 import type { TestApp } from '../support/neo4j.ts';
 import { artifacts, startBrowserSession, type BrowserSession } from './browser-session.ts';
 import type { ExplorerPage } from './explorer-page.ts';

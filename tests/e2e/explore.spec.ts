@@ -1,7 +1,7 @@
 // In a real browser on the real app and seed: search in every script, the as-of slider, expanding, hiding with undo and redo, filters, shortest paths, and what a viewer is (not) shown.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kindOf } from '../../cypher/model.ts';
+import { kindOf } from '../../contract/model.ts';
 import { ensureTestUser, type TestApp } from '../support/neo4j.ts';
 import { artifacts, nameOf, resultOf, startBrowserSession, type BrowserSession } from './browser-session.ts';
 import { ExplorerPage } from './explorer-page.ts';

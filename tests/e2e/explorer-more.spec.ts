@@ -2,7 +2,7 @@
 // tracing from any node with coloured links and the weakest marked, the status bar, the inspector's
 // documents and tenures, keyboard shortcuts, names rendered as text, and the layout from 1280×720 to 4K.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../cypher/result.ts';
+import type { Result } from '../../contract/result.ts';
 import { TEST_PASSWORD, type TestApp } from '../support/neo4j.ts';
 import { artifacts, nameOf, resultOf, startBrowserSession, type BrowserSession } from './browser-session.ts';
 import type { ExplorerPage } from './explorer-page.ts';

@@ -3,7 +3,7 @@
 // the browser never asks for one.
 import type { Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Result, type ResultNode } from '../../cypher/result.ts';
+import { Result, type ResultNode } from '../../contract/result.ts';
 import { ensureTestUser, type TestApp } from '../support/neo4j.ts';
 import { artifacts, nameOf, startBrowserSession, type BrowserSession } from './browser-session.ts';
 import type { ExplorerPage } from './explorer-page.ts';

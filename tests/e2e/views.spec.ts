@@ -5,7 +5,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Result } from '../../cypher/result.ts';
+import { Result } from '../../contract/result.ts';
 import type { WorkspaceState } from '../../client/src/workspace/workspace.ts';
 import { ensureTestUser, type TestApp } from '../support/neo4j.ts';
 import { artifacts, startBrowserSession, type BrowserSession } from './browser-session.ts';

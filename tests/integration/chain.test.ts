@@ -1,6 +1,6 @@
 // GET /api/chain/:id on the seed: a synthetic detainee's chain reaches the top leadership, with sources.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Result } from '../../cypher/result.ts';
+import { Result } from '../../contract/result.ts';
 import { startTestApp, type TestApp } from '../support/neo4j.ts';
 
 let app: TestApp;

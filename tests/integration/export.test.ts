@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import cytoscape from 'cytoscape';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Result } from '../../cypher/result.ts';
+import { Result } from '../../contract/result.ts';
 import { startTestApp, type TestApp } from '../support/neo4j.ts';
 
 let app: TestApp;

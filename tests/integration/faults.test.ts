@@ -5,7 +5,7 @@
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { loadCatalogue } from '../../cypher/catalogue.ts';
+import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { seedIfEmpty } from '../../seed/load.ts';
 import { createApp } from '../../server/app.ts';
 import { parseEnv } from '../../server/env.ts';

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isEvidenceQuery, loadCatalogue, type CatalogueEntry } from '../../cypher/catalogue.ts';
+import { isEvidenceQuery, loadCatalogue, type CatalogueEntry } from '../../server/graph/catalogue.ts';
 import { removeViews } from '../fixtures/views/fixture-graph.ts';
 import { startTestApp, testDriver, type TestApp } from '../support/neo4j.ts';
 

@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalogue, type CatalogueEntry } from '../../cypher/catalogue.ts';
+import { loadCatalogue, type CatalogueEntry } from '../../server/graph/catalogue.ts';
 import { createApp, type AppOptions } from '../../server/app.ts';
 import { clientDistDir } from '../../server/client-bundle.ts';
 import { runQuery } from '../../server/neo4j/run-query.ts';

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../cypher/catalogue.ts';
+import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { seedIfEmpty } from '../../seed/load.ts';
 import { parseEnv } from '../../server/env.ts';
 import { createDriver } from '../../server/neo4j/driver.ts';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadCatalogue, type CatalogueEntry } from '../../cypher/catalogue.ts';
+import { loadCatalogue, type CatalogueEntry } from '../../server/graph/catalogue.ts';
 import { importIdOf, importRows, readImport, type ImportOptions, type ImportResult } from '../../server/import/import-file.ts';
 import { toJson } from '../../server/neo4j/to-result.ts';
 import { brokenNode, brokenRelationship, sampleBundle, type Bundle } from '../fixtures/import/samples.ts';

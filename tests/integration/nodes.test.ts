@@ -1,6 +1,6 @@
 // GET /api/nodes/:id: labels, properties and resolved sources; 404 and 400 as problem documents.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Result } from '../../cypher/result.ts';
+import { Result } from '../../contract/result.ts';
 import { startTestApp, type TestApp } from '../support/neo4j.ts';
 
 let app: TestApp;

@@ -2,7 +2,7 @@
 // endpoint's answers for seeded personal values), search that is no oracle, private views, and the
 // audit trail (ids, never names).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isEvidenceQuery, loadCatalogue } from '../../cypher/catalogue.ts';
+import { isEvidenceQuery, loadCatalogue } from '../../server/graph/catalogue.ts';
 import { ExportFormat } from '../../server/export/formats.ts';
 import { startTestApp, testDriver, type Client, type TestApp } from '../support/neo4j.ts';
 import { provenance } from '../fixtures/provenance.ts';

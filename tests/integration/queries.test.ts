@@ -1,7 +1,7 @@
 // The curated query catalogue over HTTP, on a fixture graph with known answers (tests/fixtures/command-fixture.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isEvidenceQuery, loadCatalogue } from '../../cypher/catalogue.ts';
-import { Result } from '../../cypher/result.ts';
+import { isEvidenceQuery, loadCatalogue } from '../../server/graph/catalogue.ts';
+import { Result } from '../../contract/result.ts';
 import { readReference } from '../../seed/public-record.ts';
 import { removeCommandFixture, writeCommandFixture } from '../fixtures/command-fixture.ts';
 import { startTestApp, type TestApp } from '../support/neo4j.ts';

@@ -1,6 +1,6 @@
 // GET /api/search on the seed: names in Latin script, Chinese characters, pinyin and Uyghur spellings; hostile input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Result } from '../../cypher/result.ts';
+import { Result } from '../../contract/result.ts';
 import { startTestApp, type TestApp } from '../support/neo4j.ts';
 
 let app: TestApp;

@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { loadCatalogue } from '../../cypher/catalogue.ts';
+import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { parseEnv } from '../../server/env.ts';
 import { startEmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
 import { findJava, provisionNeo4j } from '../../server/neo4j/provision.ts';

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { loadCatalogue } from '../../cypher/catalogue.ts';
+import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { seedIfEmpty } from '../../seed/load.ts';
 import { ensureClientBuilt } from '../../server/client-bundle.ts';
 import { parseEnv } from '../../server/env.ts';

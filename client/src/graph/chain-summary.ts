@@ -1,6 +1,6 @@
 // Describes each chain of a chain-of-command Result in words: its strength, its length and its weakest link, for the chain list.
-import { Confidence } from '../../../cypher/model.ts';
-import type { Result, ResultPath } from '../../../cypher/result.ts';
+import { Confidence } from '../../../contract/model.ts';
+import type { Result, ResultPath } from '../../../contract/result.ts';
 import { captionOf, nodeName } from './to-elements.ts';
 
 export interface LinkSummary {

@@ -1,7 +1,7 @@
 // Turns a Result into Cytoscape elements: pure, so it runs headless in tests and the stylesheet needs only classes and data.
 import type { ElementDefinition } from 'cytoscape';
-import { Confidence, RelationshipType, kindOf, relationshipCaption, type NodeLabel } from '../../../cypher/model.ts';
-import type { Result, ResultEdge, ResultNode } from '../../../cypher/result.ts';
+import { Confidence, RelationshipType, kindOf, relationshipCaption, type NodeLabel } from '../../../contract/model.ts';
+import type { Result, ResultEdge, ResultNode } from '../../../contract/result.ts';
 
 export type NodeKind = NodeLabel | 'Unknown';
 

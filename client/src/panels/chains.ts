@@ -1,5 +1,5 @@
 // The chain list: each chain of command with its strength, length and weakest link named; picking one highlights it.
-import type { Result, ResultNode } from '../../../cypher/result.ts';
+import type { Result, ResultNode } from '../../../contract/result.ts';
 import { fetchChain, fetchNode } from '../api.ts';
 import { createElement } from '../dom.ts';
 import { chainsOnly, summarizeChains, type ChainSummary } from '../graph/chain-summary.ts';

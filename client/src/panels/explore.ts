@@ -2,8 +2,8 @@
 // (expand by relationship type, hide, pin, remove, the curated queries that start there, path ends),
 // and the toolbar finds the shortest paths between two selected nodes.
 import './explore.css';
-import { kindOf, RelationshipType, relationshipCaption } from '../../../cypher/model.ts';
-import type { ResultNode } from '../../../cypher/result.ts';
+import { kindOf, RelationshipType, relationshipCaption } from '../../../contract/model.ts';
+import type { ResultNode } from '../../../contract/result.ts';
 import { createElement, requireElement } from '../dom.ts';
 import { nodeName } from '../graph/to-elements.ts';
 import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';

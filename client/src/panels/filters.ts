@@ -1,5 +1,5 @@
 // Filters by kind, confidence and synthetic, and the as-of slider: months over the years the files cover, redrawing the time-aware queries on the date shown.
-import { Confidence, NodeLabel } from '../../../cypher/model.ts';
+import { Confidence, NodeLabel } from '../../../contract/model.ts';
 import { createElement, requireElement } from '../dom.ts';
 import { kindStyles } from '../graph/style.ts';
 import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';

@@ -1,5 +1,5 @@
 // Words for property names and values in the inspector: dates at their recorded precision, lists joined, unknowns said plainly.
-import type { Json } from '../../../cypher/result.ts';
+import type { Json } from '../../../contract/result.ts';
 
 const propertyTitles: Record<string, string> = {
   id: 'Id',

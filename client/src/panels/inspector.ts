@@ -1,6 +1,6 @@
 // The inspector: one node or edge with its labels, properties and the documents its `sources` cite, all as text.
-import { kindOf, relationshipCaption, RelationshipType } from '../../../cypher/model.ts';
-import type { Citation, Json, Result, ResultEdge, ResultNode } from '../../../cypher/result.ts';
+import { kindOf, relationshipCaption, RelationshipType } from '../../../contract/model.ts';
+import type { Citation, Json, Result, ResultEdge, ResultNode } from '../../../contract/result.ts';
 import { fetchNode, isAbort } from '../api.ts';
 import { createElement } from '../dom.ts';
 import { chainsOnly, summarizeChains } from '../graph/chain-summary.ts';

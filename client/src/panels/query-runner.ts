@@ -1,5 +1,5 @@
 // Runs a curated query and draws its answer through the workspace, saying on the status line what came back, how fast, and whether it was cut.
-import type { Result } from '../../../cypher/result.ts';
+import type { Result } from '../../../contract/result.ts';
 import { runQuery } from '../api.ts';
 import type { LayoutName } from '../graph/layouts.ts';
 import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';

@@ -1,6 +1,6 @@
 // The search panel: a search box and the list of matches; picking a match hands its node to the caller.
-import { kindOf } from '../../../cypher/model.ts';
-import type { Result, ResultNode } from '../../../cypher/result.ts';
+import { kindOf } from '../../../contract/model.ts';
+import type { Result, ResultNode } from '../../../contract/result.ts';
 import { searchNodes } from '../api.ts';
 import { createElement, requireElement } from '../dom.ts';
 import { kindStyles } from '../graph/style.ts';

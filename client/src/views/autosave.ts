@@ -3,7 +3,7 @@
 // it must not outlive the tab, nor be left for the next person who signs in on this browser. It is
 // keyed by the account, cleared on sign-out, and another account's copy is dropped at sign-in.
 import { z } from 'zod';
-import { Result } from '../../../cypher/result.ts';
+import { Result } from '../../../contract/result.ts';
 import type { WorkspaceState } from '../workspace/workspace.ts';
 
 const keyPrefix = 'xpf-unsaved:';

@@ -2,7 +2,7 @@
 // server from the Result of what is shown. Every file is a download; nothing is uploaded elsewhere.
 import cytoscape from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
-import type { Result } from '../../../cypher/result.ts';
+import type { Result } from '../../../contract/result.ts';
 import { ApiError } from '../api.ts';
 import { createElement } from '../dom.ts';
 import { describeError } from '../panels/status.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../../../cypher/result.ts';
-import { ViewContent } from '../../../server/views/saved-view.ts';
+import type { Result } from '../../../contract/result.ts';
+import { ViewContent } from '../../../contract/api/saved-view.ts';
 import { chainResult } from '../graph/chain-result.fixture.ts';
 import type { WorkspaceState } from '../workspace/workspace.ts';
 import { keptElements, missingElements, placeAdded, restrictResult, toViewBody, toWorkspaceState } from './view-state.ts';

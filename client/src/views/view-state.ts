@@ -1,5 +1,5 @@
 // Pure conversions between the workspace's state and a saved view: what a save sends, what a reopen puts back.
-import type { Json, Result } from '../../../cypher/result.ts';
+import type { Json, Result } from '../../../contract/result.ts';
 import type { ChangeHighlight, Point, WorkspaceState } from '../workspace/workspace.ts';
 import type { Opened, ViewBody, ViewDocument } from './views-api.ts';
 

@@ -1,8 +1,8 @@
 // Saved views over /api/views and exports over /api/export: every answer checked with zod, every failure an ApiError.
 import { z } from 'zod';
-import { Result } from '../../../cypher/result.ts';
-import { ViewElements, ViewContent } from '../../../server/views/saved-view.ts';
-import { Visibility } from '../../../cypher/views/view-params.ts';
+import { Result } from '../../../contract/result.ts';
+import { ViewElements, ViewContent } from '../../../contract/api/saved-view.ts';
+import { Visibility } from '../../../contract/queries/views/view-params.ts';
 import { requestJson, requestRaw } from '../api.ts';
 
 type Visibility = z.infer<typeof Visibility>;

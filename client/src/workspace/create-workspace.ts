@@ -2,7 +2,7 @@
 // layout, positions, viewport) and an undo/redo history of whole states, so every feature changes
 // the graph through here and the saved views, autosave and exports read one truth.
 import cytoscape from 'cytoscape';
-import { mergeResults, type Result } from '../../../cypher/result.ts';
+import { mergeResults, type Result } from '../../../contract/result.ts';
 import { layoutNamed, layouts, registerLayouts, type LayoutName } from '../graph/layouts.ts';
 import { runOnMainThread } from '../graph/offthread-layout.ts';
 import { plainFromElements, withRenderAdjustments } from '../graph/render-options.ts';

@@ -1,7 +1,7 @@
 // Pure operations on the workspace's merged Result: remove elements, and pick what the filters let
-// through. Merging a new answer in is cypher/result.ts's mergeResults, shared with the server.
-import { kindOf } from '../../../cypher/model.ts';
-import type { Result } from '../../../cypher/result.ts';
+// through. Merging a new answer in is contract/result.ts's mergeResults, shared with the server.
+import { kindOf } from '../../../contract/model.ts';
+import type { Result } from '../../../contract/result.ts';
 import type { WorkspaceFilters } from './workspace.ts';
 
 export function emptyResult(): Result {

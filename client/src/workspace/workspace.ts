@@ -2,8 +2,8 @@
 // share links, the autosave that survives a reload, undo/redo and the exports all read or restore
 // this one shape, so none of them keeps a second idea of "what is on screen".
 import type cytoscape from 'cytoscape';
-import type { Confidence, NodeLabel } from '../../../cypher/model.ts';
-import type { Result } from '../../../cypher/result.ts';
+import type { Confidence, NodeLabel } from '../../../contract/model.ts';
+import type { Result } from '../../../contract/result.ts';
 
 export interface Point {
   x: number;

@@ -1,7 +1,7 @@
 // Deterministic Results of a chosen size for the UI bench, shaped like the real graph: the seed's own
 // synthetic generator (organisations, facilities, guards, detainees, relatives, villages), cut to a
 // connected piece by walking outward from the organisations.
-import type { Json, Result, ResultEdge, ResultNode } from '../../../cypher/result.ts';
+import type { Json, Result, ResultEdge, ResultNode } from '../../../contract/result.ts';
 import { SCALES, syntheticRows } from '../../../seed/synthetic.ts';
 
 /** Twice the small scale's people: ~24k elements, enough to cut the largest bench size from. */

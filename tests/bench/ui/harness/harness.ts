@@ -4,7 +4,7 @@
 import './harness.css';
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import type { Result } from '../../../../cypher/result.ts';
+import type { Result } from '../../../../contract/result.ts';
 import { addPositioned, forceLayoutFor, layoutOffMainThread, prepareLayoutWorker } from '../../../../client/src/graph/offthread-layout.ts';
 import { activeRenderer, canUseWebgl, chooseRendering, withRenderAdjustments } from '../../../../client/src/graph/render-options.ts';
 import { stylesheet } from '../../../../client/src/graph/style.ts';

@@ -35,7 +35,7 @@ CREATE INDEX organization_level IF NOT EXISTS FOR (n:Organization) ON (n.level);
 CREATE INDEX held_post_id IF NOT EXISTS FOR ()-[r:HELD_POST]-() ON (r.id);
 CREATE INDEX subordinate_to_id IF NOT EXISTS FOR ()-[r:SUBORDINATE_TO]-() ON (r.id);
 // The CJK analyzer indexes Chinese characters as bigrams and folds Latin case, so one index
-// serves 陈全国, "Chen Quanguo" and "chen"; `nameKeys` (cypher/names.ts) hold the folded spellings
+// serves 陈全国, "Chen Quanguo" and "chen"; `nameKeys` (contract/names.ts) hold the folded spellings
 // (no tones or diacritics, one spelling of q/k, x/sh, -jan/-jang, joined words). Documents stay
 // out: a source titled "Chen Quanguo - Wikipedia" must not outrank the man himself.
 CREATE FULLTEXT INDEX entityNames IF NOT EXISTS

@@ -1,8 +1,8 @@
 // The saved-view document (what a view keeps, version by version), its older shapes, and upgradeView.
 import { z } from 'zod';
-import { Confidence, NodeLabel, StableId } from '../../cypher/model.ts';
-import { Json } from '../../cypher/result.ts';
-import { MAX_VIEW_EDGES, MAX_VIEW_NODES, MAX_VIEW_VERSIONS } from '../../cypher/views/ceilings.ts';
+import { Confidence, NodeLabel, StableId } from '../model.ts';
+import { Json } from '../result.ts';
+import { MAX_VIEW_EDGES, MAX_VIEW_NODES, MAX_VIEW_VERSIONS } from '../queries/views/ceilings.ts';
 
 export const VIEW_SCHEMA_VERSION = 1;
 

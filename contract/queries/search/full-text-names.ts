@@ -1,6 +1,6 @@
 // Parameters of full-text-names.cypher: the analyst's text becomes a Lucene query here, never Cypher.
 import { z } from 'zod';
-import { joinedKey, nameKey, nameWords } from '../names.ts';
+import { joinedKey, nameKey, nameWords } from '../../names.ts';
 
 /** Lucene's query syntax characters; escaped so typed text is matched, never parsed as operators. */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
@@ -9,7 +9,7 @@ const escape = (term: string) => term.replace(LUCENE_SPECIAL, '\\$&');
 
 /**
  * Every typed word must match, either as typed in any indexed field (name, nameZh, pinyin,
- * aliases) or through its folded spelling in `nameKeys` (cypher/names.ts: "Chén Quánguó", "Uighur",
+ * aliases) or through its folded spelling in `nameKeys` (contract/names.ts: "Chén Quánguó", "Uighur",
  * "Tursunjang" and "Kurban" meet "chen quanguo", "Uyghur", "Tursunjan" and "Qurban" there). Or the
  * words run together match a whole name's key, so "xi jinping", "xijinping" and "chen quan guo"
  * all find Xi Jinping and Chen Quanguo.

@@ -1,8 +1,8 @@
 // The rows the seed and the importer write: one node or relationship each, checked against model.ts.
 import { z } from 'zod';
-import { Json } from '../result.ts';
-import { NodeLabel, RelationshipProps, RelationshipType, StableId, nodeSchemas, primaryKind } from '../model.ts';
-import { deriveNames } from '../names.ts';
+import { Json } from '../../result.ts';
+import { NodeLabel, RelationshipProps, RelationshipType, StableId, nodeSchemas, primaryKind } from '../../model.ts';
+import { deriveNames } from '../../names.ts';
 
 type Properties = Record<string, Json>;
 

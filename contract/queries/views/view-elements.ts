@@ -1,6 +1,6 @@
 // Parameters of view-elements.cypher.
 import { z } from 'zod';
-import { StableId } from '../model.ts';
+import { StableId } from '../../model.ts';
 import { MAX_VIEW_EDGES, MAX_VIEW_NODES } from './ceilings.ts';
 
 export const params = z.object({

@@ -1,14 +1,14 @@
 // Loads every curated query (a .cypher file + its .ts zod schema), checks the pair, exports the catalogue.
 // The server refuses to start on a missing or malformed query: a broken catalogue is a bug, not a 500 later.
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { bodyParameters, bodyVocabulary, parseHeader, stripComments, type QueryHeader } from './header.ts';
-import { ENTITY_LABEL, InternalLabel, NodeLabel, RelationshipType } from './model.ts';
+import { bodyParameters, bodyVocabulary, parseHeader, stripComments, type QueryHeader } from '../../contract/queries/header.ts';
+import { ENTITY_LABEL, InternalLabel, NodeLabel, RelationshipType } from '../../contract/model.ts';
 
 export interface CatalogueEntry extends QueryHeader {
-  /** Path relative to cypher/, e.g. chain/chain-of-command.cypher. */
+  /** Path relative to contract/queries/, e.g. chain/chain-of-command.cypher. */
   file: string;
   /** The statement as sent to Neo4j (comments stripped). */
   cypher: string;
@@ -26,7 +26,7 @@ export function isEvidenceQuery(entry: CatalogueEntry): boolean {
   return entry.mode === 'read' && !INTERNAL_FOLDERS.some((folder) => entry.file.startsWith(folder));
 }
 
-const cypherRoot = dirname(fileURLToPath(import.meta.url));
+const cypherRoot = fileURLToPath(new URL('../../contract/queries/', import.meta.url));
 const knownLabels = new Set<string>([...NodeLabel.options, ...InternalLabel.options, ENTITY_LABEL]);
 const knownTypes = new Set<string>(RelationshipType.options);
 
@@ -59,7 +59,7 @@ async function cypherFiles(folder: string): Promise<string[]> {
     .sort();
 }
 
-/** Loads and checks every query under cypher/ (or `root`, for tests). Throws one error listing every problem. */
+/** Loads and checks every query under contract/queries/ (or `root`, for tests). Throws one error listing every problem. */
 export async function loadCatalogue(root = cypherRoot): Promise<Map<string, CatalogueEntry>> {
   const catalogue = new Map<string, CatalogueEntry>();
   const problems: string[] = [];

@@ -6,7 +6,7 @@ import { z } from 'zod';
 export const Confidence = z.enum(['confirmed', 'reported', 'inferred']);
 export type Confidence = z.infer<typeof Confidence>;
 
-/** Higher is stronger; used to rank chains by their weakest link. Mirrored in cypher/chain/*.cypher. */
+/** Higher is stronger; used to rank chains by their weakest link. Mirrored in contract/queries/chain/*.cypher. */
 export const confidenceRank: Record<Confidence, number> = { confirmed: 3, reported: 2, inferred: 1 };
 
 export function weakestConfidence(confidences: readonly Confidence[]): Confidence | null {
