@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DirectiveType, FacilityType, OrganizationType, type Confidence } from '../contract/model.ts';
-import { NodeRow, RelationshipRow } from '../contract/queries/seed/graph-rows.ts';
+import { NodeRow, RelationshipRow } from '../contract/graph-rows.ts';
 import { parsePartialDate } from './dates.ts';
 
 const ReferenceConfidence = z.enum(['stated', 'inferred', 'unverified']);

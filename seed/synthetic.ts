@@ -6,7 +6,7 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import type { z } from 'zod';
-import type { NodeRow, RelationshipRow } from '../contract/queries/seed/graph-rows.ts';
+import type { NodeRow, RelationshipRow } from '../contract/graph-rows.ts';
 import { sha256Hex, syntheticPhotoFile, syntheticPhotoId, syntheticPhotoPng } from './synthetic-photos.ts';
 import { syntheticDetaineeName, syntheticGuardName, syntheticRelativeName } from './synthetic-names.ts';
 

@@ -2,19 +2,19 @@
 import type { Server } from 'node:http';
 import { loadCatalogue } from './graph/catalogue.ts';
 import { seedIfEmpty } from '../seed/load.ts';
-import { createApp } from './app.ts';
-import { AdminSetupError, bootstrapAdmin } from './auth/bootstrap.ts';
-import { UserStore } from './auth/user-store.ts';
-import { clientDistDir, ensureClientBuilt } from './client-bundle.ts';
+import { createApp } from './http/app.ts';
+import { AdminSetupError, bootstrapAdmin } from './policy/bootstrap-admin.ts';
+import { UserStore } from './queries/user-store.ts';
+import { clientDistDir, ensureClientBuilt } from './http/client-bundle.ts';
 import { EnvError, parseEnv } from './env.ts';
-import { connectToGraph, type GraphConnection } from './neo4j/driver.ts';
-import { passwordFile } from './neo4j/password.ts';
-import { applySchema } from './neo4j/schema.ts';
-import { warmQueryPlans } from './neo4j/warm-plans.ts';
-import { StartupError } from './neo4j/startup-error.ts';
-import { assertPortFree } from './ports.ts';
-import { fromDriverError } from './problems.ts';
-import { redactionSecret } from './redaction/redactor.ts';
+import { connectToGraph, type GraphConnection } from './graph/driver.ts';
+import { passwordFile } from './graph/password.ts';
+import { applySchema } from './graph/schema.ts';
+import { warmQueryPlans } from './graph/warm-plans.ts';
+import { StartupError } from './graph/startup-error.ts';
+import { assertPortFree } from './graph/ports.ts';
+import { fromDriverError } from './errors.ts';
+import { redactionSecret } from './policy/redactor.ts';
 
 const log = (line: string) => console.log(`[xpf] ${line}`);
 

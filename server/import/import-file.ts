@@ -6,7 +6,7 @@ import type { CatalogueEntry } from '../graph/catalogue.ts';
 import { readRowsFromFile, type RawRows } from './read-rows.ts';
 import { formatEntry } from './report.ts';
 import { graphLookup, validateRows, type ValidRows } from './validate.ts';
-import { runImport, toBatches, type ImportOutcome } from './write-batches.ts';
+import { runImport, toBatches, type ImportOutcome } from '../queries/write-batches.ts';
 
 export const DEFAULT_BATCH_SIZE = 5_000;
 /** merge-nodes and merge-relationships take at most this many rows per call. */

@@ -1,7 +1,7 @@
 // read-rows: CSV, JSON and bundle files into raw rows with their lines, and every refusal, without Neo4j.
 import { describe, expect, it } from 'vitest';
 import { FacilityProps, PersonProps, RelationshipProps } from '../../contract/model.ts';
-import { NodeRow, RelationshipRow } from '../../contract/queries/seed/graph-rows.ts';
+import { NodeRow, RelationshipRow } from '../../contract/graph-rows.ts';
 import { flatNode, flatRelationship, nodeType, sampleBundle, toCsv } from '../../tests/fixtures/import/samples.ts';
 import { ImportInputError, cellKind, elementLines, parseImportType, readRows, readRowsFromFile } from './read-rows.ts';
 

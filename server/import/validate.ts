@@ -5,8 +5,8 @@ import type { Driver } from 'neo4j-driver';
 import type { z } from 'zod';
 import type { CatalogueEntry } from '../graph/catalogue.ts';
 import { ENTITY_LABEL, RelationshipProps, kindOf, nodeSchemas, primaryKind, relationshipEnds, type NodeLabel, type RelationshipType } from '../../contract/model.ts';
-import { NodeRow, RelationshipRow } from '../../contract/queries/seed/graph-rows.ts';
-import { runQuery } from '../neo4j/run-query.ts';
+import { NodeRow, RelationshipRow } from '../../contract/graph-rows.ts';
+import { runQuery } from '../graph/run-query.ts';
 import { notImportable, type RawNodeRow, type RawRelationshipRow, type RawRows } from './read-rows.ts';
 import { sortEntries, type ReportEntry } from './report.ts';
 

@@ -7,9 +7,9 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { loadCatalogue, type CatalogueEntry } from '../../server/graph/catalogue.ts';
 import { loadSeed } from '../../seed/load.ts';
 import type { ScaleName } from '../../seed/synthetic.ts';
-import { createApp } from '../../server/app.ts';
-import { UserStore } from '../../server/auth/user-store.ts';
-import { toDriverParams } from '../../server/neo4j/run-query.ts';
+import { createApp } from '../../server/http/app.ts';
+import { UserStore } from '../../server/queries/user-store.ts';
+import { toDriverParams } from '../../server/graph/run-query.ts';
 import { percentile, withFreshNeo4j } from './fresh-neo4j.ts';
 
 const { values } = parseArgs({

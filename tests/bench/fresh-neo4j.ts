@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { parseEnv } from '../../server/env.ts';
-import { createDriver } from '../../server/neo4j/driver.ts';
-import { startEmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
-import { applySchema } from '../../server/neo4j/schema.ts';
+import { createDriver } from '../../server/graph/driver.ts';
+import { startEmbeddedNeo4j } from '../../server/graph/embedded.ts';
+import { applySchema } from '../../server/graph/schema.ts';
 import { freePort } from '../support/ports.ts';
 
 export async function withFreshNeo4j<T>(

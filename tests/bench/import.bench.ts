@@ -7,7 +7,7 @@ import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { loadSeed } from '../../seed/load.ts';
 import { publicRecordRows, readReference } from '../../seed/public-record.ts';
 import { SCALES, syntheticBatches, type ScaleName } from '../../seed/synthetic.ts';
-import { toDriverParams } from '../../server/neo4j/run-query.ts';
+import { toDriverParams } from '../../server/graph/run-query.ts';
 import { withFreshNeo4j } from './fresh-neo4j.ts';
 
 const { values } = parseArgs({

@@ -10,9 +10,9 @@ import autocannon from 'autocannon';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { loadSeed } from '../../seed/load.ts';
 import type { ScaleName } from '../../seed/synthetic.ts';
-import { createApp } from '../../server/app.ts';
-import { UserStore } from '../../server/auth/user-store.ts';
-import { warmQueryPlans } from '../../server/neo4j/warm-plans.ts';
+import { createApp } from '../../server/http/app.ts';
+import { UserStore } from '../../server/queries/user-store.ts';
+import { warmQueryPlans } from '../../server/graph/warm-plans.ts';
 import { percentile, withFreshNeo4j } from './fresh-neo4j.ts';
 
 const { values } = parseArgs({

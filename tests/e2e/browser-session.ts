@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { expect } from 'vitest';
 import { Result, type ResultNode } from '../../contract/result.ts';
-import { ensureClientBuilt } from '../../server/client-bundle.ts';
+import { ensureClientBuilt } from '../../server/http/client-bundle.ts';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/neo4j.ts';
 import { ExplorerPage, launchChromium } from './explorer-page.ts';
 

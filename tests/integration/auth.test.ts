@@ -1,7 +1,7 @@
 // Accounts, sessions, CSRF, API tokens and roles: every /api route but health and login needs a session.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
-import { createApp } from '../../server/app.ts';
+import { createApp } from '../../server/http/app.ts';
 import { ensureTestUser, signIn, startTestApp, TEST_PASSWORD, type Client, type TestApp } from '../support/neo4j.ts';
 import { apiRoutes } from '../support/route-table.ts';
 

@@ -6,9 +6,9 @@ import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue, type CatalogueEntry } from '../../server/graph/catalogue.ts';
-import { createApp, type AppOptions } from '../../server/app.ts';
-import { clientDistDir } from '../../server/client-bundle.ts';
-import { runQuery } from '../../server/neo4j/run-query.ts';
+import { createApp, type AppOptions } from '../../server/http/app.ts';
+import { clientDistDir } from '../../server/http/client-bundle.ts';
+import { runQuery } from '../../server/graph/run-query.ts';
 import { ensureTestUser, signIn, testDriver } from '../support/neo4j.ts';
 
 /** A cartesian product over the seed's entities: runs for minutes, holds no memory, reads nothing it keeps. */

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { seedIfEmpty } from '../../seed/load.ts';
 import { parseEnv } from '../../server/env.ts';
-import { createDriver } from '../../server/neo4j/driver.ts';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
-import { applySchema } from '../../server/neo4j/schema.ts';
+import { createDriver } from '../../server/graph/driver.ts';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/graph/embedded.ts';
+import { applySchema } from '../../server/graph/schema.ts';
 import { startTestApp, type TestApp } from '../support/neo4j.ts';
 import { freePort } from '../support/ports.ts';
 

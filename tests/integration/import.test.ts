@@ -10,7 +10,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadCatalogue, type CatalogueEntry } from '../../server/graph/catalogue.ts';
 import { importIdOf, importRows, readImport, type ImportOptions, type ImportResult } from '../../server/import/import-file.ts';
-import { toJson } from '../../server/neo4j/to-result.ts';
+import { toJson } from '../../server/graph/to-result.ts';
 import { brokenNode, brokenRelationship, sampleBundle, type Bundle } from '../fixtures/import/samples.ts';
 import { testDriver } from '../support/neo4j.ts';
 
@@ -242,7 +242,7 @@ describe('importing again', () => {
 /** The CLI as an operator runs it, against the run's Neo4j. */
 function runCli(args: string[], env: NodeJS.ProcessEnv = {}, until?: RegExp) {
   const neo4jTest = inject('neo4j');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/import/import-cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/import-cli.ts', ...args], {
     env: { ...process.env, NEO4J_URI: neo4jTest.uri, NEO4J_USER: neo4jTest.user, NEO4J_PASSWORD: neo4jTest.password, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,7 +1,7 @@
 // /api/openapi.json: OpenAPI 3.1 from the routes' own zod schemas, covering every route the app answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
-import { createApp } from '../../server/app.ts';
+import { createApp } from '../../server/http/app.ts';
 import { startTestApp, testDriver, type TestApp } from '../support/neo4j.ts';
 import { apiRoutes } from '../support/route-table.ts';
 

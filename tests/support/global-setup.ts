@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { seedIfEmpty } from '../../seed/load.ts';
-import { ensureClientBuilt } from '../../server/client-bundle.ts';
+import { ensureClientBuilt } from '../../server/http/client-bundle.ts';
 import { parseEnv } from '../../server/env.ts';
-import { createDriver } from '../../server/neo4j/driver.ts';
-import { startEmbeddedNeo4j } from '../../server/neo4j/embedded.ts';
-import { applySchema } from '../../server/neo4j/schema.ts';
+import { createDriver } from '../../server/graph/driver.ts';
+import { startEmbeddedNeo4j } from '../../server/graph/embedded.ts';
+import { applySchema } from '../../server/graph/schema.ts';
 import { freePort } from './ports.ts';
 
 declare module 'vitest' {

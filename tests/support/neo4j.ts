@@ -6,10 +6,10 @@ import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
 import type { Role } from '../../contract/queries/auth/auth-params.ts';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
-import { createApp, type AppOptions } from '../../server/app.ts';
-import { UserStore } from '../../server/auth/user-store.ts';
-import { clientDistDir } from '../../server/client-bundle.ts';
-import { createDriver } from '../../server/neo4j/driver.ts';
+import { createApp, type AppOptions } from '../../server/http/app.ts';
+import { UserStore } from '../../server/queries/user-store.ts';
+import { clientDistDir } from '../../server/http/client-bundle.ts';
+import { createDriver } from '../../server/graph/driver.ts';
 
 export function testDriver(): Driver {
   const neo4j = inject('neo4j');

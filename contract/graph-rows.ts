@@ -1,0 +1,75 @@
+// The rows the seed and the importer write: one node or relationship each, checked against model.ts.
+import { z } from 'zod';
+import { Json } from './result.ts';
+import { NodeLabel, RelationshipProps, RelationshipType, StableId, nodeSchemas, primaryKind } from './model.ts';
+import { deriveNames } from './names.ts';
+
+type Properties = Record<string, Json>;
+
+/** Properties without `id` (the row carries it) and without undefined values: Neo4j stores no nulls. */
+function stored(properties: Record<string, unknown>): Properties {
+  return Object.fromEntries(Object.entries(properties).filter(([key, value]) => key !== 'id' && value !== undefined)) as Properties;
+}
+
+function addIssues(context: z.RefinementCtx, error: z.ZodError, prefix: string): void {
+  for (const issue of error.issues) context.addIssue({ code: 'custom', message: issue.message, path: [prefix, ...issue.path] });
+}
+
+/** A node: labels name one kind (plus role labels on a Person), properties fit that kind's schema. */
+export const NodeRow = z
+  .object({
+    id: StableId,
+    labels: z.array(NodeLabel).min(1, 'must name at least one label'),
+    properties: z.record(z.string(), z.unknown()),
+  })
+  .transform((row, context) => {
+    const kind = primaryKind(row.labels);
+    if (!kind) {
+      context.addIssue({ code: 'custom', path: ['labels'], message: 'must name exactly one kind (roles Official, Guard, Detainee go with Person)' });
+      return z.NEVER;
+    }
+    const parsed = nodeSchemas[kind].safeParse({ ...row.properties, id: row.id });
+    if (!parsed.success) {
+      addIssues(context, parsed.error, 'properties');
+      return z.NEVER;
+    }
+    const properties: Record<string, unknown> = parsed.data;
+    // Search matches `nameKeys`; every writer gets them (and the spelling variants as aliases) here.
+    if (typeof properties.name === 'string' && 'nameKeys' in nodeSchemas[kind].shape && properties.nameKeys === undefined) {
+      Object.assign(
+        properties,
+        deriveNames({
+          name: properties.name,
+          nameZh: properties.nameZh as string | undefined,
+          pinyin: properties.pinyin as string | undefined,
+          aliases: properties.aliases as string[] | undefined,
+          person: kind === 'Person',
+        }),
+      );
+    }
+    return { id: row.id, labels: [...new Set(row.labels)].sort(), properties: stored(properties) };
+  });
+export type NodeRow = z.output<typeof NodeRow>;
+
+export const RelationshipRow = z
+  .object({
+    id: StableId,
+    type: RelationshipType,
+    source: StableId,
+    target: StableId,
+    properties: z.record(z.string(), z.unknown()),
+  })
+  .transform((row, context) => {
+    const parsed = RelationshipProps.safeParse({ ...row.properties, id: row.id });
+    if (!parsed.success) {
+      addIssues(context, parsed.error, 'properties');
+      return z.NEVER;
+    }
+    const { from, to } = parsed.data;
+    if (from && to && to < from) {
+      context.addIssue({ code: 'custom', path: ['properties', 'to'], message: 'must not be before from' });
+      return z.NEVER;
+    }
+    return { id: row.id, type: row.type, source: row.source, target: row.target, properties: stored(parsed.data) };
+  });
+export type RelationshipRow = z.output<typeof RelationshipRow>;

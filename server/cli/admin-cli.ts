@@ -1,0 +1,45 @@
+// `npm run admin:create -- <username>`: creates an admin account. The password comes from
+// ADMIN_PASSWORD or is read from stdin (one line), never from the command line, where `ps` shows it.
+import { createInterface } from 'node:readline';
+import { loadCatalogue } from '../graph/catalogue.ts';
+import { Username } from '../../contract/queries/auth/auth-params.ts';
+import { parseEnv } from '../env.ts';
+import { connectToGraph } from '../graph/driver.ts';
+import { applySchema } from '../graph/schema.ts';
+import { AdminSetupError, checkAdminPassword } from '../policy/bootstrap-admin.ts';
+import { UserStore } from '../queries/user-store.ts';
+
+async function readPassword(): Promise<string> {
+  if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
+  if (process.stdin.isTTY) process.stderr.write('Password for the new admin (input is not hidden; pipe it in to keep it off the screen): ');
+  const lines = createInterface({ input: process.stdin });
+  for await (const line of lines) {
+    lines.close();
+    return line;
+  }
+  return '';
+}
+
+async function main(): Promise<void> {
+  const username = Username.safeParse(process.argv[2]);
+  if (!username.success) throw new AdminSetupError('Usage: npm run admin:create -- <username> (letters, digits, "_", ".", "@", "-")');
+  const password = await readPassword();
+  checkAdminPassword(password);
+  const env = parseEnv();
+  const catalogue = await loadCatalogue();
+  const connection = await connectToGraph(env);
+  try {
+    await applySchema(connection.driver, catalogue.get('schema')!);
+    const users = new UserStore({ driver: connection.driver, timeoutMs: 10_000 }, catalogue);
+    if (await users.findForLogin(username.data)) throw new AdminSetupError(`An account named "${username.data}" exists already.`);
+    await users.create(username.data, password, 'admin');
+    console.log(`Created the admin account "${username.data}".`);
+  } finally {
+    await connection.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`admin:create failed: ${error instanceof AdminSetupError ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,212 @@
+// Runs Neo4j Community as a child JVM for this app: Bolt on 127.0.0.1 only, data in DATA_DIR/neo4j,
+// heap and page cache set explicitly, authentication on. Resolves once Bolt answers.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import neo4j from 'neo4j-driver';
+import { assertPortFree } from './ports.ts';
+import { embeddedPassword } from './password.ts';
+import { provisionNeo4j, type Neo4jDistribution } from './provision.ts';
+import { StartupError } from './startup-error.ts';
+
+const run = promisify(execFile);
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  cacheDir: string;
+  boltPort: number;
+  heap: string;
+  pageCache: string;
+  /** From NEO4J_PASSWORD; when absent a generated one is kept in the data folder. */
+  password?: string;
+  startTimeoutMs: number;
+  /** Where Neo4j's own console output goes besides its log files (tests keep it quiet). */
+  onOutput?: (line: string) => void;
+}
+
+export interface EmbeddedNeo4j {
+  uri: string;
+  user: 'neo4j';
+  password: string;
+  version: string;
+  pid: number;
+  /** Stops the JVM cleanly (SIGTERM, then SIGKILL after `graceMs`), and releases the data folder. */
+  stop(graceMs?: number): Promise<void>;
+  /** Resolves when the JVM has exited, however that happened. */
+  exited: Promise<number | null>;
+}
+
+/** The JVM flags of Neo4j 5.26's own neo4j.conf that matter for a server run from a launcher. */
+const JVM_FLAGS = [
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--enable-native-access=ALL-UNNAMED',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+  '-Djdk.nio.maxCachedBufferSize=1024',
+  '-XX:+UseG1GC',
+  '-XX:-OmitStackTraceInFastThrow',
+  '-XX:+DisableExplicitGC',
+  '-Dlog4j2.disable.jmx=true',
+];
+
+function configText(options: EmbeddedOptions, homeDir: string): string {
+  return [
+    '# Written by xpf-explorer at each start; edit the environment variables instead.',
+    'server.default_listen_address=127.0.0.1',
+    'server.bolt.enabled=true',
+    `server.bolt.listen_address=127.0.0.1:${options.boltPort}`,
+    'server.http.enabled=false',
+    'server.https.enabled=false',
+    `server.memory.heap.initial_size=${options.heap}`,
+    `server.memory.heap.max_size=${options.heap}`,
+    `server.memory.pagecache.size=${options.pageCache}`,
+    'dbms.security.auth_enabled=true',
+    // The machines are offline, and analysts' usage must not be reported anywhere.
+    'dbms.usage_report.enabled=false',
+    // A safety net under the per-query timeouts the app sets.
+    'db.transaction.timeout=60s',
+    // Bolt otherwise waits 5 s twice for idle connections at shutdown: Ctrl-C should be quick.
+    'internal.server.bolt.connection_shutdown_wait_time=1s',
+    'internal.dbms.bolt.netty_server_shutdown_quiet_period=0',
+    'internal.dbms.bolt.netty_server_shutdown_timeout=1s',
+    `server.directories.data=${join(homeDir, 'data')}`,
+    `server.directories.logs=${join(homeDir, 'logs')}`,
+    `server.directories.run=${join(homeDir, 'run')}`,
+    '',
+  ].join('\n');
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** One app per data folder: a live owner's pid file refuses the start, a stale one is taken over. */
+async function lockDataFolder(homeDir: string): Promise<string> {
+  const lockFile = join(homeDir, 'xpf-explorer.pid');
+  if (existsSync(lockFile)) {
+    const [ownerPid, jvmPid] = (await readFile(lockFile, 'utf8')).trim().split(/\s+/).map(Number);
+    if (ownerPid && ownerPid !== process.pid && isAlive(ownerPid)) {
+      throw new StartupError(`The data folder ${homeDir} is locked by another xpf-explorer (pid ${ownerPid}): stop it or set DATA_DIR.`);
+    }
+    // A JVM left by an owner that was killed outright: its stdin watch should end it, make sure.
+    if (jvmPid && isAlive(jvmPid)) process.kill(jvmPid, 'SIGKILL');
+  }
+  await writeFile(lockFile, `${process.pid}\n`);
+  return lockFile;
+}
+
+async function setInitialPassword(distribution: Neo4jDistribution, homeDir: string, password: string): Promise<void> {
+  // neo4j-admin's own command, run before the first start: user neo4j never has the default password.
+  // `--` ends the options: a generated (base64url) password may begin with "-".
+  await run(distribution.java.java, ['-cp', join(distribution.libDir, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', '--', password], {
+    env: { ...process.env, NEO4J_HOME: homeDir, NEO4J_CONF: join(homeDir, 'conf') },
+  });
+}
+
+/** Neo4j's reason for refusing to start, read from its own log, as one line. */
+async function failureReason(homeDir: string, output: string[]): Promise<string> {
+  const log = await readFile(join(homeDir, 'logs', 'neo4j.log'), 'utf8').catch(() => '');
+  const text = `${log}\n${output.join('\n')}`;
+  if (/lock file|FileLockException|locked by another process/i.test(text)) return 'its data folder is locked by another Neo4j process';
+  if (/Address already in use|BindException/i.test(text)) return 'its Bolt port is already in use';
+  const error = text.split('\n').reverse().find((line) => /\bERROR\b|Exception/.test(line));
+  return error?.trim().slice(0, 300) ?? 'it exited without saying why (see its logs folder)';
+}
+
+async function waitForBolt(uri: string, password: string, child: ChildProcess, exited: Promise<number | null>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let hasExited = false;
+  void exited.then(() => (hasExited = true));
+  let lastError: unknown;
+  while (Date.now() < deadline && !hasExited) {
+    const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password), { connectionTimeout: 2000, logging: undefined });
+    try {
+      await driver.verifyAuthentication();
+      return;
+    } catch (error) {
+      lastError = error;
+      const code = (error as { code?: string }).code ?? '';
+      if (code.startsWith('Neo.ClientError.Security')) {
+        throw new StartupError('Neo4j refused the password: NEO4J_PASSWORD differs from the one this data folder was created with.');
+      }
+    } finally {
+      await driver.close();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  if (!hasExited) {
+    child.kill('SIGKILL');
+    throw new StartupError(`Neo4j did not answer on Bolt within ${Math.round(timeoutMs / 1000)} s (${String((lastError as Error)?.message ?? '').slice(0, 120)}).`);
+  }
+}
+
+export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<EmbeddedNeo4j> {
+  const distribution = await provisionNeo4j(options.cacheDir);
+  const homeDir = join(options.dataDir, 'neo4j');
+  await mkdir(join(homeDir, 'conf'), { recursive: true });
+  // The lock first: a second app on the same folder is told about the folder, not about its port.
+  const lockFile = await lockDataFolder(homeDir);
+  try {
+    await assertPortFree(options.boltPort, '127.0.0.1', 'Bolt', 'NEO4J_BOLT_PORT');
+  } catch (error) {
+    await rm(lockFile, { force: true });
+    throw error;
+  }
+  const password = await embeddedPassword(options.dataDir, options.password);
+
+  await writeFile(join(homeDir, 'conf', 'neo4j.conf'), configText(options, homeDir));
+  if (!existsSync(join(homeDir, 'data', 'dbms', 'auth.ini'))) await setInitialPassword(distribution, homeDir, password);
+
+  const classPath = [distribution.launcherDir, join(distribution.libDir, '*')].join(':');
+  const child = spawn(
+    distribution.java.java,
+    [`-Xms${options.heap}`, `-Xmx${options.heap}`, ...JVM_FLAGS, '-cp', classPath, 'XpfNeo4jLauncher', `--home-dir=${homeDir}`, `--config-dir=${join(homeDir, 'conf')}`],
+    // stdin stays a pipe we never close: its end-of-file is how the JVM learns that we are gone.
+    { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NEO4J_HOME: homeDir } },
+  );
+  await writeFile(lockFile, `${process.pid} ${child.pid}\n`);
+
+  const recentOutput: string[] = [];
+  const collect = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
+      recentOutput.push(line);
+      if (recentOutput.length > 200) recentOutput.shift();
+      options.onOutput?.(line);
+    }
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const spawnFailed = new Promise<never>((_, reject) =>
+    child.once('error', (error) => reject(new StartupError(`Could not run Java: ${error.message}`))),
+  );
+
+  const uri = `bolt://127.0.0.1:${options.boltPort}`;
+  await Promise.race([waitForBolt(uri, password, child, exited, options.startTimeoutMs), spawnFailed]);
+  if (child.exitCode !== null || child.signalCode !== null) {
+    await rm(lockFile, { force: true });
+    throw new StartupError(`Neo4j stopped during start-up: ${await failureReason(homeDir, recentOutput)}.`);
+  }
+
+  let stopping: Promise<void> | null = null;
+  const stop = (graceMs = 20_000) =>
+    (stopping ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+        await exited;
+        clearTimeout(timer);
+      }
+      await rm(lockFile, { force: true });
+    })());
+
+  return { uri, user: 'neo4j', password, version: distribution.version, pid: child.pid!, stop, exited };
+}

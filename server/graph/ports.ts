@@ -1,0 +1,18 @@
+// Checks a TCP port before a long start-up, so a clash is reported in one line at once.
+import { createServer } from 'node:net';
+import { StartupError } from './startup-error.ts';
+
+/** `variable` names the setting that moves the port, for the error's hint. */
+export async function assertPortFree(port: number, host: string, what: string, variable: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new StartupError(`${what} port ${port} on ${host} is already in use: stop what holds it or set ${variable}.`)
+          : new StartupError(`Cannot use ${what} port ${port} on ${host}: ${error.code ?? error.message}`),
+      ),
+    );
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}

@@ -1,0 +1,142 @@
+// Builds the Express app without listening, so tests drive it as it runs in production.
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Driver } from 'neo4j-driver';
+import type { CatalogueEntry } from '../graph/catalogue.ts';
+import { requestDeadline } from '../graph/budget.ts';
+import { GraphAvailability } from '../graph/availability.ts';
+import { hostCheck } from './host-check.ts';
+import { loginRateLimit, queryRateLimit } from './rate-limits.ts';
+import { AuditLog } from '../policy/audit-log.ts';
+import { authenticate, requireCsrf, requireSession } from './auth-middleware.ts';
+import { UserStore } from '../queries/user-store.ts';
+import { openApiDocument } from './openapi.ts';
+import { notFoundRoute, problemHandler } from '../errors.ts';
+import { createRedactor } from '../policy/redactor.ts';
+import { adminRoutes } from './routes/admin.routes.ts';
+import { auditRoutes } from './routes/audit.routes.ts';
+import { authRoutes, loginRoutes } from './routes/auth.routes.ts';
+import { exportRoutes } from './routes/export.routes.ts';
+import { graphRoutes } from './routes/graph.routes.ts';
+import { healthRoutes } from './routes/health.routes.ts';
+import { photosRoutes } from './routes/photos.routes.ts';
+import { queryRoutes } from './routes/queries.routes.ts';
+import { usersRoutes } from './routes/users.routes.ts';
+import { viewsRoutes } from './routes/views.routes.ts';
+
+export interface AppOptions {
+  driver: Driver;
+  catalogue: Map<string, CatalogueEntry>;
+  /** The built client (client/dist); absent in API-only tests. */
+  clientDir?: string;
+  /** Neo4j transaction timeout for each curated query; never more than what is left of the request's deadline. */
+  queryTimeoutMs?: number;
+  /** Each API request's whole budget, from arrival to answer (server/deadline.ts). */
+  requestDeadlineMs?: number;
+  /** Host names this server answers to (ALLOWED_HOSTS); default the loopback names at its port. */
+  allowedHosts?: readonly string[];
+  /** Requests per minute per client on graph routes, and sign-in attempts per address and user; 0 is off. */
+  rateLimits?: { queriesPerMinute?: number; loginPerMinute?: number };
+  version?: string;
+  log?: (line: string) => void;
+  /** REDACT=1: personal data of victims is withheld from everyone, admins included (a public demo). */
+  redactAll?: boolean;
+  /** Keys the pseudonyms; a random one per process when absent (pseudonyms then change on restart). */
+  redactionSecret?: string;
+  /** The local photo store (PHOTOS_DIR); absent, no photo file is served. */
+  photosDir?: string;
+  /** Express's `trust proxy`, from TRUST_PROXY: behind a proxy that ends TLS, cookies are still Secure. */
+  trustProxy?: string;
+}
+
+export function createApp(options: AppOptions): Express {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  if (options.trustProxy) app.set('trust proxy', /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
+  // Before anything else, static files included: a page on another site reaches nothing here.
+  app.use(hostCheck(options.allowedHosts));
+  app.use(
+    helmet({
+      // Only our own files run or style the page; no inline script, no other origin, never framed.
+      // The built index.html carries the same policy in a <meta> (client/vite.config.ts).
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'none'"],
+          scriptSrc: ["'self'"],
+          // The graph layout runs in a module Worker loaded from our own files.
+          workerSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+    }),
+  );
+
+  const api = express.Router();
+  const context = { driver: options.driver, timeoutMs: options.queryTimeoutMs ?? 7_000 };
+  const deadline = requestDeadline(options.requestDeadlineMs ?? 7_000);
+  const users = new UserStore(context, options.catalogue);
+  const audit = new AuditLog(context, options.catalogue, log);
+  const redactor = createRedactor({ redactAll: options.redactAll ?? false, secret: options.redactionSecret ?? randomBytes(32).toString('hex') });
+  const guarded = { ...context, audit, redactor };
+  const availability = new GraphAvailability(options.driver, log);
+  api.use(queryRateLimit(options.rateLimits?.queriesPerMinute ?? 300));
+  // Who is asking, then the two routes that need no session: health and login. Everything after the
+  // session gate needs one, and a cookie-authenticated change needs the CSRF token too.
+  // The budget starts here, at arrival: the session look-up below reads Neo4j and counts against it.
+  api.use(deadline);
+  // Before the session look-up, which would otherwise wait out the driver's retries while Neo4j is down.
+  api.use(availability.gate());
+  api.use(authenticate(users));
+  api.use(healthRoutes(options.driver, options.version ?? '0.0.0'));
+  const loginLimit = loginRateLimit(options.rateLimits?.loginPerMinute ?? 10);
+  // The limit counts per address and user name, so the body is parsed first (the login route's own
+  // parser then finds it parsed and passes).
+  const loginBody = express.json({ limit: '10kb' });
+  api.use('/auth/login', (req, res, next) => (req.method === 'POST' ? loginBody(req, res, (error?: unknown) => (error ? next(error) : loginLimit(req, res, next))) : next()));
+  api.use(loginRoutes(users, audit));
+  api.use(requireSession);
+  api.use(requireCsrf);
+  // Exports take whole results (megabytes): their router reads its own body before the 100 kB default.
+  // Its chain export reads the graph and has no body, so the deadline can be set before it.
+  api.use('/export', deadline);
+  api.use(exportRoutes(guarded, options.catalogue));
+  // A saved view (or an imported one, with all its versions) may hold thousands of element ids.
+  api.use('/views', express.json({ limit: '5mb' }));
+  api.use(express.json({ limit: '100kb' }));
+  api.use(deadline);
+  const openApi = openApiDocument(options.catalogue, options.version ?? '0.0.0');
+  api.get('/openapi.json', (_req, res) => res.json(openApi));
+  api.use(graphRoutes(guarded, options.catalogue));
+  api.use(queryRoutes(guarded, options.catalogue));
+  // Further routers, one line each, in the order they were added.
+  api.use(viewsRoutes(guarded, options.catalogue));
+  api.use(authRoutes(users, audit));
+  api.use(usersRoutes(users, audit));
+  api.use(auditRoutes(audit));
+  api.use(adminRoutes(context, audit));
+  api.use(photosRoutes(guarded, options.catalogue, options.photosDir));
+  api.use(notFoundRoute);
+  app.use('/api', api);
+
+  if (options.clientDir && existsSync(options.clientDir)) {
+    const clientDir = options.clientDir;
+    app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
+    // Deep links (a shared view's URL) load the app, which reads its own location.
+    app.get('/{*path}', (_req, res) => res.sendFile(join(clientDir, 'index.html')));
+  }
+  app.use(notFoundRoute);
+  app.use(problemHandler(log, (error) => availability.noteFailure(error)));
+  return app;
+}

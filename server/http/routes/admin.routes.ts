@@ -1,0 +1,80 @@
+// POST /api/admin/cypher: read-only raw Cypher for admins. It runs in a READ transaction with a
+// timeout, so Neo4j itself refuses any write; nothing here parses the text to guess.
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Json } from '../../../contract/result.ts';
+import type { AuditLog } from '../../policy/audit-log.ts';
+import { requireRole } from '../auth-middleware.ts';
+import { toDriverParams } from '../../graph/run-query.ts';
+import { toJson, toResult } from '../../graph/to-result.ts';
+import { BadInput, fromDriverError, HttpProblem } from '../../errors.ts';
+import type { QueryContext } from '../../graph/run-catalogue-query.ts';
+
+export const CypherBody = z
+  .object({
+    cypher: z.string().trim().min(1).max(20_000),
+    parameters: z.record(z.string(), z.unknown()).default({}),
+    /** Rows past this are cut, and the answer says so. */
+    limit: z.number().int().min(1).max(10_000).default(1000),
+  })
+  .strict();
+
+class CypherRefused extends HttpProblem {
+  constructor(code: string) {
+    super(
+      400,
+      'Cypher refused',
+      code.includes('AccessMode') || code.includes('ForbiddenOnReadOnlyDatabase') || code.includes('Forbidden')
+        ? 'This endpoint is read-only: Neo4j refused a write in the read transaction.'
+        : `Neo4j refused the statement (${code}).`,
+    );
+  }
+}
+
+export function adminRoutes(context: QueryContext, audit: AuditLog): Router {
+  const router = Router();
+  router.use('/admin', requireRole('admin'));
+
+  router.post('/admin/cypher', async (req, res) => {
+    const body = CypherBody.safeParse(req.body ?? {});
+    if (!body.success) throw BadInput.fromZod(body.error);
+    const { cypher, parameters, limit } = body.data;
+    // Logged before it runs, so a statement that hangs or fails is on record too. The text may name
+    // people: only its length and the parameter names go in the log.
+    await audit.recordFor(res, 'cypher', { parameters: { textLength: cypher.length, parameterNames: Object.keys(parameters) } });
+    const started = performance.now();
+    const session = context.driver.session({ defaultAccessMode: neo4j.session.READ });
+    let records;
+    try {
+      records = await session.executeRead(
+        async (tx: ManagedTransaction) => {
+          const result = await tx.run(cypher, toDriverParams(parameters) as Record<string, unknown>);
+          return result.records;
+        },
+        { timeout: context.timeoutMs },
+      );
+    } catch (error) {
+      const mapped = fromDriverError(error);
+      if (mapped) throw mapped;
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && code.startsWith('Neo.ClientError')) throw new CypherRefused(code);
+      throw error;
+    } finally {
+      await session.close();
+    }
+    const truncated = records.length > limit;
+    const kept = records.slice(0, limit);
+    const meta = { query: 'admin-cypher', parameters: parameters as Record<string, Json>, durationMs: Math.round((performance.now() - started) * 10) / 10, truncated };
+    const rows = kept.map((record) => Object.fromEntries(record.keys.map((key) => [String(key), toJson(record.get(key))])));
+    let result = null;
+    try {
+      result = toResult(kept, meta);
+    } catch {
+      // Nodes without our stable `id` (or other shapes toResult does not draw): the rows still answer.
+    }
+    res.json({ result, rows });
+  });
+
+  return router;
+}

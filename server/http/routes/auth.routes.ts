@@ -1,0 +1,97 @@
+// /api/auth: log in and out, who am I (with the CSRF token), and API tokens for scripts.
+import express, { Router, type Response } from 'express';
+import { z } from 'zod';
+import type { AuditLog } from '../../policy/audit-log.ts';
+import { usernameTag } from '../../policy/audit-log.ts';
+import { currentSession, currentUser, requireSession, SESSION_COOKIE } from '../auth-middleware.ts';
+import { checkPassword } from '../../policy/passwords.ts';
+import { SESSION_MAX_MS, type UserStore } from '../../queries/user-store.ts';
+import { BadInput, HttpProblem, NotFound } from '../../errors.ts';
+
+export const LoginBody = z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) }).strict();
+export const TokenBody = z.object({ label: z.string().trim().min(1).max(200) }).strict();
+export const TokenId = z.uuid('must be a token id (a UUID)');
+
+class WrongCredentials extends HttpProblem {
+  constructor() {
+    // One answer for an unknown user, a wrong password and a disabled account: no probing for names.
+    super(401, 'Sign-in failed', 'Wrong username or password.');
+  }
+}
+
+function cookieOptions(secure: boolean) {
+  return { httpOnly: true, sameSite: 'strict' as const, secure, path: '/' };
+}
+
+function whoAmI(res: Response) {
+  const user = currentUser(res)!;
+  return { user: { id: user.id, username: user.username, role: user.role }, csrfToken: currentSession(res)?.csrfToken ?? null };
+}
+
+/** POST /api/auth/login: needs no session, so it is mounted before the session gate. */
+export function loginRoutes(users: UserStore, audit: AuditLog): Router {
+  const router = Router();
+  router.post('/auth/login', express.json({ limit: '10kb' }), async (req, res) => {
+    const body = LoginBody.safeParse(req.body);
+    if (!body.success) throw BadInput.fromZod(body.error);
+    const { username, password } = body.data;
+    const found = await users.findForLogin(username);
+    // Verified even when there is no such user, so both failures take an argon2 verification's time.
+    const matches = await checkPassword(found?.passwordHash ?? null, password);
+    if (!found || !matches || found.disabled) {
+      await audit.record(null, 'login-failed', { username: usernameTag(username) });
+      throw new WrongCredentials();
+    }
+    const user = { id: found.id, username: found.username, role: found.role };
+    const { secret, session } = await users.openSession(user);
+    await audit.record(user, 'login');
+    res.cookie(SESSION_COOKIE, secret, { ...cookieOptions(req.secure), maxAge: SESSION_MAX_MS });
+    res.locals.user = user;
+    res.locals.session = session;
+    res.json(whoAmI(res));
+  });
+  return router;
+}
+
+/** The rest of /api/auth, behind the session gate. */
+export function authRoutes(users: UserStore, audit: AuditLog): Router {
+  const router = Router();
+  router.use('/auth', requireSession);
+
+  router.get('/auth/session', (_req, res) => {
+    res.json(whoAmI(res));
+  });
+
+  router.post('/auth/logout', async (req, res) => {
+    const user = currentUser(res)!;
+    const session = currentSession(res)!;
+    // A token is revoked by DELETE /api/auth/tokens/:id; logout ends the cookie session it came with.
+    if (session.kind !== 'cookie') throw new BadInput([{ field: '(session)', reason: 'an API token is revoked with DELETE /api/auth/tokens/:id' }]);
+    await users.endSession(session.id, user.id, 'cookie');
+    await audit.record(user, 'logout');
+    res.clearCookie(SESSION_COOKIE, cookieOptions(req.secure));
+    res.status(204).end();
+  });
+
+  router.post('/auth/tokens', async (req, res) => {
+    const body = TokenBody.safeParse(req.body ?? {});
+    if (!body.success) throw BadInput.fromZod(body.error);
+    const user = currentUser(res)!;
+    const issued = await users.issueToken(user, body.data.label);
+    await audit.record(user, 'token-create', { targetIds: [issued.id] });
+    // The token is in this answer only: the server keeps its hash.
+    res.status(201).json({ id: issued.id, label: body.data.label, token: issued.token, expiresAt: issued.expiresAt });
+  });
+
+  router.delete('/auth/tokens/:id', async (req, res) => {
+    const id = TokenId.safeParse(req.params.id);
+    if (!id.success) throw BadInput.fromZod(id.error, 'id');
+    const user = currentUser(res)!;
+    if (!(await users.endSession(id.data, user.id, 'token'))) throw new NotFound(`You have no API token "${id.data}"`);
+    await audit.record(user, 'token-revoke', { targetIds: [id.data] });
+    res.status(204).end();
+  });
+
+  return router;
+}
+

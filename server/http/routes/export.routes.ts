@@ -1,0 +1,80 @@
+// Exports as file downloads: POST any Result to format it, or GET a chain of command formatted straight from the graph.
+import express, { Router, type Response } from 'express';
+import { z } from 'zod';
+import type { CatalogueEntry } from '../../graph/catalogue.ts';
+import { Result } from '../../../contract/result.ts';
+import { CsvPart, ExportFormat, exportFileName, exportFormats, type RenderOptions } from '../../export/formats.ts';
+import { BadInput } from '../../errors.ts';
+import { fetchChain } from '../../queries/fetch-chain.ts';
+import type { GuardedContext } from '../../graph/run-catalogue-query.ts';
+import { numberOrRaw } from '../query-string.ts';
+
+export interface ExportRouteOptions {
+  /** The report's "generated" time; tests pin it. */
+  now?: () => Date;
+}
+
+/**
+ * A saved view of a few thousand elements with all their properties runs to megabytes; the app-wide
+ * parser stops at 100 kB. This one reads only the export body, and a body parsed here is not read again.
+ */
+const exportBodyParser = express.json({ limit: '20mb' });
+
+export const ExportBody = z.object({ result: Result }).strict();
+
+/**
+ * The format from the path and `part` from the query string, checked before any query runs. A
+ * query-string key this route does not know is refused: a misspelt `asof` must not silently give
+ * a report on every date.
+ */
+function readFormat(params: Record<string, string>, query: Record<string, unknown>, known: readonly string[]) {
+  const unknown = Object.keys(query).filter((key) => !known.includes(key));
+  if (unknown.length > 0) throw new BadInput(unknown.map((field) => ({ field, reason: 'is not a parameter of this export' })));
+  const format = ExportFormat.safeParse(params.format);
+  if (!format.success) throw BadInput.fromZod(format.error, 'format');
+  if (format.data !== 'csv') {
+    if (query.part !== undefined) throw new BadInput([{ field: 'part', reason: 'applies only to the csv format' }]);
+    return { format: format.data, part: undefined };
+  }
+  const part = CsvPart.safeParse(query.part);
+  if (!part.success) throw new BadInput([{ field: 'part', reason: 'must be "nodes" or "edges": each CSV file is its own download' }]);
+  return { format: format.data, part: part.data };
+}
+
+function send(res: Response, result: Result, base: string, format: ExportFormat, options: RenderOptions): void {
+  const spec = exportFormats[format];
+  const body = spec.render(result, options);
+  // attachment() sets Content-Disposition (quoted, ASCII-safe); the type is set after, as attachment() guesses one from the extension.
+  res.attachment(exportFileName(base, format, options.part));
+  res.type(spec.contentType);
+  res.send(body);
+}
+
+export function exportRoutes(context: GuardedContext, catalogue: Map<string, CatalogueEntry>, options: ExportRouteOptions = {}): Router {
+  const now = options.now ?? (() => new Date());
+  const router = Router();
+
+  router.post('/export/:format', exportBodyParser, async (req, res) => {
+    const { format, part } = readFormat(req.params, req.query, ['part']);
+    const body = ExportBody.safeParse(req.body);
+    if (!body.success) throw BadInput.fromZod(body.error);
+    // The client's own result, but a viewer's file is still redacted: what they export is what they may see.
+    const result = context.redactor.result(res, body.data.result);
+    await context.audit.recordFor(res, 'export', { query: result.meta.query, targetIds: result.nodes.map((node) => node.id), parameters: { format, part } });
+    send(res, result, `xpf-${result.meta.query}`, format, { part, generatedAt: now(), origin: 'submitted' });
+  });
+
+  router.get('/export/chain/:id/:format', async (req, res) => {
+    const { format, part } = readFormat(req.params, req.query, ['asOf', 'limit', 'part']);
+    // As GET /api/chain/:id answers: a node with no chain is still exported, so the file says "no chain" about it.
+    const chains = context.redactor.result(
+      res,
+      await fetchChain(context, catalogue, { id: req.params.id, asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) }),
+    );
+    await context.audit.recordFor(res, 'export', { query: chains.meta.query, targetIds: [req.params.id], parameters: { ...chains.meta.parameters, format, part } });
+    const asOf = typeof chains.meta.parameters.asOf === 'string' ? `-as-of-${chains.meta.parameters.asOf}` : '';
+    send(res, chains, `xpf-chain-${req.params.id}${asOf}`, format, { part, generatedAt: now(), origin: 'query' });
+  });
+
+  return router;
+}

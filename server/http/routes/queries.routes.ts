@@ -1,0 +1,55 @@
+// The curated query catalogue over HTTP: GET /api/queries lists every read query with a JSON Schema
+// of its parameters (the client builds its forms from it); POST /api/queries/:name runs one.
+import { Router } from 'express';
+import { z } from 'zod';
+import { isEvidenceQuery, type CatalogueEntry } from '../../graph/catalogue.ts';
+import { BadInput, NotFound } from '../../errors.ts';
+import { runCatalogueQuery, type GuardedContext } from '../../graph/run-catalogue-query.ts';
+
+/** A query's parameters as JSON Schema (what a client may send), each described by the .cypher header. */
+export function parameterSchema(entry: CatalogueEntry): Record<string, unknown> {
+  const schema = z.toJSONSchema(entry.schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, Record<string, unknown>>;
+  };
+  for (const [name, description] of Object.entries(entry.params)) {
+    const property = schema.properties?.[name];
+    if (property) property.description = description;
+  }
+  return schema;
+}
+
+export function describeQuery(entry: CatalogueEntry) {
+  return { name: entry.name, title: entry.title, description: entry.description, returns: entry.returns, parameters: parameterSchema(entry) };
+}
+
+/** The entity ids a query was asked about (`id`, `fromId`, `ids`...): what the audit log records. */
+function idsIn(parameters: Record<string, unknown>): string[] {
+  return Object.entries(parameters).flatMap(([key, value]) =>
+    /ids?$/i.test(key) ? (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string') : [],
+  );
+}
+
+const RunBody = z.object({ params: z.record(z.string(), z.unknown()).default({}) }).strict();
+
+export function queryRoutes(context: GuardedContext, catalogue: Map<string, CatalogueEntry>): Router {
+  // Only evidence queries are served: writes, and the app's own reads (views, imports), never are.
+  const served = [...catalogue.values()].filter(isEvidenceQuery).sort((a, b) => a.name.localeCompare(b.name));
+  const listing = served.map(describeQuery);
+  const router = Router();
+
+  router.get('/queries', (_req, res) => {
+    res.json({ queries: listing });
+  });
+
+  router.post('/queries/:name', async (req, res) => {
+    const entry = served.find((candidate) => candidate.name === req.params.name);
+    if (!entry) throw new NotFound(`No curated query named "${req.params.name}"`);
+    const body = RunBody.safeParse(req.body ?? {});
+    if (!body.success) throw BadInput.fromZod(body.error);
+    const result = await runCatalogueQuery(context, entry, body.data.params, {}, 'params.');
+    await context.audit.recordFor(res, 'query', { query: entry.name, parameters: result.meta.parameters, targetIds: idsIn(result.meta.parameters) });
+    res.json(context.redactor.result(res, result));
+  });
+
+  return router;
+}

@@ -1,0 +1,60 @@
+// /api/users: accounts, for admins only. Create with a role, list, change a role or disable.
+import { Router } from 'express';
+import { z } from 'zod';
+import { Role, UserId, Username } from '../../../contract/queries/auth/auth-params.ts';
+import type { AuditLog } from '../../policy/audit-log.ts';
+import { currentUser, requireRole } from '../auth-middleware.ts';
+import { MIN_PASSWORD_LENGTH } from '../../policy/passwords.ts';
+import type { UserStore } from '../../queries/user-store.ts';
+import { BadInput, HttpProblem, NotFound } from '../../errors.ts';
+import { numberOrRaw } from '../query-string.ts';
+
+export const Password = z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1000);
+export const NewUser = z.object({ username: Username, password: Password, role: Role }).strict();
+export const UserChange = z
+  .object({ role: Role.optional(), disabled: z.boolean().optional() })
+  .strict()
+  .refine((change) => change.role !== undefined || change.disabled !== undefined, 'must change role or disabled');
+export const UserPage = z.object({
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, field = ''): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw BadInput.fromZod(parsed.error, field);
+  return parsed.data;
+}
+
+export function usersRoutes(users: UserStore, audit: AuditLog): Router {
+  const router = Router();
+  router.use('/users', requireRole('admin'));
+
+  router.post('/users', async (req, res) => {
+    const body = parse(NewUser, req.body);
+    if (await users.findForLogin(body.username)) throw new HttpProblem(409, 'Conflict', `An account named "${body.username}" exists already.`);
+    const user = await users.create(body.username, body.password, body.role);
+    await audit.recordFor(res, 'user-create', { targetIds: [user.id], parameters: { role: user.role } });
+    res.status(201).location(`/api/users/${user.id}`).json({ user });
+  });
+
+  router.get('/users', async (req, res) => {
+    const page = parse(UserPage, { offset: numberOrRaw(req.query.offset), limit: numberOrRaw(req.query.limit) });
+    res.json({ users: await users.list(page.offset, page.limit), ...page });
+  });
+
+  router.patch('/users/:id', async (req, res) => {
+    const id = parse(UserId, req.params.id, 'id');
+    const change = parse(UserChange, req.body);
+    // The last admin cannot lock everyone out of user management.
+    if (id === currentUser(res)!.id && (change.disabled || (change.role && change.role !== 'admin'))) {
+      throw new HttpProblem(409, 'Conflict', 'You cannot demote or disable your own account; ask another admin.');
+    }
+    const user = await users.update(id, change);
+    if (!user) throw new NotFound(`No user with id "${id}"`);
+    await audit.recordFor(res, 'user-update', { targetIds: [id], parameters: change });
+    res.json({ user });
+  });
+
+  return router;
+}

@@ -1,0 +1,149 @@
+// Writes graph rows in batches, one transaction each, through the catalogue's merge queries: the
+// one write path of the seed, the synthetic generator and the importer. Rows must already have
+// passed NodeRow / RelationshipRow (contract/graph-rows.ts): this module trusts them.
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import type { CatalogueEntry } from '../graph/catalogue.ts';
+import type { NodeRow, RelationshipRow } from '../../contract/graph-rows.ts';
+import { toDriverParams } from '../graph/run-query.ts';
+
+export interface GraphBatch {
+  nodes: NodeRow[];
+  relationships: RelationshipRow[];
+  /**
+   * Every id in the batch is known to be new (a seed's generated rows), so it is created rather
+   * than merged; the id constraint still refuses a duplicate. Absent: merge, as imports always do.
+   */
+  fresh?: boolean;
+}
+
+export interface ImportRecord {
+  /** Same file and options, same id: that is how a re-run finds the record a crash left. */
+  importId: string;
+  /**
+   * Whether each written element lists this import in `imports` (imports: yes; the built-in seed:
+   * no, its elements are all its own and a list per element would cost millions of array writes).
+   */
+  linkElements?: boolean;
+  fileName: string;
+  checksum: string;
+  importedBy: string;
+  rowCount: number | null;
+}
+
+export interface ImportOutcome {
+  status: 'complete' | 'already-complete';
+  /** Batches a crashed run had committed, skipped by this one. */
+  resumedAfter: number;
+  writtenBatches: number;
+  writtenRows: number;
+  finishedAt?: string;
+}
+
+export class BatchWriteError extends Error {}
+
+type Catalogue = Map<string, CatalogueEntry>;
+
+function entry(catalogue: Catalogue, name: string): CatalogueEntry {
+  const found = catalogue.get(name);
+  if (!found) throw new Error(`The catalogue has no "${name}" query`);
+  return found;
+}
+
+async function run(tx: ManagedTransaction, query: CatalogueEntry, params: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const result = await tx.run(query.cypher, toDriverParams(params) as Record<string, unknown>);
+  return (result.records[0]?.toObject() ?? {}) as Record<string, unknown>;
+}
+
+/**
+ * One batch in one transaction: nodes first, so the batch's links find their ends, then links, then
+ * (for an import) the resume point. A crash anywhere in it leaves nothing of it behind.
+ */
+export async function writeBatch(
+  driver: Driver,
+  catalogue: Catalogue,
+  batch: GraphBatch,
+  progress?: { importId: string; batchIndex: number; finished: boolean; linkElements?: boolean },
+): Promise<void> {
+  const mergeNodes = entry(catalogue, batch.fresh ? 'create-nodes' : 'merge-nodes');
+  const mergeRelationships = entry(catalogue, batch.fresh ? 'create-relationships' : 'merge-relationships');
+  const commitBatch = entry(catalogue, 'commit-batch');
+  const importId = progress?.linkElements === false ? null : (progress?.importId ?? null);
+  const session = driver.session();
+  try {
+    await session.executeWrite(
+      async (tx) => {
+        if (batch.nodes.length > 0) await run(tx, mergeNodes, { rows: batch.nodes, importId });
+        if (batch.relationships.length > 0) {
+          const written = Number((await run(tx, mergeRelationships, { rows: batch.relationships, importId })).written ?? 0);
+          // MATCH drops a link whose end is missing without a word; a write must not lose one silently.
+          if (written !== batch.relationships.length) {
+            throw new BatchWriteError(`wrote ${written} of ${batch.relationships.length} relationships: some name a node that does not exist`);
+          }
+        }
+        if (progress) await run(tx, commitBatch, { importId: progress.importId, batchIndex: progress.batchIndex, finished: progress.finished });
+      },
+      { timeout: 600_000 },
+    );
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * Runs an import: finds or creates its record, skips the batches a crashed run committed, writes the
+ * rest in order. Batches must come in the same order on every run (same file, same options).
+ */
+export async function runImport(
+  driver: Driver,
+  catalogue: Catalogue,
+  record: ImportRecord,
+  batches: Iterable<GraphBatch> | AsyncIterable<GraphBatch>,
+  onBatch?: (index: number, batch: GraphBatch) => void,
+): Promise<ImportOutcome> {
+  const session = driver.session();
+  let begun: Record<string, unknown>;
+  try {
+    const { linkElements: _linkElements, ...fields } = record;
+    begun = await session.executeWrite((tx) => run(tx, entry(catalogue, 'begin-import'), { ...fields, startedAt: new Date().toISOString() }));
+  } finally {
+    await session.close();
+  }
+  const committed = Number(begun.committedBatches ?? 0);
+  if (begun.status === 'complete') {
+    return { status: 'already-complete', resumedAfter: committed, writtenBatches: 0, writtenRows: 0, finishedAt: String(begun.finishedAt) };
+  }
+
+  const outcome: ImportOutcome = { status: 'complete', resumedAfter: committed, writtenBatches: 0, writtenRows: 0 };
+  // One batch of look-ahead tells which batch is the last, so that one marks the record complete.
+  const iterator = Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : batches[Symbol.iterator]();
+  let current = await iterator.next();
+  let index = 0;
+  if (current.done) {
+    await writeBatch(driver, catalogue, { nodes: [], relationships: [] }, { importId: record.importId, batchIndex: 0, finished: true, linkElements: record.linkElements });
+  }
+  while (!current.done) {
+    const next = await iterator.next();
+    if (index >= committed) {
+      await writeBatch(driver, catalogue, current.value, {
+        importId: record.importId,
+        batchIndex: index,
+        finished: Boolean(next.done),
+        linkElements: record.linkElements,
+      });
+      outcome.writtenBatches += 1;
+      outcome.writtenRows += current.value.nodes.length + current.value.relationships.length;
+      onBatch?.(index, current.value);
+    }
+    current = next;
+    index += 1;
+  }
+  return outcome;
+}
+
+/** Splits rows into batches of at most `size` rows: all nodes first, then all relationships. */
+export function toBatches(nodes: NodeRow[], relationships: RelationshipRow[], size: number): GraphBatch[] {
+  const batches: GraphBatch[] = [];
+  for (let i = 0; i < nodes.length; i += size) batches.push({ nodes: nodes.slice(i, i + size), relationships: [] });
+  for (let i = 0; i < relationships.length; i += size) batches.push({ nodes: [], relationships: relationships.slice(i, i + size) });
+  return batches;
+}
