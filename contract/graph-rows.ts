@@ -73,3 +73,14 @@ export const RelationshipRow = z
     return { id: row.id, type: row.type, source: row.source, target: row.target, properties: stored(parsed.data) };
   });
 export type RelationshipRow = z.output<typeof RelationshipRow>;
+
+/** Rows written together in one transaction: nodes first, so the batch's links find their ends. */
+export interface GraphBatch {
+  nodes: NodeRow[];
+  relationships: RelationshipRow[];
+  /**
+   * Every id in the batch is known to be new (a seed's generated rows), so it is created rather
+   * than merged; the id constraint still refuses a duplicate. Absent: merge, as imports always do.
+   */
+  fresh?: boolean;
+}

@@ -1,7 +1,7 @@
 // Worker thread: generates and validates the seed's batches while the main thread writes earlier
 // ones, so the CPU work of the rows overlaps Neo4j's writes instead of adding to them.
 import { parentPort, workerData } from 'node:worker_threads';
-import { seedBatches } from './load.ts';
+import { seedBatches } from './seed-batches.ts';
 import type { ScaleName } from './synthetic.ts';
 
 const { scale, batchRows } = workerData as { scale: ScaleName; batchRows: number };

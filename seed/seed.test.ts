@@ -1,7 +1,7 @@
 // The seed as rows: faithful to the public record, complete, and deterministic.
 import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { seedBatches } from './load.ts';
+import { seedBatches } from './seed-batches.ts';
 import { isHeadPost, publicRecordRows, readReference } from './public-record.ts';
 import { SCALES, syntheticRows } from './synthetic.ts';
 

@@ -2,8 +2,6 @@
 // hazard stripes so no one can take one for a picture of a person. They exercise the photo path
 // (store, route, redaction, canvas) without a single face; real photos come only from imports.
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { PNG } from 'pngjs';
 
 const SIZE = 96;
@@ -56,18 +54,12 @@ export function sha256Hex(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Writes the photos of the first `photographed` detainees into the store; rewriting one gives the same bytes. */
-export async function writeSyntheticPhotos(photosDir: string, photographed: number): Promise<number> {
-  let written = 0;
+/** Every stand-in photo of the first `photographed` detainees: its path in the store and its bytes. */
+export function* syntheticPhotos(photographed: number): Generator<{ file: string; bytes: Buffer }> {
   for (let serial = 1; serial <= photographed; serial++) {
     const photoId = syntheticPhotoId(serial, photographed);
-    if (!photoId) continue;
-    const path = join(photosDir, syntheticPhotoFile(photoId));
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, syntheticPhotoPng(photoId));
-    written += 1;
+    if (photoId) yield { file: syntheticPhotoFile(photoId), bytes: syntheticPhotoPng(photoId) };
   }
-  return written;
 }
 
 function hsl(hue: number, saturation: number, lightness: number): [number, number, number] {

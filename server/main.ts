@@ -1,7 +1,9 @@
 // Starts xpf-explorer: Neo4j (embedded unless NEO4J_URI is set), schema, seed, client bundle, HTTP.
 import type { Server } from 'node:http';
-import { loadCatalogue } from './graph/catalogue.ts';
-import { seedIfEmpty } from '../seed/load.ts';
+import { queries } from '../contract/queries/index.ts';
+import { loadCatalogue, type Catalogue } from './graph/catalogue.ts';
+import { GraphExecutor } from './graph/executor.ts';
+import { seedIfEmpty } from './queries/seed-graph.ts';
 import { createApp } from './http/app.ts';
 import { AdminSetupError, bootstrapAdmin } from './policy/bootstrap-admin.ts';
 import { UserStore } from './queries/user-store.ts';
@@ -9,25 +11,28 @@ import { clientDistDir, ensureClientBuilt } from './http/client-bundle.ts';
 import { EnvError, parseEnv } from './env.ts';
 import { connectToGraph, type GraphConnection } from './graph/driver.ts';
 import { passwordFile } from './graph/password.ts';
-import { applySchema } from './graph/schema.ts';
-import { warmQueryPlans } from './graph/warm-plans.ts';
 import { StartupError } from './graph/startup-error.ts';
 import { assertPortFree } from './graph/ports.ts';
 import { fromDriverError } from './errors.ts';
-import { redactionSecret } from './policy/redactor.ts';
+import { redactionSecret } from './policy/redaction-secret.ts';
 
 const log = (line: string) => console.log(`[xpf] ${line}`);
 
 /** Schema and seed need the graph; with an external server that is down, keep trying in the background. */
-async function prepareGraph(connection: GraphConnection, catalogue: Awaited<ReturnType<typeof loadCatalogue>>, env: ReturnType<typeof parseEnv>): Promise<void> {
+async function prepareGraph(connection: GraphConnection, catalogue: Catalogue, env: ReturnType<typeof parseEnv>): Promise<void> {
+  const graph = new GraphExecutor(connection.driver, catalogue, { timeoutMs: 10_000 });
   for (;;) {
     try {
-      await applySchema(connection.driver, catalogue.get('schema')!);
-      if (await seedIfEmpty(connection.driver, catalogue, env.PHOTOS_DIR)) log('Seeded the empty database (public record + synthetic records).');
-      const said = await bootstrapAdmin(new UserStore({ driver: connection.driver, timeoutMs: 10_000 }, catalogue), env.ADMIN_USER, env.ADMIN_PASSWORD);
+      await graph.applySchema(queries.schema);
+      if (await seedIfEmpty(graph, env.PHOTOS_DIR)) log('Seeded the empty database (public record + synthetic records).');
+      const said = await bootstrapAdmin(new UserStore(graph), env.ADMIN_USER, env.ADMIN_PASSWORD);
       if (said) log(said);
       // In the background: the API serves meanwhile, and a query asked before its turn plans itself.
-      void warmQueryPlans(connection.driver, catalogue, log).then((planned) => log(`Planned ${planned} queries ahead of their first use.`));
+      // Without it the first burst of requests plans the same query once per request (1.5 s each on
+      // two cores for the chain of command), and a hundred analysts arriving together time out.
+      void graph
+        .planReadQueries((query, error) => log(`Could not plan "${query.name}" ahead: ${(error as { code?: string }).code ?? String(error)}`))
+        .then((planned) => log(`Planned ${planned} queries ahead of their first use.`));
       return;
     } catch (error) {
       if (!fromDriverError(error)) throw error;

@@ -8,7 +8,7 @@ import { CatalogueError, loadCatalogue } from '../server/graph/catalogue.ts';
 describe('the curated query catalogue', () => {
   it('loads every query with its schema', async () => {
     const catalogue = await loadCatalogue();
-    // Every .cypher file under cypher/ is in the catalogue, under its own file name.
+    // Every .cypher file under contract/queries/ is in the catalogue, under its own file name.
     const { readdir } = await import('node:fs/promises');
     const files = (await readdir(new URL('../contract/queries/', import.meta.url), { recursive: true }))
       .filter((file) => file.endsWith('.cypher'))
@@ -37,7 +37,11 @@ describe('the curated query catalogue', () => {
       join(root, 'bad', 'drifted.cypher'),
       '// name: drifted\n// title: t\n// description: d\n// param id: the id\n// returns: r\nMATCH (n:Camp {id: $id})-[:RUNS]->(m) RETURN n, $extra LIMIT 1',
     );
-    await writeFile(join(root, 'bad', 'drifted.ts'), "import { z } from 'zod';\nexport const params = z.object({ id: z.string() });\n");
+    const defineQuery = new URL('../contract/queries/define-query.ts', import.meta.url).href;
+    await writeFile(
+      join(root, 'bad', 'drifted.ts'),
+      `import { z } from 'zod';\nimport { evidenceQuery } from '${defineQuery}';\nexport const query = evidenceQuery({ name: 'drifted', params: z.object({ id: z.string() }) });\n`,
+    );
     const failure = await loadCatalogue(root).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(CatalogueError);
     const message = (failure as Error).message;

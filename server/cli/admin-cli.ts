@@ -5,7 +5,8 @@ import { loadCatalogue } from '../graph/catalogue.ts';
 import { Username } from '../../contract/queries/auth/auth-params.ts';
 import { parseEnv } from '../env.ts';
 import { connectToGraph } from '../graph/driver.ts';
-import { applySchema } from '../graph/schema.ts';
+import { GraphExecutor } from '../graph/executor.ts';
+import { queries } from '../../contract/queries/index.ts';
 import { AdminSetupError, checkAdminPassword } from '../policy/bootstrap-admin.ts';
 import { UserStore } from '../queries/user-store.ts';
 
@@ -29,8 +30,9 @@ async function main(): Promise<void> {
   const catalogue = await loadCatalogue();
   const connection = await connectToGraph(env);
   try {
-    await applySchema(connection.driver, catalogue.get('schema')!);
-    const users = new UserStore({ driver: connection.driver, timeoutMs: 10_000 }, catalogue);
+    const graph = new GraphExecutor(connection.driver, catalogue, { timeoutMs: 10_000 });
+    await graph.applySchema(queries.schema);
+    const users = new UserStore(graph);
     if (await users.findForLogin(username.data)) throw new AdminSetupError(`An account named "${username.data}" exists already.`);
     await users.create(username.data, password, 'admin');
     console.log(`Created the admin account "${username.data}".`);

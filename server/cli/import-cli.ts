@@ -9,7 +9,8 @@ import { loadCatalogue } from '../graph/catalogue.ts';
 import { NodeKind, PersonRole, RelationshipType } from '../../contract/model.ts';
 import { EnvError, parseEnv, type Env } from '../env.ts';
 import { connectToGraph, type GraphConnection } from '../graph/driver.ts';
-import { applySchema } from '../graph/schema.ts';
+import { GraphExecutor } from '../graph/executor.ts';
+import { queries } from '../../contract/queries/index.ts';
 import { StartupError } from '../graph/startup-error.ts';
 import { fromDriverError } from '../errors.ts';
 import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE, importRows, readImport, type ImportOptions } from '../import/import-file.ts';
@@ -133,8 +134,9 @@ async function main(): Promise<number> {
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
   try {
-    await applySchema(connection.driver, catalogue.get('schema')!);
-    const result = await importRows(connection.driver, catalogue, read, options, (line) => console.log(line));
+    const graph = new GraphExecutor(connection.driver, catalogue, { timeoutMs: 60_000 });
+    await graph.applySchema(queries.schema);
+    const result = await importRows(graph, read, options, (line) => console.log(line));
     return result.status === 'refused' ? 1 : 0;
   } finally {
     if (!stopping) await connection.close();

@@ -5,9 +5,10 @@ import { parseArgs } from 'node:util';
 import { loadCatalogue } from '../graph/catalogue.ts';
 import { parseEnv } from '../env.ts';
 import { connectToGraph } from '../graph/driver.ts';
-import { applySchema } from '../graph/schema.ts';
+import { GraphExecutor } from '../graph/executor.ts';
+import { queries } from '../../contract/queries/index.ts';
 import { StartupError } from '../graph/startup-error.ts';
-import { loadSeed } from '../../seed/load.ts';
+import { loadSeed } from '../queries/seed-graph.ts';
 import { SCALES, type ScaleName } from '../../seed/synthetic.ts';
 
 const usage = 'usage: npm run seed -- [--scale small|leak|1m|10m]';
@@ -33,11 +34,12 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
   try {
-    await applySchema(connection.driver, catalogue.get('schema')!);
+    const graph = new GraphExecutor(connection.driver, catalogue, { timeoutMs: 60_000 });
+    await graph.applySchema(queries.schema);
     const started = performance.now();
     let rows = 0;
     let lastReport = 0;
-    const outcome = await loadSeed(connection.driver, catalogue, scale, (index, batch) => {
+    const outcome = await loadSeed(graph, scale, (index, batch) => {
       rows += batch.nodes.length + batch.relationships.length;
       if (performance.now() - lastReport > 5_000) {
         lastReport = performance.now();
@@ -51,10 +53,8 @@ async function main(): Promise<void> {
       const resumed = outcome.resumedAfter > 0 ? `, resumed after batch ${outcome.resumedAfter}` : '';
       console.log(`Seeded ${scale}: ${outcome.writtenRows.toLocaleString('en')} rows in ${outcome.writtenBatches} batches, ${seconds.toFixed(1)} s (${Math.round(outcome.writtenRows / seconds).toLocaleString('en')} rows/s${resumed}).`);
     }
-    const { records } = await connection.driver.executeQuery(
-      'RETURN COUNT { (:Entity) } AS nodes, COUNT { ()-[]->() } AS relationships',
-    );
-    console.log(`The graph now holds ${Number(records[0]!.get('nodes')).toLocaleString('en')} nodes and ${Number(records[0]!.get('relationships')).toLocaleString('en')} relationships.`);
+    const size = (await graph.record(queries.graphSize, {}))!.size;
+    console.log(`The graph now holds ${size.nodes.toLocaleString('en')} nodes and ${size.relationships.toLocaleString('en')} relationships.`);
   } finally {
     await connection.close();
   }

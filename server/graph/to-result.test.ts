@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { toJson, toResult } from './to-result.ts';
+import { toJson } from './to-json.ts';
+import { toResult } from './to-result.ts';
 
 const { Node, Relationship, Path, PathSegment, Record } = neo4j.types;
 const meta = { query: 'q', parameters: {}, durationMs: 1, truncated: false };

@@ -5,17 +5,21 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
-import type { CatalogueEntry } from '../graph/catalogue.ts';
+import type { Catalogue } from '../graph/catalogue.ts';
+import { GraphExecutor } from '../graph/executor.ts';
 import { requestDeadline } from '../graph/budget.ts';
 import { GraphAvailability } from '../graph/availability.ts';
 import { hostCheck } from './host-check.ts';
 import { loginRateLimit, queryRateLimit } from './rate-limits.ts';
 import { AuditLog } from '../policy/audit-log.ts';
 import { authenticate, requireCsrf, requireSession } from './auth-middleware.ts';
+import { EvidenceAnswers } from '../policy/evidence-answers.ts';
 import { UserStore } from '../queries/user-store.ts';
+import { ViewGraph } from '../queries/view-graph.ts';
+import { ViewStore } from '../queries/view-store.ts';
+import type { Services } from './services.ts';
 import { openApiDocument } from './openapi.ts';
 import { notFoundRoute, problemHandler } from '../errors.ts';
-import { createRedactor } from '../policy/redactor.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes, loginRoutes } from './routes/auth.routes.ts';
@@ -29,7 +33,7 @@ import { viewsRoutes } from './routes/views.routes.ts';
 
 export interface AppOptions {
   driver: Driver;
-  catalogue: Map<string, CatalogueEntry>;
+  catalogue: Catalogue;
   /** The built client (client/dist); absent in API-only tests. */
   clientDir?: string;
   /** Neo4j transaction timeout for each curated query; never more than what is left of the request's deadline. */
@@ -84,12 +88,19 @@ export function createApp(options: AppOptions): Express {
   );
 
   const api = express.Router();
-  const context = { driver: options.driver, timeoutMs: options.queryTimeoutMs ?? 7_000 };
   const deadline = requestDeadline(options.requestDeadlineMs ?? 7_000);
-  const users = new UserStore(context, options.catalogue);
-  const audit = new AuditLog(context, options.catalogue, log);
-  const redactor = createRedactor({ redactAll: options.redactAll ?? false, secret: options.redactionSecret ?? randomBytes(32).toString('hex') });
-  const guarded = { ...context, audit, redactor };
+  const graph = new GraphExecutor(options.driver, options.catalogue, { timeoutMs: options.queryTimeoutMs ?? 7_000 });
+  const audit = new AuditLog(graph, log);
+  const redaction = { redactAll: options.redactAll ?? false, secret: options.redactionSecret ?? randomBytes(32).toString('hex') };
+  const services: Services = {
+    graph,
+    users: new UserStore(graph),
+    views: new ViewStore(graph),
+    viewGraph: new ViewGraph(graph),
+    audit,
+    answers: new EvidenceAnswers(graph, audit, redaction),
+  };
+  const { users } = services;
   const availability = new GraphAvailability(options.driver, log);
   api.use(queryRateLimit(options.rateLimits?.queriesPerMinute ?? 300));
   // Who is asking, then the two routes that need no session: health and login. Everything after the
@@ -111,22 +122,22 @@ export function createApp(options: AppOptions): Express {
   // Exports take whole results (megabytes): their router reads its own body before the 100 kB default.
   // Its chain export reads the graph and has no body, so the deadline can be set before it.
   api.use('/export', deadline);
-  api.use(exportRoutes(guarded, options.catalogue));
+  api.use(exportRoutes(services));
   // A saved view (or an imported one, with all its versions) may hold thousands of element ids.
   api.use('/views', express.json({ limit: '5mb' }));
   api.use(express.json({ limit: '100kb' }));
   api.use(deadline);
   const openApi = openApiDocument(options.catalogue, options.version ?? '0.0.0');
   api.get('/openapi.json', (_req, res) => res.json(openApi));
-  api.use(graphRoutes(guarded, options.catalogue));
-  api.use(queryRoutes(guarded, options.catalogue));
+  api.use(graphRoutes(services));
+  api.use(queryRoutes(services));
   // Further routers, one line each, in the order they were added.
-  api.use(viewsRoutes(guarded, options.catalogue));
+  api.use(viewsRoutes(services));
   api.use(authRoutes(users, audit));
   api.use(usersRoutes(users, audit));
   api.use(auditRoutes(audit));
-  api.use(adminRoutes(context, audit));
-  api.use(photosRoutes(guarded, options.catalogue, options.photosDir));
+  api.use(adminRoutes(services));
+  api.use(photosRoutes(services, options.photosDir));
   api.use(notFoundRoute);
   app.use('/api', api);
 

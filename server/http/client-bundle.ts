@@ -10,8 +10,8 @@ export const clientDir = join(repoRoot, 'client');
 export const clientDistDir = join(clientDir, 'dist');
 
 async function newestSourceTime(): Promise<number> {
-  // The client imports the shared model and result shape, so their changes count too.
-  const roots = [clientDir, join(repoRoot, 'cypher', 'model.ts'), join(repoRoot, 'cypher', 'result.ts')];
+  // The client imports the shared contract, so its changes count too.
+  const roots = [clientDir, join(repoRoot, 'contract')];
   let newest = 0;
   for (const root of roots) {
     if (!statSync(root).isDirectory()) {

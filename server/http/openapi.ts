@@ -1,7 +1,8 @@
 // The OpenAPI 3.1 description of /api, generated from the same zod schemas the routes check, so it
 // cannot drift from them; tests/integration/openapi.test.ts walks the route table against it.
 import { z } from 'zod';
-import { isEvidenceQuery, type CatalogueEntry } from '../graph/catalogue.ts';
+import { queries } from '../../contract/queries/index.ts';
+import type { Catalogue } from '../graph/catalogue.ts';
 import { StableId } from '../../contract/model.ts';
 import { AsOf } from '../../contract/queries/params.ts';
 import { Json, Result } from '../../contract/result.ts';
@@ -51,15 +52,14 @@ const problems = {
   503: problem('Neo4j is unreachable'),
 } as const;
 
-function catalogueOperations(catalogue: Map<string, CatalogueEntry>): Operation[] {
-  const entry = (name: string) => catalogue.get(name)!;
-  const search = entry('full-text-names').schema.shape as Record<string, z.ZodType>;
-  const chain = entry('chain-of-command').schema.shape as Record<string, z.ZodType>;
+function catalogueOperations(catalogue: Catalogue): Operation[] {
+  const search = queries.fullTextNames.params.shape;
+  const chain = queries.chainOfCommand.params.shape;
   const fixed: Operation[] = [
     {
       method: 'get',
       path: '/api/search',
-      summary: entry('full-text-names').title,
+      summary: catalogue.entry(queries.fullTextNames).title,
       tag: 'graph',
       // The search box sends `q`; the query names it `query`.
       query: z.object({ q: search.query!, limit: search.limit! }),
@@ -68,19 +68,19 @@ function catalogueOperations(catalogue: Map<string, CatalogueEntry>): Operation[
     {
       method: 'get',
       path: '/api/nodes/{id}',
-      summary: entry('node-details').title,
+      summary: catalogue.entry(queries.nodeDetails).title,
       tag: 'graph',
-      pathParams: { id: entry('node-details').schema.shape.id as z.ZodType },
+      pathParams: { id: queries.nodeDetails.params.shape.id },
       responses: { 200: { description: 'The node, its tenures and citations', schema: 'Result' }, ...problems },
     },
     {
       method: 'get',
       path: '/api/chain/{id}',
-      summary: entry('chain-of-command').title,
+      summary: catalogue.entry(queries.chainOfCommand).title,
       tag: 'graph',
       pathParams: { id: chain.id! },
       query: z.object({ asOf: chain.asOf!, limit: chain.limit! }),
-      responses: { 200: { description: entry('chain-of-command').description, schema: 'Result' }, ...problems },
+      responses: { 200: { description: catalogue.entry(queries.chainOfCommand).description, schema: 'Result' }, ...problems },
     },
     {
       method: 'get',
@@ -90,7 +90,7 @@ function catalogueOperations(catalogue: Map<string, CatalogueEntry>): Operation[
       responses: { 200: { description: 'The catalogue' } },
     },
   ];
-  const runs = [...catalogue.values()].filter(isEvidenceQuery).map(
+  const runs = catalogue.evidence().map(
     (query): Operation => ({
       method: 'post',
       path: `/api/queries/${query.name}`,
@@ -244,7 +244,7 @@ const healthOperation: Operation = {
 
 const openApiPath = { method: 'get', path: '/api/openapi.json', summary: 'This document', tag: 'health', responses: { 200: { description: 'OpenAPI 3.1' } } } satisfies Operation;
 
-export function operations(catalogue: Map<string, CatalogueEntry>): Operation[] {
+export function operations(catalogue: Catalogue): Operation[] {
   return [healthOperation, openApiPath, ...catalogueOperations(catalogue), ...viewOperations, ...exportOperations, ...accountOperations, ...photoOperations];
 }
 
@@ -282,7 +282,7 @@ class SchemaComponents {
   }
 }
 
-export function openApiDocument(catalogue: Map<string, CatalogueEntry>, version: string): Record<string, unknown> {
+export function openApiDocument(catalogue: Catalogue, version: string): Record<string, unknown> {
   const components = new SchemaComponents();
   // Named first, so every use of these shared pieces points at one readable component.
   components.ref(StableId, 'StableId');

@@ -1,8 +1,7 @@
 // One import of one file, without the process around it (import-cli.ts adds that): read, validate,
 // report every bad row, then write the good rows batch by batch through runImport.
 import { createHash } from 'node:crypto';
-import type { Driver } from 'neo4j-driver';
-import type { CatalogueEntry } from '../graph/catalogue.ts';
+import type { GraphExecutor } from '../graph/executor.ts';
 import { readRowsFromFile, type RawRows } from './read-rows.ts';
 import { formatEntry } from './report.ts';
 import { graphLookup, validateRows, type ValidRows } from './validate.ts';
@@ -60,15 +59,14 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count.toLoca
 
 /** Validates and writes a file read by readImport; `print` gets the report, progress and summary. */
 export async function importRows(
-  driver: Driver,
-  catalogue: Map<string, CatalogueEntry>,
+  graph: GraphExecutor,
   read: ReadImport,
   options: ImportOptions,
   print: (line: string) => void,
 ): Promise<ImportResult> {
   const started = performance.now();
   const { rows, importId } = read;
-  const validation = await validateRows(rows, graphLookup(driver, catalogue));
+  const validation = await validateRows(rows, graphLookup(graph));
   const good = validation.nodes.length + validation.relationships.length;
   print(`Read ${plural(validation.rowCount, 'row')} from ${options.file}: ${plural(rows.nodes.length, 'node')}, ${plural(rows.relationships.length, 'relationship')}.`);
 
@@ -91,7 +89,7 @@ export async function importRows(
   const batches = toBatches(validation.nodes, validation.relationships, options.batchSize);
   const record = { importId, fileName: options.file, checksum: read.checksum, importedBy: options.who, rowCount: good };
   const writing = performance.now();
-  const outcome = await runImport(driver, catalogue, record, batches, (index) => print(`batch ${index + 1}/${batches.length} committed`));
+  const outcome = await runImport(graph, record, batches, (index) => print(`batch ${index + 1}/${batches.length} committed`));
   const seconds = (performance.now() - started) / 1000;
   if (outcome.status === 'already-complete') {
     print(`Already imported on ${outcome.finishedAt}: nothing to do (${importId}).`);

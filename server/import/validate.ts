@@ -1,12 +1,11 @@
 // Checks an import's rows: each against the model (NodeRow / RelationshipRow), then against each
 // other and the graph: one id per row, links whose ends exist with the kinds the model allows,
 // sources that are Documents, and no node turned into another kind.
-import type { Driver } from 'neo4j-driver';
 import type { z } from 'zod';
-import type { CatalogueEntry } from '../graph/catalogue.ts';
+import { queries } from '../../contract/queries/index.ts';
+import type { GraphExecutor } from '../graph/executor.ts';
 import { ENTITY_LABEL, RelationshipProps, kindOf, nodeSchemas, primaryKind, relationshipEnds, type NodeLabel, type RelationshipType } from '../../contract/model.ts';
 import { NodeRow, RelationshipRow } from '../../contract/graph-rows.ts';
-import { runQuery } from '../graph/run-query.ts';
 import { notImportable, type RawNodeRow, type RawRelationshipRow, type RawRows } from './read-rows.ts';
 import { sortEntries, type ReportEntry } from './report.ts';
 
@@ -187,17 +186,13 @@ export async function validateRows(rows: RawRows, lookup: LookupNodes): Promise<
 const LOOKUP_CHUNK = 10_000;
 
 /** The graph's answer for validateRows, through the catalogue's existing-nodes query. */
-export function graphLookup(driver: Driver, catalogue: Map<string, CatalogueEntry>): LookupNodes {
-  const entry = catalogue.get('existing-nodes');
-  if (!entry) throw new Error('The catalogue has no "existing-nodes" query');
+export function graphLookup(graph: GraphExecutor): LookupNodes {
   return async (ids) => {
     const found = new Map<string, string[]>();
     for (let start = 0; start < ids.length; start += LOOKUP_CHUNK) {
       const chunk = ids.slice(start, start + LOOKUP_CHUNK);
-      const params = entry.schema.parse({ ids: chunk, limit: chunk.length });
-      const { records } = await runQuery(driver, entry, params, { timeoutMs: 60_000 });
-      for (const record of records) {
-        found.set(record.get('id') as string, (record.get('labels') as string[]).filter((label) => label !== ENTITY_LABEL));
+      for (const row of await graph.records(queries.existingNodes, { ids: chunk, limit: chunk.length }, { timeoutMs: 60_000 })) {
+        found.set(row.id, row.labels.filter((label) => label !== ENTITY_LABEL));
       }
     }
     return found;

@@ -1,23 +1,14 @@
 // The append-only audit log: who did what to which entity ids, and when. Written by the server
 // only (record-audit.cypher creates, nothing updates or deletes); admins read and export it.
 import { createHash, randomUUID } from 'node:crypto';
-import type { Response } from 'express';
-import type { CatalogueEntry } from '../graph/catalogue.ts';
-import type { AuditAction } from '../../contract/queries/audit/audit-params.ts';
+import type { AuditAction, AuditEntryRow } from '../../contract/queries/audit/audit-params.ts';
+import type { ParamsOf } from '../../contract/queries/define-query.ts';
+import { queries } from '../../contract/queries/index.ts';
 import { RequestCancelled } from '../graph/budget.ts';
-import { runEntry, type QueryContext } from '../graph/run-catalogue-query.ts';
-import { column, type User } from '../queries/user-store.ts';
+import type { GraphExecutor } from '../graph/executor.ts';
+import type { User } from '../queries/user-store.ts';
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  userId: string | null;
-  username: string | null;
-  action: AuditAction;
-  targetIds: string[];
-  query: string | null;
-  parameters: string | null;
-}
+export type AuditEntry = AuditEntryRow;
 
 /** Parameters that hold typed text rather than ids: a search term may be a person's name. */
 const FREE_TEXT = new Set(['query', 'q', 'text', 'name', 'title']);
@@ -40,42 +31,43 @@ export function usernameTag(username: string): string {
   return `sha256:${createHash('sha256').update(username).digest('hex').slice(0, 16)}`;
 }
 
+/** What one audit entry says: the action, the entity ids it touched, and the query and parameters behind it. */
+export interface AuditNote {
+  action: AuditAction;
+  targetIds?: string[];
+  query?: string;
+  parameters?: Record<string, unknown>;
+  /** Only for a failed sign-in, where no user is known: a one-way tag of the name tried. */
+  username?: string;
+}
+
 export class AuditLog {
   constructor(
-    private readonly context: QueryContext,
-    private readonly catalogue: Map<string, CatalogueEntry>,
+    private readonly graph: GraphExecutor,
     private readonly log: (line: string) => void = () => {},
   ) {}
 
-  async record(
-    user: User | null,
-    action: AuditAction,
-    details: { targetIds?: string[]; query?: string; parameters?: Record<string, unknown>; username?: string } = {},
-  ): Promise<void> {
-    const entry = this.catalogue.get('record-audit')!;
-    await runEntry(this.context, entry, {
-      id: randomUUID(),
-      at: new Date().toISOString(),
-      userId: user?.id ?? null,
-      username: details.username ?? user?.username ?? null,
-      action,
-      targetIds: [...new Set(details.targetIds ?? [])].slice(0, 10_000),
-      query: details.query ?? null,
-      parameters: loggedParameters(details.parameters),
-    });
-  }
-
-  /** For routes: the acting user comes from the response's locals. A failure to log fails the request. */
-  recordFor(res: Response, action: AuditAction, details: Parameters<AuditLog['record']>[2] = {}): Promise<void> {
-    return this.record((res.locals.user as User | undefined) ?? null, action, details).catch((error: unknown) => {
+  /** Records one entry for `user` (null: nobody signed in). A failure to log fails the request. */
+  async record(user: User | null, note: AuditNote): Promise<void> {
+    try {
+      await this.graph.records(queries.recordAudit, {
+        id: randomUUID(),
+        at: new Date().toISOString(),
+        userId: user?.id ?? null,
+        username: note.username ?? user?.username ?? null,
+        action: note.action,
+        targetIds: [...new Set(note.targetIds ?? [])].slice(0, 10_000),
+        query: note.query ?? null,
+        parameters: loggedParameters(note.parameters),
+      });
+    } catch (error) {
       // A client that left cancels its request's writes too: nothing was shown, so nothing is missing from the log.
-      if (!(error instanceof RequestCancelled)) this.log(`audit write failed for ${action}: ${String(error)}`);
+      if (!(error instanceof RequestCancelled)) this.log(`audit write failed for ${note.action}: ${String(error)}`);
       throw error;
-    });
+    }
   }
 
-  async list(filters: Record<string, unknown>): Promise<AuditEntry[]> {
-    const entry = this.catalogue.get('list-audit')!;
-    return (await runEntry(this.context, entry, filters)).map((record) => column<AuditEntry>(record, 'entry'));
+  async list(filters: ParamsOf<typeof queries.listAudit>): Promise<AuditEntry[]> {
+    return (await this.graph.records(queries.listAudit, filters)).map((row) => row.entry);
   }
 }

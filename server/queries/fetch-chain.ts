@@ -1,9 +1,9 @@
 // The chain of command of one node, as every route answers it: 404 for an unknown id, and a node with
 // no chain still present (alone, with its sources) so the screen or file can say "no chain".
-import type { CatalogueEntry } from '../graph/catalogue.ts';
+import { queries } from '../../contract/queries/index.ts';
 import type { Result } from '../../contract/result.ts';
 import { NotFound } from '../errors.ts';
-import { runCatalogueQuery, type QueryContext } from '../graph/run-catalogue-query.ts';
+import type { GraphExecutor } from '../graph/executor.ts';
 
 export interface ChainRequest {
   id: string;
@@ -11,21 +11,12 @@ export interface ChainRequest {
   limit?: unknown;
 }
 
-function entry(catalogue: Map<string, CatalogueEntry>, name: string): CatalogueEntry {
-  const found = catalogue.get(name);
-  if (!found) throw new Error(`The catalogue has no "${name}" query`);
-  return found;
-}
-
-export async function fetchChain(context: QueryContext, catalogue: Map<string, CatalogueEntry>, request: ChainRequest): Promise<Result> {
-  const start = await runCatalogueQuery(context, entry(catalogue, 'node-details'), { id: request.id });
+/** Unredacted: the caller discloses it through the policy (server/policy/evidence-answers.ts). */
+export async function fetchChain(graph: GraphExecutor, request: ChainRequest): Promise<Result> {
+  const start = await graph.evidence(queries.nodeDetails, { id: request.id });
   const node = start.nodes.find((candidate) => candidate.id === request.id);
   if (!node) throw new NotFound(`No node with id "${request.id}"`);
-  const chains = await runCatalogueQuery(context, entry(catalogue, 'chain-of-command'), {
-    id: request.id,
-    asOf: request.asOf,
-    limit: request.limit,
-  });
+  const chains = await graph.evidence(queries.chainOfCommand, { id: request.id, asOf: request.asOf, limit: request.limit });
   if (chains.paths.length === 0) {
     chains.nodes.push(node);
     for (const id of (node.properties.sources as string[] | undefined) ?? []) {

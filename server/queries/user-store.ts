@@ -1,10 +1,9 @@
 // Accounts and sessions in Neo4j (`_User`, `_Session`), through the curated queries under contract/queries/auth/,
 // so several API processes share them.
 import { randomUUID } from 'node:crypto';
-import type { Record as Neo4jRecord } from 'neo4j-driver';
-import type { CatalogueEntry } from '../graph/catalogue.ts';
 import type { Role } from '../../contract/queries/auth/auth-params.ts';
-import { runEntry, type QueryContext } from '../graph/run-catalogue-query.ts';
+import { queries } from '../../contract/queries/index.ts';
+import type { GraphExecutor } from '../graph/executor.ts';
 import { hashPassword } from '../policy/passwords.ts';
 import { newSecret, sha256Hex } from '../policy/secrets.ts';
 
@@ -32,65 +31,36 @@ export const TOKEN_MAX_MS = 90 * 24 * 60 * 60 * 1000;
 /** The idle expiry moves at most once a minute: not a write on every request. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
-/** Driver Integers, temporals and maps as plain JSON values. */
-function plain(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'object' && 'toNumber' in value && typeof (value as { toNumber: unknown }).toNumber === 'function') {
-    return (value as { toNumber(): number }).toNumber();
-  }
-  if (Array.isArray(value)) return value.map(plain);
-  if (typeof value === 'object' && value.constructor === Object) {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, plain(inner)]));
-  }
-  return typeof value === 'object' ? String(value) : value;
-}
-
-export function column<T>(record: Neo4jRecord, key: string): T {
-  return plain(record.get(key)) as T;
-}
-
 export class UserStore {
-  constructor(
-    private readonly context: QueryContext,
-    private readonly catalogue: Map<string, CatalogueEntry>,
-  ) {}
-
-  private async run(name: string, params: Record<string, unknown>): Promise<Neo4jRecord[]> {
-    const entry = this.catalogue.get(name);
-    if (!entry) throw new Error(`The catalogue has no "${name}" query`);
-    return runEntry(this.context, entry, params);
-  }
+  constructor(private readonly graph: GraphExecutor) {}
 
   async create(username: string, password: string, role: Role): Promise<User> {
     const id = randomUUID();
-    await this.run('create-user', { id, username, passwordHash: await hashPassword(password), role, createdAt: new Date().toISOString() });
+    await this.graph.records(queries.createUser, { id, username, passwordHash: await hashPassword(password), role, createdAt: new Date().toISOString() });
     return { id, username, role };
   }
 
   async findForLogin(username: string): Promise<(User & { passwordHash: string; disabled: boolean }) | null> {
-    const [record] = await this.run('find-user', { username });
-    return record ? column(record, 'user') : null;
+    return (await this.graph.record(queries.findUser, { username }))?.user ?? null;
   }
 
   async list(offset: number, limit: number): Promise<UserRecord[]> {
-    return (await this.run('list-users', { offset, limit })).map((record) => column<UserRecord>(record, 'user'));
+    return (await this.graph.records(queries.listUsers, { offset, limit })).map((row) => row.user);
   }
 
   async update(id: string, change: { role?: Role | undefined; disabled?: boolean | undefined }): Promise<UserRecord | null> {
-    const [record] = await this.run('update-user', { id, role: change.role ?? null, disabled: change.disabled ?? null });
-    return record ? column(record, 'user') : null;
+    return (await this.graph.record(queries.updateUser, { id, role: change.role ?? null, disabled: change.disabled ?? null }))?.user ?? null;
   }
 
   async adminCount(): Promise<number> {
-    const [record] = await this.run('count-admins', {});
-    return column<{ admins: number }>(record!, 'counts').admins;
+    return (await this.graph.record(queries.countAdmins, {}))!.counts.admins;
   }
 
   /** A new cookie session: the secret goes in the cookie, the CSRF token to the page; only the hash is stored. */
   async openSession(user: User, now = Date.now()): Promise<{ secret: string; session: SessionInfo }> {
     const secret = newSecret();
     const session: SessionInfo = { id: randomUUID(), kind: 'cookie', csrfToken: newSecret() };
-    await this.run('create-session', {
+    await this.graph.records(queries.createSession, {
       id: session.id,
       tokenHash: sha256Hex(secret),
       userId: user.id,
@@ -109,7 +79,7 @@ export class UserStore {
     const token = `xpf_${newSecret()}`;
     const id = randomUUID();
     const expiresAt = now + TOKEN_MAX_MS;
-    await this.run('create-session', {
+    await this.graph.records(queries.createSession, {
       id,
       tokenHash: sha256Hex(token),
       userId: user.id,
@@ -125,17 +95,16 @@ export class UserStore {
 
   /** The session and user a secret opens, or null (unknown, expired, or the user is disabled). */
   async resolve(secret: string, now = Date.now()): Promise<{ user: User; session: SessionInfo } | null> {
-    const [record] = await this.run('find-session', { tokenHash: sha256Hex(secret), now });
-    if (!record) return null;
-    const session = column<SessionInfo & { idleExpiresAt: number | null }>(record, 'session');
+    const found = await this.graph.record(queries.findSession, { tokenHash: sha256Hex(secret), now });
+    if (!found) return null;
+    const { session, user } = found;
     if (session.idleExpiresAt !== null && session.idleExpiresAt - now < SESSION_IDLE_MS - TOUCH_EVERY_MS) {
-      await this.run('touch-session', { id: session.id, idleExpiresAt: now + SESSION_IDLE_MS });
+      await this.graph.records(queries.touchSession, { id: session.id, idleExpiresAt: now + SESSION_IDLE_MS });
     }
-    return { user: column<User>(record, 'user'), session: { id: session.id, kind: session.kind, csrfToken: session.csrfToken } };
+    return { user, session: { id: session.id, kind: session.kind, csrfToken: session.csrfToken } };
   }
 
   async endSession(id: string, userId: string, kind: 'cookie' | 'token'): Promise<boolean> {
-    const [record] = await this.run('delete-session', { id, userId, kind });
-    return column<number>(record!, 'deleted') > 0;
+    return (await this.graph.record(queries.deleteSession, { id, userId, kind }))!.deleted > 0;
   }
 }

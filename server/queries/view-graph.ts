@@ -1,26 +1,15 @@
 // The evidence graph as a saved view sees it: its elements' fingerprints now, and its query re-run.
-import { isEvidenceQuery, type CatalogueEntry } from '../graph/catalogue.ts';
 import { mergeResults, type Result } from '../../contract/result.ts';
-import { runQuery } from '../graph/run-query.ts';
-import { toResult } from '../graph/to-result.ts';
+import { queries } from '../../contract/queries/index.ts';
+import type { GraphExecutor } from '../graph/executor.ts';
 import { BadInput, fromDriverError, QueryTimedOut, type FieldProblem } from '../errors.ts';
-import { runCatalogueQuery, type QueryContext } from '../graph/run-catalogue-query.ts';
 import { badInputFrom } from '../errors-zod.ts';
 import { diffView, type ElementsNow, type QueryNow, type ViewChanges } from './view-diff.ts';
 import { fingerprintEdge, fingerprintNode } from './fingerprint.ts';
 import type { Snapshot, ViewDocument, ViewElements, ViewQuery } from '../../contract/api/saved-view.ts';
 
 export class ViewGraph {
-  private readonly elementsQuery: CatalogueEntry;
-
-  constructor(
-    private readonly context: QueryContext,
-    private readonly catalogue: Map<string, CatalogueEntry>,
-  ) {
-    const entry = catalogue.get('view-elements');
-    if (!entry) throw new Error('The catalogue has no "view-elements" query');
-    this.elementsQuery = entry;
-  }
+  constructor(private readonly graph: GraphExecutor) {}
 
   /** The view's nodes, and its relationships that still join two of them, fingerprinted. */
   async elementsNow(elements: ViewElements): Promise<ElementsNow> {
@@ -29,12 +18,12 @@ export class ViewGraph {
 
   /** The view's elements as the graph holds them now (unredacted: routes redact), and their fingerprints. */
   private async readElements(elements: ViewElements): Promise<{ fingerprints: ElementsNow; result: Result }> {
-    const meta = { query: this.elementsQuery.name, parameters: {}, durationMs: 0, truncated: false };
-    if (elements.nodes.length === 0) return { fingerprints: { nodes: new Map(), edges: new Map() }, result: { nodes: [], edges: [], paths: [], citations: {}, summary: {}, meta } };
-    const params = this.elementsQuery.schema.parse({ nodeIds: elements.nodes, edgeIds: elements.edges }) as Record<string, unknown>;
-    const run = await runQuery(this.context.driver, this.elementsQuery, params, { timeoutMs: this.context.timeoutMs });
-    // Through toResult, so values are fingerprinted exactly as every route shows them.
-    const result = toResult(run.records, { ...meta, durationMs: run.durationMs });
+    if (elements.nodes.length === 0) {
+      const meta = { query: queries.viewElements.name, parameters: {}, durationMs: 0, truncated: false };
+      return { fingerprints: { nodes: new Map(), edges: new Map() }, result: { nodes: [], edges: [], paths: [], citations: {}, summary: {}, meta } };
+    }
+    // A Result, so values are fingerprinted exactly as every route shows them.
+    const result = await this.graph.graph(queries.viewElements, { nodeIds: elements.nodes, edgeIds: elements.edges });
     const fingerprints = {
       nodes: new Map(result.nodes.map((node) => [node.id, fingerprintNode(node)])),
       edges: new Map(result.edges.map((edge) => [edge.id, fingerprintEdge(edge)])),
@@ -58,10 +47,10 @@ export class ViewGraph {
   /** At save: the query must be an evidence read query of the catalogue, and its parameters must fit it. */
   checkQuery(query: ViewQuery | null): void {
     if (!query) return;
-    const entry = this.catalogue.get(query.name);
-    if (!entry || !isEvidenceQuery(entry)) throw new BadInput([{ field: 'query.name', reason: `"${query.name}" is not a query of the catalogue` }]);
-    // Strict, as runCatalogueQuery parses it when the view is reopened: a misspelt parameter fails now, not later.
-    const parsed = entry.schema.strict().safeParse(query.parameters);
+    const evidence = this.graph.catalogue.evidenceNamed(query.name);
+    if (!evidence) throw new BadInput([{ field: 'query.name', reason: `"${query.name}" is not a query of the catalogue` }]);
+    // Strict, as the executor parses it when the view is reopened: a misspelt parameter fails now, not later.
+    const parsed = evidence.params.strict().safeParse(query.parameters);
     if (!parsed.success) throw badInputFrom(parsed.error, 'query.parameters', `is not a parameter of "${query.name}"`);
   }
 
@@ -69,10 +58,10 @@ export class ViewGraph {
   private async rerunQuery(query: ViewQuery | null): Promise<{ now: QueryNow; result?: Result }> {
     const unknown = (reason: string) => ({ now: { known: false as const, reason } });
     if (!query) return unknown('the view was not drawn by one query');
-    const entry = this.catalogue.get(query.name);
-    if (!entry || !isEvidenceQuery(entry)) return unknown(`"${query.name}" is no longer a query of the catalogue`);
+    const evidence = this.graph.catalogue.evidenceNamed(query.name);
+    if (!evidence) return unknown(`"${query.name}" is no longer a query of the catalogue`);
     try {
-      const result = await runCatalogueQuery(this.context, entry, query.parameters);
+      const result = await this.graph.evidence(evidence, query.parameters);
       return { now: { known: true, elements: { nodes: result.nodes.map((node) => node.id), edges: result.edges.map((edge) => edge.id) } }, result };
     } catch (error) {
       if (error instanceof BadInput) return unknown(`its parameters no longer fit "${query.name}" (${error.detail})`);

@@ -1,20 +1,10 @@
 // Writes graph rows in batches, one transaction each, through the catalogue's merge queries: the
 // one write path of the seed, the synthetic generator and the importer. Rows must already have
 // passed NodeRow / RelationshipRow (contract/graph-rows.ts): this module trusts them.
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import type { CatalogueEntry } from '../graph/catalogue.ts';
-import type { NodeRow, RelationshipRow } from '../../contract/graph-rows.ts';
-import { toDriverParams } from '../graph/run-query.ts';
+import type { GraphBatch, NodeRow, RelationshipRow } from '../../contract/graph-rows.ts';
+import { queries } from '../../contract/queries/index.ts';
+import type { GraphExecutor } from '../graph/executor.ts';
 
-export interface GraphBatch {
-  nodes: NodeRow[];
-  relationships: RelationshipRow[];
-  /**
-   * Every id in the batch is known to be new (a seed's generated rows), so it is created rather
-   * than merged; the id constraint still refuses a duplicate. Absent: merge, as imports always do.
-   */
-  fresh?: boolean;
-}
 
 export interface ImportRecord {
   /** Same file and options, same id: that is how a re-run finds the record a crash left. */
@@ -41,52 +31,33 @@ export interface ImportOutcome {
 
 export class BatchWriteError extends Error {}
 
-type Catalogue = Map<string, CatalogueEntry>;
-
-function entry(catalogue: Catalogue, name: string): CatalogueEntry {
-  const found = catalogue.get(name);
-  if (!found) throw new Error(`The catalogue has no "${name}" query`);
-  return found;
-}
-
-async function run(tx: ManagedTransaction, query: CatalogueEntry, params: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const result = await tx.run(query.cypher, toDriverParams(params) as Record<string, unknown>);
-  return (result.records[0]?.toObject() ?? {}) as Record<string, unknown>;
-}
-
 /**
  * One batch in one transaction: nodes first, so the batch's links find their ends, then links, then
  * (for an import) the resume point. A crash anywhere in it leaves nothing of it behind.
  */
 export async function writeBatch(
-  driver: Driver,
-  catalogue: Catalogue,
+  graph: GraphExecutor,
   batch: GraphBatch,
   progress?: { importId: string; batchIndex: number; finished: boolean; linkElements?: boolean },
 ): Promise<void> {
-  const mergeNodes = entry(catalogue, batch.fresh ? 'create-nodes' : 'merge-nodes');
-  const mergeRelationships = entry(catalogue, batch.fresh ? 'create-relationships' : 'merge-relationships');
-  const commitBatch = entry(catalogue, 'commit-batch');
+  const writeNodes = batch.fresh ? queries.createNodes : queries.mergeNodes;
+  const writeRelationships = batch.fresh ? queries.createRelationships : queries.mergeRelationships;
   const importId = progress?.linkElements === false ? null : (progress?.importId ?? null);
-  const session = driver.session();
-  try {
-    await session.executeWrite(
-      async (tx) => {
-        if (batch.nodes.length > 0) await run(tx, mergeNodes, { rows: batch.nodes, importId });
-        if (batch.relationships.length > 0) {
-          const written = Number((await run(tx, mergeRelationships, { rows: batch.relationships, importId })).written ?? 0);
-          // MATCH drops a link whose end is missing without a word; a write must not lose one silently.
-          if (written !== batch.relationships.length) {
-            throw new BatchWriteError(`wrote ${written} of ${batch.relationships.length} relationships: some name a node that does not exist`);
-          }
+  await graph.writeTransaction(
+    async (tx) => {
+      if (batch.nodes.length > 0) await tx.run(writeNodes, { rows: batch.nodes, importId });
+      if (batch.relationships.length > 0) {
+        const [row] = await tx.run(writeRelationships, { rows: batch.relationships, importId });
+        const written = row?.written ?? 0;
+        // MATCH drops a link whose end is missing without a word; a write must not lose one silently.
+        if (written !== batch.relationships.length) {
+          throw new BatchWriteError(`wrote ${written} of ${batch.relationships.length} relationships: some name a node that does not exist`);
         }
-        if (progress) await run(tx, commitBatch, { importId: progress.importId, batchIndex: progress.batchIndex, finished: progress.finished });
-      },
-      { timeout: 600_000 },
-    );
-  } finally {
-    await session.close();
-  }
+      }
+      if (progress) await tx.run(queries.commitBatch, { importId: progress.importId, batchIndex: progress.batchIndex, finished: progress.finished });
+    },
+    { timeoutMs: 600_000 },
+  );
 }
 
 /**
@@ -94,21 +65,14 @@ export async function writeBatch(
  * rest in order. Batches must come in the same order on every run (same file, same options).
  */
 export async function runImport(
-  driver: Driver,
-  catalogue: Catalogue,
+  graph: GraphExecutor,
   record: ImportRecord,
   batches: Iterable<GraphBatch> | AsyncIterable<GraphBatch>,
   onBatch?: (index: number, batch: GraphBatch) => void,
 ): Promise<ImportOutcome> {
-  const session = driver.session();
-  let begun: Record<string, unknown>;
-  try {
-    const { linkElements: _linkElements, ...fields } = record;
-    begun = await session.executeWrite((tx) => run(tx, entry(catalogue, 'begin-import'), { ...fields, startedAt: new Date().toISOString() }));
-  } finally {
-    await session.close();
-  }
-  const committed = Number(begun.committedBatches ?? 0);
+  const { linkElements: _linkElements, ...fields } = record;
+  const begun = (await graph.record(queries.beginImport, { ...fields, startedAt: new Date().toISOString() }, { timeoutMs: 60_000 }))!;
+  const committed = begun.committedBatches;
   if (begun.status === 'complete') {
     return { status: 'already-complete', resumedAfter: committed, writtenBatches: 0, writtenRows: 0, finishedAt: String(begun.finishedAt) };
   }
@@ -119,12 +83,12 @@ export async function runImport(
   let current = await iterator.next();
   let index = 0;
   if (current.done) {
-    await writeBatch(driver, catalogue, { nodes: [], relationships: [] }, { importId: record.importId, batchIndex: 0, finished: true, linkElements: record.linkElements });
+    await writeBatch(graph, { nodes: [], relationships: [] }, { importId: record.importId, batchIndex: 0, finished: true, linkElements: record.linkElements });
   }
   while (!current.done) {
     const next = await iterator.next();
     if (index >= committed) {
-      await writeBatch(driver, catalogue, current.value, {
+      await writeBatch(graph, current.value, {
         importId: record.importId,
         batchIndex: index,
         finished: Boolean(next.done),

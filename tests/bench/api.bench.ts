@@ -5,11 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { loadCatalogue, type CatalogueEntry } from '../../server/graph/catalogue.ts';
-import { loadSeed } from '../../seed/load.ts';
+import { loadSeed } from '../../server/queries/seed-graph.ts';
+import { GraphExecutor } from '../../server/graph/executor.ts';
 import type { ScaleName } from '../../seed/synthetic.ts';
 import { createApp } from '../../server/http/app.ts';
 import { UserStore } from '../../server/queries/user-store.ts';
-import { toDriverParams } from '../../server/graph/run-query.ts';
+import { toDriverParams } from '../../server/graph/executor.ts';
 import { percentile, withFreshNeo4j } from './fresh-neo4j.ts';
 
 const { values } = parseArgs({
@@ -95,7 +96,8 @@ async function benchOn(driver: Driver, scale: ScaleName): Promise<void> {
   try {
     const catalogue = await loadCatalogue();
     const seeded = performance.now();
-    await loadSeed(driver, catalogue, scale);
+    const graph = new GraphExecutor(driver, catalogue, { timeoutMs: 600_000 });
+    await loadSeed(graph, scale);
     const { records } = await driver.executeQuery('RETURN COUNT { (:Entity) } AS nodes, COUNT { ()-[]->() } AS links, COUNT { (:Detainee) } AS detainees');
     const counts = records[0]!.toObject();
     console.log(`\n== scale ${scale}: ${Number(counts.nodes).toLocaleString('en')} nodes, ${Number(counts.links).toLocaleString('en')} relationships (seeded in ${((performance.now() - seeded) / 1000).toFixed(0)} s)`);
@@ -107,7 +109,7 @@ async function benchOn(driver: Driver, scale: ScaleName): Promise<void> {
     const baseUrl = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
     // As a script calls it: an analyst's API token. Each request now also resolves the token and
     // writes an audit entry, and the numbers include that.
-    const users = new UserStore({ driver, timeoutMs: 10_000 }, catalogue);
+    const users = new UserStore(graph);
     const analyst = await users.create('bench-analyst', 'bench password not for use', 'analyst');
     const auth = { authorization: `Bearer ${(await users.issueToken(analyst, 'api bench')).token}` };
 

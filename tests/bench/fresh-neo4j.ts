@@ -8,7 +8,8 @@ import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { parseEnv } from '../../server/env.ts';
 import { createDriver } from '../../server/graph/driver.ts';
 import { startEmbeddedNeo4j } from '../../server/graph/embedded.ts';
-import { applySchema } from '../../server/graph/schema.ts';
+import { GraphExecutor } from '../../server/graph/executor.ts';
+import { queries } from '../../contract/queries/index.ts';
 import { freePort } from '../support/ports.ts';
 
 export async function withFreshNeo4j<T>(
@@ -26,7 +27,7 @@ export async function withFreshNeo4j<T>(
   });
   const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);
   try {
-    await applySchema(driver, (await loadCatalogue()).get('schema')!);
+    await new GraphExecutor(driver, await loadCatalogue(), { timeoutMs: 600_000 }).applySchema(queries.schema);
     return await work(driver, neo4j.version);
   } finally {
     await driver.close();

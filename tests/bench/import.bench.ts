@@ -4,10 +4,11 @@
 import { parseArgs } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
-import { loadSeed } from '../../seed/load.ts';
+import { loadSeed } from '../../server/queries/seed-graph.ts';
+import { GraphExecutor } from '../../server/graph/executor.ts';
 import { publicRecordRows, readReference } from '../../seed/public-record.ts';
 import { SCALES, syntheticBatches, type ScaleName } from '../../seed/synthetic.ts';
-import { toDriverParams } from '../../server/graph/run-query.ts';
+import { toDriverParams } from '../../server/graph/executor.ts';
 import { withFreshNeo4j } from './fresh-neo4j.ts';
 
 const { values } = parseArgs({
@@ -54,7 +55,7 @@ async function baseline(driver: Driver): Promise<{ rows: number; seconds: number
 async function project(driver: Driver): Promise<{ rows: number; seconds: number }> {
   const catalogue = await loadCatalogue();
   const started = performance.now();
-  const outcome = await loadSeed(driver, catalogue, scale);
+  const outcome = await loadSeed(new GraphExecutor(driver, catalogue, { timeoutMs: 600_000 }), scale);
   return { rows: outcome.writtenRows, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -8,11 +8,11 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
-import { loadSeed } from '../../seed/load.ts';
+import { loadSeed } from '../../server/queries/seed-graph.ts';
+import { GraphExecutor } from '../../server/graph/executor.ts';
 import type { ScaleName } from '../../seed/synthetic.ts';
 import { createApp } from '../../server/http/app.ts';
 import { UserStore } from '../../server/queries/user-store.ts';
-import { warmQueryPlans } from '../../server/graph/warm-plans.ts';
 import { percentile, withFreshNeo4j } from './fresh-neo4j.ts';
 
 const { values } = parseArgs({
@@ -57,7 +57,8 @@ await withFreshNeo4j({ heap: values.heap!, pageCache: values.pagecache! }, async
   let close = async () => {};
   try {
     const catalogue = await loadCatalogue();
-    await loadSeed(driver, catalogue, values.scale as ScaleName);
+    const graph = new GraphExecutor(driver, catalogue, { timeoutMs: 600_000 });
+    await loadSeed(graph, values.scale as ScaleName);
     const { records } = await driver.executeQuery('MATCH (person:Person) WITH person LIMIT 2000 RETURN collect(person.name) AS names, COUNT { (:Detainee) } AS detainees');
     const names = (records[0]!.get('names') as string[]).filter(Boolean);
     const detainees = Number(records[0]!.get('detainees'));
@@ -77,16 +78,16 @@ await withFreshNeo4j({ heap: values.heap!, pageCache: values.pagecache! }, async
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
     // As a script calls it: an analyst's API token (each request also resolves it, and the figures include that).
-    const users = new UserStore({ driver, timeoutMs: 10_000 }, catalogue);
+    const users = new UserStore(graph);
     const analyst = await users.create('bench-analyst', 'bench password not for use', 'analyst');
     const auth = { authorization: `Bearer ${(await users.issueToken(analyst, 'load bench')).token}` };
 
     const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
     const chainPath = () => `/api/chain/syn-detainee-${String(1 + Math.floor(Math.random() * detainees)).padStart(7, '0')}`;
     const searchPath = () => `/api/search?q=${encodeURIComponent(pick(names).split(/\s+/)[0]!)}`;
-    // As `npm start` does once the graph is ready: plans in Neo4j's cache (server/neo4j/warm-plans.ts). Then a
+    // As `npm start` does once the graph is ready: plans in Neo4j's cache (server/main.ts). Then a
     // short warm-up at full load, printed but apart: the JVM's first executions are not the steady state.
-    console.log(`planned ${await warmQueryPlans(driver, catalogue, console.error)} queries ahead`);
+    console.log(`planned ${await graph.planReadQueries((query, error) => console.error(query.name, error))} queries ahead`);
     await load('chain-of-command (warm-up)', baseUrl, auth, chainPath, warmUpSeconds);
     await load('chain-of-command', baseUrl, auth, chainPath);
     await load('search (warm-up)', baseUrl, auth, searchPath, warmUpSeconds);

@@ -6,13 +6,13 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
-import { seedIfEmpty } from '../../seed/load.ts';
+import { seedIfEmpty } from '../../server/queries/seed-graph.ts';
+import { queries } from '../../contract/queries/index.ts';
 import { createApp } from '../../server/http/app.ts';
 import { parseEnv } from '../../server/env.ts';
 import { createDriver } from '../../server/graph/driver.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/graph/embedded.ts';
-import { toDriverParams } from '../../server/graph/run-query.ts';
-import { applySchema } from '../../server/graph/schema.ts';
+import { GraphExecutor, toDriverParams } from '../../server/graph/executor.ts';
 import { ensureTestUser, signIn, testDriver } from '../support/neo4j.ts';
 import { Cleanups, launchApp, printed, type AppProcess } from '../support/app-process.ts';
 import { freePort } from '../support/ports.ts';
@@ -110,8 +110,9 @@ describe('Neo4j killed during 100 concurrent requests', () => {
     const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);
     cleanups.add(() => driver.close());
     const catalogue = await loadCatalogue();
-    await applySchema(driver, catalogue.get('schema')!);
-    await seedIfEmpty(driver, catalogue);
+    const graph = new GraphExecutor(driver, catalogue, { timeoutMs: 600_000 });
+    await graph.applySchema(queries.schema);
+    await seedIfEmpty(graph);
     const account = await ensureTestUser(driver, 'analyst');
     // The production app, its rate limit off: 100 clients from one address are the point here.
     const logged: string[] = [];

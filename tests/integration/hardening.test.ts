@@ -5,17 +5,18 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalogue, type CatalogueEntry } from '../../server/graph/catalogue.ts';
+import { loadCatalogue, type Catalogue } from '../../server/graph/catalogue.ts';
 import { createApp, type AppOptions } from '../../server/http/app.ts';
 import { clientDistDir } from '../../server/http/client-bundle.ts';
-import { runQuery } from '../../server/graph/run-query.ts';
+import { GraphExecutor } from '../../server/graph/executor.ts';
+import { evidenceQuery } from '../../contract/queries/define-query.ts';
 import { ensureTestUser, signIn, testDriver } from '../support/neo4j.ts';
 
 /** A cartesian product over the seed's entities: runs for minutes, holds no memory, reads nothing it keeps. */
 const SLOW_CYPHER = "MATCH (a:Entity), (b:Entity), (c:Entity) WHERE a.id + b.id + c.id = 'test-hardening-never' RETURN count(*) AS n";
 
 let driver: Driver;
-let catalogue: Map<string, CatalogueEntry>;
+let catalogue: Catalogue;
 /** An analyst's API token: every app below shares the database, so one token serves them all. */
 let auth: Record<string, string>;
 const servers: Array<{ close(done: () => void): void }> = [];
@@ -25,7 +26,8 @@ beforeAll(async () => {
   catalogue = await loadCatalogue();
   // A test-only evidence query that is slow on purpose, served like any curated one.
   const statistics = catalogue.get('graph-statistics')!;
-  catalogue.set('test-slow', { ...statistics, name: 'test-slow', file: 'test/test-slow.cypher', cypher: SLOW_CYPHER });
+  const definition = evidenceQuery({ name: 'test-slow', params: statistics.schema });
+  catalogue.set('test-slow', { ...statistics, name: 'test-slow', file: 'test/test-slow.cypher', cypher: SLOW_CYPHER, definition });
   const account = await ensureTestUser(driver, 'analyst');
   const client = await signIn(await listen(), account.username, account.password);
   const issued = await client.post('/api/auth/tokens', { label: 'hardening tests' });
@@ -171,8 +173,8 @@ describe('limits', () => {
 
 describe('the read path', () => {
   it('refuses a write statement: Neo4j rejects it in a read transaction, and nothing is written', async () => {
-    const entry = { ...catalogue.get('node-details')!, mode: 'read' as const, cypher: "CREATE (node:Entity:Person {id: 'test-hardening-write'}) RETURN node" };
-    await expect(runQuery(driver, entry, {}, { timeoutMs: 5_000 })).rejects.toMatchObject({ code: 'Neo.ClientError.Statement.AccessMode' });
+    const graph = new GraphExecutor(driver, catalogue, { timeoutMs: 5_000 });
+    await expect(graph.rawRead("CREATE (node:Entity:Person {id: 'test-hardening-write'}) RETURN node", {})).rejects.toMatchObject({ code: 'Neo.ClientError.Statement.AccessMode' });
     const { records } = await driver.executeQuery("MATCH (node {id: 'test-hardening-write'}) RETURN count(node) AS n");
     expect(Number(records[0]!.get('n'))).toBe(0);
   });

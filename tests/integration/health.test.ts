@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
-import { seedIfEmpty } from '../../seed/load.ts';
+import { seedIfEmpty } from '../../server/queries/seed-graph.ts';
+import { GraphExecutor } from '../../server/graph/executor.ts';
+import { queries } from '../../contract/queries/index.ts';
 import { parseEnv } from '../../server/env.ts';
 import { createDriver } from '../../server/graph/driver.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/graph/embedded.ts';
-import { applySchema } from '../../server/graph/schema.ts';
 import { startTestApp, type TestApp } from '../support/neo4j.ts';
 import { freePort } from '../support/ports.ts';
 
@@ -43,9 +44,9 @@ describe('when Neo4j goes down', () => {
       startTimeoutMs: 180_000,
     });
     app = await startTestApp(createDriver(neo4j.uri, neo4j.user, neo4j.password));
-    const catalogue = await loadCatalogue();
-    await applySchema(app.driver, catalogue.get('schema')!);
-    await seedIfEmpty(app.driver, catalogue);
+    const graph = new GraphExecutor(app.driver, await loadCatalogue(), { timeoutMs: 60_000 });
+    await graph.applySchema(queries.schema);
+    await seedIfEmpty(graph);
   });
   afterAll(async () => {
     await app.close();

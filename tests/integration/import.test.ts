@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadCatalogue, type CatalogueEntry } from '../../server/graph/catalogue.ts';
+import { loadCatalogue, type Catalogue } from '../../server/graph/catalogue.ts';
 import { importIdOf, importRows, readImport, type ImportOptions, type ImportResult } from '../../server/import/import-file.ts';
-import { toJson } from '../../server/graph/to-result.ts';
+import { toJson } from '../../server/graph/to-json.ts';
+import { GraphExecutor } from '../../server/graph/executor.ts';
 import { brokenNode, brokenRelationship, sampleBundle, type Bundle } from '../fixtures/import/samples.ts';
 import { testDriver } from '../support/neo4j.ts';
 
@@ -18,7 +19,7 @@ const PREFIX = 'test-import-';
 const fixture = (name: string) => `tests/fixtures/import/${name}`;
 
 let driver: Driver;
-let catalogue: Map<string, CatalogueEntry>;
+let catalogue: Catalogue;
 let scratch: string;
 /** Import records this file made, removed after each test with the elements they wrote. */
 const importIds = new Set<string>();
@@ -41,7 +42,7 @@ afterAll(async () => {
 async function runImportOf(file: string, options: Partial<ImportOptions> = {}): Promise<ImportResult & { lines: string[] }> {
   const full: ImportOptions = { file, skipInvalid: false, who: 'test-import-who', batchSize: 5_000, ...options };
   const lines: string[] = [];
-  const result = await importRows(driver, catalogue, await readImport(full), full, (line) => lines.push(line));
+  const result = await importRows(new GraphExecutor(driver, catalogue, { timeoutMs: 60_000 }), await readImport(full), full, (line) => lines.push(line));
   importIds.add(result.importId);
   return { ...result, lines };
 }

@@ -4,7 +4,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { Result } from '../../contract/result.ts';
 import { parseEnv } from '../../server/env.ts';
 import { createDriver } from '../../server/graph/driver.ts';
@@ -12,7 +11,7 @@ import { startEmbeddedNeo4j } from '../../server/graph/embedded.ts';
 import { ViewStore } from '../../server/queries/view-store.ts';
 import { createViewsFixture, fixture, later, removeViews, removeViewsFixture } from '../fixtures/views/fixture-graph.ts';
 import { freePort } from '../support/ports.ts';
-import { startTestApp, type TestApp } from '../support/neo4j.ts';
+import { startTestApp, testExecutor, type TestApp } from '../support/neo4j.ts';
 
 let app: TestApp;
 /** Every view a test made, removed after the run with its versions. */
@@ -176,7 +175,7 @@ describe('versions', () => {
 
   it('refuses a stale base inside the save itself, under the view\'s lock, when saves race past the route\'s check', async () => {
     const { view } = (await create()).body;
-    const store = new ViewStore({ driver: app.driver, timeoutMs: 8_000 }, await loadCatalogue());
+    const store = new ViewStore(await testExecutor(app.driver, 8_000));
     const current = (await store.read(view.id, null))!.version!;
     const outcomes = await Promise.all(
       Array.from({ length: 6 }, (_, i) => store.saveVersion(view.id, 1, { ...current, title: `Racer ${i}`, savedAt: new Date().toISOString() })),

@@ -6,12 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
-import { seedIfEmpty } from '../../seed/load.ts';
+import { seedIfEmpty } from '../../server/queries/seed-graph.ts';
+import { GraphExecutor } from '../../server/graph/executor.ts';
+import { queries } from '../../contract/queries/index.ts';
 import { ensureClientBuilt } from '../../server/http/client-bundle.ts';
 import { parseEnv } from '../../server/env.ts';
 import { createDriver } from '../../server/graph/driver.ts';
 import { startEmbeddedNeo4j } from '../../server/graph/embedded.ts';
-import { applySchema } from '../../server/graph/schema.ts';
 import { freePort } from './ports.ts';
 
 declare module 'vitest' {
@@ -35,9 +36,9 @@ export default async function setup(project: TestProject) {
   const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);
   try {
     await clientBuild;
-    const catalogue = await loadCatalogue();
-    await applySchema(driver, catalogue.get('schema')!);
-    await seedIfEmpty(driver, catalogue, env.PHOTOS_DIR);
+    const graph = new GraphExecutor(driver, await loadCatalogue(), { timeoutMs: 600_000 });
+    await graph.applySchema(queries.schema);
+    await seedIfEmpty(graph, env.PHOTOS_DIR);
   } catch (error) {
     // A failed setup has no teardown: stop the JVM here or it outlives the run.
     await neo4j.stop();

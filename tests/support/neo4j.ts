@@ -7,9 +7,15 @@ import { inject } from 'vitest';
 import type { Role } from '../../contract/queries/auth/auth-params.ts';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { createApp, type AppOptions } from '../../server/http/app.ts';
+import { GraphExecutor } from '../../server/graph/executor.ts';
 import { UserStore } from '../../server/queries/user-store.ts';
 import { clientDistDir } from '../../server/http/client-bundle.ts';
 import { createDriver } from '../../server/graph/driver.ts';
+
+/** The app's own executor on a test driver, for fixtures that write or read as the app does. */
+export async function testExecutor(driver: Driver, timeoutMs = 60_000): Promise<GraphExecutor> {
+  return new GraphExecutor(driver, await loadCatalogue(), { timeoutMs });
+}
 
 export function testDriver(): Driver {
   const neo4j = inject('neo4j');
@@ -22,7 +28,7 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 
 /** The account `test-<role>` (or `name`), created on first use; parallel test files may race to create it. */
 export async function ensureTestUser(driver: Driver, role: Role, name = `test-${role}`): Promise<{ username: string; password: string }> {
-  const users = new UserStore({ driver, timeoutMs: 10_000 }, await loadCatalogue());
+  const users = new UserStore(await testExecutor(driver));
   if (!(await users.findForLogin(name))) {
     try {
       await users.create(name, TEST_PASSWORD, role);

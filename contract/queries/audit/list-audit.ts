@@ -1,8 +1,9 @@
 // Parameters of list-audit.cypher.
 import { z } from 'zod';
-import { AuditAction } from './audit-params.ts';
+import { AuditAction, AuditEntryRow } from './audit-params.ts';
+import { recordQuery } from '../define-query.ts';
 
-export const params = z.object({
+const params = z.object({
   userId: z.string().nullable().default(null),
   action: AuditAction.nullable().default(null),
   from: z.iso.datetime({ offset: true }).nullable().default(null),
@@ -10,3 +11,5 @@ export const params = z.object({
   offset: z.number().int().min(0).max(10_000_000).default(0),
   limit: z.number().int().min(1).max(1000).default(100),
 });
+
+export const query = recordQuery({ name: 'list-audit', params, row: z.object({ entry: AuditEntryRow }) });

@@ -1,8 +1,9 @@
 // Parameters of record-audit.cypher.
 import { z } from 'zod';
 import { AuditAction } from './audit-params.ts';
+import { recordQuery } from '../define-query.ts';
 
-export const params = z.object({
+const params = z.object({
   id: z.uuid(),
   at: z.iso.datetime(),
   userId: z.string().nullable(),
@@ -12,3 +13,5 @@ export const params = z.object({
   query: z.string().nullable(),
   parameters: z.string().nullable(),
 });
+
+export const query = recordQuery({ name: 'record-audit', params, row: z.object({ id: z.string() }) });

@@ -20,3 +20,9 @@ export const SessionKind = z.enum(['cookie', 'token']);
 
 /** Milliseconds since the epoch: compared as integers, whatever the database's time zone. */
 export const EpochMs = z.number().int().min(0);
+
+/** A user as sessions and sign-in read it. */
+export const UserRow = z.object({ id: UserId, username: z.string(), role: Role });
+
+/** A user as the account list shows it; `createdAt` as Neo4j writes a date-time. */
+export const UserRecordRow = UserRow.extend({ disabled: z.boolean(), createdAt: z.string() });

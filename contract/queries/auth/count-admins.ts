@@ -1,4 +1,7 @@
 // count-admins.cypher takes no parameters.
 import { z } from 'zod';
+import { recordQuery } from '../define-query.ts';
 
-export const params = z.object({});
+const params = z.object({});
+
+export const query = recordQuery({ name: 'count-admins', params, row: z.object({ counts: z.object({ admins: z.number().int() }) }) });

@@ -1,8 +1,9 @@
 // Parameters of create-session.cypher.
 import { z } from 'zod';
 import { EpochMs, SessionKind, TokenHash, UserId } from './auth-params.ts';
+import { recordQuery } from '../define-query.ts';
 
-export const params = z.object({
+const params = z.object({
   id: z.uuid(),
   tokenHash: TokenHash,
   userId: UserId,
@@ -13,3 +14,5 @@ export const params = z.object({
   expiresAt: EpochMs,
   idleExpiresAt: EpochMs.nullable(),
 });
+
+export const query = recordQuery({ name: 'create-session', params, row: z.object({ id: z.string() }) });

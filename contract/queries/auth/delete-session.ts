@@ -1,5 +1,8 @@
 // Parameters of delete-session.cypher.
 import { z } from 'zod';
 import { SessionKind, UserId } from './auth-params.ts';
+import { recordQuery } from '../define-query.ts';
 
-export const params = z.object({ id: z.uuid(), userId: UserId, kind: SessionKind });
+const params = z.object({ id: z.uuid(), userId: UserId, kind: SessionKind });
+
+export const query = recordQuery({ name: 'delete-session', params, row: z.object({ deleted: z.number().int() }) });

@@ -1,5 +1,8 @@
 // Parameters of touch-session.cypher.
 import { z } from 'zod';
 import { EpochMs } from './auth-params.ts';
+import { recordQuery } from '../define-query.ts';
 
-export const params = z.object({ id: z.uuid(), idleExpiresAt: EpochMs });
+const params = z.object({ id: z.uuid(), idleExpiresAt: EpochMs });
+
+export const query = recordQuery({ name: 'touch-session', params, row: z.object({ id: z.string() }) });

@@ -1,5 +1,8 @@
 // Parameters of who-is-responsible.cypher.
 import { z } from 'zod';
 import { AsOf, EntityId, rowLimit } from '../params.ts';
+import { evidenceQuery } from '../define-query.ts';
 
-export const params = z.object({ id: EntityId, asOf: AsOf, limit: rowLimit(500, 100) });
+const params = z.object({ id: EntityId, asOf: AsOf, limit: rowLimit(500, 100) });
+
+export const query = evidenceQuery({ name: 'who-is-responsible', params });

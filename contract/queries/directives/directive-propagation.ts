@@ -1,5 +1,8 @@
 // Parameters of directive-propagation.cypher.
 import { z } from 'zod';
 import { EntityId, rowLimit } from '../params.ts';
+import { evidenceQuery } from '../define-query.ts';
 
-export const params = z.object({ id: EntityId, limit: rowLimit(1_000, 200) });
+const params = z.object({ id: EntityId, limit: rowLimit(1_000, 200) });
+
+export const query = evidenceQuery({ name: 'directive-propagation', params });

@@ -1,5 +1,8 @@
 // Parameters of node-details.cypher.
 import { z } from 'zod';
 import { EntityId } from '../params.ts';
+import { evidenceQuery } from '../define-query.ts';
 
-export const params = z.object({ id: EntityId });
+const params = z.object({ id: EntityId });
+
+export const query = evidenceQuery({ name: 'node-details', params });

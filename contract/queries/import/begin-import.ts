@@ -1,7 +1,8 @@
 // Parameters of begin-import.cypher.
 import { z } from 'zod';
+import { recordQuery } from '../define-query.ts';
 
-export const params = z.object({
+const params = z.object({
   importId: z.string().min(1),
   fileName: z.string().min(1),
   checksum: z.string().regex(/^[0-9a-f]{64}$/),
@@ -9,3 +10,5 @@ export const params = z.object({
   startedAt: z.iso.datetime(),
   importedBy: z.string().min(1),
 });
+
+export const query = recordQuery({ name: 'begin-import', params, row: z.object({ committedBatches: z.number().int(), status: z.string(), finishedAt: z.string().nullable() }) });

@@ -1,8 +1,11 @@
 // Parameters of commit-batch.cypher.
 import { z } from 'zod';
+import { recordQuery } from '../define-query.ts';
 
-export const params = z.object({
+const params = z.object({
   importId: z.string().min(1),
   batchIndex: z.number().int().min(0),
   finished: z.boolean(),
 });
+
+export const query = recordQuery({ name: 'commit-batch', params, row: z.object({ committedBatches: z.number().int() }) });

@@ -1,4 +1,7 @@
 // Parameters of retire-other-seeds.cypher.
 import { z } from 'zod';
+import { recordQuery } from '../define-query.ts';
 
-export const params = z.object({ importId: z.string().startsWith('seed:') });
+const params = z.object({ importId: z.string().startsWith('seed:') });
+
+export const query = recordQuery({ name: 'retire-other-seeds', params, row: z.object({ retired: z.number().int() }) });

@@ -1,11 +1,14 @@
 // Parameters of all-shortest-paths.cypher.
 import { z } from 'zod';
 import { EntityId, RelationshipTypes, rowLimit } from '../params.ts';
+import { evidenceQuery } from '../define-query.ts';
 
-export const params = z.object({
+const params = z.object({
   fromId: EntityId,
   toId: EntityId,
   types: RelationshipTypes,
   maxDepth: z.number().int().min(1).max(10).default(6),
   limit: rowLimit(500, 50),
 });
+
+export const query = evidenceQuery({ name: 'all-shortest-paths', params });

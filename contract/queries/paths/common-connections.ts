@@ -1,8 +1,9 @@
 // Parameters of common-connections.cypher.
 import { z } from 'zod';
 import { EntityId, rowLimit } from '../params.ts';
+import { evidenceQuery } from '../define-query.ts';
 
-export const params = z.object({
+const params = z.object({
   ids: z
     .array(EntityId)
     .min(2, 'must name at least two nodes')
@@ -10,3 +11,5 @@ export const params = z.object({
     .refine((ids) => new Set(ids).size === ids.length, 'must not repeat an id'),
   limit: rowLimit(200, 50),
 });
+
+export const query = evidenceQuery({ name: 'common-connections', params });

@@ -1,4 +1,7 @@
 // The schema statements take no parameters.
 import { z } from 'zod';
+import { schemaQuery } from '../define-query.ts';
 
-export const params = z.object({});
+const params = z.object({});
+
+export const query = schemaQuery({ name: 'schema', params });

@@ -1,6 +1,7 @@
 // Parameters of full-text-names.cypher: the analyst's text becomes a Lucene query here, never Cypher.
 import { z } from 'zod';
 import { joinedKey, nameKey, nameWords } from '../../names.ts';
+import { evidenceQuery } from '../define-query.ts';
 
 /** Lucene's query syntax characters; escaped so typed text is matched, never parsed as operators. */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
@@ -33,7 +34,7 @@ export function toLuceneQuery(text: string): string {
   return `(${clauses.join(' AND ')}) OR nameKeys:${joined} OR nameKeys:${joined}*`;
 }
 
-export const params = z.object({
+const params = z.object({
   query: z
     .string()
     .trim()
@@ -43,3 +44,5 @@ export const params = z.object({
     .refine((query) => query.length > 0, 'must contain a word'),
   limit: z.number().int().min(1).max(100).default(20),
 });
+
+export const query = evidenceQuery({ name: 'full-text-names', params });

@@ -1,2 +1,5 @@
-// Parameters of create-relationships.cypher: the same rows as merge-relationships.
-export { params } from './merge-relationships.ts';
+// Parameters of create-relationships.cypher: the same rows as merge-relationships, known to be new.
+import { recordQuery } from '../define-query.ts';
+import { params, query as merge } from './merge-relationships.ts';
+
+export const query = recordQuery({ name: 'create-relationships', params, row: merge.row });

@@ -1,4 +1,7 @@
 // graph-statistics.cypher takes no parameters.
 import { z } from 'zod';
+import { evidenceQuery } from '../define-query.ts';
 
-export const params = z.object({});
+const params = z.object({});
+
+export const query = evidenceQuery({ name: 'graph-statistics', params });

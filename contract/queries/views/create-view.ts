@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { MAX_VIEW_VERSIONS } from './ceilings.ts';
 import { ShareId, ViewAuthor, ViewId, ViewOwner, ViewTitle, ViewVersionRecord, Visibility } from './view-params.ts';
+import { recordQuery } from '../define-query.ts';
 
-export const params = z.object({
+const params = z.object({
   id: ViewId,
   shareId: ShareId,
   title: ViewTitle,
@@ -17,3 +18,5 @@ export const params = z.object({
     .max(MAX_VIEW_VERSIONS)
     .refine((versions) => versions.every((saved, index) => saved.version === index + 1), 'must be numbered 1..n in order'),
 });
+
+export const query = recordQuery({ name: 'create-view', params, row: z.object({ id: z.string(), currentVersion: z.number().int() }) });

@@ -1,5 +1,8 @@
 // Parameters of delete-view.cypher.
 import { z } from 'zod';
 import { ViewAuthor, ViewId } from './view-params.ts';
+import { recordQuery } from '../define-query.ts';
 
-export const params = z.object({ id: ViewId, deletedAt: z.iso.datetime(), author: ViewAuthor });
+const params = z.object({ id: ViewId, deletedAt: z.iso.datetime(), author: ViewAuthor });
+
+export const query = recordQuery({ name: 'delete-view', params, row: z.object({ id: z.string() }) });

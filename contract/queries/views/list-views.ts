@@ -1,9 +1,14 @@
 // Parameters of list-views.cypher.
 import { z } from 'zod';
+import { ListPage, ViewRecordRow } from './view-params.ts';
+import { recordQuery } from '../define-query.ts';
 
-export const params = z.object({
+const params = z.object({
   viewerId: z.string().min(1),
   mine: z.boolean().default(false),
-  offset: z.number().int().min(0).max(1_000_000).default(0),
-  limit: z.number().int().min(1).max(200).default(50),
+  offset: ListPage.shape.offset,
+  /** One row past the largest page tells whether another page follows, without counting. */
+  limit: z.number().int().min(1).max(ListPage.shape.limit.unwrap().maxValue! + 1),
 });
+
+export const query = recordQuery({ name: 'list-views', params, row: ViewRecordRow });

@@ -1,8 +1,9 @@
 // Parameters of save-view-version.cypher.
 import { z } from 'zod';
 import { VersionNumber, ViewAuthor, ViewId, ViewTitle } from './view-params.ts';
+import { recordQuery } from '../define-query.ts';
 
-export const params = z.object({
+const params = z.object({
   id: ViewId,
   baseVersion: VersionNumber,
   title: ViewTitle,
@@ -10,3 +11,5 @@ export const params = z.object({
   savedAt: z.iso.datetime(),
   document: z.string().min(2),
 });
+
+export const query = recordQuery({ name: 'save-view-version', params, row: z.object({ currentVersion: z.number().int(), saved: z.boolean() }) });

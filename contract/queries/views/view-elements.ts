@@ -2,9 +2,12 @@
 import { z } from 'zod';
 import { StableId } from '../../model.ts';
 import { MAX_VIEW_EDGES, MAX_VIEW_NODES } from './ceilings.ts';
+import { graphQuery } from '../define-query.ts';
 
-export const params = z.object({
+const params = z.object({
   nodeIds: z.array(StableId).max(MAX_VIEW_NODES),
   edgeIds: z.array(StableId).max(MAX_VIEW_EDGES),
   limit: z.number().int().min(1).max(MAX_VIEW_NODES).default(MAX_VIEW_NODES),
 });
+
+export const query = graphQuery({ name: 'view-elements', params });

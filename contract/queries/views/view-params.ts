@@ -28,3 +28,32 @@ export const ViewVersionRecord = z.object({
   title: ViewTitle,
   document: z.string().min(2),
 });
+
+/** A stored date-time (Neo4j writes nanoseconds) as the ISO instant the API answers with. */
+const StoredInstant = z.string().transform((text) => new Date(text).toISOString());
+
+/** A view's record, as lists show it. */
+export const ViewRecordRow = z.object({
+  id: ViewId,
+  shareId: z.string(),
+  title: z.string(),
+  /** Who created it. Each version names who saved it. */
+  author: z.string(),
+  /** The owning account's id; null for a view saved before accounts. */
+  owner: z.string().nullable().default(null),
+  /** Views from before accounts had no owner and were open to everyone: they stay shared. */
+  visibility: z.unknown().transform((value): z.infer<typeof Visibility> => (value === 'private' ? 'private' : 'shared')),
+  createdAt: StoredInstant,
+  updatedAt: StoredInstant,
+  currentVersion: VersionNumber,
+});
+export type ViewRecordRow = z.infer<typeof ViewRecordRow>;
+
+/** One version's record, without its document. */
+export const VersionRow = z.object({ version: VersionNumber, savedAt: StoredInstant, author: z.string(), title: z.string() });
+
+/** One page of a list: the client asks for at most 200 rows at a time. */
+export const ListPage = z.object({
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+  limit: z.number().int().min(1).max(200).default(50),
+});

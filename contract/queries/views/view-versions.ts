@@ -1,5 +1,8 @@
 // Parameters of view-versions.cypher.
 import { z } from 'zod';
-import { ViewId } from './view-params.ts';
+import { VersionRow, ViewId, ViewRecordRow } from './view-params.ts';
+import { recordQuery } from '../define-query.ts';
 
-export const params = z.object({ id: ViewId, withDocuments: z.boolean() });
+const params = z.object({ id: ViewId, withDocuments: z.boolean() });
+
+export const query = recordQuery({ name: 'view-versions', params, row: z.object({ view: ViewRecordRow, versions: z.array(VersionRow.extend({ document: z.string().nullable() })) }) });

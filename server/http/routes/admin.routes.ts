@@ -1,15 +1,13 @@
 // POST /api/admin/cypher: read-only raw Cypher for admins. It runs in a READ transaction with a
 // timeout, so Neo4j itself refuses any write; nothing here parses the text to guess.
-import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Json } from '../../../contract/result.ts';
-import type { AuditLog } from '../../policy/audit-log.ts';
-import { requireRole } from '../auth-middleware.ts';
-import { toDriverParams } from '../../graph/run-query.ts';
-import { toJson, toResult } from '../../graph/to-result.ts';
+import { recordToJson } from '../../graph/executor.ts';
+import { toResult } from '../../graph/to-result.ts';
 import { BadInput, fromDriverError, HttpProblem } from '../../errors.ts';
-import type { QueryContext } from '../../graph/run-catalogue-query.ts';
+import { currentUser, requireRole } from '../auth-middleware.ts';
+import type { Services } from '../services.ts';
 
 export const CypherBody = z
   .object({
@@ -32,7 +30,7 @@ class CypherRefused extends HttpProblem {
   }
 }
 
-export function adminRoutes(context: QueryContext, audit: AuditLog): Router {
+export function adminRoutes({ graph, audit }: Services): Router {
   const router = Router();
   router.use('/admin', requireRole('admin'));
 
@@ -42,31 +40,22 @@ export function adminRoutes(context: QueryContext, audit: AuditLog): Router {
     const { cypher, parameters, limit } = body.data;
     // Logged before it runs, so a statement that hangs or fails is on record too. The text may name
     // people: only its length and the parameter names go in the log.
-    await audit.recordFor(res, 'cypher', { parameters: { textLength: cypher.length, parameterNames: Object.keys(parameters) } });
+    await audit.record(currentUser(res), { action: 'cypher', parameters: { textLength: cypher.length, parameterNames: Object.keys(parameters) } });
     const started = performance.now();
-    const session = context.driver.session({ defaultAccessMode: neo4j.session.READ });
     let records;
     try {
-      records = await session.executeRead(
-        async (tx: ManagedTransaction) => {
-          const result = await tx.run(cypher, toDriverParams(parameters) as Record<string, unknown>);
-          return result.records;
-        },
-        { timeout: context.timeoutMs },
-      );
+      records = await graph.rawRead(cypher, parameters);
     } catch (error) {
       const mapped = fromDriverError(error);
       if (mapped) throw mapped;
       const code = (error as { code?: unknown }).code;
       if (typeof code === 'string' && code.startsWith('Neo.ClientError')) throw new CypherRefused(code);
       throw error;
-    } finally {
-      await session.close();
     }
     const truncated = records.length > limit;
     const kept = records.slice(0, limit);
     const meta = { query: 'admin-cypher', parameters: parameters as Record<string, Json>, durationMs: Math.round((performance.now() - started) * 10) / 10, truncated };
-    const rows = kept.map((record) => Object.fromEntries(record.keys.map((key) => [String(key), toJson(record.get(key))])));
+    const rows = kept.map(recordToJson);
     let result = null;
     try {
       result = toResult(kept, meta);

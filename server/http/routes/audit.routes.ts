@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { AuditAction } from '../../../contract/queries/audit/audit-params.ts';
 import type { AuditEntry, AuditLog } from '../../policy/audit-log.ts';
-import { requireRole } from '../auth-middleware.ts';
+import { currentUser, requireRole } from '../auth-middleware.ts';
 import { BadInput } from '../../errors.ts';
 import { numberOrRaw } from '../query-string.ts';
 
@@ -59,7 +59,7 @@ export function auditRoutes(audit: AuditLog): Router {
       all.push(...page);
       if (page.length < 1000) break;
     }
-    await audit.recordFor(res, 'audit-export', { parameters: { format: format.data, ...filters } });
+    await audit.record(currentUser(res), { action: 'audit-export', parameters: { format: format.data, ...filters } });
     const stamp = new Date().toISOString().slice(0, 10);
     if (format.data === 'csv') {
       const lines = [csvColumns.join(','), ...all.map((entry) => csvColumns.map((key) => csvCell(entry[key])).join(','))];

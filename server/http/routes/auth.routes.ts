@@ -39,12 +39,12 @@ export function loginRoutes(users: UserStore, audit: AuditLog): Router {
     // Verified even when there is no such user, so both failures take an argon2 verification's time.
     const matches = await checkPassword(found?.passwordHash ?? null, password);
     if (!found || !matches || found.disabled) {
-      await audit.record(null, 'login-failed', { username: usernameTag(username) });
+      await audit.record(null, { action: 'login-failed', username: usernameTag(username) });
       throw new WrongCredentials();
     }
     const user = { id: found.id, username: found.username, role: found.role };
     const { secret, session } = await users.openSession(user);
-    await audit.record(user, 'login');
+    await audit.record(user, { action: 'login' });
     res.cookie(SESSION_COOKIE, secret, { ...cookieOptions(req.secure), maxAge: SESSION_MAX_MS });
     res.locals.user = user;
     res.locals.session = session;
@@ -68,7 +68,7 @@ export function authRoutes(users: UserStore, audit: AuditLog): Router {
     // A token is revoked by DELETE /api/auth/tokens/:id; logout ends the cookie session it came with.
     if (session.kind !== 'cookie') throw new BadInput([{ field: '(session)', reason: 'an API token is revoked with DELETE /api/auth/tokens/:id' }]);
     await users.endSession(session.id, user.id, 'cookie');
-    await audit.record(user, 'logout');
+    await audit.record(user, { action: 'logout' });
     res.clearCookie(SESSION_COOKIE, cookieOptions(req.secure));
     res.status(204).end();
   });
@@ -78,7 +78,7 @@ export function authRoutes(users: UserStore, audit: AuditLog): Router {
     if (!body.success) throw BadInput.fromZod(body.error);
     const user = currentUser(res)!;
     const issued = await users.issueToken(user, body.data.label);
-    await audit.record(user, 'token-create', { targetIds: [issued.id] });
+    await audit.record(user, { action: 'token-create', targetIds: [issued.id] });
     // The token is in this answer only: the server keeps its hash.
     res.status(201).json({ id: issued.id, label: body.data.label, token: issued.token, expiresAt: issued.expiresAt });
   });
@@ -88,7 +88,7 @@ export function authRoutes(users: UserStore, audit: AuditLog): Router {
     if (!id.success) throw BadInput.fromZod(id.error, 'id');
     const user = currentUser(res)!;
     if (!(await users.endSession(id.data, user.id, 'token'))) throw new NotFound(`You have no API token "${id.data}"`);
-    await audit.record(user, 'token-revoke', { targetIds: [id.data] });
+    await audit.record(user, { action: 'token-revoke', targetIds: [id.data] });
     res.status(204).end();
   });
 

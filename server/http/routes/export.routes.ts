@@ -1,12 +1,12 @@
 // Exports as file downloads: POST any Result to format it, or GET a chain of command formatted straight from the graph.
 import express, { Router, type Response } from 'express';
 import { z } from 'zod';
-import type { CatalogueEntry } from '../../graph/catalogue.ts';
 import { Result } from '../../../contract/result.ts';
 import { CsvPart, ExportFormat, exportFileName, exportFormats, type RenderOptions } from '../../export/formats.ts';
 import { BadInput } from '../../errors.ts';
 import { fetchChain } from '../../queries/fetch-chain.ts';
-import type { GuardedContext } from '../../graph/run-catalogue-query.ts';
+import { currentUser } from '../auth-middleware.ts';
+import type { Services } from '../services.ts';
 import { numberOrRaw } from '../query-string.ts';
 
 export interface ExportRouteOptions {
@@ -50,7 +50,7 @@ function send(res: Response, result: Result, base: string, format: ExportFormat,
   res.send(body);
 }
 
-export function exportRoutes(context: GuardedContext, catalogue: Map<string, CatalogueEntry>, options: ExportRouteOptions = {}): Router {
+export function exportRoutes({ graph, answers }: Services, options: ExportRouteOptions = {}): Router {
   const now = options.now ?? (() => new Date());
   const router = Router();
 
@@ -59,19 +59,26 @@ export function exportRoutes(context: GuardedContext, catalogue: Map<string, Cat
     const body = ExportBody.safeParse(req.body);
     if (!body.success) throw BadInput.fromZod(body.error);
     // The client's own result, but a viewer's file is still redacted: what they export is what they may see.
-    const result = context.redactor.result(res, body.data.result);
-    await context.audit.recordFor(res, 'export', { query: result.meta.query, targetIds: result.nodes.map((node) => node.id), parameters: { format, part } });
+    const submitted = body.data.result;
+    const result = await answers.disclose(currentUser(res), submitted, {
+      action: 'export',
+      query: submitted.meta.query,
+      targetIds: submitted.nodes.map((node) => node.id),
+      parameters: { format, part },
+    });
     send(res, result, `xpf-${result.meta.query}`, format, { part, generatedAt: now(), origin: 'submitted' });
   });
 
   router.get('/export/chain/:id/:format', async (req, res) => {
     const { format, part } = readFormat(req.params, req.query, ['asOf', 'limit', 'part']);
     // As GET /api/chain/:id answers: a node with no chain is still exported, so the file says "no chain" about it.
-    const chains = context.redactor.result(
-      res,
-      await fetchChain(context, catalogue, { id: req.params.id, asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) }),
-    );
-    await context.audit.recordFor(res, 'export', { query: chains.meta.query, targetIds: [req.params.id], parameters: { ...chains.meta.parameters, format, part } });
+    const found = await fetchChain(graph, { id: req.params.id, asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) });
+    const chains = await answers.disclose(currentUser(res), found, {
+      action: 'export',
+      query: found.meta.query,
+      targetIds: [req.params.id],
+      parameters: { ...found.meta.parameters, format, part },
+    });
     const asOf = typeof chains.meta.parameters.asOf === 'string' ? `-as-of-${chains.meta.parameters.asOf}` : '';
     send(res, chains, `xpf-chain-${req.params.id}${asOf}`, format, { part, generatedAt: now(), origin: 'query' });
   });

@@ -3,10 +3,11 @@
 import { Router, type Response } from 'express';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, resolve, sep } from 'node:path';
-import type { CatalogueEntry } from '../../graph/catalogue.ts';
+import { queries } from '../../../contract/queries/index.ts';
 import { EntityId } from '../../../contract/queries/params.ts';
 import { BadInput, NotFound } from '../../errors.ts';
-import { runCatalogueQuery, type GuardedContext } from '../../graph/run-catalogue-query.ts';
+import { currentUser } from '../auth-middleware.ts';
+import type { Services } from '../services.ts';
 
 /** Raster formats only: an SVG can carry script, and nothing else is a photo. */
 const CONTENT_TYPES: Record<string, string> = {
@@ -34,9 +35,7 @@ export async function resolveInStore(store: string, file: string): Promise<strin
   return stats.isFile() && stats.size <= MAX_PHOTO_BYTES ? candidate : null;
 }
 
-export function photosRoutes(context: GuardedContext, catalogue: Map<string, CatalogueEntry>, photosDir: string | undefined): Router {
-  const photoFile = catalogue.get('photo-file');
-  if (!photoFile) throw new Error('The catalogue has no "photo-file" query');
+export function photosRoutes({ graph, audit, answers }: Services, photosDir: string | undefined): Router {
   const router = Router();
 
   // One answer for "no such photo", "no file", "not in the store" and "not for you": a viewer learns
@@ -50,8 +49,9 @@ export function photosRoutes(context: GuardedContext, catalogue: Map<string, Cat
     if (!checked.success) throw BadInput.fromZod(checked.error, 'id');
     // The redactor decides, as it does for every Result: the same roles that get a photo node without
     // its file get no bytes either. Checked first, so a withheld request costs no query.
-    if (context.redactor.redacts(res) || !photosDir) throw unavailable(id);
-    const result = await runCatalogueQuery(context, photoFile, { id });
+    // The policy decides who sees photos; the file itself is bytes, never a Result, so it is gated here.
+    if (answers.redacts(currentUser(res)) || !photosDir) throw unavailable(id);
+    const result = await graph.evidence(queries.photoFile, { id });
     const photo = result.nodes.find((node) => node.labels.includes('Photo'));
     if (!photo) throw unavailable(id);
     const file = photo.properties.file;
@@ -60,7 +60,7 @@ export function photosRoutes(context: GuardedContext, catalogue: Map<string, Cat
     if (!type || !path) throw unavailable(id);
     const bytes = await readFile(path);
     const depicted = result.nodes.filter((node) => node.labels.includes('Person')).map((node) => node.id);
-    await context.audit.recordFor(res, 'photo-open', { targetIds: [photo.id, ...depicted] });
+    await audit.record(currentUser(res), { action: 'photo-open', targetIds: [photo.id, ...depicted] });
     res
       .set({ 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Disposition': 'inline' })
       .send(bytes);

@@ -2,9 +2,10 @@
 // of its parameters (the client builds its forms from it); POST /api/queries/:name runs one.
 import { Router } from 'express';
 import { z } from 'zod';
-import { isEvidenceQuery, type CatalogueEntry } from '../../graph/catalogue.ts';
+import type { CatalogueEntry } from '../../graph/catalogue.ts';
 import { BadInput, NotFound } from '../../errors.ts';
-import { runCatalogueQuery, type GuardedContext } from '../../graph/run-catalogue-query.ts';
+import { currentUser } from '../auth-middleware.ts';
+import type { Services } from '../services.ts';
 
 /** A query's parameters as JSON Schema (what a client may send), each described by the .cypher header. */
 export function parameterSchema(entry: CatalogueEntry): Record<string, unknown> {
@@ -31,10 +32,9 @@ function idsIn(parameters: Record<string, unknown>): string[] {
 
 const RunBody = z.object({ params: z.record(z.string(), z.unknown()).default({}) }).strict();
 
-export function queryRoutes(context: GuardedContext, catalogue: Map<string, CatalogueEntry>): Router {
+export function queryRoutes({ graph, answers }: Services): Router {
   // Only evidence queries are served: writes, and the app's own reads (views, imports), never are.
-  const served = [...catalogue.values()].filter(isEvidenceQuery).sort((a, b) => a.name.localeCompare(b.name));
-  const listing = served.map(describeQuery);
+  const listing = graph.catalogue.evidence().map(describeQuery);
   const router = Router();
 
   router.get('/queries', (_req, res) => {
@@ -42,13 +42,18 @@ export function queryRoutes(context: GuardedContext, catalogue: Map<string, Cata
   });
 
   router.post('/queries/:name', async (req, res) => {
-    const entry = served.find((candidate) => candidate.name === req.params.name);
-    if (!entry) throw new NotFound(`No curated query named "${req.params.name}"`);
+    const query = graph.catalogue.evidenceNamed(req.params.name);
+    if (!query) throw new NotFound(`No curated query named "${req.params.name}"`);
     const body = RunBody.safeParse(req.body ?? {});
     if (!body.success) throw BadInput.fromZod(body.error);
-    const result = await runCatalogueQuery(context, entry, body.data.params, {}, 'params.');
-    await context.audit.recordFor(res, 'query', { query: entry.name, parameters: result.meta.parameters, targetIds: idsIn(result.meta.parameters) });
-    res.json(context.redactor.result(res, result));
+    const result = await answers.ask(
+      currentUser(res),
+      query,
+      body.data.params,
+      (found) => ({ action: 'query', query: query.name, parameters: found.meta.parameters, targetIds: idsIn(found.meta.parameters) }),
+      { fieldPrefix: 'params.' },
+    );
+    res.json(result);
   });
 
   return router;

@@ -34,7 +34,7 @@ export function usersRoutes(users: UserStore, audit: AuditLog): Router {
     const body = parse(NewUser, req.body);
     if (await users.findForLogin(body.username)) throw new HttpProblem(409, 'Conflict', `An account named "${body.username}" exists already.`);
     const user = await users.create(body.username, body.password, body.role);
-    await audit.recordFor(res, 'user-create', { targetIds: [user.id], parameters: { role: user.role } });
+    await audit.record(currentUser(res), { action: 'user-create', targetIds: [user.id], parameters: { role: user.role } });
     res.status(201).location(`/api/users/${user.id}`).json({ user });
   });
 
@@ -52,7 +52,7 @@ export function usersRoutes(users: UserStore, audit: AuditLog): Router {
     }
     const user = await users.update(id, change);
     if (!user) throw new NotFound(`No user with id "${id}"`);
-    await audit.recordFor(res, 'user-update', { targetIds: [id], parameters: change });
+    await audit.record(currentUser(res), { action: 'user-update', targetIds: [id], parameters: change });
     res.json({ user });
   });
 

@@ -2,17 +2,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import type { CatalogueEntry } from '../../graph/catalogue.ts';
-import { ShareId, VersionNumber, ViewId, Visibility } from '../../../contract/queries/views/view-params.ts';
+import { ListPage, ShareId, VersionNumber, ViewId, Visibility } from '../../../contract/queries/views/view-params.ts';
 import { currentUser, Forbidden, requireRole } from '../auth-middleware.ts';
 import type { User } from '../../queries/user-store.ts';
 import { HttpProblem, NotFound } from '../../errors.ts';
-import type { GuardedContext } from '../../graph/run-catalogue-query.ts';
+import type { Services } from '../services.ts';
 import { badInputFrom } from '../../errors-zod.ts';
 import { VIEW_SCHEMA_VERSION, ViewContent, ViewUpdate, type Snapshot, type ViewDocument } from '../../../contract/api/saved-view.ts';
 import { readExportFile, toExportFile } from '../../policy/view-export.ts';
-import { ViewGraph } from '../../queries/view-graph.ts';
-import { ViewStore, type StoredVersion, type VersionRecord, type ViewRecord } from '../../queries/view-store.ts';
+import type { StoredVersion, VersionRecord, ViewRecord } from '../../queries/view-store.ts';
 import { numberOrRaw } from '../query-string.ts';
 
 /** Who is acting, by login name: what versions show as their author. Ownership is by account id. */
@@ -81,11 +79,8 @@ class Conflict extends HttpProblem {
   }
 }
 
-export function viewsRoutes(context: GuardedContext, catalogue: Map<string, CatalogueEntry>): Router {
-  const store = new ViewStore(context, catalogue);
-  const graph = new ViewGraph(context, catalogue);
+export function viewsRoutes({ views: store, viewGraph: graph, audit, answers }: Services): Router {
   // The viewer's id comes from the session, never from the query string.
-  const listParams = catalogue.get('list-views')!.schema.omit({ viewerId: true, mine: true });
   const router = Router();
   const savers = requireRole('analyst', 'admin');
 
@@ -107,14 +102,14 @@ export function viewsRoutes(context: GuardedContext, catalogue: Map<string, Cata
     const found = await readable(res, id, version);
     if (!found.version) throw new NotFound(`View "${id}" has no version ${version}`);
     const { changes, graph: now } = await graph.reopen(found.version.document, found.version.savedAt);
-    await context.audit.recordFor(res, 'view-open', { targetIds: [id] });
+    // What to draw, as the reader's role may see it.
+    const shownGraph = await answers.disclose(currentUser(res), now, { action: 'view-open', targetIds: [id] });
     return {
       view: withLinks(found.view),
       version: versionInfo(found.version),
       document: shown(found.version.document),
       changes,
-      // What to draw, as the reader's role may see it.
-      graph: context.redactor.result(res, now),
+      graph: shownGraph,
     };
   }
 
@@ -128,17 +123,14 @@ export function viewsRoutes(context: GuardedContext, catalogue: Map<string, Cata
     const view = { id: randomUUID(), shareId: randomBytes(16).toString('base64url'), author, owner: currentUser(res)!.id, visibility: 'private' as const, createdAt: now };
     const version: StoredVersion = { version: 1, savedAt: now, author, title: document.title, document };
     await store.create(view, [version]);
-    await context.audit.recordFor(res, 'view-save', { targetIds: [view.id, ...content.elements.nodes, ...content.elements.edges], query: content.query?.name });
+    await audit.record(currentUser(res), { action: 'view-save', targetIds: [view.id, ...content.elements.nodes, ...content.elements.edges], query: content.query?.name });
     const record: ViewRecord = { ...view, title: document.title, updatedAt: now, currentVersion: 1 };
     res.status(201).location(`/api/views/${view.id}`).json({ view: withLinks(record), version: versionInfo(version), document: shown(document) });
   });
 
   router.get('/views', async (req, res) => {
     const scope = parse(ViewScope, req.query.scope ?? 'all', 'scope');
-    const { offset, limit } = parse(listParams, { offset: numberOrRaw(req.query.offset), limit: numberOrRaw(req.query.limit) }) as {
-      offset: number;
-      limit: number;
-    };
+    const { offset, limit } = parse(ListPage, { offset: numberOrRaw(req.query.offset), limit: numberOrRaw(req.query.limit) });
     const page = await store.list(currentUser(res)!.id, scope === 'mine', offset, limit);
     res.json({ views: page.views.map(withLinks), scope, offset, limit, more: page.more });
   });
@@ -149,7 +141,7 @@ export function viewsRoutes(context: GuardedContext, catalogue: Map<string, Cata
     // New ids and a new share token: the file may come from another server, or be imported twice.
     const view = { id: randomUUID(), shareId: randomBytes(16).toString('base64url'), author: authorOf(res), owner: currentUser(res)!.id, visibility: 'private' as const, createdAt: now };
     await store.create(view, versions);
-    await context.audit.recordFor(res, 'view-save', { targetIds: [view.id] });
+    await audit.record(currentUser(res), { action: 'view-save', targetIds: [view.id] });
     const latest = versions.at(-1)!;
     const record: ViewRecord = { ...view, title: latest.title, updatedAt: now, currentVersion: latest.version };
     res.status(201).location(`/api/views/${view.id}`).json({ view: withLinks(record), version: versionInfo(latest), document: shown(latest.document) });
@@ -196,7 +188,7 @@ export function viewsRoutes(context: GuardedContext, catalogue: Map<string, Cata
       if (!winner?.version) throw new NotFound(`No view with id "${id}"`);
       throw new Conflict(baseVersion, winner.version);
     }
-    await context.audit.recordFor(res, 'view-save', { targetIds: [id, ...content.elements.nodes, ...content.elements.edges], query: content.query?.name });
+    await audit.record(currentUser(res), { action: 'view-save', targetIds: [id, ...content.elements.nodes, ...content.elements.edges], query: content.query?.name });
     const record: ViewRecord = { ...current.view, title: document.title, updatedAt: saved.savedAt, currentVersion: outcome.currentVersion };
     res.json({ view: withLinks(record), version: versionInfo({ ...saved, version: outcome.currentVersion }), document: shown(document) });
   });
@@ -206,14 +198,14 @@ export function viewsRoutes(context: GuardedContext, catalogue: Map<string, Cata
     const { visibility } = parse(VisibilityBody, req.body);
     const found = await changeable(res, id);
     if (!(await store.setVisibility(id, visibility))) throw new NotFound(`No view with id "${id}"`);
-    await context.audit.recordFor(res, 'view-share', { targetIds: [id], parameters: { visibility } });
+    await audit.record(currentUser(res), { action: 'view-share', targetIds: [id], parameters: { visibility } });
     res.json({ view: withLinks({ ...found.view, visibility }) });
   });
 
   router.delete('/views/:id', savers, async (req, res) => {
     const id = parse(ViewId, req.params.id, 'id');
     await changeable(res, id);
-    await context.audit.recordFor(res, 'view-delete', { targetIds: [id] });
+    await audit.record(currentUser(res), { action: 'view-delete', targetIds: [id] });
     if (!(await store.remove(id, authorOf(res), new Date().toISOString()))) throw new NotFound(`No view with id "${id}"`);
     res.status(204).end();
   });
@@ -223,7 +215,7 @@ export function viewsRoutes(context: GuardedContext, catalogue: Map<string, Cata
     const id = parse(ViewId, req.params.id, 'id');
     const found = await store.versionsWithDocuments(id);
     if (!found || !mayRead(found.view, currentUser(res)!)) throw new NotFound(`No view with id "${id}"`);
-    await context.audit.recordFor(res, 'export', { targetIds: [id], parameters: { format: 'view' } });
+    await audit.record(currentUser(res), { action: 'export', targetIds: [id], parameters: { format: 'view' } });
     res.attachment(exportFileName(found.view)).json(toExportFile(found.view, found.versions, new Date().toISOString()));
   });
 

@@ -1,0 +1,72 @@
+// How a curated query is declared: its name (a literal, so a rename fails the type check), its
+// parameters as zod, and what it answers with. The Cypher text sits beside it in <name>.cypher.
+import type { z } from 'zod';
+
+/** A question about the evidence: read-only, served over HTTP, answered as one Result. */
+export interface EvidenceQuery<Name extends string = string, Params extends z.ZodObject = z.ZodObject> {
+  readonly kind: 'evidence';
+  readonly name: Name;
+  readonly params: Params;
+}
+
+/** Evidence the app reads for itself (a saved view's elements): answered as a Result, never served by name. */
+export interface GraphQuery<Name extends string = string, Params extends z.ZodObject = z.ZodObject> {
+  readonly kind: 'graph';
+  readonly name: Name;
+  readonly params: Params;
+}
+
+/** The app's own records (accounts, views, audit, imports) or a write: each row parsed by `row`. */
+export interface RecordQuery<Name extends string = string, Params extends z.ZodObject = z.ZodObject, Row extends z.ZodType = z.ZodType> {
+  readonly kind: 'records';
+  readonly name: Name;
+  readonly params: Params;
+  readonly row: Row;
+}
+
+/** Schema statements (constraints, indexes), each run on its own: they cannot share a transaction. */
+export interface SchemaQuery<Name extends string = string, Params extends z.ZodObject = z.ZodObject> {
+  readonly kind: 'schema';
+  readonly name: Name;
+  readonly params: Params;
+}
+
+export type CuratedQuery = EvidenceQuery | GraphQuery | RecordQuery | SchemaQuery;
+/** Queries whose answer is built into a Result from paths, nodes and relationships. */
+export type ResultQuery = EvidenceQuery | GraphQuery;
+
+export function evidenceQuery<const Name extends string, Params extends z.ZodObject>(definition: { name: Name; params: Params }): EvidenceQuery<Name, Params> {
+  return { kind: 'evidence', ...definition };
+}
+
+export function graphQuery<const Name extends string, Params extends z.ZodObject>(definition: { name: Name; params: Params }): GraphQuery<Name, Params> {
+  return { kind: 'graph', ...definition };
+}
+
+export function recordQuery<const Name extends string, Params extends z.ZodObject, Row extends z.ZodType>(definition: {
+  name: Name;
+  params: Params;
+  row: Row;
+}): RecordQuery<Name, Params, Row> {
+  return { kind: 'records', ...definition };
+}
+
+export function schemaQuery<const Name extends string, Params extends z.ZodObject>(definition: { name: Name; params: Params }): SchemaQuery<Name, Params> {
+  return { kind: 'schema', ...definition };
+}
+
+/** What a caller passes (before zod's defaults and transforms). */
+export type ParamsOf<Q extends CuratedQuery> = z.input<Q['params']>;
+/** What a record query's rows are once parsed. */
+export type RowOf<Q extends RecordQuery> = z.output<Q['row']>;
+
+export function isCuratedQuery(value: unknown): value is CuratedQuery {
+  const candidate = value as Partial<CuratedQuery> | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.name === 'string' &&
+    ['evidence', 'graph', 'records', 'schema'].includes(candidate.kind as string) &&
+    typeof (candidate.params as { shape?: unknown } | undefined)?.shape === 'object'
+  );
+}

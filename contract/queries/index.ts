@@ -1,0 +1,116 @@
+// The typed index of every curated query: one handle each, imported by server, seed and tests (and
+// by the client for names and parameter types). A query removed or renamed here fails the type check
+// wherever it is used; server/graph/catalogue.ts pairs each handle with its .cypher file at start.
+import type { z } from 'zod';
+import { query as listAudit } from './audit/list-audit.ts';
+import { query as recordAudit } from './audit/record-audit.ts';
+import { query as countAdmins } from './auth/count-admins.ts';
+import { query as createSession } from './auth/create-session.ts';
+import { query as createUser } from './auth/create-user.ts';
+import { query as deleteSession } from './auth/delete-session.ts';
+import { query as findSession } from './auth/find-session.ts';
+import { query as findUser } from './auth/find-user.ts';
+import { query as listUsers } from './auth/list-users.ts';
+import { query as touchSession } from './auth/touch-session.ts';
+import { query as updateUser } from './auth/update-user.ts';
+import { query as chainOfCommand } from './chain/chain-of-command.ts';
+import { query as whoIsResponsible } from './chain/who-is-responsible.ts';
+import { query as directivePropagation } from './directives/directive-propagation.ts';
+import { query as expandNeighbourhood } from './explore/expand-neighbourhood.ts';
+import { query as nodeDetails } from './explore/node-details.ts';
+import { query as timeline } from './explore/timeline.ts';
+import { query as facilityProfile } from './facilities/facility-profile.ts';
+import { query as beginImport } from './import/begin-import.ts';
+import { query as commitBatch } from './import/commit-batch.ts';
+import { query as existingNodes } from './import/existing-nodes.ts';
+import { query as graphHasEvidence } from './import/graph-has-evidence.ts';
+import { query as importStatus } from './import/import-status.ts';
+import { query as removeOtherSeeds } from './import/remove-other-seeds.ts';
+import { query as retireOtherSeeds } from './import/retire-other-seeds.ts';
+import { query as allShortestPaths } from './paths/all-shortest-paths.ts';
+import { query as commonConnections } from './paths/common-connections.ts';
+import { query as shortestPath } from './paths/shortest-path.ts';
+import { query as photoFile } from './photos/photo-file.ts';
+import { query as photosOf } from './photos/photos-of.ts';
+import { query as schema } from './schema/schema.ts';
+import { query as fullTextNames } from './search/full-text-names.ts';
+import { query as createNodes } from './seed/create-nodes.ts';
+import { query as createRelationships } from './seed/create-relationships.ts';
+import { query as mergeNodes } from './seed/merge-nodes.ts';
+import { query as mergeRelationships } from './seed/merge-relationships.ts';
+import { query as graphSize } from './stats/graph-size.ts';
+import { query as graphStatistics } from './stats/graph-statistics.ts';
+import { query as createView } from './views/create-view.ts';
+import { query as deleteView } from './views/delete-view.ts';
+import { query as findSharedView } from './views/find-shared-view.ts';
+import { query as listViews } from './views/list-views.ts';
+import { query as readView } from './views/read-view.ts';
+import { query as saveViewVersion } from './views/save-view-version.ts';
+import { query as setViewVisibility } from './views/set-view-visibility.ts';
+import { query as viewElements } from './views/view-elements.ts';
+import { query as viewVersions } from './views/view-versions.ts';
+
+export const queries = {
+  listAudit,
+  recordAudit,
+  countAdmins,
+  createSession,
+  createUser,
+  deleteSession,
+  findSession,
+  findUser,
+  listUsers,
+  touchSession,
+  updateUser,
+  chainOfCommand,
+  whoIsResponsible,
+  directivePropagation,
+  expandNeighbourhood,
+  nodeDetails,
+  timeline,
+  facilityProfile,
+  beginImport,
+  commitBatch,
+  existingNodes,
+  graphHasEvidence,
+  importStatus,
+  removeOtherSeeds,
+  retireOtherSeeds,
+  allShortestPaths,
+  commonConnections,
+  shortestPath,
+  photoFile,
+  photosOf,
+  schema,
+  fullTextNames,
+  createNodes,
+  createRelationships,
+  mergeNodes,
+  mergeRelationships,
+  graphSize,
+  graphStatistics,
+  createView,
+  deleteView,
+  findSharedView,
+  listViews,
+  readView,
+  saveViewVersion,
+  setViewVisibility,
+  viewElements,
+  viewVersions,
+} as const;
+
+export type AnyQuery = (typeof queries)[keyof typeof queries];
+export type QueryName = AnyQuery['name'];
+
+type Evidence = Extract<AnyQuery, { kind: 'evidence' }>;
+/** The queries served over HTTP (POST /api/queries/:name), answered as a Result. */
+export type EvidenceQueryName = Evidence['name'];
+/** What a client sends as `params` for one evidence query (before defaults). */
+export type EvidenceParams<Name extends EvidenceQueryName> = z.input<Extract<Evidence, { name: Name }>['params']>;
+
+export const allQueries: readonly AnyQuery[] = Object.values(queries);
+
+export function isEvidenceQueryName(name: string): name is EvidenceQueryName {
+  return allQueries.some((query) => query.kind === 'evidence' && query.name === name);
+}

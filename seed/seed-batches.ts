@@ -1,0 +1,60 @@
+// The seed as rows: the public record, then synthetic records at a chosen scale, in batches checked
+// by the model. Pure generation: server/queries/seed-graph.ts writes them through the importer's path.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { NodeRow, RelationshipRow, type GraphBatch } from '../contract/graph-rows.ts';
+import { publicRecordRows, readReference } from './public-record.ts';
+import { SCALES, syntheticBatches, type RawBatch, type ScaleName } from './synthetic.ts';
+
+/** Generated rows pass the same model checks as imported ones: a generator bug fails loudly here. */
+export function validBatch(batch: RawBatch): GraphBatch {
+  return { nodes: batch.nodes.map((row) => NodeRow.parse(row)), relationships: batch.relationships.map((row) => RelationshipRow.parse(row)) };
+}
+
+/**
+ * The public record (merged: another scale's seed may have written it already), then the synthetic
+ * rows, created: other seeds' synthetic rows are removed before a seed starts, and a resumed seed
+ * never re-sends a committed batch, so their ids are new.
+ */
+export function* seedBatches(scale: ScaleName, batchRows = 10_000): Generator<GraphBatch> {
+  yield publicRecordRows(readReference());
+  for (const raw of syntheticBatches(SCALES[scale], batchRows)) yield { ...validBatch(raw), fresh: true };
+}
+
+/**
+ * The same batches, produced in a worker thread one step ahead of the writer: while Neo4j writes
+ * batch n, the worker generates and validates batch n + 1 on the other core.
+ */
+export async function* seedBatchesAhead(scale: ScaleName, batchRows = 10_000): AsyncGenerator<GraphBatch> {
+  const worker = new Worker(new URL('./seed-worker.mjs', import.meta.url), { workerData: { scale, batchRows } });
+  const failed = new Promise<never>((_, reject) => worker.once('error', reject));
+  const request = () =>
+    Promise.race([
+      new Promise<{ done: boolean; batch?: GraphBatch }>((resolve) => {
+        worker.once('message', resolve);
+        worker.postMessage('next');
+      }),
+      failed,
+    ]);
+  try {
+    let pending = request();
+    for (;;) {
+      const next = await pending;
+      if (next.done) return;
+      pending = request();
+      yield next.batch!;
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** The seed's record: a different reference file, scale or generator seed is a different seed. */
+export function seedRecord(scale: ScaleName): { importId: string; checksum: string } {
+  const checksum = createHash('sha256')
+    .update(readFileSync(new URL('./public-record.json', import.meta.url)))
+    .update(JSON.stringify(SCALES[scale]))
+    .digest('hex');
+  return { importId: `seed:${scale}:${checksum.slice(0, 16)}`, checksum };
+}

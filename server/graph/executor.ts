@@ -1,0 +1,220 @@
+// The one way the product runs Cypher: curated queries by their typed handle, admin raw Cypher and
+// the seed's and importer's batches alike. It owns what every run needs: the access mode (read
+// queries in read transactions, READ routing on a cluster), Neo4j's transaction timeout, the
+// request's deadline and cancellation (server/graph/budget.ts), whole numbers sent as Integers, and
+// driver values turned into plain JSON once, here.
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import type { z } from 'zod';
+import type { CuratedQuery, ParamsOf, RecordQuery, ResultQuery, RowOf, SchemaQuery } from '../../contract/queries/define-query.ts';
+import type { Json, Result } from '../../contract/result.ts';
+import { BadInput, type FieldProblem } from '../errors.ts';
+import { currentBudget, DeadlinePassed, RequestCancelled } from './budget.ts';
+import type { Catalogue, CatalogueEntry } from './catalogue.ts';
+import { toJson } from './to-json.ts';
+import { toResult } from './to-result.ts';
+
+export type AccessMode = 'read' | 'write';
+
+export interface RunOptions {
+  /** Neo4j's transaction timeout for this run; never more than what is left of the request's deadline. */
+  timeoutMs?: number;
+}
+
+/** Below this, a transaction could not even be started and answered in time: refuse at once. */
+const MIN_USEFUL_MS = 50;
+
+/** Whole numbers go to Neo4j as Integer: LIMIT and SKIP refuse floats, and ids of count stay exact. */
+export function toDriverParams(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toDriverParams);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, toDriverParams(inner)]));
+  }
+  return value;
+}
+
+/** A record's columns as plain JSON, by column name. */
+export function recordToJson(record: Neo4jRecord): Record<string, Json> {
+  return Object.fromEntries(record.keys.map((key) => [String(key), toJson(record.get(key))]));
+}
+
+/** Each query's strict schema, built once: `.strict()` makes a new schema on every call. */
+const strictSchemas = new WeakMap<z.ZodObject, z.ZodObject>();
+
+function strict(schema: z.ZodObject): z.ZodObject {
+  let found = strictSchemas.get(schema);
+  if (!found) strictSchemas.set(schema, (found = schema.strict()));
+  return found;
+}
+
+/** Where a request's parameters sit, so a 400 names each field as the client sent it. */
+export interface FieldNaming {
+  /** Schema keys renamed to the client's names (the search box sends `q` for `query`). */
+  fieldNames?: Record<string, string>;
+  /** Prefix for the rest ("params." for POST /api/queries/:name). */
+  fieldPrefix?: string;
+}
+
+/** Curated statements inside one transaction: an import batch writes its nodes, links and progress together. */
+export interface CuratedTransaction {
+  /** Parameters are trusted (built by the server from rows zod already checked), so not parsed again. */
+  run<Q extends RecordQuery>(query: Q, params: z.output<Q['params']>): Promise<RowOf<Q>[]>;
+}
+
+export class GraphExecutor {
+  constructor(
+    readonly driver: Driver,
+    readonly catalogue: Catalogue,
+    private readonly defaults: { timeoutMs: number },
+  ) {}
+
+  /**
+   * An evidence query from a request: `raw` is checked strictly against the query's schema (a 400
+   * naming each bad field; a misspelt parameter is an error, not a silently applied default); from
+   * here on only zod's output is used. One row past the limit tells whether the answer was cut.
+   */
+  async evidence(query: ResultQuery, raw: unknown, naming: FieldNaming = {}): Promise<Result> {
+    const entry = this.catalogue.entry(query);
+    const parsed = strict(entry.schema).safeParse(raw);
+    if (!parsed.success) {
+      const problems: FieldProblem[] = BadInput.fromZod(parsed.error).errors!.map((problem) => ({
+        ...problem,
+        field: naming.fieldNames?.[problem.field] ?? `${naming.fieldPrefix ?? ''}${problem.field}`,
+      }));
+      throw new BadInput(problems);
+    }
+    return this.resultOf(entry, parsed.data as Record<string, unknown>);
+  }
+
+  /** A Result-shaped query the server itself calls with its own values (a view's elements). */
+  async graph(query: ResultQuery, params: ParamsOf<typeof query>): Promise<Result> {
+    const entry = this.catalogue.entry(query);
+    return this.resultOf(entry, entry.schema.parse(params) as Record<string, unknown>);
+  }
+
+  private async resultOf(entry: CatalogueEntry, params: Record<string, unknown>): Promise<Result> {
+    const limit = typeof params.limit === 'number' ? params.limit : null;
+    const started = performance.now();
+    const records = await this.run(entry.cypher, limit === null ? params : { ...params, limit: limit + 1 }, entry.mode);
+    const truncated = limit !== null && records.length > limit;
+    return toResult(truncated ? records.slice(0, limit) : records, {
+      query: entry.name,
+      parameters: JSON.parse(JSON.stringify(params)) as Record<string, Json>,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      truncated,
+    });
+  }
+
+  /**
+   * One of the app's own queries: `params` are checked by the query's schema, strictly (a failure
+   * throws zod's error: a bug in the caller, not bad input), and each row is parsed by its row schema.
+   */
+  async records<Q extends RecordQuery>(query: Q, params: ParamsOf<Q>, options: RunOptions = {}): Promise<RowOf<Q>[]> {
+    const entry = this.catalogue.entry(query);
+    const parsed = strict(entry.schema).parse(params) as Record<string, unknown>;
+    const records = await this.run(entry.cypher, parsed, entry.mode, options);
+    return records.map((record) => query.row.parse(recordToJson(record)) as RowOf<Q>);
+  }
+
+  /** The first row, or null when there is none. */
+  async record<Q extends RecordQuery>(query: Q, params: ParamsOf<Q>, options: RunOptions = {}): Promise<RowOf<Q> | null> {
+    return (await this.records(query, params, options))[0] ?? null;
+  }
+
+  /** Several curated statements in one write transaction: all of them or none. */
+  async writeTransaction<T>(work: (tx: CuratedTransaction) => Promise<T>, options: RunOptions = {}): Promise<T> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
+    const curated = (tx: ManagedTransaction): CuratedTransaction => ({
+      run: async <Q extends RecordQuery>(query: Q, params: z.output<Q['params']>) => {
+        const result = await tx.run(this.catalogue.entry(query).cypher, toDriverParams(params) as Record<string, unknown>);
+        return result.records.map((record) => query.row.parse(recordToJson(record)) as RowOf<Q>);
+      },
+    });
+    try {
+      return await session.executeWrite((tx) => work(curated(tx)), { timeout: options.timeoutMs ?? this.defaults.timeoutMs });
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Constraints and indexes, each statement on its own (they cannot share a transaction), then waits for them to be online. */
+  async applySchema(query: SchemaQuery): Promise<void> {
+    for (const statement of schemaStatements(this.catalogue.entry(query))) await this.run(statement, {}, 'write', { timeoutMs: 300_000 });
+    // New indexes populate in the background; queries that follow must see them online.
+    await this.run('CALL db.awaitIndexes(300)', {}, 'write', { timeoutMs: 310_000 });
+  }
+
+  /** Raw Cypher an admin typed: only in a read transaction, inside the request's deadline like any query. */
+  async rawRead(cypher: string, params: Record<string, unknown>, options: RunOptions = {}): Promise<Neo4jRecord[]> {
+    return this.run(cypher, params, 'read', options);
+  }
+
+  /**
+   * Plans every curated read query with EXPLAIN: nothing is read or written, but the plans land in
+   * Neo4j's query cache. Resolves to how many were planned; one that fails is reported and skipped.
+   */
+  async planReadQueries(onFailure: (query: CuratedQuery, error: unknown) => void): Promise<number> {
+    let planned = 0;
+    // One at a time: this may run beside the first requests and must not crowd them out.
+    for (const entry of this.catalogue.values()) {
+      if (entry.mode !== 'read') continue;
+      try {
+        await this.run(`EXPLAIN ${entry.cypher}`, {}, 'read');
+        planned += 1;
+      } catch (error) {
+        onFailure(entry.definition, error);
+      }
+    }
+    return planned;
+  }
+
+  /**
+   * Runs one statement in its own transaction, inside the budget of the HTTP request being handled
+   * (if any): Neo4j's own timeout never outlives the request, the driver's waits (retries, pool,
+   * connect) are raced against the deadline, and a client that goes away cancels the transaction.
+   */
+  private async run(cypher: string, params: Record<string, unknown>, mode: AccessMode, options: RunOptions = {}): Promise<Neo4jRecord[]> {
+    const timeoutMs = options.timeoutMs ?? this.defaults.timeoutMs;
+    const budget = currentBudget();
+    if (budget?.signal.aborted) throw new RequestCancelled();
+    const remaining = budget ? budget.deadline - Date.now() : timeoutMs;
+    if (remaining < MIN_USEFUL_MS) throw new DeadlinePassed();
+
+    const session = this.driver.session({ defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE });
+    const work = async (tx: ManagedTransaction) => (await tx.run(cypher, toDriverParams(params) as Record<string, unknown>)).records;
+    const config = { timeout: Math.max(1, Math.min(timeoutMs, remaining)) };
+    const running = mode === 'read' ? session.executeRead(work, config) : session.executeWrite(work, config);
+
+    let stop: ((error: Error) => void) | undefined;
+    const stopped = new Promise<never>((_, reject) => (stop = reject));
+    // Closing the session while a transaction is open makes the driver send RESET: Neo4j terminates it.
+    let cancelled = false;
+    const cancel = (error: Error) => {
+      cancelled = true;
+      stop!(error);
+      void session.close().catch(() => {});
+    };
+    const onAbort = () => cancel(new RequestCancelled());
+    budget?.signal.addEventListener('abort', onAbort, { once: true });
+    const timer = budget ? setTimeout(() => cancel(new DeadlinePassed()), remaining) : undefined;
+    // The loser of the race below may still reject later (a cancelled transaction does): nobody waits for it.
+    running.catch(() => {});
+    try {
+      return await Promise.race([running, stopped]);
+    } finally {
+      clearTimeout(timer);
+      budget?.signal.removeEventListener('abort', onAbort);
+      // A cancelled run's session is already closing; waiting for it could outlast the deadline (a
+      // close on a connection Neo4j dropped waits for the driver's own timeouts).
+      if (!cancelled) await session.close().catch(() => {});
+    }
+  }
+}
+
+/** The statements of a schema file, split at each `;` that ends a line. */
+export function schemaStatements(entry: CatalogueEntry): string[] {
+  return entry.cypher
+    .split(/;\s*(?:\n|$)/)
+    .map((statement) => statement.trim())
+    .filter(Boolean);
+}

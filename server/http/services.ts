@@ -1,0 +1,17 @@
+// What the routes stand on: the graph executor, the stores and the policy, built once per app.
+import type { GraphExecutor } from '../graph/executor.ts';
+import type { AuditLog } from '../policy/audit-log.ts';
+import type { EvidenceAnswers } from '../policy/evidence-answers.ts';
+import type { UserStore } from '../queries/user-store.ts';
+import type { ViewGraph } from '../queries/view-graph.ts';
+import type { ViewStore } from '../queries/view-store.ts';
+
+export interface Services {
+  graph: GraphExecutor;
+  users: UserStore;
+  views: ViewStore;
+  viewGraph: ViewGraph;
+  audit: AuditLog;
+  /** Every evidence answer leaves through it: audited, then withheld for the reader's role. */
+  answers: EvidenceAnswers;
+}
