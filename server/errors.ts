@@ -1,12 +1,10 @@
-// Typed errors and the one middleware that turns any error into a problem document (RFC 9457).
-// Never a stack trace, never a driver message: those can leak the query or the server's layout.
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+// The typed errors every layer throws; http/problem-handler.ts turns each into a problem document
+// (contract/api/problem.ts). Never a stack trace, never a driver message: those can leak the query
+// or the server's layout.
 import type { z } from 'zod';
+import type { FieldProblem } from '../contract/api/problem.ts';
 
-export interface FieldProblem {
-  field: string;
-  reason: string;
-}
+export type { FieldProblem };
 
 export class HttpProblem extends Error {
   constructor(
@@ -81,49 +79,40 @@ export function fromDriverError(error: unknown): HttpProblem | null {
   return null;
 }
 
-export const notFoundRoute: RequestHandler = (req) => {
-  throw new NotFound(`No route ${req.method} ${req.path}`);
-};
-
-/**
- * Other request errors raised by Express and its parsers (http-errors with a 4xx status): a path
- * segment that is not valid percent-encoding (`/api/nodes/%W`), a body in an unsupported charset.
- * Their own messages are not shown: they can quote internals.
- */
-function clientError(error: unknown): HttpProblem | null {
-  const status = (error as { status?: unknown; statusCode?: unknown })?.status ?? (error as { statusCode?: unknown })?.statusCode;
-  if (typeof status !== 'number' || status < 400 || status > 499) return null;
-  if (error instanceof URIError) return new BadInput([{ field: '(path)', reason: 'is not a valid URL: check its percent-encoding' }]);
-  return new HttpProblem(status, 'Bad request', 'The server cannot read this request.');
+/** zod errors -> a 400 naming each field, including each unknown key (zod reports those on the parent). */
+export function badInputFrom(error: z.ZodError, prefix = '', unknownKey = 'is not a field of a saved view'): BadInput {
+  const problems: FieldProblem[] = error.issues.flatMap((issue) => {
+    const at = (...path: PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.') || '(body)';
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: at(...issue.path, key), reason: unknownKey }));
+    }
+    return [{ field: at(...issue.path), reason: issue.message }];
+  });
+  return new BadInput(problems);
 }
 
-export function problemHandler(log: (line: string) => void, onError: (error: unknown) => void = () => {}): ErrorRequestHandler {
-  return (error, req, res, _next) => {
-    onError(error);
-    const bodyError = (error as { type?: string; status?: number }).type;
-    const problem =
-      error instanceof HttpProblem
-        ? error
-        : (fromDriverError(error) ??
-          (bodyError === 'entity.parse.failed'
-            ? new BadInput([{ field: '(body)', reason: 'is not valid JSON' }])
-            : bodyError === 'entity.too.large'
-              ? new HttpProblem(413, 'Body too large', 'The request body is larger than this server accepts.')
-              : clientError(error)));
-    if (!problem || problem.status >= 500) {
-      // The operator gets the cause in the server log; the client gets only the problem document.
-      log(`${req.method} ${req.originalUrl} failed: ${(error as Error)?.stack ?? String(error)}`);
-    }
-    const shown = problem ?? new HttpProblem(500, 'Internal error', 'The server could not answer this request; the cause is in its log.');
-    res
-      .status(shown.status)
-      .type('application/problem+json')
-      .json({
-        type: 'about:blank',
-        title: shown.title,
-        status: shown.status,
-        detail: shown.detail,
-        ...(shown.errors && { errors: shown.errors }),
-      });
-  };
+export class Unauthenticated extends HttpProblem {
+  constructor() {
+    super(401, 'Not signed in', 'Sign in (POST /api/auth/login) or send an API token as "Authorization: Bearer <token>".');
+  }
+}
+
+export class Forbidden extends HttpProblem {
+  constructor(detail: string) {
+    super(403, 'Forbidden', detail);
+  }
+}
+
+/** The client left; nobody reads this answer. Below 500 so it is not logged as a server fault. */
+export class RequestCancelled extends HttpProblem {
+  constructor() {
+    super(499, 'Client closed request', 'The client disconnected before the answer was ready; the query was cancelled.');
+  }
+}
+
+/** The request's budget ran out while the graph was unreachable or slow to hand out a connection. */
+export class DeadlinePassed extends GraphUnavailable {
+  constructor() {
+    super('Neo4j did not answer within this request’s time budget; try again shortly.');
+  }
 }

@@ -7,8 +7,8 @@ import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord
 import type { z } from 'zod';
 import type { CuratedQuery, ParamsOf, RecordQuery, ResultQuery, RowOf, SchemaQuery } from '../../contract/queries/define-query.ts';
 import type { Json, Result } from '../../contract/result.ts';
-import { BadInput, type FieldProblem } from '../errors.ts';
-import { currentBudget, DeadlinePassed, RequestCancelled } from './budget.ts';
+import { BadInput, DeadlinePassed, RequestCancelled, type FieldProblem } from '../errors.ts';
+import { currentBudget } from './budget.ts';
 import type { Catalogue, CatalogueEntry } from './catalogue.ts';
 import { toJson } from './to-json.ts';
 import { toResult } from './to-result.ts';

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import type { Catalogue } from '../graph/catalogue.ts';
 import { GraphExecutor } from '../graph/executor.ts';
-import { requestDeadline } from '../graph/budget.ts';
+import { requestDeadline } from './request-deadline.ts';
 import { GraphAvailability } from '../graph/availability.ts';
 import { hostCheck } from './host-check.ts';
 import { loginRateLimit, queryRateLimit } from './rate-limits.ts';
@@ -19,7 +19,8 @@ import { ViewGraph } from '../queries/view-graph.ts';
 import { ViewStore } from '../queries/view-store.ts';
 import type { Services } from './services.ts';
 import { openApiDocument } from './openapi.ts';
-import { notFoundRoute, problemHandler } from '../errors.ts';
+import { GraphUnavailable } from '../errors.ts';
+import { notFoundRoute, problemHandler } from './problem-handler.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes, loginRoutes } from './routes/auth.routes.ts';
@@ -108,7 +109,8 @@ export function createApp(options: AppOptions): Express {
   // The budget starts here, at arrival: the session look-up below reads Neo4j and counts against it.
   api.use(deadline);
   // Before the session look-up, which would otherwise wait out the driver's retries while Neo4j is down.
-  api.use(availability.gate());
+  // 503 at once while down. Health is let through: it makes its own check and says what it found.
+  api.use((req, _res, next) => next(availability.down && req.path !== '/health' ? new GraphUnavailable() : undefined));
   api.use(authenticate(users));
   api.use(healthRoutes(options.driver, options.version ?? '0.0.0'));
   const loginLimit = loginRateLimit(options.rateLimits?.loginPerMinute ?? 10);

@@ -1,26 +1,14 @@
 // Who is asking: the session cookie or a Bearer token resolved to `res.locals.user`, then the gates
 // every other route sits behind (a session, CSRF on state-changing cookie requests, a role).
 import type { Request, RequestHandler, Response } from 'express';
-import type { Role } from '../../contract/queries/auth/auth-params.ts';
+import type { Role } from '../../contract/api/session.ts';
 import { SAFE_METHODS } from './host-check.ts';
-import { HttpProblem } from '../errors.ts';
-import { constantTimeEqual } from '../policy/secrets.ts';
+import { Forbidden, Unauthenticated } from '../errors.ts';
+import { constantTimeEqual } from '../queries/secrets.ts';
 import type { SessionInfo, User, UserStore } from '../queries/user-store.ts';
 
 export const SESSION_COOKIE = 'xpf_session';
 export const CSRF_HEADER = 'x-csrf-token';
-
-export class Unauthenticated extends HttpProblem {
-  constructor() {
-    super(401, 'Not signed in', 'Sign in (POST /api/auth/login) or send an API token as "Authorization: Bearer <token>".');
-  }
-}
-
-export class Forbidden extends HttpProblem {
-  constructor(detail: string) {
-    super(403, 'Forbidden', detail);
-  }
-}
 
 export function readCookie(req: Request, name: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {

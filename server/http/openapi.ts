@@ -16,7 +16,8 @@ import { NewUser, UserChange, UserPage } from './routes/users.routes.ts';
 import { ExportBody } from './routes/export.routes.ts';
 import { ViewContent, ViewUpdate } from '../../contract/api/saved-view.ts';
 import { ImportFile } from '../policy/view-export.ts';
-import { ViewScope, VisibilityBody } from './routes/views.routes.ts';
+import { ViewScope } from '../../contract/api/views.ts';
+import { VisibilityBody } from './routes/views.routes.ts';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 

@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { AuditAction, AuditEntryRow } from '../../contract/queries/audit/audit-params.ts';
 import type { ParamsOf } from '../../contract/queries/define-query.ts';
 import { queries } from '../../contract/queries/index.ts';
-import { RequestCancelled } from '../graph/budget.ts';
+import { RequestCancelled } from '../errors.ts';
 import type { GraphExecutor } from '../graph/executor.ts';
 import type { User } from '../queries/user-store.ts';
 

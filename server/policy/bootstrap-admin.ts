@@ -1,7 +1,7 @@
 // The first admin: from ADMIN_USER and ADMIN_PASSWORD at start while no admin exists, or from
 // `npm run admin:create`. Never a default password.
 import type { User, UserStore } from '../queries/user-store.ts';
-import { MIN_PASSWORD_LENGTH } from './passwords.ts';
+import { MIN_PASSWORD_LENGTH } from './password-rules.ts';
 
 export class AdminSetupError extends Error {}
 

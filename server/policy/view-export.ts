@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { MAX_VIEW_VERSIONS } from '../../contract/queries/views/ceilings.ts';
 import { ViewAuthor } from '../../contract/queries/views/view-params.ts';
 import { BadInput, type FieldProblem } from '../errors.ts';
-import { badInputFrom } from '../errors-zod.ts';
+import { badInputFrom } from '../errors.ts';
 import { upgradeView } from '../../contract/api/saved-view.ts';
 import type { StoredVersion, ViewRecord } from '../queries/view-store.ts';
 

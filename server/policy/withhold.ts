@@ -1,7 +1,7 @@
 // What a role may not see is removed on the server, never sent to be hidden in the browser: victims'
 // names, ID numbers, birth dates, addresses and photos, for viewers and for everyone under REDACT=1.
 import { createHmac } from 'node:crypto';
-import type { Role } from '../../contract/queries/auth/auth-params.ts';
+import type { Role } from '../../contract/api/session.ts';
 import type { Json, Result, ResultNode } from '../../contract/result.ts';
 
 export interface WithholdOptions {

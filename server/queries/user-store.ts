@@ -1,11 +1,11 @@
 // Accounts and sessions in Neo4j (`_User`, `_Session`), through the curated queries under contract/queries/auth/,
 // so several API processes share them.
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../../contract/queries/auth/auth-params.ts';
+import type { Role } from '../../contract/api/session.ts';
 import { queries } from '../../contract/queries/index.ts';
 import type { GraphExecutor } from '../graph/executor.ts';
-import { hashPassword } from '../policy/passwords.ts';
-import { newSecret, sha256Hex } from '../policy/secrets.ts';
+import { hashPassword } from './passwords.ts';
+import { newSecret, sha256Hex } from './secrets.ts';
 
 export interface User {
   id: string;

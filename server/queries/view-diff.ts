@@ -1,5 +1,6 @@
 // What changed in the graph since a view was saved: removed, changed, unverified and added elements.
 import type { Snapshot, ViewElements } from '../../contract/api/saved-view.ts';
+import type { ViewChanges } from '../../contract/api/views.ts';
 
 /** The view's elements as the graph holds them now: id -> fingerprint, only for those that still exist. */
 export interface ElementsNow {
@@ -10,20 +11,6 @@ export interface ElementsNow {
 /** What the view's query returns now, or why that cannot be known. */
 export type QueryNow = { known: true; elements: ViewElements } | { known: false; reason: string };
 
-export interface ViewChanges {
-  /** When the compared version was saved: every change below is since then. */
-  since: string;
-  /** In the view, no longer in the graph (or no longer between the view's nodes). */
-  removed: ViewElements;
-  /** Still in the graph, with other labels, type, ends or properties than when saved. */
-  changed: ViewElements;
-  /** Still in the graph, but saved without a fingerprint (a schemaVersion 0 document): cannot tell. */
-  unverified: ViewElements;
-  /** Returned by the view's query now, not in the view. Null when the query cannot be re-run. */
-  added: ViewElements | null;
-  /** Why `added` is null. */
-  addedUnknownBecause?: string;
-}
 
 function compare(ids: readonly string[], saved: Record<string, string>, now: ReadonlyMap<string, string>) {
   const removed: string[] = [];

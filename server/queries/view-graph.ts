@@ -3,8 +3,9 @@ import { mergeResults, type Result } from '../../contract/result.ts';
 import { queries } from '../../contract/queries/index.ts';
 import type { GraphExecutor } from '../graph/executor.ts';
 import { BadInput, fromDriverError, QueryTimedOut, type FieldProblem } from '../errors.ts';
-import { badInputFrom } from '../errors-zod.ts';
-import { diffView, type ElementsNow, type QueryNow, type ViewChanges } from './view-diff.ts';
+import { badInputFrom } from '../errors.ts';
+import type { ViewChanges } from '../../contract/api/views.ts';
+import { diffView, type ElementsNow, type QueryNow } from './view-diff.ts';
 import { fingerprintEdge, fingerprintNode } from './fingerprint.ts';
 import type { Snapshot, ViewDocument, ViewElements, ViewQuery } from '../../contract/api/saved-view.ts';
 

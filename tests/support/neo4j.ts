@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
-import type { Role } from '../../contract/queries/auth/auth-params.ts';
+import type { Role } from '../../contract/api/session.ts';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { createApp, type AppOptions } from '../../server/http/app.ts';
 import { GraphExecutor } from '../../server/graph/executor.ts';

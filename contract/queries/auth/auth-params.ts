@@ -1,8 +1,6 @@
 // Parameter schemas shared by the account and session queries.
 import { z } from 'zod';
-
-export const Role = z.enum(['viewer', 'analyst', 'admin']);
-export type Role = z.infer<typeof Role>;
+import { Role } from '../../api/session.ts';
 
 /** A user's id: a random UUID, never the user name, so renaming never orphans a view or an audit entry. */
 export const UserId = z.uuid('must be a user id (a UUID)');

@@ -1,6 +1,7 @@
 // Parameters of create-user.cypher.
 import { z } from 'zod';
-import { Role, UserId, Username } from './auth-params.ts';
+import { UserId, Username } from './auth-params.ts';
+import { Role } from '../../api/session.ts';
 import { recordQuery } from '../define-query.ts';
 
 const params = z.object({

@@ -1,6 +1,7 @@
 // Parameters of update-user.cypher.
 import { z } from 'zod';
-import { Role, UserId, UserRecordRow } from './auth-params.ts';
+import { UserId, UserRecordRow } from './auth-params.ts';
+import { Role } from '../../api/session.ts';
 import { recordQuery } from '../define-query.ts';
 
 const params = z.object({ id: UserId, role: Role.nullable(), disabled: z.boolean().nullable() });

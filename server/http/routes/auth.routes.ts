@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AuditLog } from '../../policy/audit-log.ts';
 import { usernameTag } from '../../policy/audit-log.ts';
 import { currentSession, currentUser, requireSession, SESSION_COOKIE } from '../auth-middleware.ts';
-import { checkPassword } from '../../policy/passwords.ts';
+import { checkPassword } from '../../queries/passwords.ts';
 import { SESSION_MAX_MS, type UserStore } from '../../queries/user-store.ts';
 import { BadInput, HttpProblem, NotFound } from '../../errors.ts';
 

@@ -1,10 +1,11 @@
 // /api/users: accounts, for admins only. Create with a role, list, change a role or disable.
 import { Router } from 'express';
 import { z } from 'zod';
-import { Role, UserId, Username } from '../../../contract/queries/auth/auth-params.ts';
+import { UserId, Username } from '../../../contract/queries/auth/auth-params.ts';
+import { Role } from '../../../contract/api/session.ts';
 import type { AuditLog } from '../../policy/audit-log.ts';
 import { currentUser, requireRole } from '../auth-middleware.ts';
-import { MIN_PASSWORD_LENGTH } from '../../policy/passwords.ts';
+import { MIN_PASSWORD_LENGTH } from '../../policy/password-rules.ts';
 import type { UserStore } from '../../queries/user-store.ts';
 import { BadInput, HttpProblem, NotFound } from '../../errors.ts';
 import { numberOrRaw } from '../query-string.ts';

@@ -3,11 +3,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { ListPage, ShareId, VersionNumber, ViewId, Visibility } from '../../../contract/queries/views/view-params.ts';
-import { currentUser, Forbidden, requireRole } from '../auth-middleware.ts';
+import { currentUser, requireRole } from '../auth-middleware.ts';
 import type { User } from '../../queries/user-store.ts';
-import { HttpProblem, NotFound } from '../../errors.ts';
+import { ViewScope } from '../../../contract/api/views.ts';
+import { Forbidden, HttpProblem, NotFound } from '../../errors.ts';
 import type { Services } from '../services.ts';
-import { badInputFrom } from '../../errors-zod.ts';
+import { badInputFrom } from '../../errors.ts';
 import { VIEW_SCHEMA_VERSION, ViewContent, ViewUpdate, type Snapshot, type ViewDocument } from '../../../contract/api/saved-view.ts';
 import { readExportFile, toExportFile } from '../../policy/view-export.ts';
 import type { StoredVersion, VersionRecord, ViewRecord } from '../../queries/view-store.ts';
@@ -19,8 +20,6 @@ export function authorOf(res: Response): string {
   return typeof user?.username === 'string' && user.username !== '' ? user.username : 'local';
 }
 
-/** `all`: the user's own views and every shared one; `mine`: only their own. */
-export const ViewScope = z.enum(['all', 'mine']);
 
 export const VisibilityBody = z.object({ visibility: Visibility }).strict();
 

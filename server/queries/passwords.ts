@@ -1,8 +1,6 @@
 // Password hashing with argon2id (@node-rs/argon2, its default algorithm and parameters).
 import { hash, verify } from '@node-rs/argon2';
 
-export const MIN_PASSWORD_LENGTH = 12;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
