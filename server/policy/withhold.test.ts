@@ -1,7 +1,8 @@
 // withhold(): what each role receives of a result holding a detainee, a relative, an official and a photo.
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../contract/result.ts';
-import { isProtected, pseudonym, withhold, withholdSearch } from './withhold.ts';
+import { isProtected } from '../../contract/model.ts';
+import { pseudonym, withhold, withholdSearch } from './withhold.ts';
 
 const secret = 'unit test secret';
 

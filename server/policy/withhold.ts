@@ -2,6 +2,7 @@
 // names, ID numbers, birth dates, addresses and photos, for viewers and for everyone under REDACT=1.
 import { createHmac } from 'node:crypto';
 import type { Role } from '../../contract/api/session.ts';
+import { disclosedLinkProperties, disclosedProperties, displayOf, isProtected, kindOf } from '../../contract/model.ts';
 import type { Json, Result, ResultNode } from '../../contract/result.ts';
 
 export interface WithholdOptions {
@@ -16,25 +17,6 @@ export function redacts(options: Pick<WithholdOptions, 'role' | 'redactAll'>): b
   return options.redactAll || options.role === 'viewer';
 }
 
-/**
- * Victims: detainees, and people who are neither officials nor guards (their relatives, linked by
- * RELATED_TO). A person who is both an official and a detainee is protected as a detainee.
- */
-export function isProtected(labels: readonly string[]): boolean {
-  if (labels.includes('Detainee')) return true;
-  return labels.includes('Person') && !labels.includes('Official') && !labels.includes('Guard');
-}
-
-/**
- * Properties of a protected person that stay: none identifies them. A whitelist, so a property an
- * import adds later (a phone number, a note) is withheld until someone decides otherwise.
- */
-const KEPT_PERSON_PROPERTIES = new Set(['id', 'gender', 'age', 'ethnicity', 'sources', 'confidence', 'synthetic', 'imports']);
-/** A photo's file and checksum identify it (and whom it shows); its provenance stays. */
-const WITHHELD_PHOTO_PROPERTIES = new Set(['file', 'checksum', 'name']);
-/** Free text on a link that touches a protected person may name them. */
-const WITHHELD_EDGE_PROPERTIES = new Set(['notes', 'name', 'description']);
-
 /** "Detainee 7F3A-91C2": HMAC-SHA256 of the node id, so the same person has the same pseudonym on every screen. */
 export function pseudonym(node: Pick<ResultNode, 'id' | 'labels'>, secret: string): string {
   const digest = createHmac('sha256', secret).update(node.id).digest('hex').toUpperCase();
@@ -43,15 +25,12 @@ export function pseudonym(node: Pick<ResultNode, 'id' | 'labels'>, secret: strin
 }
 
 function withholdNode(node: ResultNode, secret: string): ResultNode {
-  if (isProtected(node.labels)) {
-    const kept = Object.fromEntries(Object.entries(node.properties).filter(([key]) => KEPT_PERSON_PROPERTIES.has(key)));
-    return { ...node, properties: { ...kept, name: pseudonym(node, secret), redacted: true } };
-  }
-  if (node.labels.includes('Photo')) {
-    const kept = Object.fromEntries(Object.entries(node.properties).filter(([key]) => !WITHHELD_PHOTO_PROPERTIES.has(key)));
-    return { ...node, properties: { ...kept, name: 'Photo (withheld)', redacted: true } };
-  }
-  return node;
+  const disclosed = disclosedProperties(node.labels);
+  if (!disclosed) return node;
+  const kept = Object.fromEntries(Object.entries(node.properties).filter(([key]) => disclosed.has(key)));
+  // A stand-in in the name's place: the same person has the same pseudonym on every screen.
+  const name = isProtected(node.labels) ? pseudonym(node, secret) : `${displayOf(kindOf(node.labels)).title} (withheld)`;
+  return { ...node, properties: { ...kept, name, redacted: true } };
 }
 
 /** The result as this role may receive it. Pure: the input is not changed. */
@@ -60,7 +39,8 @@ export function withhold(result: Result, options: WithholdOptions): Result {
   const protectedIds = new Set(result.nodes.filter((node) => isProtected(node.labels)).map((node) => node.id));
   const edges = result.edges.map((edge) => {
     if (!protectedIds.has(edge.source) && !protectedIds.has(edge.target)) return edge;
-    const kept = Object.fromEntries(Object.entries(edge.properties).filter(([key]) => !WITHHELD_EDGE_PROPERTIES.has(key)));
+    const disclosed = disclosedLinkProperties(edge.type);
+    const kept = Object.fromEntries(Object.entries(edge.properties).filter(([key]) => disclosed.has(key)));
     return { ...edge, properties: kept };
   });
   return {

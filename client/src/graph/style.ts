@@ -1,6 +1,6 @@
 // The Cytoscape stylesheet: styles classes and data only, never ids, so the same look follows any answer.
 import type { Css, StylesheetJson } from 'cytoscape';
-import type { NodeKind } from './to-elements.ts';
+import { displayOf, NodeLabel, type DisplayKind } from '../../../contract/model.ts';
 
 export interface KindStyle {
   /** The class toElements gives nodes of this kind. */
@@ -8,25 +8,16 @@ export interface KindStyle {
   /** Shown in the legend. */
   title: string;
   shape: Css.NodeShape;
-  /** Okabe-Ito colours: told apart by colour-blind readers; the shape tells them apart in greyscale print. */
   colour: string;
 }
 
-export const kindStyles: Record<NodeKind, KindStyle> = {
-  Official: { className: 'official', title: 'Official', shape: 'ellipse', colour: '#0072b2' },
-  Guard: { className: 'guard', title: 'Guard', shape: 'triangle', colour: '#d55e00' },
-  Detainee: { className: 'detainee', title: 'Detainee', shape: 'octagon', colour: '#cc79a7' },
-  Person: { className: 'person', title: 'Person', shape: 'hexagon', colour: '#999999' },
-  Organization: { className: 'organization', title: 'Organisation', shape: 'round-rectangle', colour: '#009e73' },
-  Facility: { className: 'facility', title: 'Facility', shape: 'diamond', colour: '#e69f00' },
-  Directive: { className: 'directive', title: 'Directive', shape: 'tag', colour: '#56b4e9' },
-  Document: { className: 'document', title: 'Document', shape: 'rectangle', colour: '#f0e442' },
-  Photo: { className: 'photo', title: 'Photo', shape: 'round-rectangle', colour: '#bbbbbb' },
-  Place: { className: 'place', title: 'Place', shape: 'barrel', colour: '#8fbc8f' },
-  Sanction: { className: 'sanction', title: 'Sanction', shape: 'star', colour: '#b22222' },
-  Figure: { className: 'figure', title: 'Figure', shape: 'round-tag', colour: '#c0c0c0' },
-  Unknown: { className: 'unknown', title: 'Other', shape: 'vee', colour: '#555555' },
-};
+/** Each shown kind's drawing, read off the model's kind records (contract/model/node-kinds.ts). */
+export const kindStyles = Object.fromEntries(
+  [...NodeLabel.options, 'Unknown' as const].map((kind) => {
+    const { title, draw } = displayOf(kind);
+    return [kind, { className: draw.className, title, shape: draw.shape, colour: draw.colour }];
+  }),
+) as Record<DisplayKind, KindStyle>;
 
 export type Theme = 'light' | 'dark';
 

@@ -1,14 +1,13 @@
 // Turns a Result into Cytoscape elements: pure, so it runs headless in tests and the stylesheet needs only classes and data.
 import type { ElementDefinition } from 'cytoscape';
-import { Confidence, RelationshipType, kindOf, relationshipCaption, type NodeLabel } from '../../../contract/model.ts';
+import { Confidence, RelationshipType, kindOf, relationshipCaption, type DisplayKind } from '../../../contract/model.ts';
 import type { Result, ResultEdge, ResultNode } from '../../../contract/result.ts';
 
-export type NodeKind = NodeLabel | 'Unknown';
 
 export interface NodeData {
   id: string;
   label: string;
-  kind: NodeKind;
+  kind: DisplayKind;
   synthetic: boolean;
   /** Null for nodes that are their own evidence (documents). */
   confidence: Confidence | null;

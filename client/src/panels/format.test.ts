@@ -1,6 +1,7 @@
 // Inspector wording: dates at their recorded precision, open-ended tenures, and links that cannot run code.
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatValidity, formatValue, propertyTitle, safeLink } from './format.ts';
+import { propertyTitle } from '../../../contract/model.ts';
+import { formatDate, formatValidity, formatValue, safeLink } from './format.ts';
 
 describe('format', () => {
   it('shows a date at the precision the source gave', () => {

@@ -1,44 +1,5 @@
-// Words for property names and values in the inspector: dates at their recorded precision, lists joined, unknowns said plainly.
+// Values in words for the inspector: dates at their recorded precision, lists joined, unknowns said plainly.
 import type { Json } from '../../../contract/result.ts';
-
-const propertyTitles: Record<string, string> = {
-  id: 'Id',
-  name: 'Name',
-  nameZh: 'Chinese name',
-  pinyin: 'Pinyin',
-  aliases: 'Also known as',
-  age: 'Age',
-  level: 'Level',
-  facilityType: 'Facility type',
-  county: 'County',
-  prefecture: 'Prefecture',
-  latitude: 'Latitude',
-  longitude: 'Longitude',
-  date: 'Date',
-  summary: 'Summary',
-  title: 'Post',
-  head: 'Heads the body',
-  relation: 'Relation',
-  role: 'Role',
-  recordedReason: 'Recorded reason',
-  confidence: 'Confidence',
-  collection: 'Collection',
-  publisher: 'Publisher',
-  url: 'Address',
-  notes: 'Notes',
-  address: 'Home address',
-  birthDate: 'Born',
-  idNumber: 'ID number',
-  takenAt: 'Taken',
-};
-
-/** A known property's title, else the key in words: `detentionReason` -> "Detention reason". */
-export function propertyTitle(key: string): string {
-  const known = propertyTitles[key];
-  if (known) return known;
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 /**
  * A partial date from a source is stored as the first (for `from`) or last (for `to`) day of its

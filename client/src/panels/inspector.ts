@@ -7,7 +7,8 @@ import { chainsOnly, summarizeChains } from '../graph/chain-summary.ts';
 import { kindStyles } from '../graph/style.ts';
 import { nodeName } from '../graph/to-elements.ts';
 import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
-import { formatDate, formatValidity, formatValue, propertyTitle, safeLink } from './format.ts';
+import { propertyTitle } from '../../../contract/model.ts';
+import { formatDate, formatValidity, formatValue, safeLink } from './format.ts';
 import { describeError } from './status.ts';
 
 export type Citations = Record<string, Citation>;

@@ -1,0 +1,55 @@
+// Each kind and relationship type is stated once in the model; every list elsewhere that names
+// kinds must agree with it: a kind the model lacks, or one it has that is missing, fails here.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  NodeKind,
+  NodeLabel,
+  nodeKinds,
+  nodeSchemas,
+  propertyTitle,
+  RelationshipProps,
+  RelationshipType,
+  relationshipTypes,
+  SEARCHED_NAME_FIELDS,
+  searchableKinds,
+} from './model.ts';
+import { propertyTitles } from './model/property-titles.ts';
+
+const cypher = (file: string) => readFileSync(new URL(`./queries/${file}`, import.meta.url), 'utf8');
+
+describe('the model, stated once', () => {
+  it('puts exactly the searchable kinds and their name fields in the full-text index', () => {
+    const index = /CREATE FULLTEXT INDEX entityNames[^;]*FOR \(n:([^)]*)\) ON EACH \[([^\]]*)\]/.exec(cypher('schema/schema.cypher'));
+    expect(index, 'schema.cypher creates the entityNames index').not.toBeNull();
+    expect(index![1]!.split('|').sort()).toEqual([...searchableKinds].sort());
+    expect(index![2]!.split(',').map((field) => field.trim().replace(/^n\./, '')).sort()).toEqual([...SEARCHED_NAME_FIELDS].sort());
+  });
+
+  it('counts every label and every relationship type in graph statistics, and nothing else', () => {
+    const statistics = cypher('stats/graph-statistics.cypher');
+    const counted = (pattern: RegExp) => [...statistics.matchAll(pattern)].map((match) => match[1]!).sort();
+    expect(counted(/(\w+): COUNT \{ \(:\w+\) \}/g)).toEqual([...NodeLabel.options].sort());
+    expect(counted(/(\w+): COUNT \{ \(\)-\[:\w+\]->\(\) \}/g)).toEqual([...RelationshipType.options].sort());
+  });
+
+  it('names as personal data only properties its kinds have', () => {
+    for (const label of NodeLabel.options) {
+      const spec = nodeKinds[label];
+      const properties = Object.keys((spec.properties ?? nodeSchemas.Person).shape);
+      for (const key of spec.personal) expect(properties, `${label}.${key}`).toContain(key);
+    }
+    for (const type of RelationshipType.options) {
+      for (const key of relationshipTypes[type].personal) expect(Object.keys(RelationshipProps.shape), `${type}.${key}`).toContain(key);
+    }
+  });
+
+  it('joins only kinds it has, and titles only properties it has', () => {
+    for (const type of RelationshipType.options) {
+      for (const label of [...relationshipTypes[type].ends.from, ...relationshipTypes[type].ends.to]) expect(NodeLabel.options).toContain(label);
+    }
+    const declared = new Set([...NodeKind.options.flatMap((kind) => Object.keys(nodeSchemas[kind].shape)), ...Object.keys(RelationshipProps.shape)]);
+    for (const key of Object.keys(propertyTitles)) expect(declared, key).toContain(key);
+    expect(propertyTitle('detentionReason')).toBe('Detention reason');
+  });
+});
