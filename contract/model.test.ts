@@ -23,7 +23,12 @@ describe('the model, stated once', () => {
     const index = /CREATE FULLTEXT INDEX entityNames[^;]*FOR \(n:([^)]*)\) ON EACH \[([^\]]*)\]/.exec(cypher('schema/schema.cypher'));
     expect(index, 'schema.cypher creates the entityNames index').not.toBeNull();
     expect(index![1]!.split('|').sort()).toEqual([...searchableKinds].sort());
-    expect(index![2]!.split(',').map((field) => field.trim().replace(/^n\./, '')).sort()).toEqual([...SEARCHED_NAME_FIELDS].sort());
+    expect(
+      index![2]!
+        .split(',')
+        .map((field) => field.trim().replace(/^n\./, ''))
+        .sort(),
+    ).toEqual([...SEARCHED_NAME_FIELDS].sort());
   });
 
   it('counts every label and every relationship type in graph statistics, and nothing else', () => {

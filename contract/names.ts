@@ -182,7 +182,10 @@ export function toPinyin(nameZh: string): string | undefined {
 }
 
 function stripLatinMarks(text: string): string {
-  return text.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC');
+  return text
+    .normalize('NFD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC');
 }
 
 /** Keeps a spelling's capitals where the folding changes a letter (Qurban -> Kurban, Xöhret -> Shöhret). */
@@ -270,8 +273,7 @@ export function deriveNames(input: NameInput): DerivedNames {
   // pinyin-pro only fills a gap: a reading the sources give is theirs, and a polyphonic character
   // misread here would become an alias that looks sourced.
   const readPinyinZh = !input.pinyin && nameZh ? toPinyin(nameZh) : undefined;
-  const spellsName =
-    readPinyinZh !== undefined && nameKey(input.name.replace(QUALIFIER, '')) === nameKey(withoutTones(readPinyinZh));
+  const spellsName = readPinyinZh !== undefined && nameKey(input.name.replace(QUALIFIER, '')) === nameKey(withoutTones(readPinyinZh));
   const personal = input.person ?? (transliterated || spellsName);
 
   const generated = [

@@ -3,9 +3,7 @@ import { z } from 'zod';
 
 /** Driver values made plain JSON: Integer -> number, temporal -> ISO string, nested lists and maps. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-export const Json: z.ZodType<Json> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(Json), z.record(z.string(), Json)]),
-);
+export const Json: z.ZodType<Json> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(Json), z.record(z.string(), Json)]));
 
 export const ResultNode = z.object({
   /** Our stable id, never Neo4j's elementId, so saved views survive a reload of the database. */

@@ -107,7 +107,7 @@ describe('isHeadPost', () => {
     expect(isHeadPost('Deputy Party Secretary of the XUAR')).toBe(false);
     expect(isHeadPost('Member, 19th CCP Central Committee')).toBe(false);
     expect(isHeadPost('Former Party Secretary, XUAR Public Security Department')).toBe(false);
-    expect(isHeadPost('Vice Chairman, XUAR People\'s Government')).toBe(false);
+    expect(isHeadPost("Vice Chairman, XUAR People's Government")).toBe(false);
   });
 });
 

@@ -42,7 +42,11 @@ describe('synthetic names', () => {
 
   it('spell some detainees with -jan, q, x and diacritics, findable under the other spellings', () => {
     const names = detainees.map((person) => person.name);
-    for (const spelling of [/jan\b/, /q/i, /x/i, /[éöü]/]) expect(names.some((name) => spelling.test(name)), String(spelling)).toBe(true);
+    for (const spelling of [/jan\b/, /q/i, /x/i, /[éöü]/])
+      expect(
+        names.some((name) => spelling.test(name)),
+        String(spelling),
+      ).toBe(true);
     const tursunjan = detainees.find((person) => person.name.includes('Tursunjan'))!;
     expect(queryKeys('tursunjang').every((key) => tursunjan.nameKeys.includes(key))).toBe(true);
     const qurban = detainees.find((person) => person.name.includes('Qurban'))!;

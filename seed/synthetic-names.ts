@@ -18,7 +18,9 @@ export interface SyntheticName {
 }
 
 /** Common surnames of Han Chinese; none needs a reading other than pinyin-pro's surname reading. */
-const HAN_SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁姚卢姜崔钟谭陆汪范金廖夏韦方白邹孟熊秦邱尹薛段雷侯龙陶黎贺顾毛郝龚邵钱严武戴孔向'];
+const HAN_SURNAMES = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁姚卢姜崔钟谭陆汪范金廖夏韦方白邹孟熊秦邱尹薛段雷侯龙陶黎贺顾毛郝龚邵钱严武戴孔向',
+];
 
 /** Characters common in given names, each with one usual reading, so the generated pinyin is right. */
 const HAN_GIVEN = [...'伟芳敏静丽磊军洋勇艳杰娟涛明超秀霞平刚英建文辉力鹏宇浩凯鑫婷雪琳晨阳峰斌波俊海玲东亮林春志新成永兵佳欣丹'];
@@ -71,11 +73,15 @@ const FATHERS = UYGHUR_NAMES.filter((entry) => entry.male);
  * gets one, even marked: a search for a real official must not turn up a generated namesake.
  */
 const realNames = new Set(
-  reference.people.flatMap((person) => [person.name_en, person.name_zh, person.pinyin].filter((name): name is string => typeof name === 'string').map(foldedName)),
+  reference.people.flatMap((person) =>
+    [person.name_en, person.name_zh, person.pinyin].filter((name): name is string => typeof name === 'string').map(foldedName),
+  ),
 );
 
 function foldedName(name: string): string {
-  return nameWords(name.replace(/[(（][^()（）]*[)）]/gu, '')).map(nameKey).join('');
+  return nameWords(name.replace(/[(（][^()（）]*[)）]/gu, ''))
+    .map(nameKey)
+    .join('');
 }
 
 function pick<T>(rng: RandomGenerator, items: readonly T[]): T {

@@ -67,6 +67,16 @@ function hsl(hue: number, saturation: number, lightness: number): [number, numbe
   const second = chroma * (1 - Math.abs(((hue / 60) % 2) - 1));
   const base = lightness - chroma / 2;
   const [r, g, b] =
-    hue < 60 ? [chroma, second, 0] : hue < 120 ? [second, chroma, 0] : hue < 180 ? [0, chroma, second] : hue < 240 ? [0, second, chroma] : hue < 300 ? [second, 0, chroma] : [chroma, 0, second];
+    hue < 60
+      ? [chroma, second, 0]
+      : hue < 120
+        ? [second, chroma, 0]
+        : hue < 180
+          ? [0, chroma, second]
+          : hue < 240
+            ? [0, second, chroma]
+            : hue < 300
+              ? [second, 0, chroma]
+              : [chroma, 0, second];
   return [Math.round((r + base) * 255), Math.round((g + base) * 255), Math.round((b + base) * 255)];
 }

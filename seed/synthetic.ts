@@ -40,13 +40,57 @@ const baseSeed = 20220524; // the consortium's publication day
 
 export const SCALES = {
   /** Thousands of nodes: the default seed, loaded at first start in seconds. */
-  small: { seed: baseSeed, syntheticCounties: 3, facilitiesPerCounty: [2, 4], detainees: 1_200, relativesPerDetainee: 1.5, guardsPerFacility: [6, 20], villages: 60, extraRecordDocuments: 200, facilitySkew: 1.0, photographedDetainees: 300 },
+  small: {
+    seed: baseSeed,
+    syntheticCounties: 3,
+    facilitiesPerCounty: [2, 4],
+    detainees: 1_200,
+    relativesPerDetainee: 1.5,
+    guardsPerFacility: [6, 20],
+    villages: 60,
+    extraRecordDocuments: 200,
+    facilitySkew: 1.0,
+    photographedDetainees: 300,
+  },
   /** The leak's own size: ~800,000 individuals in police records, 20,000+ detainees, 100,000 documents. */
-  leak: { seed: baseSeed, syntheticCounties: 37, facilitiesPerCounty: [2, 6], detainees: 22_000, relativesPerDetainee: 35, guardsPerFacility: [20, 120], villages: 3_000, extraRecordDocuments: 78_000, facilitySkew: 1.3, photographedDetainees: 300 },
+  leak: {
+    seed: baseSeed,
+    syntheticCounties: 37,
+    facilitiesPerCounty: [2, 6],
+    detainees: 22_000,
+    relativesPerDetainee: 35,
+    guardsPerFacility: [20, 120],
+    villages: 3_000,
+    extraRecordDocuments: 78_000,
+    facilitySkew: 1.3,
+    photographedDetainees: 300,
+  },
   /** About 1 million nodes and 3 million relationships, with a facility of 20,000+ detainees. */
-  '1m': { seed: baseSeed, syntheticCounties: 60, facilitiesPerCounty: [3, 7], detainees: 150_000, relativesPerDetainee: 4.8, guardsPerFacility: [20, 80], villages: 6_000, extraRecordDocuments: 20_000, facilitySkew: 1.0, photographedDetainees: 300 },
+  '1m': {
+    seed: baseSeed,
+    syntheticCounties: 60,
+    facilitiesPerCounty: [3, 7],
+    detainees: 150_000,
+    relativesPerDetainee: 4.8,
+    guardsPerFacility: [20, 80],
+    villages: 6_000,
+    extraRecordDocuments: 20_000,
+    facilitySkew: 1.0,
+    photographedDetainees: 300,
+  },
   /** About 10 million nodes and 30 million relationships. */
-  '10m': { seed: baseSeed, syntheticCounties: 300, facilitiesPerCounty: [3, 8], detainees: 1_500_000, relativesPerDetainee: 4.8, guardsPerFacility: [20, 100], villages: 40_000, extraRecordDocuments: 200_000, facilitySkew: 1.0, photographedDetainees: 300 },
+  '10m': {
+    seed: baseSeed,
+    syntheticCounties: 300,
+    facilitiesPerCounty: [3, 8],
+    detainees: 1_500_000,
+    relativesPerDetainee: 4.8,
+    guardsPerFacility: [20, 100],
+    villages: 40_000,
+    extraRecordDocuments: 200_000,
+    facilitySkew: 1.0,
+    photographedDetainees: 300,
+  },
 } satisfies Record<string, ScaleOptions>;
 export type ScaleName = keyof typeof SCALES;
 
@@ -84,7 +128,10 @@ class Draw {
     return items[this.int(0, items.length - 1)]!;
   }
   weighted<T extends { weight: number }>(items: readonly T[]): T {
-    let ticket = this.int(1, items.reduce((sum, item) => sum + item.weight, 0));
+    let ticket = this.int(
+      1,
+      items.reduce((sum, item) => sum + item.weight, 0),
+    );
     for (const item of items) if ((ticket -= item.weight) <= 0) return item;
     return items.at(-1)!;
   }
@@ -154,9 +201,21 @@ export function* syntheticBatches(options: ScaleOptions, batchRows = 10_000): Ge
       batch.nodes.push({
         id: psb,
         labels: ['Organization'],
-        properties: { name: `Synthetic public security bureau of ${record.name}`, level: 'county', orgType: 'public-security', sources: [structureDoc], ...synthetic },
+        properties: {
+          name: `Synthetic public security bureau of ${record.name}`,
+          level: 'county',
+          orgType: 'public-security',
+          sources: [structureDoc],
+          ...synthetic,
+        },
       });
-      batch.relationships.push({ id: `syn-sub:${psb}`, type: 'SUBORDINATE_TO', source: psb, target: record.county, properties: { sources: [structureDoc], ...synthetic } });
+      batch.relationships.push({
+        id: `syn-sub:${psb}`,
+        type: 'SUBORDINATE_TO',
+        source: psb,
+        target: record.county,
+        properties: { sources: [structureDoc], ...synthetic },
+      });
     }
     counties.push({ county: record.county, psb, name: record.name, prefectureName: record.prefectureName });
   }
@@ -167,7 +226,17 @@ export function* syntheticBatches(options: ScaleOptions, batchRows = 10_000): Ge
     const name = `Synthetic county C-${pad(c, 4)}`;
     batch.nodes.push(
       { id: county, labels: ['Organization'], properties: { name, level: 'county', orgType: 'government', sources: [structureDoc], ...synthetic } },
-      { id: psb, labels: ['Organization'], properties: { name: `Synthetic public security bureau C-${pad(c, 4)}`, level: 'county', orgType: 'public-security', sources: [structureDoc], ...synthetic } },
+      {
+        id: psb,
+        labels: ['Organization'],
+        properties: {
+          name: `Synthetic public security bureau C-${pad(c, 4)}`,
+          level: 'county',
+          orgType: 'public-security',
+          sources: [structureDoc],
+          ...synthetic,
+        },
+      },
     );
     batch.relationships.push(
       { id: `syn-sub:${county}`, type: 'SUBORDINATE_TO', source: county, target: home.prefecture, properties: { sources: [structureDoc], ...synthetic } },
@@ -180,7 +249,11 @@ export function* syntheticBatches(options: ScaleOptions, batchRows = 10_000): Ge
   for (let v = 1; v <= options.villages; v++) {
     const id = `syn-village-${pad(v, 6)}`;
     villages.push(id);
-    batch.nodes.push({ id, labels: ['Place'], properties: { name: `Synthetic village V-${pad(v, 6)}`, placeType: 'village', sources: [structureDoc], ...synthetic } });
+    batch.nodes.push({
+      id,
+      labels: ['Place'],
+      properties: { name: `Synthetic village V-${pad(v, 6)}`, placeType: 'village', sources: [structureDoc], ...synthetic },
+    });
     yield* flushIfFull();
   }
 
@@ -209,13 +282,24 @@ export function* syntheticBatches(options: ScaleOptions, batchRows = 10_000): Ge
           ...synthetic,
         },
       });
-      batch.relationships.push({ id: `syn-operates:${id}`, type: 'OPERATES', source: county.psb, target: id, properties: { from: '2014-01-01', sources: [structureDoc], ...synthetic } });
+      batch.relationships.push({
+        id: `syn-operates:${id}`,
+        type: 'OPERATES',
+        source: county.psb,
+        target: id,
+        properties: { from: '2014-01-01', sources: [structureDoc], ...synthetic },
+      });
       const rosterIds = [2017, 2018, 2019].map((year) => `syn-doc-roster-${id}-${year}`);
       rosterIds.forEach((rosterId, index) =>
         batch.nodes.push({
           id: rosterId,
           labels: ['Document'],
-          properties: { name: `Synthetic duty roster F-${pad(serial, 5)} ${2017 + index}`, collection: SYNTHETIC_COLLECTION, date: `${2017 + index}`, synthetic: true },
+          properties: {
+            name: `Synthetic duty roster F-${pad(serial, 5)} ${2017 + index}`,
+            collection: SYNTHETIC_COLLECTION,
+            date: `${2017 + index}`,
+            synthetic: true,
+          },
         }),
       );
       facilities.push({ id, psb: county.psb, rosterIds });
@@ -227,7 +311,11 @@ export function* syntheticBatches(options: ScaleOptions, batchRows = 10_000): Ge
         const name = syntheticGuardName(draw.generator(), guardSerial);
         const startYear = draw.int(2016, 2019);
         const roster = rosterIds[Math.min(startYear, 2019) - 2017] ?? rosterIds[0]!;
-        batch.nodes.push({ id: guardId, labels: ['Person', 'Guard'], properties: { ...name, gender: draw.chance(0.85) ? 'male' : 'female', sources: [roster], ...synthetic } });
+        batch.nodes.push({
+          id: guardId,
+          labels: ['Person', 'Guard'],
+          properties: { ...name, gender: draw.chance(0.85) ? 'male' : 'female', sources: [roster], ...synthetic },
+        });
         const from = draw.day(startYear);
         const to = draw.chance(0.4) ? draw.day(Math.min(startYear + draw.int(1, 3), 2021)) : undefined;
         batch.relationships.push({
@@ -280,7 +368,17 @@ export function* syntheticBatches(options: ScaleOptions, batchRows = 10_000): Ge
     const village = villages.length > 0 ? draw.pick(villages) : null;
     const name = syntheticDetaineeName(draw.generator(), serial);
     batch.nodes.push(
-      { id: recordId, labels: ['Document'], properties: { name: `Synthetic detention record D-${pad(serial, 7)}`, collection: SYNTHETIC_COLLECTION, date: detainedFrom, pages: draw.int(1, 4), synthetic: true } },
+      {
+        id: recordId,
+        labels: ['Document'],
+        properties: {
+          name: `Synthetic detention record D-${pad(serial, 7)}`,
+          collection: SYNTHETIC_COLLECTION,
+          date: detainedFrom,
+          pages: draw.int(1, 4),
+          synthetic: true,
+        },
+      },
       {
         id,
         labels: ['Person', 'Detainee'],
@@ -306,7 +404,13 @@ export function* syntheticBatches(options: ScaleOptions, batchRows = 10_000): Ge
       type: 'DETAINED_AT',
       source: id,
       target: first.id,
-      properties: { from: detainedFrom, ...(firstTo && firstTo > detainedFrom ? { to: firstTo } : {}), recordedReason: draw.pick(recordedReasons), sources: [recordId], ...synthetic },
+      properties: {
+        from: detainedFrom,
+        ...(firstTo && firstTo > detainedFrom ? { to: firstTo } : {}),
+        recordedReason: draw.pick(recordedReasons),
+        sources: [recordId],
+        ...synthetic,
+      },
     });
     if (transferred && firstTo && firstTo > detainedFrom) {
       batch.relationships.push({
@@ -332,9 +436,16 @@ export function* syntheticBatches(options: ScaleOptions, batchRows = 10_000): Ge
           ...synthetic,
         },
       });
-      batch.relationships.push({ id: `syn-depicts:${photoId}`, type: 'DEPICTS', source: photoId, target: id, properties: { sources: [recordId], ...synthetic } });
+      batch.relationships.push({
+        id: `syn-depicts:${photoId}`,
+        type: 'DEPICTS',
+        source: photoId,
+        target: id,
+        properties: { sources: [recordId], ...synthetic },
+      });
     }
-    if (village) batch.relationships.push({ id: `syn-resides:${id}`, type: 'RESIDES_IN', source: id, target: village, properties: { sources: [recordId], ...synthetic } });
+    if (village)
+      batch.relationships.push({ id: `syn-resides:${id}`, type: 'RESIDES_IN', source: id, target: village, properties: { sources: [recordId], ...synthetic } });
 
     // Relatives named in the records: a household around the detainee.
     const household: string[] = [];
@@ -343,12 +454,35 @@ export function* syntheticBatches(options: ScaleOptions, batchRows = 10_000): Ge
       relativeSerial += 1;
       const relativeId = `syn-person-${pad(relativeSerial, 8)}`;
       const cited = recordDocs > 0 && draw.chance(0.5) ? `syn-doc-police-${pad(draw.int(1, recordDocs), 7)}` : recordId;
-      batch.nodes.push({ id: relativeId, labels: ['Person'], properties: { ...syntheticRelativeName(draw.generator(), relativeSerial), sources: [cited], ...synthetic } });
-      batch.relationships.push({ id: `syn-related:${relativeId}:${id}`, type: 'RELATED_TO', source: relativeId, target: id, properties: { kinship: draw.pick(kinships), sources: [cited], ...synthetic } });
-      if (village) batch.relationships.push({ id: `syn-resides:${relativeId}`, type: 'RESIDES_IN', source: relativeId, target: village, properties: { sources: [cited], ...synthetic } });
+      batch.nodes.push({
+        id: relativeId,
+        labels: ['Person'],
+        properties: { ...syntheticRelativeName(draw.generator(), relativeSerial), sources: [cited], ...synthetic },
+      });
+      batch.relationships.push({
+        id: `syn-related:${relativeId}:${id}`,
+        type: 'RELATED_TO',
+        source: relativeId,
+        target: id,
+        properties: { kinship: draw.pick(kinships), sources: [cited], ...synthetic },
+      });
+      if (village)
+        batch.relationships.push({
+          id: `syn-resides:${relativeId}`,
+          type: 'RESIDES_IN',
+          source: relativeId,
+          target: village,
+          properties: { sources: [cited], ...synthetic },
+        });
       // Relatives are related to each other too: each to up to three earlier members of the household.
       for (const member of household.slice(-3)) {
-        batch.relationships.push({ id: `syn-related:${relativeId}:${member}`, type: 'RELATED_TO', source: relativeId, target: member, properties: { kinship: draw.pick(kinships), sources: [cited], ...synthetic } });
+        batch.relationships.push({
+          id: `syn-related:${relativeId}:${member}`,
+          type: 'RELATED_TO',
+          source: relativeId,
+          target: member,
+          properties: { kinship: draw.pick(kinships), sources: [cited], ...synthetic },
+        });
       }
       household.push(relativeId);
     }

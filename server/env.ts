@@ -17,7 +17,12 @@ export const Env = z
      */
     ALLOWED_HOSTS: z
       .string()
-      .transform((text) => text.split(',').map((entry) => entry.trim().toLowerCase()).filter(Boolean))
+      .transform((text) =>
+        text
+          .split(',')
+          .map((entry) => entry.trim().toLowerCase())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string().regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/, 'must be host names, each name or name:port, comma-separated')).min(1))
       .optional(),
     /** Graph requests per minute per client address; 0 turns the limit off (load tests). */
@@ -30,8 +35,14 @@ export const Env = z
     /** The local photo store: a Photo node's `file` is a path inside it. Default DATA_DIR/photos. */
     PHOTOS_DIR: z.string().min(1).optional(),
     /** Where Maven puts Neo4j's jars: a user-level cache shared by every clone. */
-    XPF_CACHE_DIR: z.string().min(1).default(join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'xpf-explorer')),
-    NEO4J_URI: z.string().regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'must be a neo4j:// or bolt:// URI').optional(),
+    XPF_CACHE_DIR: z
+      .string()
+      .min(1)
+      .default(join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'xpf-explorer')),
+    NEO4J_URI: z
+      .string()
+      .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'must be a neo4j:// or bolt:// URI')
+      .optional(),
     NEO4J_USER: z.string().min(1).default('neo4j'),
     NEO4J_PASSWORD: z.string().min(8, 'must be at least 8 characters (Neo4j refuses shorter ones)').optional(),
     NEO4J_BOLT_PORT: port.default(7687),

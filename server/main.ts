@@ -81,10 +81,11 @@ async function main(): Promise<void> {
   // The embedded database is ours and up: finish preparing it before serving. An external one may
   // be down: serve (503) at once and let preparation finish whenever it comes back.
   if (connection.embedded) await graphReady;
-  else graphReady.catch((error: unknown) => {
-    console.error('xpf-explorer cannot prepare the graph:', error);
-    process.exit(1);
-  });
+  else
+    graphReady.catch((error: unknown) => {
+      console.error('xpf-explorer cannot prepare the graph:', error);
+      process.exit(1);
+    });
   await clientBuild;
 
   const app = createApp({
@@ -118,13 +119,16 @@ async function main(): Promise<void> {
   const url = `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}/`;
   log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s: open ${url}`);
   if (connection.embedded) {
-    log(`Neo4j ${connection.embedded.version} for other clients: ${connection.uri}, user neo4j, password in ${env.NEO4J_PASSWORD ? 'NEO4J_PASSWORD' : passwordFile(env.DATA_DIR)}`);
+    log(
+      `Neo4j ${connection.embedded.version} for other clients: ${connection.uri}, user neo4j, password in ${env.NEO4J_PASSWORD ? 'NEO4J_PASSWORD' : passwordFile(env.DATA_DIR)}`,
+    );
   }
 }
 
 main().catch((error: unknown) => {
   // Known start-up problems are one line; anything else is a bug and keeps its stack for the operator.
-  if (error instanceof StartupError || error instanceof EnvError || error instanceof AdminSetupError) console.error(`xpf-explorer cannot start: ${error.message}`);
+  if (error instanceof StartupError || error instanceof EnvError || error instanceof AdminSetupError)
+    console.error(`xpf-explorer cannot start: ${error.message}`);
   else console.error('xpf-explorer cannot start:', error);
   process.exit(1);
 });

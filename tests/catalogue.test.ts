@@ -22,7 +22,8 @@ describe('the curated query catalogue', () => {
     for (const entry of (await loadCatalogue()).values()) {
       if (entry.mode !== 'read') continue;
       // Bounded: a LIMIT, a lookup of one node by id, one shortest path, or counts only.
-      const bounded = /\bLIMIT\s+\$limit\b/.test(entry.cypher) || /\{id: \$\w+\}/.test(entry.cypher) || /SHORTEST 1 /.test(entry.cypher) || /^RETURN \{/m.test(entry.cypher);
+      const bounded =
+        /\bLIMIT\s+\$limit\b/.test(entry.cypher) || /\{id: \$\w+\}/.test(entry.cypher) || /SHORTEST 1 /.test(entry.cypher) || /^RETURN \{/m.test(entry.cypher);
       expect(bounded, `${entry.file} is bounded`).toBe(true);
       expect(entry.cypher, `${entry.file} has no unbounded *`).not.toMatch(/\*\s*\]|\*\.\.\s*\]|\{\d+,\}/);
       if ('limit' in entry.schema.shape) expect(entry.cypher).toMatch(/LIMIT \$limit/);

@@ -3,7 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, fetchChain, searchNodes } from './api.ts';
 
 function answer(status: number, body: unknown, contentType = 'application/json'): void {
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': contentType } })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': contentType } })),
+  );
 }
 
 afterEach(() => {
@@ -27,7 +30,13 @@ describe('api', () => {
   });
 
   it('turns a problem document into an ApiError with its detail and field errors', async () => {
-    const problem = { type: 'about:blank', title: 'Bad input', status: 400, detail: 'asOf is not a date', errors: [{ field: 'asOf', reason: 'Invalid ISO date' }] };
+    const problem = {
+      type: 'about:blank',
+      title: 'Bad input',
+      status: 400,
+      detail: 'asOf is not a date',
+      errors: [{ field: 'asOf', reason: 'Invalid ISO date' }],
+    };
     answer(400, problem, 'application/problem+json');
     const error = await fetchChain('o1', 'soon').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);

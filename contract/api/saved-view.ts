@@ -13,7 +13,10 @@ export const Fingerprint = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a fi
 
 /** The curated query that drew the view, by catalogue name, with the parameters as its zod schema names them. */
 export const ViewQuery = z.strictObject({
-  name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a query name of the catalogue').max(100, 'must be at most 100 characters'),
+  name: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a query name of the catalogue')
+    .max(100, 'must be at most 100 characters'),
   /** As sent, before zod's transforms: the search's text, not the Lucene query made of it. */
   parameters: z.record(z.string(), Json),
 });
@@ -75,7 +78,10 @@ const contentShape = {
   /** Node id -> model position. Nodes without one are placed by the layout. */
   positions: z.record(StableId, Point),
   /** A named preset of client/src/graph/layouts.ts, or `preset` to use the positions as saved. */
-  layout: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a layout name').max(50, 'must be at most 50 characters'),
+  layout: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/, 'must be a layout name')
+    .max(50, 'must be at most 50 characters'),
   filters: ViewFilters.default({}),
   viewport: Viewport,
 };
@@ -89,9 +95,7 @@ function checkPositions(view: { elements: ViewElements; positions: Record<string
 }
 
 /** A create or a new version as the client sends it (POST / PUT body, less `baseVersion`). */
-export const ViewContent = z
-  .strictObject({ schemaVersion: z.literal(VIEW_SCHEMA_VERSION).optional(), ...contentShape })
-  .superRefine(checkPositions);
+export const ViewContent = z.strictObject({ schemaVersion: z.literal(VIEW_SCHEMA_VERSION).optional(), ...contentShape }).superRefine(checkPositions);
 export type ViewContent = z.infer<typeof ViewContent>;
 
 /** A new version as the client sends it (PUT body): the content plus the version it was based on. */
@@ -110,9 +114,7 @@ export const ViewUpdate = z
 export type ViewUpdate = z.infer<typeof ViewUpdate>;
 
 /** One version as stored (a JSON string on its `_ViewVersion`) and exported. */
-export const ViewDocument = z
-  .strictObject({ schemaVersion: z.literal(VIEW_SCHEMA_VERSION), ...contentShape, snapshot: Snapshot })
-  .superRefine(checkPositions);
+export const ViewDocument = z.strictObject({ schemaVersion: z.literal(VIEW_SCHEMA_VERSION), ...contentShape, snapshot: Snapshot }).superRefine(checkPositions);
 export type ViewDocument = z.infer<typeof ViewDocument>;
 
 /**
@@ -162,7 +164,12 @@ function schemaVersionOf(document: unknown): number {
   }
   if (version > VIEW_SCHEMA_VERSION) {
     throw new z.ZodError([
-      { code: 'custom', path: ['schemaVersion'], message: `${version} is newer than this server reads (${VIEW_SCHEMA_VERSION}): update it first`, input: version },
+      {
+        code: 'custom',
+        path: ['schemaVersion'],
+        message: `${version} is newer than this server reads (${VIEW_SCHEMA_VERSION}): update it first`,
+        input: version,
+      },
     ]);
   }
   return version;

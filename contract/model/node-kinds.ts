@@ -75,7 +75,10 @@ export const DocumentProps = z.object({
   collection: text,
   publisher: text.optional(),
   /** As the source gives it, possibly partial ("2022-05"). */
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be an ISO date, year or year-month').optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be an ISO date, year or year-month')
+    .optional(),
   pages: z.number().int().min(1).optional(),
   checksum: sha256.optional(),
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).optional(),
@@ -119,7 +122,19 @@ export const FigureProps = Provenance.extend({
 });
 
 /** Cytoscape's node shapes the legend and the canvas use (a subset, so the contract needs no Cytoscape types). */
-export type NodeShape = 'ellipse' | 'triangle' | 'octagon' | 'hexagon' | 'round-rectangle' | 'diamond' | 'tag' | 'rectangle' | 'barrel' | 'star' | 'round-tag' | 'vee';
+export type NodeShape =
+  | 'ellipse'
+  | 'triangle'
+  | 'octagon'
+  | 'hexagon'
+  | 'round-rectangle'
+  | 'diamond'
+  | 'tag'
+  | 'rectangle'
+  | 'barrel'
+  | 'star'
+  | 'round-tag'
+  | 'vee';
 
 /**
  * Whether a person with this label is a victim whose personal data is withheld from redacted roles:

@@ -62,10 +62,12 @@ function parseOptions(argv: string[]): ImportOptions | 'help' {
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
-  if (positionals.length !== 1) throw new CliError(`${positionals.length === 0 ? 'name one file to import' : `one file at a time, not ${positionals.length}`}\n${usage}`);
+  if (positionals.length !== 1)
+    throw new CliError(`${positionals.length === 0 ? 'name one file to import' : `one file at a time, not ${positionals.length}`}\n${usage}`);
   const batchText = values['batch-size'] ?? String(DEFAULT_BATCH_SIZE);
   const batchSize = /^\d+$/.test(batchText) ? Number(batchText) : NaN;
-  if (!(batchSize >= 1 && batchSize <= MAX_BATCH_SIZE)) throw new CliError(`--batch-size must be a whole number from 1 to ${MAX_BATCH_SIZE}, not "${batchText}"`);
+  if (!(batchSize >= 1 && batchSize <= MAX_BATCH_SIZE))
+    throw new CliError(`--batch-size must be a whole number from 1 to ${MAX_BATCH_SIZE}, not "${batchText}"`);
   const who = values.as?.trim() || userInfo().username;
   return { file: positionals[0]!, type: values.type, skipInvalid: values['skip-invalid'], who, batchSize };
 }

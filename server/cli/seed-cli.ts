@@ -39,19 +39,26 @@ async function main(): Promise<void> {
     const started = performance.now();
     let rows = 0;
     let lastReport = 0;
-    const outcome = await loadSeed(graph, scale, (index, batch) => {
-      rows += batch.nodes.length + batch.relationships.length;
-      if (performance.now() - lastReport > 5_000) {
-        lastReport = performance.now();
-        console.log(`batch ${index + 1} committed, ${rows.toLocaleString('en')} rows so far`);
-      }
-    }, env.PHOTOS_DIR);
+    const outcome = await loadSeed(
+      graph,
+      scale,
+      (index, batch) => {
+        rows += batch.nodes.length + batch.relationships.length;
+        if (performance.now() - lastReport > 5_000) {
+          lastReport = performance.now();
+          console.log(`batch ${index + 1} committed, ${rows.toLocaleString('en')} rows so far`);
+        }
+      },
+      env.PHOTOS_DIR,
+    );
     const seconds = (performance.now() - started) / 1000;
     if (outcome.status === 'already-complete') {
       console.log(`The ${scale} seed is already loaded (finished ${outcome.finishedAt}); nothing to do.`);
     } else {
       const resumed = outcome.resumedAfter > 0 ? `, resumed after batch ${outcome.resumedAfter}` : '';
-      console.log(`Seeded ${scale}: ${outcome.writtenRows.toLocaleString('en')} rows in ${outcome.writtenBatches} batches, ${seconds.toFixed(1)} s (${Math.round(outcome.writtenRows / seconds).toLocaleString('en')} rows/s${resumed}).`);
+      console.log(
+        `Seeded ${scale}: ${outcome.writtenRows.toLocaleString('en')} rows in ${outcome.writtenBatches} batches, ${seconds.toFixed(1)} s (${Math.round(outcome.writtenRows / seconds).toLocaleString('en')} rows/s${resumed}).`,
+      );
     }
     const size = (await graph.record(queries.graphSize, {}))!.size;
     console.log(`The graph now holds ${size.nodes.toLocaleString('en')} nodes and ${size.relationships.toLocaleString('en')} relationships.`);

@@ -12,12 +12,32 @@ describe('toNodesCsv', () => {
     const text = toNodesCsv(exportResult());
     const [header] = parse(text, { bom: true, to_line: 1 }) as string[][];
     expect(header).toEqual([
-      'id', 'labels', 'kind', 'name', 'confidence', 'synthetic', 'sources',
-      'age', 'aliases', 'capacity', 'facilityType', 'latitude', 'level', 'nameZh', 'notes',
+      'id',
+      'labels',
+      'kind',
+      'name',
+      'confidence',
+      'synthetic',
+      'sources',
+      'age',
+      'aliases',
+      'capacity',
+      'facilityType',
+      'latitude',
+      'level',
+      'nameZh',
+      'notes',
     ]);
     const rows = read(text);
     expect(rows.map((row) => row.id)).toEqual(['d1', 'f1', 'o1', 'o3', 'o2', 'p1']);
-    expect(byId(rows).get('d1')).toMatchObject({ labels: 'Entity;Person;Detainee', kind: 'Detainee', synthetic: 'true', sources: 'doc2', age: '44', nameZh: '被拘留者甲（合成）' });
+    expect(byId(rows).get('d1')).toMatchObject({
+      labels: 'Entity;Person;Detainee',
+      kind: 'Detainee',
+      synthetic: 'true',
+      sources: 'doc2',
+      age: '44',
+      nameZh: '被拘留者甲（合成）',
+    });
     // Derived search keys are not a fact about anyone.
     expect(header).not.toContain('nameKeys');
   });
@@ -56,8 +76,19 @@ describe('toEdgesCsv', () => {
     const text = toEdgesCsv(exportResult());
     const [header] = parse(text, { bom: true, to_line: 1 }) as string[][];
     expect(header!.slice(0, 13)).toEqual([
-      'id', 'type', 'source', 'target', 'confidence', 'from', 'to', 'sources', 'synthetic',
-      'sourceName', 'targetName', 'chains', 'weakestLinkOf',
+      'id',
+      'type',
+      'source',
+      'target',
+      'confidence',
+      'from',
+      'to',
+      'sources',
+      'synthetic',
+      'sourceName',
+      'targetName',
+      'chains',
+      'weakestLinkOf',
     ]);
     const rows = read(text);
     expect(rows.map((row) => row.id)).toEqual(['e1', 'e2', 'e3', 'e4', 'e5', 'e6']);

@@ -31,7 +31,18 @@ export function toEdgesCsv(result: Result): string {
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const membership = chainMembership(chainsOf(result));
   const columns = propertyColumns(edges, edgeLeading, edgeReserved);
-  const header = ['id', 'type', 'source', 'target', ...columns.slice(0, edgeLeading.length).map((c) => c.column), 'sourceName', 'targetName', 'chains', 'weakestLinkOf', ...columns.slice(edgeLeading.length).map((c) => c.column)];
+  const header = [
+    'id',
+    'type',
+    'source',
+    'target',
+    ...columns.slice(0, edgeLeading.length).map((c) => c.column),
+    'sourceName',
+    'targetName',
+    'chains',
+    'weakestLinkOf',
+    ...columns.slice(edgeLeading.length).map((c) => c.column),
+  ];
   const rows = edges.map((edge) => {
     const values = columns.map(({ key }) => exportValue(key, edge.properties));
     return [

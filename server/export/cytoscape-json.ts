@@ -44,34 +44,45 @@ export function toCytoscapeJson(result: Result): CytoscapeExport {
   const nodeColumns = propertyColumns(graph.nodes, [], nodeReserved);
   const edgeColumns = propertyColumns(graph.edges, [], edgeReserved);
 
-  const nodes = graph.nodes.map((node): CytoscapeNode => ({
-    data: {
-      id: node.id,
-      label: nameOf(node, node.id),
-      kind: kindOf(node.labels),
-      labels: node.labels,
-      ...flatten(node.properties, nodeColumns),
-    },
-  }));
+  const nodes = graph.nodes.map(
+    (node): CytoscapeNode => ({
+      data: {
+        id: node.id,
+        label: nameOf(node, node.id),
+        kind: kindOf(node.labels),
+        labels: node.labels,
+        ...flatten(node.properties, nodeColumns),
+      },
+    }),
+  );
   // Stored direction, as in the graph; the app draws a climbed link the other way, the file keeps the fact.
-  const edges = graph.edges.map((edge): CytoscapeEdge => ({
-    data: {
-      id: edge.id,
-      source: edge.source,
-      target: edge.target,
-      type: edge.type,
-      caption: captionOf(edge.type, false),
-      chains: membership.get(edge.id)?.chains ?? [],
-      weakestLinkOf: membership.get(edge.id)?.weakestIn ?? [],
-      ...flatten(edge.properties, edgeColumns),
-    },
-  }));
+  const edges = graph.edges.map(
+    (edge): CytoscapeEdge => ({
+      data: {
+        id: edge.id,
+        source: edge.source,
+        target: edge.target,
+        type: edge.type,
+        caption: captionOf(edge.type, false),
+        chains: membership.get(edge.id)?.chains ?? [],
+        weakestLinkOf: membership.get(edge.id)?.weakestIn ?? [],
+        ...flatten(edge.properties, edgeColumns),
+      },
+    }),
+  );
 
   return {
     format_version: '1.0',
     generated_by: 'xpf-explorer',
     target_cytoscapejs_version: '~3.34',
-    data: { name: result.meta.query, meta: result.meta, paths: result.paths, citations: result.citations, summary: result.summary, omittedEdgeIds: graph.omittedEdgeIds },
+    data: {
+      name: result.meta.query,
+      meta: result.meta,
+      paths: result.paths,
+      citations: result.citations,
+      summary: result.summary,
+      omittedEdgeIds: graph.omittedEdgeIds,
+    },
     elements: { nodes, edges },
   };
 }

@@ -173,9 +173,7 @@ function documentsSection(cited: readonly string[], citations: Record<string, Ci
     '',
     ...cited.map((id) => {
       const citation = citations[id];
-      return citation?.collection
-        ? `- ${citationText(id, citation)}; collection: ${md(citation.collection)}`
-        : `- ${citationText(id, citation)}`;
+      return citation?.collection ? `- ${citationText(id, citation)}; collection: ${md(citation.collection)}` : `- ${citationText(id, citation)}`;
     }),
     '',
   ];

@@ -14,7 +14,7 @@ export const hostileName = 'County "Bureau" *1* | [PSB] & Co, <Kashgar>\nsecond 
 /** Chinese characters and an ampersand in one value. */
 export const chineseName = '新疆维吾尔自治区党委 & 政府';
 /** A cell a spreadsheet would run as a formula. */
-export const formulaName = "=HYPERLINK(\"https://evil.example\",\"click\")";
+export const formulaName = '=HYPERLINK("https://evil.example","click")';
 
 /**
  * d1 -DETAINED_AT-> f1 <-OPERATES- o1 -SUBORDINATE_TO-> o2 <-HELD_POST- p1, and a second operator o3.
@@ -22,11 +22,23 @@ export const formulaName = "=HYPERLINK(\"https://evil.example\",\"click\")";
  * The detainee and its detention are synthetic; o1 has been operating since "2016-08" (a month).
  */
 export function exportResult(): Result {
-  const e1 = edge('e1', 'DETAINED_AT', 'd1', 'f1', { synthetic: true, sources: ['doc2'], from: '2018-07-10', to: '2019-03-08', recordedReason: 'untrustworthy' });
+  const e1 = edge('e1', 'DETAINED_AT', 'd1', 'f1', {
+    synthetic: true,
+    sources: ['doc2'],
+    from: '2018-07-10',
+    to: '2019-03-08',
+    recordedReason: 'untrustworthy',
+  });
   const e4 = edge('e4', 'HELD_POST', 'p1', 'o2', { title: 'Party Secretary', head: true, from: '2016-08-29', sources: ['doc1', 'doc3'] });
   return {
     nodes: [
-      node('d1', ['Person', 'Detainee'], 'Detainee A (synthetic)', { synthetic: true, sources: ['doc2'], nameZh: '被拘留者甲（合成）', age: 44, nameKeys: ['detainee', 'a'] }),
+      node('d1', ['Person', 'Detainee'], 'Detainee A (synthetic)', {
+        synthetic: true,
+        sources: ['doc2'],
+        nameZh: '被拘留者甲（合成）',
+        age: 44,
+        nameKeys: ['detainee', 'a'],
+      }),
       node('f1', ['Facility'], 'Camp F', { facilityType: 'camp', capacity: 8700, latitude: 39.47 }),
       node('o1', ['Organization'], hostileName, { level: 'county', notes: 'bell\u0007 removed' }),
       node('o3', ['Organization'], formulaName, { level: 'county', confidence: 'inferred' }),

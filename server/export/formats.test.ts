@@ -5,7 +5,9 @@ import { ExportFormat, exportFileName, exportFormats } from './formats.ts';
 
 describe('exportFileName', () => {
   it("keeps ASCII letters, digits, '.', '_' and '-' and adds the format's ending", () => {
-    expect(exportFileName('xpf-chain-syn-detainee-0000001-as-of-2018-01-01', 'report')).toBe('xpf-chain-syn-detainee-0000001-as-of-2018-01-01-evidence-report.md');
+    expect(exportFileName('xpf-chain-syn-detainee-0000001-as-of-2018-01-01', 'report')).toBe(
+      'xpf-chain-syn-detainee-0000001-as-of-2018-01-01-evidence-report.md',
+    );
     expect(exportFileName('xpf-chain-sub:org_a:org_b', 'csv', 'edges')).toBe('xpf-chain-sub-org_a-org_b-edges.csv');
     expect(exportFileName('xpf-chain-新疆 "x"/../y', 'graphml')).toBe('xpf-chain-x-..-y.graphml');
     expect(exportFileName('新疆', 'cytoscape')).toBe('xpf-export.cytoscape.json');

@@ -61,14 +61,37 @@ describe('toGraphml', () => {
     const declared = (kind: string) => [...keys.values()].filter((key) => key['@_for'] === kind);
     const typeOf = (kind: string, name: string) => declared(kind).find((key) => key['@_attr.name'] === name)?.['@_attr.type'];
     expect(declared('node').map((key) => key['@_attr.name'])).toEqual([
-      'label', 'stableId', 'kind', 'labels', 'name', 'nameZh', 'confidence', 'synthetic', 'sources',
-      'age', 'aliases', 'capacity', 'facilityType', 'latitude', 'level', 'notes',
+      'label',
+      'stableId',
+      'kind',
+      'labels',
+      'name',
+      'nameZh',
+      'confidence',
+      'synthetic',
+      'sources',
+      'age',
+      'aliases',
+      'capacity',
+      'facilityType',
+      'latitude',
+      'level',
+      'notes',
     ]);
-    expect(declared('edge').map((key) => key['@_attr.name'])).toEqual(expect.arrayContaining(['label', 'type', 'confidence', 'from', 'to', 'sources', 'chains', 'weakestLinkOf']));
+    expect(declared('edge').map((key) => key['@_attr.name'])).toEqual(
+      expect.arrayContaining(['label', 'type', 'confidence', 'from', 'to', 'sources', 'chains', 'weakestLinkOf']),
+    );
     expect([typeOf('node', 'synthetic'), typeOf('node', 'age'), typeOf('node', 'name'), typeOf('edge', 'head'), typeOf('edge', 'from')]).toEqual([
-      'boolean', 'double', 'string', 'boolean', 'string',
+      'boolean',
+      'double',
+      'string',
+      'boolean',
+      'string',
     ]);
-    for (const [kind, elements] of [['node', doc.graphml.graph.node], ['edge', doc.graphml.graph.edge]] as const) {
+    for (const [kind, elements] of [
+      ['node', doc.graphml.graph.node],
+      ['edge', doc.graphml.graph.edge],
+    ] as const) {
       for (const data of elements.flatMap((element) => element.data)) expect(keys.get(data['@_key'])?.['@_for']).toBe(kind);
     }
     expect(new Set(keys.keys()).size).toBe(keys.size);

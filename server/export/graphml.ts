@@ -82,7 +82,9 @@ function describe(result: Result, nodes: number, edges: number, omitted: readonl
     `xpf-explorer export of "${result.meta.query}" with parameters ${JSON.stringify(result.meta.parameters)}`,
     `${nodes} nodes, ${edges} edges, ${result.paths.length} chains`,
     ...(result.meta.truncated ? ['the query limit cut the answer: more exists than is shown'] : []),
-    ...(omitted.length > 0 ? [`left out ${omitted.length === 1 ? '1 edge' : `${omitted.length} edges`} whose ends are not in the answer: ${omitted.join(', ')}`] : []),
+    ...(omitted.length > 0
+      ? [`left out ${omitted.length === 1 ? '1 edge' : `${omitted.length} edges`} whose ends are not in the answer: ${omitted.join(', ')}`]
+      : []),
     'Records with synthetic=true are generated test data, not evidence',
   ];
   return `${parts.join('. ')}.`;

@@ -117,7 +117,10 @@ async function failureReason(homeDir: string, output: string[]): Promise<string>
   const text = `${log}\n${output.join('\n')}`;
   if (/lock file|FileLockException|locked by another process/i.test(text)) return 'its data folder is locked by another Neo4j process';
   if (/Address already in use|BindException/i.test(text)) return 'its Bolt port is already in use';
-  const error = text.split('\n').reverse().find((line) => /\bERROR\b|Exception/.test(line));
+  const error = text
+    .split('\n')
+    .reverse()
+    .find((line) => /\bERROR\b|Exception/.test(line));
   return error?.trim().slice(0, 300) ?? 'it exited without saying why (see its logs folder)';
 }
 
@@ -144,7 +147,9 @@ async function waitForBolt(uri: string, password: string, child: ChildProcess, e
   }
   if (!hasExited) {
     child.kill('SIGKILL');
-    throw new StartupError(`Neo4j did not answer on Bolt within ${Math.round(timeoutMs / 1000)} s (${String((lastError as Error)?.message ?? '').slice(0, 120)}).`);
+    throw new StartupError(
+      `Neo4j did not answer on Bolt within ${Math.round(timeoutMs / 1000)} s (${String((lastError as Error)?.message ?? '').slice(0, 120)}).`,
+    );
   }
 }
 
@@ -168,7 +173,16 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   const classPath = [distribution.launcherDir, join(distribution.libDir, '*')].join(':');
   const child = spawn(
     distribution.java.java,
-    [`-Xms${options.heap}`, `-Xmx${options.heap}`, ...JVM_FLAGS, '-cp', classPath, 'XpfNeo4jLauncher', `--home-dir=${homeDir}`, `--config-dir=${join(homeDir, 'conf')}`],
+    [
+      `-Xms${options.heap}`,
+      `-Xmx${options.heap}`,
+      ...JVM_FLAGS,
+      '-cp',
+      classPath,
+      'XpfNeo4jLauncher',
+      `--home-dir=${homeDir}`,
+      `--config-dir=${join(homeDir, 'conf')}`,
+    ],
     // stdin stays a pipe we never close: its end-of-file is how the JVM learns that we are gone.
     { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NEO4J_HOME: homeDir } },
   );
@@ -185,9 +199,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const spawnFailed = new Promise<never>((_, reject) =>
-    child.once('error', (error) => reject(new StartupError(`Could not run Java: ${error.message}`))),
-  );
+  const spawnFailed = new Promise<never>((_, reject) => child.once('error', (error) => reject(new StartupError(`Could not run Java: ${error.message}`))));
 
   const uri = `bolt://127.0.0.1:${options.boltPort}`;
   await Promise.race([waitForBolt(uri, password, child, exited, options.startTimeoutMs), spawnFailed]);

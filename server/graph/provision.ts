@@ -77,7 +77,10 @@ async function resolveJars(cacheDir: string, version: string, libDir: string): P
     await run(
       'mvn',
       [
-        '-B', '-q', '-f', join(workDir, 'pom.xml'),
+        '-B',
+        '-q',
+        '-f',
+        join(workDir, 'pom.xml'),
         `-Dmaven.repo.local=${join(cacheDir, 'm2')}`,
         `${DEPENDENCY_PLUGIN}:copy-dependencies`,
         `-DoutputDirectory=${stagingDir}`,

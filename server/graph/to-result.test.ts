@@ -45,11 +45,11 @@ describe('toResult', () => {
   it('joins a second path column that continues the first, and skips a null one', () => {
     const up = new Path(detainee, facility, [new PathSegment(detainee, detained, facility)]);
     const onward = new Path(facility, bureau, [new PathSegment(facility, operates, bureau)]);
-    const result = toResult(
-      [new Record(['chain', 'leadership'], [up, onward]), new Record(['chain', 'leadership'], [up, null])],
-      meta,
-    );
-    expect(result.paths.map((p) => p.nodes)).toEqual([['d', 'f', 'b'], ['d', 'f']]);
+    const result = toResult([new Record(['chain', 'leadership'], [up, onward]), new Record(['chain', 'leadership'], [up, null])], meta);
+    expect(result.paths.map((p) => p.nodes)).toEqual([
+      ['d', 'f', 'b'],
+      ['d', 'f'],
+    ]);
     expect(result.paths[1]!.attributes).toEqual({});
   });
 

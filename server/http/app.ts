@@ -117,7 +117,9 @@ export function createApp(options: AppOptions): Express {
   // The limit counts per address and user name, so the body is parsed first (the login route's own
   // parser then finds it parsed and passes).
   const loginBody = express.json({ limit: '10kb' });
-  api.use('/auth/login', (req, res, next) => (req.method === 'POST' ? loginBody(req, res, (error?: unknown) => (error ? next(error) : loginLimit(req, res, next))) : next()));
+  api.use('/auth/login', (req, res, next) =>
+    req.method === 'POST' ? loginBody(req, res, (error?: unknown) => (error ? next(error) : loginLimit(req, res, next))) : next(),
+  );
   api.use(loginRoutes(users, audit));
   api.use(requireSession);
   api.use(requireCsrf);

@@ -106,7 +106,14 @@ function catalogueOperations(catalogue: Catalogue): Operation[] {
 
 const viewPath = { id: ViewId };
 const viewOperations: Operation[] = [
-  { method: 'post', path: '/api/views', summary: 'Save a new view (version 1)', tag: 'views', body: ViewContent, responses: { 201: { description: 'Created' }, 400: problems[400] } },
+  {
+    method: 'post',
+    path: '/api/views',
+    summary: 'Save a new view (version 1)',
+    tag: 'views',
+    body: ViewContent,
+    responses: { 201: { description: 'Created' }, 400: problems[400] },
+  },
   {
     method: 'get',
     path: '/api/views',
@@ -115,10 +122,38 @@ const viewOperations: Operation[] = [
     query: z.object({ scope: ViewScope.default('all'), limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) }),
     responses: { 200: { description: 'A page of views' }, 400: problems[400] },
   },
-  { method: 'post', path: '/api/views/import', summary: 'Import a view file (all its versions) as a new view', tag: 'views', body: ImportFile, responses: { 201: { description: 'Created' }, 400: problems[400] } },
-  { method: 'get', path: '/api/views/shared/{shareId}', summary: 'Open a view from its share link', tag: 'views', pathParams: { shareId: ShareId }, responses: { 200: { description: 'The view, and what changed since it was saved' }, ...problems } },
-  { method: 'get', path: '/api/views/{id}', summary: 'Open a view: current version and what changed since', tag: 'views', pathParams: viewPath, responses: { 200: { description: 'The view' }, ...problems } },
-  { method: 'get', path: '/api/views/{id}/versions', summary: "A view's versions", tag: 'views', pathParams: viewPath, responses: { 200: { description: 'Versions, oldest first' }, ...problems } },
+  {
+    method: 'post',
+    path: '/api/views/import',
+    summary: 'Import a view file (all its versions) as a new view',
+    tag: 'views',
+    body: ImportFile,
+    responses: { 201: { description: 'Created' }, 400: problems[400] },
+  },
+  {
+    method: 'get',
+    path: '/api/views/shared/{shareId}',
+    summary: 'Open a view from its share link',
+    tag: 'views',
+    pathParams: { shareId: ShareId },
+    responses: { 200: { description: 'The view, and what changed since it was saved' }, ...problems },
+  },
+  {
+    method: 'get',
+    path: '/api/views/{id}',
+    summary: 'Open a view: current version and what changed since',
+    tag: 'views',
+    pathParams: viewPath,
+    responses: { 200: { description: 'The view' }, ...problems },
+  },
+  {
+    method: 'get',
+    path: '/api/views/{id}/versions',
+    summary: "A view's versions",
+    tag: 'views',
+    pathParams: viewPath,
+    responses: { 200: { description: 'Versions, oldest first' }, ...problems },
+  },
   {
     method: 'get',
     path: '/api/views/{id}/versions/{version}',
@@ -145,8 +180,22 @@ const viewOperations: Operation[] = [
     body: VisibilityBody,
     responses: { 200: { description: 'The view record' }, ...problems },
   },
-  { method: 'delete', path: '/api/views/{id}', summary: 'Delete a view', tag: 'views', pathParams: viewPath, responses: { 204: { description: 'Deleted' }, ...problems } },
-  { method: 'get', path: '/api/views/{id}/export', summary: 'Download a view with all its versions', tag: 'views', pathParams: viewPath, responses: { 200: { description: 'The view file' }, ...problems } },
+  {
+    method: 'delete',
+    path: '/api/views/{id}',
+    summary: 'Delete a view',
+    tag: 'views',
+    pathParams: viewPath,
+    responses: { 204: { description: 'Deleted' }, ...problems },
+  },
+  {
+    method: 'get',
+    path: '/api/views/{id}/export',
+    summary: 'Download a view with all its versions',
+    tag: 'views',
+    pathParams: viewPath,
+    responses: { 200: { description: 'The view file' }, ...problems },
+  },
 ];
 
 const exportOperations: Operation[] = [
@@ -202,11 +251,45 @@ const accountOperations: Operation[] = [
     responses: { 200: { description: 'Signed in' }, 400: problems[400], 401: problem('Wrong username or password') },
   },
   { method: 'post', path: '/api/auth/logout', summary: 'Sign out: ends this session', tag: 'auth', responses: { 204: { description: 'Signed out' }, ...gate } },
-  { method: 'get', path: '/api/auth/session', summary: 'Who is signed in, and the CSRF token for changes', tag: 'auth', responses: { 200: { description: 'The user and CSRF token' }, 401: gate[401] } },
-  { method: 'post', path: '/api/auth/tokens', summary: 'Create an API token for yourself (shown once)', tag: 'auth', body: TokenBody, responses: { 201: { description: 'The token' }, 400: problems[400], ...gate } },
-  { method: 'delete', path: '/api/auth/tokens/{id}', summary: 'Revoke one of your API tokens', tag: 'auth', pathParams: { id: TokenId }, responses: { 204: { description: 'Revoked' }, ...problems, ...gate } },
-  { method: 'post', path: '/api/users', summary: 'Create an account with a role (admin)', tag: 'admin', body: NewUser, responses: { 201: { description: 'Created' }, 400: problems[400], ...gate } },
-  { method: 'get', path: '/api/users', summary: 'List accounts (admin)', tag: 'admin', query: UserPage, responses: { 200: { description: 'A page of accounts' }, ...gate } },
+  {
+    method: 'get',
+    path: '/api/auth/session',
+    summary: 'Who is signed in, and the CSRF token for changes',
+    tag: 'auth',
+    responses: { 200: { description: 'The user and CSRF token' }, 401: gate[401] },
+  },
+  {
+    method: 'post',
+    path: '/api/auth/tokens',
+    summary: 'Create an API token for yourself (shown once)',
+    tag: 'auth',
+    body: TokenBody,
+    responses: { 201: { description: 'The token' }, 400: problems[400], ...gate },
+  },
+  {
+    method: 'delete',
+    path: '/api/auth/tokens/{id}',
+    summary: 'Revoke one of your API tokens',
+    tag: 'auth',
+    pathParams: { id: TokenId },
+    responses: { 204: { description: 'Revoked' }, ...problems, ...gate },
+  },
+  {
+    method: 'post',
+    path: '/api/users',
+    summary: 'Create an account with a role (admin)',
+    tag: 'admin',
+    body: NewUser,
+    responses: { 201: { description: 'Created' }, 400: problems[400], ...gate },
+  },
+  {
+    method: 'get',
+    path: '/api/users',
+    summary: 'List accounts (admin)',
+    tag: 'admin',
+    query: UserPage,
+    responses: { 200: { description: 'A page of accounts' }, ...gate },
+  },
   {
     method: 'patch',
     path: '/api/users/{id}',
@@ -216,7 +299,14 @@ const accountOperations: Operation[] = [
     body: UserChange,
     responses: { 200: { description: 'Changed' }, ...problems, ...gate },
   },
-  { method: 'get', path: '/api/audit', summary: 'The audit log, newest first (admin)', tag: 'admin', query: AuditFilters, responses: { 200: { description: 'A page of entries' }, 400: problems[400], ...gate } },
+  {
+    method: 'get',
+    path: '/api/audit',
+    summary: 'The audit log, newest first (admin)',
+    tag: 'admin',
+    query: AuditFilters,
+    responses: { 200: { description: 'A page of entries' }, 400: problems[400], ...gate },
+  },
   {
     method: 'get',
     path: '/api/audit/export',
@@ -243,7 +333,13 @@ const healthOperation: Operation = {
   responses: { 200: { description: 'Up' }, 503: { description: 'Neo4j is unreachable' } },
 };
 
-const openApiPath = { method: 'get', path: '/api/openapi.json', summary: 'This document', tag: 'health', responses: { 200: { description: 'OpenAPI 3.1' } } } satisfies Operation;
+const openApiPath = {
+  method: 'get',
+  path: '/api/openapi.json',
+  summary: 'This document',
+  tag: 'health',
+  responses: { 200: { description: 'OpenAPI 3.1' } },
+} satisfies Operation;
 
 export function operations(catalogue: Catalogue): Operation[] {
   return [healthOperation, openApiPath, ...catalogueOperations(catalogue), ...viewOperations, ...exportOperations, ...accountOperations, ...photoOperations];

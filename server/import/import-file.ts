@@ -45,7 +45,10 @@ export interface ImportResult {
  * which batch are part of the id; who runs it is not.
  */
 export function importIdOf(bytes: Buffer, options: Pick<ImportOptions, 'type' | 'skipInvalid' | 'batchSize'>): string {
-  const hash = createHash('sha256').update(bytes).update('\0').update(JSON.stringify([options.type ?? null, options.skipInvalid, options.batchSize]));
+  const hash = createHash('sha256')
+    .update(bytes)
+    .update('\0')
+    .update(JSON.stringify([options.type ?? null, options.skipInvalid, options.batchSize]));
   return `import:${hash.digest('hex')}`;
 }
 
@@ -58,22 +61,22 @@ export async function readImport(options: ImportOptions): Promise<ReadImport> {
 const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 
 /** Validates and writes a file read by readImport; `print` gets the report, progress and summary. */
-export async function importRows(
-  graph: GraphExecutor,
-  read: ReadImport,
-  options: ImportOptions,
-  print: (line: string) => void,
-): Promise<ImportResult> {
+export async function importRows(graph: GraphExecutor, read: ReadImport, options: ImportOptions, print: (line: string) => void): Promise<ImportResult> {
   const started = performance.now();
   const { rows, importId } = read;
   const validation = await validateRows(rows, graphLookup(graph));
   const good = validation.nodes.length + validation.relationships.length;
-  print(`Read ${plural(validation.rowCount, 'row')} from ${options.file}: ${plural(rows.nodes.length, 'node')}, ${plural(rows.relationships.length, 'relationship')}.`);
+  print(
+    `Read ${plural(validation.rowCount, 'row')} from ${options.file}: ${plural(rows.nodes.length, 'node')}, ${plural(rows.relationships.length, 'relationship')}.`,
+  );
 
   const refused = (): ImportResult => ({ importId, status: 'refused', validation, batchCount: 0, seconds: (performance.now() - started) / 1000 });
   if (validation.problems.length > 0) {
     for (const entry of validation.problems) print(formatEntry(entry));
-    const counted = rows.positions === 'line' ? 'line numbers are where each row starts in the file' : 'numbers are row positions (the file puts several rows on one line; a bundle counts its nodes first)';
+    const counted =
+      rows.positions === 'line'
+        ? 'line numbers are where each row starts in the file'
+        : 'numbers are row positions (the file puts several rows on one line; a bundle counts its nodes first)';
     print(`${plural(validation.badRowCount, 'bad row')} (${plural(validation.problems.length, 'problem')}); ${counted}.`);
     if (!options.skipInvalid) {
       print('Nothing was written: fix these rows, or pass --skip-invalid to import the others.');

@@ -24,7 +24,9 @@ describe('parseImportType', () => {
 
   it('refuses anything else, listing what it takes', () => {
     const message = refusal(() => parseImportType('Camp'));
-    expect(message).toMatch(/^unknown --type "Camp": expected a node kind \(Person, Organization, .*\), a role \(Official, Guard, Detainee\) or a relationship type \(HELD_POST, /);
+    expect(message).toMatch(
+      /^unknown --type "Camp": expected a node kind \(Person, Organization, .*\), a role \(Official, Guard, Detainee\) or a relationship type \(HELD_POST, /,
+    );
   });
 });
 
@@ -103,14 +105,22 @@ describe('CSV', () => {
     expect(refusal(() => readRows('p.csv', person, 'People'))).toMatch(/^unknown --type "People"/);
     expect(refusal(() => readRows('p.csv', 'id,name,sources\np,Ann,d\n', 'Person'))).toBe('p.csv: lacks the required column confidence for Person');
     expect(refusal(() => readRows('p.csv', 'name,confidence\nAnn,confirmed\n', 'Person'))).toBe('p.csv: lacks the required columns id, sources for Person');
-    expect(refusal(() => readRows('r.csv', 'id,source,sources,confidence\nr,p,d,confirmed\n', 'HELD_POST'))).toBe('r.csv: lacks the required column target for HELD_POST');
-    expect(refusal(() => readRows('p.csv', 'id,name,nmae,sources,confidence\n', 'Person'))).toMatch(/^p\.csv: column "nmae" is not a property of Person \(known: sources, confidence, synthetic, name, /);
-    expect(refusal(() => readRows('p.csv', 'id,name,imports,sources,confidence\n', 'Person'))).toBe('p.csv: column "imports" is written by the importer, not read from a file');
+    expect(refusal(() => readRows('r.csv', 'id,source,sources,confidence\nr,p,d,confirmed\n', 'HELD_POST'))).toBe(
+      'r.csv: lacks the required column target for HELD_POST',
+    );
+    expect(refusal(() => readRows('p.csv', 'id,name,nmae,sources,confidence\n', 'Person'))).toMatch(
+      /^p\.csv: column "nmae" is not a property of Person \(known: sources, confidence, synthetic, name, /,
+    );
+    expect(refusal(() => readRows('p.csv', 'id,name,imports,sources,confidence\n', 'Person'))).toBe(
+      'p.csv: column "imports" is written by the importer, not read from a file',
+    );
     expect(refusal(() => readRows('o.csv', 'id,name,labels,level,sources,confidence\n', 'Organization'))).toBe(
       'o.csv: column "labels" (extra role labels) only goes with Person or a role, not Organization',
     );
     expect(refusal(() => readRows('p.csv', 'id,name,name,sources,confidence\n', 'Person'))).toBe('p.csv: the header names column "name" twice');
-    expect(refusal(() => readRows('p.csv', 'id,name,sources,confidence\np,"Ann,d,confirmed\n', 'Person'))).toMatch(/^p\.csv: not valid CSV: Quote Not Closed: .* at line 2$/);
+    expect(refusal(() => readRows('p.csv', 'id,name,sources,confidence\np,"Ann,d,confirmed\n', 'Person'))).toMatch(
+      /^p\.csv: not valid CSV: Quote Not Closed: .* at line 2$/,
+    );
     expect(refusal(() => readRows('p.csv', '', 'Person'))).toBe('p.csv: is empty (a CSV file starts with a header row of column names)');
     expect(refusal(() => readRows('p.csv', 'id,name,sources,confidence\n', 'Person'))).toBe('p.csv: holds no rows');
   });
@@ -118,7 +128,8 @@ describe('CSV', () => {
 
 describe('JSON of one --type', () => {
   it('numbers each row by the line its element starts on', () => {
-    const text = '[\n  {\n    "id": "f-1",\n    "name": "Camp { [ \\" ]",\n    "facilityType": "camp"\n  },\n  { "id": "f-2", "name": "B", "facilityType": "prison", "capacity": 10 },\n\n  7\n]\n';
+    const text =
+      '[\n  {\n    "id": "f-1",\n    "name": "Camp { [ \\" ]",\n    "facilityType": "camp"\n  },\n  { "id": "f-2", "name": "B", "facilityType": "prison", "capacity": 10 },\n\n  7\n]\n';
     const rows = readRows('f.json', text, 'Facility');
     expect(rows.positions).toBe('line');
     expect(rows.nodes.map(({ line, row }) => [line, row.id, row.labels])).toEqual([
@@ -158,7 +169,12 @@ describe('bundle', () => {
       labels: ['Person', 'Guard'],
       properties: { name: 'Test Import Guard', sources: ['test-import-bundle-doc'], confidence: 'reported' },
     });
-    expect(rows.relationships[0]!.row).toMatchObject({ id: 'test-import-bundle-operates', type: 'OPERATES', source: 'test-import-bundle-org', target: 'test-import-bundle-camp' });
+    expect(rows.relationships[0]!.row).toMatchObject({
+      id: 'test-import-bundle-operates',
+      type: 'OPERATES',
+      source: 'test-import-bundle-org',
+      target: 'test-import-bundle-camp',
+    });
   });
 
   it('counts a minified bundle by rows, nodes first', () => {
@@ -187,21 +203,27 @@ describe('every type, three ways', () => {
   const bundle = sampleBundle('t');
   const fromBundle = readRows('all.json', JSON.stringify(bundle, null, 2));
 
-  it.each(bundle.nodes.map((node, index) => [node.id, node, index] as const))('node %s reads the same from a bundle, a CSV and a JSON array', (_id, node, index) => {
-    const expected = NodeRow.parse(fromBundle.nodes[index]!.row);
-    const csv = readRows('one.csv', toCsv([flatNode(node)]), nodeType(node));
-    const json = readRows('one.json', JSON.stringify([flatNode(node)]), nodeType(node));
-    expect(NodeRow.parse(csv.nodes[0]!.row)).toEqual(expected);
-    expect(NodeRow.parse(json.nodes[0]!.row)).toEqual(expected);
-  });
+  it.each(bundle.nodes.map((node, index) => [node.id, node, index] as const))(
+    'node %s reads the same from a bundle, a CSV and a JSON array',
+    (_id, node, index) => {
+      const expected = NodeRow.parse(fromBundle.nodes[index]!.row);
+      const csv = readRows('one.csv', toCsv([flatNode(node)]), nodeType(node));
+      const json = readRows('one.json', JSON.stringify([flatNode(node)]), nodeType(node));
+      expect(NodeRow.parse(csv.nodes[0]!.row)).toEqual(expected);
+      expect(NodeRow.parse(json.nodes[0]!.row)).toEqual(expected);
+    },
+  );
 
-  it.each(bundle.relationships.map((link, index) => [link.type, link, index] as const))('%s reads the same from a bundle, a CSV and a JSON array', (type, link, index) => {
-    const expected = RelationshipRow.parse(fromBundle.relationships[index]!.row);
-    const csv = readRows('one.csv', toCsv([flatRelationship(link)]), type);
-    const json = readRows('one.json', JSON.stringify([flatRelationship(link)]), type);
-    expect(RelationshipRow.parse(csv.relationships[0]!.row)).toEqual(expected);
-    expect(RelationshipRow.parse(json.relationships[0]!.row)).toEqual(expected);
-  });
+  it.each(bundle.relationships.map((link, index) => [link.type, link, index] as const))(
+    '%s reads the same from a bundle, a CSV and a JSON array',
+    (type, link, index) => {
+      const expected = RelationshipRow.parse(fromBundle.relationships[index]!.row);
+      const csv = readRows('one.csv', toCsv([flatRelationship(link)]), type);
+      const json = readRows('one.json', JSON.stringify([flatRelationship(link)]), type);
+      expect(RelationshipRow.parse(csv.relationships[0]!.row)).toEqual(expected);
+      expect(RelationshipRow.parse(json.relationships[0]!.row)).toEqual(expected);
+    },
+  );
 });
 
 describe('elementLines', () => {

@@ -173,14 +173,24 @@ function readCsv(file: string, text: string, typeName: string | undefined): RawR
       throw new ImportInputError(`${file}: column "labels" (extra role labels) only goes with Person or a role, not ${type.name}`);
     }
     if (!structuralKeys(type).includes(column) && !(column in schema.shape)) {
-      throw new ImportInputError(`${file}: column "${column}" is not a property of ${type.name} (known: ${Object.keys(schema.shape).filter((key) => !(key in notImportable)).join(', ')})`);
+      throw new ImportInputError(
+        `${file}: column "${column}" is not a property of ${type.name} (known: ${Object.keys(schema.shape)
+          .filter((key) => !(key in notImportable))
+          .join(', ')})`,
+      );
     }
   }
   const required = [...structuralKeys(type).filter((key) => key !== 'labels'), ...requiredProperties(schema)];
   const missing = required.filter((column) => !seen.has(column));
-  if (missing.length > 0) throw new ImportInputError(`${file}: lacks the required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} for ${type.name}`);
+  if (missing.length > 0)
+    throw new ImportInputError(`${file}: lacks the required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} for ${type.name}`);
 
-  const kinds = new Map(columns.map((column) => [column, column === 'labels' ? ('list' as const) : column in schema.shape ? cellKind(schema.shape[column] as z.ZodType) : ('text' as const)]));
+  const kinds = new Map(
+    columns.map((column) => [
+      column,
+      column === 'labels' ? ('list' as const) : column in schema.shape ? cellKind(schema.shape[column] as z.ZodType) : ('text' as const),
+    ]),
+  );
   const rows: RawRows = { file, format: 'csv', positions: 'line', nodes: [], relationships: [], problems: [] };
   // A record starts where the one before ended (`info.bytes`), past any empty lines.
   let counted = 0;
@@ -298,7 +308,9 @@ function readJson(file: string, text: string, typeName: string | undefined): Raw
 
   if (Array.isArray(document)) {
     if (!typeName) {
-      throw new ImportInputError(`${file}: a JSON array holds one kind of row: name it with --type (${typeChoices}), or write a bundle { "nodes": [...], "relationships": [...] }`);
+      throw new ImportInputError(
+        `${file}: a JSON array holds one kind of row: name it with --type (${typeChoices}), or write a bundle { "nodes": [...], "relationships": [...] }`,
+      );
     }
     const type = parseImportType(typeName);
     const { positions, at } = rowPositions(lines.get('') ?? []);
@@ -316,8 +328,10 @@ function readJson(file: string, text: string, typeName: string | undefined): Raw
   if (!isObject(document)) throw new ImportInputError(`${file}: must hold a JSON array of rows or a bundle { "nodes": [...], "relationships": [...] }`);
   if (typeName) throw new ImportInputError(`${file}: is a bundle, whose rows name their own labels and types: drop --type`);
   const extra = Object.keys(document).filter((key) => key !== 'nodes' && key !== 'relationships');
-  if (extra.length > 0) throw new ImportInputError(`${file}: a bundle holds only "nodes" and "relationships", not ${extra.map((key) => `"${key}"`).join(', ')}`);
-  if (document.nodes === undefined && document.relationships === undefined) throw new ImportInputError(`${file}: a bundle needs "nodes", "relationships" or both`);
+  if (extra.length > 0)
+    throw new ImportInputError(`${file}: a bundle holds only "nodes" and "relationships", not ${extra.map((key) => `"${key}"`).join(', ')}`);
+  if (document.nodes === undefined && document.relationships === undefined)
+    throw new ImportInputError(`${file}: a bundle needs "nodes", "relationships" or both`);
   for (const key of ['nodes', 'relationships'] as const) {
     if (document[key] !== undefined && !Array.isArray(document[key])) throw new ImportInputError(`${file}: "${key}" must be an array`);
   }
@@ -360,7 +374,9 @@ export async function readRowsFromFile(file: string, typeName?: string): Promise
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ImportInputError(`${file}: cannot read it (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (code ?? (error as Error).message)})`);
+    throw new ImportInputError(
+      `${file}: cannot read it (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (code ?? (error as Error).message)})`,
+    );
   }
   return { bytes, rows: readRows(file, bytes.toString('utf8'), typeName) };
 }

@@ -16,5 +16,8 @@ export function formatEntry(entry: ReportEntry): string {
 
 /** By line, then in the order found: one row's problems stay together and read top to bottom. */
 export function sortEntries(entries: readonly ReportEntry[]): ReportEntry[] {
-  return entries.map((entry, index) => ({ entry, index })).sort((a, b) => a.entry.line - b.entry.line || a.index - b.index).map(({ entry }) => entry);
+  return entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => a.entry.line - b.entry.line || a.index - b.index)
+    .map(({ entry }) => entry);
 }

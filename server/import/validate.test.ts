@@ -68,7 +68,9 @@ describe('validateRows', () => {
   it('refuses a link to the wrong kind at its target, and says which kinds it takes', async () => {
     const bundle = sampleBundle('t');
     bundle.relationships = [{ ...bundle.relationships.find((link) => link.type === 'ADDRESSED_TO')!, target: 't-place' }];
-    expect(await report(bundle)).toEqual([expect.stringMatching(/^b\.json:\d+ target: "t-place" is a Place; ADDRESSED_TO ends at an Organization or a Person or a Facility$/)]);
+    expect(await report(bundle)).toEqual([
+      expect.stringMatching(/^b\.json:\d+ target: "t-place" is a Place; ADDRESSED_TO ends at an Organization or a Person or a Facility$/),
+    ]);
   });
 
   it('reports the fixture bundle row by row, each at its line', async () => {

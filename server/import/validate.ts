@@ -4,7 +4,16 @@
 import type { z } from 'zod';
 import { queries } from '../../contract/queries/index.ts';
 import type { GraphExecutor } from '../graph/executor.ts';
-import { ENTITY_LABEL, RelationshipProps, kindOf, nodeSchemas, primaryKind, relationshipEnds, type NodeLabel, type RelationshipType } from '../../contract/model.ts';
+import {
+  ENTITY_LABEL,
+  RelationshipProps,
+  kindOf,
+  nodeSchemas,
+  primaryKind,
+  relationshipEnds,
+  type NodeLabel,
+  type RelationshipType,
+} from '../../contract/model.ts';
 import { NodeRow, RelationshipRow } from '../../contract/graph-rows.ts';
 import { notImportable, type RawNodeRow, type RawRelationshipRow, type RawRows } from './read-rows.ts';
 import { sortEntries, type ReportEntry } from './report.ts';
@@ -116,7 +125,8 @@ export async function validateRows(rows: RawRows, lookup: LookupNodes): Promise<
     const inGraph = existing.get(node.parsed.id);
     const graphKind = inGraph ? primaryKind(inGraph) : null;
     const fileKind = primaryKind(node.parsed.labels);
-    if (graphKind && graphKind !== fileKind) report(node.line, 'labels', `"${node.parsed.id}" is ${article(graphKind)} in the graph; an import cannot make it ${article(fileKind ?? '?')}`);
+    if (graphKind && graphKind !== fileKind)
+      report(node.line, 'labels', `"${node.parsed.id}" is ${article(graphKind)} in the graph; an import cannot make it ${article(fileKind ?? '?')}`);
   }
   for (const link of relationships.filter(isGood)) {
     if (existing.has(link.parsed.id)) report(link.line, 'id', `"${link.parsed.id}" is the id of a node in the graph`);
@@ -192,7 +202,10 @@ export function graphLookup(graph: GraphExecutor): LookupNodes {
     for (let start = 0; start < ids.length; start += LOOKUP_CHUNK) {
       const chunk = ids.slice(start, start + LOOKUP_CHUNK);
       for (const row of await graph.records(queries.existingNodes, { ids: chunk, limit: chunk.length }, { timeoutMs: 60_000 })) {
-        found.set(row.id, row.labels.filter((label) => label !== ENTITY_LABEL));
+        found.set(
+          row.id,
+          row.labels.filter((label) => label !== ENTITY_LABEL),
+        );
       }
     }
     return found;

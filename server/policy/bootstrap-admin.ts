@@ -6,7 +6,8 @@ import { MIN_PASSWORD_LENGTH } from './password-rules.ts';
 export class AdminSetupError extends Error {}
 
 export function checkAdminPassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw new AdminSetupError(`The admin password (ADMIN_PASSWORD, or the line read from stdin) must be at least ${MIN_PASSWORD_LENGTH} characters.`);
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw new AdminSetupError(`The admin password (ADMIN_PASSWORD, or the line read from stdin) must be at least ${MIN_PASSWORD_LENGTH} characters.`);
 }
 
 /** Creates the admin when the variables are set and no enabled admin exists; says what it did. */
@@ -16,7 +17,8 @@ export async function bootstrapAdmin(users: UserStore, username: string | undefi
     return 'No admin account yet: set ADMIN_USER and ADMIN_PASSWORD and restart, or run `npm run admin:create -- <username>`. Nobody can sign in until then.';
   }
   checkAdminPassword(password);
-  if (await users.findForLogin(username)) throw new AdminSetupError(`ADMIN_USER "${username}" names an existing account that is not an admin; pick another name.`);
+  if (await users.findForLogin(username))
+    throw new AdminSetupError(`ADMIN_USER "${username}" names an existing account that is not an admin; pick another name.`);
   const user: User = await users.create(username, password, 'admin');
   return `Created the admin account "${user.username}" from ADMIN_USER.`;
 }

@@ -4,7 +4,18 @@ import { BadInput } from '../errors.ts';
 import { readExportFile } from './view-export.ts';
 
 const viewport = { zoom: 1, pan: { x: 0, y: 0 } };
-const document = { schemaVersion: 1, title: 'Second', notes: '', query: null, elements: { nodes: ['a'], edges: [] }, positions: {}, layout: 'preset', filters: {}, viewport, snapshot: { nodes: {}, edges: {} } };
+const document = {
+  schemaVersion: 1,
+  title: 'Second',
+  notes: '',
+  query: null,
+  elements: { nodes: ['a'], edges: [] },
+  positions: {},
+  layout: 'preset',
+  filters: {},
+  viewport,
+  snapshot: { nodes: {}, edges: {} },
+};
 const v0Document = { title: 'First', elements: { nodes: ['a'], edges: [] }, viewport, asOf: '2017-06-01' };
 const file = {
   format: 'xpf-explorer/view',

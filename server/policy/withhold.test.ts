@@ -57,11 +57,29 @@ describe('withhold', () => {
     const before = sample();
     const shown = withhold(before, { role: 'viewer', redactAll: false, secret });
     const text = JSON.stringify(shown);
-    for (const secretValue of ['Zzyzx', 'Testperson', '测试人', 'ceshiren', 'Zed', '650102199001011234', '1990-01-01', 'Example Road', 'photos/d1.jpg', 'Taken at home']) {
+    for (const secretValue of [
+      'Zzyzx',
+      'Testperson',
+      '测试人',
+      'ceshiren',
+      'Zed',
+      '650102199001011234',
+      '1990-01-01',
+      'Example Road',
+      'photos/d1.jpg',
+      'Taken at home',
+    ]) {
       expect(text).not.toContain(secretValue);
     }
     const detainee = shown.nodes.find((node) => node.id === 'd1')!;
-    expect(detainee.properties).toEqual({ id: 'd1', gender: 'male', sources: ['doc1'], confidence: 'confirmed', name: pseudonym(detainee, secret), redacted: true });
+    expect(detainee.properties).toEqual({
+      id: 'd1',
+      gender: 'male',
+      sources: ['doc1'],
+      confidence: 'confirmed',
+      name: pseudonym(detainee, secret),
+      redacted: true,
+    });
     expect(detainee.properties.name).toMatch(/^Detainee [0-9A-F]{4}-[0-9A-F]{4}$/);
     // Stable: the same person, the same pseudonym, on every call; another secret, another pseudonym.
     expect(withhold(sample(), { role: 'viewer', redactAll: false, secret }).nodes[0]!.properties.name).toBe(detainee.properties.name);

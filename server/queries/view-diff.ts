@@ -11,7 +11,6 @@ export interface ElementsNow {
 /** What the view's query returns now, or why that cannot be known. */
 export type QueryNow = { known: true; elements: ViewElements } | { known: false; reason: string };
 
-
 function compare(ids: readonly string[], saved: Record<string, string>, now: ReadonlyMap<string, string>) {
   const removed: string[] = [];
   const changed: string[] = [];

@@ -29,7 +29,10 @@ function toStoredVersion(row: VersionRecord & { document: string }): StoredVersi
 export class ViewStore {
   constructor(private readonly graph: GraphExecutor) {}
 
-  async create(view: { id: string; shareId: string; author: string; owner: string; visibility: 'private' | 'shared'; createdAt: string }, versions: StoredVersion[]): Promise<void> {
+  async create(
+    view: { id: string; shareId: string; author: string; owner: string; visibility: 'private' | 'shared'; createdAt: string },
+    versions: StoredVersion[],
+  ): Promise<void> {
     await this.graph.records(queries.createView, {
       ...view,
       title: versions.at(-1)!.title,

@@ -5,7 +5,6 @@ import type { GraphBatch, NodeRow, RelationshipRow } from '../../contract/graph-
 import { queries } from '../../contract/queries/index.ts';
 import type { GraphExecutor } from '../graph/executor.ts';
 
-
 export interface ImportRecord {
   /** Same file and options, same id: that is how a re-run finds the record a crash left. */
   importId: string;

@@ -100,7 +100,9 @@ async function benchOn(driver: Driver, scale: ScaleName): Promise<void> {
     await loadSeed(graph, scale);
     const { records } = await driver.executeQuery('RETURN COUNT { (:Entity) } AS nodes, COUNT { ()-[]->() } AS links, COUNT { (:Detainee) } AS detainees');
     const counts = records[0]!.toObject();
-    console.log(`\n== scale ${scale}: ${Number(counts.nodes).toLocaleString('en')} nodes, ${Number(counts.links).toLocaleString('en')} relationships (seeded in ${((performance.now() - seeded) / 1000).toFixed(0)} s)`);
+    console.log(
+      `\n== scale ${scale}: ${Number(counts.nodes).toLocaleString('en')} nodes, ${Number(counts.links).toLocaleString('en')} relationships (seeded in ${((performance.now() - seeded) / 1000).toFixed(0)} s)`,
+    );
 
     const app = createApp({ driver, catalogue, log: () => {} });
     const listening = app.listen(0, '127.0.0.1');

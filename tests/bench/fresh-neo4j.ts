@@ -12,10 +12,7 @@ import { GraphExecutor } from '../../server/graph/executor.ts';
 import { queries } from '../../contract/queries/index.ts';
 import { freePort } from '../support/ports.ts';
 
-export async function withFreshNeo4j<T>(
-  memory: { heap: string; pageCache: string },
-  work: (driver: Driver, version: string) => Promise<T>,
-): Promise<T> {
+export async function withFreshNeo4j<T>(memory: { heap: string; pageCache: string }, work: (driver: Driver, version: string) => Promise<T>): Promise<T> {
   const dataDir = await mkdtemp(join(tmpdir(), 'xpf-bench-'));
   const neo4j = await startEmbeddedNeo4j({
     dataDir,

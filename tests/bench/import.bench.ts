@@ -67,10 +67,14 @@ async function main(): Promise<void> {
     console.log(`bench:import, scale ${scale}, Neo4j ${version} (heap ${values.heap}, page cache ${values.pagecache}), a fresh database for each side`);
     return { ...(await baseline(driver)), ...(await counts(driver)) };
   });
-  console.log(`baseline  ${bare.rows.toLocaleString('en')} rows in ${bare.seconds.toFixed(1)} s = ${Math.round(bare.rows / bare.seconds).toLocaleString('en')} rows/s  (${bare.nodes.toLocaleString('en')} nodes, ${bare.relationships.toLocaleString('en')} relationships)`);
+  console.log(
+    `baseline  ${bare.rows.toLocaleString('en')} rows in ${bare.seconds.toFixed(1)} s = ${Math.round(bare.rows / bare.seconds).toLocaleString('en')} rows/s  (${bare.nodes.toLocaleString('en')} nodes, ${bare.relationships.toLocaleString('en')} relationships)`,
+  );
 
   const ours = await withFreshNeo4j(memory, async (driver) => ({ ...(await project(driver)), ...(await counts(driver)) }));
-  console.log(`project   ${ours.rows.toLocaleString('en')} rows in ${ours.seconds.toFixed(1)} s = ${Math.round(ours.rows / ours.seconds).toLocaleString('en')} rows/s  (${ours.nodes.toLocaleString('en')} nodes, ${ours.relationships.toLocaleString('en')} relationships)`);
+  console.log(
+    `project   ${ours.rows.toLocaleString('en')} rows in ${ours.seconds.toFixed(1)} s = ${Math.round(ours.rows / ours.seconds).toLocaleString('en')} rows/s  (${ours.nodes.toLocaleString('en')} nodes, ${ours.relationships.toLocaleString('en')} relationships)`,
+  );
 
   const ratio = ours.rows / ours.seconds / (bare.rows / bare.seconds);
   console.log(`ratio     ${ratio.toFixed(2)}x the bare driver (target >= 0.80x); project total ${ours.seconds.toFixed(1)} s (target < 180 s)`);

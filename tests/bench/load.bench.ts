@@ -59,15 +59,22 @@ await withFreshNeo4j({ heap: values.heap!, pageCache: values.pagecache! }, async
     const catalogue = await loadCatalogue();
     const graph = new GraphExecutor(driver, catalogue, { timeoutMs: 600_000 });
     await loadSeed(graph, values.scale as ScaleName);
-    const { records } = await driver.executeQuery('MATCH (person:Person) WITH person LIMIT 2000 RETURN collect(person.name) AS names, COUNT { (:Detainee) } AS detainees');
+    const { records } = await driver.executeQuery(
+      'MATCH (person:Person) WITH person LIMIT 2000 RETURN collect(person.name) AS names, COUNT { (:Detainee) } AS detainees',
+    );
     const names = (records[0]!.get('names') as string[]).filter(Boolean);
     const detainees = Number(records[0]!.get('detainees'));
-    console.log(`scale ${values.scale}: ${detainees} detainees, ${names.length} names to search; on ${(await import('node:os')).cpus().length} cores shared with Neo4j`);
+    console.log(
+      `scale ${values.scale}: ${detainees} detainees, ${names.length} names to search; on ${(await import('node:os')).cpus().length} cores shared with Neo4j`,
+    );
 
     // Each distinct server-side failure once, with its first line: the cause of any 5xx in the figures.
     const failures = new Set<string>();
     const log = (line: string) => {
-      const first = line.split('\n')[0]!.replace(/syn-detainee-\d+/g, 'syn-detainee-…').slice(0, 300);
+      const first = line
+        .split('\n')[0]!
+        .replace(/syn-detainee-\d+/g, 'syn-detainee-…')
+        .slice(0, 300);
       if (!failures.has(first)) console.error(`  server: ${first}`);
       failures.add(first);
     };

@@ -31,7 +31,13 @@ const targets = { size: 5000, drawMs: 1500, fps: 30 };
 
 const harnessRoot = fileURLToPath(new URL('./ui/harness/', import.meta.url));
 // SwiftShader is Chromium's software GPU: WebGL 2 without a graphics card, as on a headless server.
-const chromiumArgs = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-accelerated-2d-canvas', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'];
+const chromiumArgs = [
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-accelerated-2d-canvas',
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+];
 
 const contentTypes: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 
@@ -148,14 +154,21 @@ async function main(): Promise<void> {
       const baseline = await measure(browser, baseUrl, 'baseline', size);
       const optimised = await measure(browser, baseUrl, 'optimised', size);
       // Where the production choice refused a software GPU, WebGL is also measured at the target size (not at 20k: minutes there).
-      const webgl = gpu && !values['skip-webgl'] && optimised.draw.renderer !== 'webgl' && size === targets.size && size >= webglFromElements ? await measure(browser, baseUrl, 'webgl', size) : null;
+      const webgl =
+        gpu && !values['skip-webgl'] && optimised.draw.renderer !== 'webgl' && size === targets.size && size >= webglFromElements
+          ? await measure(browser, baseUrl, 'webgl', size)
+          : null;
       rows.push({ size, baseline, optimised, webgl });
-      console.log(`  ${size}: baseline ${format(baseline.draw.drawMs)} ms, optimised ${format(optimised.draw.drawMs)} ms (${optimised.draw.renderer})${webgl ? `, forced WebGL ${format(webgl.draw.drawMs)} ms` : ''}`);
+      console.log(
+        `  ${size}: baseline ${format(baseline.draw.drawMs)} ms, optimised ${format(optimised.draw.drawMs)} ms (${optimised.draw.renderer})${webgl ? `, forced WebGL ${format(webgl.draw.drawMs)} ms` : ''}`,
+      );
     }
 
-    console.log('\nBaseline: canvas renderer, the full stylesheet, the layout (forceLayoutFor: fcose, or rings by degree from 2,000 elements) on the main thread. Optimised: render-options.ts + the same layout in the (prepared) layout worker.');
+    console.log(
+      '\nBaseline: canvas renderer, the full stylesheet, the layout (forceLayoutFor: fcose, or rings by degree from 2,000 elements) on the main thread. Optimised: render-options.ts + the same layout in the (prepared) layout worker.',
+    );
     console.log('draw = parsed Result -> first frame after layout; drag fps = frames Cytoscape drew per second while the mouse dragged the view');
-    console.log('(page.mouse down, small moves, up), capped by the moves/s the page received; drag ms/frame = mean time in Cytoscape\'s render()');
+    console.log("(page.mouse down, small moves, up), capped by the moves/s the page received; drag ms/frame = mean time in Cytoscape's render()");
     console.log('per dragged frame (1000 / it = the rate drawing alone allows); paced = the same drag, one mousemove a frame dispatched in the page,');
     console.log('as a real mouse feeds it; panBy = programmatic cy.panBy each frame (no viewport shortcuts);');
     console.log('blocking = main-thread long tasks during draw (count, longest, time beyond 50 ms each).\n');
@@ -185,23 +198,27 @@ async function main(): Promise<void> {
 
     console.log('\nWhere the draw time goes (ms). Worker layout runs beside the main-thread steps; "wait" is the main thread idle for it.');
     console.log('Baseline: no worker; its "fit/layout" is the layout on the main thread, fit included.');
-    console.table(rows.flatMap(({ size, baseline, optimised, webgl }) =>
-      [['baseline', baseline] as const, ['optimised', optimised] as const, ...(webgl ? [['webgl (software GPU)', webgl] as const] : [])].map(([mode, run]) => {
-        const b = run.draw.breakdown;
-        return {
-          elements: size,
-          run: mode,
-          toElements: format(b.elementsMs),
-          'cy init': format(b.initMs),
-          'worker layout': mode === 'baseline' ? '' : format(b.workerLayoutMs),
-          wait: mode === 'baseline' ? '' : format(b.layoutWaitMs),
-          'add+style': format(b.addStyleMs),
-          'fit/layout': format(b.fitOrLayoutMs),
-          'first render': `${format(b.renderMs)} (${b.renderCalls} calls)`,
-          total: format(run.draw.drawMs),
-        };
-      }),
-    ));
+    console.table(
+      rows.flatMap(({ size, baseline, optimised, webgl }) =>
+        [['baseline', baseline] as const, ['optimised', optimised] as const, ...(webgl ? [['webgl (software GPU)', webgl] as const] : [])].map(
+          ([mode, run]) => {
+            const b = run.draw.breakdown;
+            return {
+              elements: size,
+              run: mode,
+              toElements: format(b.elementsMs),
+              'cy init': format(b.initMs),
+              'worker layout': mode === 'baseline' ? '' : format(b.workerLayoutMs),
+              wait: mode === 'baseline' ? '' : format(b.layoutWaitMs),
+              'add+style': format(b.addStyleMs),
+              'fit/layout': format(b.fitOrLayoutMs),
+              'first render': `${format(b.renderMs)} (${b.renderCalls} calls)`,
+              total: format(run.draw.drawMs),
+            };
+          },
+        ),
+      ),
+    );
 
     const target = rows.find((row) => row.size === targets.size);
     if (target) {
@@ -216,7 +233,9 @@ async function main(): Promise<void> {
       );
     }
     const loadAtEnd = await readFile('/proc/loadavg', 'utf8').catch(() => 'unknown');
-    console.log(`Load average (1/5/15 min) on this ${availableParallelism()}-core machine: ${loadAtStart.split(' ').slice(0, 3).join(' ')} at start, ${loadAtEnd.split(' ').slice(0, 3).join(' ')} at end; figures shift with other work on it.`);
+    console.log(
+      `Load average (1/5/15 min) on this ${availableParallelism()}-core machine: ${loadAtStart.split(' ').slice(0, 3).join(' ')} at start, ${loadAtEnd.split(' ').slice(0, 3).join(' ')} at end; figures shift with other work on it.`,
+    );
     console.log(`Bench took ${format((performance.now() - startedAt) / 1000, 1)} s.`);
   } finally {
     await browser?.close();

@@ -32,7 +32,9 @@ describe('exploring in the browser', () => {
   it('finds public-record people by their Chinese name and by toneless pinyin', async () => {
     // Named people of the public record on the detainee's chain, as the server has them.
     const chain = await resultOf(app.get(`/api/chain/${detainee}`));
-    const people = chain.nodes.filter((node) => node.properties.synthetic !== true && typeof node.properties.nameZh === 'string' && typeof node.properties.pinyin === 'string');
+    const people = chain.nodes.filter(
+      (node) => node.properties.synthetic !== true && typeof node.properties.nameZh === 'string' && typeof node.properties.pinyin === 'string',
+    );
     expect(people.length, 'the chain reaches a named official').toBeGreaterThan(0);
     const person = people[0]!;
     expect(await explorer.search(String(person.properties.nameZh)).ids()).toContain(person.id);
@@ -49,7 +51,10 @@ describe('exploring in the browser', () => {
       const datesByChain = new Map<string, string>();
       for (const date of yearEnds) {
         const answer = await resultOf(app.get(`/api/chain/${start}?asOf=${date}`));
-        const edges = answer.edges.map((edge) => edge.id).sort().join(' ');
+        const edges = answer.edges
+          .map((edge) => edge.id)
+          .sort()
+          .join(' ');
         if (edges !== '' && !datesByChain.has(edges)) datesByChain.set(edges, date);
       }
       const [first, second] = [...datesByChain.values()];
@@ -111,7 +116,8 @@ describe('exploring in the browser', () => {
     expect(await explorer.page.locator('#help-shortcuts').textContent()).toContain('Ctrl+Z');
     await explorer.screenshot(`${artifacts}explore-help.png`);
     await explorer.page.locator('#help-close').click();
-    const theme = () => explorer.page.evaluate(() => ({ page: document.documentElement.dataset.theme, label: String(window.__xpf!.cy.nodes().first().style('color')) }));
+    const theme = () =>
+      explorer.page.evaluate(() => ({ page: document.documentElement.dataset.theme, label: String(window.__xpf!.cy.nodes().first().style('color')) }));
     const before = await theme();
     await explorer.press('t');
     const after = await theme();
@@ -124,8 +130,12 @@ describe('exploring in the browser', () => {
 
   it('filters out synthetic records and a kind, and brings them back', async () => {
     const drawnBefore = await explorer.drawn();
-    const synthetic = [...drawnBefore.nodes.values()].filter((node) => node.classes.includes('synthetic') && !node.classes.includes('organization')).map((node) => node.id);
-    const organisations = [...drawnBefore.nodes.values()].filter((node) => node.classes.includes('organization') && !node.classes.includes('synthetic')).map((node) => node.id);
+    const synthetic = [...drawnBefore.nodes.values()]
+      .filter((node) => node.classes.includes('synthetic') && !node.classes.includes('organization'))
+      .map((node) => node.id);
+    const organisations = [...drawnBefore.nodes.values()]
+      .filter((node) => node.classes.includes('organization') && !node.classes.includes('synthetic'))
+      .map((node) => node.id);
     expect(synthetic.length).toBeGreaterThan(0);
     expect(organisations.length).toBeGreaterThan(0);
 
@@ -173,13 +183,20 @@ describe('exploring in the browser', () => {
       await page.nodeAction(facility.id, 'expand-DETAINED_AT');
       await page.settled('expand');
       await page.waitForCanvas({ present: detainees.map((node) => node.id) });
-      const labels = await page.page.evaluate(() => window.__xpf!.cy.nodes().map((node) => ({ id: node.id(), label: String(node.data('label')), redacted: node.hasClass('redacted') })));
+      const labels = await page.page.evaluate(() =>
+        window.__xpf!.cy.nodes().map((node) => ({ id: node.id(), label: String(node.data('label')), redacted: node.hasClass('redacted') })),
+      );
       for (const node of detainees) {
         const drawn = labels.find((label) => label.id === node.id)!;
         expect(drawn.redacted, `${node.id} is drawn as redacted`).toBe(true);
         expect(drawn.label).toContain('(redacted)');
       }
-      const shown = await page.page.evaluate(() => window.__xpf!.cy.nodes().map((node) => String(node.data('label'))).join('\n'));
+      const shown = await page.page.evaluate(() =>
+        window
+          .__xpf!.cy.nodes()
+          .map((node) => String(node.data('label')))
+          .join('\n'),
+      );
       const clicked = detainees[0]!.id;
       await page.clickNode(clicked);
       await page.page.locator('#inspector [data-badge="redacted"]').waitFor();

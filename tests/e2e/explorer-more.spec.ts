@@ -45,12 +45,15 @@ describe('the explorer, beyond the chain of command', () => {
     const expand = listed.find((query) => query.name === 'expand-neighbourhood');
     expect(expand, 'GET /api/queries lists expand-neighbourhood').toBeDefined();
     // One form per listed query, one field per parameter of its schema.
-    expect(await explorer.page.locator('#query-panel details[data-query]').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.query))).toEqual(listed.map((query) => query.name));
+    expect(
+      await explorer.page.locator('#query-panel details[data-query]').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.query)),
+    ).toEqual(listed.map((query) => query.name));
 
     await traceDetainee();
     await explorer.selectNodes([facility]);
     const form = await explorer.queryForm('expand-neighbourhood');
-    for (const parameter of Object.keys(expand!.parameters.properties)) expect(await form.locator(`[name="${parameter}"]`).count(), `a field for ${parameter}`).toBe(1);
+    for (const parameter of Object.keys(expand!.parameters.properties))
+      expect(await form.locator(`[name="${parameter}"]`).count(), `a field for ${parameter}`).toBe(1);
     await form.locator('button[data-action="use-selection"]').click();
     expect(await form.locator('[name="id"]').inputValue()).toBe(facility);
     await form.locator('[name="types"]').selectOption(['DETAINED_AT']);
@@ -168,7 +171,10 @@ describe('the explorer, beyond the chain of command', () => {
     const distinct = new Set([...colours.values()].map((seen) => [...seen][0]));
     expect(distinct.size, 'different confidences, different colours').toBe(colours.size);
 
-    const weakest = [...classes].filter(([, names]) => names.includes('weakest')).map(([id]) => id).sort();
+    const weakest = [...classes]
+      .filter(([, names]) => names.includes('weakest'))
+      .map(([id]) => id)
+      .sort();
     expect(weakest).toEqual([...new Set(expected.paths.map((path) => String(path.attributes.weakestLinkId)))].sort());
     const marked = String(expected.paths[0]!.attributes.weakestLinkId);
     expect(await explorer.styleOf(marked, 'line-style')).toBe('dashed');
@@ -179,7 +185,10 @@ describe('the explorer, beyond the chain of command', () => {
 
   it('inspects a link’s documents with their titles and dates and its confidence, and a node’s tenures with their dates', async () => {
     await traceDetainee();
-    const edge = chain.edges.find((candidate) => Array.isArray(candidate.properties.sources) && candidate.properties.sources.some((id) => typeof id === 'string' && chain.citations[id]?.date))!;
+    const edge = chain.edges.find(
+      (candidate) =>
+        Array.isArray(candidate.properties.sources) && candidate.properties.sources.some((id) => typeof id === 'string' && chain.citations[id]?.date),
+    )!;
     expect(edge, 'a link citing a dated document').toBeDefined();
     await explorer.clickEdge(edge.id);
     const inspector = explorer.page.locator('#inspector');
@@ -267,7 +276,10 @@ describe('the explorer, beyond the chain of command', () => {
     );
     try {
       const found = await resultOf(app.get(`/api/search?q=${encodeURIComponent(name)}&limit=20`));
-      expect(found.nodes.map((node) => node.id), 'the server finds it by its name').toContain(id);
+      expect(
+        found.nodes.map((node) => node.id),
+        'the server finds it by its name',
+      ).toContain(id);
       await explorer.openNode(name, id);
       const match = explorer.page.locator(`#search-results li[data-id="${id}"]`);
       expect(await match.locator('.match-name').textContent()).toBe(name);
@@ -299,7 +311,13 @@ describe('the explorer, beyond the chain of command', () => {
           while (scroller && !['auto', 'scroll'].includes(getComputedStyle(scroller).overflowY)) scroller = scroller.parentElement;
           const within = scroller ? scroller.getBoundingClientRect() : { left: 0, top: 0, right: innerWidth, bottom: innerHeight };
           const inViewport = box.left >= 0 && box.top >= 0 && box.right <= innerWidth + 0.5 && box.bottom <= innerHeight + 0.5;
-          const scrollable = scroller !== null && within.left >= 0 && within.right <= innerWidth + 0.5 && within.top < innerHeight && box.left >= within.left - 0.5 && box.right <= within.right + 0.5;
+          const scrollable =
+            scroller !== null &&
+            within.left >= 0 &&
+            within.right <= innerWidth + 0.5 &&
+            within.top < innerHeight &&
+            box.left >= within.left - 0.5 &&
+            box.right <= within.right + 0.5;
           return { width: box.width, height: box.height, inViewport, scrollable };
         });
         expect(placed.width, `${selector} width`).toBeGreaterThan(0);

@@ -16,7 +16,16 @@ export async function launchChromium(options: { args?: string[]; gpu?: boolean }
     throw new Error(`Browser tests need Chromium at ${chromiumPath}: run \`apt-get install -y chromium\`.`);
   }
   // `gpu: true` keeps the (software) GPU for callers that draw with WebGL; `args` adds flags of theirs.
-  const base = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  const base = [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
   return chromium.launch({
     executablePath: chromiumPath,
     args: [...(options.gpu ? base.filter((flag) => flag !== '--disable-gpu') : base), ...(options.args ?? [])],
@@ -102,17 +111,21 @@ export class ExplorerPage {
 
   /** Waits until the status line settles for `query` (and mentions `mentions`); anything but `done` fails with the page's own message. */
   async settled(query: 'search' | 'chain' | 'expand' | 'query', mentions = ''): Promise<void> {
-    await this.page.waitForFunction(
-      ({ query, mentions }) => {
-        const status = document.getElementById('status');
-        return status?.dataset.query === query && ['done', 'empty', 'error'].includes(status.dataset.state ?? '') && (status.textContent ?? '').includes(mentions);
-      },
-      { query, mentions },
-      { timeout: settleTimeoutMs },
-    ).catch(async (error: unknown) => {
-      const status = await this.page.locator('#status').evaluate((element) => `${element.dataset.query} ${element.dataset.state}: ${element.textContent}`);
-      throw new Error(`The ${query} mentioning "${mentions}" never settled; the status says ${status}`, { cause: error });
-    });
+    await this.page
+      .waitForFunction(
+        ({ query, mentions }) => {
+          const status = document.getElementById('status');
+          return (
+            status?.dataset.query === query && ['done', 'empty', 'error'].includes(status.dataset.state ?? '') && (status.textContent ?? '').includes(mentions)
+          );
+        },
+        { query, mentions },
+        { timeout: settleTimeoutMs },
+      )
+      .catch(async (error: unknown) => {
+        const status = await this.page.locator('#status').evaluate((element) => `${element.dataset.query} ${element.dataset.state}: ${element.textContent}`);
+        throw new Error(`The ${query} mentioning "${mentions}" never settled; the status says ${status}`, { cause: error });
+      });
     const status = this.page.locator('#status');
     const state = await status.getAttribute('data-state');
     if (state !== 'done') throw new Error(`The ${query} ended "${state}": ${await status.textContent()}`);
@@ -197,9 +210,11 @@ export class ExplorerPage {
       kind,
       id,
       synthetic: (await inspector.locator('[data-badge="synthetic"]').count()) > 0,
-      sources: await inspector.locator('.sources li[data-document]').evaluateAll((items) =>
-        items.map((item) => ({ document: (item as HTMLElement).dataset.document ?? '', name: item.querySelector('cite')?.textContent ?? '' })),
-      ),
+      sources: await inspector
+        .locator('.sources li[data-document]')
+        .evaluateAll((items) =>
+          items.map((item) => ({ document: (item as HTMLElement).dataset.document ?? '', name: item.querySelector('cite')?.textContent ?? '' })),
+        ),
     };
   }
 

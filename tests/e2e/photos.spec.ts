@@ -8,7 +8,6 @@ import { ensureTestUser, type TestApp } from '../support/neo4j.ts';
 import { artifacts, nameOf, startBrowserSession, type BrowserSession } from './browser-session.ts';
 import type { ExplorerPage } from './explorer-page.ts';
 
-
 let session: BrowserSession | undefined;
 let app: TestApp;
 
@@ -68,7 +67,9 @@ describe('photos on person nodes', () => {
     for (const candidate of candidates) {
       const chain = Result.parse((await app.get(`/api/chain/${candidate.personId}`)).body);
       const facility = chain.nodes.find((node) => node.id === chain.paths[0]!.nodes[1])!;
-      const expanded = Result.parse((await app.post('/api/queries/expand-neighbourhood', { params: { id: facility.id, types: ['DETAINED_AT'], direction: 'both' } })).body);
+      const expanded = Result.parse(
+        (await app.post('/api/queries/expand-neighbourhood', { params: { id: facility.id, types: ['DETAINED_AT'], direction: 'both' } })).body,
+      );
       const drawnIds = new Set(expanded.nodes.map((node) => node.id));
       const personIds = candidates.filter((entry) => drawnIds.has(entry.personId)).map((entry) => entry.personId);
       if (personIds.length > 0) {

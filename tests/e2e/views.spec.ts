@@ -47,8 +47,14 @@ async function trace(id: string): Promise<void> {
 function ids(state: WorkspaceState) {
   const hidden = new Set(state.hidden);
   return {
-    nodes: state.result.nodes.map((node) => node.id).filter((id) => !hidden.has(id)).sort(),
-    edges: state.result.edges.map((edge) => edge.id).filter((id) => !hidden.has(id)).sort(),
+    nodes: state.result.nodes
+      .map((node) => node.id)
+      .filter((id) => !hidden.has(id))
+      .sort(),
+    edges: state.result.edges
+      .map((edge) => edge.id)
+      .filter((id) => !hidden.has(id))
+      .sort(),
   };
 }
 
@@ -92,7 +98,11 @@ describe('saved views in the browser', () => {
     await explorer.screenshot(`${artifacts}view-saved.png`);
     const stored = await app.get(`/api/views/${id}`);
     expect(stored.status).toBe(200);
-    expect(stored.body.document).toMatchObject({ title: 'Detainee two, arranged', notes: 'Moved the detainee right; as of June 2018.', filters: saved.filters });
+    expect(stored.body.document).toMatchObject({
+      title: 'Detainee two, arranged',
+      notes: 'Moved the detainee right; as of June 2018.',
+      filters: saved.filters,
+    });
     expect(shareLink).toBe(`${app.baseUrl}${stored.body.view.links.share}`);
 
     // Shared, so another analyst may open the link.
@@ -144,7 +154,11 @@ describe('saved views in the browser', () => {
     await views.settled('3 versions');
     const versions = (await app.get(`/api/views/${viewId}/versions`)).body.versions as { version: number; author: string; title: string }[];
     const listed = await page.locator('#view-versions li[data-version]').evaluateAll((items) =>
-      items.map((item) => ({ version: Number((item as HTMLElement).dataset.version), author: (item as HTMLElement).dataset.author, title: item.querySelector('.version-title')?.textContent })),
+      items.map((item) => ({
+        version: Number((item as HTMLElement).dataset.version),
+        author: (item as HTMLElement).dataset.author,
+        title: item.querySelector('.version-title')?.textContent,
+      })),
     );
     expect(listed).toEqual(versions.map(({ version, author, title }) => ({ version, author, title })));
     await explorer.screenshot(`${artifacts}view-history.png`);
@@ -176,7 +190,11 @@ describe('saved views in the browser', () => {
     const { id } = await views.saveAsNew('Detainee three, before the change', '');
     made.push(id);
 
-    await app.driver.executeQuery("MATCH (n:Entity {id: $id}) SET n.testViewsSpecNote = 'changed after the save'", { id: changedDetainee }, { routing: 'WRITE' });
+    await app.driver.executeQuery(
+      "MATCH (n:Entity {id: $id}) SET n.testViewsSpecNote = 'changed after the save'",
+      { id: changedDetainee },
+      { routing: 'WRITE' },
+    );
     try {
       const reported = (await app.get(`/api/views/${id}`)).body.changes;
       expect(reported.changed.nodes).toEqual([changedDetainee]);
@@ -264,7 +282,9 @@ describe('saved views in the browser', () => {
     expect(cytoscape.elements.nodes.map((node: { data: { id: string } }) => node.data.id).sort()).toEqual(sorted.nodes);
     expect(cytoscape.elements.edges.map((edge: { data: { id: string } }) => edge.data.id).sort()).toEqual(sorted.edges);
 
-    const graphml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['node', 'edge', 'key', 'data'].includes(name) }).parse((await views.exportFile('graphml')).bytes.toString('utf8'));
+    const graphml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['node', 'edge', 'key', 'data'].includes(name) }).parse(
+      (await views.exportFile('graphml')).bytes.toString('utf8'),
+    );
     expect(graphml.graphml.graph.node.map((node: Record<string, string>) => node['@_id']).sort()).toEqual(sorted.nodes);
     expect(graphml.graphml.graph.edge.map((edge: Record<string, string>) => edge['@_id']).sort()).toEqual(sorted.edges);
 
@@ -297,7 +317,13 @@ describe('saved views in the browser', () => {
     const before = await views.state();
     // Written once changes stop (debounced): wait for this change to be in sessionStorage.
     await page.waitForFunction(
-      (id) => Object.keys(sessionStorage).some((key) => key.startsWith('xpf-unsaved:') && (sessionStorage.getItem(key) ?? '').includes(`"hidden":[`) && JSON.parse(sessionStorage.getItem(key)!).state.hidden.includes(id)),
+      (id) =>
+        Object.keys(sessionStorage).some(
+          (key) =>
+            key.startsWith('xpf-unsaved:') &&
+            (sessionStorage.getItem(key) ?? '').includes(`"hidden":[`) &&
+            JSON.parse(sessionStorage.getItem(key)!).state.hidden.includes(id),
+        ),
       target,
     );
     await page.reload();

@@ -26,7 +26,9 @@ describe('the session gate', () => {
       const key = `${route.method} ${route.path}`;
       if (open.has(key)) continue;
       // Path parameters get plausible values: the gate must answer before any of them is looked at.
-      const path = route.path.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? '00000000-0000-4000-8000-000000000000' : name === 'format' ? 'csv' : 'x'));
+      const path = route.path.replace(/:(\w+)/g, (_, name: string) =>
+        name === 'id' ? '00000000-0000-4000-8000-000000000000' : name === 'format' ? 'csv' : 'x',
+      );
       const response = await fetch(`${app.baseUrl}${path}`, {
         method: route.method.toUpperCase(),
         headers: { 'content-type': 'application/json' },
@@ -68,7 +70,11 @@ describe('login and logout', () => {
 
   it('gives one generic answer for an unknown user and a wrong password', async () => {
     const attempt = (username: string) =>
-      fetch(`${app.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'not the password' }) });
+      fetch(`${app.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: 'not the password' }),
+      });
     const unknown = await attempt('nobody-by-this-name');
     const wrong = await attempt('test-analyst');
     expect(unknown.status).toBe(401);
@@ -112,7 +118,11 @@ describe('login and logout', () => {
 describe('CSRF', () => {
   it('refuses a cookie-authenticated change without the token, or with a wrong one', async () => {
     const body = JSON.stringify({ label: 'script' });
-    const without = await fetch(`${app.baseUrl}/api/auth/tokens`, { method: 'POST', headers: { cookie: app.cookie, 'content-type': 'application/json' }, body });
+    const without = await fetch(`${app.baseUrl}/api/auth/tokens`, {
+      method: 'POST',
+      headers: { cookie: app.cookie, 'content-type': 'application/json' },
+      body,
+    });
     expect(without.status).toBe(403);
     const wrong = await fetch(`${app.baseUrl}/api/auth/tokens`, {
       method: 'POST',

@@ -22,12 +22,7 @@ describe('GET /api/chain/:id', () => {
 
     // detainee -DETAINED_AT-> facility <-OPERATES- bureau -SUBORDINATE_TO-> ... -> Central Committee <-HELD_POST- Xi Jinping
     expect(strongest!.nodes[0]).toBe('syn-detainee-0000001');
-    expect(steps.map((edge) => edge.type)).toEqual([
-      'DETAINED_AT',
-      'OPERATES',
-      ...Array(steps.length - 3).fill('SUBORDINATE_TO'),
-      'HELD_POST',
-    ]);
+    expect(steps.map((edge) => edge.type)).toEqual(['DETAINED_AT', 'OPERATES', ...Array(steps.length - 3).fill('SUBORDINATE_TO'), 'HELD_POST']);
     expect(kinds.get(strongest!.nodes[1]!)).toContain('Facility');
     expect(strongest!.nodes).toContain('org_xuar_pc');
     expect(strongest!.nodes.slice(-2)).toEqual(['org_ccp_cc', 'xi_jinping']);

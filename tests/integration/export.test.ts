@@ -33,14 +33,18 @@ async function download(path: string, init?: RequestInit): Promise<Download> {
   };
 }
 
-const post = (path: string, body: unknown) =>
-  download(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (path: string, body: unknown) => download(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 const uniqueEdgeCount = (result: Result) => new Set(result.edges.map((edge) => edge.id)).size;
 
 function parseGraphml(xml: string) {
   expect(XMLValidator.validate(xml)).toBe(true);
-  const parser = new XMLParser({ ignoreAttributes: false, htmlEntities: true, parseTagValue: false, isArray: (name) => ['key', 'node', 'edge', 'data'].includes(name) });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    htmlEntities: true,
+    parseTagValue: false,
+    isArray: (name) => ['key', 'node', 'edge', 'data'].includes(name),
+  });
   type Element = { '@_id': string; '@_source'?: string; '@_target'?: string; data: { '@_key': string; '#text'?: string }[] };
   const doc = parser.parse(xml) as { graphml: { key: { '@_id': string; '@_attr.name': string }[]; graph: { node: Element[]; edge: Element[] } } };
   const names = new Map(doc.graphml.key.map((key) => [key['@_id'], key['@_attr.name']]));
@@ -79,7 +83,11 @@ describe('GET /api/export/chain/:id/:format', () => {
     const post = chain.edges.find((edge) => edge.type === 'HELD_POST')!;
     const exportedPost = graph.edge.find((edge) => edge['@_id'] === post.id)!;
     expect([exportedPost['@_source'], exportedPost['@_target']]).toEqual([post.source, post.target]);
-    expect(values(exportedPost)).toMatchObject({ type: 'HELD_POST', title: 'General Secretary of the CCP Central Committee', chains: expect.stringMatching(/^1(;|$)/) });
+    expect(values(exportedPost)).toMatchObject({
+      type: 'HELD_POST',
+      title: 'General Secretary of the CCP Central Committee',
+      chains: expect.stringMatching(/^1(;|$)/),
+    });
   });
 
   it('exports nodes.csv and edges.csv, one download each, that a CSV parser reads back', async () => {
@@ -123,7 +131,9 @@ describe('GET /api/export/chain/:id/:format', () => {
       expect(item).toContain(`- Link: id \`${path.attributes.weakestLinkId}\``);
       expect(item).toContain('(**the weakest link of this chain**)');
     });
-    expect(chainSections[0]).toContain('- Synthetic: **SYNTHETIC**: this link, Qurban Imin (synthetic D-000001) and Synthetic detention centre F-00008 are generated test data');
+    expect(chainSections[0]).toContain(
+      '- Synthetic: **SYNTHETIC**: this link, Qurban Imin (synthetic D-000001) and Synthetic detention centre F-00008 are generated test data',
+    );
     expect(sections.find((section) => section.startsWith('## Documents cited'))).toContain('<https://simple.m.wikipedia.org/wiki/Xi_Jinping>');
   });
 
@@ -199,7 +209,11 @@ describe('bad export requests', () => {
     expect(await field(download('/api/export/chain/syn-detainee-0000001/report?limit=0'))).toEqual(['limit']);
     expect(await field(download(`/api/export/chain/${encodeURIComponent("x' OR 1=1 //")}/report`))).toEqual(['id']);
     expect(await field(post('/api/export/report', {}))).toEqual(['result']);
-    expect(await field(post('/api/export/report', { result: { ...chain, nodes: [{ id: 1 }] } }))).toEqual(['result.nodes.0.id', 'result.nodes.0.labels', 'result.nodes.0.properties']);
+    expect(await field(post('/api/export/report', { result: { ...chain, nodes: [{ id: 1 }] } }))).toEqual([
+      'result.nodes.0.id',
+      'result.nodes.0.labels',
+      'result.nodes.0.properties',
+    ]);
     expect(await field(post('/api/export/report', { result: chain, extra: true }))).toEqual(['(body)']);
   });
 

@@ -75,7 +75,12 @@ describe('Neo4j down at start', () => {
     const password = 'faults-late-password';
     // The admin is created with the schema and seed, once Neo4j is up; it is whom the test signs in as.
     const admin = { username: 'faults-admin', password: 'faults admin password, long enough' };
-    const app = await launch({ NEO4J_URI: `bolt://127.0.0.1:${boltPort}`, NEO4J_PASSWORD: password, ADMIN_USER: admin.username, ADMIN_PASSWORD: admin.password });
+    const app = await launch({
+      NEO4J_URI: `bolt://127.0.0.1:${boltPort}`,
+      NEO4J_PASSWORD: password,
+      ADMIN_USER: admin.username,
+      ADMIN_PASSWORD: admin.password,
+    });
     const baseUrl = `http://127.0.0.1:${app.port}`;
 
     expect((await fetch(`${baseUrl}/api/health`)).status).toBe(503);
@@ -154,7 +159,9 @@ describe('Neo4j killed during 100 concurrent requests', () => {
     const answered = results.filter((result) => result.status === 200);
     const unavailable = results.filter((result) => result.status === 503);
     const slowest = Math.max(...results.map((result) => result.ms));
-    console.log(`kill during 100 requests: ${answered.length} x 200 (all correct: ${answered.every((r) => r.correct)}), ${unavailable.length} x 503, slowest ${(slowest / 1000).toFixed(2)} s`);
+    console.log(
+      `kill during 100 requests: ${answered.length} x 200 (all correct: ${answered.every((r) => r.correct)}), ${unavailable.length} x 503, slowest ${(slowest / 1000).toFixed(2)} s`,
+    );
     for (const result of results) {
       expect([200, 503], `${result.id}: ${JSON.stringify(result.body).slice(0, 200)}`).toContain(result.status);
       if (result.status === 200) expect(result.correct, result.id).toBe(true);
@@ -188,13 +195,17 @@ describe('Neo4j killed during 100 concurrent requests', () => {
     }, 120_000);
     await probe.close();
     const seconds = await secondsUntil(async () => {
-      const checks = await Promise.all(ids.slice(0, 10).map(async (id) => {
-        const response = await fetch(`${baseUrl}/api/chain/${id}`, { headers });
-        return response.status === 200 && chainsOf(await response.json()) === expected.get(id);
-      }));
+      const checks = await Promise.all(
+        ids.slice(0, 10).map(async (id) => {
+          const response = await fetch(`${baseUrl}/api/chain/${id}`, { headers });
+          return response.status === 200 && chainsOf(await response.json()) === expected.get(id);
+        }),
+      );
       return checks.every(Boolean);
     }, 30_000);
-    console.log(`Neo4j restarted: the route's two queries ran ${online.toFixed(2)} s after Bolt answered, then the app's answers correct in ${seconds.toFixed(2)} s`);
+    console.log(
+      `Neo4j restarted: the route's two queries ran ${online.toFixed(2)} s after Bolt answered, then the app's answers correct in ${seconds.toFixed(2)} s`,
+    );
     expect(seconds).toBeLessThan(5);
     expect(logged).toContain('Neo4j answers again.');
   }, 300_000);
@@ -223,7 +234,13 @@ describe('SIGTERM', () => {
     const body = JSON.stringify({ params: { id: 'syn-detainee-0000001' } });
     return new Promise<{ status: number; body: any }>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port, path: '/api/queries/chain-of-command', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } },
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/queries/chain-of-command',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+        },
         (res) => {
           let text = '';
           res.on('data', (chunk: Buffer) => (text += chunk));

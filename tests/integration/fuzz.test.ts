@@ -144,11 +144,17 @@ describe('fuzzing every route', () => {
     const body = fc.oneof(
       { weight: 6, arbitrary: params.map((p) => ({ params: p })) },
       { weight: 1, arbitrary: someValue },
-      { weight: 1, arbitrary: fc.constantFrom('{"params":', '[', 'null', '{"params": {"id": "x"}, "extra": 1}', '{"__proto__": {"polluted": 1}}', '1'.repeat(50)) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom('{"params":', '[', 'null', '{"params": {"id": "x"}, "extra": 1}', '{"__proto__": {"polluted": 1}}', '1'.repeat(50)),
+      },
     );
     // Every name of the catalogue (internal and writing queries must still answer 404), and junk.
     const name = fc.oneof(fc.constantFrom(...names, ...catalogue.keys()), segment);
-    await fc.assert(fc.asyncProperty(name, body, async (n, b) => hit('POST', `/api/queries/${n}`, b)), { ...options(), numRuns: RUNS * 4 });
+    await fc.assert(
+      fc.asyncProperty(name, body, async (n, b) => hit('POST', `/api/queries/${n}`, b)),
+      { ...options(), numRuns: RUNS * 4 },
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -165,7 +171,9 @@ describe('fuzzing every route', () => {
     const document = fc.oneof(
       someValue,
       fc.tuple(fc.constantFrom(...Object.keys(valid), 'schemaVersion', 'baseVersion', 'extra'), someValue).map(([key, value]) => ({ ...valid, [key]: value })),
-      fc.record({ query: fc.record({ name: someText, parameters: fc.dictionary(fc.string({ maxLength: 8 }), someValue, { maxKeys: 3 }) }) }).map((over) => ({ ...valid, ...over })),
+      fc
+        .record({ query: fc.record({ name: someText, parameters: fc.dictionary(fc.string({ maxLength: 8 }), someValue, { maxKeys: 3 }) }) })
+        .map((over) => ({ ...valid, ...over })),
     );
     const uuidish = fc.oneof(fc.uuid().map(String), segment);
     await fc.assert(
@@ -191,7 +199,16 @@ describe('fuzzing every route', () => {
     const result = fc.oneof(
       someValue,
       fc.record({ result: someValue }),
-      fc.record({ result: fc.record({ nodes: someValue, edges: fc.constant([]), paths: fc.constant([]), citations: fc.constant({}), summary: someValue, meta: someValue }) }),
+      fc.record({
+        result: fc.record({
+          nodes: someValue,
+          edges: fc.constant([]),
+          paths: fc.constant([]),
+          citations: fc.constant({}),
+          summary: someValue,
+          meta: someValue,
+        }),
+      }),
     );
     await fc.assert(
       fc.asyncProperty(format, part, result, segment, fc.option(queryValue), async (f, p, body, id, asOf) => {

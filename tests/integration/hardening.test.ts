@@ -127,7 +127,15 @@ describe('security headers', () => {
     for (const path of ['/', '/api/health', '/api/nodes/no-such-node']) {
       const { headers } = await raw(`${baseUrl}${path}`);
       const policy = String(headers['content-security-policy']);
-      for (const directive of ["default-src 'none'", "script-src 'self'", "style-src 'self'", "base-uri 'none'", "frame-ancestors 'none'", "connect-src 'self'", "worker-src 'self'"]) {
+      for (const directive of [
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+      ]) {
         expect(policy, path).toContain(directive);
       }
       expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
@@ -152,7 +160,11 @@ describe('limits', () => {
   it('limits sign-in attempts on the real login route per address and user name', async () => {
     const baseUrl = await listen({ rateLimits: { loginPerMinute: 3 } });
     const attempt = (username: string) =>
-      fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'guess' }) });
+      fetch(`${baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: 'guess' }),
+      });
     for (let i = 0; i < 3; i++) expect((await attempt('test-analyst')).status).toBe(401);
     expect((await attempt('test-analyst')).status).toBe(429);
     expect((await attempt(' TEST-ANALYST ')).status).toBe(429);
@@ -174,7 +186,9 @@ describe('limits', () => {
 describe('the read path', () => {
   it('refuses a write statement: Neo4j rejects it in a read transaction, and nothing is written', async () => {
     const graph = new GraphExecutor(driver, catalogue, { timeoutMs: 5_000 });
-    await expect(graph.rawRead("CREATE (node:Entity:Person {id: 'test-hardening-write'}) RETURN node", {})).rejects.toMatchObject({ code: 'Neo.ClientError.Statement.AccessMode' });
+    await expect(graph.rawRead("CREATE (node:Entity:Person {id: 'test-hardening-write'}) RETURN node", {})).rejects.toMatchObject({
+      code: 'Neo.ClientError.Statement.AccessMode',
+    });
     const { records } = await driver.executeQuery("MATCH (node {id: 'test-hardening-write'}) RETURN count(node) AS n");
     expect(Number(records[0]!.get('n'))).toBe(0);
   });

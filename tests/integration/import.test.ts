@@ -77,7 +77,11 @@ async function snapshot(prefix: string, { withImports = true } = {}) {
     { prefix },
   );
   return {
-    nodes: nodes.records.map((record) => ({ id: record.get('id') as string, labels: [...record.get('labels')].sort(), properties: strip(record.get('properties')) })),
+    nodes: nodes.records.map((record) => ({
+      id: record.get('id') as string,
+      labels: [...record.get('labels')].sort(),
+      properties: strip(record.get('properties')),
+    })),
     relationships: links.records.map((record) => ({
       id: record.get('id') as string,
       type: record.get('type') as string,
@@ -119,7 +123,9 @@ describe('importing good rows', () => {
     expect(neo4j.isDate(records[0]!.get('from'))).toBe(true);
 
     const record = await importRecord(result.importId);
-    const checksum = createHash('sha256').update(await readFile(file)).digest('hex');
+    const checksum = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
     expect(record).toMatchObject({ fileName: file, checksum, importedBy: 'test-import-who', status: 'complete', committedBatches: 2, rowCount: 29 });
     expect(record!.runs).toEqual([expect.stringMatching(/^\d{4}-\d\d-\d\dT.* test-import-who$/)]);
   });
@@ -160,7 +166,8 @@ describe('bad rows', () => {
     const reported = result.lines.filter((line) => line.startsWith(`${file}:`));
     expect(reported).toHaveLength(good.nodes.length + good.relationships.length);
     expect(reported.filter((line) => / properties\.confidence: Invalid option: expected one of /.test(line))).toHaveLength(good.nodes.length);
-    for (const link of good.relationships) expect(reported).toContainEqual(expect.stringContaining(` source: "test-import-broken-figure" is a Figure; ${link.type} starts at `));
+    for (const link of good.relationships)
+      expect(reported).toContainEqual(expect.stringContaining(` source: "test-import-broken-figure" is a Figure; ${link.type} starts at `));
     expect(result.lines.at(-1)).toBe('Nothing was written: fix these rows, or pass --skip-invalid to import the others.');
     expect(await counts()).toEqual(before);
     expect(await importRecord(result.importId)).toBeNull();
@@ -202,9 +209,12 @@ describe('bad rows', () => {
     const graph = await snapshot('test-import-mixed');
     expect(graph.nodes.map((node) => node.id)).toEqual(['test-import-mixed-doc', 'test-import-mixed-guard', 'test-import-mixed-org']);
     expect(graph.relationships.map((link) => link.id)).toEqual(['test-import-mixed-post']);
-    const { records } = await driver.executeQuery('MATCH (node:Entity) WHERE node.id IN $ids RETURN node.id AS id, labels(node) AS labels, node.imports AS imports ORDER BY id', {
-      ids: ['org_cmc', 's_icij_xpf'],
-    });
+    const { records } = await driver.executeQuery(
+      'MATCH (node:Entity) WHERE node.id IN $ids RETURN node.id AS id, labels(node) AS labels, node.imports AS imports ORDER BY id',
+      {
+        ids: ['org_cmc', 's_icij_xpf'],
+      },
+    );
     for (const record of records) {
       expect(record.get('labels')).not.toContain('Person');
       expect(record.get('imports') ?? []).not.toContain(result.importId);
@@ -267,7 +277,14 @@ function crashBundle(prefix: string): Bundle {
   return {
     nodes: [
       { id: doc, labels: ['Document'], name: 'Test import crash document', collection: 'Test imports' },
-      ...Array.from({ length: 999 }, (_, n) => ({ id: person(n), labels: ['Person'], name: `Test Import Crash ${n}`, age: n % 100, sources: [doc], confidence: 'reported' })),
+      ...Array.from({ length: 999 }, (_, n) => ({
+        id: person(n),
+        labels: ['Person'],
+        name: `Test Import Crash ${n}`,
+        age: n % 100,
+        sources: [doc],
+        confidence: 'reported',
+      })),
     ],
     relationships: Array.from({ length: 1000 }, (_, n) => ({
       id: `${prefix}related-${String(n).padStart(4, '0')}`,
@@ -307,7 +324,11 @@ describe('the CLI', () => {
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toContain(`batch ${committed + 1}/40 committed`);
     expect(resumed.stdout).not.toContain(`batch ${committed}/40 committed`);
-    expect(resumed.stdout).toMatch(new RegExp(`Imported ${((40 - committed) * 50).toLocaleString('en')} rows in ${40 - committed} batches, .*; resumed after batch ${committed}/40, which an earlier run committed\\.`));
+    expect(resumed.stdout).toMatch(
+      new RegExp(
+        `Imported ${((40 - committed) * 50).toLocaleString('en')} rows in ${40 - committed} batches, .*; resumed after batch ${committed}/40, which an earlier run committed\\.`,
+      ),
+    );
     const afterCrash = await snapshot(prefix, { withImports: false });
     expect(await counts(prefix)).toMatchObject({ nodes: 1000, relationships: 1000 });
     expect((await snapshot(prefix)).nodes.every((node) => JSON.stringify(node.properties.imports) === JSON.stringify([importId]))).toBe(true);
@@ -342,7 +363,10 @@ describe('the CLI', () => {
 
   it('refuses what it cannot import in one line, before starting any database', async () => {
     const cases: [string[], RegExp][] = [
-      [[fixture('bundle.json'), '--type', 'Camp'], /^Cannot import: tests\/fixtures\/import\/bundle\.json: is a bundle, whose rows name their own labels and types: drop --type\n$/],
+      [
+        [fixture('bundle.json'), '--type', 'Camp'],
+        /^Cannot import: tests\/fixtures\/import\/bundle\.json: is a bundle, whose rows name their own labels and types: drop --type\n$/,
+      ],
       [[fixture('officials.csv'), '--type', 'Camp'], /^Cannot import: unknown --type "Camp": expected a node kind \(Person, .*\n$/],
       [[fixture('officials.csv')], /^Cannot import: tests\/fixtures\/import\/officials\.csv: a CSV file holds one kind of row: name it with --type/],
       [[fixture('samples.ts')], /^Cannot import: tests\/fixtures\/import\/samples\.ts: unknown file type "\.ts": expected \.csv or \.json\n$/],

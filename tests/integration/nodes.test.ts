@@ -31,7 +31,11 @@ describe('GET /api/nodes/:id', () => {
 
   it('returns an organisation with its level and confidence', async () => {
     const result = Result.parse((await app.get('/api/nodes/org_xuar_stability_hq')).body);
-    expect(result.nodes.find((node) => node.id === 'org_xuar_stability_hq')!.properties).toMatchObject({ level: 'region', confidence: 'inferred', nameZh: '自治区维稳指挥部' });
+    expect(result.nodes.find((node) => node.id === 'org_xuar_stability_hq')!.properties).toMatchObject({
+      level: 'region',
+      confidence: 'inferred',
+      nameZh: '自治区维稳指挥部',
+    });
   });
 
   it('answers 404 as a problem document for an unknown id', async () => {

@@ -111,7 +111,10 @@ describe('GET /api/photos/:id', () => {
     expect(log.status).toBe(200);
     expect(log.body.entries).toHaveLength(1);
     expect(log.body.entries[0].targetIds.sort()).toEqual([seeded.photoId, seeded.personId].sort());
-    const { records } = await app.driver.executeQuery('MATCH (n:Entity) WHERE n.id IN [$photo, $person] RETURN n.name AS name', { photo: seeded.photoId, person: seeded.personId });
+    const { records } = await app.driver.executeQuery('MATCH (n:Entity) WHERE n.id IN [$photo, $person] RETURN n.name AS name', {
+      photo: seeded.photoId,
+      person: seeded.personId,
+    });
     const text = JSON.stringify(log.body.entries);
     for (const record of records) expect(text).not.toContain(record.get('name'));
     expect(text).not.toContain(seeded.file);
@@ -130,7 +133,12 @@ describe('photos-of, through the query catalogue', () => {
     const photo = answer.body.nodes.find((node: { id: string }) => node.id === seeded.photoId);
     expect(photo.properties.file).toBe(seeded.file);
     expect(photo.properties.synthetic).toBe(true);
-    expect(answer.body.edges.some((edge: { type: string; source: string; target: string }) => edge.type === 'DEPICTS' && edge.source === seeded.photoId && edge.target === seeded.personId)).toBe(true);
+    expect(
+      answer.body.edges.some(
+        (edge: { type: string; source: string; target: string }) =>
+          edge.type === 'DEPICTS' && edge.source === seeded.photoId && edge.target === seeded.personId,
+      ),
+    ).toBe(true);
   });
 
   it('gives a viewer the same photos redacted: no file, checksum or title', async () => {
@@ -139,7 +147,10 @@ describe('photos-of, through the query catalogue', () => {
     expect(answer.status).toBe(200);
     const photos = answer.body.nodes.filter((node: { labels: string[] }) => node.labels.includes('Photo'));
     expect(photos.map((node: { id: string }) => node.id).sort()).toEqual(
-      full.body.nodes.filter((node: { labels: string[] }) => node.labels.includes('Photo')).map((node: { id: string }) => node.id).sort(),
+      full.body.nodes
+        .filter((node: { labels: string[] }) => node.labels.includes('Photo'))
+        .map((node: { id: string }) => node.id)
+        .sort(),
     );
     for (const photo of photos) {
       expect(photo.properties.redacted).toBe(true);

@@ -18,7 +18,6 @@ const ids = {
 /** Values that must never reach a viewer, nor anyone under REDACT=1. */
 const personal = ['Zzyzx', 'Testperson', '测试者甲', 'Zzyzxe', '650102193102031234', '1931-02-03', 'Qwertyuiop', 'zzyzx-photo', 'Yqqv', 'Ottovar'];
 
-
 async function seedPrivacyFixture(app: TestApp): Promise<void> {
   await app.driver.executeQuery("MATCH (n:Entity) WHERE n.id STARTS WITH 'test-privacy-' DETACH DELETE n", {}, { routing: 'WRITE' });
   await app.driver.executeQuery(
@@ -71,9 +70,12 @@ async function everyAnswer(client: Client, sharedViewId: string, shareId: string
   };
   const get = (path: string) => client.fetch(path).then((response) => record(`GET ${path}`, response));
   const post = (path: string, body: unknown) =>
-    client.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((response) => record(`POST ${path}`, response));
+    client
+      .fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      .then((response) => record(`POST ${path}`, response));
 
-  for (const q of ['Zzyzx', 'Testperson', '测试者甲', 'Yqqv Ottovar', 'zzyzxtestperson', 'Test Privacy Camp']) await get(`/api/search?q=${encodeURIComponent(q)}`);
+  for (const q of ['Zzyzx', 'Testperson', '测试者甲', 'Yqqv Ottovar', 'zzyzxtestperson', 'Test Privacy Camp'])
+    await get(`/api/search?q=${encodeURIComponent(q)}`);
   for (const id of Object.values(ids)) {
     await get(`/api/nodes/${id}`);
     await get(`/api/chain/${id}`);
@@ -94,9 +96,17 @@ async function everyAnswer(client: Client, sharedViewId: string, shareId: string
         else if (/id$/i.test(key)) params[key] = id;
         else if (key === 'query') params[key] = 'Zzyzx';
       }
-      const response = await client.fetch(`/api/queries/${entry.name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ params }) });
+      const response = await client.fetch(`/api/queries/${entry.name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ params }),
+      });
       const text = await response.text();
-      answers.push({ what: `POST /api/queries/${entry.name} (${id})`, status: response.status, text: entry.name === 'full-text-names' ? JSON.stringify({ ...JSON.parse(text), meta: null }) : text });
+      answers.push({
+        what: `POST /api/queries/${entry.name} (${id})`,
+        status: response.status,
+        text: entry.name === 'full-text-names' ? JSON.stringify({ ...JSON.parse(text), meta: null }) : text,
+      });
     }
   }
   // A result an analyst was given, sent back for export: the file is still redacted for this client.
@@ -162,7 +172,8 @@ describe('redaction on the server', () => {
   });
 
   it('search is no oracle: a detainee’s real name finds nothing for a viewer', async () => {
-    const hits = (client: Client, q: string) => client.get(`/api/search?q=${encodeURIComponent(q)}`).then((answer) => answer.body.nodes.map((node: { id: string }) => node.id));
+    const hits = (client: Client, q: string) =>
+      client.get(`/api/search?q=${encodeURIComponent(q)}`).then((answer) => answer.body.nodes.map((node: { id: string }) => node.id));
     expect(await hits(analyst, 'Zzyzx Testperson')).toContain(ids.detainee);
     for (const q of ['Zzyzx Testperson', '测试者甲', 'Yqqv Ottovar']) {
       const found = await hits(viewer, q);
@@ -174,7 +185,7 @@ describe('redaction on the server', () => {
 });
 
 describe('saved views belong to their owner', () => {
-  it("keeps a private view from everyone else, admins included, until it is shared", async () => {
+  it('keeps a private view from everyone else, admins included, until it is shared', async () => {
     const other = await app.login('analyst', 'test-analyst-other');
     const content = {
       title: 'Mine alone',
@@ -255,7 +266,10 @@ describe('the audit log', () => {
     const lines = await admin.fetch('/api/audit/export?format=jsonl&action=login');
     expect(lines.status).toBe(200);
     expect(lines.headers.get('content-disposition')).toMatch(/^attachment; filename="?xpf-audit-\d{4}-\d{2}-\d{2}\.jsonl"?$/);
-    const rows = (await lines.text()).trim().split('\n').map((line) => JSON.parse(line));
+    const rows = (await lines.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row: { action: string }) => row.action === 'login')).toBe(true);
     const csv = await admin.fetch('/api/audit/export?format=csv');

@@ -37,7 +37,10 @@ describe('GET /api/queries', () => {
     expect(status).toBe(200);
     const names = body.queries.map((query: { name: string }) => query.name);
     const catalogue = await loadCatalogue();
-    const reads = [...catalogue.values()].filter(isEvidenceQuery).map((entry) => entry.name).sort();
+    const reads = [...catalogue.values()]
+      .filter(isEvidenceQuery)
+      .map((entry) => entry.name)
+      .sort();
     expect(names).toEqual(reads);
     for (const forbidden of ['merge-nodes', 'schema', 'begin-import', 'existing-nodes', 'read-view', 'list-views']) expect(names).not.toContain(forbidden);
 
@@ -56,7 +59,10 @@ describe('every parameter of every query is checked', () => {
       for (const param of Object.keys(entry.schema.shape)) {
         const { status, body } = await run(entry.name, { [param]: { not: 'a valid value' } });
         expect(status, `${entry.name}.${param}`).toBe(400);
-        expect(body.errors.map((error: { field: string }) => error.field), `${entry.name}.${param}`).toContain(`params.${param}`);
+        expect(
+          body.errors.map((error: { field: string }) => error.field),
+          `${entry.name}.${param}`,
+        ).toContain(`params.${param}`);
       }
       const unknown = await run(entry.name, { notAParameter: 1 });
       expect(unknown.status, `${entry.name} unknown`).toBe(400);

@@ -60,13 +60,7 @@ describe('GET /api/search', () => {
     ).records;
     const [, spelled, serial] = /^(.*) \(synthetic (D-\d+)\)$/.exec(record!.get('name'))!;
     // How an English-language source might write the same name: no diacritics, k for q, sh for x, -jang.
-    const respelled = spelled!
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/q/g, 'k')
-      .replace(/x/g, 'sh')
-      .replace(/jan\b/g, 'jang');
+    const respelled = spelled!.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/q/g, 'k').replace(/x/g, 'sh').replace(/jan\b/g, 'jang');
     for (const typed of [`${respelled} ${serial}`, `${respelled.replace(/\s+/g, '')} ${serial}`]) {
       expect((await idsFor(typed))[0], typed).toBe(record!.get('id'));
     }

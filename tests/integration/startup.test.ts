@@ -20,7 +20,14 @@ afterAll(() => cleanups.run());
 
 /** `npm start` with its own ports and data folder, launching its own Neo4j (small memory). */
 async function launch(dataDir: string, extraEnv: Record<string, string> = {}): Promise<AppProcess> {
-  const defaults = { NEO4J_BOLT_PORT: String(await freePort()), NEO4J_HEAP: '256m', NEO4J_PAGECACHE: '64m', NEO4J_URI: '', ADMIN_USER: 'admin', ADMIN_PASSWORD: 'startup test password' };
+  const defaults = {
+    NEO4J_BOLT_PORT: String(await freePort()),
+    NEO4J_HEAP: '256m',
+    NEO4J_PAGECACHE: '64m',
+    NEO4J_URI: '',
+    ADMIN_USER: 'admin',
+    ADMIN_PASSWORD: 'startup test password',
+  };
   return launchApp(cleanups, { ...defaults, ...extraEnv }, dataDir);
 }
 
@@ -58,7 +65,14 @@ describe('start-up errors are one clear line', () => {
   it('names a taken Bolt port before starting anything', async () => {
     const port = await freePort();
     await occupy(port);
-    const attempt = startEmbeddedNeo4j({ dataDir: await cleanups.tempDir('xpf-port-'), cacheDir, boltPort: port, heap: '256m', pageCache: '64m', startTimeoutMs: 60_000 });
+    const attempt = startEmbeddedNeo4j({
+      dataDir: await cleanups.tempDir('xpf-port-'),
+      cacheDir,
+      boltPort: port,
+      heap: '256m',
+      pageCache: '64m',
+      startTimeoutMs: 60_000,
+    });
     await expect(attempt).rejects.toThrow(new StartupError(`Bolt port ${port} on 127.0.0.1 is already in use: stop what holds it or set NEO4J_BOLT_PORT.`));
   });
 
@@ -116,7 +130,9 @@ describe('running instances', () => {
 
     const intruder = await launch(first.dataDir);
     expect(await intruder.exited).toBe(1);
-    expect(intruder.output.at(-1)).toMatch(/^xpf-explorer cannot start: The data folder .* is locked by another xpf-explorer \(pid \d+\): stop it or set DATA_DIR\.$/);
+    expect(intruder.output.at(-1)).toMatch(
+      /^xpf-explorer cannot start: The data folder .* is locked by another xpf-explorer \(pid \d+\): stop it or set DATA_DIR\.$/,
+    );
 
     // SIGKILL gives the app no chance to clean up: the JVM must notice on its own (stdin closes).
     const secondJvm = await jvmPid(second.dataDir);
@@ -164,7 +180,10 @@ describe('with NEO4J_URI', () => {
 
   it('starts while that server is down, answering 503 instead of failing', async () => {
     const closedPort = await freePort();
-    const instance = await launch(await cleanups.tempDir('xpf-external-down-'), { NEO4J_URI: `bolt://127.0.0.1:${closedPort}`, NEO4J_PASSWORD: 'not-needed-yet' });
+    const instance = await launch(await cleanups.tempDir('xpf-external-down-'), {
+      NEO4J_URI: `bolt://127.0.0.1:${closedPort}`,
+      NEO4J_PASSWORD: 'not-needed-yet',
+    });
     await printed(instance);
     const health = await fetch(`http://127.0.0.1:${instance.port}/api/health`);
     expect(health.status).toBe(503);

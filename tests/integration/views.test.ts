@@ -119,7 +119,18 @@ describe('POST /api/views, GET /api/views/:id, GET /api/views', () => {
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ offset: 0, limit: 2, more: true });
     expect(first.body.views.map((view: { id: string }) => view.id)).toEqual([ids[2], ids[1]]);
-    expect(Object.keys(first.body.views[0]).sort()).toEqual(['author', 'createdAt', 'currentVersion', 'id', 'links', 'owner', 'shareId', 'title', 'updatedAt', 'visibility']);
+    expect(Object.keys(first.body.views[0]).sort()).toEqual([
+      'author',
+      'createdAt',
+      'currentVersion',
+      'id',
+      'links',
+      'owner',
+      'shareId',
+      'title',
+      'updatedAt',
+      'visibility',
+    ]);
     const second = await app.get('/api/views?scope=mine&limit=1&offset=2');
     expect(second.body.views.map((view: { title: string }) => view.title)).toEqual(['List A']);
   });
@@ -128,10 +139,20 @@ describe('POST /api/views, GET /api/views/:id, GET /api/views', () => {
 describe('versions', () => {
   it('saves each update as a new version; older versions stay readable', async () => {
     const { view } = (await create()).body;
-    const revised = { ...chenView('Chen Quanguo, revised'), notes: 'Moved the committee left.', positions: { chen_quanguo: { x: 0, y: 100 }, org_xuar_pc: { x: -80, y: 0 } } };
+    const revised = {
+      ...chenView('Chen Quanguo, revised'),
+      notes: 'Moved the committee left.',
+      positions: { chen_quanguo: { x: 0, y: 100 }, org_xuar_pc: { x: -80, y: 0 } },
+    };
     const updated = await send(app, 'PUT', `/api/views/${view.id}`, { baseVersion: 1, ...revised });
     expect(updated.status).toBe(200);
-    expect(updated.body.view).toMatchObject({ id: view.id, shareId: view.shareId, title: 'Chen Quanguo, revised', currentVersion: 2, createdAt: view.createdAt });
+    expect(updated.body.view).toMatchObject({
+      id: view.id,
+      shareId: view.shareId,
+      title: 'Chen Quanguo, revised',
+      currentVersion: 2,
+      createdAt: view.createdAt,
+    });
     expect(updated.body.version).toMatchObject({ version: 2, author: 'test-analyst', title: 'Chen Quanguo, revised' });
 
     const current = await app.get(`/api/views/${view.id}`);
@@ -165,7 +186,9 @@ describe('versions', () => {
 
   it('lets exactly one of several simultaneous saves on the same version through', async () => {
     const { view } = (await create()).body;
-    const replies = await Promise.all(['C', 'D', 'E'].map((who) => send(app, 'PUT', `/api/views/${view.id}`, { baseVersion: 1, ...chenView(`Analyst ${who}`) })));
+    const replies = await Promise.all(
+      ['C', 'D', 'E'].map((who) => send(app, 'PUT', `/api/views/${view.id}`, { baseVersion: 1, ...chenView(`Analyst ${who}`) })),
+    );
     expect(replies.map((reply) => reply.status).sort()).toEqual([200, 409, 409]);
     const versions = (await app.get(`/api/views/${view.id}/versions`)).body.versions;
     expect(versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
@@ -173,7 +196,7 @@ describe('versions', () => {
     expect(versions[1].title).toBe(winner.body.view.title);
   });
 
-  it('refuses a stale base inside the save itself, under the view\'s lock, when saves race past the route\'s check', async () => {
+  it("refuses a stale base inside the save itself, under the view's lock, when saves race past the route's check", async () => {
     const { view } = (await create()).body;
     const store = new ViewStore(await testExecutor(app.driver, 8_000));
     const current = (await store.read(view.id, null))!.version!;
@@ -332,7 +355,13 @@ describe('DELETE /api/views/:id', () => {
     const { view } = (await create(chenView('Delete me'))).body;
     const deleted = await send(app, 'DELETE', `/api/views/${view.id}`);
     expect(deleted.status).toBe(204);
-    for (const path of [`/api/views/${view.id}`, `/api/views/${view.id}/versions`, `/api/views/${view.id}/versions/1`, `/api/views/${view.id}/export`, `/api/views/shared/${view.shareId}`]) {
+    for (const path of [
+      `/api/views/${view.id}`,
+      `/api/views/${view.id}/versions`,
+      `/api/views/${view.id}/versions/1`,
+      `/api/views/${view.id}/export`,
+      `/api/views/shared/${view.shareId}`,
+    ]) {
       expect((await app.get(path)).status, path).toBe(404);
     }
     expect((await send(app, 'PUT', `/api/views/${view.id}`, { baseVersion: 1, ...chenView() })).status).toBe(404);
@@ -359,7 +388,7 @@ describe('views stay out of evidence', () => {
     expect(records[0]!.get('mixed').toNumber()).toBe(0);
   });
 
-  it('are not served by the generic query route: the view queries are the views routes\' own', async () => {
+  it("are not served by the generic query route: the view queries are the views routes' own", async () => {
     const title = 'Not through /api/queries';
     const { view } = (await create(chenView(title))).body;
     const listed = (await app.get('/api/queries')).body.queries.map((query: { name: string }) => query.name);
@@ -445,7 +474,9 @@ describe('bad input', () => {
     expect(fieldsOf(await send(app, 'POST', '/api/views/import', { ...file, versions: [newer] }))).toEqual(['versions.0.document.schemaVersion']);
     expect(fieldsOf(await send(app, 'POST', '/api/views/import', { ...file, versions: [{ ...first, version: 2 }] }))).toEqual(['versions.0.version']);
     const forged = { ...first, document: { ...first.document, snapshot: { nodes: { chen_quanguo: 'forged' }, edges: {} } } };
-    expect(fieldsOf(await send(app, 'POST', '/api/views/import', { ...file, versions: [forged] }))).toEqual(['versions.0.document.snapshot.nodes.chen_quanguo']);
+    expect(fieldsOf(await send(app, 'POST', '/api/views/import', { ...file, versions: [forged] }))).toEqual([
+      'versions.0.document.snapshot.nodes.chen_quanguo',
+    ]);
   });
 
   it('answers 404 as a problem document for a view id no view has', async () => {

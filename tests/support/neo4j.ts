@@ -84,7 +84,10 @@ export async function signIn(baseUrl: string, username: string, password: string
     body: JSON.stringify({ username, password }),
   });
   if (response.status !== 200) throw new Error(`Test sign-in as ${username} failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie().find((line) => line.startsWith('xpf_session='))!.split(';')[0]!;
+  const cookie = response.headers
+    .getSetCookie()
+    .find((line) => line.startsWith('xpf_session='))!
+    .split(';')[0]!;
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   const headers = { cookie, 'x-csrf-token': csrfToken };
   const call = (path: string, init: RequestInit = {}) =>
@@ -142,7 +145,12 @@ export async function startTestApp(driver: Driver = testDriver(), options: TestA
     client = await login(options.role ?? 'analyst');
   } catch (error) {
     // A database that is down (health tests): no sign-in, but the app still answers health.
-    if (!(await driver.getServerInfo().then(() => false, () => true))) {
+    if (
+      !(await driver.getServerInfo().then(
+        () => false,
+        () => true,
+      ))
+    ) {
       await close();
       throw error;
     }

@@ -91,9 +91,13 @@ export function createOffThreadLayout(spawn: () => LayoutWorker = spawnLayoutWor
       const done = new Promise<Positions>((resolve, reject) => {
         pending = { requestId, resolve, reject };
       });
-      signal?.addEventListener('abort', () => {
-        if (pending?.requestId === requestId) stopPending(new LayoutSuperseded());
-      }, { once: true });
+      signal?.addEventListener(
+        'abort',
+        () => {
+          if (pending?.requestId === requestId) stopPending(new LayoutSuperseded());
+        },
+        { once: true },
+      );
       ensureWorker().postMessage({ requestId, request: { elements: toLayoutElements(elements), layout } });
       return done;
     },
@@ -148,11 +152,7 @@ export function runOnMainThread(elements: cytoscape.Collection, options: cytosca
 }
 
 /** The page's one layout worker: a newer call supersedes any older one still running. */
-export function layoutOffMainThread(
-  elements: readonly cytoscape.ElementDefinition[],
-  layout: PlainLayoutOptions,
-  signal?: AbortSignal,
-): Promise<Positions> {
+export function layoutOffMainThread(elements: readonly cytoscape.ElementDefinition[], layout: PlainLayoutOptions, signal?: AbortSignal): Promise<Positions> {
   shared ??= createOffThreadLayout();
   return shared.run(elements, layout, signal);
 }
@@ -193,10 +193,12 @@ export function addPositioned(cy: cytoscape.Core, elements: readonly cytoscape.E
   // Named measures show in a browser profile (and in npm run bench:ui) where a large draw spends its time.
   const started = performance.now();
   cy.batch(() => {
-    cy.add(elements.map((element) => {
-      const position = element.group === 'nodes' ? positions[String(element.data.id)] : undefined;
-      return position ? { ...element, position } : element;
-    }));
+    cy.add(
+      elements.map((element) => {
+        const position = element.group === 'nodes' ? positions[String(element.data.id)] : undefined;
+        return position ? { ...element, position } : element;
+      }),
+    );
   });
   const added = performance.now();
   performance.measure('xpf:add+style', { start: started, end: added });

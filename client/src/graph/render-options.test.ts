@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { chooseRendering, hideEdgesWhileMovingFromElements, largeFromElements, plainFromElements, plainStyleAdjustments, webglFromElements, webglStyleAdjustments, withRenderAdjustments } from './render-options.ts';
+import {
+  chooseRendering,
+  hideEdgesWhileMovingFromElements,
+  largeFromElements,
+  plainFromElements,
+  plainStyleAdjustments,
+  webglFromElements,
+  webglStyleAdjustments,
+  withRenderAdjustments,
+} from './render-options.ts';
 import { stylesheet } from './style.ts';
 
 describe('chooseRendering', () => {

@@ -8,7 +8,11 @@ function graphOf(result = chainResult()) {
   return cytoscape({ headless: true, elements: toElements(result) });
 }
 
-const ids = (collection: cytoscape.NodeCollection | cytoscape.EdgeCollection) => collection.toArray().map((element) => element.id()).sort();
+const ids = (collection: cytoscape.NodeCollection | cytoscape.EdgeCollection) =>
+  collection
+    .toArray()
+    .map((element) => element.id())
+    .sort();
 
 describe('toElements', () => {
   it('gives each node its label, kind and provenance as data and classes', () => {

@@ -3,7 +3,6 @@ import type { ElementDefinition } from 'cytoscape';
 import { Confidence, RelationshipType, kindOf, relationshipCaption, type DisplayKind } from '../../../contract/model.ts';
 import type { Result, ResultEdge, ResultNode } from '../../../contract/result.ts';
 
-
 export interface NodeData {
   id: string;
   label: string;

@@ -30,7 +30,9 @@ export function mountChainOfCommand(
       cy.elements().removeClass('faded');
       if (!chain) return;
       const members = new Set([...chain.nodeIds, ...chain.edgeIds]);
-      cy.elements().filter((element) => !members.has(element.id())).addClass('faded');
+      cy.elements()
+        .filter((element) => !members.has(element.id()))
+        .addClass('faded');
     });
     if (!chain?.weakestLink) return;
     cy.elements().unselect();
@@ -53,28 +55,28 @@ export function mountChainOfCommand(
   });
 
   const traceAsOf = async (node: ResultNode, asOf: string | undefined) => {
-      const name = nodeName(node);
-      const when = asOf ? ` as of ${asOf}` : ' (links of any date)';
-      // A start with no chain is still drawn, from its details, so the analyst sees what was searched.
-      const answer = await status.run('chain', `Tracing the chain of command of ${name}${when}…`, async (signal) => {
-        const chain = await fetchChain(node.id, asOf, signal);
-        return chain.paths.length > 0 ? chain : fetchNode(node.id, signal);
-      });
-      if (!answer) return;
-      const query = { name: 'chain-of-command', parameters: asOf ? { id: node.id, asOf } : { id: node.id } };
-      if (answer.paths.length === 0) {
-        await workspace.draw(answer, { mode: 'replace', layout: 'overview', query });
-        showNoChains(list, `No chain of command reaches the central leadership from ${name}${when}.`);
-        inspector.inspectNode(node.id);
-        status.set({ state: 'empty', query: 'chain', message: `No chain of command found from ${name}${when}.` });
-        return;
-      }
-      await workspace.draw(answer, { mode: 'replace', layout: 'chain', query });
-      // The draw's onChange listed the chains; none to list still empties the list.
-      if (chains.length === 0) showChains(list, chains, highlight);
+    const name = nodeName(node);
+    const when = asOf ? ` as of ${asOf}` : ' (links of any date)';
+    // A start with no chain is still drawn, from its details, so the analyst sees what was searched.
+    const answer = await status.run('chain', `Tracing the chain of command of ${name}${when}…`, async (signal) => {
+      const chain = await fetchChain(node.id, asOf, signal);
+      return chain.paths.length > 0 ? chain : fetchNode(node.id, signal);
+    });
+    if (!answer) return;
+    const query = { name: 'chain-of-command', parameters: asOf ? { id: node.id, asOf } : { id: node.id } };
+    if (answer.paths.length === 0) {
+      await workspace.draw(answer, { mode: 'replace', layout: 'overview', query });
+      showNoChains(list, `No chain of command reaches the central leadership from ${name}${when}.`);
       inspector.inspectNode(node.id);
-      const count = answer.paths.length === 1 ? '1 chain' : `${answer.paths.length} chains`;
-      status.set({ state: 'done', query: 'chain', truncated: answer.meta.truncated, message: `${count} of command from ${name}${when}.` });
+      status.set({ state: 'empty', query: 'chain', message: `No chain of command found from ${name}${when}.` });
+      return;
+    }
+    await workspace.draw(answer, { mode: 'replace', layout: 'chain', query });
+    // The draw's onChange listed the chains; none to list still empties the list.
+    if (chains.length === 0) showChains(list, chains, highlight);
+    inspector.inspectNode(node.id);
+    const count = answer.paths.length === 1 ? '1 chain' : `${answer.paths.length} chains`;
+    status.set({ state: 'done', query: 'chain', truncated: answer.meta.truncated, message: `${count} of command from ${name}${when}.` });
   };
   return {
     trace(node) {
@@ -110,12 +112,12 @@ function chainItem(chain: ChainSummary, onPick: (chain: ChainSummary) => void): 
     createElement('span', { className: 'chain-ends', text: `${chain.from} → ${chain.to}` }),
     createElement('span', {
       className: 'chain-weakest',
-      text: chain.weakestLink
-        ? `Weakest link: ${chain.weakestLink.lower} ${chain.weakestLink.caption} ${chain.weakestLink.upper}`
-        : 'Weakest link: not named',
+      text: chain.weakestLink ? `Weakest link: ${chain.weakestLink.lower} ${chain.weakestLink.caption} ${chain.weakestLink.upper}` : 'Weakest link: not named',
     }),
   ];
   const button = createElement('button', { attrs: { type: 'button', 'aria-pressed': 'false' } }, lines);
   button.addEventListener('click', () => onPick(chain));
-  return createElement('li', { attrs: { 'data-chain': String(chain.number), 'data-strength': strength, 'data-weakest-link': chain.weakestLink?.id ?? '' } }, [button]);
+  return createElement('li', { attrs: { 'data-chain': String(chain.number), 'data-strength': strength, 'data-weakest-link': chain.weakestLink?.id ?? '' } }, [
+    button,
+  ]);
 }

@@ -44,11 +44,19 @@ export function mountExplore(workspace: ExplorerWorkspace, runner: QueryRunner, 
 
   const expand = (id: string, types: RelationshipType[]) => {
     const what = types.length === 0 ? 'every link' : types.map((type) => relationshipCaption[type].forward).join(', ');
-    return runner.draw('expand-neighbourhood', { id, types, direction: 'both' }, { mode: 'merge', layout: 'overview', near: id, doing: `Expanding ${nameOf(id)} (${what})`, kind: 'expand' });
+    return runner.draw(
+      'expand-neighbourhood',
+      { id, types, direction: 'both' },
+      { mode: 'merge', layout: 'overview', near: id, doing: `Expanding ${nameOf(id)} (${what})`, kind: 'expand' },
+    );
   };
 
   const shortestPaths = (fromId: string, toId: string) =>
-    runner.draw('all-shortest-paths', { fromId, toId, maxDepth: maxPathDepth }, { mode: 'replace', layout: 'path', doing: `Shortest paths from ${nameOf(fromId)} to ${nameOf(toId)}` });
+    runner.draw(
+      'all-shortest-paths',
+      { fromId, toId, maxDepth: maxPathDepth },
+      { mode: 'replace', layout: 'path', doing: `Shortest paths from ${nameOf(fromId)} to ${nameOf(toId)}` },
+    );
 
   const setPathEnd = (end: 'from' | 'to', id: string) => {
     pathEnds[end] = id;
@@ -63,14 +71,23 @@ export function mountExplore(workspace: ExplorerWorkspace, runner: QueryRunner, 
     const pinned = workspace.isPinned(id);
     const items: MenuItem[] = [
       { text: 'Expand: every link', action: 'expand', run: () => void expand(id, []) },
-      ...RelationshipType.options.map((type) => ({ text: `Expand: ${relationshipCaption[type].forward} / ${relationshipCaption[type].reverse}`, action: `expand-${type}`, run: () => void expand(id, [type]) })),
+      ...RelationshipType.options.map((type) => ({
+        text: `Expand: ${relationshipCaption[type].forward} / ${relationshipCaption[type].reverse}`,
+        action: `expand-${type}`,
+        run: () => void expand(id, [type]),
+      })),
       { text: 'Trace to leadership', action: 'trace', run: () => handlers.trace(node) },
     ];
     if (kind === 'Facility') {
       items.push({
         text: 'Who is responsible',
         action: 'who-is-responsible',
-        run: () => void runner.draw('who-is-responsible', { id, asOf: handlers.asOf() }, { mode: 'replace', layout: 'chain', doing: `Who is responsible for ${nameOf(id)}` }),
+        run: () =>
+          void runner.draw(
+            'who-is-responsible',
+            { id, asOf: handlers.asOf() },
+            { mode: 'replace', layout: 'chain', doing: `Who is responsible for ${nameOf(id)}` },
+          ),
       });
     }
     if (kind === 'Directive') {

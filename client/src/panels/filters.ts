@@ -40,7 +40,10 @@ export function mountFilters(workspace: ExplorerWorkspace, onAsOf: (asOf: string
   slider.value = String(monthIndex('2018-12-31'));
 
   const check = (name: string, value: string, text: string) =>
-    createElement('label', { className: 'check' }, [createElement('input', { attrs: { type: 'checkbox', name, value, checked: '' } }), createElement('span', { text })]);
+    createElement('label', { className: 'check' }, [
+      createElement('input', { attrs: { type: 'checkbox', name, value, checked: '' } }),
+      createElement('span', { text }),
+    ]);
   labelBox.replaceChildren(...NodeLabel.options.map((label) => check('label', label, kindStyles[label].title)));
   confidenceBox.replaceChildren(...Confidence.options.map((level) => check('confidence', level, level)));
 
@@ -78,8 +81,10 @@ export function mountFilters(workspace: ExplorerWorkspace, onAsOf: (asOf: string
   // Undo, a saved view or a share link may bring other filters: the controls follow the workspace.
   workspace.onChange(() => {
     const filters = workspace.filters();
-    for (const input of labelBox.querySelectorAll<HTMLInputElement>('input')) input.checked = !filters.labels || filters.labels.includes(input.value as NodeLabel);
-    for (const input of confidenceBox.querySelectorAll<HTMLInputElement>('input')) input.checked = !filters.confidence || filters.confidence.includes(input.value as Confidence);
+    for (const input of labelBox.querySelectorAll<HTMLInputElement>('input'))
+      input.checked = !filters.labels || filters.labels.includes(input.value as NodeLabel);
+    for (const input of confidenceBox.querySelectorAll<HTMLInputElement>('input'))
+      input.checked = !filters.confidence || filters.confidence.includes(input.value as Confidence);
     synthetic.checked = filters.synthetic !== false;
     enabled.checked = filters.asOf !== undefined;
     if (filters.asOf) slider.value = String(monthIndex(filters.asOf));

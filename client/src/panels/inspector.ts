@@ -18,7 +18,20 @@ export type Citations = Record<string, Citation>;
  * validity line), or bookkeeping an analyst has no use for (the search keys derived from the names,
  * the imports that wrote the record).
  */
-const shownApart = new Set(['name', 'sources', 'synthetic', 'redacted', 'confidence', 'from', 'to', 'fromPrecision', 'toPrecision', 'datePrecision', 'nameKeys', 'imports']);
+const shownApart = new Set([
+  'name',
+  'sources',
+  'synthetic',
+  'redacted',
+  'confidence',
+  'from',
+  'to',
+  'fromPrecision',
+  'toPrecision',
+  'datePrecision',
+  'nameKeys',
+  'imports',
+]);
 
 /** The inspector's first properties, in this order; any other property follows alphabetically. */
 const leadingKeys = ['nameZh', 'pinyin', 'aliases', 'title', 'head', 'relation', 'role', 'level', 'facilityType', 'date'];
@@ -52,7 +65,11 @@ export function showNode(container: HTMLElement, node: ResultNode, citations: Ci
     propertyList(node.properties),
   ];
   if (onTrace && kind !== 'Document') {
-    const trace = createElement('button', { className: 'trace-chain', text: 'Trace chain of command from here', attrs: { type: 'button', 'data-id': node.id } });
+    const trace = createElement('button', {
+      className: 'trace-chain',
+      text: 'Trace chain of command from here',
+      attrs: { type: 'button', 'data-id': node.id },
+    });
     trace.addEventListener('click', () => onTrace(node));
     children.push(trace);
   }
@@ -64,9 +81,10 @@ export function showEdge(container: HTMLElement, edge: ResultEdge, view: EdgeVie
   mark(container, 'edge', edge.id);
   const known = RelationshipType.safeParse(edge.type);
   const stored = known.success ? relationshipCaption[known.data].forward : edge.type;
-  const weakest = view.weakestOf.length === 0
-    ? []
-    : [createElement('span', { className: 'badge badge-weakest', text: `Weakest link of chain ${view.weakestOf.join(', ')}` })];
+  const weakest =
+    view.weakestOf.length === 0
+      ? []
+      : [createElement('span', { className: 'badge badge-weakest', text: `Weakest link of chain ${view.weakestOf.join(', ')}` })];
   const validity = formatValidity(edge.properties);
 
   container.replaceChildren(
@@ -97,7 +115,13 @@ function badges(properties: Record<string, Json>, leading: HTMLElement[]): HTMLE
   }
   // The server withheld this person's identifying details from this account; the name is a pseudonym.
   if (properties.redacted === true) {
-    list.push(createElement('span', { className: 'badge badge-redacted', text: 'REDACTED: name is a pseudonym, details withheld', attrs: { 'data-badge': 'redacted' } }));
+    list.push(
+      createElement('span', {
+        className: 'badge badge-redacted',
+        text: 'REDACTED: name is a pseudonym, details withheld',
+        attrs: { 'data-badge': 'redacted' },
+      }),
+    );
   }
   return createElement('p', { className: 'badges' }, list);
 }
@@ -114,10 +138,7 @@ function propertyList(properties: Record<string, Json>, extra: [string, string][
   return createElement(
     'dl',
     { className: 'properties' },
-    rows.flatMap(([title, value, lang]) => [
-      createElement('dt', { text: title }),
-      createElement('dd', { text: value, attrs: lang ? { lang } : {} }),
-    ]),
+    rows.flatMap(([title, value, lang]) => [createElement('dt', { text: title }), createElement('dd', { text: value, attrs: lang ? { lang } : {} })]),
   );
 }
 
@@ -129,9 +150,14 @@ function valueOf(key: string, properties: Record<string, Json>): string {
 
 function sourcesSection(sources: Json | undefined, citations: Citations): HTMLElement {
   const ids = Array.isArray(sources) ? sources.filter((id) => typeof id === 'string') : [];
-  const body = ids.length === 0
-    ? createElement('p', { className: 'no-sources', text: 'No source cited for this record.' })
-    : createElement('ol', { className: 'sources' }, ids.map((id) => citationItem(id, citations[id])));
+  const body =
+    ids.length === 0
+      ? createElement('p', { className: 'no-sources', text: 'No source cited for this record.' })
+      : createElement(
+          'ol',
+          { className: 'sources' },
+          ids.map((id) => citationItem(id, citations[id])),
+        );
   return createElement('section', { className: 'sources-section' }, [createElement('h3', { text: 'Sources' }), body]);
 }
 
@@ -177,9 +203,10 @@ export function tenuresSection(nodeId: string, details: Result): HTMLElement {
     if (typeof confidence === 'string') parts.push(createElement('span', { className: `badge badge-${confidence}`, text: confidence }));
     return createElement('li', { attrs: { 'data-edge': edge.id } }, parts);
   });
-  const body = items.length === 0
-    ? createElement('p', { className: 'no-tenures', text: 'No post, assignment, detention or reporting line recorded.' })
-    : createElement('ol', { className: 'tenures' }, items);
+  const body =
+    items.length === 0
+      ? createElement('p', { className: 'no-tenures', text: 'No post, assignment, detention or reporting line recorded.' })
+      : createElement('ol', { className: 'tenures' }, items);
   return createElement('section', { className: 'tenures-section' }, [createElement('h3', { text: 'Tenures' }), body]);
 }
 
@@ -205,7 +232,9 @@ export function mountInspector(workspace: ExplorerWorkspace, container: HTMLElem
       section = tenuresSection(id, await fetchNode(id, request.signal));
     } catch (error) {
       if (isAbort(error)) return;
-      section = createElement('section', { className: 'tenures-section' }, [createElement('p', { className: 'no-tenures', text: `The tenures did not load: ${describeError(error)}` })]);
+      section = createElement('section', { className: 'tenures-section' }, [
+        createElement('p', { className: 'no-tenures', text: `The tenures did not load: ${describeError(error)}` }),
+      ]);
     }
     // Another node or a link may have been inspected meanwhile.
     if (container.dataset.kind !== 'node' || container.dataset.id !== id) return;
@@ -233,7 +262,9 @@ export function mountInspector(workspace: ExplorerWorkspace, container: HTMLElem
         to: label(drawn.data('target')),
         storedSource: label(edge.source),
         storedTarget: label(edge.target),
-        weakestOf: summarizeChains(chainsOnly(result)).filter((chain) => chain.weakestLink?.id === id).map((chain) => chain.number),
+        weakestOf: summarizeChains(chainsOnly(result))
+          .filter((chain) => chain.weakestLink?.id === id)
+          .map((chain) => chain.number),
       };
       showEdge(container, edge, view, result.citations);
     },

@@ -25,7 +25,13 @@ export interface QueryPanel {
   load(): Promise<void>;
 }
 
-export function mountQueryPanel(container: HTMLElement, workspace: ExplorerWorkspace, runner: QueryRunner, status: StatusLine, asOf: () => string | undefined): QueryPanel {
+export function mountQueryPanel(
+  container: HTMLElement,
+  workspace: ExplorerWorkspace,
+  runner: QueryRunner,
+  status: StatusLine,
+  asOf: () => string | undefined,
+): QueryPanel {
   const selected = () => workspace.cy.nodes(':selected').map((node) => node.id());
   return {
     async load() {
@@ -101,7 +107,11 @@ function parameterField(queryName: string, name: string, schema: Schema, require
   const choices = (Array.isArray(schema.enum) ? schema.enum : Array.isArray(items.enum) ? items.enum : null) as string[] | null;
 
   if (schema.type === 'array' && choices) {
-    const select = createElement('select', { attrs: { id, name, multiple: '', size: String(Math.min(choices.length, 6)) } }, choices.map((choice) => createElement('option', { text: choice, attrs: { value: choice } })));
+    const select = createElement(
+      'select',
+      { attrs: { id, name, multiple: '', size: String(Math.min(choices.length, 6)) } },
+      choices.map((choice) => createElement('option', { text: choice, attrs: { value: choice } })),
+    );
     return {
       name,
       element: wrap(select),
@@ -112,7 +122,11 @@ function parameterField(queryName: string, name: string, schema: Schema, require
     };
   }
   if (choices) {
-    const select = createElement('select', { attrs: { id, name } }, choices.map((choice) => createElement('option', { text: choice, attrs: { value: choice } })));
+    const select = createElement(
+      'select',
+      { attrs: { id, name } },
+      choices.map((choice) => createElement('option', { text: choice, attrs: { value: choice } })),
+    );
     if (typeof schema.default === 'string') select.value = schema.default;
     return { name, element: wrap(select), value: () => select.value, set: (value) => (select.value = String(value)) };
   }
@@ -126,14 +140,21 @@ function parameterField(queryName: string, name: string, schema: Schema, require
   }
   const isDate = name === 'asOf' || schema.format === 'date' || JSON.stringify(schema).includes('"format":"date"');
   const isList = schema.type === 'array';
-  const input = createElement('input', { attrs: { id, name, type: isDate ? 'date' : 'text', autocomplete: 'off', spellcheck: 'false', ...(isList ? { placeholder: 'comma-separated' } : {}) } });
+  const input = createElement('input', {
+    attrs: { id, name, type: isDate ? 'date' : 'text', autocomplete: 'off', spellcheck: 'false', ...(isList ? { placeholder: 'comma-separated' } : {}) },
+  });
   return {
     name,
     element: wrap(input),
     value: () => {
       const text = input.value.trim();
       if (text === '') return undefined;
-      return isList ? text.split(',').map((part) => part.trim()).filter(Boolean) : text;
+      return isList
+        ? text
+            .split(',')
+            .map((part) => part.trim())
+            .filter(Boolean)
+        : text;
     },
     set: (value) => (input.value = [value].flat().join(', ')),
   };

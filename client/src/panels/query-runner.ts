@@ -71,7 +71,12 @@ export function createQueryRunner(workspace: ExplorerWorkspace, status: StatusLi
     await workspace.draw(answer, drawOptions);
     const nodes = answer.nodes.length === 1 ? '1 node' : `${answer.nodes.length} nodes`;
     const links = answer.edges.length === 1 ? '1 link' : `${answer.edges.length} links`;
-    status.set({ state: 'done', query: kind, truncated: answer.meta.truncated, message: `${options.doing}: ${nodes}, ${links} in ${answer.meta.durationMs} ms.` });
+    status.set({
+      state: 'done',
+      query: kind,
+      truncated: answer.meta.truncated,
+      message: `${options.doing}: ${nodes}, ${links} in ${answer.meta.durationMs} ms.`,
+    });
     return answer;
   };
   return runner;

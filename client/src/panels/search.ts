@@ -24,7 +24,12 @@ export function mountSearch(status: StatusLine, pick: (node: ResultNode) => void
           return;
         }
         const count = result.nodes.length === 1 ? '1 match' : `${result.nodes.length} matches`;
-        status.set({ state: 'done', query: 'search', truncated: result.meta.truncated, message: `${count} for “${text}”. Pick one to trace its chain of command.` });
+        status.set({
+          state: 'done',
+          query: 'search',
+          truncated: result.meta.truncated,
+          message: `${count} for “${text}”. Pick one to trace its chain of command.`,
+        });
       },
       pick,
     },

@@ -34,9 +34,19 @@ export function mountTools(workspace: ExplorerWorkspace, toggleTheme: () => void
   const ctrl = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
   const shortcuts: Shortcut[] = [
     { keys: 'Ctrl+Z', does: 'Undo', matches: (e) => ctrl(e) && !e.shiftKey && e.key.toLowerCase() === 'z', run: () => void workspace.undo() },
-    { keys: 'Ctrl+Shift+Z or Ctrl+Y', does: 'Redo', matches: (e) => ctrl(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'), run: () => void workspace.redo() },
+    {
+      keys: 'Ctrl+Shift+Z or Ctrl+Y',
+      does: 'Redo',
+      matches: (e) => ctrl(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'),
+      run: () => void workspace.redo(),
+    },
     { keys: '/', does: 'Search', matches: (e) => e.key === '/', run: () => requireElement('search-input', HTMLInputElement).focus() },
-    { keys: 'H or Delete', does: 'Hide the selection', matches: (e) => !ctrl(e) && (e.key === 'h' || e.key === 'Delete'), run: () => workspace.hide(selectedIds()) },
+    {
+      keys: 'H or Delete',
+      does: 'Hide the selection',
+      matches: (e) => !ctrl(e) && (e.key === 'h' || e.key === 'Delete'),
+      run: () => workspace.hide(selectedIds()),
+    },
     { keys: 'P', does: 'Pin or unpin the selected nodes', matches: (e) => !ctrl(e) && e.key === 'p', run: () => togglePins() },
     { keys: 'Shift+H', does: 'Show everything hidden', matches: (e) => !ctrl(e) && e.key === 'H', run: () => workspace.showAll() },
     { keys: 'L', does: 'Lay the graph out again', matches: (e) => !ctrl(e) && e.key === 'l', run: relayout },
@@ -53,7 +63,10 @@ export function mountTools(workspace: ExplorerWorkspace, toggleTheme: () => void
     workspace.setPinned(nodes, !allPinned);
   };
   requireElement('help-shortcuts', HTMLElement).replaceChildren(
-    ...shortcuts.flatMap((shortcut) => [createElement('dt', {}, [createElement('kbd', { text: shortcut.keys })]), createElement('dd', { text: shortcut.does })]),
+    ...shortcuts.flatMap((shortcut) => [
+      createElement('dt', {}, [createElement('kbd', { text: shortcut.keys })]),
+      createElement('dd', { text: shortcut.does }),
+    ]),
   );
 
   document.addEventListener('keydown', (event) => {

@@ -62,7 +62,10 @@ export function shownOnCanvas(workspace: Pick<ExplorerWorkspace, 'cy' | 'result'
 }
 
 export function mountExportMenu(container: HTMLElement, workspace: Pick<ExplorerWorkspace, 'cy' | 'result'>, baseName: () => string): void {
-  const status = createElement('p', { className: 'export-status', attrs: { id: 'export-status', role: 'status', 'aria-live': 'polite', 'data-state': 'idle' } });
+  const status = createElement('p', {
+    className: 'export-status',
+    attrs: { id: 'export-status', role: 'status', 'aria-live': 'polite', 'data-state': 'idle' },
+  });
   const buttons = choices.map((choice) => {
     const button = createElement('button', { text: choice.label, attrs: { type: 'button', 'data-format': choice.id } });
     button.addEventListener('click', () => void exportOne(choice, button));

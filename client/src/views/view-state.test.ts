@@ -20,7 +20,13 @@ function workspaceState(overrides: Partial<WorkspaceState> = {}): WorkspaceState
   };
 }
 
-const noChanges = { since: '2024-01-01T00:00:00.000Z', removed: { nodes: [], edges: [] }, changed: { nodes: [], edges: [] }, unverified: { nodes: [], edges: [] }, added: { nodes: [], edges: [] } };
+const noChanges = {
+  since: '2024-01-01T00:00:00.000Z',
+  removed: { nodes: [], edges: [] },
+  changed: { nodes: [], edges: [] },
+  unverified: { nodes: [], edges: [] },
+  added: { nodes: [], edges: [] },
+};
 
 describe('keptElements', () => {
   it('keeps every fetched element once, in order', () => {

@@ -17,9 +17,7 @@ export function keptElements(state: Pick<WorkspaceState, 'result' | 'hidden'>): 
   const hidden = new Set(state.hidden);
   const nodes = unique(state.result.nodes.map((node) => node.id).filter((id) => !hidden.has(id)));
   const kept = new Set(nodes);
-  const edges = unique(
-    state.result.edges.filter((edge) => !hidden.has(edge.id) && kept.has(edge.source) && kept.has(edge.target)).map((edge) => edge.id),
-  );
+  const edges = unique(state.result.edges.filter((edge) => !hidden.has(edge.id) && kept.has(edge.source) && kept.has(edge.target)).map((edge) => edge.id));
   return { nodes, edges };
 }
 

@@ -56,11 +56,18 @@ export function mountViewsPanel(container: HTMLElement, workspace: Workspace, se
   const deleteQuestion = createElement('span', { attrs: { id: 'view-delete-question' } });
   const deleteYes = createElement('button', { text: 'Delete for good', attrs: { id: 'view-delete-yes', type: 'button' } });
   const deleteNo = createElement('button', { text: 'Keep it', attrs: { id: 'view-delete-no', type: 'button' } });
-  const deleteConfirm = createElement('p', { className: 'view-delete-confirm', attrs: { id: 'view-delete-confirm', role: 'alert' } }, [deleteQuestion, deleteYes, deleteNo]);
+  const deleteConfirm = createElement('p', { className: 'view-delete-confirm', attrs: { id: 'view-delete-confirm', role: 'alert' } }, [
+    deleteQuestion,
+    deleteYes,
+    deleteNo,
+  ]);
   deleteConfirm.hidden = true;
   const changesSummary = createElement('p', { attrs: { id: 'view-changes-summary' } });
   const removedList = createElement('ul', { className: 'view-removed', attrs: { id: 'view-removed', 'aria-label': 'Removed since the save' } });
-  const changes = createElement('section', { className: 'view-changes', attrs: { id: 'view-changes', 'aria-label': 'What changed since the save' } }, [changesSummary, removedList]);
+  const changes = createElement('section', { className: 'view-changes', attrs: { id: 'view-changes', 'aria-label': 'What changed since the save' } }, [
+    changesSummary,
+    removedList,
+  ]);
   const ownerControls = [sharedLabel, renameForm, createElement('p', {}, [deleteButton]), deleteConfirm];
   const openSection = createElement('section', { className: 'open-view', attrs: { id: 'open-view', 'aria-labelledby': 'open-view-title' } }, [
     openTitle,
@@ -208,7 +215,10 @@ export function mountViewsPanel(container: HTMLElement, workspace: Workspace, se
           open.addEventListener('click', () => void openAndShow(`Opening “${view.title}”…`, () => openView(view.id)));
           return createElement('li', { attrs: { 'data-view-id': view.id, 'data-visibility': view.visibility } }, [
             open,
-            createElement('span', { className: 'view-meta', text: ` ${view.author}, v${view.currentVersion}, ${formatTime(view.updatedAt)}${view.visibility === 'shared' ? ', shared' : ''}` }),
+            createElement('span', {
+              className: 'view-meta',
+              text: ` ${view.author}, v${view.currentVersion}, ${formatTime(view.updatedAt)}${view.visibility === 'shared' ? ', shared' : ''}`,
+            }),
           ]);
         }),
         ...(more ? [createElement('li', { className: 'hint', text: 'More views exist than are listed here.' })] : []),
@@ -232,10 +242,18 @@ export function mountViewsPanel(container: HTMLElement, workspace: Workspace, se
     });
   }
 
-  function showChanges(opened: Opened, highlight: { added: string[]; changed: string[]; removed: string[] }, unavailable: string[], queryProblem: string | null): void {
+  function showChanges(
+    opened: Opened,
+    highlight: { added: string[]; changed: string[]; removed: string[] },
+    unavailable: string[],
+    queryProblem: string | null,
+  ): void {
     const parts = [`Since this version was saved (${formatTime(opened.changes.since)}):`];
-    parts.push(`${highlight.added.length} added and ${highlight.changed.length} changed (highlighted on the graph), ${highlight.removed.length} removed from the graph.`);
-    if (opened.changes.added === null && opened.changes.addedUnknownBecause) parts.push(`What was added cannot be known: ${opened.changes.addedUnknownBecause}.`);
+    parts.push(
+      `${highlight.added.length} added and ${highlight.changed.length} changed (highlighted on the graph), ${highlight.removed.length} removed from the graph.`,
+    );
+    if (opened.changes.added === null && opened.changes.addedUnknownBecause)
+      parts.push(`What was added cannot be known: ${opened.changes.addedUnknownBecause}.`);
     if (queryProblem) parts.push(`The view's query did not run again (${queryProblem}).`);
     if (unavailable.length > 0) parts.push(`${unavailable.length} saved elements could not be loaded.`);
     changesSummary.textContent = parts.join(' ');
@@ -270,7 +288,8 @@ export function mountViewsPanel(container: HTMLElement, workspace: Workspace, se
     openMeta.textContent = `Version ${shownVersion} of ${view.currentVersion}, created by ${view.author}, last saved ${formatTime(view.updatedAt)}.`;
     sharedToggle.checked = view.visibility === 'shared';
     shareLink.value = new URL(view.links.share, location.origin).href;
-    shareHint.textContent = view.visibility === 'shared' ? 'Anyone signed in to this server can open the link.' : 'Only you can open the link until the view is shared.';
+    shareHint.textContent =
+      view.visibility === 'shared' ? 'Anyone signed in to this server can open the link.' : 'Only you can open the link until the view is shared.';
     renameInput.value = view.title;
     const owns = maySave && (view.owner === session.user.id || view.owner === null || session.user.role === 'admin');
     for (const control of ownerControls) if (control !== deleteConfirm) control.hidden = !owns;

@@ -5,7 +5,11 @@ import { plainFromElements } from '../graph/render-options.ts';
 import { stylesheet } from '../graph/style.ts';
 import { createWorkspace } from './create-workspace.ts';
 
-const drawnIds = (workspace: ReturnType<typeof createWorkspace>) => workspace.cy.elements().map((element) => element.id()).sort();
+const drawnIds = (workspace: ReturnType<typeof createWorkspace>) =>
+  workspace.cy
+    .elements()
+    .map((element) => element.id())
+    .sort();
 
 async function drawnChain() {
   const workspace = createWorkspace({ stylesheet });
@@ -21,8 +25,18 @@ describe('createWorkspace', () => {
     expect(workspace.cy.getElementById('e1').style('curve-style')).not.toBe('haystack');
     // A star of one organisation and its members: past plainFromElements elements in all.
     const hub = { id: 'hub', labels: ['Entity', 'Organization'], properties: { id: 'hub', name: 'Hub' } };
-    const members = Array.from({ length: plainFromElements / 2 }, (_, i) => ({ id: `m${i}`, labels: ['Entity', 'Person'], properties: { id: `m${i}`, name: `Member ${i}` } }));
-    const links = members.map((member) => ({ id: `l-${member.id}`, type: 'MEMBER_OF', source: member.id, target: 'hub', properties: { id: `l-${member.id}` } }));
+    const members = Array.from({ length: plainFromElements / 2 }, (_, i) => ({
+      id: `m${i}`,
+      labels: ['Entity', 'Person'],
+      properties: { id: `m${i}`, name: `Member ${i}` },
+    }));
+    const links = members.map((member) => ({
+      id: `l-${member.id}`,
+      type: 'MEMBER_OF',
+      source: member.id,
+      target: 'hub',
+      properties: { id: `l-${member.id}` },
+    }));
     const star = { ...chainResult(), nodes: [hub, ...members], edges: links, paths: [], citations: {} };
     await workspace.draw(star, { mode: 'merge', layout: 'overview' });
     expect(workspace.cy.elements().length).toBeGreaterThanOrEqual(plainFromElements);
@@ -62,9 +76,19 @@ describe('createWorkspace', () => {
     expect(drawnIds(workspace)).not.toContain('d1');
     // d1 is reported, o3 inferred, e1 reported: a confirmed-only filter leaves the confirmed rest.
     workspace.setFilters({ confidence: ['confirmed'] });
-    expect(workspace.cy.nodes().map((node) => node.id()).sort()).toEqual(['f1', 'o1', 'o2', 'p1']);
+    expect(
+      workspace.cy
+        .nodes()
+        .map((node) => node.id())
+        .sort(),
+    ).toEqual(['f1', 'o1', 'o2', 'p1']);
     workspace.setFilters({ labels: ['Organization', 'Official'] });
-    expect(workspace.cy.nodes().map((node) => node.id()).sort()).toEqual(['o1', 'o2', 'o3', 'p1']);
+    expect(
+      workspace.cy
+        .nodes()
+        .map((node) => node.id())
+        .sort(),
+    ).toEqual(['o1', 'o2', 'o3', 'p1']);
     workspace.setFilters({});
     expect(workspace.result().nodes).toHaveLength(6);
   });

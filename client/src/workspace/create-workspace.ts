@@ -160,7 +160,8 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
         const existing = cy.getElementById(id);
         const classes = (definition.classes as string[] | undefined) ?? [];
         // An edge drawn the other way round now (a chain climbs it) cannot be re-pointed: draw it anew.
-        const turned = existing.nonempty() && existing.isEdge() && (existing.source().id() !== definition.data.source || existing.target().id() !== definition.data.target);
+        const turned =
+          existing.nonempty() && existing.isEdge() && (existing.source().id() !== definition.data.source || existing.target().id() !== definition.data.target);
         if (existing.nonempty() && !turned) {
           existing.data(definition.data);
           existing.classes(classes);
@@ -209,7 +210,11 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
       const unplaced = cy.nodes().filter((node) => !state.positions[node.id()]);
       if (unplaced.nonempty()) {
         // Only the nodes without a saved place may move: the others are held while the layout runs.
-        const held = cy.nodes().difference(unplaced).nodes().filter((node) => !node.locked());
+        const held = cy
+          .nodes()
+          .difference(unplaced)
+          .nodes()
+          .filter((node) => !node.locked());
         held.lock();
         try {
           await runLayout(cy.elements(), { ...layoutOptions(state.layout), fit: false } as cytoscape.LayoutOptions);

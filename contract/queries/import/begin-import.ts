@@ -11,4 +11,8 @@ const params = z.object({
   importedBy: z.string().min(1),
 });
 
-export const query = recordQuery({ name: 'begin-import', params, row: z.object({ committedBatches: z.number().int(), status: z.string(), finishedAt: z.string().nullable() }) });
+export const query = recordQuery({
+  name: 'begin-import',
+  params,
+  row: z.object({ committedBatches: z.number().int(), status: z.string(), finishedAt: z.string().nullable() }),
+});

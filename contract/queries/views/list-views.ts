@@ -8,7 +8,11 @@ const params = z.object({
   mine: z.boolean().default(false),
   offset: ListPage.shape.offset,
   /** One row past the largest page tells whether another page follows, without counting. */
-  limit: z.number().int().min(1).max(ListPage.shape.limit.unwrap().maxValue! + 1),
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .max(ListPage.shape.limit.unwrap().maxValue! + 1),
 });
 
 export const query = recordQuery({ name: 'list-views', params, row: ViewRecordRow });

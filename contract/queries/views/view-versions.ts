@@ -5,4 +5,8 @@ import { recordQuery } from '../define-query.ts';
 
 const params = z.object({ id: ViewId, withDocuments: z.boolean() });
 
-export const query = recordQuery({ name: 'view-versions', params, row: z.object({ view: ViewRecordRow, versions: z.array(VersionRow.extend({ document: z.string().nullable() })) }) });
+export const query = recordQuery({
+  name: 'view-versions',
+  params,
+  row: z.object({ view: ViewRecordRow, versions: z.array(VersionRow.extend({ document: z.string().nullable() })) }),
+});

@@ -54,7 +54,12 @@ export function adminRoutes({ graph, audit }: Services): Router {
     }
     const truncated = records.length > limit;
     const kept = records.slice(0, limit);
-    const meta = { query: 'admin-cypher', parameters: parameters as Record<string, Json>, durationMs: Math.round((performance.now() - started) * 10) / 10, truncated };
+    const meta = {
+      query: 'admin-cypher',
+      parameters: parameters as Record<string, Json>,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      truncated,
+    };
     const rows = kept.map(recordToJson);
     let result = null;
     try {

@@ -63,10 +63,16 @@ export function auditRoutes(audit: AuditLog): Router {
     const stamp = new Date().toISOString().slice(0, 10);
     if (format.data === 'csv') {
       const lines = [csvColumns.join(','), ...all.map((entry) => csvColumns.map((key) => csvCell(entry[key])).join(','))];
-      res.attachment(`xpf-audit-${stamp}.csv`).type('text/csv; charset=utf-8').send(`${lines.join('\r\n')}\r\n`);
+      res
+        .attachment(`xpf-audit-${stamp}.csv`)
+        .type('text/csv; charset=utf-8')
+        .send(`${lines.join('\r\n')}\r\n`);
       return;
     }
-    res.attachment(`xpf-audit-${stamp}.jsonl`).type('application/x-ndjson').send(all.map((entry) => JSON.stringify(entry)).join('\n') + '\n');
+    res
+      .attachment(`xpf-audit-${stamp}.jsonl`)
+      .type('application/x-ndjson')
+      .send(all.map((entry) => JSON.stringify(entry)).join('\n') + '\n');
   });
 
   return router;

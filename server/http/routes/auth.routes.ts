@@ -94,4 +94,3 @@ export function authRoutes(users: UserStore, audit: AuditLog): Router {
 
   return router;
 }
-

@@ -30,7 +30,14 @@ export function graphRoutes({ graph, answers }: Services): Router {
 
   router.get('/chain/:id', async (req, res) => {
     const result = await fetchChain(graph, { id: req.params.id, asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) });
-    res.json(await answers.disclose(currentUser(res), result, { action: 'chain', targetIds: [req.params.id], query: result.meta.query, parameters: result.meta.parameters }));
+    res.json(
+      await answers.disclose(currentUser(res), result, {
+        action: 'chain',
+        targetIds: [req.params.id],
+        query: result.meta.query,
+        parameters: result.meta.parameters,
+      }),
+    );
   });
 
   return router;

@@ -61,9 +61,7 @@ export function photosRoutes({ graph, audit, answers }: Services, photosDir: str
     const bytes = await readFile(path);
     const depicted = result.nodes.filter((node) => node.labels.includes('Person')).map((node) => node.id);
     await audit.record(currentUser(res), { action: 'photo-open', targetIds: [photo.id, ...depicted] });
-    res
-      .set({ 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Disposition': 'inline' })
-      .send(bytes);
+    res.set({ 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Disposition': 'inline' }).send(bytes);
   });
 
   return router;

@@ -20,7 +20,6 @@ export function authorOf(res: Response): string {
   return typeof user?.username === 'string' && user.username !== '' ? user.username : 'local';
 }
 
-
 export const VisibilityBody = z.object({ visibility: Visibility }).strict();
 
 /** A private view is its owner's alone, admins included; a shared one (or one from before accounts) is everyone's to read. */
@@ -63,7 +62,11 @@ function toDocument(content: Omit<ViewContent, 'schemaVersion'> & { schemaVersio
 
 /** A file name any system accepts, from the title (Chinese titles kept: Content-Disposition encodes them). */
 function exportFileName(view: ViewRecord): string {
-  const title = view.title.replace(/[\\/:*?"<>|\p{Cc}]+/gu, '-').trim().slice(0, 80) || 'view';
+  const title =
+    view.title
+      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, '-')
+      .trim()
+      .slice(0, 80) || 'view';
   return `${title}.view.json`;
 }
 
@@ -119,12 +122,26 @@ export function viewsRoutes({ views: store, viewGraph: graph, audit, answers }: 
     const now = new Date().toISOString();
     const author = authorOf(res);
     // Private until its owner shares it (PUT /api/views/:id/visibility).
-    const view = { id: randomUUID(), shareId: randomBytes(16).toString('base64url'), author, owner: currentUser(res)!.id, visibility: 'private' as const, createdAt: now };
+    const view = {
+      id: randomUUID(),
+      shareId: randomBytes(16).toString('base64url'),
+      author,
+      owner: currentUser(res)!.id,
+      visibility: 'private' as const,
+      createdAt: now,
+    };
     const version: StoredVersion = { version: 1, savedAt: now, author, title: document.title, document };
     await store.create(view, [version]);
-    await audit.record(currentUser(res), { action: 'view-save', targetIds: [view.id, ...content.elements.nodes, ...content.elements.edges], query: content.query?.name });
+    await audit.record(currentUser(res), {
+      action: 'view-save',
+      targetIds: [view.id, ...content.elements.nodes, ...content.elements.edges],
+      query: content.query?.name,
+    });
     const record: ViewRecord = { ...view, title: document.title, updatedAt: now, currentVersion: 1 };
-    res.status(201).location(`/api/views/${view.id}`).json({ view: withLinks(record), version: versionInfo(version), document: shown(document) });
+    res
+      .status(201)
+      .location(`/api/views/${view.id}`)
+      .json({ view: withLinks(record), version: versionInfo(version), document: shown(document) });
   });
 
   router.get('/views', async (req, res) => {
@@ -138,12 +155,22 @@ export function viewsRoutes({ views: store, viewGraph: graph, audit, answers }: 
     const versions = readExportFile(req.body);
     const now = new Date().toISOString();
     // New ids and a new share token: the file may come from another server, or be imported twice.
-    const view = { id: randomUUID(), shareId: randomBytes(16).toString('base64url'), author: authorOf(res), owner: currentUser(res)!.id, visibility: 'private' as const, createdAt: now };
+    const view = {
+      id: randomUUID(),
+      shareId: randomBytes(16).toString('base64url'),
+      author: authorOf(res),
+      owner: currentUser(res)!.id,
+      visibility: 'private' as const,
+      createdAt: now,
+    };
     await store.create(view, versions);
     await audit.record(currentUser(res), { action: 'view-save', targetIds: [view.id] });
     const latest = versions.at(-1)!;
     const record: ViewRecord = { ...view, title: latest.title, updatedAt: now, currentVersion: latest.version };
-    res.status(201).location(`/api/views/${view.id}`).json({ view: withLinks(record), version: versionInfo(latest), document: shown(latest.document) });
+    res
+      .status(201)
+      .location(`/api/views/${view.id}`)
+      .json({ view: withLinks(record), version: versionInfo(latest), document: shown(latest.document) });
   });
 
   router.get('/views/shared/:shareId', async (req, res) => {
@@ -187,7 +214,11 @@ export function viewsRoutes({ views: store, viewGraph: graph, audit, answers }: 
       if (!winner?.version) throw new NotFound(`No view with id "${id}"`);
       throw new Conflict(baseVersion, winner.version);
     }
-    await audit.record(currentUser(res), { action: 'view-save', targetIds: [id, ...content.elements.nodes, ...content.elements.edges], query: content.query?.name });
+    await audit.record(currentUser(res), {
+      action: 'view-save',
+      targetIds: [id, ...content.elements.nodes, ...content.elements.edges],
+      query: content.query?.name,
+    });
     const record: ViewRecord = { ...current.view, title: document.title, updatedAt: saved.savedAt, currentVersion: outcome.currentVersion };
     res.json({ view: withLinks(record), version: versionInfo({ ...saved, version: outcome.currentVersion }), document: shown(document) });
   });

@@ -188,9 +188,13 @@ async function draw(mode: BenchMode, size: number): Promise<DrawMeasurement> {
 
 let counting: { since: number; renderIndex: number; frames: number; moves: number; pan: cytoscape.Position; active: boolean } | null = null;
 
-addEventListener('mousemove', () => {
-  if (counting) counting.moves++;
-}, { capture: true, passive: true });
+addEventListener(
+  'mousemove',
+  () => {
+    if (counting) counting.moves++;
+  },
+  { capture: true, passive: true },
+);
 
 function startCounting(): void {
   if (!cy) throw new Error('draw() first');
@@ -269,7 +273,12 @@ function emptyPoint(): { x: number; y: number } {
   const box = cy.elements().renderedBoundingBox({ includeLabels: true });
   const rect = container.getBoundingClientRect();
   // fit() leaves its padding around the graph: a point in that margin has nothing under it.
-  for (const candidate of [{ x: 8, y: 8 }, { x: rect.width - 8, y: 8 }, { x: 8, y: rect.height - 8 }, { x: rect.width - 8, y: rect.height - 8 }]) {
+  for (const candidate of [
+    { x: 8, y: 8 },
+    { x: rect.width - 8, y: 8 },
+    { x: 8, y: rect.height - 8 },
+    { x: rect.width - 8, y: rect.height - 8 },
+  ]) {
     const inside = candidate.x >= box.x1 && candidate.x <= box.x2 && candidate.y >= box.y1 && candidate.y <= box.y2;
     if (!inside) return { x: rect.left + candidate.x, y: rect.top + candidate.y };
   }
