@@ -34,6 +34,7 @@ import { query as photoFile } from './photos/photo-file.ts';
 import { query as photosOf } from './photos/photos-of.ts';
 import { query as schema } from './schema/schema.ts';
 import { query as fullTextNames } from './search/full-text-names.ts';
+import { query as publicNames } from './search/public-names.ts';
 import { query as createNodes } from './seed/create-nodes.ts';
 import { query as createRelationships } from './seed/create-relationships.ts';
 import { query as mergeNodes } from './seed/merge-nodes.ts';
@@ -83,6 +84,7 @@ export const queries = {
   photosOf,
   schema,
   fullTextNames,
+  publicNames,
   createNodes,
   createRelationships,
   mergeNodes,

@@ -139,7 +139,7 @@ export function createApp(options: AppOptions): Express {
   api.use(viewsRoutes(services));
   api.use(authRoutes(users, audit));
   api.use(usersRoutes(users, audit));
-  api.use(auditRoutes(audit));
+  api.use(auditRoutes(audit, services.answers));
   api.use(adminRoutes(services));
   api.use(photosRoutes(services, options.photosDir));
   api.use(notFoundRoute);

@@ -10,4 +10,4 @@ const params = z.object({
   limit: z.number().int().min(1).max(MAX_VIEW_NODES).default(MAX_VIEW_NODES),
 });
 
-export const query = graphQuery({ name: 'view-elements', params });
+export const query = graphQuery({ name: 'view-elements', params, disclosed: { parameters: ['nodeIds', 'edgeIds', 'limit'], columns: [] } });
