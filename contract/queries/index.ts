@@ -8,8 +8,11 @@ import { query as countAdmins } from './auth/count-admins.ts';
 import { query as createSession } from './auth/create-session.ts';
 import { query as createUser } from './auth/create-user.ts';
 import { query as deleteSession } from './auth/delete-session.ts';
+import { query as endSessions } from './auth/end-sessions.ts';
 import { query as findSession } from './auth/find-session.ts';
 import { query as findUser } from './auth/find-user.ts';
+import { query as keyUsernames } from './auth/key-usernames.ts';
+import { query as listTokens } from './auth/list-tokens.ts';
 import { query as listUsers } from './auth/list-users.ts';
 import { query as touchSession } from './auth/touch-session.ts';
 import { query as updateUser } from './auth/update-user.ts';
@@ -58,8 +61,11 @@ export const queries = {
   createSession,
   createUser,
   deleteSession,
+  endSessions,
   findSession,
   findUser,
+  keyUsernames,
+  listTokens,
   listUsers,
   touchSession,
   updateUser,
