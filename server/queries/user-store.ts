@@ -1,6 +1,7 @@
 // Accounts and sessions in Neo4j (`_User`, `_Session`), through the curated queries under contract/queries/auth/,
 // so several API processes share them.
 import { randomUUID } from 'node:crypto';
+import type { TokenInfo } from '../../contract/api/account.ts';
 import type { Role } from '../../contract/api/session.ts';
 import { queries } from '../../contract/queries/index.ts';
 import type { GraphExecutor } from '../graph/executor.ts';
@@ -31,14 +32,6 @@ export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
 export const TOKEN_MAX_MS = 90 * 24 * 60 * 60 * 1000;
 /** The idle expiry moves at most once a minute: not a write on every request. */
 const TOUCH_EVERY_MS = 60 * 1000;
-
-/** An API token as its owner and admins see it listed: never its secret, nor the hash kept of it. */
-export interface TokenInfo {
-  id: string;
-  label: string | null;
-  createdAt: string;
-  expiresAt: string;
-}
 
 /** Sign-in and uniqueness ignore case (user names are ASCII: contract/queries/auth/auth-params.ts). */
 export function usernameKey(username: string): string {

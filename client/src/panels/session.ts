@@ -1,13 +1,16 @@
 // Sign-in and sign-out: even on a laptop the explorer needs a sign-in, the server answers nothing else without one.
 import { ApiError, fetchSession, login, logout, type Session } from '../api.ts';
 import { requireElement } from '../dom.ts';
+import { mountAccountSettings } from './account-settings.ts';
 
 export function mountSession(onSignedIn: (session: Session) => void = () => {}): void {
   const loginSection = requireElement('login', HTMLElement);
   const loginForm = requireElement('login-form', HTMLFormElement);
   const loginError = requireElement('login-error', HTMLElement);
   const account = requireElement('account', HTMLElement);
+  let settings: HTMLDetailsElement | undefined;
   const signedIn = (session: Session) => {
+    settings ??= mountAccountSettings(account);
     document.body.classList.remove('signed-out');
     document.body.dataset.role = session.user.role;
     loginSection.hidden = true;
