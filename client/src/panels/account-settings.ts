@@ -18,6 +18,18 @@ function why(error: unknown): string {
 export function mountAccountSettings(anchor: HTMLElement): HTMLDetailsElement {
   const status = createElement('p', { className: 'account-status', attrs: { role: 'status' } });
   const say = (text: string) => (status.textContent = text);
+  const panel = createElement('details', { className: 'account-settings', attrs: { 'data-state': 'idle' } });
+  /** One request at a time, its state on the panel (`busy`, then `done` or `error`) so a reader, or a test, knows when it answered. */
+  const run = async (action: () => Promise<void>) => {
+    panel.dataset.state = 'busy';
+    try {
+      await action();
+      panel.dataset.state = 'done';
+    } catch (error) {
+      say(why(error));
+      panel.dataset.state = 'error';
+    }
+  };
 
   const current = field('Current password', 'password', 'current-password');
   const next = field('New password (12 characters or more, not a common one)', 'password', 'new-password');
@@ -26,17 +38,15 @@ export function mountAccountSettings(anchor: HTMLElement): HTMLDetailsElement {
     next.row,
     createElement('button', { text: 'Change password', attrs: { type: 'submit' } }),
   ]);
-  passwordForm.addEventListener('submit', async (event) => {
+  passwordForm.addEventListener('submit', (event) => {
     event.preventDefault();
-    try {
+    void run(async () => {
       const changed = await requestJson('POST', '/api/auth/password', PasswordChanged, {
         body: { currentPassword: current.input.value, newPassword: next.input.value },
       });
       passwordForm.reset();
       say(`Password changed; ${changed.endedSessions} other session(s) and token(s) ended.`);
-    } catch (error) {
-      say(why(error));
-    }
+    });
   });
 
   const tokens = createElement('ul', { className: 'token-list' });
@@ -45,50 +55,35 @@ export function mountAccountSettings(anchor: HTMLElement): HTMLDetailsElement {
     label.row,
     createElement('button', { text: 'Create token', attrs: { type: 'submit' } }),
   ]);
-  tokenForm.addEventListener('submit', async (event) => {
+  tokenForm.addEventListener('submit', (event) => {
     event.preventDefault();
-    try {
+    void run(async () => {
       const issued = await requestJson('POST', '/api/auth/tokens', IssuedToken, { body: { label: label.input.value } });
       tokenForm.reset();
       say(`New token "${issued.label}" (copy it now, it is not shown again): ${issued.token}`);
       await refresh();
-    } catch (error) {
-      say(why(error));
-    }
+    });
   });
 
   const row = (token: TokenInfo) => {
     const revoke = createElement('button', { text: 'Revoke', attrs: { type: 'button' } });
-    revoke.addEventListener('click', async () => {
-      try {
+    revoke.addEventListener('click', () => {
+      void run(async () => {
         await requestJson('DELETE', `/api/auth/tokens/${encodeURIComponent(token.id)}`, null);
         await refresh();
-      } catch (error) {
-        say(why(error));
-      }
+      });
     });
     const text = `${token.label ?? '(no label)'}: made ${token.createdAt.slice(0, 10)}, expires ${token.expiresAt.slice(0, 10)} `;
     return createElement('li', { text, attrs: { 'data-token': token.id } }, [revoke]);
   };
   async function refresh(): Promise<void> {
-    try {
-      const { tokens: listed } = await requestJson('GET', '/api/auth/tokens', TokenList);
-      tokens.replaceChildren(...(listed.length > 0 ? listed.map(row) : [createElement('li', { text: 'No API tokens.' })]));
-    } catch (error) {
-      say(why(error));
-    }
+    const { tokens: listed } = await requestJson('GET', '/api/auth/tokens', TokenList);
+    tokens.replaceChildren(...(listed.length > 0 ? listed.map(row) : [createElement('li', { text: 'No API tokens.' })]));
   }
 
-  const panel = createElement('details', { className: 'account-settings' }, [
-    createElement('summary', { text: 'Account' }),
-    passwordForm,
-    createElement('h3', { text: 'API tokens' }),
-    tokens,
-    tokenForm,
-    status,
-  ]);
+  panel.append(createElement('summary', { text: 'Account' }), passwordForm, createElement('h3', { text: 'API tokens' }), tokens, tokenForm, status);
   panel.addEventListener('toggle', () => {
-    if (panel.open) void refresh();
+    if (panel.open) void run(refresh);
   });
   anchor.after(panel);
   return panel;
