@@ -132,7 +132,10 @@ class Draw {
       1,
       items.reduce((sum, item) => sum + item.weight, 0),
     );
-    for (const item of items) if ((ticket -= item.weight) <= 0) return item;
+    for (const item of items) {
+      ticket -= item.weight;
+      if (ticket <= 0) return item;
+    }
     return items.at(-1)!;
   }
   day(year: number): string {
@@ -196,7 +199,7 @@ export function* syntheticBatches(options: ScaleOptions, batchRows = 10_000): Ge
 
   const counties: { county: string; psb: string; name: string; prefectureName: string }[] = [];
   for (const record of recordCounties) {
-    let psb: string = record.psb ?? `syn-psb-${record.county}`;
+    const psb: string = record.psb ?? `syn-psb-${record.county}`;
     if (!record.psb) {
       batch.nodes.push({
         id: psb,
@@ -290,7 +293,7 @@ export function* syntheticBatches(options: ScaleOptions, batchRows = 10_000): Ge
         properties: { from: '2014-01-01', sources: [structureDoc], ...synthetic },
       });
       const rosterIds = [2017, 2018, 2019].map((year) => `syn-doc-roster-${id}-${year}`);
-      rosterIds.forEach((rosterId, index) =>
+      rosterIds.forEach((rosterId, index) => {
         batch.nodes.push({
           id: rosterId,
           labels: ['Document'],
@@ -300,8 +303,8 @@ export function* syntheticBatches(options: ScaleOptions, batchRows = 10_000): Ge
             date: `${2017 + index}`,
             synthetic: true,
           },
-        }),
-      );
+        });
+      });
       facilities.push({ id, psb: county.psb, rosterIds });
 
       const guards = draw.int(...options.guardsPerFacility);
@@ -334,7 +337,11 @@ export function* syntheticBatches(options: ScaleOptions, batchRows = 10_000): Ge
   const weights = facilities.map((_, rank) => 1 / (rank + 1) ** options.facilitySkew);
   const totalWeight = weights.reduce((sum, w) => sum + w, 0);
   const cumulative: number[] = [];
-  weights.reduce((sum, w) => (cumulative.push((sum + w) / totalWeight), sum + w), 0);
+  let runningWeight = 0;
+  for (const w of weights) {
+    runningWeight += w;
+    cumulative.push(runningWeight / totalWeight);
+  }
   const facilityFor = () => {
     const ticket = draw.int(0, 999_999) / 1_000_000;
     let low = 0;

@@ -43,7 +43,10 @@ const strictSchemas = new WeakMap<z.ZodObject, z.ZodObject>();
 
 function strict(schema: z.ZodObject): z.ZodObject {
   let found = strictSchemas.get(schema);
-  if (!found) strictSchemas.set(schema, (found = schema.strict()));
+  if (!found) {
+    found = schema.strict();
+    strictSchemas.set(schema, found);
+  }
   return found;
 }
 

@@ -317,7 +317,10 @@ function readJson(file: string, text: string, typeName: string | undefined): Raw
     const rows: RawRows = { file, format: 'json', positions, nodes: [], relationships: [], problems: [] };
     document.forEach((element, index) => {
       const line = at(index);
-      if (!isObject(element)) return rows.problems.push(notAnObject(line));
+      if (!isObject(element)) {
+        rows.problems.push(notAnObject(line));
+        return;
+      }
       const { node, relationship } = flatRow(type, element);
       if (node) rows.nodes.push({ line, row: node });
       if (relationship) rows.relationships.push({ line, row: relationship });
@@ -343,13 +346,19 @@ function readJson(file: string, text: string, typeName: string | undefined): Raw
   const rows: RawRows = { file, format: 'bundle', positions, nodes: [], relationships: [], problems: [] };
   nodes.forEach((element, index) => {
     const line = at(index);
-    if (!isObject(element)) return rows.problems.push(notAnObject(line));
+    if (!isObject(element)) {
+      rows.problems.push(notAnObject(line));
+      return;
+    }
     const { id, labels, ...properties } = element;
     rows.nodes.push({ line, row: { id, labels, properties } });
   });
   relationships.forEach((element, index) => {
     const line = at(nodes.length + index);
-    if (!isObject(element)) return rows.problems.push(notAnObject(line));
+    if (!isObject(element)) {
+      rows.problems.push(notAnObject(line));
+      return;
+    }
     const { id, type, source, target, ...properties } = element;
     rows.relationships.push({ line, row: { id, type, source, target, properties } });
   });
