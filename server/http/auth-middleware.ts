@@ -38,7 +38,7 @@ export function authenticate(users: UserStore): RequestHandler {
     const token = bearerToken(req);
     const secret = token ?? readCookie(req, SESSION_COOKIE);
     if (secret && secret.length <= 200) {
-      let found;
+      let found: Awaited<ReturnType<UserStore['resolve']>>;
       try {
         found = await users.resolve(secret);
       } catch (error) {

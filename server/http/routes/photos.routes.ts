@@ -30,7 +30,7 @@ export async function resolveInStore(store: string, file: string): Promise<strin
   const root = await realpath(store).catch(() => null);
   if (!root) return null;
   const candidate = await realpath(resolve(root, file)).catch(() => null);
-  if (!candidate || !candidate.startsWith(root + sep)) return null;
+  if (!candidate?.startsWith(root + sep)) return null;
   const stats = await stat(candidate);
   return stats.isFile() && stats.size <= MAX_PHOTO_BYTES ? candidate : null;
 }
