@@ -3,7 +3,7 @@
 // reference and carries that entry's sources and confidence.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { DirectiveType, FacilityType, OrganizationType, type Confidence } from '../contract/model.ts';
+import type { DirectiveType, FacilityType, OrganizationType, Confidence } from '../contract/model.ts';
 import { NodeRow, RelationshipRow } from '../contract/graph-rows.ts';
 import { parsePartialDate } from './dates.ts';
 

@@ -5,8 +5,6 @@ import { ViewElements, ViewContent } from '../../../contract/api/saved-view.ts';
 import { Visibility } from '../../../contract/queries/views/view-params.ts';
 import { requestJson, requestRaw } from '../api.ts';
 
-type Visibility = z.infer<typeof Visibility>;
-
 export const SavedView = z.object({
   id: z.string(),
   shareId: z.string(),
