@@ -124,7 +124,7 @@ export interface GraphRows {
 
 type RawRows = { nodes: z.input<typeof NodeRow>[]; relationships: z.input<typeof RelationshipRow>[] };
 
-export const PUBLIC_RECORD_COLLECTION = 'Public record (shared/reference/public-record.json)';
+const PUBLIC_RECORD_COLLECTION = 'Public record (shared/reference/public-record.json)';
 
 export function readReference(path = new URL('./public-record.json', import.meta.url)): Reference {
   return Reference.parse(JSON.parse(readFileSync(path, 'utf8')));
@@ -145,7 +145,7 @@ export function isHeadPost(title: string): boolean {
  * Kinds read from the names and titles the record gives (a "Public Security Bureau" is public
  * security); they sort and colour, they state nothing the record does not.
  */
-export function organizationTypeOf(name: string): z.infer<typeof OrganizationType> {
+function organizationTypeOf(name: string): z.infer<typeof OrganizationType> {
   if (/political and legal|zhengfawei|\bPLAC\b/i.test(name)) return 'political-legal-commission';
   if (/public security|\bPSB\b|\bPSD\b|ministry of public security/i.test(name)) return 'public-security';
   if (/party committee|central committee|politburo|commission|leading group|small group|command|headquarters/i.test(name)) return 'party-committee';
@@ -154,7 +154,7 @@ export function organizationTypeOf(name: string): z.infer<typeof OrganizationTyp
   return 'other';
 }
 
-export function facilityTypeOf(description: string): z.infer<typeof FacilityType> {
+function facilityTypeOf(description: string): z.infer<typeof FacilityType> {
   if (/detention cent/i.test(description)) return 'detention-centre';
   if (/prison/i.test(description)) return 'prison';
   if (/re-education|vocational|internment|camp/i.test(description)) return 'camp';
@@ -162,7 +162,7 @@ export function facilityTypeOf(description: string): z.infer<typeof FacilityType
   return 'other';
 }
 
-export function directiveTypeOf(title: string): z.infer<typeof DirectiveType> {
+function directiveTypeOf(title: string): z.infer<typeof DirectiveType> {
   if (/speech/i.test(title)) return 'speech';
   if (/telegram/i.test(title)) return 'telegram';
   if (/bulletin/i.test(title)) return 'bulletin';

@@ -94,7 +94,7 @@ export const SCALES = {
 } satisfies Record<string, ScaleOptions>;
 export type ScaleName = keyof typeof SCALES;
 
-export const SYNTHETIC_COLLECTION = 'Synthetic records (generated, not from the leak)';
+const SYNTHETIC_COLLECTION = 'Synthetic records (generated, not from the leak)';
 
 /** Counties of the public record (with their bureau where the record names one) and their prefectures. */
 const recordCounties = [

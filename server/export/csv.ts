@@ -70,7 +70,7 @@ export function toCsv(result: Result, part: CsvPart): string {
  * (Windows-1252 on most Western desktops) and every Chinese or Uyghur name turns to mojibake.
  * Lines end in CRLF, as RFC 4180 states; the last record ends in one too.
  */
-export function csvDocument(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+function csvDocument(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 

@@ -215,7 +215,7 @@ export class GraphExecutor {
 }
 
 /** The statements of a schema file, split at each `;` that ends a line. */
-export function schemaStatements(entry: CatalogueEntry): string[] {
+function schemaStatements(entry: CatalogueEntry): string[] {
   return entry.cypher
     .split(/;\s*(?:\n|$)/)
     .map((statement) => statement.trim())

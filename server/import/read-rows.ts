@@ -79,7 +79,7 @@ export function parseImportType(name: string): ImportType {
 }
 
 /** The zod object a row's properties must fit. */
-export function propertySchema(type: ImportType): z.ZodObject {
+function propertySchema(type: ImportType): z.ZodObject {
   return type.element === 'node' ? nodeSchemas[type.kind] : RelationshipProps;
 }
 
@@ -109,7 +109,7 @@ const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
  * A non-empty cell as the property's type. A cell that does not read as that type stays text, so
  * the model's check reports it against the field ("expected number, received string").
  */
-export function cellValue(kind: CellKind, cell: string): unknown {
+function cellValue(kind: CellKind, cell: string): unknown {
   if (kind === 'number') return NUMBER.test(cell) ? Number(cell) : cell;
   if (kind === 'boolean') return /^(true|false)$/i.test(cell) ? cell.toLowerCase() === 'true' : cell;
   if (kind === 'list') return splitList(cell);

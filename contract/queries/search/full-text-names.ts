@@ -21,7 +21,7 @@ const escapeLucene = (term: string) => term.replace(LUCENE_SPECIAL, '\\$&');
  * Words are lower-cased first: the index folds case anyway, and Lucene's operators (AND, OR, NOT)
  * are upper-case only, so a typed "AND" stays a word.
  */
-export function toLuceneQuery(text: string): string {
+function toLuceneQuery(text: string): string {
   const words = nameWords(text.toLowerCase());
   const keys = words.map(nameKey);
   const clauses = words.map((word, i) => {

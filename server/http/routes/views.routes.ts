@@ -23,7 +23,7 @@ import type { StoredVersion, VersionRecord, ViewRecord } from '../../queries/vie
 import { numberOrRaw } from '../query-string.ts';
 
 /** Who is acting, by login name: what versions show as their author. Ownership is by account id. */
-export function authorOf(res: Response): string {
+function authorOf(res: Response): string {
   const user = res.locals.user as { username?: unknown } | undefined;
   return typeof user?.username === 'string' && user.username !== '' ? user.username : 'local';
 }
