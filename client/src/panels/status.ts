@@ -12,8 +12,6 @@ export type QueryStatus =
   | { state: 'done'; query: QueryKind; message: string; truncated: boolean }
   | { state: 'error'; query: QueryKind; message: string };
 
-export type QueryState = QueryStatus['state'];
-
 export function showStatus(element: HTMLElement, status: QueryStatus): void {
   element.dataset.state = status.state;
   element.dataset.query = status.state === 'idle' ? '' : status.query;
