@@ -1,5 +1,6 @@
 // The chain list: each chain of command with its strength, length and weakest link named; picking one highlights it.
-import type { Result, ResultNode } from '../../../contract/result.ts';
+import type { EvidenceQueryName } from '../../../contract/queries/index.ts';
+import type { Json, Result, ResultNode } from '../../../contract/result.ts';
 import { fetchChain, fetchNode } from '../api.ts';
 import { createElement } from '../dom.ts';
 import { chainsOnly, summarizeChains, type ChainSummary } from '../graph/chain-summary.ts';
@@ -13,6 +14,9 @@ export interface ChainOfCommand {
   /** Draws every chain of command from `node` up to the leadership, as of the workspace's as-of date. */
   trace(node: ResultNode): Promise<void>;
 }
+
+/** What GET /api/chain/:id runs: a saved view of a traced chain re-runs it by this name. */
+const chainQuery: EvidenceQueryName = 'chain-of-command';
 
 /** Tracing a chain of command replaces the canvas with it, lists its chains, and lets the analyst pick one to highlight. */
 export function mountChainOfCommand(
@@ -63,7 +67,8 @@ export function mountChainOfCommand(
       return chain.paths.length > 0 ? chain : fetchNode(node.id, signal);
     });
     if (!answer) return;
-    const query = { name: 'chain-of-command', parameters: asOf ? { id: node.id, asOf } : { id: node.id } };
+    const parameters: Record<string, Json> = asOf ? { id: node.id, asOf } : { id: node.id };
+    const query = { name: chainQuery, parameters };
     if (answer.paths.length === 0) {
       await workspace.draw(answer, { mode: 'replace', layout: 'overview', query });
       showNoChains(list, `No chain of command reaches the central leadership from ${name}${when}.`);

@@ -1,16 +1,17 @@
 // The query panel: one form per curated query, built from its parameters' JSON Schema as GET /api/queries lists it; node ids come from the selection.
 import './query-panel.css';
-import { fetchQueries, type QueryDescription } from '../api.ts';
+import type { EvidenceQueryName } from '../../../contract/queries/index.ts';
+import { fetchQueries, type ListedQuery } from '../api.ts';
 import { createElement } from '../dom.ts';
 import type { LayoutName } from '../graph/layouts.ts';
 import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
-import type { QueryRunner } from './query-runner.ts';
+import type { FormParameters, QueryRunner } from './query-runner.ts';
 import { describeError, type StatusLine } from './status.ts';
 
 type Schema = Record<string, unknown>;
 
 /** How each query's answer reads best; any other query is drawn as an overview. */
-const layoutOf: Record<string, LayoutName> = {
+const layoutOf: Partial<Record<EvidenceQueryName, LayoutName>> = {
   'chain-of-command': 'chain',
   'who-is-responsible': 'chain',
   'directive-propagation': 'cascade',
@@ -52,7 +53,7 @@ interface FormContext {
   asOf(): string | undefined;
 }
 
-function queryForm(query: QueryDescription, context: FormContext): HTMLDetailsElement {
+function queryForm(query: ListedQuery, context: FormContext): HTMLDetailsElement {
   const properties = query.parameters.properties;
   const required = new Set(query.parameters.required);
   const fields = Object.entries(properties).map(([name, schema]) => parameterField(query.name, name, schema, required.has(name)));
@@ -71,10 +72,10 @@ function queryForm(query: QueryDescription, context: FormContext): HTMLDetailsEl
     event.preventDefault();
     // An empty node id is filled from the selection at run time, so a right-click then Run just works.
     if (hasNodeIds && fields.some((field) => nodeIdParameters.test(field.name) && field.value() === undefined)) fillFromSelection(fields, context.selected());
-    const params = Object.fromEntries(fields.map((field) => [field.name, field.value()]));
+    const params: FormParameters = Object.fromEntries(fields.map((field) => [field.name, field.value()]));
     // The slider's date, unless the form names one: keeps the drawing redrawable when the slider moves.
     if (timeAware && params.asOf === undefined) params.asOf = context.asOf();
-    void context.runner.draw(query.name, params, { mode: 'replace', layout: layoutOf[query.name] ?? 'overview', doing: query.title });
+    void context.runner.drawListed(query, params, { mode: 'replace', layout: layoutOf[query.name] ?? 'overview', doing: query.title });
   });
   return createElement('details', { className: 'query', attrs: { 'data-query': query.name } }, [
     createElement('summary', { text: query.title }),

@@ -1,5 +1,6 @@
 // Sign-in and sign-out: even on a laptop the explorer needs a sign-in, the server answers nothing else without one.
-import { ApiError, fetchSession, login, logout, type Session } from '../api.ts';
+import type { Session } from '../../../contract/api/session.ts';
+import { ApiError, fetchSession, login, logout } from '../api.ts';
 import { requireElement } from '../dom.ts';
 
 export function mountSession(onSignedIn: (session: Session) => void = () => {}): void {

@@ -2,13 +2,14 @@
 // server from the Result of what is shown. Every file is a download; nothing is uploaded elsewhere.
 import cytoscape from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
+import type { CsvPart, ExportFormat } from '../../../contract/api/export.ts';
 import type { Result } from '../../../contract/result.ts';
 import { ApiError } from '../api.ts';
 import { createElement } from '../dom.ts';
 import { describeError } from '../panels/status.ts';
 import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
 import { shownResult } from './view-state.ts';
-import { exportResult, type ServerExportFormat } from './views-api.ts';
+import { exportResult } from './views-api.ts';
 
 cytoscape.use(cytoscapeSvg);
 
@@ -26,7 +27,7 @@ interface ExportContext {
   baseName: string;
 }
 
-function serverExport(format: ServerExportFormat, part?: 'nodes' | 'edges') {
+function serverExport(format: ExportFormat, part?: CsvPart) {
   return ({ shown }: ExportContext) => exportResult(shown, format, part);
 }
 

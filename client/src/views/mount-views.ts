@@ -1,6 +1,6 @@
 // Saved views, share links, exports and the reload-proof copy of unsaved work, on one workspace.
 import './views.css';
-import type { Session } from '../api.ts';
+import type { Session } from '../../../contract/api/session.ts';
 import { requireElement } from '../dom.ts';
 import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
 import { debounce, forgetUnsaved, readUnsaved, saveUnsaved, shareIdFromPath } from './autosave.ts';

@@ -1,25 +1,15 @@
 // The saved-views panel: save (new view or new version), list, open, rename, delete, history, share.
 // Titles, notes, names and ids come from users and leaked documents: all set as textContent.
-import { ApiError, type Session } from '../api.ts';
+import type { Session } from '../../../contract/api/session.ts';
+import type { OpenedAnswer, SavedView } from '../../../contract/api/views.ts';
+import { ApiError } from '../api.ts';
 import { createElement } from '../dom.ts';
 import { describeError } from '../panels/status.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import type { OpenViewRef } from './autosave.ts';
 import { loadView } from './load-view.ts';
 import { toViewBody } from './view-state.ts';
-import {
-  createView,
-  deleteView,
-  listVersions,
-  listViews,
-  openShared,
-  openVersion,
-  openView,
-  saveVersion,
-  setVisibility,
-  type Opened,
-  type SavedView,
-} from './views-api.ts';
+import { createView, deleteView, listVersions, listViews, openShared, openVersion, openView, saveVersion, setVisibility } from './views-api.ts';
 
 export interface ViewsPanel {
   /** The view the canvas continues, if any: what "save as new version" builds on. */
@@ -229,7 +219,7 @@ export function mountViewsPanel(container: HTMLElement, workspace: Workspace, se
     }
   }
 
-  async function openAndShow(message: string, fetchView: () => Promise<Opened>): Promise<void> {
+  async function openAndShow(message: string, fetchView: () => Promise<OpenedAnswer>): Promise<void> {
     await act(message, async () => {
       const opened = await fetchView();
       const loaded = loadView(opened);
@@ -243,7 +233,7 @@ export function mountViewsPanel(container: HTMLElement, workspace: Workspace, se
   }
 
   function showChanges(
-    opened: Opened,
+    opened: OpenedAnswer,
     highlight: { added: string[]; changed: string[]; removed: string[] },
     unavailable: string[],
     queryProblem: string | null,

@@ -2,13 +2,14 @@
 // layout, positions, viewport) and an undo/redo history of whole states, so every feature changes
 // the graph through here and the saved views, autosave and exports read one truth.
 import cytoscape from 'cytoscape';
+import type { ViewQuery } from '../../../contract/api/saved-view.ts';
 import { mergeResults, type Result } from '../../../contract/result.ts';
 import { layoutNamed, layouts, registerLayouts, type LayoutName } from '../graph/layouts.ts';
 import { runOnMainThread } from '../graph/offthread-layout.ts';
 import { plainFromElements, withRenderAdjustments } from '../graph/render-options.ts';
 import { toElements } from '../graph/to-elements.ts';
 import { emptyResult, removeFromResult, visiblePart } from './merge-result.ts';
-import type { ChangeHighlight, DrawingQuery, Point, Workspace, WorkspaceFilters, WorkspaceState } from './workspace.ts';
+import type { ChangeHighlight, Point, Workspace, WorkspaceFilters, WorkspaceState } from './workspace.ts';
 
 /** Enough to walk back a long session; each state shares its Result with its neighbours, so memory stays small. */
 export const HISTORY_LIMIT = 100;
@@ -36,7 +37,7 @@ export interface DrawOptions {
   mode: 'replace' | 'merge';
   layout: LayoutName;
   /** The curated query that produced `result`; on `merge` the workspace no longer comes from one query. */
-  query?: DrawingQuery | null;
+  query?: ViewQuery | null;
   /** For a merge: where new nodes start before the layout refines them (the node that was expanded). */
   near?: string;
 }
@@ -67,7 +68,7 @@ export interface ExplorerWorkspace extends Workspace {
 }
 
 interface Content {
-  query: DrawingQuery | null;
+  query: ViewQuery | null;
   result: Result;
   hidden: ReadonlySet<string>;
   pinned: ReadonlySet<string>;
