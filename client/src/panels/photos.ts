@@ -4,7 +4,7 @@
 import type cytoscape from 'cytoscape';
 import { type DisplayKind, type NodeLabel, PersonRole, type RelationshipType } from '../../../contract/model.ts';
 import { isAbort, runQuery } from '../api.ts';
-import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
+import { type Panel, type PanelContext, panelLifetime } from './panel.ts';
 
 /** People: a Person, and the roles that ride on one (the model's PersonRole: official, guard, detainee). */
 const personKinds: ReadonlySet<DisplayKind> = new Set(['Person', ...PersonRole.options]);
@@ -18,8 +18,10 @@ export function photoUrl(photoId: string): string {
   return `/api/photos/${encodeURIComponent(photoId)}`;
 }
 
-export function mountPhotos(workspace: ExplorerWorkspace): void {
+/** Mounts on the canvas: it has no element of its own, only the nodes' images. */
+export function mountPhotos({ workspace }: PanelContext): Panel {
   const cy = workspace.cy;
+  const lifetime = panelLifetime();
   /** Person id -> photo URL, or null once asked and none may be shown. Survives redraws (undo, views). */
   const known = new Map<string, string | null>();
   let inFlight: AbortController | null = null;
@@ -38,7 +40,7 @@ export function mountPhotos(workspace: ExplorerWorkspace): void {
     const unasked = people.map((node) => node.id()).filter((id) => !known.has(id));
     // A newer draw makes the answer being awaited stale: its ids are asked again below if still drawn.
     inFlight?.abort();
-    if (unasked.length === 0) return;
+    if (unasked.length === 0 || lifetime.signal.aborted) return;
     const controller = new AbortController();
     inFlight = controller;
     try {
@@ -65,9 +67,11 @@ export function mountPhotos(workspace: ExplorerWorkspace): void {
   };
 
   // Nodes are added one by one within a draw: gather them and ask once the draw has run.
-  cy.on('add', 'node', () => {
+  lifetime.onCanvas(cy, 'add', 'node', () => {
     if (scheduled) return;
     scheduled = true;
     queueMicrotask(() => void askForDrawn());
   });
+  lifetime.defer(() => inFlight?.abort());
+  return { dispose: lifetime.dispose };
 }

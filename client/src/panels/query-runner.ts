@@ -14,6 +14,8 @@ export interface DrawQueryOptions {
   /** What the status line calls this request ("Expanding Camp F"). */
   doing: string;
   kind?: QueryKind;
+  /** Aborts the request with it (a panel's lifetime). */
+  signal?: AbortSignal;
 }
 
 /** A form's values by parameter name, as the query panel reads them from a form built from GET /api/queries. */
@@ -55,7 +57,7 @@ export function createQueryRunner(workspace: ExplorerWorkspace, status: StatusLi
     else if (options.mode === 'replace') runner.forget();
     const kind = options.kind ?? 'query';
     const parameters = sentParameters(params);
-    const answer = await status.run(kind, `${options.doing}…`, (signal) => runQuery(name, parameters as EvidenceParams<typeof name>, signal));
+    const answer = await status.run(kind, `${options.doing}…`, (signal) => runQuery(name, parameters as EvidenceParams<typeof name>, signal), options.signal);
     if (!answer) return undefined;
     if (answer.nodes.length === 0) {
       status.set({ state: 'empty', query: kind, message: `${options.doing}: nothing found (${answer.meta.durationMs} ms).` });
