@@ -1,6 +1,8 @@
 // Wires the page: one workspace owns the canvas; each feature mounts on it as a panel (panels/panel.ts),
 // with the one context and its element.
 import './styles.css';
+import './panels/panel-content.css';
+import './panels/controls.css';
 import type cytoscape from 'cytoscape';
 import { createElement, requireElement } from './dom.ts';
 import { offThreadLayoutRunner, prepareLayoutWorker } from './graph/offthread-layout.ts';
