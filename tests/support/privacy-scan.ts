@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import type { Express } from 'express';
 import { isEvidenceQuery, loadCatalogue } from '../../server/graph/catalogue.ts';
-import { ExportFormat } from '../../server/export/formats.ts';
+import { ExportFormat } from '../../contract/api/export.ts';
 import { provenance } from '../fixtures/provenance.ts';
 import type { Client, TestApp } from './neo4j.ts';
 import { apiRoutes } from './route-table.ts';

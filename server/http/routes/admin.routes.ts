@@ -2,6 +2,7 @@
 // timeout, so Neo4j itself refuses any write; the policy (server/policy/admin-cypher.ts) first reads
 // Neo4j's plan for it and refuses what would leave the evidence graph. Nothing here parses the text.
 import { Router } from 'express';
+import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { z } from 'zod';
 import type { Json } from '../../../contract/result.ts';
 import { recordToJson } from '../../graph/executor.ts';
@@ -40,7 +41,7 @@ export function adminRoutes({ answers }: Services): Router {
     if (!body.success) throw BadInput.fromZod(body.error);
     const { cypher, parameters, limit } = body.data;
     const started = performance.now();
-    let records;
+    let records: Neo4jRecord[];
     try {
       records = await answers.rawCypher(currentUser(res), cypher, parameters);
     } catch (error) {
