@@ -37,6 +37,13 @@ export interface EmbeddedNeo4j {
   stop(graceMs?: number): Promise<void>;
   /** Resolves when the JVM has exited, however that happened. */
   exited: Promise<number | null>;
+  /** The same moment, with the signal that ended it, if one did. */
+  exit: Promise<JvmExit>;
+}
+
+export interface JvmExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 /** The JVM flags of Neo4j 5.26's own neo4j.conf that matter for a server run from a launcher. */
@@ -223,7 +230,8 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exit = new Promise<JvmExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = exit.then(({ code }) => code);
   const spawnFailed = new Promise<never>((_, reject) => child.once('error', (error) => reject(new StartupError(`Could not run Java: ${error.message}`))));
 
   const uri = `bolt://127.0.0.1:${options.boltPort}`;
@@ -245,5 +253,5 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
       await rm(lockFile, { force: true });
     })());
 
-  return { uri, user: 'neo4j', password, version: distribution.version, pid: child.pid!, stop, exited };
+  return { uri, user: 'neo4j', password, version: distribution.version, pid: child.pid!, stop, exited, exit };
 }
