@@ -11,7 +11,7 @@ import { startEmbeddedNeo4j } from '../../server/graph/embedded.ts';
 import { ViewStore } from '../../server/queries/view-store.ts';
 import { createViewsFixture, fixture, later, removeViews, removeViewsFixture } from '../fixtures/views/fixture-graph.ts';
 import { freePort } from '../support/ports.ts';
-import { startTestApp, testExecutor, type TestApp } from '../support/neo4j.ts';
+import { startTestApp, TEST_REQUEST_BUDGET_MS, testExecutor, type TestApp } from '../support/neo4j.ts';
 
 let app: TestApp;
 /** Every view a test made, removed after the run with its versions. */
@@ -198,7 +198,7 @@ describe('versions', () => {
 
   it("refuses a stale base inside the save itself, under the view's lock, when saves race past the route's check", async () => {
     const { view } = (await create()).body;
-    const store = new ViewStore(await testExecutor(app.driver, 8_000));
+    const store = new ViewStore(await testExecutor(app.driver, TEST_REQUEST_BUDGET_MS));
     const current = (await store.read(view.id, null))!.version!;
     const outcomes = await Promise.all(
       Array.from({ length: 6 }, (_, i) => store.saveVersion(view.id, 1, { ...current, title: `Racer ${i}`, savedAt: new Date().toISOString() })),
