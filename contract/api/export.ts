@@ -2,7 +2,7 @@
 // renders in a bounded time and memory, whatever the format. A Result the server made itself never
 // comes near them; a submitted one is checked against them before any work is done on it.
 import { z } from 'zod';
-import type { Json } from '../result.ts';
+import { boundedJson, boundedText, jsonBounds, keyedBy } from '../bounded-json.ts';
 
 export const exportLimits = {
   /** The request body. */
@@ -16,31 +16,19 @@ export const exportLimits = {
   pathLinks: 20_000,
   citations: 10_000,
   /** Keys of one element's properties, of the summary, of the parameters. */
-  propertyKeys: 100,
-  /** Items of one list value. */
-  listItems: 1_000,
+  propertyKeys: jsonBounds.keys,
   /** Characters of one text value. */
-  textLength: 20_000,
+  textLength: jsonBounds.textLength,
   /** Characters of an id or a property name (a stable id is at most 200). */
   idLength: 200,
 } as const;
 
 const L = exportLimits;
-const text = z.string().max(L.textLength, `must be at most ${L.textLength.toLocaleString('en')} characters`);
-const id = z.string().max(L.idLength, `must be at most ${L.idLength} characters`);
-
-function keyedBy<V extends z.ZodType>(value: V, maxKeys: number = L.propertyKeys) {
-  return z.record(id, value).refine((record) => Object.keys(record).length <= maxKeys, `must have at most ${maxKeys.toLocaleString('en')} keys`);
-}
-
-/** A property value: JSON whose texts, lists and maps are bounded (its nesting is bounded by the body's). */
-export const BoundedJson: z.ZodType<Json> = z.lazy(() =>
-  z.union([text, z.number(), z.boolean(), z.null(), z.array(BoundedJson).max(L.listItems, `must have at most ${L.listItems} items`), keyedBy(BoundedJson)]),
-);
-
-const SubmittedNode = z.object({ id, labels: z.array(id).max(10), properties: keyedBy(BoundedJson) });
-const SubmittedEdge = z.object({ id, type: id, source: id, target: id, properties: keyedBy(BoundedJson) });
-const SubmittedPath = z.object({ nodes: z.array(id).max(L.pathLinks + 1), edges: z.array(id).max(L.pathLinks), attributes: keyedBy(BoundedJson) });
+const text = boundedText(L.textLength);
+const id = boundedText(L.idLength);
+const SubmittedNode = z.object({ id, labels: z.array(id).max(10), properties: keyedBy(boundedJson) });
+const SubmittedEdge = z.object({ id, type: id, source: id, target: id, properties: keyedBy(boundedJson) });
+const SubmittedPath = z.object({ nodes: z.array(id).max(L.pathLinks + 1), edges: z.array(id).max(L.pathLinks), attributes: keyedBy(boundedJson) });
 const SubmittedCitation = z.object({
   id,
   name: text,
@@ -62,8 +50,8 @@ export const SubmittedResult = z.object({
       `must have at most ${L.pathLinks.toLocaleString('en')} links in all`,
     ),
   citations: keyedBy(SubmittedCitation, L.citations),
-  summary: keyedBy(BoundedJson).default({}),
-  meta: z.object({ query: id, parameters: keyedBy(BoundedJson), durationMs: z.number(), truncated: z.boolean() }),
+  summary: keyedBy(boundedJson).default({}),
+  meta: z.object({ query: id, parameters: keyedBy(boundedJson), durationMs: z.number(), truncated: z.boolean() }),
 });
 
 export const ExportBody = z.object({ result: SubmittedResult }).strict();

@@ -13,7 +13,8 @@ import { CypherBody } from './routes/admin.routes.ts';
 import { AuditExportFormat, AuditFilters } from './routes/audit.routes.ts';
 import { LoginBody, TokenBody, TokenId } from './routes/auth.routes.ts';
 import { NewUser, UserChange, UserPage } from './routes/users.routes.ts';
-import { BoundedJson, ExportBody } from '../../contract/api/export.ts';
+import { ExportBody } from '../../contract/api/export.ts';
+import { boundedJson } from '../../contract/bounded-json.ts';
 import { ViewContent, ViewUpdate } from '../../contract/api/saved-view.ts';
 import { ImportFile } from '../policy/view-export.ts';
 import { ViewScope } from '../../contract/api/views.ts';
@@ -386,7 +387,7 @@ export function openApiDocument(catalogue: Catalogue, version: string): Record<s
   components.ref(AsOf, 'AsOf');
   components.ref(ViewId, 'ViewId');
   components.ref(Json, 'Json');
-  components.ref(BoundedJson, 'BoundedJson');
+  components.ref(boundedJson, 'BoundedJson');
   components.ref(Result, 'Result');
   components.ref(Problem, 'Problem');
 

@@ -422,6 +422,8 @@ describe('bad input', () => {
       ['query.name', { ...base, query: { name: 'Robert"); DROP', parameters: {} } }],
       ['query.parameters.asOf', { ...base, query: { name: 'chain-of-command', parameters: { id: 'chen_quanguo', asOf: '2018-13-45' } } }],
       ['query.parameters.colour', { ...base, query: { name: 'chain-of-command', parameters: { id: 'chen_quanguo', colour: 'red' } } }],
+      // Kept in the graph: no parameter text past 20,000 characters, however large the body may be.
+      ['query.parameters.id', { ...base, query: { name: 'chain-of-command', parameters: { id: 'x'.repeat(20_001) } } }],
       ['elements', { ...base, elements: undefined }],
       ['elements.nodes.0', { ...base, elements: { nodes: ["x' OR 1=1 //"], edges: [] }, positions: {} }],
       ['elements.nodes.1', { ...base, elements: { nodes: ['chen_quanguo', 'chen_quanguo'], edges: [] }, positions: {} }],
