@@ -1,8 +1,16 @@
-// What a client may send to be exported (POST /api/export/:format): a Result within limits the server
-// renders in a bounded time and memory, whatever the format. A Result the server made itself never
-// comes near them; a submitted one is checked against them before any work is done on it.
+// Exports, as client and server both see them: the formats the server writes (POST /api/export/:format,
+// GET /api/chain/:id/export/:format) by name, and what a client may send to be exported, a Result
+// within limits the server renders in a bounded time and memory whatever the format. A Result the
+// server made itself never comes near them; a submitted one is checked against them before any work.
 import { z } from 'zod';
 import { boundedJson, boundedText, jsonBounds, keyedBy } from '../bounded-json.ts';
+
+export const ExportFormat = z.enum(['cytoscape', 'graphml', 'csv', 'report']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** Which of the two CSV files: no zip library is installed, so each file is its own download. */
+export const CsvPart = z.enum(['nodes', 'edges']);
+export type CsvPart = z.infer<typeof CsvPart>;
 
 export const exportLimits = {
   /** The request body. */

@@ -7,7 +7,8 @@ import { Piscina } from 'piscina';
 import type { Result } from '../../contract/result.ts';
 import { BadInput, ExportTooLarge, ExportUnavailable, RequestCancelled } from '../errors.ts';
 import { currentBudget } from '../graph/budget.ts';
-import type { ExportFormat, RenderOptions } from './formats.ts';
+import type { ExportFormat } from '../../contract/api/export.ts';
+import type { RenderOptions } from './formats.ts';
 import type { Checked } from './render-worker.ts';
 
 let pool: Piscina | undefined;

@@ -2,12 +2,12 @@
 // event loop keeps answering health and other users: reading and checking the body against the
 // export limits, and rendering a file. Withholding and the audit stay on the main thread, in the
 // policy layer every answer leaves through.
-import { exportLimits, ExportBody } from '../../contract/api/export.ts';
+import { exportLimits, ExportBody, type ExportFormat } from '../../contract/api/export.ts';
 import type { FieldProblem } from '../../contract/api/problem.ts';
 import type { Result } from '../../contract/result.ts';
 import { BadInput } from '../errors.ts';
 import { nestsDeeperThan } from '../json-limits.ts';
-import { exportFormats, type ExportFormat, type RenderOptions } from './formats.ts';
+import { exportFormats, type RenderOptions } from './formats.ts';
 
 export type Checked = { kind: 'ok'; result: Result } | { kind: 'bad-input'; errors: FieldProblem[] } | { kind: 'too-large'; detail: string };
 

@@ -1,8 +1,8 @@
 // Exports as file downloads: POST any Result to format it, or GET a chain of command formatted straight from the graph.
 import express, { Router, type Response } from 'express';
-import { exportLimits } from '../../../contract/api/export.ts';
+import { CsvPart, ExportFormat, exportLimits } from '../../../contract/api/export.ts';
 import type { Result } from '../../../contract/result.ts';
-import { CsvPart, ExportFormat, exportFileName, exportFormats, type RenderOptions } from '../../export/formats.ts';
+import { exportFileName, exportFormats, type RenderOptions } from '../../export/formats.ts';
 import { checkSubmitted, renderExport } from '../../export/render-pool.ts';
 import { BadInput } from '../../errors.ts';
 import { fetchChain } from '../../queries/fetch-chain.ts';
