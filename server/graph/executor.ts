@@ -158,6 +158,7 @@ export class GraphExecutor {
    */
   async warmQueries(
     sample: (entry: CatalogueEntry) => Record<string, unknown> | null,
+    timeoutMs: number,
     onFailure: (query: CuratedQuery, error: unknown) => void,
   ): Promise<number> {
     let warmed = 0;
@@ -167,7 +168,7 @@ export class GraphExecutor {
       const params = sample(entry);
       const session = this.driver.session({ defaultAccessMode: entry.mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE });
       try {
-        const tx = session.beginTransaction({ timeout: this.defaults.timeoutMs });
+        const tx = session.beginTransaction({ timeout: timeoutMs });
         try {
           await tx.run(params ? entry.cypher : `EXPLAIN ${entry.cypher}`, toDriverParams(params ?? {}) as Record<string, unknown>);
         } finally {

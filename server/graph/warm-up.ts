@@ -11,6 +11,9 @@ import type { GraphExecutor } from './executor.ts';
 /** Long enough for the small and 1m seeds; a larger store warms what it can in this time. */
 const TOUCH_STORE_MS = 20_000;
 
+/** One query's warm-up run: planning the chain of command alone takes seconds on two busy cores. */
+const WARM_QUERY_MS = 60_000;
+
 export interface WarmUp {
   planned: number;
   /** Elements whose store pages were read; null when the pass ran out of time. */
@@ -87,7 +90,7 @@ export function sampleParams(entry: CatalogueEntry): Record<string, unknown> | n
 
 export async function warmUp(graph: GraphExecutor, log: (line: string) => void): Promise<WarmUp> {
   const started = performance.now();
-  const planned = await graph.warmQueries(sampleParams, (query, error) =>
+  const planned = await graph.warmQueries(sampleParams, WARM_QUERY_MS, (query, error) =>
     log(`Could not plan "${query.name}" ahead: ${(error as { code?: string }).code ?? String(error)}`),
   );
   let touched: WarmUp['touched'] = null;

@@ -120,7 +120,7 @@ describe('warm before Ready', () => {
       app.child.kill('SIGTERM');
       expect(await app.exited).toBe(0);
     });
-  }, 300_000);
+  }, 600_000);
 });
 
 describe('the embedded Neo4j killed under load', () => {
@@ -140,7 +140,8 @@ describe('the embedded Neo4j killed under load', () => {
       const killedAt = performance.now();
       process.kill(before.jvm, 'SIGKILL');
 
-      await until(() => app.output.some((line) => line.includes('Neo4j restarted')), 120_000, 'the restart');
+          // A JVM's start takes 10 to 20 s on an idle machine, minutes when other work holds both cores.
+    await until(() => app.output.some((line) => line.includes('Neo4j restarted')), 300_000, 'the restart');
       const restartedAt = performance.now();
       // From the new JVM answering on Bolt (the line says so) until every client is answered correctly.
       await until(
@@ -185,7 +186,7 @@ describe('the embedded Neo4j killed under load', () => {
       expect(await app.exited).toBe(0);
       expect(isAlive(after.jvm)).toBe(false);
     });
-  }, 300_000);
+  }, 600_000);
 
   it('says why and exits 1 when it cannot restart it, instead of answering 503 forever', async () => {
     await withApp({ NEO4J_RESTART_ATTEMPTS: '2' }, async (app, settings) => {
@@ -202,7 +203,7 @@ describe('the embedded Neo4j killed under load', () => {
         `xpf-explorer stops: Neo4j could not be restarted: Bolt port ${settings.NEO4J_BOLT_PORT} on 127.0.0.1 is already in use: stop what holds it or set NEO4J_BOLT_PORT; gave up after 2 restarts in a row.`,
       );
     });
-  }, 300_000);
+  }, 600_000);
 });
 
 describe('npm start', () => {
@@ -222,7 +223,7 @@ describe('npm start', () => {
       if (npm.exitCode === null && npm.signalCode === null) npm.kill('SIGKILL');
       await exited;
     });
-    await until(() => output.some((line) => line.includes('Ready in')), 240_000, `"Ready" from npm start:\n${output.join('\n')}`);
+    await until(() => output.some((line) => line.includes('Ready in')), 540_000, `"Ready" from npm start:\n${output.join('\n')}`);
     const { app, jvm } = await pids();
     expect(app).not.toBe(npm.pid);
 
@@ -231,5 +232,5 @@ describe('npm start', () => {
     await exited;
     await until(() => !isAlive(app) && !isAlive(jvm), 30_000, 'the app and its JVM gone');
     expect(output).toContain('[xpf] Stopped.');
-  }, 300_000);
+  }, 600_000);
 });
