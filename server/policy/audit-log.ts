@@ -95,15 +95,17 @@ export class AuditLog {
    * its entry is still written with its group: an entry too many is harmless, one too few is not.
    */
   async record(user: User | null, note: AuditNote): Promise<void> {
+    const targets = [...new Set(note.targetIds ?? [])];
+    const cut = targets.length > AUDIT_BOUNDS.targetIds ? { targetIdsCut: { kept: AUDIT_BOUNDS.targetIds, of: targets.length } } : {};
     const entry: AuditEntryParams = {
       id: randomUUID(),
       at: new Date().toISOString(),
       userId: user?.id ?? null,
       username: note.username ?? user?.username ?? null,
       action: note.action,
-      targetIds: [...new Set(note.targetIds ?? [])].slice(0, AUDIT_BOUNDS.targetIds).map((id) => clip(id)),
+      targetIds: targets.slice(0, AUDIT_BOUNDS.targetIds).map((id) => clip(id)),
       query: note.query === undefined ? null : clip(note.query),
-      parameters: loggedParameters(note.parameters),
+      parameters: loggedParameters(note.parameters || targets.length > AUDIT_BOUNDS.targetIds ? { ...cut, ...note.parameters } : undefined),
     };
     const committed = new Promise<void>((resolve, reject) => this.queue.push({ entry, committed: resolve, failed: reject }));
     this.writing ??= outsideBudget(() => this.writeGroups());

@@ -71,7 +71,7 @@ describe('group commit', () => {
     await new AuditLog(graph).record(user as never, {
       action: 'export',
       query: 'q'.repeat(19_000_000 / 1_000),
-      targetIds: ['x'.repeat(5_000)],
+      targetIds: ['x'.repeat(5_000), ...Array.from({ length: 2_500 }, (_, i) => `id-${i}`)],
       parameters: { format: 'graphml', filler: 'y'.repeat(50_000) },
     });
     const { records } = await outside.executeQuery('MATCH (entry:_Audit {userId: $userId}) RETURN entry {.query, .targetIds, .parameters} AS entry', {
@@ -80,8 +80,16 @@ describe('group commit', () => {
     const entry = records[0]!.get('entry') as { query: string; targetIds: string[]; parameters: string };
     expect(entry.query).toHaveLength(200);
     expect(entry.targetIds[0]).toHaveLength(200);
+    expect(entry.targetIds).toHaveLength(1_000);
     expect(entry.parameters.length).toBeLessThan(4_100);
     expect(entry.parameters).toMatch(/… \(cut at 4000 of \d+ characters\)$/);
+    // Past 1,000 ids the entry says how many it left out, first, so a cut of long parameters keeps it.
+    const small = new AuditLog(graph);
+    await small.record(user as never, { action: 'export', targetIds: Array.from({ length: 1_500 }, (_, i) => `id-${i}`), parameters: { format: 'csv' } });
+    const { records: more } = await outside.executeQuery('MATCH (entry:_Audit {userId: $userId}) WHERE entry.query IS NULL RETURN entry.parameters AS parameters', {
+      userId: user.id,
+    });
+    expect(JSON.parse(more[0]!.get('parameters') as string)).toEqual({ format: 'csv', targetIdsCut: { kept: 1_000, of: 1_500 } });
   });
 });
 

@@ -28,8 +28,12 @@ export type AuditAction = z.infer<typeof AuditAction>;
 export const AUDIT_BOUNDS = {
   /** Characters of an id, a user name or a query name. */
   id: 200,
-  /** Entity ids one entry names. */
-  targetIds: 10_000,
+  /**
+   * Entity ids one entry names; past this the entry keeps the first ones and says how many there
+   * were. A submitted export names every node it holds, and its client already had each of them
+   * from an answer that was logged then: the cap keeps one request from writing megabytes to the log.
+   */
+  targetIds: 1_000,
   /** Characters of the logged parameters (JSON text); past this they are cut, and say so. */
   parameters: 4_000,
   /** Entries in one group commit. */
