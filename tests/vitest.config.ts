@@ -17,7 +17,8 @@ export default defineConfig({
     // Starting a JVM or a browser takes seconds on two cores, and a test of fifty requests to Neo4j takes
     // a minute when other work holds both of them; the assertions themselves are not timed.
     testTimeout: 120_000,
-    hookTimeout: 180_000,
+    // A hook may start a Neo4j of its own: tests/support/neo4j-start.ts says how long that may take.
+    hookTimeout: 660_000,
     // Several files start JVMs and a browser; two at a time is what these two cores carry.
     maxWorkers: 2,
   },

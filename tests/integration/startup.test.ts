@@ -24,6 +24,7 @@ async function launch(dataDir: string, extraEnv: Record<string, string> = {}): P
     NEO4J_BOLT_PORT: String(await freePort()),
     NEO4J_HEAP: '256m',
     NEO4J_PAGECACHE: '64m',
+    NEO4J_START_TIMEOUT_S: '600',
     NEO4J_URI: '',
     ADMIN_USER: 'admin',
     ADMIN_PASSWORD: 'startup test password',

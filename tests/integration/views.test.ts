@@ -11,6 +11,7 @@ import { startEmbeddedNeo4j } from '../../server/graph/embedded.ts';
 import { ViewStore } from '../../server/queries/view-store.ts';
 import { createViewsFixture, fixture, later, removeViews, removeViewsFixture } from '../fixtures/views/fixture-graph.ts';
 import { freePort } from '../support/ports.ts';
+import { NEO4J_TEST_START_MS } from '../support/neo4j-start.ts';
 import { startTestApp, TEST_REQUEST_BUDGET_MS, testExecutor, type TestApp } from '../support/neo4j.ts';
 
 let app: TestApp;
@@ -516,7 +517,7 @@ describe('saved views survive a restart', () => {
   it('reopens a view from its link after the database itself is stopped and started again', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'xpf-views-restart-'));
     const start = async () =>
-      startEmbeddedNeo4j({ dataDir, cacheDir: parseEnv().XPF_CACHE_DIR, boltPort: await freePort(), heap: '256m', pageCache: '32m', startTimeoutMs: 120_000 });
+      startEmbeddedNeo4j({ dataDir, cacheDir: parseEnv().XPF_CACHE_DIR, boltPort: await freePort(), heap: '256m', pageCache: '32m', startTimeoutMs: NEO4J_TEST_START_MS });
     try {
       let neo4j = await start();
       let target = await startTestApp(createDriver(neo4j.uri, neo4j.user, neo4j.password));
@@ -560,5 +561,5 @@ describe('saved views survive a restart', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  }, 240_000);
+  }, 900_000);
 });
