@@ -38,7 +38,7 @@ function clip(text: string, max: number = AUDIT_BOUNDS.id): string {
  * name can be found by hashing candidate names, which is the same list by another route. Past
  * AUDIT_BOUNDS.parameters characters the text is cut, and says so.
  */
-export function loggedParameters(parameters: Record<string, unknown> | undefined): string | null {
+function loggedParameters(parameters: Record<string, unknown> | undefined): string | null {
   if (!parameters) return null;
   const shown = Object.fromEntries(
     Object.entries(parameters).map(([key, value]) => [key, FREE_TEXT.has(key) && typeof value === 'string' ? { textLength: value.length } : value]),

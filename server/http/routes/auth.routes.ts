@@ -2,6 +2,7 @@
 import { Router, type Response } from 'express';
 import { jsonBody } from '../json-body.ts';
 import { z } from 'zod';
+import type { Session } from '../../../contract/api/session.ts';
 import type { AuditLog } from '../../policy/audit-log.ts';
 import { usernameTag } from '../../policy/audit-log.ts';
 import { currentSession, currentUser, requireSession, SESSION_COOKIE } from '../auth-middleware.ts';
@@ -24,7 +25,7 @@ function cookieOptions(secure: boolean) {
   return { httpOnly: true, sameSite: 'strict' as const, secure, path: '/' };
 }
 
-function whoAmI(res: Response) {
+function whoAmI(res: Response): Session {
   const user = currentUser(res)!;
   return { user: { id: user.id, username: user.username, role: user.role }, csrfToken: currentSession(res)?.csrfToken ?? null };
 }
