@@ -98,7 +98,10 @@ describe('Neo4jSupervisor', () => {
     const first = standIn();
     const supervisor = new Neo4jSupervisor(
       first,
-      async () => (starts++, standIn()),
+      async () => {
+        starts += 1;
+        return standIn();
+      },
       { attempts: 3, firstDelayMs: 10_000, healthyAfterMs: 60_000 },
       { log: () => {}, onGiveUp: () => {} },
     );

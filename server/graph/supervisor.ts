@@ -76,7 +76,11 @@ export class Neo4jSupervisor {
       this.hooks.log(`${cause}: restarting it in ${delayMs / 1000} s (attempt ${this.failures} of ${this.policy.attempts}).`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delayMs);
-        this.stopping.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+        const wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        this.stopping.signal.addEventListener('abort', wake, { once: true });
       });
       if (this.stopped) return;
       const started = performance.now();

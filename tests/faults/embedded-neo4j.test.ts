@@ -141,8 +141,8 @@ describe('the embedded Neo4j killed under load', () => {
       const killedAt = performance.now();
       process.kill(before.jvm, 'SIGKILL');
 
-          // A JVM's start takes 10 to 20 s on an idle machine, minutes when other work holds both cores.
-    await until(() => app.output.some((line) => line.includes('Neo4j restarted')), 300_000, 'the restart');
+      // A JVM's start takes 10 to 20 s on an idle machine, minutes when other work holds both cores.
+      await until(() => app.output.some((line) => line.includes('Neo4j restarted')), 300_000, 'the restart');
       const restartedAt = performance.now();
       // From the new JVM answering on Bolt (the line says so) until every client is answered correctly.
       await until(

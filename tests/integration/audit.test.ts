@@ -86,9 +86,12 @@ describe('group commit', () => {
     // Past 1,000 ids the entry says how many it left out, first, so a cut of long parameters keeps it.
     const small = new AuditLog(graph);
     await small.record(user as never, { action: 'export', targetIds: Array.from({ length: 1_500 }, (_, i) => `id-${i}`), parameters: { format: 'csv' } });
-    const { records: more } = await outside.executeQuery('MATCH (entry:_Audit {userId: $userId}) WHERE entry.query IS NULL RETURN entry.parameters AS parameters', {
-      userId: user.id,
-    });
+    const { records: more } = await outside.executeQuery(
+      'MATCH (entry:_Audit {userId: $userId}) WHERE entry.query IS NULL RETURN entry.parameters AS parameters',
+      {
+        userId: user.id,
+      },
+    );
     expect(JSON.parse(more[0]!.get('parameters') as string)).toEqual({ format: 'csv', targetIdsCut: { kept: 1_000, of: 1_500 } });
   });
 });

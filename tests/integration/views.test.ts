@@ -517,7 +517,14 @@ describe('saved views survive a restart', () => {
   it('reopens a view from its link after the database itself is stopped and started again', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'xpf-views-restart-'));
     const start = async () =>
-      startEmbeddedNeo4j({ dataDir, cacheDir: parseEnv().XPF_CACHE_DIR, boltPort: await freePort(), heap: '256m', pageCache: '32m', startTimeoutMs: NEO4J_TEST_START_MS });
+      startEmbeddedNeo4j({
+        dataDir,
+        cacheDir: parseEnv().XPF_CACHE_DIR,
+        boltPort: await freePort(),
+        heap: '256m',
+        pageCache: '32m',
+        startTimeoutMs: NEO4J_TEST_START_MS,
+      });
     try {
       let neo4j = await start();
       let target = await startTestApp(createDriver(neo4j.uri, neo4j.user, neo4j.password));

@@ -3,7 +3,7 @@ import express, { Router, type Response } from 'express';
 import { CsvPart, ExportFormat, exportLimits } from '../../../contract/api/export.ts';
 import type { Result } from '../../../contract/result.ts';
 import { exportFileName, exportFormats, type RenderOptions } from '../../export/formats.ts';
-import { checkSubmitted, renderExport } from '../../export/render-pool.ts';
+import { checkSubmitted, renderExport } from '../export-workers.ts';
 import { BadInput } from '../../errors.ts';
 import { fetchChain } from '../../queries/fetch-chain.ts';
 import { currentUser } from '../auth-middleware.ts';
@@ -18,7 +18,7 @@ export interface ExportRouteOptions {
 /**
  * A saved view of a few thousand elements with all their properties runs to megabytes; the app-wide
  * parser stops at 100 kB. This one only collects the bytes: parsing and checking them takes CPU in
- * proportion to their size, so an export worker does it (server/export/render-pool.ts).
+ * proportion to their size, so an export worker does it (server/http/export-workers.ts).
  */
 const exportBodyReader = express.raw({ type: () => true, limit: exportLimits.bodyBytes });
 

@@ -1,4 +1,4 @@
-// The export worker threads (server/export/render-worker.ts), one pool per process: checking a
+// The export worker threads (tasks in server/export/render-worker.ts), one pool per process: checking a
 // submitted body and rendering a file happen there, so a large export never blocks the event loop.
 // Each task runs inside the request's budget: a client that leaves, or a deadline that passes,
 // ends the task (Piscina stops its thread) instead of letting it finish for nobody.
@@ -8,14 +8,14 @@ import type { Result } from '../../contract/result.ts';
 import { BadInput, ExportTooLarge, ExportUnavailable, RequestCancelled } from '../errors.ts';
 import { currentBudget } from '../graph/budget.ts';
 import type { ExportFormat } from '../../contract/api/export.ts';
-import type { RenderOptions } from './formats.ts';
-import type { Checked } from './render-worker.ts';
+import type { RenderOptions } from '../export/formats.ts';
+import type { Checked } from '../export/render-worker.ts';
 
 let pool: Piscina | undefined;
 
 function renderPool(): Piscina {
   pool ??= new Piscina({
-    filename: new URL('./render-worker.mjs', import.meta.url).href,
+    filename: new URL('./export-worker.mjs', import.meta.url).href,
     // One core is left to the event loop and Neo4j: exports wait their turn rather than starve them.
     maxThreads: Math.max(1, Math.min(4, availableParallelism() - 1)),
     minThreads: 0,
