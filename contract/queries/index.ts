@@ -22,6 +22,7 @@ import { query as directivePropagation } from './directives/directive-propagatio
 import { query as expandNeighbourhood } from './explore/expand-neighbourhood.ts';
 import { query as nodeDetails } from './explore/node-details.ts';
 import { query as timeline } from './explore/timeline.ts';
+import { query as facilitiesUnder } from './facilities/facilities-under.ts';
 import { query as facilityProfile } from './facilities/facility-profile.ts';
 import { query as beginImport } from './import/begin-import.ts';
 import { query as commitBatch } from './import/commit-batch.ts';
@@ -76,6 +77,7 @@ export const queries = {
   expandNeighbourhood,
   nodeDetails,
   timeline,
+  facilitiesUnder,
   facilityProfile,
   beginImport,
   commitBatch,
