@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Json } from './result.ts';
 import { NodeLabel, RelationshipProps, RelationshipType, StableId, nodeSchemas, primaryKind } from './model.ts';
-import { deriveNames } from './names.ts';
+import { deriveNames, matchKeys } from './names.ts';
 
 type Properties = Record<string, Json>;
 
@@ -46,6 +46,15 @@ export const NodeRow = z
           person: kind === 'Person',
         }),
       );
+    }
+    // Matching on import compares whole names in every script (seed and import alike carry them).
+    if (typeof properties.name === 'string' && 'matchKeys' in nodeSchemas[kind].shape && properties.matchKeys === undefined) {
+      properties.matchKeys = matchKeys({
+        name: properties.name,
+        nameZh: properties.nameZh as string | undefined,
+        pinyin: properties.pinyin as string | undefined,
+        person: kind === 'Person',
+      });
     }
     return { id: row.id, labels: [...new Set(row.labels)].sort(), properties: stored(properties) };
   });

@@ -64,6 +64,7 @@ export interface RawRows {
 export const notImportable: Readonly<Record<string, string>> = {
   imports: 'is written by the importer, not read from a file',
   nameKeys: 'is derived from the names, not read from a file',
+  matchKeys: 'is derived from the names, not read from a file',
 };
 
 const typeChoices = `a node kind (${NodeKind.options.join(', ')}), a role (${PersonRole.options.join(', ')}) or a relationship type (${RelationshipType.options.join(', ')})`;
