@@ -92,4 +92,10 @@ export interface GraphBatch {
    * than merged; the id constraint still refuses a duplicate. Absent: merge, as imports always do.
    */
   fresh?: boolean;
+  /**
+   * An import's rows, merged without overwriting: an element the graph holds keeps its values and
+   * gains the import's sources and missing values, with a claim of what was added, so an undo takes
+   * back exactly that (contract/queries/import/merge-import-nodes.cypher).
+   */
+  claims?: boolean;
 }

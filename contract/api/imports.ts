@@ -80,7 +80,7 @@ export const ImportReport = z.object({
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
-export const ImportState = z.enum(['reading', 'validating', 'writing', 'complete', 'already-complete', 'refused', 'cancelled', 'failed']);
+export const ImportState = z.enum(['reading', 'validating', 'writing', 'checked', 'complete', 'already-complete', 'refused', 'cancelled', 'failed']);
 export type ImportState = z.infer<typeof ImportState>;
 
 export const ImportProgress = z.object({

@@ -13,5 +13,5 @@ WHERE $importId IN node.imports
 OPTIONAL MATCH (claim:_Claim {elementId: node.id})
 WITH node, collect(claim {.importId, .preexisting, .citedSources, .addedSources, .filled, .agreed, .addedLabels, .addedAliases}) AS claims
 RETURN elementId(node) AS elementId, node.id AS id, node.imports AS imports, labels(node) AS labels,
-       node {.name, .nameZh, .pinyin, .aliases, .sources} AS properties, claims
+       node {.name, .nameZh, .pinyin, .aliases, .sources, .nameKeys, .matchKeys} AS properties, claims
 LIMIT $limit

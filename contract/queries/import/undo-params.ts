@@ -26,6 +26,8 @@ export const AssertedElement = z.object({
     pinyin: z.string().nullish(),
     aliases: z.array(z.string()).nullish(),
     sources: z.array(z.string()).nullish(),
+    nameKeys: z.array(z.string()).nullish(),
+    matchKeys: z.array(z.string()).nullish(),
   }),
   claims: z.array(Claim),
 });
