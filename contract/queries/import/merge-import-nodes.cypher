@@ -12,13 +12,15 @@
 // come from NodeRow (the model's keys, or the mapping's raw_ prefix). No Cypher is assembled.
 UNWIND $rows AS row
 OPTIONAL MATCH (existing:Entity {id: row.id})
-CALL (row, existing) {
+// Read before any branch writes: the branches run one after the other for each row.
+WITH row, existing, coalesce(existing.imports, []) AS before
+CALL (row, existing, before) {
   WITH row, existing WHERE existing IS NULL
   CREATE (node:Entity {id: row.id})
   SET node += row.properties, node:$(row.labels), node.imports = [$importId]
   RETURN 'created' AS outcome
   UNION
-  WITH row, existing WHERE existing IS NOT NULL AND NOT $importId IN coalesce(existing.imports, [])
+  WITH row, existing WHERE existing IS NOT NULL AND NOT $importId IN before
   WITH row, existing,
        [key IN keys(row.properties) WHERE NOT key IN ['sources', 'aliases', 'nameKeys', 'matchKeys', 'confidence', 'synthetic']] AS plain
   WITH row, existing,
@@ -40,7 +42,7 @@ CALL (row, existing) {
       existing.imports = coalesce(existing.imports, []) + $importId
   RETURN 'merged' AS outcome
   UNION
-  WITH row, existing WHERE existing IS NOT NULL AND $importId IN coalesce(existing.imports, [])
+  WITH row, existing WHERE existing IS NOT NULL AND $importId IN before
   RETURN 'again' AS outcome
 }
 RETURN count(CASE outcome WHEN 'created' THEN 1 END) AS created, count(CASE outcome WHEN 'merged' THEN 1 END) AS merged, count(outcome) AS written

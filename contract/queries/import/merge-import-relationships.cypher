@@ -14,14 +14,16 @@ UNWIND $rows AS row
 MATCH (source:Entity {id: row.source})
 MATCH (target:Entity {id: row.target})
 OPTIONAL MATCH (source)-[existing {id: row.id}]->(target)
-CALL (row, source, target, existing) {
+// Read before any branch writes: the branches run one after the other for each row.
+WITH row, source, target, existing, coalesce(existing.imports, []) AS before
+CALL (row, source, target, existing, before) {
   WITH row, source, target, existing WHERE existing IS NULL
   CREATE (source)-[link:$(row.type)]->(target)
   SET link += row.properties, link.id = row.id, link.from = date(row.properties.from), link.to = date(row.properties.to),
       link.imports = [$importId]
   RETURN 'created' AS outcome
   UNION
-  WITH row, existing WHERE existing IS NOT NULL AND NOT $importId IN coalesce(existing.imports, [])
+  WITH row, existing WHERE existing IS NOT NULL AND NOT $importId IN before
   WITH row, existing,
        [key IN keys(row.properties) WHERE NOT key IN ['sources', 'confidence', 'synthetic']] AS plain
   WITH row, existing,
@@ -38,7 +40,7 @@ CALL (row, source, target, existing) {
       existing.imports = coalesce(existing.imports, []) + $importId
   RETURN 'merged' AS outcome
   UNION
-  WITH row, existing WHERE existing IS NOT NULL AND $importId IN coalesce(existing.imports, [])
+  WITH row, existing WHERE existing IS NOT NULL AND $importId IN before
   RETURN 'again' AS outcome
 }
 RETURN count(CASE outcome WHEN 'created' THEN 1 END) AS created, count(CASE outcome WHEN 'merged' THEN 1 END) AS merged, count(outcome) AS written

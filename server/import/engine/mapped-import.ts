@@ -144,7 +144,7 @@ export async function runMappedImport(graph: GraphExecutor, options: MappedImpor
       compiled,
       report,
       expectedIds: options.previewRows ?? expectedRows(size),
-      match: Boolean(options.matchBeforeWriting || options.previewRows),
+      match: Boolean(options.matchBeforeWriting || options.dryRun || options.previewRows !== undefined),
       limitRows: options.previewRows,
       signal: options.signal,
       onProgress: ({ rows: done }) => progress('validating', done, null, checkStarted),

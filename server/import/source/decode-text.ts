@@ -115,12 +115,12 @@ export async function decodeText(bytes: AsyncIterable<Buffer>, options: DecodeOp
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   };
 
-  const strictUtf8 = !declared && (!bom || bom.encoding === 'utf-8');
-  if (strictUtf8 || (declared && /^utf-?8$/i.test(declared))) {
+  // A byte-order mark cannot be mistaken: it wins over a declaration (a mapping made for the GB18030
+  // export of a roster reads its UTF-16 export too).
+  if (bom?.encoding === 'utf-8' || (!bom && (!declared || /^utf-?8$/i.test(declared)))) {
     return { encoding: bom ? bom.label : 'UTF-8', chunks: utf8Chunks(rest(), options.file, option, keep, () => Buffer.concat(sample)) };
   }
-  const encoding = declared ?? bom!.encoding;
-  return { encoding: declared ?? bom!.label, chunks: iconvChunks(rest(), encoding, options.file) };
+  return { encoding: bom ? bom.label : declared!, chunks: iconvChunks(rest(), bom ? bom.encoding : declared!, options.file) };
 }
 
 async function* utf8Chunks(
