@@ -8,13 +8,13 @@
 // param importId: the import being undone: only elements that list it and nothing else are deleted
 // returns: deleted
 // mode: write
-CALL (relationships) {
+CALL () {
   UNWIND $relationships AS elementId
   MATCH ()-[link]->() WHERE elementId(link) = elementId AND link.imports = [$importId]
   DELETE link
   RETURN count(*) AS links
 }
-CALL (nodes) {
+CALL () {
   UNWIND $nodes AS elementId
   MATCH (node:Entity) WHERE elementId(node) = elementId AND node.imports = [$importId]
   DELETE node

@@ -8,7 +8,7 @@
 // param importId: the import being undone
 // returns: retracted
 // mode: write
-CALL (nodes) {
+CALL () {
   UNWIND $nodes AS row
   MATCH (node:Entity) WHERE elementId(node) = row.elementId
   FOREACH (key IN row.unset | SET node[key] = null)
@@ -20,7 +20,7 @@ CALL (nodes) {
   DETACH DELETE claim
   RETURN count(DISTINCT node) AS retractedNodes
 }
-CALL (relationships) {
+CALL () {
   UNWIND $relationships AS row
   MATCH ()-[link]->() WHERE elementId(link) = row.elementId
   FOREACH (key IN row.unset | SET link[key] = null)

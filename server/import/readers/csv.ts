@@ -70,7 +70,9 @@ async function openDelimited(path: string, options: OpenOptions, format: SourceF
       }
       if (step.done) return null;
       const start = line;
-      line += (step.value.raw.match(/\n/g)?.length ?? 0) + 1;
+      // The raw text holds the record's own newlines, and its ending one unless that was a CRLF.
+      const { raw } = step.value;
+      line += (raw.match(/\n/g)?.length ?? 0) + (raw.endsWith('\n') ? 0 : 1);
       if (step.value.record.every((cell) => cell.trim() === '')) continue;
       return { line: start, record: step.value.record };
     }
