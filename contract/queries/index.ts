@@ -13,6 +13,7 @@ import { query as findUser } from './auth/find-user.ts';
 import { query as listUsers } from './auth/list-users.ts';
 import { query as touchSession } from './auth/touch-session.ts';
 import { query as updateUser } from './auth/update-user.ts';
+import { query as chainCeilings } from './chain/chain-ceilings.ts';
 import { query as chainOfCommand } from './chain/chain-of-command.ts';
 import { query as whoIsResponsible } from './chain/who-is-responsible.ts';
 import { query as directivePropagation } from './directives/directive-propagation.ts';
@@ -76,6 +77,7 @@ export const queries = {
   listUsers,
   touchSession,
   updateUser,
+  chainCeilings,
   chainOfCommand,
   whoIsResponsible,
   directivePropagation,

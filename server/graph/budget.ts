@@ -31,3 +31,8 @@ export function currentBudget(): RequestBudget | undefined {
 export function withBudget<T>(budget: RequestBudget, work: () => T): T {
   return budgets.run(budget, work);
 }
+
+/** Runs `work` outside any request's budget: a background job a request started but does not wait for. */
+export function outsideRequest<T>(work: () => T): T {
+  return budgets.exit(work);
+}

@@ -18,10 +18,11 @@ import { ViewContent, ViewUpdate } from '../../contract/api/saved-view.ts';
 import { ImportFile } from '../policy/view-export.ts';
 import { ViewScope } from '../../contract/api/views.ts';
 import { VisibilityBody } from './routes/views.routes.ts';
+import { importOperations } from './openapi-imports.ts';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-interface Operation {
+export interface Operation {
   method: Method;
   /** OpenAPI template: /api/nodes/{id}. */
   path: string;
@@ -42,8 +43,14 @@ const Problem = z.object({
   errors: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
 });
 
+export interface ProblemResponse {
+  description: string;
+  schema: z.ZodType;
+  mediaType: string;
+}
+
 /** An answer with a problem document (RFC 9457). */
-function problem(description: string) {
+function problem(description: string): ProblemResponse {
   return { description, schema: Problem, mediaType: 'application/problem+json' };
 }
 
@@ -342,7 +349,16 @@ const openApiPath = {
 } satisfies Operation;
 
 export function operations(catalogue: Catalogue): Operation[] {
-  return [healthOperation, openApiPath, ...catalogueOperations(catalogue), ...viewOperations, ...exportOperations, ...accountOperations, ...photoOperations];
+  return [
+    healthOperation,
+    openApiPath,
+    ...catalogueOperations(catalogue),
+    ...viewOperations,
+    ...exportOperations,
+    ...accountOperations,
+    ...photoOperations,
+    ...importOperations(problem),
+  ];
 }
 
 /**

@@ -21,6 +21,8 @@ export const AuditAction = z.enum([
   'token-create',
   'token-revoke',
   'audit-export',
+  'import',
+  'import-undo',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -36,9 +36,11 @@ CALL (row, existing, before) {
   FOREACH (key IN filled | SET existing[key] = row.properties[key])
   SET existing:$(row.labels),
       existing.sources = CASE WHEN existing.sources IS NULL AND size(addedSources) = 0 THEN null ELSE coalesce(existing.sources, []) + addedSources END,
-      existing.aliases = coalesce(existing.aliases, []) + addedAliases,
-      existing.nameKeys = coalesce(existing.nameKeys, []) + [key IN coalesce(row.properties.nameKeys, []) WHERE NOT key IN coalesce(existing.nameKeys, [])],
-      existing.matchKeys = coalesce(existing.matchKeys, []) + [key IN coalesce(row.properties.matchKeys, []) WHERE NOT key IN coalesce(existing.matchKeys, [])],
+      existing.aliases = CASE WHEN row.properties.aliases IS NULL THEN existing.aliases ELSE coalesce(existing.aliases, []) + addedAliases END,
+      existing.nameKeys = CASE WHEN row.properties.nameKeys IS NULL THEN existing.nameKeys
+        ELSE coalesce(existing.nameKeys, []) + [key IN row.properties.nameKeys WHERE NOT key IN coalesce(existing.nameKeys, [])] END,
+      existing.matchKeys = CASE WHEN row.properties.matchKeys IS NULL THEN existing.matchKeys
+        ELSE coalesce(existing.matchKeys, []) + [key IN row.properties.matchKeys WHERE NOT key IN coalesce(existing.matchKeys, [])] END,
       existing.imports = coalesce(existing.imports, []) + $importId
   RETURN 'merged' AS outcome
   UNION

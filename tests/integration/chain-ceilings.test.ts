@@ -1,0 +1,46 @@
+// A chain deeper than the chain query's ceilings is reported as cut, never answered as "no chain":
+// an organogram of ten reporting steps (tests/fixtures/import/mapped/organogram.csv) imported under
+// its own namespace, its chains asked from the middle and from the bottom.
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Result } from '../../contract/result.ts';
+import { runMappedImport } from '../../server/import/engine/mapped-import.ts';
+import { parseMapping } from '../../server/import/mapping/load-mapping.ts';
+import { startTestApp, testExecutor, type TestApp } from '../support/neo4j.ts';
+
+const NAMESPACE = 'test-chain-organogram';
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const text = await readFile('tests/fixtures/import/mapped/organogram.yaml', 'utf8');
+  const result = await runMappedImport(await testExecutor(app.driver), {
+    path: 'tests/fixtures/import/mapped/organogram.csv',
+    name: 'organogram.csv',
+    mapping: parseMapping('organogram.yaml', text.replace('namespace: test-organogram', `namespace: ${NAMESPACE}`)),
+    who: 'test-chain',
+  });
+  expect(result.status).toBe('complete');
+});
+afterAll(async () => {
+  await app.driver.executeQuery('MATCH (node:Entity) WHERE node.id STARTS WITH $prefix DETACH DELETE node', { prefix: `${NAMESPACE}:` });
+  await app.close();
+});
+
+describe('chains past a ceiling', () => {
+  it('climbs eight reporting steps to the top of the organogram', async () => {
+    const result = Result.parse((await app.get(`/api/chain/${NAMESPACE}:person:P08`)).body);
+    expect(result.paths.length).toBeGreaterThan(0);
+    const [chain] = result.paths;
+    expect(chain!.nodes.slice(0, 9)).toEqual(['P08', 'P07', 'P06', 'P05', 'P04', 'P03', 'P02', 'P01', 'P00'].map((post) => `${NAMESPACE}:person:${post}`));
+    expect(result.meta.truncated).toBe(false);
+    expect(result.meta.warnings).toBeUndefined();
+  });
+
+  it('says a chain of ten reporting steps was cut at the ceiling of eight, instead of "no chain"', async () => {
+    const result = Result.parse((await app.get(`/api/chain/${NAMESPACE}:person:P10`)).body);
+    expect(result.paths).toEqual([]);
+    expect(result.meta.truncated).toBe(true);
+    expect(result.meta.warnings).toEqual(["A reporting line goes on past 8 steps, the chain query's ceiling: chains through it are not shown."]);
+  });
+});
