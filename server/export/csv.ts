@@ -1,11 +1,10 @@
 // Result -> nodes.csv and edges.csv (RFC 4180) that spreadsheets open safely, Chinese names intact.
+import type { CsvPart } from '../../contract/api/export.ts';
 import { kindOf } from '../../contract/model.ts';
 import type { Result } from '../../contract/result.ts';
 import { chainMembership, chainsOf, exportGraph, exportValue, nameOf, propertyColumns } from './export-graph.ts';
 
 type Cell = string | number | boolean | null;
-
-export type CsvPart = 'nodes' | 'edges';
 
 const nodeLeading = ['name', 'confidence', 'synthetic', 'sources'];
 const nodeReserved = new Set(['id', 'labels', 'kind']);

@@ -8,7 +8,7 @@ import { AsOf } from '../../contract/queries/params.ts';
 import { Json, Result } from '../../contract/result.ts';
 import { ShareId, VersionNumber, ViewId } from '../../contract/queries/views/view-params.ts';
 import { UserId } from '../../contract/queries/auth/auth-params.ts';
-import { CsvPart, ExportFormat } from '../export/formats.ts';
+import { CsvPart, ExportFormat } from '../../contract/api/export.ts';
 import { CypherBody } from './routes/admin.routes.ts';
 import { AuditExportFormat, AuditFilters } from './routes/audit.routes.ts';
 import { LoginBody, TokenBody, TokenId } from './routes/auth.routes.ts';

@@ -3,7 +3,7 @@
 // audit trail (ids, never names).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isEvidenceQuery, loadCatalogue } from '../../server/graph/catalogue.ts';
-import { ExportFormat } from '../../server/export/formats.ts';
+import { ExportFormat } from '../../contract/api/export.ts';
 import { startTestApp, testDriver, type Client, type TestApp } from '../support/neo4j.ts';
 import { provenance } from '../fixtures/provenance.ts';
 

@@ -2,7 +2,8 @@
 import express, { Router, type Response } from 'express';
 import { z } from 'zod';
 import { Result } from '../../../contract/result.ts';
-import { CsvPart, ExportFormat, exportFileName, exportFormats, type RenderOptions } from '../../export/formats.ts';
+import { CsvPart, ExportFormat } from '../../../contract/api/export.ts';
+import { exportFileName, exportFormats, type RenderOptions } from '../../export/formats.ts';
 import { BadInput } from '../../errors.ts';
 import { fetchChain } from '../../queries/fetch-chain.ts';
 import { currentUser } from '../auth-middleware.ts';
