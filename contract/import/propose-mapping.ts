@@ -9,7 +9,7 @@ type SampleValue = string | number | boolean | null;
 
 /** Header words (lower case, no spaces) and the property they name. Chinese first: most leaked rosters use it. */
 const HEADER_HINTS: [RegExp, string][] = [
-  [/^(姓名|名字|人员姓名|name|fullname|personname)$/, 'name'],
+  [/^(姓名|名字|人员姓名|名称|单位名称|设施名称|name|fullname|personname)$/, 'name'],
   [/^(中文名|中文姓名|汉字|namezh|chinesename|name_zh|namechinese)$/, 'nameZh'],
   [/^(拼音|pinyin)$/, 'pinyin'],
   [/^(别名|曾用名|化名|aliases?|alsoknownas|aka)$/, 'aliases'],

@@ -1,0 +1,135 @@
+// Import in the browser, over HTTP as the page does it: viewers refused, an upload cut off mid-way
+// leaves nothing behind, one past the limit is refused, and a file goes from upload through
+// inspection, preview and check to an import, its progress, the history and an audited undo.
+import { readFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ImportProgress, UploadInspection } from '../../contract/api/imports.ts';
+import { startTestApp, testDriver, type Client, type TestApp } from '../support/neo4j.ts';
+
+const dir = 'tests/fixtures/import/mapped';
+let app: TestApp;
+let analyst: Client;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  analyst = await app.login('analyst');
+});
+afterAll(async () => {
+  await app.driver.executeQuery("MATCH (node:Entity) WHERE node.id STARTS WITH 'test-routes-' DETACH DELETE node");
+  await app.close();
+});
+
+async function upload(client: Client, name: string, body: Buffer) {
+  const response = await client.fetch('/api/imports/uploads', {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name) },
+    body: new Uint8Array(body),
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+/** Polls a job until it ends; the server answers each poll at once. */
+async function finished(client: Client, jobId: string): Promise<ImportProgress> {
+  for (;;) {
+    const progress = ImportProgress.parse((await client.get(`/api/imports/jobs/${jobId}`)).body);
+    if (!['reading', 'validating', 'writing'].includes(progress.state)) return progress;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+describe('import routes', () => {
+  it('refuse viewers on every import route', async () => {
+    const viewer = await app.login('viewer');
+    expect((await upload(viewer, 'x.csv', Buffer.from('a\n1\n'))).status).toBe(403);
+    expect((await viewer.get('/api/imports')).status).toBe(403);
+    expect((await viewer.post('/api/imports/x/undo')).status).toBe(403);
+  });
+
+  it('leave nothing behind when an upload is cut off mid-way', async () => {
+    const url = new URL(`${app.baseUrl}/api/imports/uploads`);
+    await new Promise<void>((resolve) => {
+      const req = request(url, {
+        method: 'POST',
+        headers: { ...analyst.headers, 'content-type': 'application/octet-stream', 'x-file-name': 'cut.csv', 'content-length': '1000000' },
+      });
+      req.on('error', () => resolve());
+      req.write(Buffer.alloc(200_000, 0x61));
+      // The client goes away after a fifth of the file.
+      setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, 300);
+    });
+    // The server notices the cut when its socket closes: wait for that, not for a fixed time.
+    await expect.poll(() => app.uploadFiles(), { timeout: 10_000 }).toEqual([]);
+  });
+
+  it('take a file from upload to import, then list and undo it', async () => {
+    const uploaded = await upload(analyst, 'divisions.csv', await readFile(`${dir}/divisions.csv`));
+    expect(uploaded.status).toBe(201);
+    const inspection = UploadInspection.parse(uploaded.body);
+    expect(inspection).toMatchObject({ fileName: 'divisions.csv', format: 'csv', encoding: 'UTF-8', columns: ['code', '名称', 'level', 'parent_code'] });
+    expect(inspection.sample[0]).toEqual({ code: '650000', 名称: '新疆维吾尔自治区', level: 'region', parent_code: null });
+    // Another test may have saved a mapping for this header already; either way one is offered.
+    expect(['saved', 'proposed']).toContain(inspection.mappingOrigin);
+
+    const mapping = (await import('yaml')).parse(
+      (await readFile(`${dir}/divisions.yaml`, 'utf8')).replace('namespace: test-divisions', 'namespace: test-routes-divisions'),
+    );
+    const preview = await analyst.post(`/api/imports/uploads/${inspection.uploadId}/preview`, { mapping, rows: 3 });
+    expect(preview.status).toBe(200);
+    expect(preview.body.elements.nodes.map((node: { id: string }) => node.id)).toEqual(
+      expect.arrayContaining(['test-routes-divisions:place:650000', 'test-routes-divisions:place:650100', 'test-routes-divisions:place:650102']),
+    );
+    expect(preview.body.elements.edges).toHaveLength(2);
+
+    const badMapping = await analyst.post(`/api/imports/uploads/${inspection.uploadId}/jobs`, {
+      mapping: { ...mapping, entities: { place: { kind: 'Camp', key: ['code'] } } },
+    });
+    expect(badMapping.status).toBe(400);
+    expect(badMapping.body.errors[0].field).toBe('mapping.entities.place.kind');
+
+    const job = await analyst.post(`/api/imports/uploads/${inspection.uploadId}/jobs`, { mapping });
+    expect(job.status).toBe(202);
+    const done = await finished(analyst, job.body.jobId);
+    expect(done.state, done.message).toBe('complete');
+    expect(done.report!.counts).toMatchObject({ nodesCreated: 7, relationshipsCreated: 5 });
+    const report = await analyst.fetch(`/api/imports/jobs/${job.body.jobId}/report`);
+    expect(report.headers.get('content-type')).toContain('text/csv');
+
+    const history = (await analyst.get('/api/imports')).body.imports;
+    const entry = history.find((item: { id: string }) => item.id === done.importId);
+    expect(entry).toMatchObject({ fileName: 'divisions.csv', importedBy: analyst.username, status: 'complete', counts: { nodesCreated: 7 } });
+    expect(entry.checksum).toMatch(/^[0-9a-f]{64}$/);
+
+    // The next file with the same header is offered the mapping this import used.
+    const again = UploadInspection.parse((await upload(analyst, 'divisions-2024.csv', await readFile(`${dir}/divisions.csv`))).body);
+    expect(again.mappingOrigin).toBe('saved');
+    expect((again.mapping as { namespace: string }).namespace).toBe('test-routes-divisions');
+    await analyst.delete(`/api/imports/uploads/${again.uploadId}`);
+
+    const undone = await analyst.post(`/api/imports/${encodeURIComponent(done.importId!)}/undo`);
+    expect(undone.status).toBe(200);
+    expect(undone.body).toEqual({ deleted: 12, retracted: 0 });
+    const { records } = await app.driver.executeQuery("RETURN COUNT { MATCH (n:Entity) WHERE n.id STARTS WITH 'test-routes-divisions:' } AS n");
+    expect(Number(records[0]!.get('n'))).toBe(0);
+    const audit = await app.driver.executeQuery("MATCH (a:_Audit {action: 'import-undo'}) WHERE $id IN a.targetIds RETURN count(a) AS n", {
+      id: done.importId,
+    });
+    expect(Number(audit.records[0]!.get('n'))).toBe(1);
+    expect((await analyst.post(`/api/imports/${encodeURIComponent(done.importId!)}/undo`)).status).toBe(409);
+  });
+
+  it('refuse a file past the upload limit and keep nothing of it', async () => {
+    const small = await startTestApp(testDriver(), { imports: { uploadLimitBytes: 1000 } });
+    try {
+      const answer = await upload(small, 'big.csv', Buffer.alloc(5000, 0x61));
+      expect(answer.status).toBe(413);
+      expect(answer.body.detail).toMatch(/larger than the upload limit/);
+      expect(await small.uploadFiles()).toEqual([]);
+    } finally {
+      await small.close();
+    }
+  });
+});
