@@ -130,3 +130,13 @@ export const UploadInspection = z.object({
   mappingOrigin: z.enum(['saved', 'proposed']),
 });
 export type UploadInspection = z.infer<typeof UploadInspection>;
+
+/** What an upload answers: the file kept, and how it reads, or why it cannot be read yet (pick its encoding, its sheet). */
+export const UploadAnswer = z.object({
+  uploadId: z.string(),
+  fileName: z.string(),
+  size: z.number().int(),
+  inspection: UploadInspection.nullable(),
+  problem: z.string().nullable(),
+});
+export type UploadAnswer = z.infer<typeof UploadAnswer>;

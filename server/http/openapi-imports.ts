@@ -1,6 +1,6 @@
 // The import routes' part of the OpenAPI description (server/http/routes/imports.routes.ts).
 import { z } from 'zod';
-import { ImportHistoryEntry, ImportProgress, ImportReport, UploadInspection } from '../../contract/api/imports.ts';
+import { ImportHistoryEntry, ImportProgress, ImportReport, UploadAnswer, UploadInspection } from '../../contract/api/imports.ts';
 import type { Operation, ProblemResponse } from './openapi.ts';
 
 const UploadId = z.uuid();
@@ -27,10 +27,9 @@ export function importOperations(problem: (description: string) => ProblemRespon
       summary: 'Upload a file to import (the body is the file; X-File-Name names it)',
       tag: 'imports',
       responses: {
-        201: { description: 'The file as read: sheets, columns, first rows, and a saved or proposed mapping', schema: UploadInspection },
+        201: { description: 'The file kept, as read (sheets, columns, first rows, a saved or proposed mapping), or why it cannot be read yet', schema: UploadAnswer },
         ...refused,
         413: problem('Larger than IMPORT_UPLOAD_MAX_MB'),
-        422: problem('The file cannot be read (encoding, format)'),
       },
     },
     {

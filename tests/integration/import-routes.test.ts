@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportProgress, UploadInspection } from '../../contract/api/imports.ts';
+import { ImportProgress, UploadAnswer } from '../../contract/api/imports.ts';
 import { startTestApp, testDriver, type Client, type TestApp } from '../support/neo4j.ts';
 
 const dir = 'tests/fixtures/import/mapped';
@@ -65,10 +65,20 @@ describe('import routes', () => {
     await expect.poll(() => app.uploadFiles(), { timeout: 10_000 }).toEqual([]);
   });
 
+  it('keep a file that does not read as UTF-8, say why, and read it in the encoding the analyst names', async () => {
+    const uploaded = UploadAnswer.parse((await upload(analyst, 'roster.csv', await readFile(`${dir}/roster-gb18030.csv`))).body);
+    expect(uploaded.inspection).toBeNull();
+    expect(uploaded.problem).toMatch(/^roster\.csv:2: not valid UTF-8 at byte \d+ \(0x[0-9A-F]{2}.*\); it looks like GB18030: declare it \(the encoding field GB18030/);
+    const read = await analyst.post(`/api/imports/uploads/${uploaded.uploadId}/inspect`, { encoding: 'GB18030' });
+    expect(read.status).toBe(200);
+    expect(read.body.columns).toEqual(['序号', '姓名', '身份证号', '性别', '出生日期', '民族', '住址', '关押场所', '入所日期', '备注']);
+    expect(read.body.sample[0].姓名).toBe('测试阿不都');
+  });
+
   it('take a file from upload to import, then list and undo it', async () => {
     const uploaded = await upload(analyst, 'divisions.csv', await readFile(`${dir}/divisions.csv`));
     expect(uploaded.status).toBe(201);
-    const inspection = UploadInspection.parse(uploaded.body);
+    const inspection = UploadAnswer.parse(uploaded.body).inspection!;
     expect(inspection).toMatchObject({ fileName: 'divisions.csv', format: 'csv', encoding: 'UTF-8', columns: ['code', '名称', 'level', 'parent_code'] });
     expect(inspection.sample[0]).toEqual({ code: '650000', 名称: '新疆维吾尔自治区', level: 'region', parent_code: null });
     // Another test may have saved a mapping for this header already; either way one is offered.
@@ -104,7 +114,7 @@ describe('import routes', () => {
     expect(entry.checksum).toMatch(/^[0-9a-f]{64}$/);
 
     // The next file with the same header is offered the mapping this import used.
-    const again = UploadInspection.parse((await upload(analyst, 'divisions-2024.csv', await readFile(`${dir}/divisions.csv`))).body);
+    const again = UploadAnswer.parse((await upload(analyst, 'divisions-2024.csv', await readFile(`${dir}/divisions.csv`))).body).inspection!;
     expect(again.mappingOrigin).toBe('saved');
     expect((again.mapping as { namespace: string }).namespace).toBe('test-routes-divisions');
     await analyst.delete(`/api/imports/uploads/${again.uploadId}`);

@@ -99,7 +99,16 @@ export function importsRoutes({ graph, audit }: Services, { uploads, jobs, maxUn
       throw error;
     }
     // The upload may have taken longer than a request's budget; the look-up of a saved mapping is quick.
-    res.status(201).json(await outsideRequest(() => readable(() => inspectUpload(graph, upload, {}, maxUncompressedBytes))));
+    // A file that does not read as it is (another encoding, a sheet to pick) is kept: the analyst says how.
+    let inspection = null;
+    let problem = null;
+    try {
+      inspection = await outsideRequest(() => inspectUpload(graph, upload, {}, maxUncompressedBytes));
+    } catch (error) {
+      if (!(error instanceof EncodingError || error instanceof HeaderError)) throw error;
+      problem = error.message;
+    }
+    res.status(201).json({ uploadId: upload.id, fileName: upload.name, size: upload.size, inspection, problem });
   });
 
   router.post('/imports/uploads/:id/inspect', async (req, res) => {
