@@ -27,7 +27,10 @@ export function importOperations(problem: (description: string) => ProblemRespon
       summary: 'Upload a file to import (the body is the file; X-File-Name names it)',
       tag: 'imports',
       responses: {
-        201: { description: 'The file kept, as read (sheets, columns, first rows, a saved or proposed mapping), or why it cannot be read yet', schema: UploadAnswer },
+        201: {
+          description: 'The file kept, as read (sheets, columns, first rows, a saved or proposed mapping), or why it cannot be read yet',
+          schema: UploadAnswer,
+        },
         ...refused,
         413: problem('Larger than IMPORT_UPLOAD_MAX_MB'),
       },

@@ -68,7 +68,9 @@ describe('import routes', () => {
   it('keep a file that does not read as UTF-8, say why, and read it in the encoding the analyst names', async () => {
     const uploaded = UploadAnswer.parse((await upload(analyst, 'roster.csv', await readFile(`${dir}/roster-gb18030.csv`))).body);
     expect(uploaded.inspection).toBeNull();
-    expect(uploaded.problem).toMatch(/^roster\.csv:2: not valid UTF-8 at byte \d+ \(0x[0-9A-F]{2}.*\); it looks like GB18030: declare it \(the encoding field GB18030/);
+    expect(uploaded.problem).toMatch(
+      /^roster\.csv:2: not valid UTF-8 at byte \d+ \(0x[0-9A-F]{2}.*\); it looks like GB18030: declare it \(the encoding field GB18030/,
+    );
     const read = await analyst.post(`/api/imports/uploads/${uploaded.uploadId}/inspect`, { encoding: 'GB18030' });
     expect(read.status).toBe(200);
     expect(read.body.columns).toEqual(['序号', '姓名', '身份证号', '性别', '出生日期', '民族', '住址', '关押场所', '入所日期', '备注']);
