@@ -129,27 +129,31 @@ export function importsRoutes({ graph, audit }: Services, { uploads, jobs, maxUn
     const mapping = mappingOf(body.data.mapping);
     const nodes = new Map<string, Result['nodes'][number]>();
     const edges = new Map<string, Result['edges'][number]>();
+    // A preview reads the file and asks the graph about every row shown: bounded by its rows, not by
+    // a query's budget (its first run also plans the match queries).
     const result = await readable(() =>
-      runMappedImport(graph, {
-        path: upload.path,
-        name: upload.name,
-        mapping,
-        who: user(res).username,
-        previewRows: body.data.rows,
-        maxUncompressedBytes,
-        encodingOption: 'the encoding field',
-        onPreview: (rows, links) => {
-          for (const row of rows) nodes.set(row.id, { id: row.id, labels: row.labels, properties: row.properties as Record<string, never> });
-          for (const link of links)
-            edges.set(link.id, {
-              id: link.id,
-              type: link.type,
-              source: link.source,
-              target: link.target,
-              properties: link.properties as Record<string, never>,
-            });
-        },
-      }),
+      outsideRequest(() =>
+        runMappedImport(graph, {
+          path: upload.path,
+          name: upload.name,
+          mapping,
+          who: user(res).username,
+          previewRows: body.data.rows,
+          maxUncompressedBytes,
+          encodingOption: 'the encoding field',
+          onPreview: (rows, links) => {
+            for (const row of rows) nodes.set(row.id, { id: row.id, labels: row.labels, properties: row.properties as Record<string, never> });
+            for (const link of links)
+              edges.set(link.id, {
+                id: link.id,
+                type: link.type,
+                source: link.source,
+                target: link.target,
+                properties: link.properties as Record<string, never>,
+              });
+          },
+        }),
+      ),
     );
     // References (nodes of the graph or of later rows) are drawn as bare ends, so every edge has both.
     for (const edge of edges.values()) {
