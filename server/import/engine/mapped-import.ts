@@ -17,11 +17,13 @@ import { compileMapping } from '../mapping/map-row.ts';
 import { readerFor } from '../readers/registry.ts';
 import type { Table } from '../readers/table.ts';
 import { graphLookup } from '../validate.ts';
+import { ahead } from './ahead.ts';
 import { checkRows, ImportCancelled } from './check-pass.ts';
 import { ReportBuilder } from './report-builder.ts';
 import { writeBatches } from './write-pass.ts';
 
-export const DEFAULT_MAPPED_BATCH = 2_000;
+/** Nodes and links per transaction: large enough that a batch's few queries cost little per row. */
+export const DEFAULT_MAPPED_BATCH = 10_000;
 /** A workbook may inflate to this much unless IMPORT_XLSX_MAX_MB says otherwise. */
 export const DEFAULT_XLSX_MAX_BYTES = 256 * 1024 * 1024;
 
@@ -167,17 +169,19 @@ export async function runMappedImport(graph: GraphExecutor, options: MappedImpor
     const outcome = await runImport(
       graph,
       record,
-      writeBatches({
-        graph,
-        table,
-        compiled,
-        report,
-        nodesSeen: checked.nodesSeen,
-        linksSeen: checked.linksSeen,
-        batchSize,
-        signal: options.signal,
-        onRows: (done) => progress('writing', done, rows, writeStarted),
-      }),
+      ahead(
+        writeBatches({
+          graph,
+          table,
+          compiled,
+          report,
+          nodesSeen: checked.nodesSeen,
+          linksSeen: checked.linksSeen,
+          batchSize,
+          signal: options.signal,
+          onRows: (done) => progress('writing', done, rows, writeStarted),
+        }),
+      ),
       (_index, _batch, counts) => {
         report.counts.nodesCreated += counts.nodesCreated;
         report.counts.nodesMerged += counts.nodesMerged;
