@@ -108,7 +108,10 @@ describe('import in the browser', () => {
   it('does not offer import to a viewer', async () => {
     const viewer = await session.openPage(await import('../support/neo4j.ts').then(({ ensureTestUser }) => ensureTestUser(session.app.driver, 'viewer')));
     try {
+      // Signed in (the account line shows), yet no import is offered; the analyst's page offers it.
+      await viewer.page.locator('#account').waitFor({ state: 'visible' });
       expect(await viewer.page.locator('#import-open').isVisible()).toBe(false);
+      expect(await session.explorer.page.locator('#import-open').isVisible()).toBe(true);
     } finally {
       await viewer.page.close();
     }
