@@ -77,28 +77,7 @@ type Command =
   | { kind: 'undo'; importId: string; who: string };
 
 function parseOptions(argv: string[]): Command {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        type: { type: 'string' },
-        mapping: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        encoding: { type: 'string' },
-        sheet: { type: 'string' },
-        undo: { type: 'string' },
-        'skip-invalid': { type: 'boolean', default: false },
-        as: { type: 'string' },
-        'batch-size': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new CliError(`${(error as Error).message.split('. To specify')[0]}\n${usage}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(argv);
   if (values.help) return { kind: 'help' };
   const who = values.as?.trim() || userInfo().username;
   if (values.undo) return { kind: 'undo', importId: values.undo, who };
@@ -126,6 +105,30 @@ function parseOptions(argv: string[]): Command {
     if (values[option]) throw new CliError(`--${option} goes with --mapping (a bundle is UTF-8 JSON in the model's own columns)`);
   }
   return { kind: 'bundle', options: { file: positionals[0]!, type: values.type, skipInvalid: values['skip-invalid'], who, batchSize } };
+}
+
+/** node's parseArgs, its refusal cut to the first sentence and followed by the usage. */
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        type: { type: 'string' },
+        mapping: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        encoding: { type: 'string' },
+        sheet: { type: 'string' },
+        undo: { type: 'string' },
+        'skip-invalid': { type: 'boolean', default: false },
+        as: { type: 'string' },
+        'batch-size': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message.split('. To specify')[0]}\n${usage}`);
+  }
 }
 
 /**

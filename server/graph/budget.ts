@@ -32,7 +32,11 @@ export function withBudget<T>(budget: RequestBudget, work: () => T): T {
   return budgets.run(budget, work);
 }
 
-/** Runs `work` outside any request's budget: a background job a request started but does not wait for. */
-export function outsideRequest<T>(work: () => T): T {
+/**
+ * Runs `work` outside any request's budget: work shared by many requests (a group commit of audit
+ * entries) must not be cut by the deadline or the departure of whichever request started it; nor
+ * a background job (an import) that a request starts but does not wait for.
+ */
+export function outsideBudget<T>(work: () => T): T {
   return budgets.exit(work);
 }

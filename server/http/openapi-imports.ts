@@ -1,7 +1,7 @@
 // The import routes' part of the OpenAPI description (server/http/routes/imports.routes.ts).
 import { z } from 'zod';
 import { ImportHistoryEntry, ImportProgress, ImportReport, UploadAnswer, UploadInspection } from '../../contract/api/imports.ts';
-import type { Operation, ProblemResponse } from './openapi.ts';
+import type { Operation, ProblemResponse } from './openapi-types.ts';
 
 const UploadId = z.uuid();
 const Mapping = z.object({ mapping: z.record(z.string(), z.unknown()), dryRun: z.boolean().optional(), rows: z.number().int().min(1).max(200).optional() });

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MappingDocument } from '../../contract/api/import-mapping.ts';
 import type { ImportProgress } from '../../contract/api/imports.ts';
-import { outsideRequest } from '../graph/budget.ts';
+import { outsideBudget } from '../graph/budget.ts';
 import type { GraphExecutor } from '../graph/executor.ts';
 import { runMappedImport } from './engine/mapped-import.ts';
 import type { Upload } from './uploads.ts';
@@ -42,7 +42,7 @@ export class ImportJobs {
     };
     this.jobs.set(job.id, job);
     // Outside the request's budget: the import outlives the request that started it.
-    job.done = outsideRequest(() =>
+    job.done = outsideBudget(() =>
       runMappedImport(this.graph, {
         path: upload.path,
         name: upload.name,

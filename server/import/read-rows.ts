@@ -80,7 +80,7 @@ export function parseImportType(name: string): ImportType {
 }
 
 /** The zod object a row's properties must fit. */
-export function propertySchema(type: ImportType): z.ZodObject {
+function propertySchema(type: ImportType): z.ZodObject {
   return type.element === 'node' ? nodeSchemas[type.kind] : RelationshipProps;
 }
 
@@ -318,7 +318,10 @@ function readJson(file: string, text: string, typeName: string | undefined): Raw
     const rows: RawRows = { file, format: 'json', positions, nodes: [], relationships: [], problems: [] };
     document.forEach((element, index) => {
       const line = at(index);
-      if (!isObject(element)) return rows.problems.push(notAnObject(line));
+      if (!isObject(element)) {
+        rows.problems.push(notAnObject(line));
+        return;
+      }
       const { node, relationship } = flatRow(type, element);
       if (node) rows.nodes.push({ line, row: node });
       if (relationship) rows.relationships.push({ line, row: relationship });
@@ -344,13 +347,19 @@ function readJson(file: string, text: string, typeName: string | undefined): Raw
   const rows: RawRows = { file, format: 'bundle', positions, nodes: [], relationships: [], problems: [] };
   nodes.forEach((element, index) => {
     const line = at(index);
-    if (!isObject(element)) return rows.problems.push(notAnObject(line));
+    if (!isObject(element)) {
+      rows.problems.push(notAnObject(line));
+      return;
+    }
     const { id, labels, ...properties } = element;
     rows.nodes.push({ line, row: { id, labels, properties } });
   });
   relationships.forEach((element, index) => {
     const line = at(nodes.length + index);
-    if (!isObject(element)) return rows.problems.push(notAnObject(line));
+    if (!isObject(element)) {
+      rows.problems.push(notAnObject(line));
+      return;
+    }
     const { id, type, source, target, ...properties } = element;
     rows.relationships.push({ line, row: { id, type, source, target, properties } });
   });

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportProgress, UploadAnswer } from '../../contract/api/imports.ts';
-import { startTestApp, testDriver, type Client, type TestApp } from '../support/neo4j.ts';
+import { type AnswerBody, startTestApp, testDriver, type Client, type TestApp } from '../support/neo4j.ts';
 
 const dir = 'tests/fixtures/import/mapped';
 let app: TestApp;
@@ -26,7 +26,7 @@ async function upload(client: Client, name: string, body: Buffer) {
     headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name) },
     body: new Uint8Array(body),
   });
-  return { status: response.status, body: (await response.json()) as any };
+  return { status: response.status, body: (await response.json()) as AnswerBody };
 }
 
 /** Polls a job until it ends; the server answers each poll at once. */

@@ -12,7 +12,7 @@ import { runMappedImport, type MappedImportResult } from '../../server/import/en
 import { undoImport } from '../../server/queries/import-history.ts';
 import type { GraphExecutor } from '../../server/graph/executor.ts';
 import { toJson } from '../../server/graph/to-json.ts';
-import { testDriver, testExecutor } from '../support/neo4j.ts';
+import { type AnswerBody, testDriver, testExecutor } from '../support/neo4j.ts';
 
 const dir = 'tests/fixtures/import/mapped';
 const PREFIXES = ['test-facilities:', 'test-divisions:', 'test-organogram:', 'test-roster', 'test-sanctions:', 'test-mapped-'];
@@ -66,7 +66,9 @@ async function engine(
 
 async function node(id: string) {
   const { records } = await driver.executeQuery('MATCH (node:Entity {id: $id}) RETURN labels(node) AS labels, properties(node) AS properties', { id });
-  return records[0] ? { labels: (records[0].get('labels') as string[]).sort(), properties: toJson(records[0].get('properties')) as Record<string, any> } : null;
+  return records[0]
+    ? { labels: (records[0].get('labels') as string[]).sort(), properties: toJson(records[0].get('properties')) as Record<string, AnswerBody> }
+    : null;
 }
 
 async function links(type: string, sourceId: string) {
@@ -77,7 +79,7 @@ async function links(type: string, sourceId: string) {
       type,
     },
   );
-  return records.map((record) => ({ target: record.get('target') as string, properties: toJson(record.get('properties')) as Record<string, any> }));
+  return records.map((record) => ({ target: record.get('target') as string, properties: toJson(record.get('properties')) as Record<string, AnswerBody> }));
 }
 
 async function count(prefix: string): Promise<number> {
@@ -203,7 +205,7 @@ describe('encodings and formats', () => {
     const declared = await runMappedImport(graph, {
       path: join(dir, 'places-latin1.csv'),
       name: 'places-latin1.csv',
-      mapping: parseMapping('places.yaml', (await readFile(mappingFile, 'utf8')) + 'source: { encoding: latin1 }\n'),
+      mapping: parseMapping('places.yaml', `${await readFile(mappingFile, 'utf8')}source: { encoding: latin1 }\n`),
       who: 'test-mapped-who',
     });
     expect(declared.status).toBe('complete');

@@ -42,10 +42,14 @@ export async function ensureTestUser(driver: Driver, role: Role, name = `test-${
   return { username: name, password: TEST_PASSWORD };
 }
 
+/** A JSON answer as a test reads it: its shape is what the assertions check, so it is not typed beforehand. */
+// biome-ignore lint/suspicious/noExplicitAny: the tests walk answers of every route; `unknown` would need a cast at each step.
+export type AnswerBody = any;
+
 export interface Answer {
   status: number;
   contentType: string;
-  body: any;
+  body: AnswerBody;
 }
 
 /** One signed-in client: its cookie, and its CSRF token sent on every request. */
@@ -68,6 +72,8 @@ export interface Client {
 export interface TestApp extends Client {
   baseUrl: string;
   driver: Driver;
+  /** Credentials this app resolved, and how many of them it had to read from Neo4j (server/queries/session-cache.ts). */
+  sessionStats: { resolved: number; readFromGraph: number };
   /** Another signed-in client of the same app: another role, or another user of the same role. */
   login(role: Role, name?: string): Promise<Client>;
   /** The files in the app's upload folder (an upload cut off must leave none). */
@@ -112,7 +118,14 @@ export async function signIn(baseUrl: string, username: string, password: string
   };
 }
 
-export interface TestAppOptions extends Partial<Pick<AppOptions, 'redactAll' | 'redactionSecret' | 'rateLimits'>> {
+/**
+ * The request budget of every test app: far above production's 7 s, below the 60 s a test may take.
+ * A test of behaviour must not fail because a busy CI machine made one request slow; the budget
+ * itself is tested on its own, in the fault tests (tests/faults/), with production's figures.
+ */
+export const TEST_REQUEST_BUDGET_MS = 45_000;
+
+export interface TestAppOptions extends Partial<Pick<AppOptions, 'redactAll' | 'redactionSecret' | 'rateLimits' | 'sessionCacheMs'>> {
   /** Import uploads: the size limit (the folder is the app's own temporary one). */
   imports?: { uploadLimitBytes?: number };
   /** Who the returned client is signed in as: `test-<role>`. Analyst unless said. */
@@ -136,6 +149,9 @@ export async function startTestApp(driver: Driver = testDriver(), options: TestA
     // own tests in tests/integration/hardening.test.ts).
     rateLimits: { queriesPerMinute: 0, loginPerMinute: 0, ...options.rateLimits },
     imports: { uploadsDir, uploadLimitBytes: options.imports?.uploadLimitBytes ?? 50 * 1024 * 1024 },
+    ...(options.sessionCacheMs === undefined ? {} : { sessionCacheMs: options.sessionCacheMs }),
+    requestDeadlineMs: TEST_REQUEST_BUDGET_MS,
+    queryTimeoutMs: TEST_REQUEST_BUDGET_MS,
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -181,5 +197,5 @@ export async function startTestApp(driver: Driver = testDriver(), options: TestA
       delete: refuse,
     };
   }
-  return { ...client, baseUrl, driver, login, uploadFiles, close };
+  return { ...client, baseUrl, driver, login, uploadFiles, close, sessionStats: app.locals.sessionStats };
 }

@@ -13,8 +13,8 @@ import type { ImportJobs } from '../../import/import-jobs.ts';
 import { inspectUpload } from '../../import/inspect-upload.ts';
 import { HeaderError } from '../../import/readers/table.ts';
 import { EncodingError } from '../../import/source/decode-text.ts';
-import { UploadTooLarge, type UploadStore } from '../../import/uploads.ts';
-import { outsideRequest } from '../../graph/budget.ts';
+import { type Upload, UploadTooLarge, type UploadStore } from '../../import/uploads.ts';
+import { outsideBudget } from '../../graph/budget.ts';
 import { listImports, UndoRefused, undoImport } from '../../queries/import-history.ts';
 import { queries } from '../../../contract/queries/index.ts';
 import { currentUser, requireRole } from '../auth-middleware.ts';
@@ -88,7 +88,7 @@ export function importsRoutes({ graph, audit }: Services, { uploads, jobs, maxUn
   router.post('/imports/uploads', async (req, res) => {
     const name = decodeURIComponent(String(req.get('x-file-name') ?? ''));
     if (!name) throw new BadInput([{ field: 'X-File-Name', reason: "is required: the file's name (its extension tells its format)" }]);
-    let upload;
+    let upload: Upload;
     try {
       upload = await uploads.receive(req, name, user(res).id);
     } catch (error) {
@@ -103,7 +103,7 @@ export function importsRoutes({ graph, audit }: Services, { uploads, jobs, maxUn
     let inspection = null;
     let problem = null;
     try {
-      inspection = await outsideRequest(() => inspectUpload(graph, upload, {}, maxUncompressedBytes));
+      inspection = await outsideBudget(() => inspectUpload(graph, upload, {}, maxUncompressedBytes));
     } catch (error) {
       if (!(error instanceof EncodingError || error instanceof HeaderError)) throw error;
       problem = error.message;
@@ -132,7 +132,7 @@ export function importsRoutes({ graph, audit }: Services, { uploads, jobs, maxUn
     // A preview reads the file and asks the graph about every row shown: bounded by its rows, not by
     // a query's budget (its first run also plans the match queries).
     const result = await readable(() =>
-      outsideRequest(() =>
+      outsideBudget(() =>
         runMappedImport(graph, {
           path: upload.path,
           name: upload.name,
@@ -186,7 +186,7 @@ export function importsRoutes({ graph, audit }: Services, { uploads, jobs, maxUn
     const job = jobs.get(req.params.id, user(res).id);
     if (!job) throw new NotFound(`No import job "${req.params.id}" of yours.`);
     job.controller.abort();
-    await outsideRequest(() => job.done);
+    await outsideBudget(() => job.done);
     res.json(job.progress);
   });
 
@@ -218,7 +218,7 @@ export function importsRoutes({ graph, audit }: Services, { uploads, jobs, maxUn
     const who = user(res);
     await audit.record(who, { action: 'import-undo', targetIds: [req.params.id] });
     try {
-      res.json(await outsideRequest(() => undoImport(graph, req.params.id, who.username)));
+      res.json(await outsideBudget(() => undoImport(graph, req.params.id, who.username)));
     } catch (error) {
       if (error instanceof UndoRefused) throw new HttpProblem(error.status, error.status === 404 ? 'Not found' : 'Undo refused', error.message);
       throw error;

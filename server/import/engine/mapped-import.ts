@@ -18,7 +18,7 @@ import { readerFor } from '../readers/registry.ts';
 import type { Table } from '../readers/table.ts';
 import { graphLookup } from '../validate.ts';
 import { ahead } from './ahead.ts';
-import { checkRows, ImportCancelled } from './check-pass.ts';
+import { type CheckResult, checkRows, ImportCancelled } from './check-pass.ts';
 import { ReportBuilder } from './report-builder.ts';
 import { writeBatches } from './write-pass.ts';
 
@@ -138,7 +138,7 @@ export async function runMappedImport(graph: GraphExecutor, options: MappedImpor
     });
   };
   const checkStarted = performance.now();
-  let checked;
+  let checked: CheckResult;
   try {
     checked = await checkRows({
       graph,

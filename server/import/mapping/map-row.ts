@@ -14,7 +14,7 @@ import {
 import { NodeRow, RelationshipRow } from '../../../contract/graph-rows.ts';
 import {
   Confidence,
-  NodeKind,
+  type NodeKind,
   PersonRole,
   RelationshipProps,
   StableId,

@@ -70,7 +70,9 @@ export function readDate(text: string, patterns: readonly string[]): ReadDate | 
     const match = regex.exec(text);
     if (!match) continue;
     const value: Partial<Record<Precision, number>> = {};
-    parts.forEach((part, i) => (value[part] = Number(match[i + 1])));
+    parts.forEach((part, i) => {
+      value[part] = Number(match[i + 1]);
+    });
     const { year, month, day } = value;
     if (year === undefined) continue;
     if (month !== undefined && (month < 1 || month > 12)) return null;

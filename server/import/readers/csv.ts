@@ -86,7 +86,9 @@ async function openDelimited(path: string, options: OpenOptions, format: SourceF
   async function* rows(): AsyncGenerator<SourceRow> {
     for (let read = await next(); read; read = await next()) {
       const cells: SourceRow['cells'] = {};
-      columns.forEach((column, index) => (cells[column] = textCell(read.record[index] ?? '')));
+      columns.forEach((column, index) => {
+        cells[column] = textCell(read.record[index] ?? '');
+      });
       const problem = read.record.length > columns.length ? `has ${read.record.length} cells; the header has ${columns.length}` : undefined;
       yield { line: read.line, cells, ...(problem && { problem }) };
     }

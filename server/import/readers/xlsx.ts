@@ -130,7 +130,9 @@ async function openWorkbook(path: string, options: OpenOptions): Promise<Table> 
     for (let step = await source.next(); !step.done; step = await source.next()) {
       const { number, values } = step.value;
       const cells: SourceRow['cells'] = {};
-      columns.forEach((column, i) => (cells[column] = values[i] ?? null));
+      columns.forEach((column, i) => {
+        cells[column] = values[i] ?? null;
+      });
       const extra = values.slice(columns.length).some((value) => value !== null);
       yield { line: number, cells, ...(extra && { problem: `has values right of the header's last column (${columnLetters(columns.length)})` }) };
     }
