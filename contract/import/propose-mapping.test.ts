@@ -28,4 +28,26 @@ describe('proposeMapping', () => {
     expect(mapping.entities.row!.properties.birthDate).toMatchObject({ column: '出生日期', date: ['YYYY年M月D日', 'YYYY年M月'] });
     expect(mapping.unmapped.drop).toEqual(['序号', '关押场所']);
   });
+
+  it("maps the gender words a roster writes (男/女, M/F) to the model's values, and reads 1990/1/1 and 1990.01.01 as dates", () => {
+    const columns = ['姓名', '性别', '出生日期', 'Sex', 'DOB'];
+    const sample = [
+      { 姓名: '测试甲', 性别: '男', 出生日期: '1990/1/1', Sex: 'M', DOB: '1990.01.01' },
+      { 姓名: '测试乙', 性别: '女', 出生日期: '1992/12/31', Sex: 'f', DOB: '1992.12.31' },
+    ];
+    const mapping = MappingDocument.parse(proposeMapping('roster.xlsx', columns, sample));
+    expect(mapping.entities.row!.properties.gender).toMatchObject({ column: '性别', map: { 男: 'male', 女: 'female' } });
+    expect(mapping.entities.row!.properties.birthDate).toMatchObject({ column: '出生日期', date: ['YYYY/M/D'] });
+    // One column per property: the second gender and birth-date columns are left to the analyst.
+    expect(mapping.unmapped.drop).toEqual(['Sex', 'DOB']);
+  });
+
+  it("proposes only properties the row's kind holds: a post's title is dropped, not put on the person", () => {
+    const mapping = MappingDocument.parse(
+      proposeMapping('officials.csv', ['Name', 'Position', 'Gender'], [{ Name: 'Test Official', Position: 'Secretary', Gender: 'Male' }]),
+    );
+    expect(mapping.entities.row!.kind).toBe('Official');
+    expect(Object.keys(mapping.entities.row!.properties)).toEqual(['name', 'gender']);
+    expect(mapping.unmapped.drop).toEqual(['Position']);
+  });
 });

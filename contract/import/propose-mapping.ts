@@ -3,7 +3,7 @@
 // birthDate, 民族 -> ethnicity, 住址 -> address…) and its sample values (a date in 2017年5月28日, a
 // number, an 18-character ID number). The browser's mapping editor starts from it; the analyst decides.
 import type { MappingInput, ValueSource } from '../api/import-mapping.ts';
-import type { NodeKind } from '../model.ts';
+import { NodeKind, nodeSchemas, PersonRole } from '../model.ts';
 
 type SampleValue = string | number | boolean | null;
 
@@ -51,12 +51,43 @@ export function propertyForHeader(header: string): string | null {
 
 const CHINESE_DATE = /^\d{4}年\d{1,2}月(\d{1,2}日)?$/;
 
+/** How rosters write a gender (男/女, M/F…), folded to lower case: the model's three values. */
+const GENDER_WORDS: Record<string, 'female' | 'male' | 'unknown'> = {
+  男: 'male',
+  男性: 'male',
+  m: 'male',
+  male: 'male',
+  man: 'male',
+  女: 'female',
+  女性: 'female',
+  f: 'female',
+  female: 'female',
+  woman: 'female',
+  未知: 'unknown',
+  不详: 'unknown',
+  unknown: 'unknown',
+};
+
+/** A value map for the gender words the sample holds, as they are written: a cell it lacks is then named in the check. */
+function genderMap(values: readonly SampleValue[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const value of values) {
+    const text = value === null ? '' : String(value).trim();
+    const gender = GENDER_WORDS[text.toLowerCase()];
+    if (gender) map[text] = gender;
+  }
+  return map;
+}
+
 /** What sample values say about a column: a date pattern, a number, an ID number, or nothing. */
 export function valueHint(values: readonly SampleValue[]): { property?: string; source?: Partial<ValueSource> } {
   const texts = values.filter((value): value is string | number => value !== null && value !== '').map(String);
   if (texts.length === 0) return {};
   if (texts.every((text) => CHINESE_DATE.test(text))) return { source: { date: ['YYYY年M月D日', 'YYYY年M月'] } };
   if (texts.every((text) => /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text))) return { source: { date: ['DD/MM/YYYY'] } };
+  // Spreadsheets exported in China often write 1990/1/1 or 1990.01.01.
+  if (texts.every((text) => /^\d{4}\/\d{1,2}\/\d{1,2}$/.test(text))) return { source: { date: ['YYYY/M/D'] } };
+  if (texts.every((text) => /^\d{4}\.\d{1,2}\.\d{1,2}$/.test(text))) return { source: { date: ['YYYY.M.D'] } };
   if (texts.every((text) => /^\d{17}[\dXx]$/.test(text))) return { property: 'idNumber' };
   return {};
 }
@@ -65,15 +96,21 @@ export function valueHint(values: readonly SampleValue[]): { property?: string; 
 export function proposeMapping(fileName: string, columns: readonly string[], sample: readonly Record<string, SampleValue>[]): MappingInput {
   const headerText = columns.map(folded).join(' ');
   const kind = KIND_HINTS.find(([pattern]) => pattern.test(headerText))?.[1] ?? 'Person';
+  // Only what the kind holds: a post's title belongs on a HELD_POST link, not on the person, and the
+  // analyst links it there; proposing it on the node would refuse the whole file.
+  const shape = nodeSchemas[PersonRole.safeParse(kind).success ? 'Person' : NodeKind.parse(kind)].shape as Record<string, unknown>;
   const properties: Record<string, ValueSource | string> = {};
   const used = new Set<string>();
   let key: string | null = null;
   for (const column of columns) {
-    const hint = valueHint(sample.map((row) => row[column] ?? null));
+    const values = sample.map((row) => row[column] ?? null);
+    const hint = valueHint(values);
     const property = propertyForHeader(column) ?? hint.property ?? null;
-    if (!property || used.has(property)) continue;
+    if (!property || used.has(property) || !(property in shape)) continue;
     used.add(property);
-    properties[property] = hint.source ? ({ column, ...hint.source } as ValueSource) : column;
+    const genders = property === 'gender' ? genderMap(values) : {};
+    if (Object.keys(genders).length > 0) properties[property] = { column, map: genders } as ValueSource;
+    else properties[property] = hint.source ? ({ column, ...hint.source } as ValueSource) : column;
     if (property === 'idNumber') key = column;
   }
   // A kind's required category gets the model's catch-all until the analyst picks a column or a map.

@@ -3,6 +3,7 @@
 // inspection, preview and check to an import, its progress, the history and an audited undo.
 import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportProgress, UploadAnswer } from '../../contract/api/imports.ts';
 import { type AnswerBody, startTestApp, testDriver, type Client, type TestApp } from '../support/neo4j.ts';
@@ -131,6 +132,33 @@ describe('import routes', () => {
     });
     expect(Number(audit.records[0]!.get('n'))).toBe(1);
     expect((await analyst.post(`/api/imports/${encodeURIComponent(done.importId!)}/undo`)).status).toBe(409);
+  });
+
+  it('import a workbook with Chinese headers on the mapping proposed for it, without the analyst writing one', async () => {
+    // A roster as a leak holds it: gender as 男/女, dates as 1990/1/1, an empty cell, a column nobody maps.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名单');
+    sheet.addRow(['序号', '姓名', '身份证号码', '性别', '出生日期', '民族', '家庭住址', '关押场所']);
+    sheet.addRow([1, '测试路由甲', '650000198001010019', '男', '1980/1/1', '维吾尔族', '测试村一组', '测试看守所']);
+    sheet.addRow([2, '测试路由乙', '65000019850615002X', '女', '1985/6/15', '哈萨克族', null, '测试看守所']);
+    const body = Buffer.from(await workbook.xlsx.writeBuffer());
+    const inspection = UploadAnswer.parse((await upload(analyst, 'test-routes-proposed.xlsx', body)).body).inspection!;
+    expect(inspection.mappingOrigin).toBe('proposed');
+    expect(inspection.sheet).toBe('名单');
+
+    const job = await analyst.post(`/api/imports/uploads/${inspection.uploadId}/jobs`, { mapping: inspection.mapping });
+    expect(job.status).toBe(202);
+    const done = await finished(analyst, job.body.jobId);
+    expect(done.state, JSON.stringify(done.report?.entries ?? done.message)).toBe('complete');
+    expect(done.report!.columns.dropped).toEqual(['序号', '关押场所']);
+    const { records } = await app.driver.executeQuery(
+      "MATCH (n:Detainee) WHERE n.id STARTS WITH 'test-routes-proposed:' RETURN n.name AS name, n.gender AS gender, n.birthDate AS born, n.idNumber AS idNumber ORDER BY name",
+    );
+    expect(records.map((record) => [record.get('name'), record.get('gender'), String(record.get('born')), record.get('idNumber')])).toEqual([
+      ['测试路由乙', 'female', '1985-06-15', '65000019850615002X'],
+      ['测试路由甲', 'male', '1980-01-01', '650000198001010019'],
+    ]);
+    expect((await analyst.post(`/api/imports/${encodeURIComponent(done.importId!)}/undo`)).status).toBe(200);
   });
 
   it('refuse a file past the upload limit and keep nothing of it', async () => {
