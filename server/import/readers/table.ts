@@ -48,14 +48,20 @@ export interface TableReader {
   open(path: string, options: OpenOptions): Promise<Table>;
 }
 
-/** Column names as a header gives them: trimmed, none empty, none twice. Throws with the reason. */
-export function checkHeader(names: readonly string[], where: string): string[] {
-  const columns = names.map((name) => name.trim());
-  const seen = new Map<string, number>();
-  columns.forEach((name, index) => {
-    if (!name) throw new HeaderError(`${where}: column ${index + 1} of the header has no name`);
-    if (seen.has(name)) throw new HeaderError(`${where}: the header names "${name}" twice (columns ${seen.get(name)! + 1} and ${index + 1})`);
-    seen.set(name, index);
+/**
+ * Column names as a header gives them, trimmed. Real exports leave a header cell empty (a trailing
+ * comma, a notes column nobody titled) or repeat a name (two 备注): rather than refuse the file, an
+ * empty one is named by its place, `(column 4)` or `(column D)`, and a repeat gets its count,
+ * `备注 (2)`, so the mapping can name, keep or drop each. Throws only when there is no header at all.
+ */
+export function checkHeader(names: readonly string[], where: string, placeName: (index: number) => string = (index) => String(index + 1)): string[] {
+  const taken = new Set<string>();
+  const columns = names.map((raw, index) => {
+    const trimmed = raw.trim();
+    let name = trimmed || `(column ${placeName(index)})`;
+    for (let count = 2; taken.has(name); count++) name = `${trimmed} (${count})`;
+    taken.add(name);
+    return name;
   });
   if (columns.length === 0) throw new HeaderError(`${where}: has no header row (the mapping's source.headerRow names it)`);
   return columns;

@@ -63,7 +63,7 @@ async function inspectZip(path: string, options: OpenOptions): Promise<string[]>
 }
 
 function tooBig(name: string, cap: number): string {
-  return `${name}: the workbook inflates to more than ${Math.round(cap / 1024 / 1024)} MB: save the sheet as CSV, or raise IMPORT_XLSX_MAX_MB`;
+  return `${name}: the workbook inflates to more than ${cap >= 1024 * 1024 ? `${Math.round(cap / 1024 / 1024)} MB` : `${cap.toLocaleString('en')} bytes`}: save the sheet as CSV, or raise IMPORT_XLSX_MAX_MB`;
 }
 
 /** A1-style column letters of a 1-based column number. */
@@ -123,7 +123,7 @@ async function openWorkbook(path: string, options: OpenOptions): Promise<Table> 
   if (header.done) throw new HeaderError(`${options.name} ${sheet}: holds no header row (row ${options.headerRow} onwards is empty)`);
   const names = header.value.values.map((value) => (value === null ? '' : String(value)));
   while (names.length > 0 && names.at(-1) === '') names.pop();
-  const columns = checkHeader(names, `${options.name} ${sheet}!${header.value.number}`);
+  const columns = checkHeader(names, `${options.name} ${sheet}!${header.value.number}`, (index) => columnLetters(index + 1));
   const letters = new Map(columns.map((column, i) => [column, columnLetters(i + 1)]));
 
   async function* rows(): AsyncGenerator<SourceRow> {
