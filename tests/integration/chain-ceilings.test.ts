@@ -1,7 +1,10 @@
 // A chain deeper than the chain query's ceilings is reported as cut, never answered as "no chain":
 // an organogram of ten reporting steps (tests/fixtures/import/mapped/organogram.csv) imported under
-// its own namespace, its chains asked from the middle and from the bottom.
-import { readFile } from 'node:fs/promises';
+// its own namespace, with only its director's post in the central bureau (so every chain climbs
+// the whole reporting line), its chains asked from the middle and from the bottom.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Result } from '../../contract/result.ts';
 import { runMappedImport } from '../../server/import/engine/mapped-import.ts';
@@ -10,12 +13,22 @@ import { startTestApp, testExecutor, type TestApp } from '../support/neo4j.ts';
 
 const NAMESPACE = 'test-chain-organogram';
 let app: TestApp;
+let scratch: string;
 
 beforeAll(async () => {
   app = await startTestApp();
+  scratch = await mkdtemp(join(tmpdir(), 'test-chain-'));
+  // The deputies' posts move to the regional office: a chain reaches the centre only through the director.
+  const csv = (await readFile('tests/fixtures/import/mapped/organogram.csv', 'utf8')).replaceAll(
+    /^(P0[12],.*),Test Organogram Central Bureau,central,/gm,
+    '$1,Test Organogram Regional Office,region,',
+  );
+  expect(csv.match(/Central Bureau/g)).toHaveLength(1);
+  const path = join(scratch, 'organogram.csv');
+  await writeFile(path, csv);
   const text = await readFile('tests/fixtures/import/mapped/organogram.yaml', 'utf8');
   const result = await runMappedImport(await testExecutor(app.driver), {
-    path: 'tests/fixtures/import/mapped/organogram.csv',
+    path,
     name: 'organogram.csv',
     mapping: parseMapping('organogram.yaml', text.replace('namespace: test-organogram', `namespace: ${NAMESPACE}`)),
     who: 'test-chain',
@@ -25,6 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.driver.executeQuery('MATCH (node:Entity) WHERE node.id STARTS WITH $prefix DETACH DELETE node', { prefix: `${NAMESPACE}:` });
   await app.close();
+  await rm(scratch, { recursive: true, force: true });
 });
 
 describe('chains past a ceiling', () => {
