@@ -24,13 +24,15 @@ export async function withFreshNeo4j<T>(
   work: (driver: Driver, version: string, connection: Connection) => Promise<T>,
 ): Promise<T> {
   const dataDir = await mkdtemp(join(tmpdir(), 'xpf-bench-'));
+  const env = parseEnv();
   const neo4j = await startEmbeddedNeo4j({
     dataDir,
-    cacheDir: parseEnv().XPF_CACHE_DIR,
+    cacheDir: env.XPF_CACHE_DIR,
     boltPort: await freePort(),
     heap: memory.heap,
     pageCache: memory.pageCache,
-    startTimeoutMs: 180_000,
+    // A busy machine may take minutes to start a JVM: NEO4J_START_TIMEOUT_S (up to 600) allows it.
+    startTimeoutMs: Math.max(180, env.NEO4J_START_TIMEOUT_S) * 1000,
   });
   const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);
   try {
