@@ -64,7 +64,7 @@ describe('cancelling an import', () => {
     expect(before).toBeGreaterThan(0);
     expect(result.status).toBe('cancelled');
     const { records } = await driver.executeQuery(
-      "RETURN COUNT { MATCH (n:Entity) WHERE n.id STARTS WITH 'test-cancel:' } AS nodes, [(r:_Import {id: $id}) | r.status] AS status",
+      "RETURN COUNT { MATCH (n:Entity) WHERE n.id STARTS WITH 'test-cancel:' } AS nodes, COLLECT { MATCH (r:_Import {id: $id}) RETURN r.status } AS status",
       { id: result.importId },
     );
     expect(Number(records[0]!.get('nodes'))).toBe(0);
