@@ -22,6 +22,8 @@ export const AuditAction = z.enum([
   'token-revoke',
   'password-change',
   'audit-export',
+  'import',
+  'import-undo',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
