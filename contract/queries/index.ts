@@ -27,6 +27,7 @@ import { query as graphHasEvidence } from './import/graph-has-evidence.ts';
 import { query as importStatus } from './import/import-status.ts';
 import { query as removeOtherSeeds } from './import/remove-other-seeds.ts';
 import { query as retireOtherSeeds } from './import/retire-other-seeds.ts';
+import { query as storeIsEmpty } from './import/store-is-empty.ts';
 import { query as allShortestPaths } from './paths/all-shortest-paths.ts';
 import { query as commonConnections } from './paths/common-connections.ts';
 import { query as shortestPath } from './paths/shortest-path.ts';
@@ -76,6 +77,7 @@ export const queries = {
   importStatus,
   removeOtherSeeds,
   retireOtherSeeds,
+  storeIsEmpty,
   allShortestPaths,
   commonConnections,
   shortestPath,

@@ -1,7 +1,7 @@
 // The one neo4j-driver instance: to the server NEO4J_URI names, or to the embedded Neo4j started here.
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Env } from '../env.ts';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded.ts';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedOptions } from './embedded.ts';
 
 export interface GraphConnection {
   driver: Driver;
@@ -27,7 +27,10 @@ export function createDriver(uri: string, user: string, password: string): Drive
   });
 }
 
-export async function connectToGraph(env: Env, onNeo4jOutput?: (line: string) => void): Promise<GraphConnection> {
+/** For the embedded database: start-up narration, and a bulk load into a store that holds nothing yet. */
+export type EmbeddedStart = Pick<EmbeddedOptions, 'onOutput' | 'phase' | 'beforeFirstStart'>;
+
+export async function connectToGraph(env: Env, start: EmbeddedStart = {}): Promise<GraphConnection> {
   if (env.NEO4J_URI) {
     const driver = createDriver(env.NEO4J_URI, env.NEO4J_USER, env.NEO4J_PASSWORD!);
     return { driver, uri: env.NEO4J_URI, user: env.NEO4J_USER, close: () => driver.close() };
@@ -40,7 +43,7 @@ export async function connectToGraph(env: Env, onNeo4jOutput?: (line: string) =>
     pageCache: env.NEO4J_PAGECACHE,
     password: env.NEO4J_PASSWORD,
     startTimeoutMs: env.NEO4J_START_TIMEOUT_S * 1000,
-    onOutput: onNeo4jOutput,
+    ...start,
   });
   const driver = createDriver(embedded.uri, embedded.user, embedded.password);
   return {
