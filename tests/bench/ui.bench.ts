@@ -23,10 +23,13 @@ const { values } = parseArgs({
     'pan-seconds': { type: 'string', default: '3' },
     // The forced-WebGL run takes half a minute at 5k on a software GPU.
     'skip-webgl': { type: 'boolean', default: false },
+    // In `npm test` (tests/bench-smoke.test.ts): a small and a plain-style size, short pans, no forced WebGL.
+    smoke: { type: 'boolean', default: false },
   },
 });
-const sizes = values.sizes.split(',').map(Number);
-const panMs = Number(values['pan-seconds']) * 1000;
+const sizes = (values.smoke ? '300,2500' : values.sizes).split(',').map(Number);
+const panMs = (values.smoke ? 0.5 : Number(values['pan-seconds'])) * 1000;
+const skipWebgl = values.smoke || values['skip-webgl'];
 const targets = { size: 5000, drawMs: 1500, fps: 30 };
 
 const harnessRoot = fileURLToPath(new URL('./ui/harness/', import.meta.url));
@@ -108,7 +111,7 @@ async function measure(browser: Browser, baseUrl: string, mode: BenchMode, size:
     const panBy = await page.evaluate((ms) => window.__bench!.pan(ms), panMs);
     if (problems.length > 0) throw new Error(`${mode} at ${size}: ${problems.join('; ')}`);
     if (drag.movedPx === 0) throw new Error(`${mode} at ${size}: the mouse drag did not pan the view`);
-    if (paced.movedPx === 0) throw new Error(`${mode} at ${size}: the frame-paced drag did not pan the view`);
+    if (paced.movedPx === 0) throw new Error(`${mode} at ${size}: the frame-paced drag did not pan the view (${JSON.stringify(paced)})`);
     return { draw, drag, paced, panBy };
   } finally {
     await context.close();
@@ -155,7 +158,7 @@ async function main(): Promise<void> {
       const optimised = await measure(browser, baseUrl, 'optimised', size);
       // Where the production choice refused a software GPU, WebGL is also measured at the target size (not at 20k: minutes there).
       const webgl =
-        gpu && !values['skip-webgl'] && optimised.draw.renderer !== 'webgl' && size === targets.size && size >= webglFromElements
+        gpu && !skipWebgl && optimised.draw.renderer !== 'webgl' && size === targets.size && size >= webglFromElements
           ? await measure(browser, baseUrl, 'webgl', size)
           : null;
       rows.push({ size, baseline, optimised, webgl });
@@ -165,7 +168,10 @@ async function main(): Promise<void> {
     }
 
     console.log(
-      '\nBaseline: canvas renderer, the full stylesheet, the layout (forceLayoutFor: fcose, or rings by degree from 2,000 elements) on the main thread. Optimised: render-options.ts + the same layout in the (prepared) layout worker.',
+      "\nBaseline: canvas renderer, the full stylesheet, Cytoscape's layout on the main thread (forceLayoutFor: fcose, or its concentric rings by degree from 2,000 elements), fitted to every element's box.",
+    );
+    console.log(
+      'Optimised: render-options.ts; fcose in the (prepared) layout worker, or from 2,000 elements the same rings computed from ids and ends (ringsByDegree); nodes added before edges; fitted to the positions.',
     );
     console.log('draw = parsed Result -> first frame after layout; drag fps = frames Cytoscape drew per second while the mouse dragged the view');
     console.log("(page.mouse down, small moves, up), capped by the moves/s the page received; drag ms/frame = mean time in Cytoscape's render()");
