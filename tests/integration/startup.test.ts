@@ -119,6 +119,17 @@ describe('running instances', () => {
       const page = await fetch(`http://127.0.0.1:${instance.port}/`);
       expect(await page.text()).toContain('id="graph"');
     }
+    // A new data folder is seeded through Neo4j's offline importer, before Neo4j first opens it.
+    expect(first.output).toContain("[xpf] Seeded the empty database (public record + synthetic records) through Neo4j's offline importer.");
+    // Each phase past two seconds said what it was doing while it ran: starting a JVM and importing always take that long.
+    expect(first.output).toContainEqual(expect.stringMatching(/^\[xpf\] Starting Neo4j… \(\d+\.\d s\)$/));
+    expect(first.output).toContainEqual(expect.stringMatching(/^\[xpf\] Seeding through Neo4j's offline importer: .*\d rows.* \(\d+\.\d s\)$/));
+    // The last line of the start names each phase with its time, in the order they began.
+    const readyLine = first.output.findIndex((line) => line.includes('Ready in'));
+    expect(first.output[readyLine]).toMatch(
+      /^\[xpf\] Ready in \d+\.\d s \(client \d+\.\d s, fetch \d+\.\d s, database \d+\.\d s, seed \d+\.\d s, schema \d+\.\d s\): open http:\/\/127\.0\.0\.1:\d+\/$/,
+    );
+    expect(first.output.slice(readyLine + 1).every((line) => line.includes('queries ahead'))).toBe(true);
     // The generated password is kept beside the data, for its owner's eyes only.
     expect((await stat(join(first.dataDir, 'neo4j-password'))).mode & 0o777).toBe(0o600);
     expect(first.output.join('\n')).toMatch(/Neo4j 5\.26\.\d+ for other clients: bolt:\/\/127\.0\.0\.1:\d+, user neo4j, password in .*neo4j-password/);
