@@ -213,19 +213,14 @@ function fitToBodies(cy: cytoscape.Core, padding: number): void {
 export function addPositioned(cy: cytoscape.Core, elements: readonly cytoscape.ElementDefinition[], positions: Positions, padding = 30): void {
   // Named measures show in a browser profile (and in npm run bench:ui) where a large draw spends its time.
   const started = performance.now();
-  const nodes: cytoscape.ElementDefinition[] = [];
-  const edges: cytoscape.ElementDefinition[] = [];
-  for (const element of elements) {
-    if (element.group === 'edges' || (element.data.source !== undefined && element.data.target !== undefined)) edges.push(element);
-    else {
-      const position = positions[String(element.data.id)];
-      nodes.push(position ? { ...element, position } : element);
-    }
-  }
-  // Nodes styled before their edges exist: Cytoscape marks a node's connected edges dirty for each of
-  // its style properties, and with no edges yet that costs nothing (over a second at 20k elements).
-  cy.batch(() => cy.add(nodes));
-  cy.batch(() => cy.add(edges));
+  cy.batch(() => {
+    cy.add(
+      elements.map((element) => {
+        const position = element.group === 'nodes' ? positions[String(element.data.id)] : undefined;
+        return position ? { ...element, position } : element;
+      }),
+    );
+  });
   const added = performance.now();
   performance.measure('xpf:add+style', { start: started, end: added });
   fitToBodies(cy, padding);
