@@ -93,14 +93,20 @@ const realOf = new Map<string, boolean>();
 
 function cachedPinyin(zh: string): string {
   let pinyin = pinyinOf.get(zh);
-  if (pinyin === undefined) pinyinOf.set(zh, (pinyin = toPinyin(zh)!));
+  if (pinyin === undefined) {
+    pinyin = toPinyin(zh)!;
+    pinyinOf.set(zh, pinyin);
+  }
   return pinyin;
 }
 
 function isRealName(zh: string, latin: string): boolean {
   const key = `${zh}|${latin}`;
   let real = realOf.get(key);
-  if (real === undefined) realOf.set(key, (real = realNames.has(foldedName(zh)) || realNames.has(foldedName(latin))));
+  if (real === undefined) {
+    real = realNames.has(foldedName(zh)) || realNames.has(foldedName(latin));
+    realOf.set(key, real);
+  }
   return real;
 }
 

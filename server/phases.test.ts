@@ -5,13 +5,13 @@ import { Phases } from './phases.ts';
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
-const after = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const elapse = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Phases', () => {
   it('says nothing of a phase shorter than two seconds, and times it', async () => {
     const lines: string[] = [];
     const phases = new Phases((line) => lines.push(line));
-    const quick = phases.run('client', 'Building the client…', () => after(1_500));
+    const quick = phases.run('client', 'Building the client…', () => elapse(1_500));
     await vi.advanceTimersByTimeAsync(1_500);
     await quick;
     expect(lines).toEqual([]);
@@ -22,9 +22,9 @@ describe('Phases', () => {
     const lines: string[] = [];
     const phases = new Phases((line) => lines.push(line));
     const seeding = phases.run('seed', 'Seeding…', async (say) => {
-      await after(3_000);
+      await elapse(3_000);
       say('Seeding: 9,000 rows, 3,000 rows/s…');
-      await after(6_000);
+      await elapse(6_000);
     });
     await vi.advanceTimersByTimeAsync(9_000);
     await seeding;
@@ -33,12 +33,12 @@ describe('Phases', () => {
 
   it('sums a phase run twice and lists phases in the order they began, overlapping ones included', async () => {
     const phases = new Phases(() => {});
-    const client = phases.run('client', 'Building the client…', () => after(4_000));
+    const client = phases.run('client', 'Building the client…', () => elapse(4_000));
     await phases.run('fetch', 'Fetching…', () => Promise.resolve());
-    const database = phases.run('database', 'Creating the database…', () => after(1_000));
+    const database = phases.run('database', 'Creating the database…', () => elapse(1_000));
     await vi.advanceTimersByTimeAsync(1_000);
     await database;
-    const again = phases.run('database', 'Starting Neo4j…', () => after(2_000));
+    const again = phases.run('database', 'Starting Neo4j…', () => elapse(2_000));
     await vi.advanceTimersByTimeAsync(3_000);
     await Promise.all([client, again]);
     expect(phases.summary()).toBe('client 4.0 s, fetch 0.0 s, database 3.0 s');
@@ -48,7 +48,7 @@ describe('Phases', () => {
     const lines: string[] = [];
     const phases = new Phases((line) => lines.push(line));
     const failing = phases.run('database', 'Starting Neo4j…', async () => {
-      await after(2_500);
+      await elapse(2_500);
       throw new Error('port taken');
     });
     const settled = expect(failing).rejects.toThrow('port taken');

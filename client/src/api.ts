@@ -1,27 +1,17 @@
-// Talks to the xpf-explorer API: every answer is checked with Result.parse, every failure becomes an ApiError.
+// Talks to the xpf-explorer API: every answer is checked with the contract's schemas, every failure becomes an ApiError.
 import { z } from 'zod';
+import { type FieldProblem, Problem } from '../../contract/api/problem.ts';
+import { type QueryDescription, QueryListing } from '../../contract/api/queries.ts';
+import { Session } from '../../contract/api/session.ts';
+import type { EvidenceParams, EvidenceQueryName } from '../../contract/queries/index.ts';
 import { Result } from '../../contract/result.ts';
-
-/** An application/problem+json body, as server/problems.ts writes it. */
-const Problem = z.object({
-  type: z.string().optional(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string().optional(),
-  errors: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
-});
-
-export interface FieldError {
-  field: string;
-  reason: string;
-}
 
 export class ApiError extends Error {
   readonly status: number;
   readonly title: string;
-  readonly errors: readonly FieldError[];
+  readonly errors: readonly FieldProblem[];
 
-  constructor(status: number, title: string, detail: string, errors: readonly FieldError[] = []) {
+  constructor(status: number, title: string, detail: string, errors: readonly FieldProblem[] = []) {
     super(detail);
     this.name = 'ApiError';
     this.status = status;
@@ -37,12 +27,6 @@ let csrfToken: string | null = null;
 export function csrfHeader(): Record<string, string> {
   return csrfToken ? { 'x-csrf-token': csrfToken } : {};
 }
-
-const Session = z.object({
-  user: z.object({ id: z.string(), username: z.string(), role: z.enum(['viewer', 'analyst', 'admin']) }),
-  csrfToken: z.string().nullable(),
-});
-export type Session = z.infer<typeof Session>;
 
 /** Who is signed in, or null when nobody is (401). */
 export async function fetchSession(): Promise<Session | null> {
@@ -88,27 +72,26 @@ export function fetchChain(id: string, asOf: string | undefined, signal?: AbortS
   return getResult('GET', `/api/chain/${encodeURIComponent(id)}${search}`, signal);
 }
 
-/** One curated query as GET /api/queries lists it: its parameters as JSON Schema, for a form. */
-const QueryDescription = z.object({
-  name: z.string(),
-  title: z.string(),
-  description: z.string(),
-  returns: z.string(),
-  parameters: z.object({
-    properties: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
-    required: z.array(z.string()).default([]),
-  }),
-});
-export type QueryDescription = z.infer<typeof QueryDescription>;
-
-const QueryList = z.object({ queries: z.array(QueryDescription) });
-
-export async function fetchQueries(signal?: AbortSignal): Promise<QueryDescription[]> {
-  return (await requestJson('GET', '/api/queries', QueryList, { signal })).queries;
+/** A query GET /api/queries listed: its name is one of the typed index's evidence queries. */
+export interface ListedQuery extends QueryDescription {
+  name: EvidenceQueryName;
 }
 
-/** Runs a curated query by its catalogue name; the server checks `params` against the query's schema. */
-export function runQuery(name: string, params: Record<string, unknown>, signal?: AbortSignal): Promise<Result> {
+/**
+ * The server lists exactly the evidence queries of contract/queries/index.ts, so a listed name is an
+ * EvidenceQueryName. The index itself is not bundled (the client imports its types only): the listing
+ * is the check, and a name shaped otherwise is not offered.
+ */
+function isListedQuery(query: QueryDescription): query is ListedQuery {
+  return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(query.name);
+}
+
+export async function fetchQueries(signal?: AbortSignal): Promise<ListedQuery[]> {
+  return (await requestJson('GET', '/api/queries', QueryListing, { signal })).queries.filter(isListedQuery);
+}
+
+/** Runs a curated query by its typed name; the server checks `params` against the query's schema. */
+export function runQuery<Name extends EvidenceQueryName>(name: Name, params: EvidenceParams<Name>, signal?: AbortSignal): Promise<Result> {
   return getResult('POST', `/api/queries/${encodeURIComponent(name)}`, signal, { params });
 }
 

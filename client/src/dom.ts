@@ -25,3 +25,10 @@ export function requireElement<T extends HTMLElement>(id: string, type: new () =
   if (!(element instanceof type)) throw new Error(`index.html has no <${type.name}> #${id}`);
   return element;
 }
+
+/** The element with this id inside a panel's own element: a panel reads only its parts, and a mismatch names both. */
+export function requirePart<T extends HTMLElement>(root: HTMLElement, id: string, type: new () => T): T {
+  const element = root.querySelector(`#${CSS.escape(id)}`);
+  if (!(element instanceof type)) throw new Error(`index.html has no <${type.name}> #${id} inside #${root.id}`);
+  return element;
+}

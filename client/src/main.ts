@@ -1,7 +1,9 @@
-// Wires the page: one workspace owns the canvas; each feature mounts as a module on it.
+// Wires the page: one workspace owns the canvas; each feature mounts on it as a panel (panels/panel.ts),
+// with the one context and its element.
 import './styles.css';
+import './panels/panel-content.css';
+import './panels/controls.css';
 import type cytoscape from 'cytoscape';
-import type { ResultNode } from '../../contract/result.ts';
 import { createElement, requireElement } from './dom.ts';
 import { offThreadLayoutRunner, prepareLayoutWorker } from './graph/offthread-layout.ts';
 import { explorerRendering } from './graph/render-options.ts';
@@ -9,15 +11,16 @@ import { stylesheet } from './graph/style.ts';
 import { mountChainOfCommand } from './panels/chains.ts';
 import { mountExplore } from './panels/explore.ts';
 import { mountFilters } from './panels/filters.ts';
+import { mountGraphCounts } from './panels/graph-counts.ts';
 import { mountInspector } from './panels/inspector.ts';
+import { mountLegend } from './panels/legend.ts';
+import { createAccount, type MountPanel, type Panel, type PanelContext } from './panels/panel.ts';
 import { mountPhotos } from './panels/photos.ts';
-import { showLegend } from './panels/legend.ts';
 import { mountQueryPanel } from './panels/query-panel.ts';
 import { createQueryRunner } from './panels/query-runner.ts';
 import { mountSearch } from './panels/search.ts';
 import { mountSession } from './panels/session.ts';
-import { mountGraphCounts, mountStatus } from './panels/status.ts';
-import { mountTheme } from './panels/theme.ts';
+import { mountStatus } from './panels/status.ts';
 import { mountTools } from './panels/tools.ts';
 import { mountViews } from './views/mount-views.ts';
 import { createWorkspace, type ExplorerWorkspace } from './workspace/create-workspace.ts';
@@ -41,27 +44,39 @@ window.__xpf = Object.freeze({ cy: workspace.cy, workspace });
 prepareLayoutWorker();
 
 const status = mountStatus(requireElement('status', HTMLElement));
-mountGraphCounts(workspace, requireElement('graph-counts', HTMLElement));
-const runner = createQueryRunner(workspace, status);
-const asOf = mountFilters(workspace, (date) => void runner.redoTimeAware(date));
-const inspector = mountInspector(workspace, requireElement('inspector', HTMLElement), traceFrom);
-const chainOfCommand = mountChainOfCommand(workspace, status, inspector, requireElement('chains', HTMLOListElement), runner, asOf.value);
-const search = mountSearch(status, traceFrom);
-mountExplore(workspace, runner, status, { trace: traceFrom, asOf: asOf.value });
-const queryPanel = mountQueryPanel(requireElement('query-panel', HTMLElement), workspace, runner, status, asOf.value);
-mountTools(workspace, mountTheme(workspace));
-mountPhotos(workspace);
-showLegend(requireElement('legend', HTMLUListElement));
-status.set({ state: 'idle', message: 'Search for a person, facility or organisation.' });
-mountSession((session) => {
-  void queryPanel.load();
-  void mountViews(workspace, session);
-});
+// The actions one panel offers the others go through the context, so no panel imports another.
+const context: PanelContext = {
+  workspace,
+  status,
+  runner: createQueryRunner(workspace, status),
+  account: createAccount(),
+  asOf: () => filters.asOf(),
+  trace(node) {
+    search.markPicked(node.id);
+    return chainOfCommand.trace(node);
+  },
+  inspectNode: (id) => inspector.inspectNode(id),
+  inspectEdge: (id) => inspector.inspectEdge(id),
+};
 
-function traceFrom(node: ResultNode): Promise<void> {
-  search.markPicked(node.id);
-  return chainOfCommand.trace(node);
+/** Every panel mounts the one way: the context, and its element from index.html. */
+function mount<E extends HTMLElement, P extends Panel>(mountPanel: MountPanel<E, P>, id: string, type: new () => E): P {
+  return mountPanel(context, requireElement(id, type));
 }
+
+mount(mountGraphCounts, 'graph-counts', HTMLElement);
+const filters = mount(mountFilters, 'filters', HTMLElement);
+const inspector = mount(mountInspector, 'inspector', HTMLElement);
+const chainOfCommand = mount(mountChainOfCommand, 'chains', HTMLOListElement);
+const search = mount(mountSearch, 'search-form', HTMLFormElement);
+mount(mountExplore, 'graph', HTMLElement);
+mount(mountQueryPanel, 'query-panel', HTMLElement);
+mount(mountTools, 'toolbar', HTMLElement);
+mount(mountPhotos, 'graph', HTMLElement);
+mount(mountLegend, 'legend', HTMLUListElement);
+mount(mountViews, 'views-panel', HTMLElement);
+status.set({ state: 'idle', message: 'Search for a person, facility or organisation.' });
+mount(mountSession, 'login', HTMLElement);
 
 /**
  * Cytoscape inserts a <style> giving its container `position: relative` unless an element with

@@ -12,7 +12,7 @@ import { SCALES, type ScaleName } from '../../seed/synthetic.ts';
 import { parseEnv } from '../env.ts';
 import { removeStore } from '../graph/admin-import.ts';
 import { loadCatalogue } from '../graph/catalogue.ts';
-import { connectToGraph, type EmbeddedStart, type GraphConnection } from '../graph/driver.ts';
+import { connectToGraph, type ConnectOptions, type GraphConnection } from '../graph/driver.ts';
 import { GraphExecutor } from '../graph/executor.ts';
 import { StartupError } from '../graph/startup-error.ts';
 import { Phases } from '../phases.ts';
@@ -25,7 +25,7 @@ const usage = 'usage: npm run seed -- [--scale small|leak|1m|10m] [--online]';
 
 const rate = (rows: number, seconds: number) => `${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s`;
 
-async function connect(env: ReturnType<typeof parseEnv>, start: EmbeddedStart): Promise<GraphConnection> {
+async function connect(env: ReturnType<typeof parseEnv>, start: ConnectOptions): Promise<GraphConnection> {
   return connectToGraph(env, start).catch((error: unknown) => {
     if (error instanceof StartupError && /locked by another/.test(error.message)) {
       throw new StartupError(`${error.message} Stop the explorer first, or point NEO4J_URI at its database.`);
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const catalogue = await loadCatalogue();
   const phases = new Phases((line) => console.log(line));
   let bulk: BulkLoadOutcome | undefined;
-  const start: EmbeddedStart = {
+  const start: ConnectOptions = {
     phase: phases.run,
     beforeFirstStart: values.online
       ? undefined

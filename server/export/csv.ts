@@ -1,11 +1,10 @@
 // Result -> nodes.csv and edges.csv (RFC 4180) that spreadsheets open safely, Chinese names intact.
+import type { CsvPart } from '../../contract/api/export.ts';
 import { kindOf } from '../../contract/model.ts';
 import type { Result } from '../../contract/result.ts';
 import { chainMembership, chainsOf, exportGraph, exportValue, nameOf, propertyColumns } from './export-graph.ts';
 
 type Cell = string | number | boolean | null;
-
-export type CsvPart = 'nodes' | 'edges';
 
 const nodeLeading = ['name', 'confidence', 'synthetic', 'sources'];
 const nodeReserved = new Set(['id', 'labels', 'kind']);
@@ -70,7 +69,7 @@ export function toCsv(result: Result, part: CsvPart): string {
  * (Windows-1252 on most Western desktops) and every Chinese or Uyghur name turns to mojibake.
  * Lines end in CRLF, as RFC 4180 states; the last record ends in one too.
  */
-export function csvDocument(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+function csvDocument(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -84,6 +83,7 @@ export function csvDocument(header: readonly string[], rows: readonly (readonly 
 export function csvCell(value: Cell): string {
   if (value === null) return '';
   if (typeof value !== 'string') return String(value);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are stripped from the cell.
   const clean = value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
   const guarded = /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
   return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;

@@ -1,7 +1,8 @@
 // File names any system accepts, and every format rendering the same Result.
 import { describe, expect, it } from 'vitest';
 import { exportResult } from './export-result.fixture.ts';
-import { ExportFormat, exportFileName, exportFormats } from './formats.ts';
+import { ExportFormat } from '../../contract/api/export.ts';
+import { exportFileName, exportFormats } from './formats.ts';
 
 describe('exportFileName', () => {
   it("keeps ASCII letters, digits, '.', '_' and '-' and adds the format's ending", () => {

@@ -1,17 +1,10 @@
 // The export formats by name: media type, file extension and formatter, shared by query and saved-view exports.
-import { z } from 'zod';
+import type { CsvPart, ExportFormat } from '../../contract/api/export.ts';
 import type { Result } from '../../contract/result.ts';
 import { toCsv } from './csv.ts';
 import { toCytoscapeJson } from './cytoscape-json.ts';
 import { toEvidenceReport, type ReportOptions } from './evidence-report.ts';
 import { toGraphml } from './graphml.ts';
-
-export const ExportFormat = z.enum(['cytoscape', 'graphml', 'csv', 'report']);
-export type ExportFormat = z.infer<typeof ExportFormat>;
-
-/** Which of the two CSV files: no zip library is installed, so each file is its own download. */
-export const CsvPart = z.enum(['nodes', 'edges']);
-export type CsvPart = z.infer<typeof CsvPart>;
 
 export interface RenderOptions extends ReportOptions {
   /** Required for `csv`, refused for the others. */

@@ -26,6 +26,9 @@ const edgeReserved = new Set(['label', 'stableId', 'type', 'chains', 'weakestLin
 export function toGraphml(result: Result): string {
   const graph = exportGraph(result);
   const membership = chainMembership(chainsOf(result));
+  // Once per export, not once per element: the columns span every element.
+  const nodeColumns = propertyColumns(graph.nodes, nodeLeading, nodeReserved);
+  const edgeColumns = propertyColumns(graph.edges, edgeLeading, edgeReserved);
 
   const nodeRows = graph.nodes.map((node) => ({
     id: node.id,
@@ -35,7 +38,7 @@ export function toGraphml(result: Result): string {
       ['kind', kindOf(node.labels)],
       // The form apoc.export.graphml writes, so apoc.import.graphml can read the file back into Neo4j.
       ['labels', node.labels.map((label) => `:${label}`).join('')],
-      ...propertyColumns(graph.nodes, nodeLeading, nodeReserved).map(({ key, column }) => [column, exportValue(key, node.properties)]),
+      ...nodeColumns.map(({ key, column }) => [column, exportValue(key, node.properties)]),
     ] as [string, Scalar | null][],
   }));
   const edgeRows = graph.edges.map((edge) => ({
@@ -48,7 +51,7 @@ export function toGraphml(result: Result): string {
       ['type', edge.type],
       ['chains', membership.get(edge.id)?.chains.join(';') || null],
       ['weakestLinkOf', membership.get(edge.id)?.weakestIn.join(';') || null],
-      ...propertyColumns(graph.edges, edgeLeading, edgeReserved).map(({ key, column }) => [column, exportValue(key, edge.properties)]),
+      ...edgeColumns.map(({ key, column }) => [column, exportValue(key, edge.properties)]),
     ] as [string, Scalar | null][],
   }));
 
@@ -130,14 +133,15 @@ function dataLines(values: readonly [string, Scalar | null][], keys: Map<string,
  * XML 1.0 cannot carry most control characters (not even as &#1;), nor lone surrogates or U+FFFE/U+FFFF:
  * they are removed, or the whole file is refused by every parser.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the class lists the characters XML 1.0 allows, control characters among them.
 const notXmlChar = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Element text; line breaks as references too, so each <data> stays on one line of the file. */
-export function text(value: string): string {
+function text(value: string): string {
   return value.replace(notXmlChar, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;');
 }
 
 /** Attribute values also escape quotes, and write a tab as a reference so parsers do not fold it into a space. */
-export function attr(value: string): string {
+function attr(value: string): string {
   return text(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;');
 }

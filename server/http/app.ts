@@ -8,6 +8,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Catalogue } from '../graph/catalogue.ts';
 import { GraphExecutor } from '../graph/executor.ts';
 import { requestDeadline } from './request-deadline.ts';
+import { jsonBody } from './json-body.ts';
 import { GraphAvailability } from '../graph/availability.ts';
 import { hostCheck } from './host-check.ts';
 import { loginRateLimit, queryRateLimit } from './rate-limits.ts';
@@ -15,6 +16,7 @@ import { AuditLog } from '../policy/audit-log.ts';
 import { authenticate, requireCsrf, requireSession } from './auth-middleware.ts';
 import { EvidenceAnswers } from '../policy/evidence-answers.ts';
 import { UserStore } from '../queries/user-store.ts';
+import { DEFAULT_SESSION_CACHE } from '../queries/session-cache.ts';
 import { ViewGraph } from '../queries/view-graph.ts';
 import { ViewStore } from '../queries/view-store.ts';
 import type { Services } from './services.ts';
@@ -24,6 +26,7 @@ import { notFoundRoute, problemHandler } from './problem-handler.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes, loginRoutes } from './routes/auth.routes.ts';
+import { tokensRoutes } from './routes/tokens.routes.ts';
 import { exportRoutes } from './routes/export.routes.ts';
 import { graphRoutes } from './routes/graph.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
@@ -31,6 +34,9 @@ import { photosRoutes } from './routes/photos.routes.ts';
 import { queryRoutes } from './routes/queries.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
 import { viewsRoutes } from './routes/views.routes.ts';
+
+/** The budget of POST /api/export/:format: the largest body allowed takes seconds of CPU on a busy machine. */
+const SUBMITTED_EXPORT_BUDGET_MS = 30_000;
 
 export interface AppOptions {
   driver: Driver;
@@ -55,6 +61,8 @@ export interface AppOptions {
   photosDir?: string;
   /** Express's `trust proxy`, from TRUST_PROXY: behind a proxy that ends TLS, cookies are still Secure. */
   trustProxy?: string;
+  /** How long a resolved session is trusted in this process (server/queries/session-cache.ts); 0 is off. */
+  sessionCacheMs?: number;
 }
 
 export function createApp(options: AppOptions): Express {
@@ -63,6 +71,11 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   if (options.trustProxy) app.set('trust proxy', /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
+  // Every API answer is about someone, or for one user only (errors included): no browser or proxy keeps a copy.
+  app.use('/api', (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   // Before anything else, static files included: a page on another site reaches nothing here.
   app.use(hostCheck(options.allowedHosts));
   app.use(
@@ -90,24 +103,29 @@ export function createApp(options: AppOptions): Express {
 
   const api = express.Router();
   const deadline = requestDeadline(options.requestDeadlineMs ?? 7_000);
+  // A submitted export's work grows with its body (up to the export limits), not with Neo4j's pace:
+  // it gets a budget of its own, still bounded, for checking, withholding and rendering in a worker.
+  const exportDeadline = requestDeadline(Math.max(options.requestDeadlineMs ?? 7_000, SUBMITTED_EXPORT_BUDGET_MS));
   const graph = new GraphExecutor(options.driver, options.catalogue, { timeoutMs: options.queryTimeoutMs ?? 7_000 });
   const audit = new AuditLog(graph, log);
   const redaction = { redactAll: options.redactAll ?? false, secret: options.redactionSecret ?? randomBytes(32).toString('hex') };
   const services: Services = {
     graph,
-    users: new UserStore(graph),
+    users: new UserStore(graph, { ...DEFAULT_SESSION_CACHE, ...(options.sessionCacheMs === undefined ? {} : { lifetimeMs: options.sessionCacheMs }) }),
     views: new ViewStore(graph),
     viewGraph: new ViewGraph(graph),
     audit,
     answers: new EvidenceAnswers(graph, audit, redaction),
   };
   const { users } = services;
+  // How many requests had to read Neo4j to learn who sent them (benchmarks and tests read it).
+  app.locals.sessionStats = users.stats;
   const availability = new GraphAvailability(options.driver, log);
   api.use(queryRateLimit(options.rateLimits?.queriesPerMinute ?? 300));
   // Who is asking, then the two routes that need no session: health and login. Everything after the
   // session gate needs one, and a cookie-authenticated change needs the CSRF token too.
   // The budget starts here, at arrival: the session look-up below reads Neo4j and counts against it.
-  api.use(deadline);
+  api.use((req, res, next) => (req.method === 'POST' && req.path.startsWith('/export/') ? exportDeadline : deadline)(req, res, next));
   // Before the session look-up, which would otherwise wait out the driver's retries while Neo4j is down.
   // 503 at once while down. Health is let through: it makes its own check and says what it found.
   api.use((req, _res, next) => next(availability.down && req.path !== '/health' ? new GraphUnavailable() : undefined));
@@ -116,7 +134,7 @@ export function createApp(options: AppOptions): Express {
   const loginLimit = loginRateLimit(options.rateLimits?.loginPerMinute ?? 10);
   // The limit counts per address and user name, so the body is parsed first (the login route's own
   // parser then finds it parsed and passes).
-  const loginBody = express.json({ limit: '10kb' });
+  const loginBody = jsonBody('10kb');
   api.use('/auth/login', (req, res, next) =>
     req.method === 'POST' ? loginBody(req, res, (error?: unknown) => (error ? next(error) : loginLimit(req, res, next))) : next(),
   );
@@ -128,8 +146,10 @@ export function createApp(options: AppOptions): Express {
   api.use('/export', deadline);
   api.use(exportRoutes(services));
   // A saved view (or an imported one, with all its versions) may hold thousands of element ids.
-  api.use('/views', express.json({ limit: '5mb' }));
-  api.use(express.json({ limit: '100kb' }));
+  api.use('/views', jsonBody('5mb'));
+  api.use(jsonBody('100kb'));
+  // A stolen cookie must not let its holder guess the password at leisure: the sign-in limit counts here too.
+  api.use('/auth/password', (req, res, next) => (req.method === 'POST' ? loginLimit(req, res, next) : next()));
   api.use(deadline);
   const openApi = openApiDocument(options.catalogue, options.version ?? '0.0.0');
   api.get('/openapi.json', (_req, res) => res.json(openApi));
@@ -138,8 +158,9 @@ export function createApp(options: AppOptions): Express {
   // Further routers, one line each, in the order they were added.
   api.use(viewsRoutes(services));
   api.use(authRoutes(users, audit));
+  api.use(tokensRoutes(users, audit));
   api.use(usersRoutes(users, audit));
-  api.use(auditRoutes(audit));
+  api.use(auditRoutes(audit, services.answers));
   api.use(adminRoutes(services));
   api.use(photosRoutes(services, options.photosDir));
   api.use(notFoundRoute);

@@ -8,12 +8,14 @@ import { AsOf } from '../../contract/queries/params.ts';
 import { Json, Result } from '../../contract/result.ts';
 import { ShareId, VersionNumber, ViewId } from '../../contract/queries/views/view-params.ts';
 import { UserId } from '../../contract/queries/auth/auth-params.ts';
-import { CsvPart, ExportFormat } from '../export/formats.ts';
+import { CsvPart, ExportFormat } from '../../contract/api/export.ts';
 import { CypherBody } from './routes/admin.routes.ts';
 import { AuditExportFormat, AuditFilters } from './routes/audit.routes.ts';
-import { LoginBody, TokenBody, TokenId } from './routes/auth.routes.ts';
+import { LoginBody, PasswordChange } from './routes/auth.routes.ts';
+import { TokenBody, TokenId } from './routes/tokens.routes.ts';
 import { NewUser, UserChange, UserPage } from './routes/users.routes.ts';
-import { ExportBody } from './routes/export.routes.ts';
+import { ExportBody } from '../../contract/api/export.ts';
+import { boundedJson } from '../../contract/bounded-json.ts';
 import { ViewContent, ViewUpdate } from '../../contract/api/saved-view.ts';
 import { ImportFile } from '../policy/view-export.ts';
 import { ViewScope } from '../../contract/api/views.ts';
@@ -260,19 +262,57 @@ const accountOperations: Operation[] = [
   },
   {
     method: 'post',
+    path: '/api/auth/password',
+    summary: 'Change your password (the current one required): every other session and API token of yours ends',
+    tag: 'auth',
+    body: PasswordChange,
+    responses: { 200: { description: 'Changed; how many other sessions and tokens ended' }, 400: problems[400], ...gate },
+  },
+  {
+    method: 'post',
     path: '/api/auth/tokens',
-    summary: 'Create an API token for yourself (shown once)',
+    summary: 'Create an API token for yourself (shown once), from a browser session only',
     tag: 'auth',
     body: TokenBody,
     responses: { 201: { description: 'The token' }, 400: problems[400], ...gate },
   },
   {
+    method: 'get',
+    path: '/api/auth/tokens',
+    summary: 'Your API tokens (ids, labels, dates; never the secrets)',
+    tag: 'auth',
+    responses: { 200: { description: 'Your unexpired tokens, newest first' }, ...gate },
+  },
+  {
+    method: 'delete',
+    path: '/api/auth/tokens',
+    summary: 'Revoke every API token of yours',
+    tag: 'auth',
+    responses: { 200: { description: 'How many were revoked' }, ...gate },
+  },
+  {
     method: 'delete',
     path: '/api/auth/tokens/{id}',
-    summary: 'Revoke one of your API tokens',
+    summary: 'Revoke one of your API tokens (an admin: anyone’s)',
     tag: 'auth',
     pathParams: { id: TokenId },
     responses: { 204: { description: 'Revoked' }, ...problems, ...gate },
+  },
+  {
+    method: 'get',
+    path: '/api/users/{id}/tokens',
+    summary: "An account's API tokens (admin)",
+    tag: 'admin',
+    pathParams: { id: UserId },
+    responses: { 200: { description: 'Its unexpired tokens, newest first' }, 400: problems[400], ...gate },
+  },
+  {
+    method: 'delete',
+    path: '/api/users/{id}/tokens',
+    summary: 'Revoke every API token of an account (admin)',
+    tag: 'admin',
+    pathParams: { id: UserId },
+    responses: { 200: { description: 'How many were revoked' }, 400: problems[400], ...gate },
   },
   {
     method: 'post',
@@ -302,7 +342,7 @@ const accountOperations: Operation[] = [
   {
     method: 'get',
     path: '/api/audit',
-    summary: 'The audit log, newest first (admin)',
+    summary: "The audit log, newest first, a page at a time: send a page's `next` as `cursor` for the page after it (admin)",
     tag: 'admin',
     query: AuditFilters,
     responses: { 200: { description: 'A page of entries' }, 400: problems[400], ...gate },
@@ -312,7 +352,7 @@ const accountOperations: Operation[] = [
     path: '/api/audit/export',
     summary: 'The whole audit log (or a filtered part) as CSV or JSON lines (admin)',
     tag: 'admin',
-    query: AuditFilters.omit({ offset: true, limit: true }).extend({ format: AuditExportFormat.default('jsonl') }),
+    query: AuditFilters.omit({ cursor: true, limit: true }).extend({ format: AuditExportFormat.default('jsonl') }),
     responses: { 200: { description: 'The file, as an attachment' }, 400: problems[400], ...gate },
   },
   {
@@ -341,7 +381,7 @@ const openApiPath = {
   responses: { 200: { description: 'OpenAPI 3.1' } },
 } satisfies Operation;
 
-export function operations(catalogue: Catalogue): Operation[] {
+function operations(catalogue: Catalogue): Operation[] {
   return [healthOperation, openApiPath, ...catalogueOperations(catalogue), ...viewOperations, ...exportOperations, ...accountOperations, ...photoOperations];
 }
 
@@ -386,6 +426,7 @@ export function openApiDocument(catalogue: Catalogue, version: string): Record<s
   components.ref(AsOf, 'AsOf');
   components.ref(ViewId, 'ViewId');
   components.ref(Json, 'Json');
+  components.ref(boundedJson, 'BoundedJson');
   components.ref(Result, 'Result');
   components.ref(Problem, 'Problem');
 

@@ -2,7 +2,7 @@
 // importer's write path (batch by batch, resumable after a crash) into a live database, or through
 // Neo4j's offline importer into an empty store; either way with the seed's `_Import` record, and the
 // stand-in photo files it names.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { GraphBatch } from '../../contract/graph-rows.ts';
@@ -13,6 +13,7 @@ import { SCALES, type ScaleName } from '../../seed/synthetic.ts';
 import type { GraphExecutor } from '../graph/executor.ts';
 import { bulkLoad, type BulkLoadOutcome, type BulkLoadProgress, type BulkLoadTarget } from './bulk-load.ts';
 import { runImport, type ImportOutcome, type ImportRecord } from './write-batches.ts';
+import { privateFolder, writePrivateFile } from '../private-files.ts';
 
 /**
  * Before a seed starts (not when it resumes): removes the synthetic records earlier seeds wrote,
@@ -30,12 +31,16 @@ async function removeOtherSeeds(graph: GraphExecutor, importId: string): Promise
   return removed;
 }
 
-/** Writes the photos of the first `photographed` detainees into the store; rewriting one gives the same bytes. */
+/**
+ * Writes the photos of the first `photographed` detainees into the store; rewriting one gives the same
+ * bytes. Owner-only, like every photo of a person would be.
+ */
 async function writeSyntheticPhotos(photosDir: string, photographed: number): Promise<void> {
+  await privateFolder(photosDir);
   for (const photo of syntheticPhotos(photographed)) {
     const path = join(photosDir, photo.file);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, photo.bytes);
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    await writePrivateFile(path, photo.bytes);
   }
 }
 

@@ -14,6 +14,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { queries } from '../../contract/queries/index.ts';
 import { loadCatalogue, type Catalogue } from '../../server/graph/catalogue.ts';
 import { GraphExecutor, toDriverParams } from '../../server/graph/executor.ts';
+import { describeWarmUp, warmUp } from '../../server/graph/warm-up.ts';
 import { createApp } from '../../server/http/app.ts';
 import { seedOffline } from '../../server/queries/seed-graph.ts';
 import { UserStore } from '../../server/queries/user-store.ts';
@@ -168,9 +169,9 @@ await withFreshNeo4j(
       };
       const searchSteps = () => [step(catalogue, queries.fullTextNames, { query: word() })];
 
-      // As `npm start` does once the graph is ready (server/main.ts): plans in Neo4j's cache. Then a
-      // short warm-up at full load, printed but apart: the JVM's first executions are not the steady state.
-      console.log(`planned ${await graph.planReadQueries((query, error) => console.error(query.name, error))} queries ahead`);
+      // As `npm start` does before "Ready" (server/graph/warm-up.ts). Then a short warm-up at full load,
+      // printed but apart: the JVM's first executions are not the steady state.
+      console.log(describeWarmUp(await warmUp(graph, (line) => console.error(line))));
       await overHttp('chain-of-command (warm-up)', baseUrl, auth, chainPath, warmUpSeconds);
       const chainHttp = await overHttp('chain-of-command', baseUrl, auth, chainPath, seconds);
       const chainBare = await overDriver('chain-of-command', driver, chainSteps, seconds);

@@ -11,7 +11,8 @@ import { startEmbeddedNeo4j } from '../../server/graph/embedded.ts';
 import { ViewStore } from '../../server/queries/view-store.ts';
 import { createViewsFixture, fixture, later, removeViews, removeViewsFixture } from '../fixtures/views/fixture-graph.ts';
 import { freePort } from '../support/ports.ts';
-import { startTestApp, testExecutor, type TestApp } from '../support/neo4j.ts';
+import { NEO4J_TEST_START_MS } from '../support/neo4j-start.ts';
+import { startTestApp, TEST_REQUEST_BUDGET_MS, testExecutor, type AnswerBody, type TestApp } from '../support/neo4j.ts';
 
 let app: TestApp;
 /** Every view a test made, removed after the run with its versions. */
@@ -36,7 +37,7 @@ interface Reply {
   status: number;
   contentType: string;
   headers: Headers;
-  body: any;
+  body: AnswerBody;
 }
 
 async function send(target: TestApp, method: string, path: string, body?: unknown): Promise<Reply> {
@@ -198,7 +199,7 @@ describe('versions', () => {
 
   it("refuses a stale base inside the save itself, under the view's lock, when saves race past the route's check", async () => {
     const { view } = (await create()).body;
-    const store = new ViewStore(await testExecutor(app.driver, 8_000));
+    const store = new ViewStore(await testExecutor(app.driver, TEST_REQUEST_BUDGET_MS));
     const current = (await store.read(view.id, null))!.version!;
     const outcomes = await Promise.all(
       Array.from({ length: 6 }, (_, i) => store.saveVersion(view.id, 1, { ...current, title: `Racer ${i}`, savedAt: new Date().toISOString() })),
@@ -260,10 +261,14 @@ describe('export and import', () => {
     const original = await app.get(`/api/views/${view.id}`);
     const copy = await app.get(`/api/views/${imported.body.view.id}`);
     expect(copy.body.document).toEqual(original.body.document);
-    expect(copy.body.version).toEqual(original.body.version);
-    expect(copy.body.changes).toEqual(original.body.changes);
+    expect(copy.body.changes.removed).toEqual(original.body.changes.removed);
+    expect(copy.body.changes.changed).toEqual(original.body.changes.changed);
+    // Every version is recorded as the importer's, at the import: a file's authors and dates are claims.
     const copyVersions = (await app.get(`/api/views/${imported.body.view.id}/versions`)).body.versions;
-    expect(copyVersions).toEqual((await app.get(`/api/views/${view.id}/versions`)).body.versions);
+    const importedAt = imported.body.view.createdAt;
+    expect(copyVersions).toEqual(
+      (await app.get(`/api/views/${view.id}/versions`)).body.versions.map((version: { savedAt: string }) => ({ ...version, savedAt: importedAt })),
+    );
   });
 
   it('upgrades an old schemaVersion on import: the as-of date moves into filters, and unfingerprinted elements are unverified', async () => {
@@ -271,12 +276,13 @@ describe('export and import', () => {
     const imported = await send(app, 'POST', '/api/views/import', file);
     expect(imported.status).toBe(201);
     made.push(imported.body.view.id);
-    expect(imported.body.version).toEqual({ version: 1, savedAt: '2024-02-27T16:20:00.000Z', author: 'researcher-a', title: 'Chen Quanguo in 2018' });
+    // The file says researcher-a saved it on 2024-02-27: the server records who imported it, and when.
+    expect(imported.body.version).toEqual({ version: 1, savedAt: imported.body.view.createdAt, author: 'test-analyst', title: 'Chen Quanguo in 2018' });
 
     const read = await app.get(`/api/views/${imported.body.view.id}`);
     expect(read.body.document).toMatchObject({ schemaVersion: 1, layout: 'preset', filters: { asOf: '2018-01-01' }, viewport: { zoom: 1.25 } });
     expect(read.body.changes).toMatchObject({
-      since: '2024-02-27T16:20:00.000Z',
+      since: imported.body.view.createdAt,
       removed: nothing,
       changed: nothing,
       unverified: { nodes: ['chen_quanguo', 'org_xuar_pc'], edges: [] },
@@ -408,7 +414,7 @@ describe('views stay out of evidence', () => {
 });
 
 describe('bad input', () => {
-  const fieldsOf = (reply: { body: any }) => reply.body.errors.map((error: { field: string }) => error.field);
+  const fieldsOf = (reply: { body: AnswerBody }) => reply.body.errors.map((error: { field: string }) => error.field);
 
   it('rejects every bad field of a view with 400 naming it', async () => {
     const base = chenView();
@@ -422,6 +428,8 @@ describe('bad input', () => {
       ['query.name', { ...base, query: { name: 'Robert"); DROP', parameters: {} } }],
       ['query.parameters.asOf', { ...base, query: { name: 'chain-of-command', parameters: { id: 'chen_quanguo', asOf: '2018-13-45' } } }],
       ['query.parameters.colour', { ...base, query: { name: 'chain-of-command', parameters: { id: 'chen_quanguo', colour: 'red' } } }],
+      // Kept in the graph: no parameter text past 20,000 characters, however large the body may be.
+      ['query.parameters.id', { ...base, query: { name: 'chain-of-command', parameters: { id: 'x'.repeat(20_001) } } }],
       ['elements', { ...base, elements: undefined }],
       ['elements.nodes.0', { ...base, elements: { nodes: ["x' OR 1=1 //"], edges: [] }, positions: {} }],
       ['elements.nodes.1', { ...base, elements: { nodes: ['chen_quanguo', 'chen_quanguo'], edges: [] }, positions: {} }],
@@ -514,7 +522,14 @@ describe('saved views survive a restart', () => {
   it('reopens a view from its link after the database itself is stopped and started again', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'xpf-views-restart-'));
     const start = async () =>
-      startEmbeddedNeo4j({ dataDir, cacheDir: parseEnv().XPF_CACHE_DIR, boltPort: await freePort(), heap: '256m', pageCache: '32m', startTimeoutMs: 120_000 });
+      startEmbeddedNeo4j({
+        dataDir,
+        cacheDir: parseEnv().XPF_CACHE_DIR,
+        boltPort: await freePort(),
+        heap: '256m',
+        pageCache: '32m',
+        startTimeoutMs: NEO4J_TEST_START_MS,
+      });
     try {
       let neo4j = await start();
       let target = await startTestApp(createDriver(neo4j.uri, neo4j.user, neo4j.password));
@@ -558,5 +573,5 @@ describe('saved views survive a restart', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  }, 240_000);
+  }, 900_000);
 });

@@ -40,10 +40,14 @@ export async function ensureTestUser(driver: Driver, role: Role, name = `test-${
   return { username: name, password: TEST_PASSWORD };
 }
 
+/** A JSON answer as a test reads it: its shape is what the assertions check, so it is not typed beforehand. */
+// biome-ignore lint/suspicious/noExplicitAny: the tests walk answers of every route; `unknown` would need a cast at each step.
+export type AnswerBody = any;
+
 export interface Answer {
   status: number;
   contentType: string;
-  body: any;
+  body: AnswerBody;
 }
 
 /** One signed-in client: its cookie, and its CSRF token sent on every request. */
@@ -66,6 +70,8 @@ export interface Client {
 export interface TestApp extends Client {
   baseUrl: string;
   driver: Driver;
+  /** Credentials this app resolved, and how many of them it had to read from Neo4j (server/queries/session-cache.ts). */
+  sessionStats: { resolved: number; readFromGraph: number };
   /** Another signed-in client of the same app: another role, or another user of the same role. */
   login(role: Role, name?: string): Promise<Client>;
   close(): Promise<void>;
@@ -108,7 +114,14 @@ export async function signIn(baseUrl: string, username: string, password: string
   };
 }
 
-export interface TestAppOptions extends Partial<Pick<AppOptions, 'redactAll' | 'redactionSecret' | 'rateLimits'>> {
+/**
+ * The request budget of every test app: far above production's 7 s, below the 60 s a test may take.
+ * A test of behaviour must not fail because a busy CI machine made one request slow; the budget
+ * itself is tested on its own, in the fault tests (tests/faults/), with production's figures.
+ */
+export const TEST_REQUEST_BUDGET_MS = 45_000;
+
+export interface TestAppOptions extends Partial<Pick<AppOptions, 'redactAll' | 'redactionSecret' | 'rateLimits' | 'sessionCacheMs'>> {
   /** Who the returned client is signed in as: `test-<role>`. Analyst unless said. */
   role?: Role;
 }
@@ -128,6 +141,9 @@ export async function startTestApp(driver: Driver = testDriver(), options: TestA
     // Off unless a test asks: test files sign in many times from one address (the limits have their
     // own tests in tests/integration/hardening.test.ts).
     rateLimits: { queriesPerMinute: 0, loginPerMinute: 0, ...options.rateLimits },
+    ...(options.sessionCacheMs === undefined ? {} : { sessionCacheMs: options.sessionCacheMs }),
+    requestDeadlineMs: TEST_REQUEST_BUDGET_MS,
+    queryTimeoutMs: TEST_REQUEST_BUDGET_MS,
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -171,5 +187,5 @@ export async function startTestApp(driver: Driver = testDriver(), options: TestA
       delete: refuse,
     };
   }
-  return { ...client, baseUrl, driver, login, close };
+  return { ...client, baseUrl, driver, login, close, sessionStats: app.locals.sessionStats };
 }

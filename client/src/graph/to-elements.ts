@@ -1,6 +1,6 @@
 // Turns a Result into Cytoscape elements: pure, so it runs headless in tests and the stylesheet needs only classes and data.
 import type { ElementDefinition } from 'cytoscape';
-import { Confidence, RelationshipType, kindOf, relationshipCaption, type DisplayKind } from '../../../contract/model.ts';
+import { Confidence, displayOf, RelationshipType, kindOf, relationshipCaption, type DisplayKind } from '../../../contract/model.ts';
 import type { Result, ResultEdge, ResultNode } from '../../../contract/result.ts';
 
 export interface NodeData {
@@ -51,7 +51,9 @@ function toNodeElement(node: ResultNode): ElementDefinition {
     synthetic: node.properties.synthetic === true,
     confidence: confidenceOf(node.properties.confidence),
   };
-  return { group: 'nodes', data, classes: [kind.toLowerCase(), ...provenanceClasses(data), ...(redacted ? ['redacted'] : [])] };
+  // The kind's class as the model's kind record names it, the one style.ts draws.
+  const kindClass = displayOf(kind).draw.className;
+  return { group: 'nodes', data, classes: [kindClass, ...provenanceClasses(data), ...(redacted ? ['redacted'] : [])] };
 }
 
 function toEdgeElement(edge: ResultEdge, drawn: Traversal | undefined, isWeakest: boolean): ElementDefinition {

@@ -1,29 +1,25 @@
 // The chain list: each chain of command with its strength, length and weakest link named; picking one highlights it.
-import type { Result, ResultNode } from '../../../contract/result.ts';
+import type { EvidenceQueryName } from '../../../contract/queries/index.ts';
+import type { Json, Result, ResultNode } from '../../../contract/result.ts';
 import { fetchChain, fetchNode } from '../api.ts';
 import { createElement } from '../dom.ts';
-import { chainsOnly, summarizeChains, type ChainSummary } from '../graph/chain-summary.ts';
+import { type ChainSummary, chainsOnly, summarizeChains } from '../graph/chain-summary.ts';
 import { nodeName } from '../graph/to-elements.ts';
-import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
-import type { InspectorPanel } from './inspector.ts';
-import type { QueryRunner } from './query-runner.ts';
-import type { StatusLine } from './status.ts';
+import { type Panel, type PanelContext, panelLifetime } from './panel.ts';
 
-export interface ChainOfCommand {
+export interface ChainOfCommand extends Panel {
   /** Draws every chain of command from `node` up to the leadership, as of the workspace's as-of date. */
   trace(node: ResultNode): Promise<void>;
 }
 
+/** What GET /api/chain/:id runs: a saved view of a traced chain re-runs it by this name. */
+const chainQuery: EvidenceQueryName = 'chain-of-command';
+
 /** Tracing a chain of command replaces the canvas with it, lists its chains, and lets the analyst pick one to highlight. */
-export function mountChainOfCommand(
-  workspace: ExplorerWorkspace,
-  status: StatusLine,
-  inspector: InspectorPanel,
-  list: HTMLOListElement,
-  runner: QueryRunner,
-  asOfOf: () => string | undefined,
-): ChainOfCommand {
+export function mountChainOfCommand(context: PanelContext, list: HTMLOListElement): ChainOfCommand {
+  const { workspace, status, runner } = context;
   const { cy } = workspace;
+  const lifetime = panelLifetime();
   const highlight = (chain: ChainSummary | null) => {
     markPickedChain(list, chain?.number ?? null);
     cy.batch(() => {
@@ -37,52 +33,61 @@ export function mountChainOfCommand(
     if (!chain?.weakestLink) return;
     cy.elements().unselect();
     cy.getElementById(chain.weakestLink.id).select();
-    inspector.inspectEdge(chain.weakestLink.id);
+    context.inspectEdge(chain.weakestLink.id);
   };
-  cy.on('tap', (event) => {
+  lifetime.onCanvas(cy, 'tap', (event) => {
     if (event.target === cy) highlight(null);
   });
   // Undo, a saved view or a filter may change what is drawn: the list follows the paths the workspace holds.
   // Results are immutable: a change that kept the same one (a drag, a pan, a pin) leaves the list as it is.
   let summarized: Result | null = null;
   let chains: ChainSummary[] = [];
-  workspace.onChange(() => {
-    const result = workspace.result();
-    if (result === summarized) return;
-    summarized = result;
-    chains = summarizeChains(chainsOnly(result));
-    if (chains.length > 0) showChains(list, chains, highlight);
-  });
+  lifetime.defer(
+    workspace.onChange(() => {
+      const result = workspace.result();
+      if (result === summarized) return;
+      summarized = result;
+      chains = summarizeChains(chainsOnly(result));
+      if (chains.length > 0) showChains(list, chains, highlight);
+    }),
+  );
 
   const traceAsOf = async (node: ResultNode, asOf: string | undefined) => {
     const name = nodeName(node);
     const when = asOf ? ` as of ${asOf}` : ' (links of any date)';
     // A start with no chain is still drawn, from its details, so the analyst sees what was searched.
-    const answer = await status.run('chain', `Tracing the chain of command of ${name}${when}…`, async (signal) => {
-      const chain = await fetchChain(node.id, asOf, signal);
-      return chain.paths.length > 0 ? chain : fetchNode(node.id, signal);
-    });
+    const answer = await status.run(
+      'chain',
+      `Tracing the chain of command of ${name}${when}…`,
+      async (signal) => {
+        const chain = await fetchChain(node.id, asOf, signal);
+        return chain.paths.length > 0 ? chain : fetchNode(node.id, signal);
+      },
+      lifetime.signal,
+    );
     if (!answer) return;
-    const query = { name: 'chain-of-command', parameters: asOf ? { id: node.id, asOf } : { id: node.id } };
+    const parameters: Record<string, Json> = asOf ? { id: node.id, asOf } : { id: node.id };
+    const query = { name: chainQuery, parameters };
     if (answer.paths.length === 0) {
       await workspace.draw(answer, { mode: 'replace', layout: 'overview', query });
       showNoChains(list, `No chain of command reaches the central leadership from ${name}${when}.`);
-      inspector.inspectNode(node.id);
+      context.inspectNode(node.id);
       status.set({ state: 'empty', query: 'chain', message: `No chain of command found from ${name}${when}.` });
       return;
     }
     await workspace.draw(answer, { mode: 'replace', layout: 'chain', query });
     // The draw's onChange listed the chains; none to list still empties the list.
     if (chains.length === 0) showChains(list, chains, highlight);
-    inspector.inspectNode(node.id);
+    context.inspectNode(node.id);
     const count = answer.paths.length === 1 ? '1 chain' : `${answer.paths.length} chains`;
     status.set({ state: 'done', query: 'chain', truncated: answer.meta.truncated, message: `${count} of command from ${name}${when}.` });
   };
   return {
     trace(node) {
       runner.track('replace', (asOf) => traceAsOf(node, asOf));
-      return traceAsOf(node, asOfOf());
+      return traceAsOf(node, context.asOf());
     },
+    dispose: lifetime.dispose,
   };
 }
 

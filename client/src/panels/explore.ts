@@ -3,18 +3,9 @@
 // and the toolbar finds the shortest paths between two selected nodes.
 import './explore.css';
 import { kindOf, RelationshipType, relationshipCaption } from '../../../contract/model.ts';
-import type { ResultNode } from '../../../contract/result.ts';
 import { createElement, requireElement } from '../dom.ts';
 import { nodeName } from '../graph/to-elements.ts';
-import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
-import type { QueryRunner } from './query-runner.ts';
-import type { StatusLine } from './status.ts';
-
-export interface ExploreHandlers {
-  /** Trace to leadership from a node (the chain-of-command module owns it). */
-  trace(node: ResultNode): void;
-  asOf(): string | undefined;
-}
+import { type Panel, type PanelContext, panelLifetime } from './panel.ts';
 
 interface MenuItem {
   text: string;
@@ -25,15 +16,18 @@ interface MenuItem {
 /** Longest path the shortest-path queries consider; the catalogue's own ceiling. */
 const maxPathDepth = 8;
 
-export function mountExplore(workspace: ExplorerWorkspace, runner: QueryRunner, status: StatusLine, handlers: ExploreHandlers): void {
+/** Mounts on the canvas's container (#graph); the menu opens over it. */
+export function mountExplore(context: PanelContext, container: HTMLElement): Panel {
+  const { workspace, runner, status } = context;
   const { cy } = workspace;
-  const container = cy.container();
-  if (!container) return;
+  const lifetime = panelLifetime();
+  const { signal } = lifetime;
   const menu = createElement('div', { className: 'context-menu', attrs: { id: 'context-menu', role: 'menu', 'aria-label': 'Node actions' } });
   menu.hidden = true;
   // Outside the canvas's container: Cytoscape reads every press inside it as a tap on the graph,
   // which would close the menu before its button saw the click.
   document.body.append(menu);
+  lifetime.defer(() => menu.remove());
   const pathEnds: { from: string | null; to: string | null } = { from: null, to: null };
 
   const nodeOf = (id: string) => workspace.result().nodes.find((node) => node.id === id);
@@ -47,7 +41,7 @@ export function mountExplore(workspace: ExplorerWorkspace, runner: QueryRunner, 
     return runner.draw(
       'expand-neighbourhood',
       { id, types, direction: 'both' },
-      { mode: 'merge', layout: 'overview', near: id, doing: `Expanding ${nameOf(id)} (${what})`, kind: 'expand' },
+      { mode: 'merge', layout: 'overview', near: id, doing: `Expanding ${nameOf(id)} (${what})`, kind: 'expand', signal },
     );
   };
 
@@ -55,7 +49,7 @@ export function mountExplore(workspace: ExplorerWorkspace, runner: QueryRunner, 
     runner.draw(
       'all-shortest-paths',
       { fromId, toId, maxDepth: maxPathDepth },
-      { mode: 'replace', layout: 'path', doing: `Shortest paths from ${nameOf(fromId)} to ${nameOf(toId)}` },
+      { mode: 'replace', layout: 'path', doing: `Shortest paths from ${nameOf(fromId)} to ${nameOf(toId)}`, signal },
     );
 
   const setPathEnd = (end: 'from' | 'to', id: string) => {
@@ -76,7 +70,7 @@ export function mountExplore(workspace: ExplorerWorkspace, runner: QueryRunner, 
         action: `expand-${type}`,
         run: () => void expand(id, [type]),
       })),
-      { text: 'Trace to leadership', action: 'trace', run: () => handlers.trace(node) },
+      { text: 'Trace to leadership', action: 'trace', run: () => void context.trace(node) },
     ];
     if (kind === 'Facility') {
       items.push({
@@ -85,8 +79,8 @@ export function mountExplore(workspace: ExplorerWorkspace, runner: QueryRunner, 
         run: () =>
           void runner.draw(
             'who-is-responsible',
-            { id, asOf: handlers.asOf() },
-            { mode: 'replace', layout: 'chain', doing: `Who is responsible for ${nameOf(id)}` },
+            { id, asOf: context.asOf() },
+            { mode: 'replace', layout: 'chain', doing: `Who is responsible for ${nameOf(id)}`, signal },
           ),
       });
     }
@@ -94,7 +88,7 @@ export function mountExplore(workspace: ExplorerWorkspace, runner: QueryRunner, 
       items.push({
         text: 'Directive propagation',
         action: 'directive-propagation',
-        run: () => void runner.draw('directive-propagation', { id }, { mode: 'replace', layout: 'cascade', doing: `How ${nameOf(id)} propagated` }),
+        run: () => void runner.draw('directive-propagation', { id }, { mode: 'replace', layout: 'cascade', doing: `How ${nameOf(id)} propagated`, signal }),
       });
     }
     items.push(
@@ -137,21 +131,25 @@ export function mountExplore(workspace: ExplorerWorkspace, runner: QueryRunner, 
     menu.querySelector('button')?.focus();
   };
 
-  cy.on('cxttap', 'node', (event) => openMenu(event.target.id(), event.renderedPosition));
-  cy.on('tap', closeMenu);
-  cy.on('viewport', closeMenu);
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !menu.hidden) closeMenu();
-  });
+  lifetime.onCanvas(cy, 'cxttap', 'node', (event) => openMenu(event.target.id(), event.renderedPosition));
+  lifetime.onCanvas(cy, 'tap', closeMenu);
+  lifetime.onCanvas(cy, 'viewport', closeMenu);
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Escape' && !menu.hidden) closeMenu();
+    },
+    { signal },
+  );
   // Cytoscape calls any two quick taps a double tap, even on two different things (the background,
   // then a node): only two taps on the same node expand it.
   let previousTap: unknown = null;
   let lastTap: unknown = null;
-  cy.on('tap', (event) => {
+  lifetime.onCanvas(cy, 'tap', (event) => {
     previousTap = lastTap;
     lastTap = event.target;
   });
-  cy.on('dbltap', 'node', (event) => {
+  lifetime.onCanvas(cy, 'dbltap', 'node', (event) => {
     if (previousTap === event.target) void expand(event.target.id(), []);
   });
 
@@ -159,10 +157,15 @@ export function mountExplore(workspace: ExplorerWorkspace, runner: QueryRunner, 
   const updateShortestButton = () => {
     shortestButton.disabled = cy.nodes(':selected').length !== 2;
   };
-  cy.on('select unselect', 'node', updateShortestButton);
+  lifetime.onCanvas(cy, 'select unselect', 'node', updateShortestButton);
   updateShortestButton();
-  shortestButton.addEventListener('click', () => {
-    const [from, to] = cy.nodes(':selected').map((node) => node.id());
-    if (from && to) void shortestPaths(from, to);
-  });
+  shortestButton.addEventListener(
+    'click',
+    () => {
+      const [from, to] = cy.nodes(':selected').map((node) => node.id());
+      if (from && to) void shortestPaths(from, to);
+    },
+    { signal },
+  );
+  return { dispose: lifetime.dispose };
 }

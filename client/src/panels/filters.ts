@@ -1,18 +1,18 @@
 // Filters by kind, confidence and synthetic, and the as-of slider: months over the years the files cover, redrawing the time-aware queries on the date shown.
 import { Confidence, NodeLabel } from '../../../contract/model.ts';
-import { createElement, requireElement } from '../dom.ts';
+import { createElement, requirePart } from '../dom.ts';
 import { kindStyles } from '../graph/style.ts';
-import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
 import type { WorkspaceFilters } from '../workspace/workspace.ts';
+import { type Panel, type PanelContext, panelLifetime } from './panel.ts';
 
 /** The months the slider spans: the leaked files and the public record are mostly 2014 to 2022. */
 const firstYear = 2012;
 const lastYear = 2023;
 const months = (lastYear - firstYear + 1) * 12;
 
-export interface AsOfControl {
+export interface FiltersPanel extends Panel {
   /** The date the time-aware queries run as of, or undefined for links of any date. */
-  value(): string | undefined;
+  asOf(): string | undefined;
 }
 
 /** Month index -> the month's last day (YYYY-MM-DD): a link in force at any time that month counts. */
@@ -28,13 +28,16 @@ export function monthIndex(date: string): number {
   return Math.min(months - 1, Math.max(0, (year - firstYear) * 12 + month - 1));
 }
 
-export function mountFilters(workspace: ExplorerWorkspace, onAsOf: (asOf: string | undefined) => void): AsOfControl {
-  const labelBox = requireElement('label-filters', HTMLElement);
-  const confidenceBox = requireElement('confidence-filters', HTMLElement);
-  const synthetic = requireElement('synthetic-filter', HTMLInputElement);
-  const slider = requireElement('as-of', HTMLInputElement);
-  const enabled = requireElement('as-of-enabled', HTMLInputElement);
-  const shown = requireElement('as-of-value', HTMLOutputElement);
+/** Mounts on the filters section; moving the date redraws what the runner tracks as time-aware. */
+export function mountFilters({ workspace, runner }: PanelContext, section: HTMLElement): FiltersPanel {
+  const lifetime = panelLifetime();
+  const { signal } = lifetime;
+  const labelBox = requirePart(section, 'label-filters', HTMLElement);
+  const confidenceBox = requirePart(section, 'confidence-filters', HTMLElement);
+  const synthetic = requirePart(section, 'synthetic-filter', HTMLInputElement);
+  const slider = requirePart(section, 'as-of', HTMLInputElement);
+  const enabled = requirePart(section, 'as-of-enabled', HTMLInputElement);
+  const shown = requirePart(section, 'as-of-value', HTMLOutputElement);
   slider.max = String(months - 1);
   slider.dataset.firstYear = String(firstYear);
   slider.value = String(monthIndex('2018-12-31'));
@@ -67,19 +70,19 @@ export function mountFilters(workspace: ExplorerWorkspace, onAsOf: (asOf: string
     shown.textContent = asOf() ?? 'any date';
   };
 
-  for (const box of [labelBox, confidenceBox]) box.addEventListener('change', () => workspace.setFilters(read()));
-  synthetic.addEventListener('change', () => workspace.setFilters(read()));
-  slider.addEventListener('input', showDate);
+  for (const box of [labelBox, confidenceBox]) box.addEventListener('change', () => workspace.setFilters(read()), { signal });
+  synthetic.addEventListener('change', () => workspace.setFilters(read()), { signal });
+  slider.addEventListener('input', showDate, { signal });
   const dateChanged = () => {
     showDate();
     workspace.setFilters(read());
-    onAsOf(asOf());
+    void runner.redoTimeAware(asOf());
   };
-  slider.addEventListener('change', dateChanged);
-  enabled.addEventListener('change', dateChanged);
+  slider.addEventListener('change', dateChanged, { signal });
+  enabled.addEventListener('change', dateChanged, { signal });
 
   // Undo, a saved view or a share link may bring other filters: the controls follow the workspace.
-  workspace.onChange(() => {
+  const unsubscribe = workspace.onChange(() => {
     const filters = workspace.filters();
     for (const input of labelBox.querySelectorAll<HTMLInputElement>('input'))
       input.checked = !filters.labels || filters.labels.includes(input.value as NodeLabel);
@@ -90,6 +93,7 @@ export function mountFilters(workspace: ExplorerWorkspace, onAsOf: (asOf: string
     if (filters.asOf) slider.value = String(monthIndex(filters.asOf));
     showDate();
   });
+  lifetime.defer(unsubscribe);
   showDate();
-  return { value: asOf };
+  return { asOf, dispose: lifetime.dispose };
 }

@@ -1,4 +1,4 @@
-// Values in words for the inspector: dates at their recorded precision, lists joined, unknowns said plainly.
+// Values in words for the panels: dates at their recorded precision, lists joined, unknowns said plainly, instants in local time.
 import type { Json } from '../../../contract/result.ts';
 
 /**
@@ -37,4 +37,10 @@ export function safeLink(url: string | undefined): URL | null {
   } catch {
     return null;
   }
+}
+
+/** A stored instant (ISO) in the reader's own locale and time zone; anything unreadable as it came. */
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
 }

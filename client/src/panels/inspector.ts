@@ -6,9 +6,9 @@ import { createElement } from '../dom.ts';
 import { chainsOnly, summarizeChains } from '../graph/chain-summary.ts';
 import { kindStyles } from '../graph/style.ts';
 import { nodeName } from '../graph/to-elements.ts';
-import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
 import { propertyTitle } from '../../../contract/model.ts';
 import { formatDate, formatValidity, formatValue, safeLink } from './format.ts';
+import { type Panel, type PanelContext, panelLifetime } from './panel.ts';
 import { describeError } from './status.ts';
 
 export type Citations = Record<string, Citation>;
@@ -133,7 +133,7 @@ function propertyList(properties: Record<string, Json>, extra: [string, string][
   const ordered = [...leadingKeys.filter((key) => keys.includes(key)), ...keys.filter((key) => !leadingKeys.includes(key)).sort()];
   const rows: [string, string, string?][] = [
     ...extra,
-    ...ordered.map((key): [string, string, string?] => [propertyTitle(key), valueOf(key, properties), key === 'nameZh' ? 'zh' : undefined]),
+    ...ordered.map((key): [string, string, string?] => [propertyTitle(key), shownValue(key, properties), key === 'nameZh' ? 'zh' : undefined]),
   ];
   return createElement(
     'dl',
@@ -142,7 +142,7 @@ function propertyList(properties: Record<string, Json>, extra: [string, string][
   );
 }
 
-function valueOf(key: string, properties: Record<string, Json>): string {
+function shownValue(key: string, properties: Record<string, Json>): string {
   const value = properties[key] ?? null;
   if (key === 'date' && typeof value === 'string') return formatDate(value, properties.datePrecision);
   return formatValue(value);
@@ -210,18 +210,19 @@ export function tenuresSection(nodeId: string, details: Result): HTMLElement {
   return createElement('section', { className: 'tenures-section' }, [createElement('h3', { text: 'Tenures' }), body]);
 }
 
-export interface InspectorPanel {
+export interface InspectorPanel extends Panel {
   inspectNode(id: string): void;
   inspectEdge(id: string): void;
-  clear(): void;
 }
 
 const inspectorHint = 'Click a node or a link to see its properties and sources.';
 
 /** Shows whatever is tapped on the canvas, read from the workspace's merged answer. */
-export function mountInspector(workspace: ExplorerWorkspace, container: HTMLElement, onTrace: (node: ResultNode) => void): InspectorPanel {
+export function mountInspector({ workspace, trace }: PanelContext, container: HTMLElement): InspectorPanel {
   const { cy } = workspace;
+  const lifetime = panelLifetime();
   let tenuresRequest: AbortController | null = null;
+  lifetime.defer(() => tenuresRequest?.abort());
   // A drawn answer rarely holds all of a node's tenures (a chain has one post of an official): ask for them.
   const showTenures = async (id: string) => {
     tenuresRequest?.abort();
@@ -247,7 +248,7 @@ export function mountInspector(workspace: ExplorerWorkspace, container: HTMLElem
       const result = workspace.result();
       const node = result.nodes.find((candidate) => candidate.id === id);
       if (!node) return;
-      showNode(container, node, result.citations, onTrace);
+      showNode(container, node, result.citations, trace);
       void showTenures(id);
     },
     inspectEdge(id) {
@@ -268,12 +269,12 @@ export function mountInspector(workspace: ExplorerWorkspace, container: HTMLElem
       };
       showEdge(container, edge, view, result.citations);
     },
-    clear: () => showHint(container, inspectorHint),
+    dispose: lifetime.dispose,
   };
-  cy.on('tap', 'node', (event) => panel.inspectNode(event.target.id()));
-  cy.on('tap', 'edge', (event) => panel.inspectEdge(event.target.id()));
-  cy.on('tap', (event) => {
-    if (event.target === cy) panel.clear();
+  lifetime.onCanvas(cy, 'tap', 'node', (event) => panel.inspectNode(event.target.id()));
+  lifetime.onCanvas(cy, 'tap', 'edge', (event) => panel.inspectEdge(event.target.id()));
+  lifetime.onCanvas(cy, 'tap', (event) => {
+    if (event.target === cy) showHint(container, inspectorHint);
   });
   return panel;
 }

@@ -1,8 +1,10 @@
 // The legend: one swatch per node kind and per link strength, drawn from the same palette as the graph.
 import { createElement } from '../dom.ts';
 import { kindStyles, strengthColours } from '../graph/style.ts';
+import type { Panel, PanelContext } from './panel.ts';
 
-export function showLegend(list: HTMLUListElement): void {
+/** Drawn once, from the model's kinds (through kindStyles) and the links' palette. */
+export function mountLegend(_context: PanelContext, list: HTMLUListElement): Panel {
   const kinds = Object.values(kindStyles).map((kind) => item(`legend-swatch shape-${kind.shape}`, kind.colour, kind.title));
   list.replaceChildren(
     ...kinds,
@@ -12,6 +14,7 @@ export function showLegend(list: HTMLUListElement): void {
     item('legend-line line-inferred', strengthColours.inferred, 'Inferred link'),
     item('legend-line line-weakest', strengthColours.weakest, "A chain's weakest link"),
   );
+  return { dispose: () => list.replaceChildren() };
 }
 
 function item(swatchClass: string, colour: string, title: string): HTMLLIElement {

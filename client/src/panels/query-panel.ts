@@ -1,16 +1,17 @@
 // The query panel: one form per curated query, built from its parameters' JSON Schema as GET /api/queries lists it; node ids come from the selection.
 import './query-panel.css';
-import { fetchQueries, type QueryDescription } from '../api.ts';
+import type { EvidenceQueryName } from '../../../contract/queries/index.ts';
+import { fetchQueries, isAbort, type ListedQuery } from '../api.ts';
 import { createElement } from '../dom.ts';
 import type { LayoutName } from '../graph/layouts.ts';
-import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
-import type { QueryRunner } from './query-runner.ts';
-import { describeError, type StatusLine } from './status.ts';
+import { type Panel, type PanelContext, panelLifetime } from './panel.ts';
+import type { FormParameters, QueryRunner } from './query-runner.ts';
+import { describeError } from './status.ts';
 
 type Schema = Record<string, unknown>;
 
 /** How each query's answer reads best; any other query is drawn as an overview. */
-const layoutOf: Record<string, LayoutName> = {
+const layoutOf: Partial<Record<EvidenceQueryName, LayoutName>> = {
   'chain-of-command': 'chain',
   'who-is-responsible': 'chain',
   'directive-propagation': 'cascade',
@@ -21,38 +22,35 @@ const layoutOf: Record<string, LayoutName> = {
 /** Parameters that name nodes: filled from the nodes selected on the canvas, in the order they were selected. */
 const nodeIdParameters = /^(id|fromId|toId|ids)$/;
 
-export interface QueryPanel {
-  load(): Promise<void>;
-}
-
-export function mountQueryPanel(
-  container: HTMLElement,
-  workspace: ExplorerWorkspace,
-  runner: QueryRunner,
-  status: StatusLine,
-  asOf: () => string | undefined,
-): QueryPanel {
+/** Lists the queries once an account is signed in: the server answers nothing before. */
+export function mountQueryPanel({ workspace, runner, status, account, asOf }: PanelContext, container: HTMLElement): Panel {
+  const lifetime = panelLifetime();
   const selected = () => workspace.cy.nodes(':selected').map((node) => node.id());
-  return {
-    async load() {
-      try {
-        const queries = await fetchQueries();
-        container.replaceChildren(...queries.map((query) => queryForm(query, { runner, selected, asOf })));
-      } catch (error) {
-        container.replaceChildren(createElement('p', { className: 'placeholder', text: `The query list did not load: ${describeError(error)}` }));
-        status.set({ state: 'error', query: 'query', message: describeError(error) });
-      }
-    },
+  const load = async () => {
+    try {
+      const queries = await fetchQueries(lifetime.signal);
+      container.replaceChildren(...queries.map((query) => queryForm(query, { runner, selected, asOf, signal: lifetime.signal })));
+    } catch (error) {
+      if (isAbort(error)) return;
+      container.replaceChildren(createElement('p', { className: 'placeholder', text: `The query list did not load: ${describeError(error)}` }));
+      status.set({ state: 'error', query: 'query', message: describeError(error) });
+    }
   };
+  void account.signedIn.then(() => {
+    if (!lifetime.signal.aborted) void load();
+  });
+  return { dispose: lifetime.dispose };
 }
 
 interface FormContext {
   runner: QueryRunner;
   selected(): string[];
   asOf(): string | undefined;
+  /** The panel's lifetime: a form's request ends with it. */
+  signal: AbortSignal;
 }
 
-function queryForm(query: QueryDescription, context: FormContext): HTMLDetailsElement {
+function queryForm(query: ListedQuery, context: FormContext): HTMLDetailsElement {
   const properties = query.parameters.properties;
   const required = new Set(query.parameters.required);
   const fields = Object.entries(properties).map(([name, schema]) => parameterField(query.name, name, schema, required.has(name)));
@@ -63,19 +61,24 @@ function queryForm(query: QueryDescription, context: FormContext): HTMLDetailsEl
   const hasNodeIds = fields.some((field) => nodeIdParameters.test(field.name));
   if (hasNodeIds) {
     const fill = createElement('button', { text: 'Use selected nodes', attrs: { type: 'button', 'data-action': 'use-selection' } });
-    fill.addEventListener('click', () => fillFromSelection(fields, context.selected()));
+    fill.addEventListener('click', () => fillFromSelection(fields, context.selected()), { signal: context.signal });
     form.prepend(fill);
   }
   const timeAware = fields.some((field) => field.name === 'asOf');
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    // An empty node id is filled from the selection at run time, so a right-click then Run just works.
-    if (hasNodeIds && fields.some((field) => nodeIdParameters.test(field.name) && field.value() === undefined)) fillFromSelection(fields, context.selected());
-    const params = Object.fromEntries(fields.map((field) => [field.name, field.value()]));
-    // The slider's date, unless the form names one: keeps the drawing redrawable when the slider moves.
-    if (timeAware && params.asOf === undefined) params.asOf = context.asOf();
-    void context.runner.draw(query.name, params, { mode: 'replace', layout: layoutOf[query.name] ?? 'overview', doing: query.title });
-  });
+  form.addEventListener(
+    'submit',
+    (event) => {
+      event.preventDefault();
+      // An empty node id is filled from the selection at run time, so a right-click then Run just works.
+      if (hasNodeIds && fields.some((field) => nodeIdParameters.test(field.name) && field.value() === undefined)) fillFromSelection(fields, context.selected());
+      const params: FormParameters = Object.fromEntries(fields.map((field) => [field.name, field.value()]));
+      // The slider's date, unless the form names one: keeps the drawing redrawable when the slider moves.
+      if (timeAware && params.asOf === undefined) params.asOf = context.asOf();
+      const layout = layoutOf[query.name] ?? 'overview';
+      void context.runner.drawListed(query, params, { mode: 'replace', layout, doing: query.title, signal: context.signal });
+    },
+    { signal: context.signal },
+  );
   return createElement('details', { className: 'query', attrs: { 'data-query': query.name } }, [
     createElement('summary', { text: query.title }),
     createElement('p', { className: 'query-description', text: query.description }),

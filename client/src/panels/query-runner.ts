@@ -1,6 +1,7 @@
 // Runs a curated query and draws its answer through the workspace, saying on the status line what came back, how fast, and whether it was cut.
-import type { Result } from '../../../contract/result.ts';
-import { runQuery } from '../api.ts';
+import type { EvidenceParams, EvidenceQueryName } from '../../../contract/queries/index.ts';
+import type { Json, Result } from '../../../contract/result.ts';
+import { type ListedQuery, runQuery } from '../api.ts';
 import type { LayoutName } from '../graph/layouts.ts';
 import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
 import type { QueryKind, StatusLine } from './status.ts';
@@ -13,10 +14,18 @@ export interface DrawQueryOptions {
   /** What the status line calls this request ("Expanding Camp F"). */
   doing: string;
   kind?: QueryKind;
+  /** Aborts the request with it (a panel's lifetime). */
+  signal?: AbortSignal;
 }
 
+/** A form's values by parameter name, as the query panel reads them from a form built from GET /api/queries. */
+export type FormParameters = Record<string, unknown>;
+
 export interface QueryRunner {
-  draw(name: string, params: Record<string, unknown>, options: DrawQueryOptions): Promise<Result | undefined>;
+  /** Draws a query named in code: a renamed query or a wrong parameter fails the type check. */
+  draw<Name extends EvidenceQueryName>(name: Name, params: EvidenceParams<Name>, options: DrawQueryOptions): Promise<Result | undefined>;
+  /** Draws a query picked from the server's listing, with its form's values: the server checks them against the query's schema. */
+  drawListed(query: ListedQuery, params: FormParameters, options: DrawQueryOptions): Promise<Result | undefined>;
   /**
    * Remembers a drawing that depends on the as-of date, to be redone when the date moves. A
    * `replace` drawing starts the list afresh: what it replaced no longer needs redoing.
@@ -29,13 +38,44 @@ export interface QueryRunner {
 }
 
 /** Parameters sent with absent values left out, so the server's defaults apply and a saved query stays minimal. */
-function sentParameters(params: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined && value !== null && value !== ''));
+function sentParameters(params: FormParameters): Record<string, Json> {
+  // Sent as JSON: what is kept is what JSON carries.
+  return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined && value !== null && value !== '')) as Record<string, Json>;
 }
 
 export function createQueryRunner(workspace: ExplorerWorkspace, status: StatusLine): QueryRunner {
   let timeAware: { mode: 'replace' | 'merge'; redo: (asOf: string | undefined) => Promise<unknown> }[] = [];
   let redoing = false;
+
+  /**
+   * Typed at the edges (draw, drawListed); inside, a name and its values. The cast to the query's
+   * parameters holds: draw's come typed, drawListed's are checked by the server like any request.
+   */
+  const drawNamed = async (name: EvidenceQueryName, params: FormParameters, options: DrawQueryOptions): Promise<Result | undefined> => {
+    // A query with an `asOf` key (even unset) is time-aware: moving the slider redraws it as of the new date.
+    if ('asOf' in params) runner.track(options.mode, (asOf) => drawNamed(name, { ...params, asOf }, options));
+    else if (options.mode === 'replace') runner.forget();
+    const kind = options.kind ?? 'query';
+    const parameters = sentParameters(params);
+    const answer = await status.run(kind, `${options.doing}…`, (signal) => runQuery(name, parameters as EvidenceParams<typeof name>, signal), options.signal);
+    if (!answer) return undefined;
+    if (answer.nodes.length === 0) {
+      status.set({ state: 'empty', query: kind, message: `${options.doing}: nothing found (${answer.meta.durationMs} ms).` });
+      return answer;
+    }
+    const drawOptions = { mode: options.mode, layout: options.layout, query: { name, parameters }, ...(options.near ? { near: options.near } : {}) };
+    await workspace.draw(answer, drawOptions);
+    const nodes = answer.nodes.length === 1 ? '1 node' : `${answer.nodes.length} nodes`;
+    const links = answer.edges.length === 1 ? '1 link' : `${answer.edges.length} links`;
+    status.set({
+      state: 'done',
+      query: kind,
+      truncated: answer.meta.truncated,
+      message: `${options.doing}: ${nodes}, ${links} in ${answer.meta.durationMs} ms.`,
+    });
+    return answer;
+  };
+
   const runner: QueryRunner = {
     track(mode, redo) {
       if (redoing) return;
@@ -53,31 +93,8 @@ export function createQueryRunner(workspace: ExplorerWorkspace, status: StatusLi
         redoing = false;
       }
     },
-    draw: (name, params, options) => draw(name, params, options),
-  };
-  const draw = async (name: string, params: Record<string, unknown>, options: DrawQueryOptions): Promise<Result | undefined> => {
-    // A query with an `asOf` key (even unset) is time-aware: moving the slider redraws it as of the new date.
-    if ('asOf' in params) runner.track(options.mode, (asOf) => draw(name, { ...params, asOf }, options));
-    else if (options.mode === 'replace') runner.forget();
-    const kind = options.kind ?? 'query';
-    const parameters = sentParameters(params);
-    const answer = await status.run(kind, `${options.doing}…`, (signal) => runQuery(name, parameters, signal));
-    if (!answer) return undefined;
-    if (answer.nodes.length === 0) {
-      status.set({ state: 'empty', query: kind, message: `${options.doing}: nothing found (${answer.meta.durationMs} ms).` });
-      return answer;
-    }
-    const drawOptions = { mode: options.mode, layout: options.layout, query: { name, parameters }, ...(options.near ? { near: options.near } : {}) };
-    await workspace.draw(answer, drawOptions);
-    const nodes = answer.nodes.length === 1 ? '1 node' : `${answer.nodes.length} nodes`;
-    const links = answer.edges.length === 1 ? '1 link' : `${answer.edges.length} links`;
-    status.set({
-      state: 'done',
-      query: kind,
-      truncated: answer.meta.truncated,
-      message: `${options.doing}: ${nodes}, ${links} in ${answer.meta.durationMs} ms.`,
-    });
-    return answer;
+    draw: (name, params, options) => drawNamed(name, params, options),
+    drawListed: (query, params, options) => drawNamed(query.name, params, options),
   };
   return runner;
 }

@@ -1,22 +1,23 @@
-// The search panel: a search box and the list of matches; picking a match hands its node to the caller.
+// The search panel: a search box and the list of matches; picking a match traces its chain of command.
 import { kindOf } from '../../../contract/model.ts';
 import type { Result, ResultNode } from '../../../contract/result.ts';
 import { searchNodes } from '../api.ts';
-import { createElement, requireElement } from '../dom.ts';
+import { createElement, requireElement, requirePart } from '../dom.ts';
 import { kindStyles } from '../graph/style.ts';
-import type { StatusLine } from './status.ts';
+import { type Panel, type PanelContext, type PanelLifetime, panelLifetime } from './panel.ts';
 
 const searchLimit = 20;
 
-/** Mounts the search box on #search-form: matches are listed, and picking one hands it to `pick`. */
-export function mountSearch(status: StatusLine, pick: (node: ResultNode) => void): SearchPanel {
+/** Mounts the search box on its form: matches are listed in #search-results, and picking one traces its chain of command. */
+export function mountSearch({ status, trace }: PanelContext, form: HTMLFormElement): SearchPanel {
+  const lifetime = panelLifetime();
   const panel: SearchPanel = createSearchPanel(
-    requireElement('search-form', HTMLFormElement),
-    requireElement('search-input', HTMLInputElement),
+    form,
+    requirePart(form, 'search-input', HTMLInputElement),
     requireElement('search-results', HTMLUListElement),
     {
       async search(text) {
-        const result = await status.run('search', `Searching for “${text}”…`, (signal) => searchNodes(text, searchLimit, signal));
+        const result = await status.run('search', `Searching for “${text}”…`, (signal) => searchNodes(text, searchLimit, signal), lifetime.signal);
         if (!result) return;
         panel.showMatches(result);
         if (result.nodes.length === 0) {
@@ -31,18 +32,19 @@ export function mountSearch(status: StatusLine, pick: (node: ResultNode) => void
           message: `${count} for “${text}”. Pick one to trace its chain of command.`,
         });
       },
-      pick,
+      pick: (node) => void trace(node),
     },
+    lifetime,
   );
   return panel;
 }
 
-export interface SearchHandlers {
+interface SearchHandlers {
   search(text: string): void;
   pick(node: ResultNode): void;
 }
 
-export interface SearchPanel {
+export interface SearchPanel extends Panel {
   showMatches(result: Result): void;
   markPicked(id: string): void;
 }
@@ -51,8 +53,16 @@ export interface SearchPanel {
 const debounceMs = 400;
 const minimumLength = 2;
 
-export function createSearchPanel(form: HTMLFormElement, input: HTMLInputElement, list: HTMLUListElement, handlers: SearchHandlers): SearchPanel {
+function createSearchPanel(
+  form: HTMLFormElement,
+  input: HTMLInputElement,
+  list: HTMLUListElement,
+  handlers: SearchHandlers,
+  lifetime: PanelLifetime,
+): SearchPanel {
+  const { signal } = lifetime;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  lifetime.defer(() => clearTimeout(timer));
   let lastAsked = '';
   let nodesById = new Map<string, ResultNode>();
 
@@ -62,24 +72,36 @@ export function createSearchPanel(form: HTMLFormElement, input: HTMLInputElement
     handlers.search(text);
   };
 
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const text = input.value.trim();
-    if (text.length > 0) ask(text);
-  });
+  form.addEventListener(
+    'submit',
+    (event) => {
+      event.preventDefault();
+      const text = input.value.trim();
+      if (text.length > 0) ask(text);
+    },
+    { signal },
+  );
 
-  input.addEventListener('input', () => {
-    clearTimeout(timer);
-    const text = input.value.trim();
-    if (text.length < minimumLength || text === lastAsked) return;
-    timer = setTimeout(() => ask(text), debounceMs);
-  });
+  input.addEventListener(
+    'input',
+    () => {
+      clearTimeout(timer);
+      const text = input.value.trim();
+      if (text.length < minimumLength || text === lastAsked) return;
+      timer = setTimeout(() => ask(text), debounceMs);
+    },
+    { signal },
+  );
 
-  list.addEventListener('click', (event) => {
-    const item = event.target instanceof Element ? event.target.closest<HTMLLIElement>('li[data-id]') : null;
-    const node = item ? nodesById.get(item.dataset.id ?? '') : undefined;
-    if (node) handlers.pick(node);
-  });
+  list.addEventListener(
+    'click',
+    (event) => {
+      const item = event.target instanceof Element ? event.target.closest<HTMLLIElement>('li[data-id]') : null;
+      const node = item ? nodesById.get(item.dataset.id ?? '') : undefined;
+      if (node) handlers.pick(node);
+    },
+    { signal },
+  );
 
   return {
     showMatches(result) {
@@ -91,6 +113,7 @@ export function createSearchPanel(form: HTMLFormElement, input: HTMLInputElement
         item.querySelector('button')?.setAttribute('aria-pressed', String(item.dataset.id === id));
       }
     },
+    dispose: lifetime.dispose,
   };
 }
 

@@ -1,18 +1,23 @@
-// The status line: a closed union of query states, so the page always says why nothing is drawn; and the one-request-at-a-time runner that reports into it.
+// Status lines: a closed union of request states, so the page always says why nothing is drawn, shown
+// the one way on the page's line (#status) and on the lines of the views panel and the export menu;
+// and the one-request-at-a-time runner that reports into a line.
 import { ApiError, isAbort } from '../api.ts';
-import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
+import { createElement } from '../dom.ts';
 
-/** Which request the status speaks of; browser tests wait on `data-query` with `data-state`. */
-export type QueryKind = 'search' | 'chain' | 'node' | 'expand' | 'query';
+/**
+ * Which request a status speaks of; browser tests wait on `data-query` with `data-state`. The graph
+ * requests share #status; `view` (saved views) and `export` have lines of their own.
+ */
+export type QueryKind = 'search' | 'chain' | 'node' | 'expand' | 'query' | 'view' | 'export';
 
 export type QueryStatus =
   | { state: 'idle'; message: string }
   | { state: 'running'; query: QueryKind; message: string }
   | { state: 'empty'; query: QueryKind; message: string }
   | { state: 'done'; query: QueryKind; message: string; truncated: boolean }
-  | { state: 'error'; query: QueryKind; message: string };
-
-export type QueryState = QueryStatus['state'];
+  | { state: 'error'; query: QueryKind; message: string }
+  /** Someone saved another version first (409): nothing was written, and the message says by whom. */
+  | { state: 'conflict'; query: QueryKind; message: string };
 
 export function showStatus(element: HTMLElement, status: QueryStatus): void {
   element.dataset.state = status.state;
@@ -27,9 +32,10 @@ export interface StatusLine {
   set(status: QueryStatus): void;
   /**
    * Runs one graph request at a time: a newer one aborts the older, whose answer is then dropped
-   * (undefined). A failure is shown on the status line and also answers undefined.
+   * (undefined). A failure is shown on the status line and also answers undefined. `until` (a
+   * panel's lifetime) aborts the request too.
    */
-  run<T>(query: QueryKind, message: string, task: (signal: AbortSignal) => Promise<T>): Promise<T | undefined>;
+  run<T>(query: QueryKind, message: string, task: (signal: AbortSignal) => Promise<T>, until?: AbortSignal): Promise<T | undefined>;
 }
 
 export function mountStatus(element: HTMLElement): StatusLine {
@@ -37,10 +43,13 @@ export function mountStatus(element: HTMLElement): StatusLine {
   const set = (status: QueryStatus) => showStatus(element, status);
   return {
     set,
-    async run(query, message, task) {
+    async run(query, message, task, until) {
       inFlight?.abort();
       const controller = new AbortController();
       inFlight = controller;
+      const stop = () => controller.abort();
+      if (until?.aborted) stop();
+      until?.addEventListener('abort', stop, { once: true });
       set({ state: 'running', query, message });
       try {
         return await task(controller.signal);
@@ -49,10 +58,19 @@ export function mountStatus(element: HTMLElement): StatusLine {
         set({ state: 'error', query, message: describeError(error) });
         return undefined;
       } finally {
+        until?.removeEventListener('abort', stop);
         if (inFlight === controller) inFlight = null;
       }
     },
   };
+}
+
+/** A panel's own status line (saved views, exports): the same states, shown the same way as #status; idle and empty to begin with. */
+export function createStatusLine(id: string, className: string): { element: HTMLParagraphElement; status: StatusLine } {
+  const element = createElement('p', { className, attrs: { id, role: 'status', 'aria-live': 'polite' } });
+  const status = mountStatus(element);
+  status.set({ state: 'idle', message: '' });
+  return { element, status };
 }
 
 export function describeError(error: unknown): string {
@@ -61,19 +79,4 @@ export function describeError(error: unknown): string {
     return [`${error.title}: ${error.message}`, ...fields].join(' — ');
   }
   return error instanceof Error ? error.message : String(error);
-}
-
-/** How much is on the canvas, and how much the analyst hid: next to the status, always current. */
-export function mountGraphCounts(workspace: ExplorerWorkspace, element: HTMLElement): void {
-  const show = () => {
-    const { cy } = workspace;
-    const nodes = cy.nodes().length;
-    const links = cy.edges().length;
-    const hidden = workspace.hiddenIds().length;
-    element.dataset.nodes = String(nodes);
-    element.dataset.edges = String(links);
-    element.textContent = `${nodes} ${nodes === 1 ? 'node' : 'nodes'}, ${links} ${links === 1 ? 'link' : 'links'} drawn${hidden > 0 ? ` · ${hidden} hidden` : ''}`;
-  };
-  workspace.onChange(show);
-  show();
 }

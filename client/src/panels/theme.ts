@@ -1,7 +1,6 @@
 // Light and dark themes: the page's colours and the Cytoscape stylesheet switch together; the choice is remembered.
-import { requireElement } from '../dom.ts';
 import { stylesheetFor, type Theme } from '../graph/style.ts';
-import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
+import { type Panel, type PanelContext, panelLifetime } from './panel.ts';
 
 const storageKey = 'xpf-theme';
 
@@ -11,9 +10,13 @@ function initialTheme(): Theme {
   return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-/** Applies the remembered (or system) theme and returns the toggle. */
-export function mountTheme(workspace: ExplorerWorkspace): () => void {
-  const button = requireElement('theme-toggle', HTMLButtonElement);
+export interface ThemePanel extends Panel {
+  toggle(): void;
+}
+
+/** Applies the remembered (or system) theme on mount; `button` toggles it. */
+export function mountTheme({ workspace }: PanelContext, button: HTMLButtonElement): ThemePanel {
+  const lifetime = panelLifetime();
   let theme = initialTheme();
   const apply = () => {
     document.documentElement.dataset.theme = theme;
@@ -25,7 +28,7 @@ export function mountTheme(workspace: ExplorerWorkspace): () => void {
     localStorage.setItem(storageKey, theme);
     apply();
   };
-  button.addEventListener('click', toggle);
+  button.addEventListener('click', toggle, { signal: lifetime.signal });
   apply();
-  return toggle;
+  return { toggle, dispose: lifetime.dispose };
 }

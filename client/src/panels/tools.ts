@@ -1,7 +1,8 @@
 // The graph toolbar and keyboard: undo/redo, show hidden, re-lay out, the theme, and a help overlay listing every shortcut.
-import { createElement, requireElement } from '../dom.ts';
+import { createElement, requireElement, requirePart } from '../dom.ts';
 import { layoutNamed } from '../graph/layouts.ts';
-import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
+import { type Panel, type PanelContext, panelLifetime } from './panel.ts';
+import { mountTheme } from './theme.ts';
 
 interface Shortcut {
   keys: string;
@@ -10,25 +11,32 @@ interface Shortcut {
   run(): void;
 }
 
-export function mountTools(workspace: ExplorerWorkspace, toggleTheme: () => void): void {
+/** Mounts on the toolbar: its buttons, the theme toggle among them, and the page's keyboard shortcuts. */
+export function mountTools(context: PanelContext, toolbar: HTMLElement): Panel {
+  const { workspace } = context;
   const { cy } = workspace;
-  const undo = requireElement('undo', HTMLButtonElement);
-  const redo = requireElement('redo', HTMLButtonElement);
+  const lifetime = panelLifetime();
+  const { signal } = lifetime;
+  const button = (id: string) => requirePart(toolbar, id, HTMLButtonElement);
+  const theme = mountTheme(context, button('theme-toggle'));
+  lifetime.defer(theme.dispose);
+  const undo = button('undo');
+  const redo = button('redo');
   const help = requireElement('help', HTMLDialogElement);
   const refresh = () => {
     undo.disabled = !workspace.canUndo();
     redo.disabled = !workspace.canRedo();
   };
-  workspace.onChange(refresh);
-  undo.addEventListener('click', () => void workspace.undo());
-  redo.addEventListener('click', () => void workspace.redo());
-  requireElement('show-hidden', HTMLButtonElement).addEventListener('click', () => workspace.showAll());
+  lifetime.defer(workspace.onChange(refresh));
+  undo.addEventListener('click', () => void workspace.undo(), { signal });
+  redo.addEventListener('click', () => void workspace.redo(), { signal });
+  button('show-hidden').addEventListener('click', () => workspace.showAll(), { signal });
   const relayout = () => {
     void workspace.relayout(layoutNamed(workspace.layout()));
   };
-  requireElement('relayout', HTMLButtonElement).addEventListener('click', relayout);
-  requireElement('help-open', HTMLButtonElement).addEventListener('click', () => help.showModal());
-  requireElement('help-close', HTMLButtonElement).addEventListener('click', () => help.close());
+  button('relayout').addEventListener('click', relayout, { signal });
+  button('help-open').addEventListener('click', () => help.showModal(), { signal });
+  requireElement('help-close', HTMLButtonElement).addEventListener('click', () => help.close(), { signal });
 
   const selectedIds = () => cy.elements(':selected').map((element) => element.id());
   const ctrl = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
@@ -51,7 +59,7 @@ export function mountTools(workspace: ExplorerWorkspace, toggleTheme: () => void
     { keys: 'Shift+H', does: 'Show everything hidden', matches: (e) => !ctrl(e) && e.key === 'H', run: () => workspace.showAll() },
     { keys: 'L', does: 'Lay the graph out again', matches: (e) => !ctrl(e) && e.key === 'l', run: relayout },
     { keys: 'F', does: 'Fit the graph in view', matches: (e) => !ctrl(e) && e.key === 'f', run: () => cy.fit(undefined, 30) },
-    { keys: 'T', does: 'Light or dark theme', matches: (e) => !ctrl(e) && e.key === 't', run: toggleTheme },
+    { keys: 'T', does: 'Light or dark theme', matches: (e) => !ctrl(e) && e.key === 't', run: theme.toggle },
     { keys: 'Double-click a node', does: 'Expand it (every link)', matches: () => false, run: () => {} },
     { keys: 'Right-click a node', does: 'Expand by relationship type, trace, pin, hide, remove, path ends', matches: () => false, run: () => {} },
     { keys: '?', does: 'This help', matches: (e) => e.key === '?', run: () => help.showModal() },
@@ -69,16 +77,21 @@ export function mountTools(workspace: ExplorerWorkspace, toggleTheme: () => void
     ]),
   );
 
-  document.addEventListener('keydown', (event) => {
-    // Typing in a field is text, not a command; Ctrl+Z there undoes the typing.
-    const target = event.target;
-    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
-    if (target instanceof HTMLElement && target.isContentEditable) return;
-    if (help.open || document.body.classList.contains('signed-out')) return;
-    const shortcut = shortcuts.find((candidate) => candidate.matches(event));
-    if (!shortcut) return;
-    event.preventDefault();
-    shortcut.run();
-  });
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      // Typing in a field is text, not a command; Ctrl+Z there undoes the typing.
+      const target = event.target;
+      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
+      if (target instanceof HTMLElement && target.isContentEditable) return;
+      if (help.open || document.body.classList.contains('signed-out')) return;
+      const shortcut = shortcuts.find((candidate) => candidate.matches(event));
+      if (!shortcut) return;
+      event.preventDefault();
+      shortcut.run();
+    },
+    { signal },
+  );
   refresh();
+  return { dispose: lifetime.dispose };
 }

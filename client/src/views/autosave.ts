@@ -3,28 +3,30 @@
 // it must not outlive the tab, nor be left for the next person who signs in on this browser. It is
 // keyed by the account, cleared on sign-out, and another account's copy is dropped at sign-in.
 import { z } from 'zod';
+import { ViewFilters, ViewQuery, Viewport } from '../../../contract/api/saved-view.ts';
 import { Result } from '../../../contract/result.ts';
 import type { WorkspaceState } from '../workspace/workspace.ts';
 
 const keyPrefix = 'xpf-unsaved:';
 
-const Point = z.object({ x: z.number(), y: z.number() });
+/** A model position, as a saved view's camera pans to one. */
+const Point = Viewport.shape.pan;
 
 /** The open view the work continues (so "save new version" still knows its base after a reload). */
 const OpenViewRef = z.object({ id: z.string(), shareId: z.string(), version: z.number().int(), title: z.string(), notes: z.string() });
 export type OpenViewRef = z.infer<typeof OpenViewRef>;
 
-/** Checked on the way back in: a copy written by an older client must not break the page. */
+/** Checked on the way back in: a copy written by an older client must not break the page. Its parts are a saved view's. */
 const Unsaved = z.object({
   state: z.object({
-    query: z.object({ name: z.string(), parameters: z.record(z.string(), z.unknown()) }).nullable(),
+    query: ViewQuery.nullable(),
     result: Result,
     hidden: z.array(z.string()),
     pinned: z.array(z.string()),
     positions: z.record(z.string(), Point),
     layout: z.string(),
-    filters: z.record(z.string(), z.unknown()),
-    viewport: z.object({ zoom: z.number(), pan: Point }),
+    filters: ViewFilters,
+    viewport: Viewport,
   }),
   openView: OpenViewRef.nullable(),
 });
@@ -52,7 +54,7 @@ export function readUnsaved(storage: Storage, userId: string): UnsavedWork | nul
   if (!text) return null;
   try {
     const parsed = Unsaved.safeParse(JSON.parse(text));
-    if (parsed.success) return parsed.data as UnsavedWork;
+    if (parsed.success) return parsed.data;
   } catch {
     // Not JSON: dropped below.
   }

@@ -2,13 +2,14 @@
 // server from the Result of what is shown. Every file is a download; nothing is uploaded elsewhere.
 import cytoscape from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
+import type { CsvPart, ExportFormat } from '../../../contract/api/export.ts';
 import type { Result } from '../../../contract/result.ts';
 import { ApiError } from '../api.ts';
 import { createElement } from '../dom.ts';
-import { describeError } from '../panels/status.ts';
+import { createStatusLine, describeError } from '../panels/status.ts';
 import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
 import { shownResult } from './view-state.ts';
-import { exportResult, type ServerExportFormat } from './views-api.ts';
+import { exportResult } from './views-api.ts';
 
 cytoscape.use(cytoscapeSvg);
 
@@ -26,7 +27,7 @@ interface ExportContext {
   baseName: string;
 }
 
-function serverExport(format: ServerExportFormat, part?: 'nodes' | 'edges') {
+function serverExport(format: ExportFormat, part?: CsvPart) {
   return ({ shown }: ExportContext) => exportResult(shown, format, part);
 }
 
@@ -61,40 +62,40 @@ export function shownOnCanvas(workspace: Pick<ExplorerWorkspace, 'cy' | 'result'
   });
 }
 
-export function mountExportMenu(container: HTMLElement, workspace: Pick<ExplorerWorkspace, 'cy' | 'result'>, baseName: () => string): void {
-  const status = createElement('p', {
-    className: 'export-status',
-    attrs: { id: 'export-status', role: 'status', 'aria-live': 'polite', 'data-state': 'idle' },
-  });
+/** The buttons and the menu's own status line; `signal` (the views feature's lifetime) removes their listeners. */
+export function mountExportMenu(
+  container: HTMLElement,
+  workspace: Pick<ExplorerWorkspace, 'cy' | 'result'>,
+  baseName: () => string,
+  signal: AbortSignal,
+): void {
+  const { element: statusLine, status } = createStatusLine('export-status', 'export-status');
   const buttons = choices.map((choice) => {
     const button = createElement('button', { text: choice.label, attrs: { type: 'button', 'data-format': choice.id } });
-    button.addEventListener('click', () => void exportOne(choice, button));
+    button.addEventListener('click', () => void exportOne(choice, button), { signal });
     return button;
   });
-  container.replaceChildren(createElement('span', { className: 'export-label', text: 'Export:' }), ...buttons, status);
+  container.replaceChildren(createElement('span', { className: 'export-label', text: 'Export:' }), ...buttons, statusLine);
 
   async function exportOne(choice: ExportChoice, button: HTMLButtonElement): Promise<void> {
     const shown = shownOnCanvas(workspace);
     if (shown.nodes.length === 0) {
-      setStatus('error', 'Nothing is drawn: there is nothing to export.');
+      status.set({ state: 'error', query: 'export', message: 'Nothing is drawn: there is nothing to export.' });
       return;
     }
     button.disabled = true;
-    setStatus('running', `Exporting ${choice.label}…`);
+    status.set({ state: 'running', query: 'export', message: `Exporting ${choice.label}…` });
     try {
       const { blob, fileName } = await choice.run({ cy: workspace.cy, shown, baseName: baseName() });
       download(blob, fileName ?? `${baseName()}-${choice.id}`);
-      setStatus('done', `${choice.label} of ${shown.nodes.length} nodes and ${shown.edges.length} links downloaded.`);
+      const message = `${choice.label} of ${shown.nodes.length} nodes and ${shown.edges.length} links downloaded.`;
+      status.set({ state: 'done', query: 'export', truncated: false, message });
     } catch (error) {
-      setStatus('error', error instanceof ApiError ? describeError(error) : `The ${choice.label} export failed: ${String(error)}`);
+      const message = error instanceof ApiError ? describeError(error) : `The ${choice.label} export failed: ${String(error)}`;
+      status.set({ state: 'error', query: 'export', message });
     } finally {
       button.disabled = false;
     }
-  }
-
-  function setStatus(state: string, message: string): void {
-    status.dataset.state = state;
-    status.textContent = message;
   }
 }
 

@@ -1,8 +1,8 @@
 // A saved view keeps element ids only (its graph is the live one): the server answers a reopen with
 // those elements as they are now and what the view's query adds since, and this turns that into a
 // workspace state with the changes to highlight.
+import type { OpenedAnswer } from '../../../contract/api/views.ts';
 import { missingElements, toWorkspaceState } from './view-state.ts';
-import type { Opened } from './views-api.ts';
 
 export interface LoadedView {
   state: ReturnType<typeof toWorkspaceState>['state'];
@@ -13,7 +13,7 @@ export interface LoadedView {
   queryProblem: string | null;
 }
 
-export function loadView(opened: Opened): LoadedView {
+export function loadView(opened: OpenedAnswer): LoadedView {
   const { document, changes } = opened;
   const { state, highlight } = toWorkspaceState(opened, opened.graph);
   const still = missingElements(state.result, document, changes.removed);

@@ -1,7 +1,8 @@
 // Saved views, share links, exports and the reload-proof copy of unsaved work, on one workspace.
 import './views.css';
-import type { Session } from '../api.ts';
+import type { Session } from '../../../contract/api/session.ts';
 import { requireElement } from '../dom.ts';
+import { type Panel, type PanelContext, type PanelLifetime, panelLifetime } from '../panels/panel.ts';
 import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
 import { debounce, forgetUnsaved, readUnsaved, saveUnsaved, shareIdFromPath } from './autosave.ts';
 import { mountExportMenu } from './export-menu.ts';
@@ -11,10 +12,19 @@ import { mountViewsPanel } from './views-panel.ts';
 const autosaveDelayMs = 400;
 
 /**
- * Call once the account is signed in. Opens the view of a `/v/<shareId>` address, or puts back the
- * unsaved work of this tab; the page reloads on sign-out, so there is nothing to unmount.
+ * Mounts on #views-panel (and the toolbar's #export-menu) once an account is signed in. Opens the
+ * view of a `/v/<shareId>` address, or puts back the unsaved work of this tab.
  */
-export async function mountViews(workspace: ExplorerWorkspace, session: Session): Promise<void> {
+export function mountViews({ workspace, account }: PanelContext, element: HTMLElement): Panel {
+  const lifetime = panelLifetime();
+  void account.signedIn.then((session) => {
+    if (!lifetime.signal.aborted) void startViews(workspace, session, element, lifetime);
+  });
+  return { dispose: lifetime.dispose };
+}
+
+async function startViews(workspace: ExplorerWorkspace, session: Session, element: HTMLElement, lifetime: PanelLifetime): Promise<void> {
+  const { signal } = lifetime;
   const storage = sessionStorage;
   const userId = session.user.id;
   // Another account signed in on this tab: its unsaved work is not this one's to see.
@@ -22,8 +32,10 @@ export async function mountViews(workspace: ExplorerWorkspace, session: Session)
   const unsaved = readUnsaved(storage, userId);
 
   const autosave = debounce(() => saveUnsaved(storage, userId, { state: workspace.state(), openView: panel.openView() }), autosaveDelayMs);
-  const panel = mountViewsPanel(requireElement('views-panel', HTMLElement), workspace, session, () => autosave.schedule());
-  mountExportMenu(requireElement('export-menu', HTMLElement), workspace, () => fileBaseName(panel.openView()?.title));
+  lifetime.defer(autosave.cancel);
+  const panel = mountViewsPanel(element, workspace, session, () => autosave.schedule());
+  lifetime.defer(panel.dispose);
+  mountExportMenu(requireElement('export-menu', HTMLElement), workspace, () => fileBaseName(panel.openView()?.title), signal);
 
   let stopped = false;
   // Capture phase: before the page's own sign-out handler reloads the page.
@@ -34,12 +46,16 @@ export async function mountViews(workspace: ExplorerWorkspace, session: Session)
       stopped = true;
       forgetUnsaved(storage, null);
     },
-    { capture: true },
+    { capture: true, signal },
   );
   // A reload right after a change: keep it (the debounce would otherwise drop it).
-  addEventListener('pagehide', () => {
-    if (!stopped) autosave.flush();
-  });
+  addEventListener(
+    'pagehide',
+    () => {
+      if (!stopped) autosave.flush();
+    },
+    { signal },
+  );
 
   const shareId = shareIdFromPath(location.pathname);
   if (shareId && unsaved?.openView?.shareId !== shareId) {
@@ -48,9 +64,12 @@ export async function mountViews(workspace: ExplorerWorkspace, session: Session)
     await workspace.restore(unsaved.state);
     await panel.resume(unsaved.openView);
   }
-  workspace.onChange(() => {
-    if (!stopped) autosave.schedule();
-  });
+  if (signal.aborted) return;
+  lifetime.defer(
+    workspace.onChange(() => {
+      if (!stopped) autosave.schedule();
+    }),
+  );
 }
 
 function fileBaseName(title: string | undefined): string {

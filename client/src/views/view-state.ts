@@ -1,19 +1,16 @@
 // Pure conversions between the workspace's state and a saved view: what a save sends, what a reopen puts back.
-import type { Json, Result } from '../../../contract/result.ts';
+import type { ViewElements } from '../../../contract/api/saved-view.ts';
+import type { OpenedAnswer, ViewDocument } from '../../../contract/api/views.ts';
+import type { Result } from '../../../contract/result.ts';
 import type { ChangeHighlight, Point, WorkspaceState } from '../workspace/workspace.ts';
-import type { Opened, ViewBody, ViewDocument } from './views-api.ts';
-
-export interface ElementIds {
-  nodes: string[];
-  edges: string[];
-}
+import type { ViewBody } from './views-api.ts';
 
 /**
  * What a view keeps: everything fetched that the analyst did not hide. Filters are saved beside it
  * and applied again on reopen, so filtered-out elements stay in. The server refuses an edge whose
  * ends are not both in the view, so an edge to a hidden node goes too.
  */
-export function keptElements(state: Pick<WorkspaceState, 'result' | 'hidden'>): ElementIds {
+export function keptElements(state: Pick<WorkspaceState, 'result' | 'hidden'>): ViewElements {
   const hidden = new Set(state.hidden);
   const nodes = unique(state.result.nodes.map((node) => node.id).filter((id) => !hidden.has(id)));
   const kept = new Set(nodes);
@@ -31,8 +28,8 @@ export function toViewBody(state: WorkspaceState, text: { title: string; notes: 
   return {
     title: text.title,
     notes: text.notes,
-    // Parameters as the query was sent: plain JSON already (they went over the wire), which the server checks again.
-    query: state.query ? { name: state.query.name, parameters: state.query.parameters as Record<string, Json> } : null,
+    // Parameters as the query was sent, which the server checks again.
+    query: state.query ? { name: state.query.name, parameters: state.query.parameters } : null,
     elements,
     positions,
     layout: state.layout,
@@ -63,7 +60,7 @@ export function restrictResult(result: Result, ids: { nodes: Iterable<string>; e
 }
 
 /** The view's elements that a reopen still has to fetch: not yet loaded, and not known to be gone from the graph. */
-export function missingElements(loaded: Result, document: Pick<ViewDocument, 'elements'>, removed: ElementIds): ElementIds {
+export function missingElements(loaded: Result, document: Pick<ViewDocument, 'elements'>, removed: ViewElements): ViewElements {
   const have = { nodes: new Set(loaded.nodes.map((node) => node.id)), edges: new Set(loaded.edges.map((edge) => edge.id)) };
   const gone = { nodes: new Set(removed.nodes), edges: new Set(removed.edges) };
   return {
@@ -109,7 +106,7 @@ export function placeAdded(positions: Readonly<Record<string, Point>>, result: R
 }
 
 /** A reopened view as the workspace restores it, and what to highlight as changed since the save. */
-export function toWorkspaceState(opened: Pick<Opened, 'document' | 'changes'>, loaded: Result): { state: WorkspaceState; highlight: ChangeHighlight } {
+export function toWorkspaceState(opened: Pick<OpenedAnswer, 'document' | 'changes'>, loaded: Result): { state: WorkspaceState; highlight: ChangeHighlight } {
   const { document, changes } = opened;
   const added = changes.added ?? { nodes: [], edges: [] };
   const result = restrictResult(loaded, { nodes: [...document.elements.nodes, ...added.nodes], edges: [...document.elements.edges, ...added.edges] });

@@ -1,17 +1,26 @@
-// The workspace behind the canvas: owns what Cytoscape shows (merged answers, hidden, pinned, filters,
-// layout, positions, viewport) and an undo/redo history of whole states, so every feature changes
-// the graph through here and the saved views, autosave and exports read one truth.
+// The workspace behind the canvas: every feature changes the graph through here, so the saved views,
+// autosave and exports read one truth. It composes the content (workspace-content.ts), the history
+// of whole states (history.ts) and the canvas that follows them (canvas-sync.ts), and runs the layouts.
 import cytoscape from 'cytoscape';
-import { mergeResults, type Result } from '../../../contract/result.ts';
-import { layoutNamed, layouts, registerLayouts, type LayoutName } from '../graph/layouts.ts';
+import type { ViewQuery } from '../../../contract/api/saved-view.ts';
+import type { Result } from '../../../contract/result.ts';
+import { type LayoutName, layoutNamed, layouts, registerLayouts } from '../graph/layouts.ts';
 import { runOnMainThread } from '../graph/offthread-layout.ts';
-import { plainFromElements, withRenderAdjustments } from '../graph/render-options.ts';
-import { toElements } from '../graph/to-elements.ts';
-import { emptyResult, removeFromResult, visiblePart } from './merge-result.ts';
-import type { ChangeHighlight, DrawingQuery, Point, Workspace, WorkspaceFilters, WorkspaceState } from './workspace.ts';
-
-/** Enough to walk back a long session; each state shares its Result with its neighbours, so memory stays small. */
-export const HISTORY_LIMIT = 100;
+import { createCanvasSync } from './canvas-sync.ts';
+import { createHistory } from './history.ts';
+import type { ChangeHighlight, Workspace, WorkspaceFilters, WorkspaceState } from './workspace.ts';
+import {
+  contentOf,
+  emptyContent,
+  stateOf,
+  withAnswer,
+  withFilters,
+  withHidden,
+  withLayout,
+  withNothingHidden,
+  withoutElements,
+  withPinned,
+} from './workspace-content.ts';
 
 /** Panning fires `viewport` dozens of times a second; listeners hear of it once the camera rests. */
 const viewportSettleMs = 250;
@@ -36,7 +45,7 @@ export interface DrawOptions {
   mode: 'replace' | 'merge';
   layout: LayoutName;
   /** The curated query that produced `result`; on `merge` the workspace no longer comes from one query. */
-  query?: DrawingQuery | null;
+  query?: ViewQuery | null;
   /** For a merge: where new nodes start before the layout refines them (the node that was expanded). */
   near?: string;
 }
@@ -66,15 +75,6 @@ export interface ExplorerWorkspace extends Workspace {
   removedSinceVersion(): string[];
 }
 
-interface Content {
-  query: DrawingQuery | null;
-  result: Result;
-  hidden: ReadonlySet<string>;
-  pinned: ReadonlySet<string>;
-  filters: WorkspaceFilters;
-  layout: string;
-}
-
 export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
   registerLayouts();
   const cy = cytoscape({
@@ -87,126 +87,35 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
     ...options.cytoscapeOptions,
   });
   const runLayout: LayoutRunner = options.runLayout ?? runOnMainThread;
-  let baseStylesheet = options.stylesheet;
-  /** Whether the plain overlay for large graphs is on: restyling thousands of elements is only worth it when this flips. */
-  let plain = false;
-  const applyStylesheet = (force: boolean) => {
-    const large = cy.elements().length >= plainFromElements;
-    if (!force && large === plain) return;
-    plain = large;
-    cy.style(withRenderAdjustments('canvas', baseStylesheet, cy.elements().length));
-  };
-
-  let content: Content = { query: null, result: emptyResult(), hidden: new Set(), pinned: new Set(), filters: {}, layout: 'overview' };
+  const canvas = createCanvasSync(cy, options.stylesheet);
+  const history = createHistory<WorkspaceState>();
+  let content = emptyContent();
   let removedHighlight: string[] = [];
   const listeners = new Set<() => void>();
-  const history: WorkspaceState[] = [];
-  let historyIndex = -1;
   /** True while the workspace itself moves things: those events are not the analyst's. */
   let applying = false;
   let viewportTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Where hidden or filtered-out nodes last stood, so they come back to the same place. */
-  const lastPositions = new Map<string, Point>();
 
   const notify = () => {
     for (const listener of listeners) listener();
   };
-
   /** The state now, sharing the Result (immutable here): for history. */
-  const snapshot = (): WorkspaceState => {
-    const positions: Record<string, Point> = {};
-    cy.nodes().forEach((node) => {
-      const { x, y } = node.position();
-      positions[node.id()] = { x, y };
-    });
-    return {
-      query: content.query,
-      result: content.result,
-      hidden: [...content.hidden],
-      pinned: [...content.pinned],
-      positions,
-      layout: content.layout,
-      filters: { ...content.filters },
-      viewport: { zoom: cy.zoom(), pan: { ...cy.pan() } },
-    };
-  };
-
-  const record = () => {
-    history.splice(historyIndex + 1);
-    history.push(snapshot());
-    if (history.length > HISTORY_LIMIT) history.splice(0, history.length - HISTORY_LIMIT);
-    historyIndex = history.length - 1;
-  };
-
+  const snapshot = () => stateOf(content, { positions: canvas.positions(), viewport: canvas.viewport() });
   const changed = () => {
-    record();
+    history.record(snapshot());
     notify();
   };
-
-  /** Brings the canvas in line with `content`: removes, updates and adds elements; returns the added nodes that have no place yet. */
-  const sync = (): cytoscape.NodeCollection => {
-    const visible = visiblePart(content.result, content.hidden, content.filters);
-    const wanted = toElements(visible);
-    const wantedIds = new Set(wanted.map((element) => String(element.data.id)));
-    let added = cy.collection();
-    cy.batch(() => {
-      const leaving = cy.elements().filter((element) => !wantedIds.has(element.id()));
-      leaving.nodes().forEach((node) => {
-        lastPositions.set(node.id(), { ...node.position() });
-      });
-      leaving.remove();
-      for (const definition of wanted) {
-        const id = String(definition.data.id);
-        const existing = cy.getElementById(id);
-        const classes = (definition.classes as string[] | undefined) ?? [];
-        // An edge drawn the other way round now (a chain climbs it) cannot be re-pointed: draw it anew.
-        const turned =
-          existing.nonempty() && existing.isEdge() && (existing.source().id() !== definition.data.source || existing.target().id() !== definition.data.target);
-        if (existing.nonempty() && !turned) {
-          existing.data(definition.data);
-          existing.classes(classes);
-          continue;
-        }
-        if (turned) existing.remove();
-        const remembered = definition.group === 'nodes' ? lastPositions.get(id) : undefined;
-        const element = cy.add(remembered ? { ...definition, position: { ...remembered } } : definition);
-        if (!remembered) added = added.union(element);
-      }
-      cy.nodes().forEach((node) => {
-        if (content.pinned.has(node.id())) node.lock();
-        else node.unlock();
-      });
-    });
-    applyStylesheet(false);
-    return added.nodes();
+  const mark = (highlight: ChangeHighlight | undefined) => {
+    canvas.mark(highlight);
+    removedHighlight = highlight ? [...highlight.removed] : [];
   };
-
-  const placePositions = (positions: Record<string, Point>) => {
-    cy.nodes().forEach((node) => {
-      const position = positions[node.id()];
-      if (!position) return;
-      const locked = node.locked();
-      if (locked) node.unlock();
-      node.position(position);
-      if (locked) node.lock();
-    });
-  };
-
-  const layoutOptions = (name: string): cytoscape.LayoutOptions => layouts[layoutNamed(name)];
 
   const restoreNow = async (state: WorkspaceState, highlight: ChangeHighlight | undefined) => {
     applying = true;
     try {
-      content = {
-        query: state.query,
-        result: state.result,
-        hidden: new Set(state.hidden),
-        pinned: new Set(state.pinned),
-        filters: { ...state.filters },
-        layout: state.layout,
-      };
-      sync();
-      placePositions(state.positions);
+      content = contentOf(state);
+      canvas.apply(content);
+      canvas.place(state.positions);
       const unplaced = cy.nodes().filter((node) => !state.positions[node.id()]);
       if (unplaced.nonempty()) {
         // Only the nodes without a saved place may move: the others are held while the layout runs.
@@ -217,24 +126,16 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
           .filter((node) => !node.locked());
         held.lock();
         try {
-          await runLayout(cy.elements(), { ...layoutOptions(state.layout), fit: false } as cytoscape.LayoutOptions);
+          await runLayout(cy.elements(), { ...layouts[layoutNamed(state.layout)], fit: false } as cytoscape.LayoutOptions);
         } finally {
           held.unlock();
         }
       }
-      cy.viewport({ zoom: state.viewport.zoom, pan: { ...state.viewport.pan } });
-      markHighlight(highlight);
+      canvas.setViewport(state.viewport);
+      mark(highlight);
     } finally {
       applying = false;
     }
-  };
-
-  const markHighlight = (highlight: ChangeHighlight | undefined) => {
-    cy.elements().removeClass('changed-added changed-changed');
-    removedHighlight = highlight ? [...highlight.removed] : [];
-    if (!highlight) return;
-    for (const id of highlight.added) cy.getElementById(id).addClass('changed-added');
-    for (const id of highlight.changed) cy.getElementById(id).addClass('changed-changed');
   };
 
   /** Lays the graph out with `layout`; new nodes start beside `near` so a force layout grows the graph from there. */
@@ -249,11 +150,17 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
           node.position({ x: x + 80 * Math.cos(angle), y: y + 80 * Math.sin(angle) });
         });
       }
-      content = { ...content, layout };
+      content = withLayout(content, layout);
       await runLayout(cy.elements(), layouts[layout]);
     } finally {
       applying = false;
     }
+  };
+
+  /** Nodes that come back (shown again, let through a filter) may have no place: put them where the layout would. */
+  const changedPlacing = (added: cytoscape.NodeCollection) => {
+    if (added.nonempty()) void layOut(layoutNamed(content.layout), added).then(changed);
+    else changed();
   };
 
   cy.on('dragfree', 'node', () => {
@@ -265,14 +172,11 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
     viewportTimer = setTimeout(notify, viewportSettleMs);
   });
 
-  record();
+  history.record(snapshot());
 
-  const workspace: ExplorerWorkspace = {
-    setStylesheet(stylesheet) {
-      baseStylesheet = stylesheet;
-      applyStylesheet(true);
-    },
+  return {
     cy,
+    setStylesheet: (stylesheet) => canvas.setStylesheet(stylesheet),
     state: () => structuredClone(snapshot()),
     async restore(state, restoreOptions) {
       await restoreNow(structuredClone(state), restoreOptions?.highlight);
@@ -288,70 +192,54 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
     hiddenIds: () => [...content.hidden],
     isPinned: (id) => content.pinned.has(id),
     async draw(result, drawOptions) {
-      const base = drawOptions.mode === 'replace' ? emptyResult() : content.result;
-      if (drawOptions.mode === 'replace') lastPositions.clear();
-      const query = drawOptions.mode === 'replace' ? (drawOptions.query ?? null) : null;
-      // Pins and hides of nodes still present survive a redraw: the analyst made them on purpose.
-      content = { ...content, query, result: mergeResults(base, result) };
-      markHighlight(undefined);
-      const added = sync();
+      if (drawOptions.mode === 'replace') canvas.forgetPlaces();
+      content = withAnswer(content, result, drawOptions.mode, drawOptions.query ?? null);
+      mark(undefined);
+      const added = canvas.apply(content);
       await layOut(drawOptions.layout, added, drawOptions.near);
       changed();
     },
     hide(ids) {
-      content = { ...content, hidden: new Set([...content.hidden, ...ids]) };
-      sync();
+      content = withHidden(content, ids);
+      canvas.apply(content);
       changed();
     },
     showAll() {
-      content = { ...content, hidden: new Set() };
-      const added = sync();
-      if (added.nonempty()) void layOut(layoutNamed(content.layout), added).then(changed);
-      else changed();
+      content = withNothingHidden(content);
+      changedPlacing(canvas.apply(content));
     },
     remove(ids) {
-      content = { ...content, query: null, result: removeFromResult(content.result, ids) };
-      sync();
+      content = withoutElements(content, ids);
+      canvas.apply(content);
       changed();
     },
     setPinned(ids, pinned) {
-      const next = new Set(content.pinned);
-      for (const id of ids) {
-        if (pinned) next.add(id);
-        else next.delete(id);
-      }
-      content = { ...content, pinned: next };
-      sync();
+      content = withPinned(content, ids, pinned);
+      canvas.apply(content);
       changed();
     },
     setFilters(filters) {
-      content = { ...content, filters: { ...filters } };
-      const added = sync();
-      // Nodes that come back after a filter had no place: put them where the layout would.
-      if (added.nonempty()) void layOut(layoutNamed(content.layout), added).then(changed);
-      else changed();
+      content = withFilters(content, filters);
+      changedPlacing(canvas.apply(content));
     },
     async relayout(layout) {
       await layOut(layout, cy.collection());
       changed();
     },
-    canUndo: () => historyIndex > 0,
-    canRedo: () => historyIndex < history.length - 1,
+    canUndo: () => history.canUndo(),
+    canRedo: () => history.canRedo(),
     async undo() {
-      const previous = history[historyIndex - 1];
+      const previous = history.undo();
       if (!previous) return;
-      historyIndex -= 1;
       await restoreNow(previous, undefined);
       notify();
     },
     async redo() {
-      const next = history[historyIndex + 1];
+      const next = history.redo();
       if (!next) return;
-      historyIndex += 1;
       await restoreNow(next, undefined);
       notify();
     },
     removedSinceVersion: () => [...removedHighlight],
   };
-  return workspace;
 }

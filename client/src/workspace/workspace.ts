@@ -2,32 +2,21 @@
 // share links, the autosave that survives a reload, undo/redo and the exports all read or restore
 // this one shape, so none of them keeps a second idea of "what is on screen".
 import type cytoscape from 'cytoscape';
-import type { Confidence, NodeLabel } from '../../../contract/model.ts';
+import type { z } from 'zod';
+import type { ViewFilters, ViewQuery, Viewport } from '../../../contract/api/saved-view.ts';
 import type { Result } from '../../../contract/result.ts';
 
-export interface Point {
-  x: number;
-  y: number;
-}
+/** Cytoscape's camera: zoom and pan, as a saved view keeps it. */
+export type WorkspaceViewport = z.infer<typeof Viewport>;
+/** A model position (Cytoscape's, not the screen's). */
+export type Point = WorkspaceViewport['pan'];
 
-/** The curated query that drew the graph (catalogue name and parameters as sent), null once edited by hand. */
-export interface DrawingQuery {
-  name: string;
-  parameters: Record<string, unknown>;
-}
-
-/** Mirrors ViewFilters in server/views/saved-view.ts: absent means "no filter". */
-export interface WorkspaceFilters {
-  labels?: NodeLabel[];
-  confidence?: Confidence[];
-  /** False hides synthetic records. */
-  synthetic?: boolean;
-  /** The as-of slider (YYYY-MM-DD): the time-aware queries run as of this date. */
-  asOf?: string;
-}
+/** The saved view's filters: absent means "no filter"; `asOf` is the slider's date, which time-aware queries run as of. */
+export type WorkspaceFilters = ViewFilters;
 
 export interface WorkspaceState {
-  query: DrawingQuery | null;
+  /** The curated query that drew the graph (catalogue name and parameters as sent), null once edited by hand. */
+  query: ViewQuery | null;
   /** Everything fetched that is on the canvas, merged: nodes, edges, paths, citations. */
   result: Result;
   /** Ids the analyst hid (still in `result`, not drawn). */
@@ -39,7 +28,7 @@ export interface WorkspaceState {
   /** A preset name of client/src/graph/layouts.ts, or 'preset' to use `positions`. */
   layout: string;
   filters: WorkspaceFilters;
-  viewport: { zoom: number; pan: Point };
+  viewport: WorkspaceViewport;
 }
 
 /** What changed since a saved view's version, as GET /api/views/:id reports it: ids to highlight. */

@@ -2,16 +2,15 @@
 // of its parameters (the client builds its forms from it); POST /api/queries/:name runs one.
 import { Router } from 'express';
 import { z } from 'zod';
+import type { QueryDescription, QueryParameters } from '../../../contract/api/queries.ts';
 import type { CatalogueEntry } from '../../graph/catalogue.ts';
 import { BadInput, NotFound } from '../../errors.ts';
 import { currentUser } from '../auth-middleware.ts';
 import type { Services } from '../services.ts';
 
 /** A query's parameters as JSON Schema (what a client may send), each described by the .cypher header. */
-export function parameterSchema(entry: CatalogueEntry): Record<string, unknown> {
-  const schema = z.toJSONSchema(entry.schema, { io: 'input', unrepresentable: 'any' }) as {
-    properties?: Record<string, Record<string, unknown>>;
-  };
+export function parameterSchema(entry: CatalogueEntry): z.input<typeof QueryParameters> {
+  const schema = z.toJSONSchema(entry.schema, { io: 'input', unrepresentable: 'any' }) as z.input<typeof QueryParameters>;
   for (const [name, description] of Object.entries(entry.params)) {
     const property = schema.properties?.[name];
     if (property) property.description = description;
@@ -19,7 +18,7 @@ export function parameterSchema(entry: CatalogueEntry): Record<string, unknown> 
   return schema;
 }
 
-export function describeQuery(entry: CatalogueEntry) {
+export function describeQuery(entry: CatalogueEntry): z.input<typeof QueryDescription> {
   return { name: entry.name, title: entry.title, description: entry.description, returns: entry.returns, parameters: parameterSchema(entry) };
 }
 

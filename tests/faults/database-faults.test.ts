@@ -13,16 +13,17 @@ import { parseEnv } from '../../server/env.ts';
 import { createDriver } from '../../server/graph/driver.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/graph/embedded.ts';
 import { GraphExecutor, toDriverParams } from '../../server/graph/executor.ts';
-import { ensureTestUser, signIn, testDriver } from '../support/neo4j.ts';
+import { ensureTestUser, signIn, testDriver, type AnswerBody } from '../support/neo4j.ts';
 import { Cleanups, launchApp, printed, type AppProcess } from '../support/app-process.ts';
 import { freePort } from '../support/ports.ts';
+import { NEO4J_TEST_START_MS } from '../support/neo4j-start.ts';
 
 const cacheDir = parseEnv().XPF_CACHE_DIR;
 const cleanups = new Cleanups();
 afterAll(() => cleanups.run());
 
 async function startNeo4j(dataDir: string, boltPort: number, password?: string): Promise<EmbeddedNeo4j> {
-  const neo4j = await startEmbeddedNeo4j({ dataDir, cacheDir, boltPort, heap: '256m', pageCache: '64m', password, startTimeoutMs: 180_000 });
+  const neo4j = await startEmbeddedNeo4j({ dataDir, cacheDir, boltPort, heap: '256m', pageCache: '64m', password, startTimeoutMs: NEO4J_TEST_START_MS });
   cleanups.add(() => neo4j.stop());
   return neo4j;
 }
@@ -232,7 +233,7 @@ describe('SIGTERM', () => {
   /** A request whose body arrives in two halves, `gapMs` apart: in flight for that long. */
   function slowPost(port: number, token: string, gapMs: number, finish = true) {
     const body = JSON.stringify({ params: { id: 'syn-detainee-0000001' } });
-    return new Promise<{ status: number; body: any }>((resolve, reject) => {
+    return new Promise<{ status: number; body: AnswerBody }>((resolve, reject) => {
       const req = request(
         {
           host: '127.0.0.1',
