@@ -15,6 +15,7 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/graph/embed
 import { bulkLoad, type BulkLoadTarget } from '../../server/queries/bulk-load.ts';
 import { seedBatches, seedRecord } from '../../seed/seed-batches.ts';
 import { Cleanups } from '../support/app-process.ts';
+import { NEO4J_TEST_START_MS } from '../support/neo4j-start.ts';
 import { testDriver, testExecutor } from '../support/neo4j.ts';
 import { freePort } from '../support/ports.ts';
 
@@ -92,7 +93,7 @@ async function loadedStore(load: (target: BulkLoadTarget) => Promise<unknown>): 
     boltPort: await freePort(),
     heap: '256m',
     pageCache: '64m',
-    startTimeoutMs: 180_000,
+    startTimeoutMs: NEO4J_TEST_START_MS,
     beforeFirstStart: (store) => load({ ...store, heap: '256m', offHeap: '128m' }).then(() => {}),
   });
   const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);
@@ -146,7 +147,8 @@ describe('a bulk load through the offline importer', () => {
     expect(link.labels).toEqual(['ASSIGNED_TO', 'bulk-awkward-camp', 'bulk-awkward-person']);
     expect(link.properties).toMatchObject({ role: 'head, "acting"', sources: ['bulk-awkward-doc'] });
     expect(link.types).toEqual(expect.arrayContaining(['from:DATE NOT NULL', 'to:DATE NOT NULL']));
-  }, 300_000);
+    // An offline import, a Neo4j start and two whole-graph reads: minutes on two cores shared with other suites.
+  }, 900_000);
 
   it('stops at a link to a node that does not exist, naming it, and leaves no store behind', async () => {
     const broken: GraphBatch = {
@@ -162,5 +164,5 @@ describe('a bulk load through the offline importer', () => {
     expect(existsSync(join(homeDir, 'data', 'databases', 'neo4j'))).toBe(false);
     expect(existsSync(join(homeDir, 'offline-import'))).toBe(false);
     expect(existsSync(join(homeDir, 'xpf-explorer.pid'))).toBe(false);
-  }, 300_000);
+  }, 900_000);
 });
