@@ -2,12 +2,19 @@
 // run as `npm run bench:*` runs it: a benchmark that stops working (a rate limit in its way, a renamed
 // query, a harness the page no longer feeds) fails here, not on the day someone needs its figures.
 // Only that each runs to the end and prints its figures beside its baseline is asserted, never a time.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../server/graph/catalogue.ts';
 
 const repoRoot = join(import.meta.dirname, '..');
+
+/** Benches still running: one whose test timed out must not go on loading the machine (its Neo4j ends with it). */
+const running = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of running) child.kill('SIGTERM');
+  running.clear();
+});
 
 async function runBench(name: string): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', `tests/bench/${name}.bench.ts`, '--smoke'], {
@@ -16,10 +23,12 @@ async function runBench(name: string): Promise<{ code: number | null; output: st
     env: { ...process.env, NEO4J_URI: '', PORT: '', DATA_DIR: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  running.delete(child);
   return { code, output };
 }
 
