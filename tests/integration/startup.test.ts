@@ -221,7 +221,8 @@ describe('with NEO4J_URI', () => {
     expect(chain.paths[0].nodes.at(-1)).toBe('xi_jinping');
     instance.child.kill('SIGTERM');
     expect(await instance.exited).toBe(0);
-  });
+    // The warm-up plans every query (up to a minute each on two busy cores) and reads the store's pages.
+  }, 600_000);
 
   it('starts while that server is down, answering 503 instead of failing', async () => {
     const closedPort = await freePort();
