@@ -6,9 +6,15 @@ import { deriveNames, matchKeys } from './names.ts';
 
 type Properties = Record<string, Json>;
 
-/** Properties without `id` (the row carries it) and without undefined values: Neo4j stores no nulls. */
+/**
+ * Properties without `id` (the row carries it), without undefined values (Neo4j stores no nulls) and
+ * without empty lists: "no aliases" is said by their absence, as Neo4j's offline importer (which
+ * cannot write an empty list) leaves it too, so both write paths store the same graph.
+ */
 function stored(properties: Record<string, unknown>): Properties {
-  return Object.fromEntries(Object.entries(properties).filter(([key, value]) => key !== 'id' && value !== undefined)) as Properties;
+  return Object.fromEntries(
+    Object.entries(properties).filter(([key, value]) => key !== 'id' && value !== undefined && !(Array.isArray(value) && value.length === 0)),
+  ) as Properties;
 }
 
 function addIssues(context: z.RefinementCtx, error: z.ZodError, prefix: string): void {

@@ -28,15 +28,28 @@ export function* seedBatches(scale: ScaleName, batchRows = 10_000): Generator<Gr
  */
 export async function* seedBatchesAhead(scale: ScaleName, batchRows = 10_000): AsyncGenerator<GraphBatch> {
   const worker = new Worker(new URL('./seed-worker.mjs', import.meta.url), { workerData: { scale, batchRows } });
-  const failed = new Promise<never>((_, reject) => worker.once('error', reject));
+  type Reply = { done: boolean; batch?: GraphBatch };
+  // One request in flight, settled by the worker's reply or its failure. (A Promise.race against one
+  // never-settling "failed" promise kept every batch alive through that promise's reactions: 4 GB of
+  // heap and out of memory after 5 million rows of the 10m seed.)
+  let waiting: { resolve(reply: Reply): void; reject(error: unknown): void } | null = null;
+  let failure: unknown = null;
+  worker.on('message', (reply: Reply) => {
+    const request = waiting;
+    waiting = null;
+    request?.resolve(reply);
+  });
+  worker.once('error', (error) => {
+    failure = error;
+    waiting?.reject(error);
+    waiting = null;
+  });
   const request = () =>
-    Promise.race([
-      new Promise<{ done: boolean; batch?: GraphBatch }>((resolve) => {
-        worker.once('message', resolve);
-        worker.postMessage('next');
-      }),
-      failed,
-    ]);
+    new Promise<Reply>((resolve, reject) => {
+      if (failure) return reject(failure);
+      waiting = { resolve, reject };
+      worker.postMessage('next');
+    });
   try {
     let pending = request();
     for (;;) {

@@ -84,6 +84,32 @@ function foldedName(name: string): string {
     .join('');
 }
 
+/**
+ * Pure functions of a few hundred distinct names, asked millions of times at the 10m scale (pinyin
+ * segmentation is the costly part): each answer kept after its first use. Same answers, so same rows.
+ */
+const pinyinOf = new Map<string, string>();
+const realOf = new Map<string, boolean>();
+
+function cachedPinyin(zh: string): string {
+  let pinyin = pinyinOf.get(zh);
+  if (pinyin === undefined) {
+    pinyin = toPinyin(zh)!;
+    pinyinOf.set(zh, pinyin);
+  }
+  return pinyin;
+}
+
+function isRealName(zh: string, latin: string): boolean {
+  const key = `${zh}|${latin}`;
+  let real = realOf.get(key);
+  if (real === undefined) {
+    real = realNames.has(foldedName(zh)) || realNames.has(foldedName(latin));
+    realOf.set(key, real);
+  }
+  return real;
+}
+
 function pick<T>(rng: RandomGenerator, items: readonly T[]): T {
   return items[uniformInt(rng, 0, items.length - 1)]!;
 }
@@ -121,9 +147,9 @@ export function syntheticGuardName(rng: RandomGenerator, serial: number): Synthe
   for (;;) {
     const givenLength = uniformInt(rng, 1, 10) <= 3 ? 1 : 2;
     const zh = pick(rng, HAN_SURNAMES) + Array.from({ length: givenLength }, () => pick(rng, HAN_GIVEN)).join('');
-    const pinyin = toPinyin(zh)!;
+    const pinyin = cachedPinyin(zh);
     const latin = withoutTones(pinyin);
-    if (realNames.has(foldedName(zh)) || realNames.has(foldedName(latin))) continue;
+    if (isRealName(zh, latin)) continue;
     return marked(latin, zh, pinyin, suffix);
   }
 }
@@ -136,8 +162,8 @@ function uyghurName(rng: RandomGenerator, suffix: string): SyntheticName {
     if (given === father) continue;
     const latin = `${given.latin} ${father.latin}`;
     const zh = `${given.zh}·${father.zh}`;
-    if (realNames.has(foldedName(zh)) || realNames.has(foldedName(latin))) continue;
-    return marked(latin, zh, toPinyin(zh)!, suffix);
+    if (isRealName(zh, latin)) continue;
+    return marked(latin, zh, cachedPinyin(zh), suffix);
   }
 }
 

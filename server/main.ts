@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { queries } from '../contract/queries/index.ts';
 import { loadCatalogue, type Catalogue } from './graph/catalogue.ts';
 import { GraphExecutor } from './graph/executor.ts';
-import { seedIfEmpty } from './queries/seed-graph.ts';
+import { seedIfEmpty, seedOffline } from './queries/seed-graph.ts';
+import { SeedProgress } from './queries/seed-progress.ts';
+import { Phases } from './phases.ts';
 import { createApp } from './http/app.ts';
 import { AdminSetupError, bootstrapAdmin } from './policy/bootstrap-admin.ts';
 import { UserStore } from './queries/user-store.ts';
@@ -21,12 +23,14 @@ import { describeWarmUp, warmUp } from './graph/warm-up.ts';
 const log = (line: string) => console.log(`[xpf] ${line}`);
 
 /** Schema and seed need the graph; with an external server that is down, keep trying in the background. */
-async function prepareGraph(connection: GraphConnection, catalogue: Catalogue, env: ReturnType<typeof parseEnv>): Promise<void> {
+async function prepareGraph(connection: GraphConnection, catalogue: Catalogue, env: ReturnType<typeof parseEnv>, phases: Phases): Promise<void> {
   const graph = new GraphExecutor(connection.driver, catalogue, { timeoutMs: 10_000 });
   for (;;) {
     try {
-      await graph.applySchema(queries.schema);
-      if (await seedIfEmpty(graph, env.PHOTOS_DIR)) log('Seeded the empty database (public record + synthetic records).');
+      // After an offline seed this is where its indexes are built.
+      await phases.run('schema', 'Creating constraints and indexes…', () => graph.applySchema(queries.schema));
+      const seeded = await phases.run('seed', 'Seeding the empty database…', (say) => seedIfEmpty(graph, env.PHOTOS_DIR, new SeedProgress(say).batchWritten));
+      if (seeded) log('Seeded the empty database (public record + synthetic records).');
       const users = new UserStore(graph);
       const keyed = await users.keyUsernames();
       if (keyed.keyed > 0) log(`Sign-in now ignores case: ${keyed.keyed} older account(s) got a lower-cased name key.`);
@@ -35,7 +39,7 @@ async function prepareGraph(connection: GraphConnection, catalogue: Catalogue, e
       if (said) log(said);
       // Before "Ready" (the embedded database waits for this): the first request must not plan its
       // queries or load the store's pages itself.
-      log(describeWarmUp(await warmUp(graph, log)));
+      log(describeWarmUp(await phases.run('warm-up', "Warming query plans and the store's pages…", () => warmUp(graph, log))));
       return;
     } catch (error) {
       if (!fromDriverError(error)) throw error;
@@ -47,15 +51,24 @@ async function prepareGraph(connection: GraphConnection, catalogue: Catalogue, e
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const phases = new Phases(log);
   const env = parseEnv();
   const catalogue = await loadCatalogue();
   // Before Neo4j's seconds of start-up: a taken HTTP port should fail at once.
   await assertPortFree(env.PORT, env.HOST, 'HTTP', 'PORT');
-  const clientBuild = ensureClientBuilt(log);
+  const clientBuild = phases.run('client', 'Building the client…', () => ensureClientBuilt(log));
   if (!env.NEO4J_URI) log(`Starting Neo4j (data in ${env.DATA_DIR}, Bolt on 127.0.0.1:${env.NEO4J_BOLT_PORT})…`);
   let server: Server | undefined;
   let stopping = false;
   const connection = await connectToGraph(env, {
+    phase: phases.run,
+    // A store with nothing in it yet: the seed goes in through Neo4j's offline importer, before Neo4j opens it.
+    beforeFirstStart: async (store) => {
+      await phases.run('seed', 'Seeding the empty database…', (say) =>
+        seedOffline({ ...store, heap: env.NEO4J_HEAP, offHeap: env.NEO4J_PAGECACHE }, 'small', new SeedProgress(say).bulkProgress, env.PHOTOS_DIR),
+      );
+      log("Seeded the empty database (public record + synthetic records) through Neo4j's offline importer.");
+    },
     supervise: {
       log,
       // A new JVM has an empty query cache and page cache: warm it as at start, beside the first requests.
@@ -92,7 +105,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  const graphReady = prepareGraph(connection, catalogue, env);
+  const graphReady = prepareGraph(connection, catalogue, env, phases);
   // The embedded database is ours and up: finish preparing it before serving. An external one may
   // be down: serve (503) at once and let preparation finish whenever it comes back.
   if (connection.embedded) await graphReady;
@@ -139,12 +152,13 @@ async function main(): Promise<void> {
   });
 
   const url = `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}/`;
-  log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s: open ${url}`);
   if (connection.embedded) {
     log(
       `Neo4j ${connection.embedded.version} for other clients: ${connection.uri}, user neo4j, password in ${env.NEO4J_PASSWORD ? 'NEO4J_PASSWORD' : passwordFile(env.DATA_DIR)}`,
     );
   }
+  // The last line of the start: where to go, and where the time went.
+  log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s (${phases.summary()}): open ${url}`);
 }
 
 main().catch((error: unknown) => {

@@ -46,6 +46,7 @@ import { query as saveMapping } from './import/save-mapping.ts';
 import { query as findMapping } from './import/find-mapping.ts';
 import { query as removeOtherSeeds } from './import/remove-other-seeds.ts';
 import { query as retireOtherSeeds } from './import/retire-other-seeds.ts';
+import { query as storeIsEmpty } from './import/store-is-empty.ts';
 import { query as allShortestPaths } from './paths/all-shortest-paths.ts';
 import { query as commonConnections } from './paths/common-connections.ts';
 import { query as shortestPath } from './paths/shortest-path.ts';
@@ -116,6 +117,7 @@ export const queries = {
   findMapping,
   removeOtherSeeds,
   retireOtherSeeds,
+  storeIsEmpty,
   allShortestPaths,
   commonConnections,
   shortestPath,

@@ -1,7 +1,7 @@
 // The one neo4j-driver instance: to the server NEO4J_URI names, or to the embedded Neo4j started here.
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Env } from '../env.ts';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded.ts';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedOptions } from './embedded.ts';
 import { DEFAULT_RESTART_POLICY, Neo4jSupervisor, type SupervisorHooks } from './supervisor.ts';
 
 export interface GraphConnection {
@@ -28,7 +28,7 @@ export function createDriver(uri: string, user: string, password: string): Drive
   });
 }
 
-export interface ConnectOptions {
+export interface ConnectOptions extends Pick<EmbeddedOptions, 'phase' | 'beforeFirstStart'> {
   /** Where Neo4j's own console output goes besides its log files. */
   onNeo4jOutput?: (line: string) => void;
   /**
@@ -43,7 +43,9 @@ export async function connectToGraph(env: Env, options: ConnectOptions = {}): Pr
     const driver = createDriver(env.NEO4J_URI, env.NEO4J_USER, env.NEO4J_PASSWORD!);
     return { driver, uri: env.NEO4J_URI, user: env.NEO4J_USER, close: () => driver.close() };
   }
-  const start = () =>
+  // Start-up narration and the bulk load into an empty store belong to the first start only: a restart
+  // finds the store there and starts quietly (the supervisor reports it).
+  const start = (first: boolean) =>
     startEmbeddedNeo4j({
       dataDir: env.DATA_DIR,
       cacheDir: env.XPF_CACHE_DIR,
@@ -53,10 +55,11 @@ export async function connectToGraph(env: Env, options: ConnectOptions = {}): Pr
       password: env.NEO4J_PASSWORD,
       startTimeoutMs: env.NEO4J_START_TIMEOUT_S * 1000,
       onOutput: options.onNeo4jOutput,
+      ...(first ? { phase: options.phase, beforeFirstStart: options.beforeFirstStart } : {}),
     });
-  const first = await start();
+  const first = await start(true);
   const supervisor = options.supervise
-    ? new Neo4jSupervisor(first, start, { ...DEFAULT_RESTART_POLICY, attempts: env.NEO4J_RESTART_ATTEMPTS }, options.supervise)
+    ? new Neo4jSupervisor(first, () => start(false), { ...DEFAULT_RESTART_POLICY, attempts: env.NEO4J_RESTART_ATTEMPTS }, options.supervise)
     : null;
   const driver = createDriver(first.uri, first.user, first.password);
   return {

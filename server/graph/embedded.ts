@@ -6,9 +6,11 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import neo4j from 'neo4j-driver';
+import { silentPhase, type RunPhase } from '../phases.ts';
+import { clearUnfinishedImport, storeIsMissing } from './admin-import.ts';
 import { assertPortFree } from './ports.ts';
 import { embeddedPassword } from './password.ts';
-import { provisionNeo4j, type Neo4jDistribution } from './provision.ts';
+import { NEO4J_VERSION, provisionNeo4j, type Neo4jDistribution } from './provision.ts';
 import { StartupError } from './startup-error.ts';
 import { PRIVATE_UMASK, privateFolder, writePrivateFile } from '../private-files.ts';
 
@@ -25,6 +27,13 @@ export interface EmbeddedOptions {
   startTimeoutMs: number;
   /** Where Neo4j's own console output goes besides its log files (tests keep it quiet). */
   onOutput?: (line: string) => void;
+  /** Narrates the slow steps: fetching Neo4j, creating and starting the database (server/phases.ts). */
+  phase?: RunPhase;
+  /**
+   * Runs while the store holds no user database yet and Neo4j is not running: where a bulk load
+   * through the offline importer goes (server/queries/bulk-load.ts), before the JVM opens the store.
+   */
+  beforeFirstStart?: (store: { distribution: Neo4jDistribution; homeDir: string }) => Promise<void>;
 }
 
 export interface EmbeddedNeo4j {
@@ -184,7 +193,10 @@ async function waitForBolt(uri: string, password: string, child: ChildProcess, e
 }
 
 export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<EmbeddedNeo4j> {
-  const distribution = await provisionNeo4j(options.cacheDir);
+  const phase = options.phase ?? silentPhase;
+  const distribution = await phase('fetch', `Fetching Neo4j ${NEO4J_VERSION} from Maven Central…`, (say) =>
+    provisionNeo4j(options.cacheDir, NEO4J_VERSION, say),
+  );
   const homeDir = join(options.dataDir, 'neo4j');
   for (const folder of [options.dataDir, homeDir, join(homeDir, 'conf'), join(homeDir, 'import')]) await privateFolder(folder);
   // The lock first: a second app on the same folder is told about the folder, not about its port.
@@ -198,7 +210,16 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   const password = await embeddedPassword(options.dataDir, options.password);
 
   await writePrivateFile(join(homeDir, 'conf', 'neo4j.conf'), configText(options, homeDir));
-  if (!existsSync(join(homeDir, 'data', 'dbms', 'auth.ini'))) await setInitialPassword(distribution, homeDir, password);
+  if (!existsSync(join(homeDir, 'data', 'dbms', 'auth.ini'))) {
+    await phase('database', 'Creating the database…', () => setInitialPassword(distribution, homeDir, password));
+  }
+  try {
+    await clearUnfinishedImport(homeDir);
+    if (options.beforeFirstStart && storeIsMissing(homeDir)) await options.beforeFirstStart({ distribution, homeDir });
+  } catch (error) {
+    await rm(lockFile, { force: true });
+    throw error;
+  }
 
   const classPath = [distribution.launcherDir, join(distribution.libDir, '*')].join(':');
   const child = privately(() =>
@@ -235,7 +256,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   const spawnFailed = new Promise<never>((_, reject) => child.once('error', (error) => reject(new StartupError(`Could not run Java: ${error.message}`))));
 
   const uri = `bolt://127.0.0.1:${options.boltPort}`;
-  await Promise.race([waitForBolt(uri, password, child, exited, options.startTimeoutMs), spawnFailed]);
+  await phase('database', 'Starting Neo4j…', () => Promise.race([waitForBolt(uri, password, child, exited, options.startTimeoutMs), spawnFailed]));
   if (child.exitCode !== null || child.signalCode !== null) {
     await rm(lockFile, { force: true });
     throw new StartupError(`Neo4j stopped during start-up: ${await failureReason(homeDir, recentOutput)}.`);

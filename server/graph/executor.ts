@@ -147,11 +147,15 @@ export class GraphExecutor {
     }
   }
 
-  /** Constraints and indexes, each statement on its own (they cannot share a transaction), then waits for them to be online. */
-  async applySchema(query: SchemaQuery): Promise<void> {
-    for (const statement of schemaStatements(this.catalogue.entry(query))) await this.run(statement, {}, 'write', { timeoutMs: 300_000 });
+  /**
+   * Constraints and indexes, each statement on its own (they cannot share a transaction), then waits
+   * for them to be online. `waitSeconds` bounds each: after a bulk load of millions of rows they are
+   * built over the whole graph, which takes minutes.
+   */
+  async applySchema(query: SchemaQuery, { waitSeconds = 300 }: { waitSeconds?: number } = {}): Promise<void> {
+    for (const statement of schemaStatements(this.catalogue.entry(query))) await this.run(statement, {}, 'write', { timeoutMs: waitSeconds * 1000 });
     // New indexes populate in the background; queries that follow must see them online.
-    await this.run('CALL db.awaitIndexes(300)', {}, 'write', { timeoutMs: 310_000 });
+    await this.run('CALL db.awaitIndexes($seconds)', { seconds: waitSeconds }, 'write', { timeoutMs: (waitSeconds + 10) * 1000 });
   }
 
   /** Raw Cypher an admin typed: only in a read transaction, inside the request's deadline like any query. */

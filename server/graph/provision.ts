@@ -4,15 +4,16 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { Say } from '../phases.ts';
 import { StartupError } from './startup-error.ts';
 
 const run = promisify(execFile);
 
 /** The 5.26 LTS line runs on JDK 17 (2025.x needs 21). Newest 5.26 patch on Maven Central when pinned. */
-const NEO4J_VERSION = '5.26.30';
+export const NEO4J_VERSION = '5.26.30';
 /** Pinned so a warm cache needs no plugin metadata from the network. */
 const DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugin:3.8.1';
 const LAUNCHER_SOURCE = new URL('./java/XpfNeo4jLauncher.java', import.meta.url);
@@ -63,7 +64,17 @@ function pomFor(version: string): string {
 `;
 }
 
-async function resolveJars(cacheDir: string, version: string, libDir: string): Promise<void> {
+/** Bytes under `dir`, files of every depth: what Maven has fetched so far. */
+async function bytesUnder(dir: string): Promise<number> {
+  let total = 0;
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  for (const entry of entries) {
+    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name)).catch(() => ({ size: 0 }))).size;
+  }
+  return total;
+}
+
+async function resolveJars(cacheDir: string, version: string, libDir: string, say: Say): Promise<void> {
   const workDir = join(cacheDir, `neo4j-${version}`);
   const stagingDir = `${libDir}.partial-${process.pid}`;
   await mkdir(workDir, { recursive: true });
@@ -73,6 +84,16 @@ async function resolveJars(cacheDir: string, version: string, libDir: string): P
   } catch {
     throw new StartupError('Maven not found: install it (apt-get install maven) so Neo4j can be fetched from Maven Central once.');
   }
+  // Maven runs quietly (its own progress is a line per file): the bytes it has fetched say how far it is.
+  const repository = join(cacheDir, 'm2');
+  const before = await bytesUnder(repository);
+  const counting = setInterval(
+    () =>
+      void bytesUnder(repository).then((bytes) =>
+        say(`Fetching Neo4j ${version} from Maven Central (once, about 125 MB): ${((bytes - before) / 1e6).toFixed(1)} MB so far…`),
+      ),
+    1_000,
+  );
   try {
     await run(
       'mvn',
@@ -92,6 +113,8 @@ async function resolveJars(cacheDir: string, version: string, libDir: string): P
     await rm(stagingDir, { recursive: true, force: true });
     const output = `${(error as { stdout?: string }).stdout ?? ''}`.split('\n').find((line) => line.includes('ERROR')) ?? '';
     throw new StartupError(`Could not fetch Neo4j ${version} from Maven Central: ${output.replace(/^\[ERROR\]\s*/, '').slice(0, 300) || 'mvn failed'}`);
+  } finally {
+    clearInterval(counting);
   }
   // Publish the folder in one rename so a crash mid-download never leaves a half-filled lib/.
   await rm(libDir, { recursive: true, force: true });
@@ -120,11 +143,11 @@ async function compileLauncher(cacheDir: string, java: JavaRuntime): Promise<str
 }
 
 /** Everything needed to run Neo4j, fetched on first use and reused from the cache afterwards. */
-export async function provisionNeo4j(cacheDir: string, version = NEO4J_VERSION): Promise<Neo4jDistribution> {
+export async function provisionNeo4j(cacheDir: string, version = NEO4J_VERSION, say: Say = () => {}): Promise<Neo4jDistribution> {
   const java = await findJava();
   const libDir = join(cacheDir, `neo4j-${version}`, 'lib');
   const complete = existsSync(libDir) && (await readdir(libDir)).some((name) => name === `neo4j-${version}.jar`);
-  if (!complete) await resolveJars(cacheDir, version, libDir);
+  if (!complete) await resolveJars(cacheDir, version, libDir, say);
   const launcherDir = await compileLauncher(cacheDir, java);
   return { version, libDir, launcherDir, java };
 }

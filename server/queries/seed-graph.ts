@@ -1,6 +1,7 @@
-// Writes the seed (seed/seed-batches.ts generates its rows) as an import of its own, through the
-// importer's write path: batch by batch, resumable after a crash, every element linked to the
-// seed's `_Import` record; and the stand-in photo files it names.
+// Writes the seed (seed/seed-batches.ts generates its rows) as an import of its own: through the
+// importer's write path (batch by batch, resumable after a crash) into a live database, or through
+// Neo4j's offline importer into an empty store; either way with the seed's `_Import` record, and the
+// stand-in photo files it names.
 import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,7 +11,8 @@ import { seedBatches, seedBatchesAhead, seedRecord } from '../../seed/seed-batch
 import { syntheticPhotos } from '../../seed/synthetic-photos.ts';
 import { SCALES, type ScaleName } from '../../seed/synthetic.ts';
 import type { GraphExecutor } from '../graph/executor.ts';
-import { runImport, type ImportOutcome } from './write-batches.ts';
+import { bulkLoad, type BulkLoadOutcome, type BulkLoadProgress, type BulkLoadTarget } from './bulk-load.ts';
+import { runImport, type ImportOutcome, type ImportRecord } from './write-batches.ts';
 import { privateFolder, writePrivateFile } from '../private-files.ts';
 
 /**
@@ -42,6 +44,11 @@ async function writeSyntheticPhotos(photosDir: string, photographed: number): Pr
   }
 }
 
+/** The seed's `_Import` record, the same whichever path writes it. */
+function seedImportRecord(scale: ScaleName): ImportRecord {
+  return { ...seedRecord(scale), fileName: `seed (${scale})`, importedBy: `seed (${userInfo().username})`, rowCount: null, linkElements: false };
+}
+
 export async function loadSeed(
   graph: GraphExecutor,
   scale: ScaleName = 'small',
@@ -50,7 +57,7 @@ export async function loadSeed(
   photosDir?: string,
 ): Promise<ImportOutcome> {
   await removeOtherSeeds(graph, seedRecord(scale).importId);
-  const record = { ...seedRecord(scale), fileName: `seed (${scale})`, importedBy: `seed (${userInfo().username})`, rowCount: null, linkElements: false };
+  const record = seedImportRecord(scale);
   // The small seed is written straight away; larger ones overlap generation with writing.
   const outcome = await runImport(graph, record, scale === 'small' ? seedBatches(scale) : seedBatchesAhead(scale), onBatch);
   // Also after a resumed or already-complete seed: the files are the same bytes every time.
@@ -62,8 +69,25 @@ export async function loadSeed(
  * Seeds an empty database with the small scale, or finishes a seed a crash interrupted; a graph that
  * already holds evidence (a user's import, another scale) is never touched.
  */
-export async function seedIfEmpty(graph: GraphExecutor, photosDir?: string): Promise<boolean> {
+export async function seedIfEmpty(graph: GraphExecutor, photosDir?: string, onBatch?: (index: number, batch: GraphBatch) => void): Promise<boolean> {
   if ((await graph.record(queries.graphHasEvidence, {}))?.state.seeded) return false;
-  await loadSeed(graph, 'small', undefined, photosDir);
+  await loadSeed(graph, 'small', onBatch, photosDir);
   return true;
+}
+
+/**
+ * The seed through Neo4j's offline importer, into an embedded store that holds no database yet
+ * (before Neo4j's first start): the same rows, record and photo files as loadSeed, at the
+ * importer's pace. The schema is applied once Neo4j runs, as at every start.
+ */
+export async function seedOffline(
+  target: BulkLoadTarget,
+  scale: ScaleName = 'small',
+  onProgress?: (progress: BulkLoadProgress) => void,
+  photosDir?: string,
+): Promise<BulkLoadOutcome> {
+  // The other core generates and validates while this one writes CSV.
+  const outcome = await bulkLoad(target, seedImportRecord(scale), scale === 'small' ? seedBatches(scale) : seedBatchesAhead(scale), onProgress);
+  if (photosDir) await writeSyntheticPhotos(photosDir, SCALES[scale].photographedDetainees);
+  return outcome;
 }

@@ -1,15 +1,18 @@
-// `npm run bench:import [-- --scale 1m]`: the project's import of a synthetic scale beside a bare-driver
-// baseline (plain batched UNWIND ... CREATE of the same rows) on the same Neo4j, in the same run.
-// Reports rows per second and their ratio; timings vary with the machine, the ratio much less.
+// `npm run bench:import [-- --scale 1m] [--smoke]`: one synthetic scale loaded three ways, each into a
+// fresh Neo4j with the same settings, in one run: Neo4j's offline importer (the project's bulk load:
+// rows validated, written as CSV, imported while Neo4j is stopped, indexes built after), the project's
+// online import (validated batches in transactions, the path of a live database), and the bare
+// driver's baseline (plain batched UNWIND ... CREATE of the same rows, no validation, no provenance).
+// Prints rows per second and ratios to the baseline; figures vary with the machine, ratios much less.
 import { parseArgs } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
-import { loadSeed } from '../../server/queries/seed-graph.ts';
-import { GraphExecutor } from '../../server/graph/executor.ts';
+import { loadSeed, seedOffline } from '../../server/queries/seed-graph.ts';
+import { GraphExecutor, toDriverParams } from '../../server/graph/executor.ts';
+import type { BulkLoadOutcome } from '../../server/queries/bulk-load.ts';
 import { publicRecordRows, readReference } from '../../seed/public-record.ts';
 import { SCALES, syntheticBatches, type ScaleName } from '../../seed/synthetic.ts';
-import { toDriverParams } from '../../server/graph/executor.ts';
-import { withFreshNeo4j } from './fresh-neo4j.ts';
+import { loadAverage, rate, withFreshNeo4j } from './fresh-neo4j.ts';
 import { benchMappedCsv, benchPeakMemory } from './mapped-import.bench.ts';
 
 const { values } = parseArgs({
@@ -19,10 +22,13 @@ const { values } = parseArgs({
     pagecache: { type: 'string', default: '3g' },
     'mapped-rows': { type: 'string', default: '100000' },
     'memory-gigabytes': { type: 'string', default: '1' },
+    // In `npm test` (tests/bench-smoke.test.ts): the small scale, small memory, seconds not minutes.
+    smoke: { type: 'boolean', default: false },
   },
 });
-const scale = values.scale as ScaleName;
+const scale = (values.smoke ? 'small' : values.scale) as ScaleName;
 if (!(scale in SCALES)) throw new Error(`unknown scale ${scale}`);
+const memory = values.smoke ? { heap: '512m', pageCache: '128m' } : { heap: values.heap!, pageCache: values.pagecache! };
 
 // The baseline: what a developer would write with the bare driver, no validation, no provenance.
 const BASELINE_NODES = `UNWIND $rows AS row
@@ -31,12 +37,19 @@ const BASELINE_RELATIONSHIPS = `UNWIND $rows AS row
 MATCH (source:Entity {id: row.source}) MATCH (target:Entity {id: row.target})
 CREATE (source)-[link:$(row.type)]->(target) SET link += row.properties, link.id = row.id`;
 
+interface Load {
+  rows: number;
+  seconds: number;
+  nodes: number;
+  relationships: number;
+}
+
 async function counts(driver: Driver): Promise<{ nodes: number; relationships: number }> {
   const { records } = await driver.executeQuery('RETURN COUNT { (:Entity) } AS nodes, COUNT { ()-[]->() } AS relationships');
   return { nodes: Number(records[0]!.get('nodes')), relationships: Number(records[0]!.get('relationships')) };
 }
 
-async function baseline(driver: Driver): Promise<{ rows: number; seconds: number }> {
+async function bare(driver: Driver): Promise<{ rows: number; seconds: number }> {
   const started = performance.now();
   let rows = 0;
   const write = async (cypher: string, batch: unknown[]) => {
@@ -55,36 +68,67 @@ async function baseline(driver: Driver): Promise<{ rows: number; seconds: number
   return { rows, seconds: (performance.now() - started) / 1000 };
 }
 
-async function project(driver: Driver): Promise<{ rows: number; seconds: number }> {
-  const catalogue = await loadCatalogue();
+async function online(driver: Driver): Promise<{ rows: number; seconds: number }> {
   const started = performance.now();
-  const outcome = await loadSeed(new GraphExecutor(driver, catalogue, { timeoutMs: 600_000 }), scale);
+  const outcome = await loadSeed(new GraphExecutor(driver, await loadCatalogue(), { timeoutMs: 600_000 }), scale);
   return { rows: outcome.writtenRows, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Each side gets a fresh Neo4j with the same settings, so neither inherits the other's store. */
-const memory = { heap: values.heap!, pageCache: values.pagecache! };
+function line(title: string, load: Load, baseline?: Load): string {
+  const ratio = baseline ? `  ${(load.rows / load.seconds / (baseline.rows / baseline.seconds)).toFixed(2)}x the bare driver` : '';
+  return `${title.padEnd(9)} ${load.rows.toLocaleString('en')} rows in ${load.seconds.toFixed(1)} s = ${rate(load.rows, load.seconds)}${ratio}  (${load.nodes.toLocaleString('en')} nodes, ${load.relationships.toLocaleString('en')} relationships)`;
+}
 
 async function main(): Promise<void> {
-  const bare = await withFreshNeo4j(memory, async (driver, version) => {
-    console.log(`bench:import, scale ${scale}, Neo4j ${version} (heap ${values.heap}, page cache ${values.pagecache}), a fresh database for each side`);
-    return { ...(await baseline(driver)), ...(await counts(driver)) };
-  });
   console.log(
-    `baseline  ${bare.rows.toLocaleString('en')} rows in ${bare.seconds.toFixed(1)} s = ${Math.round(bare.rows / bare.seconds).toLocaleString('en')} rows/s  (${bare.nodes.toLocaleString('en')} nodes, ${bare.relationships.toLocaleString('en')} relationships)`,
+    `bench:import, scale ${scale}${values.smoke ? ' (smoke)' : ''} (heap ${memory.heap}, page cache ${memory.pageCache}), a fresh database for each way; load average ${await loadAverage()}`,
+  );
+  const baseline = await withFreshNeo4j(memory, async (driver) => ({ ...(await bare(driver)), ...(await counts(driver)) }));
+  console.log(line('bare', baseline));
+
+  let bulk: BulkLoadOutcome | undefined;
+  let loadStarted = 0;
+  const offline = await withFreshNeo4j(
+    {
+      ...memory,
+      beforeFirstStart: async (store) => {
+        loadStarted = performance.now();
+        bulk = await seedOffline({ ...store, heap: memory.heap, offHeap: memory.pageCache }, scale);
+      },
+    },
+    async (driver, neo4j) => {
+      const loadSeconds = bulk!.writeSeconds + bulk!.importSeconds;
+      const wallSeconds = (performance.now() - loadStarted) / 1000;
+      return {
+        rows: bulk!.writtenRows,
+        seconds: loadSeconds + neo4j.schemaSeconds,
+        loadSeconds,
+        wallSeconds,
+        schemaSeconds: neo4j.schemaSeconds,
+        ...(await counts(driver)),
+      };
+    },
+  );
+  console.log(line('offline', offline, baseline));
+  console.log(
+    `          of which rows generated, validated and written as CSV ${bulk!.writeSeconds.toFixed(1)} s, Neo4j's importer ${bulk!.importSeconds.toFixed(1)} s ` +
+      `(${rate(offline.rows, bulk!.importSeconds)}), constraints and indexes built after ${offline.schemaSeconds.toFixed(1)} s; ` +
+      `load alone ${rate(offline.rows, offline.loadSeconds)} (target >= 100,000 elements/s); from the bulk load's start to indexes online, Neo4j's start included, ${offline.wallSeconds.toFixed(1)} s`,
   );
 
-  const ours = await withFreshNeo4j(memory, async (driver) => ({ ...(await project(driver)), ...(await counts(driver)) }));
-  console.log(
-    `project   ${ours.rows.toLocaleString('en')} rows in ${ours.seconds.toFixed(1)} s = ${Math.round(ours.rows / ours.seconds).toLocaleString('en')} rows/s  (${ours.nodes.toLocaleString('en')} nodes, ${ours.relationships.toLocaleString('en')} relationships)`,
-  );
-
-  const ratio = ours.rows / ours.seconds / (bare.rows / bare.seconds);
-  console.log(`ratio     ${ratio.toFixed(2)}x the bare driver (target >= 0.80x); project total ${ours.seconds.toFixed(1)} s (target < 180 s)`);
-  if (bare.nodes !== ours.nodes || bare.relationships !== ours.relationships) console.log('warning: the two runs wrote different counts');
+  const project = await withFreshNeo4j(memory, async (driver) => ({ ...(await online(driver)), ...(await counts(driver)) }));
+  console.log(line('online', project, baseline));
+  console.log(`load average at the end ${await loadAverage()}`);
+  for (const [title, load] of [
+    ['offline', offline],
+    ['online', project],
+  ] as const) {
+    if (load.nodes !== baseline.nodes || load.relationships !== baseline.relationships)
+      console.log(`warning: the ${title} load wrote different counts from the baseline`);
+  }
 }
 
 await main();
 // The mapped import of a roster CSV beside the bare driver, and its peak memory on a 1 GB file.
-await benchMappedCsv(Number(values['mapped-rows']));
-await benchPeakMemory(Number(values['memory-gigabytes']));
+await benchMappedCsv(values.smoke ? 2_000 : Number(values['mapped-rows']));
+await benchPeakMemory(values.smoke ? 0.002 : Number(values['memory-gigabytes']));

@@ -1,20 +1,25 @@
-// `npm run bench:load [-- --seconds 60 --connections 100 --scale small]`: the app under sustained load
-// on loopback. Starts its own Neo4j in a temporary folder, seeds it, serves the production app, then
-// drives chain-of-command (random synthetic detainees) and search (names from the graph) with
-// autocannon, each for --seconds after a 10 s warm-up (printed apart). Prints p50/p95/p99, requests per second, errors and non-2xx.
-// Target: zero errors and zero non-2xx. The query rate limit is off here: a hundred clients on one
-// address would otherwise measure the limiter (its own test is tests/integration/hardening.test.ts).
-import { describeWarmUp, warmUp } from '../../server/graph/warm-up.ts';
+// `npm run bench:load [-- --seconds 60 --connections 100 --scale small] [--smoke]`: the app under sustained
+// load on loopback. Starts its own Neo4j in a temporary folder, bulk-loads the seed, serves the production
+// app, then drives chain-of-command (random synthetic detainees) and search (names from the graph) with
+// autocannon, each for --seconds after a warm-up (printed apart); beside each, the baseline from the same
+// run: as many concurrent bare-driver sessions running the same Cypher as the route runs.
+// Prints p50/p95/p99, requests per second, errors and non-2xx. Target: zero errors and zero non-2xx.
+// The rate limits are off here: a hundred clients on one address would otherwise measure the limiter
+// (its own test is tests/integration/hardening.test.ts).
 import type { AddressInfo } from 'node:net';
+import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { loadCatalogue } from '../../server/graph/catalogue.ts';
-import { loadSeed } from '../../server/queries/seed-graph.ts';
-import { GraphExecutor } from '../../server/graph/executor.ts';
-import type { ScaleName } from '../../seed/synthetic.ts';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { queries } from '../../contract/queries/index.ts';
+import { loadCatalogue, type Catalogue } from '../../server/graph/catalogue.ts';
+import { GraphExecutor, toDriverParams } from '../../server/graph/executor.ts';
+import { describeWarmUp, warmUp } from '../../server/graph/warm-up.ts';
 import { createApp } from '../../server/http/app.ts';
+import { seedOffline } from '../../server/queries/seed-graph.ts';
 import { UserStore } from '../../server/queries/user-store.ts';
-import { percentile, withFreshNeo4j } from './fresh-neo4j.ts';
+import { SCALES, type ScaleName } from '../../seed/synthetic.ts';
+import { loadAverage, percentile, withFreshNeo4j } from './fresh-neo4j.ts';
 
 const { values } = parseArgs({
   options: {
@@ -23,13 +28,33 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '100' },
     heap: { type: 'string', default: '1g' },
     pagecache: { type: 'string', default: '512m' },
+    // In `npm test` (tests/bench-smoke.test.ts): a few clients for a few seconds.
+    smoke: { type: 'boolean', default: false },
   },
 });
-const seconds = Number(values.seconds);
-const warmUpSeconds = 10;
-const connections = Number(values.connections);
+const smoke = values.smoke;
+const scale = (smoke ? 'small' : values.scale) as ScaleName;
+if (!(scale in SCALES)) throw new Error(`unknown scale ${scale}`);
+const seconds = smoke ? 2 : Number(values.seconds);
+const warmUpSeconds = smoke ? 1 : 10;
+const connections = smoke ? 5 : Number(values.connections);
+const memory = smoke ? { heap: '512m', pageCache: '128m' } : { heap: values.heap!, pageCache: values.pagecache! };
 
-async function load(title: string, baseUrl: string, headers: Record<string, string>, nextPath: () => string, duration = seconds): Promise<void> {
+interface Figures {
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+function figures(latencies: number[], duration: number): Figures {
+  latencies.sort((a, b) => a - b);
+  return { perSecond: latencies.length / duration, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+}
+
+const shown = (f: Figures) => `${f.perSecond.toFixed(0)} req/s, p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms`;
+
+async function overHttp(title: string, baseUrl: string, headers: Record<string, string>, nextPath: () => string, duration: number): Promise<Figures> {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   const instance = autocannon({
@@ -45,62 +70,119 @@ async function load(title: string, baseUrl: string, headers: Record<string, stri
     statuses.set(status, (statuses.get(status) ?? 0) + 1);
   });
   const result = await instance;
-  latencies.sort((a, b) => a - b);
   const other = [...statuses].filter(([status]) => status < 200 || status >= 300).map(([status, count]) => `${count} x ${status}`);
+  const measured = figures(latencies, duration);
   console.log(
-    `${title.padEnd(26)} ${connections} clients, ${duration} s: ${(latencies.length / duration).toFixed(0)} req/s, ` +
-      `p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, ` +
+    `${title.padEnd(28)} HTTP   ${connections} clients, ${duration} s: ${shown(measured)}, ` +
       `${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx${other.length ? ` (${other.join(', ')})` : ''}`,
   );
+  return measured;
 }
 
-await withFreshNeo4j({ heap: values.heap!, pageCache: values.pagecache! }, async (driver) => {
-  let close = async () => {};
-  try {
-    const catalogue = await loadCatalogue();
-    const graph = new GraphExecutor(driver, catalogue, { timeoutMs: 600_000 });
-    await loadSeed(graph, values.scale as ScaleName);
-    const { records } = await driver.executeQuery(
-      'MATCH (person:Person) WITH person LIMIT 2000 RETURN collect(person.name) AS names, COUNT { (:Detainee) } AS detainees',
-    );
-    const names = (records[0]!.get('names') as string[]).filter(Boolean);
-    const detainees = Number(records[0]!.get('detainees'));
-    console.log(
-      `scale ${values.scale}: ${detainees} detainees, ${names.length} names to search; on ${(await import('node:os')).cpus().length} cores shared with Neo4j`,
-    );
+/** The baseline: as many concurrent sessions of the bare driver, each running the route's Cypher in turn. */
+async function overDriver(
+  title: string,
+  driver: Driver,
+  steps: () => Array<{ cypher: string; params: Record<string, unknown> }>,
+  duration: number,
+): Promise<Figures> {
+  const deadline = performance.now() + duration * 1000;
+  const latencies: number[] = [];
+  let errors = 0;
+  const client = async () => {
+    while (performance.now() < deadline) {
+      const started = performance.now();
+      const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+      try {
+        for (const step of steps()) await session.executeRead((tx) => tx.run(step.cypher, toDriverParams(step.params) as Record<string, unknown>));
+        latencies.push(performance.now() - started);
+      } catch {
+        errors += 1;
+      } finally {
+        await session.close();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, client));
+  const measured = figures(latencies, duration);
+  console.log(`${title.padEnd(28)} driver ${connections} sessions, ${duration} s: ${shown(measured)}, ${errors} errors`);
+  return measured;
+}
 
-    // Each distinct server-side failure once, with its first line: the cause of any 5xx in the figures.
-    const failures = new Set<string>();
-    const log = (line: string) => {
-      const first = line
-        .split('\n')[0]!
-        .replace(/syn-detainee-\d+/g, 'syn-detainee-…')
-        .slice(0, 300);
-      if (!failures.has(first)) console.error(`  server: ${first}`);
-      failures.add(first);
-    };
-    const app = createApp({ driver, catalogue, log, rateLimits: { queriesPerMinute: 0 } });
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    close = () => new Promise((resolve) => server.close(() => resolve()));
-    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+/** A step of the bare baseline: the catalogue's Cypher with parameters as the executor sends them. */
+function step(catalogue: Catalogue, handle: { name: string }, raw: Record<string, unknown>) {
+  const entry = catalogue.get(handle.name)!;
+  const params = entry.schema.parse(raw) as Record<string, unknown>;
+  if (typeof params.limit === 'number') params.limit += 1;
+  return { cypher: entry.cypher, params };
+}
 
-    // As a script calls it: an analyst's API token (each request also resolves it, and the figures include that).
-    const users = new UserStore(graph);
-    const analyst = await users.create('bench-analyst', 'bench password not for use', 'analyst');
-    const auth = { authorization: `Bearer ${(await users.issueToken(analyst, 'load bench')).token}` };
+const ratio = (http: Figures, bare: Figures) =>
+  `  -> HTTP/driver: ${(http.perSecond / bare.perSecond).toFixed(2)}x the throughput, p95 ${(http.p95 / bare.p95).toFixed(2)}x`;
 
-    const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
-    const chainPath = () => `/api/chain/syn-detainee-${String(1 + Math.floor(Math.random() * detainees)).padStart(7, '0')}`;
-    const searchPath = () => `/api/search?q=${encodeURIComponent(pick(names).split(/\s+/)[0]!)}`;
-    // As `npm start` does before "Ready" (server/graph/warm-up.ts). Then a short warm-up at full load,
-    // printed but apart: the JVM's first executions are not the steady state.
-    console.log(describeWarmUp(await warmUp(graph, (line) => console.error(line))));
-    await load('chain-of-command (warm-up)', baseUrl, auth, chainPath, warmUpSeconds);
-    await load('chain-of-command', baseUrl, auth, chainPath);
-    await load('search (warm-up)', baseUrl, auth, searchPath, warmUpSeconds);
-    await load('search', baseUrl, auth, searchPath);
-  } finally {
-    await close();
-  }
-});
+await withFreshNeo4j(
+  { ...memory, beforeFirstStart: (store) => seedOffline({ ...store, heap: memory.heap, offHeap: memory.pageCache }, scale).then(() => {}) },
+  async (driver) => {
+    let close = async () => {};
+    try {
+      const catalogue = await loadCatalogue();
+      const graph = new GraphExecutor(driver, catalogue, { timeoutMs: 600_000 });
+      const { records } = await driver.executeQuery(
+        'MATCH (person:Person) WITH person LIMIT 2000 RETURN collect(person.name) AS names, COUNT { (:Detainee) } AS detainees',
+      );
+      const names = (records[0]!.get('names') as string[]).filter(Boolean);
+      const detainees = Number(records[0]!.get('detainees'));
+      console.log(
+        `bench:load${smoke ? ' (smoke)' : ''}, scale ${scale}: ${detainees} detainees, ${names.length} names to search; ${cpus().length} cores shared with Neo4j; load average ${await loadAverage()}`,
+      );
+
+      // Each distinct server-side failure once, with its first line: the cause of any 5xx in the figures.
+      const failures = new Set<string>();
+      const log = (line: string) => {
+        const first = line
+          .split('\n')[0]!
+          .replace(/syn-detainee-\d+/g, 'syn-detainee-…')
+          .slice(0, 300);
+        if (!failures.has(first)) console.error(`  server: ${first}`);
+        failures.add(first);
+      };
+      const app = createApp({ driver, catalogue, log, rateLimits: { queriesPerMinute: 0, loginPerMinute: 0 } });
+      const server = app.listen(0, '127.0.0.1');
+      await new Promise((resolve) => server.once('listening', resolve));
+      close = () => new Promise((resolve) => server.close(() => resolve()));
+      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+      // As a script calls it: an analyst's API token (each request also resolves it, and the figures include that).
+      const users = new UserStore(graph);
+      const analyst = await users.create('bench-analyst', 'bench password not for use', 'analyst');
+      const auth = { authorization: `Bearer ${(await users.issueToken(analyst, 'load bench')).token}` };
+
+      const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
+      const detainee = () => `syn-detainee-${String(1 + Math.floor(Math.random() * detainees)).padStart(7, '0')}`;
+      const word = () => pick(names).split(/\s+/)[0]!;
+      const chainPath = () => `/api/chain/${detainee()}`;
+      const searchPath = () => `/api/search?q=${encodeURIComponent(word())}`;
+      // What GET /api/chain/:id and GET /api/search run (fetch-chain.ts, graph.routes.ts).
+      const chainSteps = () => {
+        const id = detainee();
+        return [step(catalogue, queries.nodeDetails, { id }), step(catalogue, queries.chainOfCommand, { id })];
+      };
+      const searchSteps = () => [step(catalogue, queries.fullTextNames, { query: word() })];
+
+      // As `npm start` does before "Ready" (server/graph/warm-up.ts). Then a short warm-up at full load,
+      // printed but apart: the JVM's first executions are not the steady state.
+      console.log(describeWarmUp(await warmUp(graph, (line) => console.error(line))));
+      await overHttp('chain-of-command (warm-up)', baseUrl, auth, chainPath, warmUpSeconds);
+      const chainHttp = await overHttp('chain-of-command', baseUrl, auth, chainPath, seconds);
+      const chainBare = await overDriver('chain-of-command', driver, chainSteps, seconds);
+      console.log(`${ratio(chainHttp, chainBare)} (targets: >= 500 req/s, p95 <= 150 ms, 0 errors at 100 clients for 60 s)`);
+      await overHttp('search (warm-up)', baseUrl, auth, searchPath, warmUpSeconds);
+      const searchHttp = await overHttp('search', baseUrl, auth, searchPath, seconds);
+      const searchBare = await overDriver('search', driver, searchSteps, seconds);
+      console.log(ratio(searchHttp, searchBare));
+      console.log(`load average at the end: ${await loadAverage()}`);
+    } finally {
+      await close();
+    }
+  },
+);

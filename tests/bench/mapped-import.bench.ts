@@ -173,7 +173,7 @@ export async function benchPeakMemory(gigabytes: number): Promise<{ bytes: numbe
     const written = await writeRoster(path, { bytes: gigabytes * 1024 ** 3 });
     const mappingPath = join(dir, 'roster.yaml');
     await writeFile(mappingPath, MAPPING);
-    const peakMb = await withFreshNeo4j(memory, async (driver, _version, connection) => {
+    const peakMb = await withFreshNeo4j(memory, async (driver, { connection }) => {
       await facilities(driver);
       const child = spawn(
         process.execPath,

@@ -1,7 +1,7 @@
 // `npm run bench:ui [-- --sizes 1000,5000,20000 --pan-seconds 3 --skip-webgl]`: a Result of each size drawn in headless
 // Chromium by the explorer's own modules (WebGL renderer chosen by size, layout in a Worker) beside a
 // baseline in the same run (canvas renderer, same layout on the main thread). Prints figures and ratios;
-// the targets (5k elements drawn within 1.5 s, panned at 30 fps or better) are reported, never asserted.
+// the targets (5k elements drawn within 1 s, 20k within 2 s, panned at 30 fps or better) are reported, never asserted.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,11 +23,22 @@ const { values } = parseArgs({
     'pan-seconds': { type: 'string', default: '3' },
     // The forced-WebGL run takes half a minute at 5k on a software GPU.
     'skip-webgl': { type: 'boolean', default: false },
+    // In `npm test` (tests/bench-smoke.test.ts): a small and a plain-style size, short pans, no forced WebGL.
+    smoke: { type: 'boolean', default: false },
   },
 });
-const sizes = values.sizes.split(',').map(Number);
-const panMs = Number(values['pan-seconds']) * 1000;
-const targets = { size: 5000, drawMs: 1500, fps: 30 };
+const sizes = (values.smoke ? '300,2500' : values.sizes).split(',').map(Number);
+const panMs = (values.smoke ? 0.5 : Number(values['pan-seconds'])) * 1000;
+const skipWebgl = values.smoke || values['skip-webgl'];
+/** Issue 14: 5,000 elements drawn within 1 s and 20,000 within 2 s; panned at 30 fps or better. */
+const targets = {
+  drawMs: new Map([
+    [5000, 1000],
+    [20000, 2000],
+  ]),
+  fpsAt: 5000,
+  fps: 30,
+};
 
 const harnessRoot = fileURLToPath(new URL('./ui/harness/', import.meta.url));
 // SwiftShader is Chromium's software GPU: WebGL 2 without a graphics card, as on a headless server.
@@ -80,7 +91,10 @@ async function dragPan(page: Page, milliseconds: number): Promise<PanMeasurement
   const step = { x: 4, y: 3 };
   let offset = 0;
   let direction = 1;
-  while (Date.now() - began < milliseconds) {
+  // At least a few moves, however slow the machine: one move of a few pixels stays within Cytoscape's
+  // tap threshold and pans nothing (a loaded CI machine delivered one move in two seconds).
+  let moves = 0;
+  while (Date.now() - began < milliseconds || moves++ < 5) {
     offset += direction;
     if (offset >= 80 || offset <= 0) direction = -direction;
     await page.mouse.move(start.x + offset * step.x, start.y + offset * step.y);
@@ -107,8 +121,8 @@ async function measure(browser: Browser, baseUrl: string, mode: BenchMode, size:
     const paced = await page.evaluate((ms) => window.__bench!.framePacedDrag(ms), panMs);
     const panBy = await page.evaluate((ms) => window.__bench!.pan(ms), panMs);
     if (problems.length > 0) throw new Error(`${mode} at ${size}: ${problems.join('; ')}`);
-    if (drag.movedPx === 0) throw new Error(`${mode} at ${size}: the mouse drag did not pan the view`);
-    if (paced.movedPx === 0) throw new Error(`${mode} at ${size}: the frame-paced drag did not pan the view`);
+    if (drag.movedPx === 0) throw new Error(`${mode} at ${size}: the mouse drag did not pan the view (${JSON.stringify(drag)})`);
+    if (paced.movedPx === 0) throw new Error(`${mode} at ${size}: the frame-paced drag did not pan the view (${JSON.stringify(paced)})`);
     return { draw, drag, paced, panBy };
   } finally {
     await context.close();
@@ -155,7 +169,7 @@ async function main(): Promise<void> {
       const optimised = await measure(browser, baseUrl, 'optimised', size);
       // Where the production choice refused a software GPU, WebGL is also measured at the target size (not at 20k: minutes there).
       const webgl =
-        gpu && !values['skip-webgl'] && optimised.draw.renderer !== 'webgl' && size === targets.size && size >= webglFromElements
+        gpu && !skipWebgl && optimised.draw.renderer !== 'webgl' && size === targets.fpsAt && size >= webglFromElements
           ? await measure(browser, baseUrl, 'webgl', size)
           : null;
       rows.push({ size, baseline, optimised, webgl });
@@ -165,7 +179,10 @@ async function main(): Promise<void> {
     }
 
     console.log(
-      '\nBaseline: canvas renderer, the full stylesheet, the layout (forceLayoutFor: fcose, or rings by degree from 2,000 elements) on the main thread. Optimised: render-options.ts + the same layout in the (prepared) layout worker.',
+      "\nBaseline: canvas renderer, the full stylesheet, Cytoscape's layout on the main thread (forceLayoutFor: fcose, or its concentric rings by degree from 2,000 elements), fitted to every element's box.",
+    );
+    console.log(
+      'Optimised: render-options.ts; fcose in the (prepared) layout worker, or from 2,000 elements the same rings computed from ids and ends (ringsByDegree); nodes added before edges; fitted to the positions.',
     );
     console.log('draw = parsed Result -> first frame after layout; drag fps = frames Cytoscape drew per second while the mouse dragged the view');
     console.log("(page.mouse down, small moves, up), capped by the moves/s the page received; drag ms/frame = mean time in Cytoscape's render()");
@@ -213,6 +230,8 @@ async function main(): Promise<void> {
               'add+style': format(b.addStyleMs),
               'fit/layout': format(b.fitOrLayoutMs),
               'first render': `${format(b.renderMs)} (${b.renderCalls} calls)`,
+              // Cytoscape's pass before drawing (styles and labels of every element, applied lazily) and the browser's frame work.
+              rest: format(run.draw.drawMs - b.elementsMs - b.initMs - b.layoutWaitMs - b.addStyleMs - b.fitOrLayoutMs - b.renderMs),
               total: format(run.draw.drawMs),
             };
           },
@@ -220,15 +239,20 @@ async function main(): Promise<void> {
       ),
     );
 
-    const target = rows.find((row) => row.size === targets.size);
-    if (target) {
-      const { drawMs } = target.optimised.draw;
+    console.log('');
+    for (const row of rows) {
+      const target = targets.drawMs.get(row.size);
+      if (target === undefined) continue;
+      const { drawMs } = row.optimised.draw;
+      console.log(`Target at ${row.size} elements (optimised): drawn in ${format(drawMs)} ms — ${drawMs <= target ? 'met' : 'NOT met'} (≤ ${target} ms).`);
+    }
+    const panned = rows.find((row) => row.size === targets.fpsAt);
+    if (panned) {
       // The frame-paced drag is what a real mouse feeds; Playwright's drag is capped by its moves/s.
-      const fps = target.optimised.paced.drawnFps;
-      const driven = target.optimised.drag;
+      const fps = panned.optimised.paced.drawnFps;
+      const driven = panned.optimised.drag;
       console.log(
-        `\nTargets at ${targets.size} elements (optimised): drawn in ${format(drawMs)} ms — ${drawMs <= targets.drawMs ? 'met' : 'NOT met'} (≤ ${targets.drawMs} ms); ` +
-          `panned at ${format(fps, 1)} fps with one move a frame — ${fps >= targets.fps ? 'met' : 'NOT met'} (≥ ${targets.fps} fps); ` +
+        `Target at ${targets.fpsAt} elements (optimised): panned at ${format(fps, 1)} fps with one move a frame — ${fps >= targets.fps ? 'met' : 'NOT met'} (≥ ${targets.fps} fps); ` +
           `Playwright's drag: ${format(driven.drawnFps, 1)} fps at the ${format(driven.movesPerSecond, 0)} moves/s it delivered.`,
       );
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeLayout, toLayoutElements, type LayoutElement, type PlainLayoutOptions } from './layout-compute.ts';
+import { computeLayout, ringsByDegree, toLayoutElements, type LayoutElement, type PlainLayoutOptions } from './layout-compute.ts';
 import { layouts } from './layouts.ts';
 
 // Edges point subordinate -> superior, as toElements draws a chain.
@@ -49,5 +49,35 @@ describe('toLayoutElements', () => {
       { group: 'nodes', data: { id: 'n1' } },
       { group: 'edges', data: { id: 'e1', source: 'n1', target: 'n2' } },
     ]);
+  });
+});
+
+describe('ringsByDegree', () => {
+  // Two hubs of different degree, their leaves, a pair and a node alone: several rings, ties and a zero degree.
+  const graph: LayoutElement[] = [
+    ...['camp', 'bureau', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'x', 'y', 'alone'].map((id): LayoutElement => ({ group: 'nodes', data: { id } })),
+    ...['a', 'b', 'c', 'd', 'e', 'bureau'].map((id): LayoutElement => ({ group: 'edges', data: { id: `held-${id}`, source: id, target: 'camp' } })),
+    ...['f', 'g'].map((id): LayoutElement => ({ group: 'edges', data: { id: `runs-${id}`, source: 'bureau', target: id } })),
+    { group: 'edges', data: { id: 'pair', source: 'x', target: 'y' } },
+  ];
+
+  it("places every node where Cytoscape's concentric layout does, without building a graph", async () => {
+    const ours = ringsByDegree(graph, 20);
+    const cytoscapes = await computeLayout({ elements: graph, layout: { name: 'concentric', minNodeSpacing: 20 } });
+    expect(Object.keys(ours).sort()).toEqual(Object.keys(cytoscapes).sort());
+    // A headless graph centres its layouts on its nominal size; the shape is what must agree.
+    const centre = cytoscapes.camp!;
+    for (const [id, point] of Object.entries(cytoscapes)) {
+      expect(ours[id]!.x, id).toBeCloseTo(point.x - centre.x, 6);
+      expect(ours[id]!.y, id).toBeCloseTo(point.y - centre.y, 6);
+    }
+  });
+
+  it('puts the best-connected node in the middle and the leaves on an outer ring', async () => {
+    const positions = ringsByDegree(graph);
+    const radius = (id: string) => Math.hypot(positions[id]!.x, positions[id]!.y);
+    expect(radius('camp')).toBe(0);
+    expect(radius('a')).toBeGreaterThan(radius('bureau'));
+    await expect(computeLayout({ elements: graph, layout: { name: 'rings-by-degree' } })).resolves.toEqual(positions);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementDefinition } from 'cytoscape';
 import { computeLayout } from './layout-compute.ts';
-import { createOffThreadLayout, isSuperseded, type LayoutMessage, type LayoutReply, type LayoutWorker } from './offthread-layout.ts';
+import { createOffThreadLayout, forceLayoutFor, isSuperseded, type LayoutMessage, type LayoutReply, type LayoutWorker } from './offthread-layout.ts';
 
 /** The worker's protocol run in-process with the real layout code; `terminate` drops a reply still to come, as a Worker would. */
 class InProcessWorker implements LayoutWorker {
@@ -61,6 +61,19 @@ describe('createOffThreadLayout', () => {
     controller.abort();
     await expect(aborted).rejects.toSatisfy(isSuperseded);
     await expect(layout.run(elements, chainLayout)).resolves.toHaveProperty('guard');
+  });
+
+  it('lays a large answer out in rings by degree on this thread, stopping an older layout and starting no worker', async () => {
+    const { spawn, spawned } = spawner();
+    const layout = createOffThreadLayout(spawn);
+    const older = layout.run(elements, chainLayout);
+    const rings = forceLayoutFor(20_000);
+    expect(rings.name).toBe('rings-by-degree');
+    const positions = await layout.run(elements, rings);
+    await expect(older).rejects.toSatisfy(isSuperseded);
+    expect(Object.keys(positions).sort()).toEqual(['camp', 'guard']);
+    // Only the older (chain) layout ever started a worker, and it was stopped.
+    expect(spawned.map((worker) => worker.terminated)).toEqual([true]);
   });
 
   it('rejects with the reason when the worker fails, rather than hanging', async () => {

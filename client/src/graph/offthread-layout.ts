@@ -1,7 +1,7 @@
 // Lays graphs out in a Web Worker and applies the positions in one batch: the main thread only
 // draws. A newer layout supersedes an older one: the worker running it is stopped, not waited for.
 import type cytoscape from 'cytoscape';
-import { toLayoutElements, type LayoutRequest, type PlainLayoutOptions, type Positions } from './layout-compute.ts';
+import { RINGS_BY_DEGREE, ringsByDegree, spacingOf, toLayoutElements, type LayoutRequest, type PlainLayoutOptions, type Positions } from './layout-compute.ts';
 
 export type { Positions, PlainLayoutOptions } from './layout-compute.ts';
 
@@ -87,6 +87,8 @@ export function createOffThreadLayout(spawn: () => LayoutWorker = spawnLayoutWor
     run(elements, layout, signal) {
       stopPending(new LayoutSuperseded());
       if (signal?.aborted) return Promise.reject(new LayoutSuperseded());
+      // Milliseconds on this thread: less than posting the elements to the worker would cost.
+      if (layout.name === RINGS_BY_DEGREE) return Promise.resolve(ringsByDegree(toLayoutElements(elements), spacingOf(layout)));
       const requestId = nextRequestId++;
       const done = new Promise<Positions>((resolve, reject) => {
         pending = { requestId, resolve, reject };
@@ -118,14 +120,11 @@ const ringsFromElements = 2_000;
 /**
  * The overview layout for an answer of `elementCount` elements: fcose with its CoSE refinement for
  * small answers, its spectral step alone ('draft') for middling ones, and concentric rings by degree
- * for large ones, where hubs (a facility, a bureau) sit in the middle and the many they hold around
- * them: the shape of thousands of elements, in tens of milliseconds.
+ * for large ones (layout-compute.ts), where hubs (a facility, a bureau) sit in the middle and the
+ * many they hold around them: the shape of 20,000 elements in milliseconds.
  */
 export function forceLayoutFor(elementCount: number): PlainLayoutOptions {
-  if (elementCount >= ringsFromElements) {
-    // Concentric's default `concentric` is the node's degree: no function has to cross to the worker.
-    return { name: 'concentric', minNodeSpacing: 20, animate: false };
-  }
+  if (elementCount >= ringsFromElements) return { name: RINGS_BY_DEGREE, minNodeSpacing: 20 };
   return {
     name: 'fcose',
     quality: elementCount < refineUpToElements ? 'default' : 'draft',
@@ -149,6 +148,11 @@ export function runOnMainThread(elements: cytoscape.Collection, options: cytosca
   const stopped = layout.promiseOn('layoutstop');
   layout.run();
   return stopped.then(() => undefined);
+}
+
+/** The same layout as Cytoscape runs it (bench:ui's baseline draws the way the explorer drew before ringsByDegree). */
+export function asCytoscapeLayout(layout: PlainLayoutOptions): PlainLayoutOptions {
+  return layout.name === RINGS_BY_DEGREE ? { ...layout, name: 'concentric' } : layout;
 }
 
 /** The page's one layout worker: a newer call supersedes any older one still running. */
@@ -175,12 +179,29 @@ export async function applyPositions(cy: cytoscape.Core, positions: Positions, o
   if (options.fit ?? true) fitToBodies(cy, options.padding ?? 30);
 }
 
+/** Every node is drawn this size (graph/style.ts), so their bodies' extent follows from their positions. */
+const NODE_SIZE = 34;
+
 /**
- * Fitted to the node bodies alone: fitting every element measures every label and edge curve, close
- * to a second at 5k elements; the padding leaves room for the labels under the lowest nodes.
+ * Fitted to the node bodies alone, their extent taken from the positions: a bounding box from Cytoscape
+ * (even without labels) first computes every element's style and label, over a second at 20k elements
+ * (bench:ui), which the first frame then does anyway. The padding leaves room for the lowest labels.
  */
 function fitToBodies(cy: cytoscape.Core, padding: number): void {
-  const bodies = cy.nodes().boundingBox({ includeLabels: false, includeOverlays: false });
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  cy.nodes().forEach((node) => {
+    const { x, y } = node.position();
+    x1 = Math.min(x1, x);
+    y1 = Math.min(y1, y);
+    x2 = Math.max(x2, x);
+    y2 = Math.max(y2, y);
+  });
+  if (x1 > x2) return;
+  const half = NODE_SIZE / 2;
+  const bodies = { x1: x1 - half, y1: y1 - half, x2: x2 + half, y2: y2 + half, w: x2 - x1 + NODE_SIZE, h: y2 - y1 + NODE_SIZE };
   // cy.fit takes a bounding box as well as elements (Cytoscape's getFitViewport); its typings name only elements.
   cy.fit(bodies as unknown as cytoscape.CollectionArgument, padding);
 }

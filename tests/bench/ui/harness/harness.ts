@@ -5,7 +5,7 @@ import './harness.css';
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { Result } from '../../../../contract/result.ts';
-import { addPositioned, forceLayoutFor, layoutOffMainThread, prepareLayoutWorker } from '../../../../client/src/graph/offthread-layout.ts';
+import { addPositioned, asCytoscapeLayout, forceLayoutFor, layoutOffMainThread, prepareLayoutWorker } from '../../../../client/src/graph/offthread-layout.ts';
 import { activeRenderer, canUseWebgl, chooseRendering, withRenderAdjustments } from '../../../../client/src/graph/render-options.ts';
 import { stylesheet } from '../../../../client/src/graph/style.ts';
 import { toElements } from '../../../../client/src/graph/to-elements.ts';
@@ -132,7 +132,8 @@ async function draw(mode: BenchMode, size: number): Promise<DrawMeasurement> {
     drawn.batch(() => drawn.add(elements));
     built = performance.now();
     addStyleMs = built - initialised;
-    const running = drawn.layout({ ...layout, fit: true, padding: 30, nodeDimensionsIncludeLabels: false } as cytoscape.LayoutOptions);
+    // Cytoscape's own layouts, as the explorer drew before: rings by degree were its concentric layout.
+    const running = drawn.layout({ ...asCytoscapeLayout(layout), fit: true, padding: 30, nodeDimensionsIncludeLabels: false } as cytoscape.LayoutOptions);
     const stopped = running.promiseOn('layoutstop');
     running.run();
     await stopped;
@@ -239,6 +240,8 @@ async function pan(milliseconds: number): Promise<PanMeasurement> {
   return stopCounting();
 }
 
+const minimumPacedMoves = 5;
+
 /**
  * A drag whose moves arrive once a frame, as a real mouse sends them (60 Hz and more), dispatched in
  * the page: the same mousedown / mousemove / mouseup handlers of Cytoscape's as a hand's drag (its
@@ -256,7 +259,9 @@ async function framePacedDrag(milliseconds: number): Promise<PanMeasurement> {
   let now = began;
   let step = 0;
   let point = start;
-  while (now - began < milliseconds) {
+  // At least a few moves however slow the frames: on a software GPU a WebGL frame of 5,000 elements can
+  // take over a second, and one move of 4 px is within Cytoscape's tap threshold, so it never pans.
+  while (now - began < milliseconds || step < minimumPacedMoves) {
     step += 1;
     // To and fro, 4 px a frame, so the view stays over the graph.
     const offset = (step % 60 < 30 ? step % 60 : 60 - (step % 60)) * 4;

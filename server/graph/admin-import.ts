@@ -1,0 +1,135 @@
+// Runs Neo4j's offline importer (`neo4j-admin database import full`, from the provisioned jars) on the
+// embedded store while no Neo4j runs on it, and keeps a marker until it has finished, so a load cut
+// short is wiped at the next start instead of being opened half-written.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Neo4jDistribution } from './provision.ts';
+
+/** Files that share one header: the header file first, then its data files. */
+export interface ImportFileGroup {
+  files: string[];
+  /** A value spans lines: the importer must parse this input slowly, field by field. */
+  multiline: boolean;
+}
+
+export interface ImportInput {
+  nodes: ImportFileGroup[];
+  relationships: ImportFileGroup[];
+  arrayDelimiter: string;
+}
+
+export interface OfflineImportOptions {
+  /** The importer's heap and its memory off the heap (ids, caches), as NEO4J_HEAP and NEO4J_PAGECACHE size Neo4j. */
+  heap: string;
+  offHeap: string;
+  /** Each line the importer prints (stages, percentages, counts). */
+  onOutput?: (line: string) => void;
+}
+
+export class OfflineImportError extends Error {}
+
+/** The database every query uses: Community has only this one. */
+const DATABASE = 'neo4j';
+
+const markerOf = (homeDir: string) => join(homeDir, 'offline-import.pending');
+
+/** Where a load writes the importer's CSV input: beside the store, on the same disk, removed once read. */
+export const stagingDirOf = (homeDir: string) => join(homeDir, 'offline-import');
+
+/** True when the embedded store has no user database yet: the first start, or one after a wiped load. */
+export function storeIsMissing(homeDir: string): boolean {
+  return !existsSync(join(homeDir, 'data', 'databases', DATABASE));
+}
+
+/**
+ * Removes what a load that did not finish left (its marker says so): the store it was writing, which
+ * was empty before it began, and its CSV. Returns whether there was one.
+ */
+export async function clearUnfinishedImport(homeDir: string): Promise<boolean> {
+  await rm(stagingDirOf(homeDir), { recursive: true, force: true });
+  if (!existsSync(markerOf(homeDir))) return false;
+  await removeStore(homeDir);
+  await rm(markerOf(homeDir), { force: true });
+  return true;
+}
+
+/** Deletes the user database's store and transaction logs (only ever an empty one: see callers). */
+export async function removeStore(homeDir: string): Promise<void> {
+  await rm(join(homeDir, 'data', 'databases', DATABASE), { recursive: true, force: true });
+  await rm(join(homeDir, 'data', 'transactions', DATABASE), { recursive: true, force: true });
+}
+
+function arguments_(input: ImportInput, homeDir: string, offHeap: string): string[] {
+  const group = (option: string, groups: ImportFileGroup[]) => groups.map((each) => `--${option}=${each.files.join(',')}`);
+  const multiline = [...input.nodes, ...input.relationships].some((each) => each.multiline);
+  return [
+    'database',
+    'import',
+    'full',
+    // First: the file options take every word after them, up to the next option.
+    DATABASE,
+    '--verbose',
+    // The store is empty (callers check): anything there is what a wiped load left.
+    '--overwrite-destination=true',
+    `--array-delimiter=U+${input.arrayDelimiter.codePointAt(0)!.toString(16).padStart(4, '0').toUpperCase()}`,
+    // Rows were validated: one bad entry is a bug, and the load stops rather than drop it.
+    '--bad-tolerance=0',
+    '--skip-bad-relationships=false',
+    '--skip-duplicate-nodes=false',
+    `--max-off-heap-memory=${offHeap}`,
+    `--report-file=${join(homeDir, 'logs', 'offline-import.report')}`,
+    ...(multiline ? ['--multiline-fields=true'] : []),
+    ...group('nodes', input.nodes),
+    ...group('relationships', input.relationships),
+  ];
+}
+
+/** The importer's reason for failing, as one line: the input error it names, or its last error line. */
+function failureOf(output: string[]): string {
+  const original = output.find((line) => line.includes('original error:'));
+  if (original) return original.replace(/^.*original error:\s*/, '').trim();
+  const error = [...output].reverse().find((line) => /error|exception|failed/i.test(line) && !line.startsWith('\tat '));
+  return error?.trim().slice(0, 300) ?? 'it exited without saying why';
+}
+
+/**
+ * Imports `input` into the embedded store of `homeDir` (whose conf/neo4j.conf names the data folder).
+ * Neo4j must not be running on it. Resolves with what the importer counted.
+ */
+export async function importOffline(
+  distribution: Neo4jDistribution,
+  homeDir: string,
+  input: ImportInput,
+  options: OfflineImportOptions,
+): Promise<{ nodes: number; relationships: number }> {
+  await writeFile(markerOf(homeDir), `${process.pid}\n`, { mode: 0o600 });
+  const child = spawn(
+    distribution.java.java,
+    [`-Xmx${options.heap}`, '-cp', join(distribution.libDir, '*'), 'org.neo4j.cli.AdminTool', ...arguments_(input, homeDir, options.offHeap)],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEO4J_HOME: homeDir, NEO4J_CONF: join(homeDir, 'conf') } },
+  );
+  const output: string[] = [];
+  let partial = '';
+  const collect = (chunk: Buffer) => {
+    const lines = (partial + chunk.toString('utf8')).split('\n');
+    partial = lines.pop()!;
+    for (const line of lines) {
+      output.push(line);
+      // A failure's stack trace runs to hundreds of lines: keep its start, where the cause is.
+      if (output.length > 2000) output.splice(1000, 1);
+      options.onOutput?.(line);
+    }
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', (error) => reject(new OfflineImportError(`Could not run Java for the offline import: ${error.message}`)));
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new OfflineImportError(`Neo4j's offline import failed: ${failureOf(output)}`);
+  const count = (what: string) => Number(output.map((line) => new RegExp(`^\\s+(\\d+) ${what}\\s*$`).exec(line)?.[1]).find(Boolean) ?? Number.NaN);
+  await rm(markerOf(homeDir), { force: true });
+  return { nodes: count('nodes'), relationships: count('relationships') };
+}
