@@ -202,7 +202,7 @@ const exportOperations: Operation[] = [
   {
     method: 'post',
     path: '/api/export/{format}',
-    summary: 'Export a result: Cytoscape JSON, GraphML, CSV (nodes or edges) or the evidence report',
+    summary: 'Export a result: Cytoscape JSON, GraphML, CSV (nodes or edges) or the evidence report (Markdown or PDF)',
     tag: 'export',
     pathParams: { format: ExportFormat },
     query: z.object({ part: CsvPart.optional() }),
@@ -212,10 +212,16 @@ const exportOperations: Operation[] = [
   {
     method: 'get',
     path: '/api/export/chain/{id}/{format}',
-    summary: 'Export the chain of command of a node',
+    summary:
+      "Export the chain of command of a node, run by the server: the evidence report is stamped with the analyst, the time, the as-of date, the graph state and (with `view`) the saved view's title and notes",
     tag: 'export',
     pathParams: { id: StableId, format: ExportFormat },
-    query: z.object({ asOf: z.iso.date().optional(), limit: z.number().int().min(1).max(200).optional(), part: CsvPart.optional() }),
+    query: z.object({
+      asOf: z.iso.date().optional(),
+      limit: z.number().int().min(1).max(200).optional(),
+      part: CsvPart.optional(),
+      view: z.string().optional(),
+    }),
     responses: { 200: { description: 'The file, as an attachment' }, ...problems },
   },
 ];

@@ -1,7 +1,9 @@
 // Exports over HTTP from the real app on the seed: a chain in every format, a posted search result, and every bad request.
+import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import cytoscape from 'cytoscape';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Result } from '../../contract/result.ts';
 import { startTestApp, type TestApp } from '../support/neo4j.ts';
@@ -121,8 +123,10 @@ describe('GET /api/export/chain/:id/:format', () => {
 
     const sections = text.split(/\n(?=## )/);
     const chainSections = sections.filter((section) => section.startsWith('## Chain '));
-    expect(chainSections).toHaveLength(chain.paths.length);
-    chain.paths.forEach((path, i) => {
+    // Chains through the same links are listed once, in the server's order.
+    const unique = [...new Map(chain.paths.map((path) => [path.edges.join(' '), path])).values()];
+    expect(chainSections).toHaveLength(unique.length);
+    unique.forEach((path, i) => {
       const section = chainSections[i]!;
       expect(section).toContain(`- Strength: **${path.attributes.strength}**`);
       // The weakest link's number points at the item that carries its id.
@@ -134,7 +138,53 @@ describe('GET /api/export/chain/:id/:format', () => {
     expect(chainSections[0]).toContain(
       '- Synthetic: **SYNTHETIC**: this link, Qurban Imin (synthetic D-000001) and Synthetic detention centre F-00008 are generated test data',
     );
-    expect(sections.find((section) => section.startsWith('## Documents cited'))).toContain('<https://simple.m.wikipedia.org/wiki/Xi_Jinping>');
+    const exhibits = sections.find((section) => section.startsWith('## Exhibits'))!;
+    expect(exhibits).toContain('<https://simple.m.wikipedia.org/wiki/Xi_Jinping>');
+    expect(exhibits).toMatch(/^1\. .*id `/m);
+    // A filing names sources, not the files of the machine that made it.
+    expect(text).not.toMatch(/\.json\)|shared\/reference/);
+    expect(text).toContain('- Query: Chain of command');
+    expect(text).toContain(`- Analyst: ${app.username}`);
+    expect(text).toMatch(/- Graph state: fingerprint [0-9a-f]{64} /);
+  });
+
+  it("exports the same report as a PDF, its text the Markdown report's facts, Chinese names as characters", async () => {
+    const response = await app.fetch('/api/export/chain/syn-detainee-0000001/pdf?asOf=2018-06-30');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toContain('filename=xpf-chain-syn-detainee-0000001-as-of-2018-06-30-evidence-report.pdf');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const parser = new PDFParse({ data: bytes });
+    const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+    await parser.destroy();
+    const dated = Result.parse((await app.get('/api/chain/syn-detainee-0000001?asOf=2018-06-30')).body);
+    const chinese = dated.nodes.map((node) => node.properties.nameZh).filter((name): name is string => typeof name === 'string');
+    expect(chinese.length, 'the chain reaches a body or person with a Chinese name').toBeGreaterThan(0);
+    for (const name of chinese) expect(text).toContain(name);
+    expect(text).toContain('As of: 2018-06-30');
+    expect(text).toContain('Exhibit 1.');
+    expect(text).toMatch(/page 1 of \d+/);
+  });
+
+  it("stamps a report made from a saved view with the view's title and notes, and refuses a view the reader may not open", async () => {
+    const saved = await app.post('/api/views', {
+      title: 'Detainee 1 to the top',
+      notes: 'Hypothesis: the county bureau answered to the prefecture.',
+      query: { name: 'chain-of-command', parameters: { id: 'syn-detainee-0000001' } },
+      elements: { nodes: chain.nodes.map((node) => node.id), edges: [...new Set(chain.edges.map((edge) => edge.id))] },
+      positions: {},
+      layout: 'chain',
+      filters: {},
+      viewport: { zoom: 1, pan: { x: 0, y: 0 } },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    const id = (saved.body as { view: { id: string } }).view.id;
+    const file = await download(`/api/export/chain/syn-detainee-0000001/report?view=${id}`);
+    expect(file.status).toBe(200);
+    expect(file.text).toContain('- Saved view: Detainee 1 to the top');
+    expect(file.text).toContain("## The analyst's notes (not evidence)\n\n> Hypothesis: the county bureau answered to the prefecture.");
+    expect((await download(`/api/export/chain/syn-detainee-0000001/report?view=${randomUUID()}`)).status).toBe(404);
+    expect((await download('/api/export/chain/syn-detainee-0000001/report?view=no-such-view')).status).toBe(400);
   });
 
   it('exports the chain on a date, and says which', async () => {
