@@ -11,13 +11,13 @@ const chainSection = (text: string, number: number) => text.split(/\n(?=## )/).f
 describe('toEvidenceReport', () => {
   it('pins the whole report for a small result', () => {
     expect(report()).toMatchInlineSnapshot(`
-      "# Chain-of-command evidence report: Detainee A (synthetic)
+      "# Chain-of-command evidence report: Detainee A (synthetic) (被拘留者甲（合成）)
 
       ## What was asked
 
       - Generated: 2024-05-01T09:30:00Z by xpf-explorer
       - Query: chain of command
-      - Starting point: Detainee A (synthetic) (id d1)
+      - Starting point: Detainee A (synthetic) (被拘留者甲（合成）) (id d1)
       - As of: 2018-08-01; only links in force on that date count
       - Other parameters: limit = 50
       - Origin: the server ran this query against the graph database to produce this report
@@ -33,18 +33,18 @@ describe('toEvidenceReport', () => {
       - Exhibits are the documents cited by the links, numbered in the order first cited; a link names its sources by exhibit number.
       - An analyst's notes are the analyst's own words: they are not evidence and no source stands behind them.
 
-      ## Chain 1 of 2: Detainee A (synthetic) to Leader P
+      ## Chain 1 of 2: Detainee A (synthetic) (被拘留者甲（合成）) to Leader P
 
       - Strength: **reported**
       - Weakest link: link 3, County "Bureau" \\*1\\* \\| \\[PSB\\] & Co, \\<Kashgar\\> second line —[subordinate to]→ 新疆维吾尔自治区党委 & 政府 (reported)
       - Links: 4
 
-      1. Detainee A (synthetic) —[detained at]→ Camp F
+      1. Detainee A (synthetic) (被拘留者甲（合成）) —[detained at]→ Camp F
          - Dates: 2018-07-10 to 2019-03-08
          - Confidence: confirmed
          - Reason recorded: untrustworthy
          - Sources: exhibit 1
-         - Synthetic: **SYNTHETIC**: this link and Detainee A (synthetic) are generated test data, not evidence
+         - Synthetic: **SYNTHETIC**: this link and Detainee A (synthetic) (被拘留者甲（合成）) are generated test data, not evidence
          - Link: id \`e1\`, type \`DETAINED_AT\`
       2. Camp F —[operated by]→ County "Bureau" \\*1\\* \\| \\[PSB\\] & Co, \\<Kashgar\\> second line
          - Dates: 2016-08 to open-ended
@@ -67,18 +67,18 @@ describe('toEvidenceReport', () => {
          - Synthetic: no
          - Link: id \`e4\`, type \`HELD_POST\`
 
-      ## Chain 2 of 2: Detainee A (synthetic) to Leader P
+      ## Chain 2 of 2: Detainee A (synthetic) (被拘留者甲（合成）) to Leader P
 
       - Strength: **inferred**
       - Weakest link: link 2, Camp F —[operated by]→ \\=HYPERLINK("https://evil.example","click") (inferred)
       - Links: 4
 
-      1. Detainee A (synthetic) —[detained at]→ Camp F
+      1. Detainee A (synthetic) (被拘留者甲（合成）) —[detained at]→ Camp F
          - Dates: 2018-07-10 to 2019-03-08
          - Confidence: confirmed
          - Reason recorded: untrustworthy
          - Sources: exhibit 1
-         - Synthetic: **SYNTHETIC**: this link and Detainee A (synthetic) are generated test data, not evidence
+         - Synthetic: **SYNTHETIC**: this link and Detainee A (synthetic) (被拘留者甲（合成）) are generated test data, not evidence
          - Link: id \`e1\`, type \`DETAINED_AT\`
       2. Camp F —[operated by]→ \\=HYPERLINK("https://evil.example","click")
          - Dates: start unknown to open-ended
@@ -133,7 +133,7 @@ describe('toEvidenceReport', () => {
 
   it('marks synthetic links and records, and says a month-precise date is a month', () => {
     const first = chainSection(report(), 1);
-    expect(first).toContain('- Synthetic: **SYNTHETIC**: this link and Detainee A (synthetic) are generated test data, not evidence');
+    expect(first).toContain('- Synthetic: **SYNTHETIC**: this link and Detainee A (synthetic) (被拘留者甲（合成）) are generated test data, not evidence');
     expect(first).toContain('- Dates: 2016-08 to open-ended');
     expect(first).toContain('- Synthetic: no');
   });

@@ -93,7 +93,7 @@ export interface ReportModel {
 export function reportModel(result: Result, options: ReportOptions): ReportModel {
   const nodes = new Map(result.nodes.map((node) => [node.id, node]));
   const edges = new Map(result.edges.map((edge) => [edge.id, edge]));
-  const name = (id: string) => plain(nameOf(nodes.get(id), id));
+  const name = (id: string) => nameWithChinese(nodes.get(id), id);
   const all = chainsOf(result);
   const chains = uniqueChains(all);
   // In order of first citation; the map keeps the check constant-time however many are cited.
@@ -254,6 +254,13 @@ function toExhibit(number: number, citation: Citation): Exhibit {
     ...(citation.collection ? { collection: withoutFilePaths(citation.collection) } : {}),
     accessed: citation.accessed ?? null,
   };
+}
+
+/** A name as a filing cites it: the record's name, with its Chinese characters beside it where the record has them. */
+function nameWithChinese(node: ResultNode | undefined, id: string): string {
+  const name = plain(nameOf(node, id));
+  const chinese = typeof node?.properties.nameZh === 'string' ? plain(node.properties.nameZh) : '';
+  return chinese && chinese !== name ? `${name} (${chinese})` : name;
 }
 
 function parameterText(value: Json): string {
