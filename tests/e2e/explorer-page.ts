@@ -241,6 +241,29 @@ export class ExplorerPage {
     }
   }
 
+  /**
+   * Opens every group of like nodes on the canvas ("181 detainees ▸") by clicking it, as an analyst
+   * does to read its members one by one; returns how many it opened.
+   */
+  async openGroups(): Promise<number> {
+    const box = await this.page.locator('#graph').boundingBox();
+    if (!box) throw new Error('#graph has no box: is the page laid out?');
+    let opened = 0;
+    for (;;) {
+      // Brought to the middle of the canvas first, as a reader pans to what they click.
+      const group = await this.page.evaluate(() => {
+        const node = window.__xpf!.cy.nodes('.group').first();
+        if (node.empty()) return null;
+        window.__xpf!.cy.center(node);
+        return { id: node.id(), ...node.renderedPosition() };
+      });
+      if (!group) return opened;
+      await this.page.mouse.click(box.x + group.x, box.y + group.y);
+      await this.page.waitForFunction((id) => window.__xpf!.cy.getElementById(id).empty(), group.id, { timeout: settleTimeoutMs });
+      opened++;
+    }
+  }
+
   /** Presses keys on the page body, as a keyboard shortcut is meant to be used. */
   async press(keys: string): Promise<void> {
     await this.page.locator('body').focus();
