@@ -22,6 +22,7 @@ import { mountSearch } from './panels/search.ts';
 import { mountSession } from './panels/session.ts';
 import { mountStatus } from './panels/status.ts';
 import { mountTools } from './panels/tools.ts';
+import { mountInsights } from './insights/insights-panel.ts';
 import { mountViews } from './views/mount-views.ts';
 import { createWorkspace, type ExplorerWorkspace } from './workspace/create-workspace.ts';
 
@@ -75,6 +76,7 @@ mount(mountTools, 'toolbar', HTMLElement);
 mount(mountPhotos, 'graph', HTMLElement);
 mount(mountLegend, 'legend', HTMLUListElement);
 mount(mountViews, 'views-panel', HTMLElement);
+mount(mountInsights, 'insights', HTMLElement);
 status.set({ state: 'idle', message: 'Search for a person, facility or organisation.' });
 mount(mountSession, 'login', HTMLElement);
 
