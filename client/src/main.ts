@@ -3,6 +3,7 @@
 import './styles.css';
 import './panels/panel-content.css';
 import './panels/controls.css';
+import './print.css';
 import type cytoscape from 'cytoscape';
 import { createElement, requireElement } from './dom.ts';
 import { offThreadLayoutRunner, prepareLayoutWorker } from './graph/offthread-layout.ts';

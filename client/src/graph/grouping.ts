@@ -1,7 +1,7 @@
 // Many like nodes drawn as one: when a node has a crowd of neighbours of one kind, joined by one type
 // of link and to nothing else on the canvas (a facility's 181 detainees), they are drawn as one
 // group node ("181 detainees ▸") that expands on demand. Pure, on Cytoscape element definitions.
-import type { Core, ElementDefinition } from 'cytoscape';
+import type { Collection, ElementDefinition } from 'cytoscape';
 import { displayOf, type DisplayKind } from '../../../contract/model.ts';
 import type { EdgeData, NodeData } from './to-elements.ts';
 
@@ -107,11 +107,11 @@ export function membersOf(data: Partial<GroupData>): string[] {
   return data.kind === 'Group' ? [...(data.members ?? []), ...(data.memberEdges ?? [])] : [];
 }
 
-/** Node and edge ids the canvas stands for: what is drawn, each group standing for its members and their links. */
-export function drawnIds(cy: Core): { nodes: Set<string>; edges: Set<string> } {
+/** Node and edge ids some drawn elements stand for: each group stands for its members and their links. */
+export function drawnIds(elements: Collection): { nodes: Set<string>; edges: Set<string> } {
   const nodes = new Set<string>();
-  const edges = new Set(cy.edges().map((edge) => edge.id()));
-  cy.nodes().forEach((node) => {
+  const edges = new Set(elements.edges().map((edge) => edge.id()));
+  elements.nodes().forEach((node) => {
     const data = node.data() as Partial<GroupData>;
     if (data.kind !== 'Group') {
       nodes.add(node.id());

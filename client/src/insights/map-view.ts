@@ -182,7 +182,7 @@ export function mountMapView(context: PanelContext, element: HTMLElement, lifeti
   let fitted = false;
   return {
     refresh() {
-      points = mapPoints(workspace.result(), drawnIds(cy).nodes, workspace.filters().asOf);
+      points = mapPoints(workspace.result(), drawnIds(cy.elements()).nodes, workspace.filters().asOf);
       drawFilters();
       cluster();
       if (!fitted && shownPoints.length > 0) {

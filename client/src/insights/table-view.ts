@@ -130,7 +130,7 @@ export function mountTableView(context: PanelContext, element: HTMLElement, life
 
   return {
     refresh() {
-      rows = canvasRows(workspace.result(), drawnIds(cy).nodes);
+      rows = canvasRows(workspace.result(), drawnIds(cy.elements()).nodes);
       render();
     },
   };
