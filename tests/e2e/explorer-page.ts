@@ -75,9 +75,16 @@ export class ExplorerPage {
 
   private constructor(readonly page: Page) {}
 
-  static async open(browser: Browser, baseUrl: string, account: { username: string; password: string }): Promise<ExplorerPage> {
+  /** `prepare` runs on the new page before it loads anything (a route that watches every request). */
+  static async open(
+    browser: Browser,
+    baseUrl: string,
+    account: { username: string; password: string },
+    prepare?: (page: Page) => Promise<void>,
+  ): Promise<ExplorerPage> {
     // Tall enough that an eight-rank chain is fitted at a zoom where its labels are still drawn.
     const page = await browser.newPage({ viewport: { width: 1440, height: 1200 } });
+    await prepare?.(page);
     const explorer = new ExplorerPage(page);
     // A page error is a bug in the client: surface it in the test output rather than as a later timeout.
     page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));

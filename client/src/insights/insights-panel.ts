@@ -6,7 +6,7 @@ import { createElement } from '../dom.ts';
 import { type Panel, type PanelContext, panelLifetime } from '../panels/panel.ts';
 import type { Result } from '../../../contract/result.ts';
 import type { MapView } from './map-view.ts';
-import { type InsightView, mountTableView } from './table-view.ts';
+import type { InsightView } from './table-view.ts';
 
 type TabName = 'table' | 'summary' | 'map';
 
@@ -61,13 +61,13 @@ export function mountInsights(context: PanelContext, element: HTMLElement): Pane
     const existing = views.get(name);
     if (existing) return existing;
     const panel = panels.get(name)!;
-    // The map and the charts load their libraries (and the basemap) only when first opened.
+    // Each view's code loads when its tab first opens: the map and the charts bring their libraries (and the basemap).
     const loading: Promise<InsightView> | InsightView =
       name === 'map'
         ? import('./map-view.ts').then(({ mountMapView }) => mountMapView(context, panel, lifetime))
         : name === 'summary'
           ? import('./summary-view.ts').then(({ mountSummaryView }) => mountSummaryView(context, panel, lifetime, latestFigures))
-          : mountTableView(context, panel, lifetime);
+          : import('./table-view.ts').then(({ mountTableView }) => mountTableView(context, panel, lifetime));
     views.set(name, loading);
     return loading;
   };

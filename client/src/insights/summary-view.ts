@@ -43,39 +43,48 @@ export function mountSummaryView(context: PanelContext, element: HTMLElement, li
         createElement('dd', { text: typeof figure.value === 'number' ? figure.value.toLocaleString('en') : figure.value, attrs: { 'data-key': figure.key } }),
       ]),
     );
+    const drawn = view.series.map(seriesFigure);
     element.replaceChildren(
       createElement('h3', { text: `Figures of “${answer.meta.query.replace(/-/g, ' ')}”` }),
       figures,
-      createElement('div', { className: 'summary-series' }, view.series.map(seriesFigure)),
+      createElement(
+        'div',
+        { className: 'summary-series' },
+        drawn.map((series) => series.figure),
+      ),
     );
+    // Charts are drawn once their canvases are in the page: Chart.js sizes them from their boxes.
+    for (const series of drawn) series.chart();
   };
 
-  const seriesFigure = (series: SummarySeries): HTMLElement => {
+  const seriesFigure = (series: SummarySeries): { figure: HTMLElement; chart(): void } => {
     const canvas = createElement('canvas', { attrs: { role: 'img', 'aria-label': `${series.title}: bar chart; the same numbers are in the table below` } });
     const figure = createElement('figure', { className: 'summary-chart', attrs: { 'data-series': series.key } }, [
       createElement('figcaption', { text: series.title }),
       createElement('div', { className: 'chart-box' }, [canvas]),
       seriesTable(series),
     ]);
-    const ink = getComputedStyle(document.documentElement).getPropertyValue('--ink').trim() || '#1a1a1a';
-    const chart = new Chart(canvas, {
-      type: 'bar',
-      data: { labels: series.labels, datasets: [{ label: series.counted, data: series.values, backgroundColor: '#0072b2' }] },
-      options: {
-        // No animation: the chart is read, not watched, and a test reads it as soon as it is drawn.
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        indexAxis: series.labels.length > 8 ? 'y' : 'x',
-        plugins: { tooltip: { enabled: true } },
-        scales: { x: { ticks: { color: ink } }, y: { ticks: { color: ink }, beginAtZero: true } },
-      },
-    });
-    charts.push(chart);
-    // What the chart drew, read back from its own model: a test compares it with the answer.
-    const bars = chart.getDatasetMeta(0).data.length;
-    figure.dataset.chart = JSON.stringify({ labels: chart.data.labels, values: chart.data.datasets[0]?.data, bars });
-    return figure;
+    const draw = () => {
+      const ink = getComputedStyle(document.documentElement).getPropertyValue('--ink').trim() || '#1a1a1a';
+      const chart = new Chart(canvas, {
+        type: 'bar',
+        data: { labels: series.labels, datasets: [{ label: series.counted, data: series.values, backgroundColor: '#0072b2' }] },
+        options: {
+          // No animation: the chart is read, not watched, and a test reads it as soon as it is drawn.
+          animation: false,
+          responsive: true,
+          maintainAspectRatio: false,
+          indexAxis: series.labels.length > 8 ? 'y' : 'x',
+          plugins: { tooltip: { enabled: true } },
+          scales: { x: { ticks: { color: ink } }, y: { ticks: { color: ink }, beginAtZero: true } },
+        },
+      });
+      charts.push(chart);
+      // What the chart drew, read back from its own model: a test compares it with the answer.
+      const bars = chart.getDatasetMeta(0).data.length;
+      figure.dataset.chart = JSON.stringify({ labels: chart.data.labels, values: chart.data.datasets[0]?.data, bars });
+    };
+    return { figure, chart: draw };
   };
 
   lifetime.defer(

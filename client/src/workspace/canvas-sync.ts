@@ -44,8 +44,10 @@ export function createCanvasSync(cy: cytoscape.Core, stylesheet: cytoscape.Style
 
   return {
     apply(content) {
-      // A chain's own nodes and the pinned ones are never folded into a group: they are what the analyst reads.
-      const keep = new Set([...content.pinned, ...content.result.paths.flatMap((path) => path.nodes)]);
+      // A chain's own nodes and the pinned ones are never folded into a group: they are what the analyst
+      // reads. An expansion's one-hop paths are no chain, so its crowd can still be folded.
+      const chains = content.result.paths.filter((path) => path.edges.length > 1 || 'strength' in path.attributes);
+      const keep = new Set([...content.pinned, ...chains.flatMap((path) => path.nodes)]);
       const wanted = groupElements(toElements(visibleResult(content)), expandedGroups, keep);
       const wantedIds = new Set(wanted.map((element) => String(element.data.id)));
       let added = cy.collection();
