@@ -62,8 +62,8 @@ function catalogueOperations(catalogue: Catalogue): Operation[] {
       path: '/api/search',
       summary: catalogue.entry(queries.fullTextNames).title,
       tag: 'graph',
-      // The search box sends `q`; the query names it `query`.
-      query: z.object({ q: search.query!, limit: search.limit! }),
+      // The search box sends `q` and `kind` (repeated); the query names them `query` and `kinds`.
+      query: z.object({ q: search.query!, kind: search.kinds!, synthetic: search.synthetic!, offset: search.offset!, limit: search.limit! }),
       responses: { 200: { description: 'Matching nodes, best first', schema: 'Result' }, ...problems },
     },
     {

@@ -1,5 +1,6 @@
 // Parameters of full-text-names.cypher: the analyst's text becomes a Lucene query here, never Cypher.
 import { z } from 'zod';
+import { NodeLabel } from '../../model.ts';
 import { joinedKey, nameKey, nameWords } from '../../names.ts';
 import { evidenceQuery } from '../define-query.ts';
 
@@ -42,6 +43,9 @@ const params = z.object({
     .max(200, 'must be at most 200 characters')
     .transform(toLuceneQuery)
     .refine((query) => query.length > 0, 'must contain a word'),
+  kinds: z.array(NodeLabel).max(12).default([]),
+  synthetic: z.boolean().nullable().default(null),
+  offset: z.number().int().min(0).max(1_000).default(0),
   limit: z.number().int().min(1).max(100).default(20),
 });
 
