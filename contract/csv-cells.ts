@@ -22,6 +22,7 @@ export function csvDocument(header: readonly string[], rows: readonly (readonly 
 export function csvCell(value: Cell): string {
   if (value === null) return '';
   if (typeof value !== 'string') return String(value);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are stripped from the cell.
   const clean = value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
   const guarded = /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
   return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;

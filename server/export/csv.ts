@@ -62,5 +62,3 @@ export function toEdgesCsv(result: Result): string {
 export function toCsv(result: Result, part: CsvPart): string {
   return part === 'nodes' ? toNodesCsv(result) : toEdgesCsv(result);
 }
-
-export { csvCell, csvDocument } from '../../contract/csv-cells.ts';

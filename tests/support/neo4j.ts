@@ -40,10 +40,14 @@ export async function ensureTestUser(driver: Driver, role: Role, name = `test-${
   return { username: name, password: TEST_PASSWORD };
 }
 
+/** A JSON answer as a test reads it: its shape is what the assertions check, so it is not typed beforehand. */
+// biome-ignore lint/suspicious/noExplicitAny: the tests walk answers of every route; `unknown` would need a cast at each step.
+export type AnswerBody = any;
+
 export interface Answer {
   status: number;
   contentType: string;
-  body: any;
+  body: AnswerBody;
 }
 
 /** One signed-in client: its cookie, and its CSRF token sent on every request. */
@@ -66,6 +70,8 @@ export interface Client {
 export interface TestApp extends Client {
   baseUrl: string;
   driver: Driver;
+  /** Credentials this app resolved, and how many of them it had to read from Neo4j (server/queries/session-cache.ts). */
+  sessionStats: { resolved: number; readFromGraph: number };
   /** Another signed-in client of the same app: another role, or another user of the same role. */
   login(role: Role, name?: string): Promise<Client>;
   close(): Promise<void>;
@@ -115,7 +121,7 @@ export async function signIn(baseUrl: string, username: string, password: string
  */
 export const TEST_REQUEST_BUDGET_MS = 45_000;
 
-export interface TestAppOptions extends Partial<Pick<AppOptions, 'redactAll' | 'redactionSecret' | 'rateLimits'>> {
+export interface TestAppOptions extends Partial<Pick<AppOptions, 'redactAll' | 'redactionSecret' | 'rateLimits' | 'sessionCacheMs'>> {
   /** Who the returned client is signed in as: `test-<role>`. Analyst unless said. */
   role?: Role;
 }
@@ -137,6 +143,7 @@ export async function startTestApp(driver: Driver = testDriver(), options: TestA
     rateLimits: { queriesPerMinute: 0, loginPerMinute: 0, ...options.rateLimits },
     requestDeadlineMs: TEST_REQUEST_BUDGET_MS,
     queryTimeoutMs: TEST_REQUEST_BUDGET_MS,
+    ...(options.sessionCacheMs === undefined ? {} : { sessionCacheMs: options.sessionCacheMs }),
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -180,5 +187,5 @@ export async function startTestApp(driver: Driver = testDriver(), options: TestA
       delete: refuse,
     };
   }
-  return { ...client, baseUrl, driver, login, close };
+  return { ...client, baseUrl, driver, login, close, sessionStats: app.locals.sessionStats };
 }

@@ -7,7 +7,7 @@ import { evidenceQuery } from '../define-query.ts';
 /** Lucene's query syntax characters; escaped so typed text is matched, never parsed as operators. */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
-const escape = (term: string) => term.replace(LUCENE_SPECIAL, '\\$&');
+const escapeLucene = (term: string) => term.replace(LUCENE_SPECIAL, '\\$&');
 
 /**
  * Every typed word must match, either as typed in any indexed field (name, nameZh, pinyin,
@@ -22,20 +22,21 @@ const escape = (term: string) => term.replace(LUCENE_SPECIAL, '\\$&');
  * Words are lower-cased first: the index folds case anyway, and Lucene's operators (AND, OR, NOT)
  * are upper-case only, so a typed "AND" stays a word.
  */
-export function toLuceneQuery(text: string): string {
+function toLuceneQuery(text: string): string {
   const words = nameWords(text.toLowerCase());
   const keys = words.map(nameKey);
   const clauses = words.map((word, i) => {
-    const terms = [escape(word), ...(keys[i] ? [`nameKeys:${escape(keys[i])}`] : [])];
+    const terms = [escapeLucene(word), ...(keys[i] ? [`nameKeys:${escapeLucene(keys[i])}`] : [])];
     const last = i === words.length - 1;
     return `(${(last ? terms.flatMap((term) => [term, `${term}*`]) : terms).join(' OR ')})`;
   });
-  const joined = escape(joinedKey(words));
+  const joined = escapeLucene(joinedKey(words));
   if (words.length < 2 || !joined) return clauses.join(' AND ');
   return `(${clauses.join(' AND ')}) OR nameKeys:${joined} OR nameKeys:${joined}*`;
 }
 
-const params = z.object({
+/** Shared with public-names.ts: the same search over the names a redacted reader may find. */
+export const params = z.object({
   query: z
     .string()
     .trim()
@@ -49,4 +50,5 @@ const params = z.object({
   limit: z.number().int().min(1).max(100).default(20),
 });
 
-export const query = evidenceQuery({ name: 'full-text-names', params });
+// The searched text is never echoed to a redacted reader: a view saved from a search would carry the name.
+export const query = evidenceQuery({ name: 'full-text-names', params, disclosed: { parameters: ['limit'], columns: [] } });
