@@ -269,12 +269,12 @@ function parameterText(value: Json): string {
 
 /** Text from the graph on one line: control characters and line breaks go, as a renderer lays out one line per value. */
 export function plain(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.replace(CONTROL_CHARACTERS_BUT_BREAKS, '').replace(/\s+/g, ' ').trim();
 }
+
+/** Control characters other than tab, LF and CR (which the whitespace rule folds into spaces). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: plain() strips them.
+const CONTROL_CHARACTERS_BUT_BREAKS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /**
  * A collection's name without the file it was read from ("Public record (shared/reference/x.json)"):
