@@ -51,4 +51,4 @@ export const params = z.object({
 });
 
 // The searched text is never echoed to a redacted reader: a view saved from a search would carry the name.
-export const query = evidenceQuery({ name: 'full-text-names', params, disclosed: { parameters: ['limit'], columns: [] } });
+export const query = evidenceQuery({ name: 'full-text-names', params, disclosed: { parameters: ['kinds', 'synthetic', 'offset', 'limit'], columns: [] } });
