@@ -1,14 +1,13 @@
 // Exports as file downloads: POST any Result to format it, or GET a chain of command formatted straight from the graph.
 import express, { Router, type Response } from 'express';
-import { z } from 'zod';
-import { Result } from '../../../contract/result.ts';
-import { CsvPart, ExportFormat } from '../../../contract/api/export.ts';
+import { CsvPart, ExportFormat, exportLimits } from '../../../contract/api/export.ts';
+import type { Result } from '../../../contract/result.ts';
 import { exportFileName, exportFormats, type RenderOptions } from '../../export/formats.ts';
-import { BadInput } from '../../errors.ts';
+import { checkSubmitted, renderExport } from '../export-workers.ts';
+import { ViewId } from '../../../contract/queries/views/view-params.ts';
+import { BadInput, NotFound } from '../../errors.ts';
 import { fetchChain } from '../../queries/fetch-chain.ts';
 import { fingerprintGraph } from '../../queries/fingerprint.ts';
-import { ViewId } from '../../../contract/queries/views/view-params.ts';
-import { NotFound } from '../../errors.ts';
 import { currentUser } from '../auth-middleware.ts';
 import { mayRead } from './views.routes.ts';
 import type { Services } from '../services.ts';
@@ -21,11 +20,10 @@ export interface ExportRouteOptions {
 
 /**
  * A saved view of a few thousand elements with all their properties runs to megabytes; the app-wide
- * parser stops at 100 kB. This one reads only the export body, and a body parsed here is not read again.
+ * parser stops at 100 kB. This one only collects the bytes: parsing and checking them takes CPU in
+ * proportion to their size, so an export worker does it (server/http/export-workers.ts).
  */
-const exportBodyParser = express.json({ limit: '20mb' });
-
-export const ExportBody = z.object({ result: Result }).strict();
+const exportBodyReader = express.raw({ type: () => true, limit: exportLimits.bodyBytes });
 
 /**
  * The format from the path and `part` from the query string, checked before any query runs. A
@@ -48,12 +46,21 @@ function readFormat(params: Record<string, string>, query: Record<string, unknow
 
 async function send(res: Response, result: Result, base: string, format: ExportFormat, options: RenderOptions): Promise<void> {
   const spec = exportFormats[format];
-  const body = await spec.render(result, options);
+  const body = await renderExport(format, result, options);
   // attachment() sets Content-Disposition (quoted, ASCII-safe); the type is set after, as attachment() guesses one from the extension.
   res.attachment(exportFileName(base, format, options.part));
   res.type(spec.contentType);
   // Bytes as a Buffer: Express sends any other object as JSON.
   res.send(typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+}
+
+/**
+ * The graph-state fingerprint a report is stamped with, only for the formats that print it: hashing
+ * every element is work in proportion to the body, spent only where it is read. Of what this reader
+ * was given: a digest of withheld values would let anyone test guesses at them.
+ */
+function reportStamp(format: ExportFormat, disclosed: Result): { fingerprint?: string } {
+  return format === 'report' || format === 'pdf' ? { fingerprint: fingerprintGraph(disclosed) } : {};
 }
 
 /** Who a report names as its analyst: the account's login name. */
@@ -65,12 +72,11 @@ export function exportRoutes({ graph, answers, views }: Services, options: Expor
   const now = options.now ?? (() => new Date());
   const router = Router();
 
-  router.post('/export/:format', exportBodyParser, async (req, res) => {
+  router.post('/export/:format', exportBodyReader, async (req, res) => {
     const { format, part } = readFormat(req.params, req.query, ['part']);
-    const body = ExportBody.safeParse(req.body);
-    if (!body.success) throw BadInput.fromZod(body.error);
+    if (!req.is('application/json')) throw new BadInput([{ field: '(body)', reason: 'must be JSON, sent as Content-Type: application/json' }]);
     // The client's own result, but a viewer's file is still redacted: what they export is what they may see.
-    const submitted = body.data.result;
+    const submitted = await checkSubmitted(req.body as Buffer);
     const result = await answers.disclose(currentUser(res), submitted, {
       action: 'export',
       query: submitted.meta.query,
@@ -83,7 +89,7 @@ export function exportRoutes({ graph, answers, views }: Services, options: Expor
       origin: 'submitted',
       analyst: analystOf(res),
       queryTitle: graph.catalogue.get(result.meta.query)?.title,
-      fingerprint: fingerprintGraph(result),
+      ...reportStamp(format, result),
     });
   });
 
@@ -106,8 +112,7 @@ export function exportRoutes({ graph, answers, views }: Services, options: Expor
       origin: 'query',
       analyst: analystOf(res),
       queryTitle: graph.catalogue.get(chains.meta.query)?.title,
-      // Of what this reader was given: a digest of withheld values would let anyone test guesses at them.
-      fingerprint: fingerprintGraph(chains),
+      ...reportStamp(format, chains),
       ...(view ? { view } : {}),
     });
   });
