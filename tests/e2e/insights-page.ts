@@ -2,7 +2,11 @@
 // (rows, the charts' own data, the map's markers), waiting on its state attributes, never on sleeps.
 import type { Locator, Page } from 'playwright-core';
 
-const settleTimeoutMs = 20_000;
+/**
+ * How long the page may take to answer a search, lay out a chain or fill a pane: longer than the test app's
+ * 45 s request budget, so on a busy machine a slow answer ends as the app's own error, not as the test giving up.
+ */
+const settleTimeoutMs = 60_000;
 
 export interface TableRow {
   id: string;

@@ -13,7 +13,9 @@ let app: TestApp;
 let chain: Result;
 beforeAll(async () => {
   app = await startTestApp();
-  chain = Result.parse((await app.get('/api/chain/syn-detainee-0000001')).body);
+  const answer = await app.get('/api/chain/syn-detainee-0000001');
+  expect(answer.status, JSON.stringify(answer.body).slice(0, 300)).toBe(200);
+  chain = Result.parse(answer.body);
 });
 afterAll(() => app.close());
 
