@@ -179,6 +179,19 @@ describe('the analyst’s pane under the canvas', () => {
     const clusterCounts = (await explorer.page.locator('.map-cluster span').allTextContents()).map(Number);
     expect(Math.max(...clusterCounts)).toBeGreaterThan(1);
     expect(await explorer.page.locator('#map .leaflet-overlay-pane path').count(), 'country outlines and markers are drawn').toBeGreaterThan(10);
+    // Province outlines shipped with the app: Xinjiang (drawn strongest) and its three Chinese neighbours, Xinjiang's across the map.
+    const provinces = await explorer.page.locator('#map path.province-outline').evaluateAll((paths) => {
+      const frame = document.getElementById('map')!.getBoundingClientRect();
+      return paths.map((path) => {
+        const box = path.getBoundingClientRect();
+        const overlap = Math.max(0, Math.min(box.right, frame.right) - Math.max(box.left, frame.left));
+        return { strokeWidth: path.getAttribute('stroke-width'), overlap, mapWidth: frame.width };
+      });
+    });
+    expect(provinces).toHaveLength(4);
+    const xinjiangOutline = provinces.filter((province) => province.strokeWidth === '1.6');
+    expect(xinjiangOutline).toHaveLength(1);
+    expect(xinjiangOutline[0]!.overlap, "Xinjiang's outline spans more than half the map's width").toBeGreaterThan(xinjiangOutline[0]!.mapWidth / 2);
     await explorer.screenshot(`${artifacts}map.png`);
 
     // Facilities only: every facility is a marker of its own, and clicking one selects it in the graph.

