@@ -32,7 +32,18 @@ export class InsightsPage {
     return panel;
   }
 
+  /** The table's rows once it has drawn them (its code loads with the tab; it draws its rows and its count together). */
   async tableRows(): Promise<TableRow[]> {
+    await this.page.waitForFunction(
+      () => {
+        const table = document.getElementById('canvas-table');
+        if (table?.dataset.rows === undefined) return false;
+        const drawn = table.querySelectorAll('tbody tr').length;
+        return table.dataset.rows === '0' ? drawn === 0 : drawn > 0;
+      },
+      undefined,
+      { timeout: settleTimeoutMs },
+    );
     return this.page
       .locator('#canvas-table tbody tr')
       .evaluateAll((rows) =>
