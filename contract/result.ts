@@ -39,6 +39,8 @@ export const Citation = z.object({
   date: z.string().optional(),
   url: z.string().optional(),
   collection: z.string().optional(),
+  /** When the source was last read at its address, where its record says. */
+  accessed: z.string().optional(),
 });
 export type Citation = z.infer<typeof Citation>;
 

@@ -18,7 +18,7 @@ const empty = { nodes: [], edges: [], paths: [], citations: {}, summary: {}, met
 describe('api', () => {
   it('asks with the text and limit and returns the parsed Result', async () => {
     answer(200, empty);
-    await expect(searchNodes('Chen Quanguo', 20)).resolves.toEqual(empty);
+    await expect(searchNodes('Chen Quanguo', { limit: 20 })).resolves.toEqual(empty);
     expect(vi.mocked(fetch).mock.calls[0]?.[0]).toBe('/api/search?q=Chen+Quanguo&limit=20');
   });
 
@@ -45,6 +45,6 @@ describe('api', () => {
 
   it('refuses an answer that is not a Result', async () => {
     answer(200, { nodes: 'nope' });
-    await expect(searchNodes('x', 5)).rejects.toMatchObject({ name: 'ApiError', title: 'Unexpected answer' });
+    await expect(searchNodes('x', { limit: 5 })).rejects.toMatchObject({ name: 'ApiError', title: 'Unexpected answer' });
   });
 });

@@ -57,8 +57,21 @@ export async function logout(): Promise<void> {
   csrfToken = null;
 }
 
-export function searchNodes(query: string, limit: number, signal?: AbortSignal): Promise<Result> {
-  const search = new URLSearchParams({ q: query, limit: String(limit) });
+export interface SearchOptions {
+  limit: number;
+  /** Matches to skip: the page after the first. */
+  offset?: number;
+  /** Kinds or roles a match must carry one of; empty or absent allows every kind. */
+  kinds?: readonly string[];
+  /** true: synthetic records only; false: the public record only; absent: both. */
+  synthetic?: boolean;
+}
+
+export function searchNodes(query: string, options: SearchOptions, signal?: AbortSignal): Promise<Result> {
+  const search = new URLSearchParams({ q: query, limit: String(options.limit) });
+  if (options.offset) search.set('offset', String(options.offset));
+  for (const kind of options.kinds ?? []) search.append('kind', kind);
+  if (options.synthetic !== undefined) search.set('synthetic', String(options.synthetic));
   return getResult('GET', `/api/search?${search}`, signal);
 }
 

@@ -3,6 +3,7 @@
 import './styles.css';
 import './panels/panel-content.css';
 import './panels/controls.css';
+import './print.css';
 import type cytoscape from 'cytoscape';
 import { createElement, requireElement } from './dom.ts';
 import { offThreadLayoutRunner, prepareLayoutWorker } from './graph/offthread-layout.ts';
@@ -22,6 +23,7 @@ import { mountSearch } from './panels/search.ts';
 import { mountSession } from './panels/session.ts';
 import { mountStatus } from './panels/status.ts';
 import { mountTools } from './panels/tools.ts';
+import { mountInsights } from './insights/insights-panel.ts';
 import { mountViews } from './views/mount-views.ts';
 import { mountImport } from './import/import-panel.ts';
 import './import/import.css';
@@ -78,6 +80,7 @@ mount(mountPhotos, 'graph', HTMLElement);
 mount(mountLegend, 'legend', HTMLUListElement);
 mount(mountViews, 'views-panel', HTMLElement);
 mount(mountImport, 'import-dialog', HTMLDialogElement);
+mount(mountInsights, 'insights', HTMLElement);
 status.set({ state: 'idle', message: 'Search for a person, facility or organisation.' });
 mount(mountSession, 'login', HTMLElement);
 

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { boundedJson, boundedText, jsonBounds, keyedBy } from '../bounded-json.ts';
 
-export const ExportFormat = z.enum(['cytoscape', 'graphml', 'csv', 'report']);
+/** `report` is the evidence report in Markdown, `pdf` the same report as a PDF for a filing. */
+export const ExportFormat = z.enum(['cytoscape', 'graphml', 'csv', 'report', 'pdf']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 /** Which of the two CSV files: no zip library is installed, so each file is its own download. */

@@ -80,6 +80,11 @@ const DocumentProps = z.object({
     .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be an ISO date, year or year-month')
     .optional(),
   pages: z.number().int().min(1).optional(),
+  /** When the source was last read at its address, as a filing cites it ("accessed 2024-03-02"). */
+  accessed: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be an ISO date, year or year-month')
+    .optional(),
   checksum: sha256.optional(),
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).optional(),
   /** The terms a file was published under, when an analyst imports it. */

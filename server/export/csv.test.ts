@@ -1,7 +1,8 @@
 // nodes.csv and edges.csv parsed back by csv-parse: columns, rows, hostile text round-trips, the formula guard.
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvCell, toEdgesCsv, toNodesCsv } from './csv.ts';
+import { csvCell } from '../../contract/csv-cells.ts';
+import { toEdgesCsv, toNodesCsv } from './csv.ts';
 import { chineseName, exportResult, formulaName, hostileName } from './export-result.fixture.ts';
 
 const read = (text: string) => parse(text, { bom: true, columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];

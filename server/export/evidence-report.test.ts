@@ -11,13 +11,13 @@ const chainSection = (text: string, number: number) => text.split(/\n(?=## )/).f
 describe('toEvidenceReport', () => {
   it('pins the whole report for a small result', () => {
     expect(report()).toMatchInlineSnapshot(`
-      "# Chain-of-command evidence report: Detainee A (synthetic)
+      "# Chain-of-command evidence report: Detainee A (synthetic) (被拘留者甲（合成）)
 
       ## What was asked
 
       - Generated: 2024-05-01T09:30:00Z by xpf-explorer
-      - Query: chain-of-command
-      - Starting point: Detainee A (synthetic) (id \`d1\`)
+      - Query: chain of command
+      - Starting point: Detainee A (synthetic) (被拘留者甲（合成）) (id d1)
       - As of: 2018-08-01; only links in force on that date count
       - Other parameters: limit = 50
       - Origin: the server ran this query against the graph database to produce this report
@@ -25,99 +25,86 @@ describe('toEvidenceReport', () => {
 
       ## How to read this report
 
-      - **Synthetic records are not evidence.** Records marked **SYNTHETIC** are generated test data that stand in for personal records while the tool is built and tested. They come from no leak and no source, and must not be cited.
-      - **Confidence** of each link, as recorded in the graph:
-        - **confirmed**: stated in the cited source.
-        - **reported**: reported by a source, but not confirmed by any source read.
-        - **inferred**: derived from the sources (for instance from where an office sits in the administrative hierarchy), not stated in them.
-      - **A chain is only as strong as its weakest link.** Its strength is the lowest confidence among its links, and its weakest link is named so it can be checked first.
-      - **Links read upward**, from the starting point towards the leadership; each states the relationship in that direction.
-      - **Dates** are given at the precision the source records: 2016-08 is a day in August 2016 that the source does not give. "start unknown" means no start is recorded; "open-ended" means no end is recorded.
+      - Synthetic records are not evidence. Records marked SYNTHETIC are generated test data that stand in for personal records while the tool is built and tested. They come from no leak and no source, and must not be cited.
+      - Confidence of each link, as recorded in the graph: confirmed (stated in the cited source); reported (reported by a source, but not confirmed by any source read); inferred (derived from the sources, for instance from where an office sits in the administrative hierarchy, not stated in them).
+      - A chain is only as strong as its weakest link. Its strength is the lowest confidence among its links, and its weakest link is named so it can be checked first.
+      - Links read upward, from the starting point towards the leadership; each states the relationship in that direction.
+      - Dates are given at the precision the source records: 2016-08 is a day in August 2016 that the source does not give. "start unknown" means no start is recorded; "open-ended" means no end is recorded.
+      - Exhibits are the documents cited by the links, numbered in the order first cited; a link names its sources by exhibit number.
+      - An analyst's notes are the analyst's own words: they are not evidence and no source stands behind them.
 
-      ## Chain 1 of 2: Detainee A (synthetic) to Leader P
+      ## Chain 1 of 2: Detainee A (synthetic) (被拘留者甲（合成）) to Leader P
 
       - Strength: **reported**
       - Weakest link: link 3, County "Bureau" \\*1\\* \\| \\[PSB\\] & Co, \\<Kashgar\\> second line —[subordinate to]→ 新疆维吾尔自治区党委 & 政府 (reported)
       - Links: 4
 
-      1. Detainee A (synthetic) —[detained at]→ Camp F
+      1. Detainee A (synthetic) (被拘留者甲（合成）) —[detained at]→ Camp F
          - Dates: 2018-07-10 to 2019-03-08
          - Confidence: confirmed
          - Reason recorded: untrustworthy
-         - Sources:
-           - Synthetic detention record D-1 (2018-07-10), id \`doc2\`
-         - Synthetic: **SYNTHETIC**: this link and Detainee A (synthetic) are generated test data, not evidence
+         - Sources: exhibit 1
+         - Synthetic: **SYNTHETIC**: this link and Detainee A (synthetic) (被拘留者甲（合成）) are generated test data, not evidence
          - Link: id \`e1\`, type \`DETAINED_AT\`
       2. Camp F —[operated by]→ County "Bureau" \\*1\\* \\| \\[PSB\\] & Co, \\<Kashgar\\> second line
          - Dates: 2016-08 to open-ended
          - Confidence: confirmed
-         - Sources:
-           - Report on "bureaus" & camps (Publisher, 2022-05), <https://example.org/report?a=1&b=2>, id \`doc1\`
+         - Sources: exhibit 2
          - Synthetic: no
          - Link: id \`e2\`, type \`OPERATES\`
       3. County "Bureau" \\*1\\* \\| \\[PSB\\] & Co, \\<Kashgar\\> second line —[subordinate to]→ 新疆维吾尔自治区党委 & 政府
          - Dates: start unknown to open-ended
          - Confidence: reported (**the weakest link of this chain**)
          - Source's wording: leads (per the speech)
-         - Sources:
-           - Report on "bureaus" & camps (Publisher, 2022-05), <https://example.org/report?a=1&b=2>, id \`doc1\`
+         - Sources: exhibit 2
          - Synthetic: no
          - Link: id \`e3\`, type \`SUBORDINATE_TO\`
       4. 新疆维吾尔自治区党委 & 政府 —[post held by]→ Leader P
          - Dates: 2016-08-29 to open-ended
          - Confidence: confirmed
          - Post: Party Secretary (heads the organisation)
-         - Sources:
-           - Report on "bureaus" & camps (Publisher, 2022-05), <https://example.org/report?a=1&b=2>, id \`doc1\`
-           - 新疆文件 (2019), id \`doc3\`
+         - Sources: exhibit 2, exhibit 3
          - Synthetic: no
          - Link: id \`e4\`, type \`HELD_POST\`
 
-      ## Chain 2 of 2: Detainee A (synthetic) to Leader P
+      ## Chain 2 of 2: Detainee A (synthetic) (被拘留者甲（合成）) to Leader P
 
       - Strength: **inferred**
       - Weakest link: link 2, Camp F —[operated by]→ \\=HYPERLINK("https://evil.example","click") (inferred)
       - Links: 4
 
-      1. Detainee A (synthetic) —[detained at]→ Camp F
+      1. Detainee A (synthetic) (被拘留者甲（合成）) —[detained at]→ Camp F
          - Dates: 2018-07-10 to 2019-03-08
          - Confidence: confirmed
          - Reason recorded: untrustworthy
-         - Sources:
-           - Synthetic detention record D-1 (2018-07-10), id \`doc2\`
-         - Synthetic: **SYNTHETIC**: this link and Detainee A (synthetic) are generated test data, not evidence
+         - Sources: exhibit 1
+         - Synthetic: **SYNTHETIC**: this link and Detainee A (synthetic) (被拘留者甲（合成）) are generated test data, not evidence
          - Link: id \`e1\`, type \`DETAINED_AT\`
       2. Camp F —[operated by]→ \\=HYPERLINK("https://evil.example","click")
          - Dates: start unknown to open-ended
          - Confidence: inferred (**the weakest link of this chain**)
-         - Sources:
-           - Report on "bureaus" & camps (Publisher, 2022-05), <https://example.org/report?a=1&b=2>, id \`doc1\`
+         - Sources: exhibit 2
          - Synthetic: no
          - Link: id \`e5\`, type \`OPERATES\`
       3. \\=HYPERLINK("https://evil.example","click") —[subordinate to]→ 新疆维吾尔自治区党委 & 政府
          - Dates: start unknown to open-ended
          - Confidence: confirmed
-         - Sources:
-           - Report on "bureaus" & camps (Publisher, 2022-05), <https://example.org/report?a=1&b=2>, id \`doc1\`
-           - \`doc-missing\`: no details for this document in the result
+         - Sources: exhibit 2, \`doc-missing\` (no details in the result)
          - Synthetic: no
          - Link: id \`e6\`, type \`SUBORDINATE_TO\`
       4. 新疆维吾尔自治区党委 & 政府 —[post held by]→ Leader P
          - Dates: 2016-08-29 to open-ended
          - Confidence: confirmed
          - Post: Party Secretary (heads the organisation)
-         - Sources:
-           - Report on "bureaus" & camps (Publisher, 2022-05), <https://example.org/report?a=1&b=2>, id \`doc1\`
-           - 新疆文件 (2019), id \`doc3\`
+         - Sources: exhibit 2, exhibit 3
          - Synthetic: no
          - Link: id \`e4\`, type \`HELD_POST\`
 
-      ## Documents cited
+      ## Exhibits
 
-      - Synthetic detention record D-1 (2018-07-10), id \`doc2\`; collection: Synthetic records (generated, not from the leak)
-      - Report on "bureaus" & camps (Publisher, 2022-05), <https://example.org/report?a=1&b=2>, id \`doc1\`
-      - 新疆文件 (2019), id \`doc3\`
-      - \`doc-missing\`: no details for this document in the result
+      1. Synthetic detention record D-1 (2018-07-10), access date not recorded, collection: Synthetic records (generated, not from the leak), id \`doc2\`
+      2. Report on "bureaus" & camps (Publisher, 2022-05), <https://example.org/report?a=1&b=2>, access date not recorded, id \`doc1\`
+      3. 新疆文件 (2019), access date not recorded, id \`doc3\`
       "
     `);
   });
@@ -146,7 +133,7 @@ describe('toEvidenceReport', () => {
 
   it('marks synthetic links and records, and says a month-precise date is a month', () => {
     const first = chainSection(report(), 1);
-    expect(first).toContain('- Synthetic: **SYNTHETIC**: this link and Detainee A (synthetic) are generated test data, not evidence');
+    expect(first).toContain('- Synthetic: **SYNTHETIC**: this link and Detainee A (synthetic) (被拘留者甲（合成）) are generated test data, not evidence');
     expect(first).toContain('- Dates: 2016-08 to open-ended');
     expect(first).toContain('- Synthetic: no');
   });

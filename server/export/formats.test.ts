@@ -16,11 +16,11 @@ describe('exportFileName', () => {
 });
 
 describe('exportFormats', () => {
-  it('renders one Result in every format, the report at the injected time', () => {
+  it('renders one Result in every format, the report at the injected time', async () => {
     const options = { generatedAt: new Date('2024-05-01T09:30:00Z'), origin: 'query' as const, part: 'edges' as const };
     for (const format of ExportFormat.options) {
-      const text = exportFormats[format].render(exportResult(), format === 'csv' ? options : { ...options, part: undefined });
-      expect(text.length, format).toBeGreaterThan(0);
+      const file = await exportFormats[format].render(exportResult(), format === 'csv' ? options : { ...options, part: undefined });
+      expect(file.length, format).toBeGreaterThan(0);
     }
     expect(exportFormats.csv.render(exportResult(), options)).toMatch(/^\uFEFFid,type,source,target,/);
     expect(exportFormats.report.render(exportResult(), options)).toContain('- Generated: 2024-05-01T09:30:00Z by xpf-explorer');

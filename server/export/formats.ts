@@ -4,6 +4,7 @@ import type { Result } from '../../contract/result.ts';
 import { toCsv } from './csv.ts';
 import { toCytoscapeJson } from './cytoscape-json.ts';
 import { toEvidenceReport, type ReportOptions } from './evidence-report.ts';
+import { toEvidenceReportPdf } from './evidence-report-pdf.ts';
 import { toGraphml } from './graphml.ts';
 
 export interface RenderOptions extends ReportOptions {
@@ -15,7 +16,8 @@ export interface ExportFormatSpec {
   contentType: string;
   /** The file name's ending, after the base name. */
   suffix: (part?: CsvPart) => string;
-  render: (result: Result, options: RenderOptions) => string;
+  /** Text formats answer a string; binary ones (PDF) bytes, which pdfkit writes asynchronously. */
+  render: (result: Result, options: RenderOptions) => string | Promise<Uint8Array>;
 }
 
 export const exportFormats: Record<ExportFormat, ExportFormatSpec> = {
@@ -39,6 +41,11 @@ export const exportFormats: Record<ExportFormat, ExportFormatSpec> = {
     contentType: 'text/markdown; charset=utf-8',
     suffix: () => '-evidence-report.md',
     render: (result, options) => toEvidenceReport(result, options),
+  },
+  pdf: {
+    contentType: 'application/pdf',
+    suffix: () => '-evidence-report.pdf',
+    render: (result, options) => toEvidenceReportPdf(result, options),
   },
 };
 

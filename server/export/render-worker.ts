@@ -37,6 +37,7 @@ export function validateSubmitted({ body }: { body: Uint8Array }): Checked {
   return { kind: 'ok', result: checked.data.result as Result };
 }
 
-export function render({ format, result, options }: { format: ExportFormat; result: Result; options: RenderOptions }): string {
+/** Text formats answer a string; the PDF its bytes (a Uint8Array crosses back to the main thread as a copy). */
+export async function render({ format, result, options }: { format: ExportFormat; result: Result; options: RenderOptions }): Promise<string | Uint8Array> {
   return exportFormats[format].render(result, options);
 }

@@ -89,7 +89,8 @@ export class GraphExecutor {
     if (!parsed.success) {
       const problems: FieldProblem[] = BadInput.fromZod(parsed.error).errors!.map((problem) => ({
         ...problem,
-        field: naming.fieldNames?.[problem.field] ?? `${naming.fieldPrefix ?? ''}${problem.field}`,
+        // A list's item (`kinds.0`) is named by the list's outside name: a repeated `kind=` has no index.
+        field: naming.fieldNames?.[problem.field] ?? naming.fieldNames?.[problem.field.split('.')[0]!] ?? `${naming.fieldPrefix ?? ''}${problem.field}`,
       }));
       throw new BadInput(problems);
     }

@@ -33,6 +33,7 @@ function toCitation(node: Node): Citation {
     ...(text('date') && { date: text('date') }),
     ...(text('url') && { url: text('url') }),
     ...(text('collection') && { collection: text('collection') }),
+    ...(text('accessed') && { accessed: text('accessed') }),
   };
 }
 

@@ -52,6 +52,6 @@ export async function checkSubmitted(body: Uint8Array): Promise<Result> {
   return checked.result;
 }
 
-export async function renderExport(format: ExportFormat, result: Result, options: RenderOptions): Promise<string> {
-  return runTask<string>('render', { format, result, options });
+export async function renderExport(format: ExportFormat, result: Result, options: RenderOptions): Promise<string | Uint8Array> {
+  return runTask<string | Uint8Array>('render', { format, result, options });
 }

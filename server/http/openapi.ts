@@ -38,8 +38,8 @@ function catalogueOperations(catalogue: Catalogue): Operation[] {
       path: '/api/search',
       summary: catalogue.entry(queries.fullTextNames).title,
       tag: 'graph',
-      // The search box sends `q`; the query names it `query`.
-      query: z.object({ q: search.query!, limit: search.limit! }),
+      // The search box sends `q` and `kind` (repeated); the query names them `query` and `kinds`.
+      query: z.object({ q: search.query!, kind: search.kinds!, synthetic: search.synthetic!, offset: search.offset!, limit: search.limit! }),
       responses: { 200: { description: 'Matching nodes, best first', schema: 'Result' }, ...problems },
     },
     {
@@ -178,7 +178,7 @@ const exportOperations: Operation[] = [
   {
     method: 'post',
     path: '/api/export/{format}',
-    summary: 'Export a result: Cytoscape JSON, GraphML, CSV (nodes or edges) or the evidence report',
+    summary: 'Export a result: Cytoscape JSON, GraphML, CSV (nodes or edges) or the evidence report (Markdown or PDF)',
     tag: 'export',
     pathParams: { format: ExportFormat },
     query: z.object({ part: CsvPart.optional() }),
@@ -188,10 +188,16 @@ const exportOperations: Operation[] = [
   {
     method: 'get',
     path: '/api/export/chain/{id}/{format}',
-    summary: 'Export the chain of command of a node',
+    summary:
+      "Export the chain of command of a node, run by the server: the evidence report is stamped with the analyst, the time, the as-of date, the graph state and (with `view`) the saved view's title and notes",
     tag: 'export',
     pathParams: { id: StableId, format: ExportFormat },
-    query: z.object({ asOf: z.iso.date().optional(), limit: z.number().int().min(1).max(200).optional(), part: CsvPart.optional() }),
+    query: z.object({
+      asOf: z.iso.date().optional(),
+      limit: z.number().int().min(1).max(200).optional(),
+      part: CsvPart.optional(),
+      view: z.string().optional(),
+    }),
     responses: { 200: { description: 'The file, as an attachment' }, ...problems },
   },
 ];

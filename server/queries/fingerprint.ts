@@ -34,3 +34,19 @@ export function fingerprintNode(node: Pick<ResultNode, 'labels' | 'properties'>)
 export function fingerprintEdge(edge: Pick<ResultEdge, 'type' | 'source' | 'target' | 'properties'>): string {
   return digest(['edge', edge.type, edge.source, edge.target, withoutId(edge.properties)]);
 }
+
+/**
+ * One digest of a whole graph state: every node's and link's fingerprint, by id, in id order. The
+ * same elements with the same properties give the same digest on any server; any change to any of
+ * them (a source added, a confidence lowered, a date moved) gives another.
+ */
+export function fingerprintGraph(elements: { nodes: readonly ResultNode[]; edges: readonly ResultEdge[] }): string {
+  const entries = [
+    ...elements.nodes.map((node): [string, string] => [`n:${node.id}`, fingerprintNode(node)]),
+    ...elements.edges.map((edge): [string, string] => [`e:${edge.id}`, fingerprintEdge(edge)]),
+  ];
+  const unique = [...new Map(entries).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256')
+    .update(unique.map(([id, print]) => `${id}=${print}`).join('\n'))
+    .digest('hex');
+}

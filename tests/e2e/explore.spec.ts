@@ -91,6 +91,8 @@ describe('exploring in the browser', () => {
 
     await explorer.nodeAction(facility, 'expand-DETAINED_AT');
     await explorer.settled('expand');
+    // A crowd of detainees is drawn as one group node: opened, each is drawn.
+    await explorer.openGroups();
     const added = neighbours.nodes.map((node) => node.id);
     await explorer.waitForCanvas({ present: [...added, ...neighbours.edges.map((edge) => edge.id)] });
     await explorer.screenshot(`${artifacts}explore-expanded.png`);
@@ -182,6 +184,7 @@ describe('exploring in the browser', () => {
       await page.search(nameOf(facility)).openChain(facility.id);
       await page.nodeAction(facility.id, 'expand-DETAINED_AT');
       await page.settled('expand');
+      await page.openGroups();
       await page.waitForCanvas({ present: detainees.map((node) => node.id) });
       const labels = await page.page.evaluate(() =>
         window.__xpf!.cy.nodes().map((node) => ({ id: node.id(), label: String(node.data('label')), redacted: node.hasClass('redacted') })),

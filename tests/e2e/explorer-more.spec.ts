@@ -66,6 +66,7 @@ describe('the explorer, beyond the chain of command', () => {
     expect(detained, 'the facility holds several detainees').toBeGreaterThan(2);
     await form.locator('button[type="submit"]').click();
     await explorer.settled('query', `${expected.nodes.length} nodes`);
+    await explorer.openGroups();
     expect(await drawnIds()).toEqual({ nodes: sortedIds(expected.nodes), edges: sortedIds(expected.edges) });
     // The status bar: what came back and how long the server took; the counts of what is drawn.
     const status = explorer.page.locator('#status');
@@ -84,6 +85,7 @@ describe('the explorer, beyond the chain of command', () => {
     await form.locator('[name="limit"]').fill(String(limit));
     await form.locator('button[type="submit"]').click();
     await explorer.settled('query', `${cut.nodes.length} nodes`);
+    await explorer.openGroups();
     expect(await status.getAttribute('data-truncated')).toBe('true');
     expect(await status.textContent()).toContain('Cut at the limit');
     expect(await status.isVisible()).toBe(true);

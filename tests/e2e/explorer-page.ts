@@ -4,8 +4,11 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 
 const chromiumPath = '/usr/bin/chromium';
 
-/** How long the page may take to answer a search or lay out a chain; the test's own timeout bounds the rest. */
-const settleTimeoutMs = 20_000;
+/**
+ * How long the page may take to answer a search, lay out a chain or fill a pane: longer than the test app's
+ * 45 s request budget, so on a busy machine a slow answer ends as the app's own error, not as the test giving up.
+ */
+const settleTimeoutMs = 60_000;
 
 /**
  * The system Chromium, headless and quiet: the machine has only loopback, so everything that would
@@ -75,9 +78,16 @@ export class ExplorerPage {
 
   private constructor(readonly page: Page) {}
 
-  static async open(browser: Browser, baseUrl: string, account: { username: string; password: string }): Promise<ExplorerPage> {
+  /** `prepare` runs on the new page before it loads anything (a route that watches every request). */
+  static async open(
+    browser: Browser,
+    baseUrl: string,
+    account: { username: string; password: string },
+    prepare?: (page: Page) => Promise<void>,
+  ): Promise<ExplorerPage> {
     // Tall enough that an eight-rank chain is fitted at a zoom where its labels are still drawn.
     const page = await browser.newPage({ viewport: { width: 1440, height: 1200 } });
+    await prepare?.(page);
     const explorer = new ExplorerPage(page);
     // A page error is a bug in the client: surface it in the test output rather than as a later timeout.
     page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
@@ -238,6 +248,29 @@ export class ExplorerPage {
       if (!node) throw new Error(`Node ${id} is not drawn.`);
       await this.page.mouse.click(box.x + node.x, box.y + node.y);
       await this.page.waitForFunction((id) => window.__xpf!.cy.getElementById(id).selected(), id, { timeout: settleTimeoutMs });
+    }
+  }
+
+  /**
+   * Opens every group of like nodes on the canvas ("181 detainees ▸") by clicking it, as an analyst
+   * does to read its members one by one; returns how many it opened.
+   */
+  async openGroups(): Promise<number> {
+    const box = await this.page.locator('#graph').boundingBox();
+    if (!box) throw new Error('#graph has no box: is the page laid out?');
+    let opened = 0;
+    for (;;) {
+      // Brought to the middle of the canvas first, as a reader pans to what they click.
+      const group = await this.page.evaluate(() => {
+        const node = window.__xpf!.cy.nodes('.group').first();
+        if (node.empty()) return null;
+        window.__xpf!.cy.center(node);
+        return { id: node.id(), ...node.renderedPosition() };
+      });
+      if (!group) return opened;
+      await this.page.mouse.click(box.x + group.x, box.y + group.y);
+      await this.page.waitForFunction((id) => window.__xpf!.cy.getElementById(id).empty(), group.id, { timeout: settleTimeoutMs });
+      opened++;
     }
   }
 

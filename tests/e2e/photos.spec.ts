@@ -96,6 +96,8 @@ describe('photos on person nodes', () => {
       });
       await explorer.nodeAction(pick!.facility.id, 'expand-DETAINED_AT');
       await explorer.settled('expand');
+      // Photos are asked for the people drawn one by one: open the group the detainees are folded into.
+      await explorer.openGroups();
       const answer = Result.parse(await (await photosOf).json());
       const photos = answer.nodes.filter((node) => node.labels.includes('Photo'));
       expect(photos.length).toBeGreaterThan(0);

@@ -303,7 +303,7 @@ describe('saved views in the browser', () => {
         .flatMap((edgeId) => (state.result.edges.find((edge) => edge.id === edgeId)?.properties.sources as string[] | undefined) ?? []),
     );
     expect(citedByShownChains.size, 'the shown chains cite documents').toBeGreaterThan(0);
-    expect(report).toContain('## Documents cited');
+    expect(report).toContain('## Exhibits');
     for (const documentId of citedByShownChains) expect(report).toContain(documentId);
     await explorer.screenshot(`${artifacts}view-exported.png`);
     expect(await page.locator('#export-status').getAttribute('data-state')).toBe('done');

@@ -1,7 +1,9 @@
 // Exports over HTTP from the real app on the seed: a chain in every format, a posted search result, and every bad request.
+import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import cytoscape from 'cytoscape';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Result } from '../../contract/result.ts';
 import { startTestApp, type TestApp } from '../support/neo4j.ts';
@@ -11,7 +13,9 @@ let app: TestApp;
 let chain: Result;
 beforeAll(async () => {
   app = await startTestApp();
-  chain = Result.parse((await app.get('/api/chain/syn-detainee-0000001')).body);
+  const answer = await app.get('/api/chain/syn-detainee-0000001');
+  expect(answer.status, JSON.stringify(answer.body).slice(0, 300)).toBe(200);
+  chain = Result.parse(answer.body);
 });
 afterAll(() => app.close());
 
@@ -115,14 +119,16 @@ describe('GET /api/export/chain/:id/:format', () => {
     expect(file.contentType).toMatch(/^text\/markdown/);
     expect(file.disposition).toContain('filename=xpf-chain-syn-detainee-0000001-evidence-report.md');
     const text = file.text;
-    expect(text.startsWith('# Chain-of-command evidence report: Qurban Imin (synthetic D-000001)\n')).toBe(true);
+    expect(text.startsWith('# Chain-of-command evidence report: Qurban Imin (synthetic D-000001)')).toBe(true);
     expect(text).toContain('- Origin: the server ran this query against the graph database');
     expect(text).toContain('- As of: no date given');
 
     const sections = text.split(/\n(?=## )/);
     const chainSections = sections.filter((section) => section.startsWith('## Chain '));
-    expect(chainSections).toHaveLength(chain.paths.length);
-    chain.paths.forEach((path, i) => {
+    // Chains through the same links are listed once, in the server's order.
+    const unique = [...new Map(chain.paths.map((path) => [path.edges.join(' '), path])).values()];
+    expect(chainSections).toHaveLength(unique.length);
+    unique.forEach((path, i) => {
       const section = chainSections[i]!;
       expect(section).toContain(`- Strength: **${path.attributes.strength}**`);
       // The weakest link's number points at the item that carries its id.
@@ -131,10 +137,64 @@ describe('GET /api/export/chain/:id/:format', () => {
       expect(item).toContain(`- Link: id \`${path.attributes.weakestLinkId}\``);
       expect(item).toContain('(**the weakest link of this chain**)');
     });
-    expect(chainSections[0]).toContain(
-      '- Synthetic: **SYNTHETIC**: this link, Qurban Imin (synthetic D-000001) and Synthetic detention centre F-00008 are generated test data',
+    expect(chainSections[0]).toMatch(
+      // Names with their Chinese characters beside them, where the record has them.
+      /- Synthetic: \*\*SYNTHETIC\*\*: this link, Qurban Imin \(synthetic D-000001\)( \([^)]+\))? and Synthetic detention centre F-00008 are generated test data/,
     );
-    expect(sections.find((section) => section.startsWith('## Documents cited'))).toContain('<https://simple.m.wikipedia.org/wiki/Xi_Jinping>');
+    const exhibits = sections.find((section) => section.startsWith('## Exhibits'))!;
+    expect(exhibits).toContain('<https://simple.m.wikipedia.org/wiki/Xi_Jinping>');
+    expect(exhibits).toMatch(/^1\. .*id `/m);
+    // A filing names sources, not the files of the machine that made it.
+    expect(text).not.toMatch(/\.json\)|shared\/reference/);
+    expect(text).toContain('- Query: Chain of command');
+    expect(text).toContain(`- Analyst: ${app.username}`);
+    expect(text).toMatch(/- Graph state: fingerprint [0-9a-f]{64} /);
+  });
+
+  it("exports the same report as a PDF, its text the Markdown report's facts, Chinese names as characters", async () => {
+    // A mid-year on which the detainee has a chain, found rather than assumed: the report then has exhibits.
+    let asOf = '';
+    let dated: Result | undefined;
+    for (let year = 2014; year <= 2023 && !asOf; year++) {
+      dated = Result.parse((await app.get(`/api/chain/syn-detainee-0000001?asOf=${year}-06-30`)).body);
+      if (dated.paths.length > 0) asOf = `${year}-06-30`;
+    }
+    expect(asOf, 'a mid-year on which the detainee has a chain').not.toBe('');
+    const response = await app.fetch(`/api/export/chain/syn-detainee-0000001/pdf?asOf=${asOf}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toContain(`filename=xpf-chain-syn-detainee-0000001-as-of-${asOf}-evidence-report.pdf`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const parser = new PDFParse({ data: bytes });
+    const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+    await parser.destroy();
+    const chinese = dated!.nodes.map((node) => node.properties.nameZh).filter((name): name is string => typeof name === 'string');
+    expect(chinese.length, 'the chain reaches a body or person with a Chinese name').toBeGreaterThan(0);
+    for (const name of chinese) expect(text).toContain(name);
+    expect(text).toContain(`As of: ${asOf}`);
+    expect(text).toContain('Exhibit 1.');
+    expect(text).toMatch(/page 1 of \d+/);
+  });
+
+  it("stamps a report made from a saved view with the view's title and notes, and refuses a view the reader may not open", async () => {
+    const saved = await app.post('/api/views', {
+      title: 'Detainee 1 to the top',
+      notes: 'Hypothesis: the county bureau answered to the prefecture.',
+      query: { name: 'chain-of-command', parameters: { id: 'syn-detainee-0000001' } },
+      elements: { nodes: chain.nodes.map((node) => node.id), edges: [...new Set(chain.edges.map((edge) => edge.id))] },
+      positions: {},
+      layout: 'chain',
+      filters: {},
+      viewport: { zoom: 1, pan: { x: 0, y: 0 } },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    const id = (saved.body as { view: { id: string } }).view.id;
+    const file = await download(`/api/export/chain/syn-detainee-0000001/report?view=${id}`);
+    expect(file.status).toBe(200);
+    expect(file.text).toContain('- Saved view: Detainee 1 to the top');
+    expect(file.text).toContain("## The analyst's notes (not evidence)\n\n> Hypothesis: the county bureau answered to the prefecture.");
+    expect((await download(`/api/export/chain/syn-detainee-0000001/report?view=${randomUUID()}`)).status).toBe(404);
+    expect((await download('/api/export/chain/syn-detainee-0000001/report?view=no-such-view')).status).toBe(400);
   });
 
   it('exports the chain on a date, and says which', async () => {
@@ -198,8 +258,8 @@ describe('bad export requests', () => {
       expect(contentType).toContain('application/problem+json');
       return (JSON.parse(text) as { errors: { field: string }[] }).errors.map((error) => error.field);
     };
-    expect(await field(download('/api/export/chain/syn-detainee-0000001/pdf'))).toEqual(['format']);
-    expect(await field(post('/api/export/pdf', { result: chain }))).toEqual(['format']);
+    expect(await field(download('/api/export/chain/syn-detainee-0000001/docx'))).toEqual(['format']);
+    expect(await field(post('/api/export/docx', { result: chain }))).toEqual(['format']);
     expect(await field(download('/api/export/chain/syn-detainee-0000001/csv'))).toEqual(['part']);
     expect(await field(download('/api/export/chain/syn-detainee-0000001/csv?part=both'))).toEqual(['part']);
     expect(await field(download('/api/export/chain/syn-detainee-0000001/graphml?part=nodes'))).toEqual(['part']);

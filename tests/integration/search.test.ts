@@ -72,6 +72,57 @@ describe('GET /api/search', () => {
     expect(result.meta.truncated).toBe(true);
   });
 
+  it('pages through a common name and filters by kind and by records, on the server', async () => {
+    const search = async (query: string) => Result.parse((await app.get(`/api/search?q=Qurban${query}`)).body);
+    const [first, second, both] = await Promise.all([search('&limit=20'), search('&limit=20&offset=20'), search('&limit=40')]);
+    expect(first.meta.truncated).toBe(true);
+    expect([...first.nodes, ...second.nodes].map((node) => node.id)).toEqual(both.nodes.map((node) => node.id));
+    expect(second.meta.parameters).toMatchObject({ offset: 20, limit: 20 });
+
+    const officials = await search('&kind=Official&limit=100');
+    const detainees = await search('&kind=Detainee&limit=100');
+    expect(detainees.nodes.length).toBeGreaterThan(0);
+    expect(officials.nodes.every((node) => node.labels.includes('Official'))).toBe(true);
+    expect(detainees.nodes.every((node) => node.labels.includes('Detainee'))).toBe(true);
+    const either = await app.get('/api/search?q=Qurban&kind=Official&kind=Detainee&limit=100');
+    expect(Result.parse(either.body).nodes.length).toBe(officials.nodes.length + detainees.nodes.length);
+
+    // Every Qurban in the seed is synthetic (seed/synthetic-names.ts); a public-record name is not.
+    expect((await search('&synthetic=true&limit=100')).nodes.length).toBeGreaterThan(0);
+    expect((await search('&synthetic=false&limit=100')).nodes).toEqual([]);
+    const chen = Result.parse((await app.get('/api/search?q=chen%20quanguo&synthetic=false')).body);
+    expect(chen.nodes.map((node) => node.id)).toContain('chen_quanguo');
+    expect(chen.nodes.every((node) => node.properties.synthetic !== true)).toBe(true);
+  });
+
+  it('answers 400 naming kind, synthetic or offset, with the reason', async () => {
+    for (const [query, field] of [
+      ['kind=Nobody', 'kind'],
+      ['synthetic=maybe', 'synthetic'],
+      ['offset=-1', 'offset'],
+      ['offset=1001', 'offset'],
+      ['offset=two', 'offset'],
+    ]) {
+      const bad = await app.get(`/api/search?q=chen&${query}`);
+      expect(bad.status, query).toBe(400);
+      expect(bad.body.errors[0].field, query).toBe(field);
+    }
+  });
+
+  it("gives a viewer who asks for detainees by name the same empty answer for a real detainee's name as for a made-up one", async () => {
+    const viewer = await app.login('viewer');
+    const record = await app.driver
+      .executeQuery('MATCH (d:Detainee) WHERE d.synthetic RETURN d.name AS name ORDER BY d.id LIMIT 1')
+      .then(({ records }) => String(records[0]!.get('name')));
+    const real = await viewer.get(`/api/search?q=${encodeURIComponent(record)}&kind=Detainee`);
+    const madeUp = await viewer.get(`/api/search?q=${encodeURIComponent('Zzyzx Qwertyuiop')}&kind=Detainee`);
+    expect(real.status).toBe(200);
+    // Everything but the time taken, which no answer promises to keep equal.
+    const answered = ({ meta: { durationMs: _durationMs, ...meta }, ...rest }: Result) => ({ ...rest, meta });
+    expect(answered(Result.parse(real.body))).toEqual(answered(Result.parse(madeUp.body)));
+    expect(Result.parse(real.body).nodes).toEqual([]);
+  });
+
   it('treats query syntax as text: no error, no injection', async () => {
     for (const hostile of ['chen AND (', '"unclosed', 'a:b OR *', "x' }) MATCH (n) DETACH DELETE n //", '\\', '~~~', '[1 TO 2]']) {
       const { status, body } = await app.get(`/api/search?q=${encodeURIComponent(hostile)}`);

@@ -121,6 +121,12 @@ export function stylesheetFor(theme: Theme): StylesheetJson {
     { selector: 'node.changed-changed', style: { 'underlay-color': '#e69f00', 'underlay-opacity': 0.45, 'underlay-padding': 8 } },
     { selector: 'edge.changed-added', style: { 'underlay-color': '#009e73', 'underlay-opacity': 0.35, 'underlay-padding': 5 } },
     { selector: 'edge.changed-changed', style: { 'underlay-color': '#e69f00', 'underlay-opacity': 0.45, 'underlay-padding': 5 } },
+    // Many like nodes folded into one (graph/grouping.ts): larger, doubled border, its count in bold; a click opens it.
+    {
+      selector: 'node.group',
+      style: { width: 56, height: 56, 'border-width': 4, 'border-style': 'double', 'font-weight': 'bold', 'font-size': 13 },
+    },
+    { selector: 'edge.group-link', style: { width: 4, 'line-style': 'solid' } },
     // A chain picked in the list stands out; the rest fade but stay visible for context.
     { selector: '.faded', style: { opacity: 0.2 } },
     { selector: 'node:selected', style: { 'overlay-color': strengthColours.confirmed, 'overlay-opacity': 0.25, 'overlay-padding': 6 } },

@@ -13,6 +13,9 @@ interface MenuItem {
   run(): void;
 }
 
+/** Links fetched per expansion; past it, "load more" asks for the next page. */
+const expandPage = 200;
+
 /** Longest path the shortest-path queries consider; the catalogue's own ceiling. */
 const maxPathDepth = 8;
 
@@ -36,14 +39,29 @@ export function mountExplore(context: PanelContext, container: HTMLElement): Pan
     return node ? nodeName(node) : id;
   };
 
-  const expand = (id: string, types: RelationshipType[]) => {
+  const loadMore = requireElement('load-more', HTMLButtonElement);
+  /** The last expansion the limit cut: "load more" asks for its next page. */
+  let cutExpansion: { id: string; types: RelationshipType[]; offset: number } | null = null;
+  const expand = async (id: string, types: RelationshipType[], offset = 0) => {
     const what = types.length === 0 ? 'every link' : types.map((type) => relationshipCaption[type].forward).join(', ');
-    return runner.draw(
+    const page = offset === 0 ? '' : `, links ${offset + 1} to ${offset + expandPage}`;
+    loadMore.hidden = true;
+    const answer = await runner.draw(
       'expand-neighbourhood',
-      { id, types, direction: 'both' },
-      { mode: 'merge', layout: 'overview', near: id, doing: `Expanding ${nameOf(id)} (${what})`, kind: 'expand', signal },
+      { id, types, direction: 'both', offset, limit: expandPage },
+      { mode: 'merge', layout: 'overview', near: id, doing: `Expanding ${nameOf(id)} (${what}${page})`, kind: 'expand', signal },
     );
+    cutExpansion = answer?.meta.truncated ? { id, types, offset: offset + expandPage } : null;
+    loadMore.hidden = cutExpansion === null;
+    if (cutExpansion) loadMore.textContent = `Load ${expandPage} more links of ${nameOf(id)}`;
   };
+  loadMore.addEventListener(
+    'click',
+    () => {
+      if (cutExpansion) void expand(cutExpansion.id, cutExpansion.types, cutExpansion.offset);
+    },
+    { signal },
+  );
 
   const shortestPaths = (fromId: string, toId: string) =>
     runner.draw(
@@ -132,6 +150,8 @@ export function mountExplore(context: PanelContext, container: HTMLElement): Pan
   };
 
   lifetime.onCanvas(cy, 'cxttap', 'node', (event) => openMenu(event.target.id(), event.renderedPosition));
+  // A group of like nodes ("181 detainees ▸") opens on a click: its members are drawn one by one.
+  lifetime.onCanvas(cy, 'tap', 'node.group', (event) => void workspace.expandGroup(event.target.id()));
   lifetime.onCanvas(cy, 'tap', closeMenu);
   lifetime.onCanvas(cy, 'viewport', closeMenu);
   document.addEventListener(

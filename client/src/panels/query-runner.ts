@@ -35,6 +35,8 @@ export interface QueryRunner {
   forget(): void;
   /** Redoes every tracked drawing for the new date, in the order they were first made. */
   redoTimeAware(asOf: string | undefined): Promise<void>;
+  /** Hears every answer a query gave (drawn or not): the summary tab shows its `summary`. */
+  onAnswer(listener: (answer: Result) => void): () => void;
 }
 
 /** Parameters sent with absent values left out, so the server's defaults apply and a saved query stays minimal. */
@@ -45,6 +47,7 @@ function sentParameters(params: FormParameters): Record<string, Json> {
 
 export function createQueryRunner(workspace: ExplorerWorkspace, status: StatusLine): QueryRunner {
   let timeAware: { mode: 'replace' | 'merge'; redo: (asOf: string | undefined) => Promise<unknown> }[] = [];
+  const answerListeners = new Set<(answer: Result) => void>();
   let redoing = false;
 
   /**
@@ -59,6 +62,12 @@ export function createQueryRunner(workspace: ExplorerWorkspace, status: StatusLi
     const parameters = sentParameters(params);
     const answer = await status.run(kind, `${options.doing}…`, (signal) => runQuery(name, parameters as EvidenceParams<typeof name>, signal), options.signal);
     if (!answer) return undefined;
+    for (const listener of answerListeners) listener(answer);
+    // Counts with nothing to draw (graph statistics) are an answer, shown in the summary tab.
+    if (answer.nodes.length === 0 && Object.keys(answer.summary).length > 0) {
+      status.set({ state: 'done', query: kind, truncated: false, message: `${options.doing}: figures in the Summary tab (${answer.meta.durationMs} ms).` });
+      return answer;
+    }
     if (answer.nodes.length === 0) {
       status.set({ state: 'empty', query: kind, message: `${options.doing}: nothing found (${answer.meta.durationMs} ms).` });
       return answer;
@@ -92,6 +101,10 @@ export function createQueryRunner(workspace: ExplorerWorkspace, status: StatusLi
       } finally {
         redoing = false;
       }
+    },
+    onAnswer(listener) {
+      answerListeners.add(listener);
+      return () => answerListeners.delete(listener);
     },
     draw: (name, params, options) => drawNamed(name, params, options),
     drawListed: (query, params, options) => drawNamed(query.name, params, options),

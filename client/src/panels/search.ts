@@ -1,12 +1,18 @@
-// The search panel: a search box and the list of matches; picking a match traces its chain of command.
-import { kindOf } from '../../../contract/model.ts';
+// The search panel: a search box with filters, a page of match cards with arrow-key navigation and
+// paging; picking a match traces its chain of command.
+import './search.css';
 import type { Result, ResultNode } from '../../../contract/result.ts';
 import { searchNodes } from '../api.ts';
 import { createElement, requireElement, requirePart } from '../dom.ts';
-import { kindStyles } from '../graph/style.ts';
 import { type Panel, type PanelContext, type PanelLifetime, panelLifetime } from './panel.ts';
+import { createSearchFilters, matchesShown, moveThroughCards, type SearchFilters, toMatchItem } from './search-cards.ts';
 
 const searchLimit = 20;
+
+export interface SearchPanel extends Panel {
+  showMatches(result: Result, page: { offset: number; filters: SearchFilters }): void;
+  markPicked(id: string): void;
+}
 
 /** Mounts the search box on its form: matches are listed in #search-results, and picking one traces its chain of command. */
 export function mountSearch({ status, trace }: PanelContext, form: HTMLFormElement): SearchPanel {
@@ -16,12 +22,23 @@ export function mountSearch({ status, trace }: PanelContext, form: HTMLFormEleme
     requirePart(form, 'search-input', HTMLInputElement),
     requireElement('search-results', HTMLUListElement),
     {
-      async search(text) {
-        const result = await status.run('search', `Searching for “${text}”…`, (signal) => searchNodes(text, searchLimit, signal), lifetime.signal);
+      async search(text, offset, filters) {
+        const page = offset === 0 ? '' : ` (matches ${offset + 1} to ${offset + searchLimit})`;
+        const result = await status.run(
+          'search',
+          `Searching for “${text}”${page}…`,
+          (signal) =>
+            searchNodes(
+              text,
+              { limit: searchLimit, offset, kinds: filters.kinds, ...(filters.synthetic === undefined ? {} : { synthetic: filters.synthetic }) },
+              signal,
+            ),
+          lifetime.signal,
+        );
         if (!result) return;
-        panel.showMatches(result);
+        panel.showMatches(result, { offset, filters });
         if (result.nodes.length === 0) {
-          status.set({ state: 'empty', query: 'search', message: `No name matches “${text}”.` });
+          status.set({ state: 'empty', query: 'search', message: `No name matches “${text}”${offset > 0 ? ' past the first pages' : ''}.` });
           return;
         }
         const count = result.nodes.length === 1 ? '1 match' : `${result.nodes.length} matches`;
@@ -29,7 +46,7 @@ export function mountSearch({ status, trace }: PanelContext, form: HTMLFormEleme
           state: 'done',
           query: 'search',
           truncated: result.meta.truncated,
-          message: `${count} for “${text}”. Pick one to trace its chain of command.`,
+          message: `${count} for “${text}”${page}. Pick one to trace its chain of command.`,
         });
       },
       pick: (node) => void trace(node),
@@ -40,13 +57,8 @@ export function mountSearch({ status, trace }: PanelContext, form: HTMLFormEleme
 }
 
 interface SearchHandlers {
-  search(text: string): void;
+  search(text: string, offset: number, filters: SearchFilters): void;
   pick(node: ResultNode): void;
-}
-
-export interface SearchPanel extends Panel {
-  showMatches(result: Result): void;
-  markPicked(id: string): void;
 }
 
 /** Long enough to finish a word before the server is asked; Enter asks at once. */
@@ -65,11 +77,44 @@ function createSearchPanel(
   lifetime.defer(() => clearTimeout(timer));
   let lastAsked = '';
   let nodesById = new Map<string, ResultNode>();
+  let page: { result: Result; offset: number; filters: SearchFilters } | null = null;
 
-  const ask = (text: string) => {
+  const ask = (text: string, offset = 0) => {
     clearTimeout(timer);
     lastAsked = text;
-    handlers.search(text);
+    handlers.search(text, offset, filters.read());
+  };
+  // Kind and records are asked of the server again; place and year narrow the page already here.
+  const filters = createSearchFilters(() => {
+    if (!page || !lastAsked) return;
+    const asked = page.filters;
+    const read = filters.read();
+    const sameServerFilters = asked.kinds.join() === read.kinds.join() && asked.synthetic === read.synthetic;
+    if (sameServerFilters) showPage();
+    else ask(lastAsked);
+  }, signal);
+  input.after(filters.element);
+  const previous = createElement('button', { text: '◂ Previous', attrs: { type: 'button', id: 'search-previous' } });
+  const next = createElement('button', { text: 'Next ▸', attrs: { type: 'button', id: 'search-next' } });
+  const where = createElement('span', { className: 'search-page', attrs: { id: 'search-page', 'aria-live': 'polite' } });
+  const pager = createElement('div', { className: 'search-pager', attrs: { id: 'search-pager' } }, [previous, where, next]);
+  pager.hidden = true;
+  list.after(pager);
+  previous.addEventListener('click', () => page && ask(lastAsked, Math.max(0, page.offset - searchLimit)), { signal });
+  next.addEventListener('click', () => page && ask(lastAsked, page.offset + searchLimit), { signal });
+  moveThroughCards(list, input, signal);
+
+  const showPage = () => {
+    if (!page) return;
+    const shown = matchesShown(page.result.nodes, filters.read());
+    nodesById = new Map(shown.map((node) => [node.id, node]));
+    list.replaceChildren(...shown.map(toMatchItem));
+    list.dataset.offset = String(page.offset);
+    pager.hidden = page.offset === 0 && !page.result.meta.truncated;
+    previous.disabled = page.offset === 0;
+    next.disabled = !page.result.meta.truncated;
+    const hidden = page.result.nodes.length - shown.length;
+    where.textContent = `${page.offset + 1}–${page.offset + page.result.nodes.length}${hidden > 0 ? ` (${hidden} filtered out)` : ''}`;
   };
 
   form.addEventListener(
@@ -104,9 +149,9 @@ function createSearchPanel(
   );
 
   return {
-    showMatches(result) {
-      nodesById = new Map(result.nodes.map((node) => [node.id, node]));
-      list.replaceChildren(...result.nodes.map(toMatchItem));
+    showMatches(result, shownPage) {
+      page = { result, ...shownPage };
+      showPage();
     },
     markPicked(id) {
       for (const item of list.querySelectorAll<HTMLLIElement>('li[data-id]')) {
@@ -115,19 +160,4 @@ function createSearchPanel(
     },
     dispose: lifetime.dispose,
   };
-}
-
-function toMatchItem(node: ResultNode): HTMLLIElement {
-  const kind = kindOf(node.labels);
-  const { name, nameZh, pinyin } = node.properties;
-  const parts = [
-    createElement('span', { className: 'match-name', text: typeof name === 'string' ? name : node.id }),
-    createElement('span', { className: `match-kind kind-${kindStyles[kind].className}`, text: kindStyles[kind].title }),
-  ];
-  if (typeof nameZh === 'string') parts.push(createElement('span', { className: 'match-zh', text: nameZh, attrs: { lang: 'zh' } }));
-  if (typeof pinyin === 'string') parts.push(createElement('span', { className: 'match-pinyin', text: pinyin }));
-  if (node.properties.synthetic === true) parts.push(createElement('span', { className: 'badge badge-synthetic', text: 'SYNTHETIC' }));
-
-  const button = createElement('button', { attrs: { type: 'button', 'aria-pressed': 'false' } }, parts);
-  return createElement('li', { attrs: { 'data-id': node.id, 'data-kind': kind } }, [button]);
 }

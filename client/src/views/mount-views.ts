@@ -35,7 +35,13 @@ async function startViews(workspace: ExplorerWorkspace, session: Session, elemen
   lifetime.defer(autosave.cancel);
   const panel = mountViewsPanel(element, workspace, session, () => autosave.schedule());
   lifetime.defer(panel.dispose);
-  mountExportMenu(requireElement('export-menu', HTMLElement), workspace, () => fileBaseName(panel.openView()?.title), signal);
+  mountExportMenu(
+    requireElement('export-menu', HTMLElement),
+    workspace,
+    () => fileBaseName(panel.openView()?.title),
+    () => panel.openView(),
+    signal,
+  );
 
   let stopped = false;
   // Capture phase: before the page's own sign-out handler reloads the page.

@@ -58,6 +58,23 @@ export async function exportResult(result: Result, format: ExportFormat, part?: 
   return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) };
 }
 
+/**
+ * The evidence report of a chain, made by the server from the graph (not from what the browser
+ * holds): as of `asOf`, stamped with the open saved view's title and notes when `viewId` is given.
+ */
+export async function exportChainReport(
+  id: string,
+  format: 'report' | 'pdf',
+  options: { asOf?: string | undefined; viewId?: string | undefined },
+): Promise<{ blob: Blob; fileName: string | null }> {
+  const search = new URLSearchParams();
+  if (options.asOf) search.set('asOf', options.asOf);
+  if (options.viewId) search.set('view', options.viewId);
+  const query = search.size > 0 ? `?${search}` : '';
+  const response = await requestRaw('GET', `/api/export/chain/${encodeURIComponent(id)}/${format}${query}`);
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) };
+}
+
 /** `attachment; filename="x.csv"`: the server's names are ASCII (server/export/formats.ts). */
 function fileNameOf(disposition: string | null): string | null {
   const match = disposition?.match(/filename="([^"]+)"/) ?? disposition?.match(/filename=([^;]+)/);

@@ -2,6 +2,7 @@
 // pinned, remembers where hidden nodes stood, puts positions and the camera back and reads them, marks
 // what changed since a saved version, and switches to the plain style for large graphs.
 import type cytoscape from 'cytoscape';
+import { groupElements } from '../graph/grouping.ts';
 import { plainFromElements, withRenderAdjustments } from '../graph/render-options.ts';
 import { toElements } from '../graph/to-elements.ts';
 import { visibleResult, type WorkspaceContent } from './workspace-content.ts';
@@ -21,6 +22,8 @@ export interface CanvasSync {
   mark(highlight: ChangeHighlight | undefined): void;
   /** The stylesheet to draw with; large graphs get render-options.ts's plain overlay on top. */
   setStylesheet(stylesheet: cytoscape.StylesheetJson): void;
+  /** Draws a group's members one by one from the next apply on (graph/grouping.ts). */
+  expandGroup(id: string): void;
 }
 
 /** `stylesheet` must be the one `cy` was created with. */
@@ -36,10 +39,16 @@ export function createCanvasSync(cy: cytoscape.Core, stylesheet: cytoscape.Style
   };
   /** Where hidden or filtered-out nodes last stood, so they come back to the same place. */
   const lastPositions = new Map<string, Point>();
+  /** Groups the analyst opened; a drawing that starts over closes them all. */
+  const expandedGroups = new Set<string>();
 
   return {
     apply(content) {
-      const wanted = toElements(visibleResult(content));
+      // A chain's own nodes and the pinned ones are never folded into a group: they are what the analyst
+      // reads. An expansion's one-hop paths are no chain, so its crowd can still be folded.
+      const chains = content.result.paths.filter((path) => path.edges.length > 1 || 'strength' in path.attributes);
+      const keep = new Set([...content.pinned, ...chains.flatMap((path) => path.nodes)]);
+      const wanted = groupElements(toElements(visibleResult(content)), expandedGroups, keep);
       const wantedIds = new Set(wanted.map((element) => String(element.data.id)));
       let added = cy.collection();
       cy.batch(() => {
@@ -75,7 +84,11 @@ export function createCanvasSync(cy: cytoscape.Core, stylesheet: cytoscape.Style
       applyStylesheet(false);
       return added.nodes();
     },
-    forgetPlaces: () => lastPositions.clear(),
+    forgetPlaces() {
+      lastPositions.clear();
+      expandedGroups.clear();
+    },
+    expandGroup: (id) => void expandedGroups.add(id),
     place(positions) {
       cy.nodes().forEach((node) => {
         const position = positions[node.id()];

@@ -73,6 +73,8 @@ export interface ExplorerWorkspace extends Workspace {
   redo(): Promise<void>;
   /** Ids the last restore's highlight said were removed: they cannot be drawn, a panel may list them. */
   removedSinceVersion(): string[];
+  /** Draws the members of a group node (graph/grouping.ts) one by one, around the node they hang from. */
+  expandGroup(id: string): Promise<void>;
 }
 
 export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
@@ -241,5 +243,13 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
       notify();
     },
     removedSinceVersion: () => [...removedHighlight],
+    async expandGroup(id) {
+      const group = cy.getElementById(id);
+      if (group.empty() || group.data('kind') !== 'Group') return;
+      const hub = String(group.data('hub'));
+      canvas.expandGroup(id);
+      await layOut(layoutNamed(content.layout), canvas.apply(content), hub);
+      changed();
+    },
   };
 }

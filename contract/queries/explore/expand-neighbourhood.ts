@@ -7,6 +7,8 @@ const params = z.object({
   id: EntityId,
   types: RelationshipTypes,
   direction: z.enum(['out', 'in', 'both']).default('both'),
+  /** Bounded: skipping still reads the skipped links, so a page deep in a crowd costs what it skips. */
+  offset: z.number().int().min(0).max(100_000).default(0),
   limit: rowLimit(2_000, 200),
 });
 

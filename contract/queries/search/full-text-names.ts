@@ -1,5 +1,6 @@
 // Parameters of full-text-names.cypher: the analyst's text becomes a Lucene query here, never Cypher.
 import { z } from 'zod';
+import { NodeLabel } from '../../model.ts';
 import { joinedKey, nameKey, nameWords } from '../../names.ts';
 import { evidenceQuery } from '../define-query.ts';
 
@@ -43,8 +44,11 @@ export const params = z.object({
     .max(200, 'must be at most 200 characters')
     .transform(toLuceneQuery)
     .refine((query) => query.length > 0, 'must contain a word'),
+  kinds: z.array(NodeLabel).max(12).default([]),
+  synthetic: z.boolean().nullable().default(null),
+  offset: z.number().int().min(0).max(1_000).default(0),
   limit: z.number().int().min(1).max(100).default(20),
 });
 
 // The searched text is never echoed to a redacted reader: a view saved from a search would carry the name.
-export const query = evidenceQuery({ name: 'full-text-names', params, disclosed: { parameters: ['limit'], columns: [] } });
+export const query = evidenceQuery({ name: 'full-text-names', params, disclosed: { parameters: ['kinds', 'synthetic', 'offset', 'limit'], columns: [] } });

@@ -8,11 +8,17 @@
 //   and is protected, so the one label that always protects (node-kinds.ts) is filtered here,
 //   before the limit counts.
 // param query: Lucene query built from the reader's text, special characters escaped
+// param kinds: labels a match must carry one of (a kind or a person's role); empty allows every kind
+// param synthetic: true for synthetic records only, false for the public record only, null for both
+// param offset: matches to skip, for the next page
 // param limit: most nodes to return
 // returns: nodes, best first
 // mode: read
 CALL db.index.fulltext.queryNodes('publicNames', $query) YIELD node, score
 WHERE node:Entity AND NOT node:Detainee
+  AND (size($kinds) = 0 OR any(label IN labels(node) WHERE label IN $kinds))
+  AND ($synthetic IS NULL OR coalesce(node.synthetic, false) = $synthetic)
 RETURN node
 ORDER BY score DESC, node.id
+SKIP $offset
 LIMIT $limit

@@ -2,4 +2,4 @@
 import { graphQuery } from '../define-query.ts';
 import { params } from './full-text-names.ts';
 
-export const query = graphQuery({ name: 'public-names', params, disclosed: { parameters: ['limit'], columns: [] } });
+export const query = graphQuery({ name: 'public-names', params, disclosed: { parameters: ['kinds', 'synthetic', 'offset', 'limit'], columns: [] } });

@@ -4,9 +4,12 @@ import { CsvPart, ExportFormat, exportLimits } from '../../../contract/api/expor
 import type { Result } from '../../../contract/result.ts';
 import { exportFileName, exportFormats, type RenderOptions } from '../../export/formats.ts';
 import { checkSubmitted, renderExport } from '../export-workers.ts';
-import { BadInput } from '../../errors.ts';
+import { ViewId } from '../../../contract/queries/views/view-params.ts';
+import { BadInput, NotFound } from '../../errors.ts';
 import { fetchChain } from '../../queries/fetch-chain.ts';
+import { fingerprintGraph } from '../../queries/fingerprint.ts';
 import { currentUser } from '../auth-middleware.ts';
+import { mayRead } from './views.routes.ts';
 import type { Services } from '../services.ts';
 import { numberOrRaw } from '../query-string.ts';
 
@@ -47,10 +50,25 @@ async function send(res: Response, result: Result, base: string, format: ExportF
   // attachment() sets Content-Disposition (quoted, ASCII-safe); the type is set after, as attachment() guesses one from the extension.
   res.attachment(exportFileName(base, format, options.part));
   res.type(spec.contentType);
-  res.send(body);
+  // Bytes as a Buffer: Express sends any other object as JSON.
+  res.send(typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
 }
 
-export function exportRoutes({ graph, answers }: Services, options: ExportRouteOptions = {}): Router {
+/**
+ * The graph-state fingerprint a report is stamped with, only for the formats that print it: hashing
+ * every element is work in proportion to the body, spent only where it is read. Of what this reader
+ * was given: a digest of withheld values would let anyone test guesses at them.
+ */
+function reportStamp(format: ExportFormat, disclosed: Result): { fingerprint?: string } {
+  return format === 'report' || format === 'pdf' ? { fingerprint: fingerprintGraph(disclosed) } : {};
+}
+
+/** Who a report names as its analyst: the account's login name. */
+function analystOf(res: Response): string | undefined {
+  return currentUser(res)?.username;
+}
+
+export function exportRoutes({ graph, answers, views }: Services, options: ExportRouteOptions = {}): Router {
   const now = options.now ?? (() => new Date());
   const router = Router();
 
@@ -65,11 +83,20 @@ export function exportRoutes({ graph, answers }: Services, options: ExportRouteO
       targetIds: submitted.nodes.map((node) => node.id),
       parameters: { format, part },
     });
-    await send(res, result, `xpf-${result.meta.query}`, format, { part, generatedAt: now(), origin: 'submitted' });
+    await send(res, result, `xpf-${result.meta.query}`, format, {
+      part,
+      generatedAt: now(),
+      origin: 'submitted',
+      analyst: analystOf(res),
+      queryTitle: graph.catalogue.get(result.meta.query)?.title,
+      ...reportStamp(format, result),
+    });
   });
 
   router.get('/export/chain/:id/:format', async (req, res) => {
-    const { format, part } = readFormat(req.params, req.query, ['asOf', 'limit', 'part']);
+    const { format, part } = readFormat(req.params, req.query, ['asOf', 'limit', 'part', 'view']);
+    // A report made from a saved view carries its title and notes; a view this reader may not open does not exist for them.
+    const view = req.query.view === undefined ? undefined : await readableView(res, req.query.view);
     // As GET /api/chain/:id answers: a node with no chain is still exported, so the file says "no chain" about it.
     const found = await fetchChain(graph, { id: req.params.id, asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) });
     const chains = await answers.disclose(currentUser(res), found, {
@@ -79,8 +106,25 @@ export function exportRoutes({ graph, answers }: Services, options: ExportRouteO
       parameters: { ...found.meta.parameters, format, part },
     });
     const asOf = typeof chains.meta.parameters.asOf === 'string' ? `-as-of-${chains.meta.parameters.asOf}` : '';
-    await send(res, chains, `xpf-chain-${req.params.id}${asOf}`, format, { part, generatedAt: now(), origin: 'query' });
+    await send(res, chains, `xpf-chain-${req.params.id}${asOf}`, format, {
+      part,
+      generatedAt: now(),
+      origin: 'query',
+      analyst: analystOf(res),
+      queryTitle: graph.catalogue.get(chains.meta.query)?.title,
+      ...reportStamp(format, chains),
+      ...(view ? { view } : {}),
+    });
   });
+
+  async function readableView(res: Response, raw: unknown): Promise<{ title: string; notes: string }> {
+    const id = ViewId.safeParse(raw);
+    if (!id.success) throw BadInput.fromZod(id.error, 'view');
+    const found = await views.read(id.data, null);
+    const user = currentUser(res);
+    if (!found?.version || !user || !mayRead(found.view, user)) throw new NotFound(`No view with id "${id.data}"`);
+    return { title: found.version.title, notes: found.version.document.notes ?? '' };
+  }
 
   return router;
 }

@@ -4,7 +4,7 @@ import { queries } from '../../../contract/queries/index.ts';
 import { NotFound } from '../../errors.ts';
 import { fetchChain } from '../../queries/fetch-chain.ts';
 import { currentUser } from '../auth-middleware.ts';
-import { numberOrRaw } from '../query-string.ts';
+import { booleanOrRaw, listOrRaw, numberOrRaw } from '../query-string.ts';
 import type { Services } from '../services.ts';
 
 export function graphRoutes({ graph, answers }: Services): Router {
@@ -14,10 +14,19 @@ export function graphRoutes({ graph, answers }: Services): Router {
     const result = await answers.ask(
       currentUser(res),
       queries.fullTextNames,
-      { query: req.query.q, limit: numberOrRaw(req.query.limit) },
+      {
+        query: req.query.q,
+        kinds: listOrRaw(req.query.kind),
+        synthetic: booleanOrRaw(req.query.synthetic),
+        offset: numberOrRaw(req.query.offset),
+        limit: numberOrRaw(req.query.limit),
+      },
       // The text as typed (its length is what the log keeps), not the search expression derived from it.
-      (found) => ({ action: 'search', query: queries.fullTextNames.name, parameters: { query: req.query.q, limit: found.meta.parameters.limit } }),
-      { fieldNames: { query: 'q' } },
+      (found) => {
+        const { kinds, synthetic, offset, limit } = found.meta.parameters;
+        return { action: 'search', query: queries.fullTextNames.name, parameters: { query: req.query.q, kinds, synthetic, offset, limit } };
+      },
+      { fieldNames: { query: 'q', kinds: 'kind' } },
     );
     res.json(result);
   });

@@ -31,7 +31,7 @@ function authorOf(res: Response): string {
 export const VisibilityBody = z.object({ visibility: Visibility }).strict();
 
 /** A private view is its owner's alone, admins included; a shared one (or one from before accounts) is everyone's to read. */
-function mayRead(view: ViewRecord, user: User): boolean {
+export function mayRead(view: ViewRecord, user: User): boolean {
   return view.visibility === 'shared' || view.owner === null || view.owner === user.id;
 }
 
