@@ -1,9 +1,9 @@
 // Exports as file downloads: POST any Result to format it, or GET a chain of command formatted straight from the graph.
 import express, { Router, type Response } from 'express';
 import { CsvPart, ExportFormat, exportLimits } from '../../../contract/api/export.ts';
-import type { Result } from '../../../contract/result.ts';
 import { exportFileName, exportFormats, type RenderOptions } from '../../export/formats.ts';
-import { checkSubmitted, renderExport } from '../export-workers.ts';
+import { exportSubmitted, renderExport } from '../export-workers.ts';
+import type { Rendered } from '../export-tasks.ts';
 import { BadInput } from '../../errors.ts';
 import { fetchChain } from '../../queries/fetch-chain.ts';
 import { currentUser } from '../auth-middleware.ts';
@@ -41,13 +41,13 @@ function readFormat(params: Record<string, string>, query: Record<string, unknow
   return { format: format.data, part: part.data };
 }
 
-async function send(res: Response, result: Result, base: string, format: ExportFormat, options: RenderOptions): Promise<void> {
-  const spec = exportFormats[format];
-  const body = await renderExport(format, result, options);
+function send(res: Response, file: Rendered, base: string, format: ExportFormat, options: RenderOptions): void {
   // attachment() sets Content-Disposition (quoted, ASCII-safe); the type is set after, as attachment() guesses one from the extension.
   res.attachment(exportFileName(base, format, options.part));
-  res.type(spec.contentType);
-  res.send(body);
+  res.type(exportFormats[format].contentType);
+  // end(), not send(): send() would hash megabytes on the event loop for an ETag no download uses.
+  res.setHeader('Content-Length', file.bytes.byteLength);
+  res.end(file.bytes);
 }
 
 export function exportRoutes({ graph, answers }: Services, options: ExportRouteOptions = {}): Router {
@@ -58,14 +58,11 @@ export function exportRoutes({ graph, answers }: Services, options: ExportRouteO
     const { format, part } = readFormat(req.params, req.query, ['part']);
     if (!req.is('application/json')) throw new BadInput([{ field: '(body)', reason: 'must be JSON, sent as Content-Type: application/json' }]);
     // The client's own result, but a viewer's file is still redacted: what they export is what they may see.
-    const submitted = await checkSubmitted(req.body as Buffer);
-    const result = await answers.disclose(currentUser(res), submitted, {
-      action: 'export',
-      query: submitted.meta.query,
-      targetIds: submitted.nodes.map((node) => node.id),
-      parameters: { format, part },
-    });
-    await send(res, result, `xpf-${result.meta.query}`, format, { part, generatedAt: now(), origin: 'submitted' });
+    const options: RenderOptions = { part, generatedAt: now(), origin: 'submitted' };
+    const file = await answers.discloseFile(currentUser(res), (withholding) =>
+      exportSubmitted(req.body as Buffer, format, options, withholding, { format, part }),
+    );
+    send(res, file, `xpf-${file.query}`, format, options);
   });
 
   router.get('/export/chain/:id/:format', async (req, res) => {
@@ -79,7 +76,8 @@ export function exportRoutes({ graph, answers }: Services, options: ExportRouteO
       parameters: { ...found.meta.parameters, format, part },
     });
     const asOf = typeof chains.meta.parameters.asOf === 'string' ? `-as-of-${chains.meta.parameters.asOf}` : '';
-    await send(res, chains, `xpf-chain-${req.params.id}${asOf}`, format, { part, generatedAt: now(), origin: 'query' });
+    const options: RenderOptions = { part, generatedAt: now(), origin: 'query' };
+    send(res, await renderExport(format, chains, options), `xpf-chain-${req.params.id}${asOf}`, format, options);
   });
 
   return router;
