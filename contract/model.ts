@@ -37,14 +37,25 @@ export const NodeKind = NodeLabel.exclude(PersonRole.options);
 export type NodeKind = z.infer<typeof NodeKind>;
 
 // Set look-ups for primaryKind, which every row of a seed passes through: a failed zod parse builds an error.
-const kindNames = new Set<string>(NodeKind.options);
-const roleNames = new Set<string>(PersonRole.options);
 
 /** The kind a node is shown as: its most specific label, or Unknown. */
 export type DisplayKind = NodeLabel | 'Unknown';
 
 export const RelationshipType = z.enum(Object.keys(relationshipTypes) as [Types, ...Types[]]);
 export type RelationshipType = z.infer<typeof RelationshipType>;
+
+/**
+ * Membership of an enum by a set lookup: safeParse builds an error for every label that is not a
+ * member, and withholding asks this of every label of every node in an answer (20,000 in an export).
+ */
+function memberOf<T extends string>(options: readonly T[]): (value: string) => value is T {
+  const members = new Set<string>(options);
+  return (value): value is T => members.has(value);
+}
+const isNodeLabel = memberOf(NodeLabel.options);
+const isNodeKind = memberOf(NodeKind.options);
+const isPersonRole = memberOf(PersonRole.options);
+const isRelationshipType = memberOf(RelationshipType.options);
 
 /** Each written kind's property schema. */
 export const nodeSchemas = Object.fromEntries(NodeKind.options.map((kind) => [kind, kindSpec(kind).properties!])) as {
@@ -76,9 +87,9 @@ export function kindOf(labels: readonly string[]): DisplayKind {
 
 /** The kind a set of labels is written as, or null when they name none, several, or a role without Person. */
 export function primaryKind(labels: readonly string[]): NodeKind | null {
-  const kinds = labels.filter((label): label is NodeKind => kindNames.has(label));
+  const kinds = labels.filter(isNodeKind);
   if (kinds.length !== 1) return null;
-  const hasRole = labels.some((label) => roleNames.has(label));
+  const hasRole = labels.some(isPersonRole);
   if (hasRole && kinds[0] !== 'Person') return null;
   return kinds[0]!;
 }
@@ -89,7 +100,7 @@ export function primaryKind(labels: readonly string[]): NodeKind | null {
  */
 export function isProtected(labels: readonly string[]): boolean {
   const protections = labels.flatMap((label): Protection[] => {
-    const spec = NodeLabel.safeParse(label).success ? kindSpec(label as NodeLabel) : null;
+    const spec = isNodeLabel(label) ? kindSpec(label) : null;
     return spec?.protection ? [spec.protection] : [];
   });
   if (protections.includes('always')) return true;
@@ -120,8 +131,8 @@ export function disclosedProperties(labels: readonly string[], published = false
  * is withheld.
  */
 export function disclosedVictimLink(type: string): ReadonlySet<string> | null {
-  if (!RelationshipType.safeParse(type).success) return null;
-  const spec: RelationshipTypeSpec = relationshipTypes[type as RelationshipType];
+  if (!isRelationshipType(type)) return null;
+  const spec: RelationshipTypeSpec = relationshipTypes[type];
   if (spec.withVictim === 'withheld') return null;
   const personal = new Set<string>(spec.personal);
   return new Set(Object.keys(RelationshipProps.shape).filter((key) => !personal.has(key)));

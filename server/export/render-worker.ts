@@ -1,7 +1,7 @@
 // The export work that takes CPU in proportion to a submitted body, run in a worker thread so the
-// event loop keeps answering health and other users: reading and checking the body against the
-// export limits, and rendering a file. Withholding and the audit stay on the main thread, in the
-// policy layer every answer leaves through.
+// event loop keeps answering health and other users (server/http/export-tasks.ts): reading and
+// checking the body against the export limits, and rendering a file. The worker also withholds, by
+// the policy layer's withhold() and options; the audit entry stays on the main thread.
 import { exportLimits, ExportBody, type ExportFormat } from '../../contract/api/export.ts';
 import type { FieldProblem } from '../../contract/api/problem.ts';
 import type { Result } from '../../contract/result.ts';

@@ -3,6 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const tasks = await import('../export/render-worker.ts');
+const tasks = await import('./export-tasks.ts');
 
-export const { validateSubmitted, render } = tasks;
+export const { exportSubmitted, renderResult } = tasks;

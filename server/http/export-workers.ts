@@ -1,5 +1,6 @@
-// The export worker threads (tasks in server/export/render-worker.ts), one pool per process: checking a
-// submitted body and rendering a file happen there, so a large export never blocks the event loop.
+// The export worker threads (tasks in export-tasks.ts), one pool per process: checking a submitted
+// body, withholding it for its reader and rendering a file happen there, so a large export never
+// blocks the event loop; only the body's bytes go in and the file's bytes come out.
 // Each task runs inside the request's budget: a client that leaves, or a deadline that passes,
 // ends the task (Piscina stops its thread) instead of letting it finish for nobody.
 import { availableParallelism } from 'node:os';
@@ -9,7 +10,9 @@ import { BadInput, ExportTooLarge, ExportUnavailable, RequestCancelled } from '.
 import { currentBudget } from '../graph/budget.ts';
 import type { ExportFormat } from '../../contract/api/export.ts';
 import type { RenderOptions } from '../export/formats.ts';
-import type { Checked } from '../export/render-worker.ts';
+import type { AuditNote } from '../policy/audit-log.ts';
+import type { WithholdOptions } from '../policy/withhold.ts';
+import type { Rendered, SubmittedTask, SubmittedExport } from './export-tasks.ts';
 
 let pool: Piscina | undefined;
 
@@ -28,7 +31,7 @@ function renderPool(): Piscina {
 }
 
 /** Runs one task inside the current request's budget (or unbounded outside a request). */
-async function runTask<T>(name: 'validateSubmitted' | 'render', task: unknown): Promise<T> {
+async function runTask<T>(name: 'exportSubmitted' | 'renderResult', task: unknown): Promise<T> {
   const budget = currentBudget();
   const deadline = budget ? AbortSignal.timeout(Math.max(0, budget.deadline - Date.now())) : undefined;
   const signal = budget && deadline ? AbortSignal.any([budget.signal, deadline]) : undefined;
@@ -44,14 +47,27 @@ async function runTask<T>(name: 'validateSubmitted' | 'render', task: unknown): 
   }
 }
 
-/** A submitted body (raw JSON bytes) read and checked against the export limits: 400 naming each field, 413 naming the limit. */
-export async function checkSubmitted(body: Uint8Array): Promise<Result> {
-  const checked = await runTask<Checked>('validateSubmitted', { body });
-  if (checked.kind === 'bad-input') throw new BadInput(checked.errors);
-  if (checked.kind === 'too-large') throw new ExportTooLarge(checked.detail);
-  return checked.result;
+/**
+ * A submitted body (raw JSON bytes) read and checked against the export limits (400 naming each
+ * field, 413 naming the limit), withheld as `withholding` says and rendered; with the audit note
+ * of what was submitted, which the policy layer records before the file leaves.
+ */
+export async function exportSubmitted(
+  body: Uint8Array,
+  format: ExportFormat,
+  options: RenderOptions,
+  withholding: WithholdOptions,
+  parameters: Record<string, unknown>,
+  queryTitles: Readonly<Record<string, string>>,
+): Promise<{ file: Rendered; note: AuditNote }> {
+  const done = await runTask<SubmittedExport>('exportSubmitted', { body, format, options, withholding, queryTitles } satisfies SubmittedTask);
+  if (done.kind === 'bad-input') throw new BadInput(done.errors);
+  if (done.kind === 'too-large') throw new ExportTooLarge(done.detail);
+  const { submitted, ...file } = done;
+  return { file, note: { action: 'export', query: submitted.query, targetIds: submitted.nodeIds, parameters } };
 }
 
-export async function renderExport(format: ExportFormat, result: Result, options: RenderOptions): Promise<string | Uint8Array> {
-  return runTask<string | Uint8Array>('render', { format, result, options });
+/** A Result the server made and already withheld, rendered. */
+export async function renderExport(format: ExportFormat, result: Result, options: RenderOptions): Promise<Rendered> {
+  return runTask<Rendered>('renderResult', { format, result, options });
 }

@@ -89,6 +89,17 @@ export class EvidenceAnswers {
     return withhold(result, this.options(reader));
   }
 
+  /**
+   * A submitted export, too large to withhold on the event loop: `prepare` checks, withholds (by
+   * withhold() with the options it is given) and renders it in a worker thread, and says what was
+   * submitted; that is recorded before the file leaves, as for every other answer.
+   */
+  async discloseFile<F>(reader: Reader, prepare: (withholding: WithholdOptions) => Promise<{ file: F; note: AuditNote }>): Promise<F> {
+    const { file, note } = await prepare(this.options(reader));
+    await this.audit.record(reader, note);
+    return file;
+  }
+
   /** A view's record (in a list, or after a change): another analyst's title is withheld from a redacted reader. */
   viewRecord<T extends ViewRecord>(reader: Reader, view: T): T {
     return withholdViewRecord(view, this.viewReader(reader));

@@ -3,7 +3,7 @@
 // nodes with the properties their kind declares less personal data, links that touch a victim only
 // of the types the model shows, documents titled only when published, and the scalar columns and
 // parameters each query names as safe (its `disclosed`, contract/queries/define-query.ts).
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { Role } from '../../contract/api/session.ts';
 import { declaredLinkProperties, disclosedProperties, disclosedVictimLink, displayOf, isProtected, kindOf } from '../../contract/model.ts';
 import type { Disclosed } from '../../contract/queries/define-query.ts';
@@ -22,18 +22,18 @@ export function redacts(options: Pick<WithholdOptions, 'role' | 'redactAll'>): b
   return options.redactAll || options.role === 'viewer';
 }
 
-function digest(id: string, secret: string): string {
+function digest(id: string, secret: string | KeyObject): string {
   const hex = createHmac('sha256', secret).update(id).digest('hex').toUpperCase();
   return `${hex.slice(0, 4)}-${hex.slice(4, 8)}`;
 }
 
 /** "Detainee 7F3A-91C2": HMAC-SHA256 of the node id, so the same person has the same pseudonym on every screen. */
-export function pseudonym(node: Pick<ResultNode, 'id' | 'labels'>, secret: string): string {
+export function pseudonym(node: Pick<ResultNode, 'id' | 'labels'>, secret: string | KeyObject): string {
   return `${node.labels.includes('Detainee') ? 'Detainee' : 'Person'} ${digest(node.id, secret)}`;
 }
 
 /** What stands in a document's title when it is withheld: the same tag for the same document everywhere. */
-export function documentStandIn(id: string, secret: string): string {
+export function documentStandIn(id: string, secret: string | KeyObject): string {
   return `Document ${digest(id, secret)} (title withheld)`;
 }
 
@@ -95,39 +95,67 @@ function publishedDocuments(
   return (id, url) => typeof url === 'string' && url !== '' && !citedForVictims.has(id);
 }
 
-function withholdCitation(citation: Citation, published: boolean, secret: string): Citation {
+function withholdCitation(citation: Citation, published: boolean, secret: KeyObject): Citation {
   if (published)
     return { id: citation.id, name: citation.name, ...pick(citation as unknown as Record<string, Json>, ['publisher', 'date', 'url', 'collection']) };
   return { id: citation.id, name: documentStandIn(citation.id, secret), ...pick(citation as unknown as Record<string, Json>, ['date', 'collection']) };
 }
 
-function withholdNode(node: ResultNode, published: boolean, secret: string): ResultNode {
-  const disclosed = disclosedProperties(node.labels, published);
+/**
+ * The model's word on each distinct set of labels and each link type, asked once per answer: an
+ * export holds 20,000 elements but a handful of kinds, and asking per element kept the event loop
+ * busy for seconds. Made per answer, so labels a client invents do not pile up in the server.
+ */
+function modelWords() {
+  const memo = <V>(compute: (key: string) => V) => {
+    const known = new Map<string, V>();
+    return (key: string): V => {
+      if (!known.has(key)) known.set(key, compute(key));
+      return known.get(key) as V;
+    };
+  };
+  const labelsOf = (key: string) => key.split('\n');
+  const protectedLabels = memo((key) => isProtected(labelsOf(key)));
+  const disclosed = memo((key) => disclosedProperties(labelsOf(key.slice(2)), key.startsWith('1')));
+  const title = memo((key) => displayOf(kindOf(labelsOf(key))).title);
+  const victimLink = memo(disclosedVictimLink);
+  return {
+    isProtected: (labels: readonly string[]) => protectedLabels(labels.join('\n')),
+    disclosedProperties: (labels: readonly string[], published: boolean) => disclosed(`${published ? 1 : 0}\n${labels.join('\n')}`),
+    title: (labels: readonly string[]) => title(labels.join('\n')),
+    disclosedVictimLink: victimLink,
+  };
+}
+type ModelWords = ReturnType<typeof modelWords>;
+
+function withholdNode(node: ResultNode, published: boolean, secret: KeyObject, model: ModelWords): ResultNode {
+  const disclosed = model.disclosedProperties(node.labels, published);
   const kept = pick(node.properties, disclosed);
   if (disclosed.has('name') || node.properties.name === undefined) return { ...node, properties: kept };
   // A stand-in in the name's place: the same person or document has the same one on every screen.
-  const kind = kindOf(node.labels);
-  const name = isProtected(node.labels)
+  const name = model.isProtected(node.labels)
     ? pseudonym(node, secret)
-    : kind === 'Document'
+    : kindOf(node.labels) === 'Document'
       ? documentStandIn(node.id, secret)
-      : `${displayOf(kind).title} (withheld)`;
+      : `${model.title(node.labels)} (withheld)`;
   return { ...node, properties: { ...kept, name, redacted: true } };
 }
 
 /** The result as this role may receive it. Pure: the input is not changed. */
 export function withhold(result: Result, options: WithholdOptions): Result {
   if (!redacts(options)) return result;
+  const model = modelWords();
+  const secret = createSecretKey(Buffer.from(options.secret, 'utf8'));
   const byId = new Map(result.nodes.map((node) => [node.id, node]));
   // An end the answer does not hold (a submitted export may have one) is treated as a victim's.
-  const victimIds = new Set(result.nodes.filter((node) => isProtected(node.labels)).map((node) => node.id));
+  const victimIds = new Set(result.nodes.filter((node) => model.isProtected(node.labels)).map((node) => node.id));
   const isVictim = (id: string) => victimIds.has(id) || !byId.has(id);
   const touchesVictim = (edge: ResultEdge) => isVictim(edge.source) || isVictim(edge.target);
 
   const edges: ResultEdge[] = [];
   const withheldEdges = new Set<string>();
   for (const edge of result.edges) {
-    const allowed = touchesVictim(edge) ? disclosedVictimLink(edge.type) : declaredLinkProperties;
+    const allowed = touchesVictim(edge) ? model.disclosedVictimLink(edge.type) : declaredLinkProperties;
     if (allowed) edges.push({ ...edge, properties: pick(edge.properties, allowed) });
     else withheldEdges.add(edge.id);
   }
@@ -142,14 +170,14 @@ export function withhold(result: Result, options: WithholdOptions): Result {
   const published = publishedDocuments(result, victimIds, touchesVictim);
   const nodes = result.nodes
     .filter((node) => !withheldEnds.has(node.id) || shownEnds.has(node.id))
-    .map((node) => withholdNode(node, published(node.id, node.properties.url), options.secret));
+    .map((node) => withholdNode(node, published(node.id, node.properties.url), secret, model));
 
   // Only documents that what is still sent cites: a withheld relative's police record is withheld too.
   const cited = new Set([...nodes, ...edges].flatMap((element) => sourcesOf(element.properties)));
   const citations = Object.fromEntries(
     Object.entries(result.citations)
       .filter(([id]) => cited.has(id))
-      .map(([id, citation]) => [id, withholdCitation(citation, published(id, citation.url), options.secret)]),
+      .map(([id, citation]) => [id, withholdCitation(citation, published(id, citation.url), secret)]),
   );
   return { nodes, edges, paths, citations, summary: pick(result.summary, columns), meta: withholdMeta(result.meta) };
 }

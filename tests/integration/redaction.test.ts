@@ -1,5 +1,6 @@
 // Issue 10's redaction findings, each as the review reproduced it, on a fixture of three namesake
-// detainees, their relative, their village and the records about them: the search oracle (6), a
+// detainees, their relative, their village and the records about them: a real name in the curated
+// name search (1), the search oracle (6), a
 // victim's links (7), documents named after the person (8), an analyst's searched name in a shared
 // view (2), admin raw Cypher (3), and the audit log under REDACT=1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +60,21 @@ function expectNoPersonal(answer: unknown, what: string): void {
 }
 
 const query = (client: Client, name: string, params: Record<string, unknown>) => client.post(`/api/queries/${name}`, { params });
+
+describe('finding 1: a real name typed into the curated name search', () => {
+  it('finds the detainees for an analyst and not one of them, under any name, for a viewer', async () => {
+    const idsIn = (answer: { body: unknown }) => ids.detainees.filter((id) => JSON.stringify(answer.body).includes(id));
+    const asked = { query: realName, limit: 20 };
+    expect(idsIn(await query(analyst, 'full-text-names', asked))).toEqual(ids.detainees);
+    const posted = await query(viewer, 'full-text-names', asked);
+    expect(posted.status).toBe(200);
+    expect(idsIn(posted)).toEqual([]);
+    expect(posted.body.nodes.filter((node: { labels: string[] }) => node.labels.includes('Detainee'))).toEqual([]);
+    expectNoPersonal(posted.body, 'POST full-text-names');
+    // Under REDACT=1 an admin searches as a viewer does.
+    expect(idsIn(await query(redacted, 'full-text-names', asked))).toEqual([]);
+  });
+});
 
 describe('finding 6: search is no oracle, meta and cost included', () => {
   it('answers a viewer the same for a real name as for a made-up one', async () => {

@@ -1,13 +1,12 @@
 // Exports as file downloads: POST any Result to format it, or GET a chain of command formatted straight from the graph.
 import express, { Router, type Response } from 'express';
 import { CsvPart, ExportFormat, exportLimits } from '../../../contract/api/export.ts';
-import type { Result } from '../../../contract/result.ts';
 import { exportFileName, exportFormats, type RenderOptions } from '../../export/formats.ts';
-import { checkSubmitted, renderExport } from '../export-workers.ts';
+import { exportSubmitted, renderExport } from '../export-workers.ts';
+import { reportStamp, type Rendered } from '../export-tasks.ts';
 import { ViewId } from '../../../contract/queries/views/view-params.ts';
 import { BadInput, NotFound } from '../../errors.ts';
 import { fetchChain } from '../../queries/fetch-chain.ts';
-import { fingerprintGraph } from '../../queries/fingerprint.ts';
 import { currentUser } from '../auth-middleware.ts';
 import { mayRead } from './views.routes.ts';
 import type { Services } from '../services.ts';
@@ -44,23 +43,13 @@ function readFormat(params: Record<string, string>, query: Record<string, unknow
   return { format: format.data, part: part.data };
 }
 
-async function send(res: Response, result: Result, base: string, format: ExportFormat, options: RenderOptions): Promise<void> {
-  const spec = exportFormats[format];
-  const body = await renderExport(format, result, options);
+function send(res: Response, file: Rendered, base: string, format: ExportFormat, options: RenderOptions): void {
   // attachment() sets Content-Disposition (quoted, ASCII-safe); the type is set after, as attachment() guesses one from the extension.
   res.attachment(exportFileName(base, format, options.part));
-  res.type(spec.contentType);
-  // Bytes as a Buffer: Express sends any other object as JSON.
-  res.send(typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
-}
-
-/**
- * The graph-state fingerprint a report is stamped with, only for the formats that print it: hashing
- * every element is work in proportion to the body, spent only where it is read. Of what this reader
- * was given: a digest of withheld values would let anyone test guesses at them.
- */
-function reportStamp(format: ExportFormat, disclosed: Result): { fingerprint?: string } {
-  return format === 'report' || format === 'pdf' ? { fingerprint: fingerprintGraph(disclosed) } : {};
+  res.type(exportFormats[format].contentType);
+  // end(), not send(): send() would hash megabytes on the event loop for an ETag no download uses.
+  res.setHeader('Content-Length', file.bytes.byteLength);
+  res.end(file.bytes);
 }
 
 /** Who a report names as its analyst: the account's login name. */
@@ -71,26 +60,17 @@ function analystOf(res: Response): string | undefined {
 export function exportRoutes({ graph, answers, views }: Services, options: ExportRouteOptions = {}): Router {
   const now = options.now ?? (() => new Date());
   const router = Router();
+  const queryTitles = Object.fromEntries(graph.catalogue.evidence().map((entry) => [entry.name, entry.title]));
 
   router.post('/export/:format', exportBodyReader, async (req, res) => {
     const { format, part } = readFormat(req.params, req.query, ['part']);
     if (!req.is('application/json')) throw new BadInput([{ field: '(body)', reason: 'must be JSON, sent as Content-Type: application/json' }]);
     // The client's own result, but a viewer's file is still redacted: what they export is what they may see.
-    const submitted = await checkSubmitted(req.body as Buffer);
-    const result = await answers.disclose(currentUser(res), submitted, {
-      action: 'export',
-      query: submitted.meta.query,
-      targetIds: submitted.nodes.map((node) => node.id),
-      parameters: { format, part },
-    });
-    await send(res, result, `xpf-${result.meta.query}`, format, {
-      part,
-      generatedAt: now(),
-      origin: 'submitted',
-      analyst: analystOf(res),
-      queryTitle: graph.catalogue.get(result.meta.query)?.title,
-      ...reportStamp(format, result),
-    });
+    const options: RenderOptions = { part, generatedAt: now(), origin: 'submitted', analyst: analystOf(res) };
+    const file = await answers.discloseFile(currentUser(res), (withholding) =>
+      exportSubmitted(req.body as Buffer, format, options, withholding, { format, part }, queryTitles),
+    );
+    send(res, file, `xpf-${file.query}`, format, options);
   });
 
   router.get('/export/chain/:id/:format', async (req, res) => {
@@ -106,7 +86,7 @@ export function exportRoutes({ graph, answers, views }: Services, options: Expor
       parameters: { ...found.meta.parameters, format, part },
     });
     const asOf = typeof chains.meta.parameters.asOf === 'string' ? `-as-of-${chains.meta.parameters.asOf}` : '';
-    await send(res, chains, `xpf-chain-${req.params.id}${asOf}`, format, {
+    const options: RenderOptions = {
       part,
       generatedAt: now(),
       origin: 'query',
@@ -114,7 +94,8 @@ export function exportRoutes({ graph, answers, views }: Services, options: Expor
       queryTitle: graph.catalogue.get(chains.meta.query)?.title,
       ...reportStamp(format, chains),
       ...(view ? { view } : {}),
-    });
+    };
+    send(res, await renderExport(format, chains, options), `xpf-chain-${req.params.id}${asOf}`, format, options);
   });
 
   async function readableView(res: Response, raw: unknown): Promise<{ title: string; notes: string }> {
