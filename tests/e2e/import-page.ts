@@ -2,7 +2,8 @@
 // never on sleeps.
 import type { Page } from 'playwright-core';
 
-const settleTimeoutMs = 60_000;
+// Each step waits on the dialog's own data-state; an import or undo on a busy two-core machine takes minutes.
+const settleTimeoutMs = 600_000;
 
 export class ImportPage {
   constructor(readonly page: Page) {}

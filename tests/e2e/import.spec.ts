@@ -65,7 +65,7 @@ const examples = [
 ];
 
 describe('import in the browser', () => {
-  it('imports each example through the browser and through the command line to the same graph', { timeout: 900_000 }, async () => {
+  it('imports each example through the browser and through the command line to the same graph', { timeout: 1_500_000 }, async () => {
     const page = new ImportPage(session.explorer.page);
     await page.open();
     for (const example of examples) {

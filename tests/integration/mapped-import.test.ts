@@ -90,7 +90,7 @@ async function count(prefix: string): Promise<number> {
 describe('the example mappings', () => {
   // The browser test (tests/e2e/import.spec.ts) runs every example through the command line too;
   // here the roster goes through it (a process, its schema, its report), the others through the engine it calls.
-  it('import the facility list, the divisions, the organogram, the GB18030 roster and the sanctions list', { timeout: 240_000 }, async () => {
+  it('import the facility list, the divisions, the organogram, the GB18030 roster and the sanctions list', { timeout: 600_000 }, async () => {
     for (const [file, mapping] of [
       ['facilities.csv', 'facilities.yaml'],
       ['divisions.csv', 'divisions.yaml'],
@@ -163,7 +163,8 @@ describe('the example mappings', () => {
     });
   });
 
-  it('prints every column of every type and names the link ends in --help', async () => {
+  // One command-line process: a minute or more to start on a busy machine.
+  it('prints every column of every type and names the link ends in --help', { timeout: 300_000 }, async () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Facility         id* (stable id)');
