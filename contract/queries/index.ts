@@ -18,6 +18,8 @@ import { query as whoIsResponsible } from './chain/who-is-responsible.ts';
 import { query as directivePropagation } from './directives/directive-propagation.ts';
 import { query as expandNeighbourhood } from './explore/expand-neighbourhood.ts';
 import { query as nodeDetails } from './explore/node-details.ts';
+import { query as relationshipCounts } from './explore/relationship-counts.ts';
+import { query as startingPoints } from './explore/starting-points.ts';
 import { query as timeline } from './explore/timeline.ts';
 import { query as facilityProfile } from './facilities/facility-profile.ts';
 import { query as beginImport } from './import/begin-import.ts';
@@ -67,6 +69,8 @@ export const queries = {
   directivePropagation,
   expandNeighbourhood,
   nodeDetails,
+  relationshipCounts,
+  startingPoints,
   timeline,
   facilityProfile,
   beginImport,

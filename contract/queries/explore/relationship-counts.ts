@@ -1,0 +1,8 @@
+// Parameters of relationship-counts.cypher.
+import { z } from 'zod';
+import { EntityId } from '../params.ts';
+import { evidenceQuery } from '../define-query.ts';
+
+const params = z.object({ id: EntityId });
+
+export const query = evidenceQuery({ name: 'relationship-counts', params });
