@@ -17,7 +17,13 @@ export function mountSearch({ status, trace }: PanelContext, form: HTMLFormEleme
     requireElement('search-results', HTMLUListElement),
     {
       async search(text) {
-        const result = await status.run('search', `Searching for “${text}”…`, (signal) => searchNodes(text, searchLimit, signal), lifetime.signal);
+        const result = await status.run(
+          'search',
+          `Searching for “${text}”…`,
+          (signal) => searchNodes(text, searchLimit, signal),
+          lifetime.signal,
+          () => panel.search(text),
+        );
         if (!result) return;
         panel.showMatches(result);
         if (result.nodes.length === 0) {
@@ -45,6 +51,8 @@ interface SearchHandlers {
 }
 
 export interface SearchPanel extends Panel {
+  /** Asks the server for `text` (and shows it in the box): the start page's examples and Retry use it. */
+  search(text: string): void;
   showMatches(result: Result): void;
   markPicked(id: string): void;
 }
@@ -104,6 +112,10 @@ function createSearchPanel(
   );
 
   return {
+    search(text) {
+      input.value = text;
+      ask(text);
+    },
     showMatches(result) {
       nodesById = new Map(result.nodes.map((node) => [node.id, node]));
       list.replaceChildren(...result.nodes.map(toMatchItem));

@@ -4,7 +4,8 @@
 import type cytoscape from 'cytoscape';
 import { plainFromElements, withRenderAdjustments } from '../graph/render-options.ts';
 import { toElements } from '../graph/to-elements.ts';
-import { visibleResult, type WorkspaceContent } from './workspace-content.ts';
+import { timeView } from './time-filter.ts';
+import { queryAnchors, visibleResult, type WorkspaceContent } from './workspace-content.ts';
 import type { ChangeHighlight, Point, WorkspaceViewport } from './workspace.ts';
 
 export interface CanvasSync {
@@ -23,6 +24,17 @@ export interface CanvasSync {
   setStylesheet(stylesheet: cytoscape.StylesheetJson): void;
 }
 
+/** Comparing two dates: what entered and what left between them is classed so (graph/style.ts draws them apart). */
+function withTimeMarks(elements: cytoscape.ElementDefinition[], content: WorkspaceContent): cytoscape.ElementDefinition[] {
+  const view = content.filters.compareWith ? timeView(content.result, content.filters, queryAnchors(content)) : null;
+  if (!view) return elements;
+  return elements.map((element) => {
+    const id = String(element.data.id);
+    const mark = view.entered.has(id) ? 'entered' : view.left.has(id) ? 'left' : null;
+    return mark ? { ...element, classes: [...((element.classes as string[] | undefined) ?? []), mark] } : element;
+  });
+}
+
 /** `stylesheet` must be the one `cy` was created with. */
 export function createCanvasSync(cy: cytoscape.Core, stylesheet: cytoscape.StylesheetJson): CanvasSync {
   let baseStylesheet = stylesheet;
@@ -39,7 +51,7 @@ export function createCanvasSync(cy: cytoscape.Core, stylesheet: cytoscape.Style
 
   return {
     apply(content) {
-      const wanted = toElements(visibleResult(content));
+      const wanted = withTimeMarks(toElements(visibleResult(content)), content);
       const wantedIds = new Set(wanted.map((element) => String(element.data.id)));
       let added = cy.collection();
       cy.batch(() => {

@@ -6,6 +6,7 @@ import type { ViewQuery } from '../../../contract/api/saved-view.ts';
 import type { Result } from '../../../contract/result.ts';
 import { type LayoutName, layoutNamed, layouts, registerLayouts } from '../graph/layouts.ts';
 import { runOnMainThread } from '../graph/offthread-layout.ts';
+import { keepReadable } from '../graph/readable.ts';
 import { createCanvasSync } from './canvas-sync.ts';
 import { createHistory } from './history.ts';
 import type { ChangeHighlight, Workspace, WorkspaceFilters, WorkspaceState } from './workspace.ts';
@@ -57,6 +58,8 @@ export interface ExplorerWorkspace extends Workspace {
   result(): Result;
   /** state().layout, without cloning the whole state. */
   layout(): string;
+  /** state().query: the curated query that drew the graph, null once edited by hand. */
+  query(): ViewQuery | null;
   filters(): WorkspaceFilters;
   hiddenIds(): string[];
   isPinned(id: string): boolean;
@@ -83,7 +86,8 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
     minZoom: 0.05,
     maxZoom: 4,
     boxSelectionEnabled: false,
-    selectionType: 'additive',
+    // A plain click selects one element; Shift or Ctrl adds (Cytoscape's multiple-selection keys).
+    selectionType: 'single',
     ...options.cytoscapeOptions,
   });
   const runLayout: LayoutRunner = options.runLayout ?? runOnMainThread;
@@ -152,6 +156,9 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
       }
       content = withLayout(content, layout);
       await runLayout(cy.elements(), layouts[layout]);
+      // The layout fitted everything; up to a few hundred nodes the view stays readable and pans instead,
+      // keeping in sight the node expanded, or the start of the chain or path.
+      keepReadable(cy, near ?? content.result.paths[0]?.nodes[0]);
     } finally {
       applying = false;
     }
@@ -188,6 +195,7 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
     },
     result: () => content.result,
     layout: () => content.layout,
+    query: () => content.query,
     filters: () => ({ ...content.filters }),
     hiddenIds: () => [...content.hidden],
     isPinned: (id) => content.pinned.has(id),
