@@ -1,6 +1,6 @@
 // The rows the seed and the importer write: one node or relationship each, checked against model.ts.
 import { z } from 'zod';
-import { Json } from './result.ts';
+import type { Json } from './result.ts';
 import { NodeLabel, RelationshipProps, RelationshipType, StableId, nodeSchemas, primaryKind } from './model.ts';
 import { deriveNames } from './names.ts';
 

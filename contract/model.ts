@@ -6,25 +6,7 @@ import { nodeKinds, unknownKind, type NodeKindSpec, type Protection } from './mo
 import { RelationshipProps, relationshipTypes, type RelationshipTypeSpec } from './model/relationship-types.ts';
 
 export * from './model/provenance.ts';
-export {
-  DirectiveProps,
-  DirectiveType,
-  DocumentProps,
-  FacilityProps,
-  FacilityType,
-  FigureProps,
-  nodeKinds,
-  OrganizationLevel,
-  OrganizationProps,
-  OrganizationType,
-  PersonProps,
-  PhotoProps,
-  PlaceProps,
-  PlaceType,
-  SanctionProps,
-  unknownKind,
-  type NodeShape,
-} from './model/node-kinds.ts';
+export { DirectiveType, FacilityProps, FacilityType, nodeKinds, OrganizationType, PersonProps } from './model/node-kinds.ts';
 export { RelationshipProps, relationshipTypes } from './model/relationship-types.ts';
 export { propertyTitle } from './model/property-titles.ts';
 
@@ -77,9 +59,6 @@ export const searchableKinds: readonly NodeKind[] = NodeKind.options.filter((kin
 function byType<T>(pick: (spec: RelationshipTypeSpec) => T): Record<RelationshipType, T> {
   return Object.fromEntries(RelationshipType.options.map((type) => [type, pick(relationshipTypes[type])])) as Record<RelationshipType, T>;
 }
-
-/** Which end of a relationship is higher in a chain of command (see RelationshipTypeSpec.command). */
-export const commandDirection = byType((spec) => spec.command);
 
 /** Captions for drawing an edge in its stored direction and in reverse. */
 export const relationshipCaption = byType((spec) => ({ forward: spec.caption, reverse: spec.reverse }));

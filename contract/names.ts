@@ -50,7 +50,7 @@ const LETTER_FOLDS: Record<string, string> = { ı: 'i', ə: 'e', ɵ: 'o', ş: 's
  * Latin letter, so Arabic-script Uyghur (ئ = ى + hamza) keeps its letters. Chinese characters stay
  * as they are: the index's CJK analyzer matches them by bigrams.
  */
-export function plainKey(word: string): string {
+function plainKey(word: string): string {
   let key = plainKeys.get(word);
   if (key === undefined) {
     if (plainKeys.size >= MAX_CACHED_WORDS) plainKeys.clear();

@@ -10,8 +10,7 @@ import { hierarchyRows, organizationRows, parentRows } from './public-record/org
 import { peopleRows } from './public-record/people.ts';
 import { Reference } from './public-record/reference.ts';
 
-export { PUBLIC_RECORD_COLLECTION } from './public-record/documents.ts';
-export { directiveTypeOf, facilityTypeOf, isHeadPost, organizationTypeOf } from './public-record/kinds.ts';
+export { isHeadPost } from './public-record/kinds.ts';
 export { Reference } from './public-record/reference.ts';
 
 export interface GraphRows {

@@ -8,7 +8,7 @@ import { publicRecordRows, readReference } from './public-record.ts';
 import { SCALES, syntheticBatches, type RawBatch, type ScaleName } from './synthetic.ts';
 
 /** Generated rows pass the same model checks as imported ones: a generator bug fails loudly here. */
-export function validBatch(batch: RawBatch): GraphBatch {
+function validBatch(batch: RawBatch): GraphBatch {
   return { nodes: batch.nodes.map((row) => NodeRow.parse(row)), relationships: batch.relationships.map((row) => RelationshipRow.parse(row)) };
 }
 

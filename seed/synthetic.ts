@@ -11,7 +11,7 @@ import { writePoliceRecords } from './synthetic/relatives.ts';
 import type { ScaleOptions } from './synthetic/scales.ts';
 import { writeStructure } from './synthetic/structure.ts';
 
-export { type RawBatch, SYNTHETIC_COLLECTION } from './synthetic/batch-writer.ts';
+export type { RawBatch } from './synthetic/batch-writer.ts';
 export { SCALES, type ScaleName, type ScaleOptions } from './synthetic/scales.ts';
 
 /**

@@ -1,7 +1,7 @@
 // upgradeView takes every older document to the current one; ViewContent checks what a client sends.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { upgradeView, ViewContent, ViewDocument } from './saved-view.ts';
+import { upgradeView, ViewContent, type ViewDocument } from './saved-view.ts';
 
 const viewport = { zoom: 1.5, pan: { x: 10, y: -20 } };
 

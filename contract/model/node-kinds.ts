@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DatePrecision, isoDate, Names, Provenance, sha256, StableId, text, Confidence } from './provenance.ts';
 
-export const OrganizationLevel = z.enum(['central', 'region', 'province', 'prefecture', 'city', 'county', 'township']);
+const OrganizationLevel = z.enum(['central', 'region', 'province', 'prefecture', 'city', 'county', 'township']);
 export type OrganizationLevel = z.infer<typeof OrganizationLevel>;
 
 export const OrganizationType = z.enum([
@@ -23,7 +23,7 @@ export const FacilityType = z.enum(['camp', 'detention-centre', 'prison', 'polic
 
 export const DirectiveType = z.enum(['speech', 'order', 'protocol', 'telegram', 'regulation', 'bulletin', 'other']);
 
-export const PlaceType = z.enum(['region', 'prefecture', 'county', 'township', 'village', 'city', 'other']);
+const PlaceType = z.enum(['region', 'prefecture', 'county', 'township', 'village', 'city', 'other']);
 
 export const PersonProps = Provenance.extend(Names.shape).extend({
   id: StableId,
@@ -37,7 +37,7 @@ export const PersonProps = Provenance.extend(Names.shape).extend({
   notes: text.optional(),
 });
 
-export const OrganizationProps = Provenance.extend(Names.shape).extend({
+const OrganizationProps = Provenance.extend(Names.shape).extend({
   id: StableId,
   level: OrganizationLevel,
   orgType: OrganizationType.default('other'),
@@ -57,7 +57,7 @@ export const FacilityProps = Provenance.extend(Names.shape).extend({
   notes: text.optional(),
 });
 
-export const DirectiveProps = Provenance.extend(Names.shape).extend({
+const DirectiveProps = Provenance.extend(Names.shape).extend({
   id: StableId,
   directiveType: DirectiveType.default('other'),
   date: isoDate.optional(),
@@ -69,7 +69,7 @@ export const DirectiveProps = Provenance.extend(Names.shape).extend({
 });
 
 /** A source: a leaked file or a published report. It is its own evidence, so `sources` is optional. */
-export const DocumentProps = z.object({
+const DocumentProps = z.object({
   id: StableId,
   name: text,
   collection: text,
@@ -89,7 +89,7 @@ export const DocumentProps = z.object({
   imports: z.array(text).optional(),
 });
 
-export const PhotoProps = Provenance.extend({
+const PhotoProps = Provenance.extend({
   id: StableId,
   name: text.optional(),
   takenAt: isoDate.optional(),
@@ -98,14 +98,14 @@ export const PhotoProps = Provenance.extend({
   file: text.optional(),
 });
 
-export const PlaceProps = Provenance.extend(Names.shape).extend({
+const PlaceProps = Provenance.extend(Names.shape).extend({
   id: StableId,
   placeType: PlaceType,
   latitude: z.number().min(-90).max(90).optional(),
   longitude: z.number().min(-180).max(180).optional(),
 });
 
-export const SanctionProps = Provenance.extend({
+const SanctionProps = Provenance.extend({
   id: StableId,
   name: text,
   authority: text,
@@ -115,7 +115,7 @@ export const SanctionProps = Provenance.extend({
 });
 
 /** A headline figure about the leak itself (volumes, counts), kept with its sources. */
-export const FigureProps = Provenance.extend({
+const FigureProps = Provenance.extend({
   id: StableId,
   name: text,
   value: text,

@@ -44,9 +44,22 @@ class CliError extends Error {}
 let stopping = false;
 
 function parseOptions(argv: string[]): ImportOptions | 'help' {
-  let parsed;
+  const { values, positionals } = parseCommandLine(argv);
+  if (values.help) return 'help';
+  if (positionals.length !== 1)
+    throw new CliError(`${positionals.length === 0 ? 'name one file to import' : `one file at a time, not ${positionals.length}`}\n${usage}`);
+  const batchText = values['batch-size'] ?? String(DEFAULT_BATCH_SIZE);
+  const batchSize = /^\d+$/.test(batchText) ? Number(batchText) : NaN;
+  if (!(batchSize >= 1 && batchSize <= MAX_BATCH_SIZE))
+    throw new CliError(`--batch-size must be a whole number from 1 to ${MAX_BATCH_SIZE}, not "${batchText}"`);
+  const who = values.as?.trim() || userInfo().username;
+  return { file: positionals[0]!, type: values.type, skipInvalid: values['skip-invalid'], who, batchSize };
+}
+
+/** node's parseArgs, its refusal cut to the first sentence and followed by the usage. */
+function parseCommandLine(argv: string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
@@ -60,16 +73,6 @@ function parseOptions(argv: string[]): ImportOptions | 'help' {
   } catch (error) {
     throw new CliError(`${(error as Error).message.split('. To specify')[0]}\n${usage}`);
   }
-  const { values, positionals } = parsed;
-  if (values.help) return 'help';
-  if (positionals.length !== 1)
-    throw new CliError(`${positionals.length === 0 ? 'name one file to import' : `one file at a time, not ${positionals.length}`}\n${usage}`);
-  const batchText = values['batch-size'] ?? String(DEFAULT_BATCH_SIZE);
-  const batchSize = /^\d+$/.test(batchText) ? Number(batchText) : NaN;
-  if (!(batchSize >= 1 && batchSize <= MAX_BATCH_SIZE))
-    throw new CliError(`--batch-size must be a whole number from 1 to ${MAX_BATCH_SIZE}, not "${batchText}"`);
-  const who = values.as?.trim() || userInfo().username;
-  return { file: positionals[0]!, type: values.type, skipInvalid: values['skip-invalid'], who, batchSize };
 }
 
 /**

@@ -69,7 +69,7 @@ export function toCsv(result: Result, part: CsvPart): string {
  * (Windows-1252 on most Western desktops) and every Chinese or Uyghur name turns to mojibake.
  * Lines end in CRLF, as RFC 4180 states; the last record ends in one too.
  */
-export function csvDocument(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+function csvDocument(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -83,6 +83,7 @@ export function csvDocument(header: readonly string[], rows: readonly (readonly 
 export function csvCell(value: Cell): string {
   if (value === null) return '';
   if (typeof value !== 'string') return String(value);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are stripped from the cell.
   const clean = value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
   const guarded = /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
   return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;

@@ -191,7 +191,7 @@ function parameterText(value: Json): string {
  */
 export function md(text: string): string {
   return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .replace(CONTROL_CHARACTERS_BUT_BREAKS, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[\\`*_[\]<>|~#$]/g, '\\$&')
@@ -200,8 +200,13 @@ export function md(text: string): string {
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
+/** Control characters other than tab, LF and CR (which the whitespace rule above folds into spaces). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: md() strips them.
+const CONTROL_CHARACTERS_BUT_BREAKS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 /** An id as a code span, fenced by one more backtick than any run inside it (CommonMark's rule). */
 export function code(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: each run becomes a space.
   const clean = text.replace(/[\u0000-\u001F\u007F]+/g, ' ');
   if (clean.trim() === '') return '(no id)';
   const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
@@ -212,5 +217,6 @@ export function code(text: string): string {
 
 /** An http(s) address as an autolink; anything else as escaped text, never a live link. */
 function url(address: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: an address holding a control character is refused as a link.
   return /^https?:\/\/[^\s<>\u0000-\u001F\u007F]+$/.test(address) ? `<${address}>` : md(address);
 }

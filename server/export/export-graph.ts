@@ -31,10 +31,10 @@ export function exportGraph(result: Result): ExportGraph {
 }
 
 /** Search keys derived from the names (contract/names.ts): rebuilt on import, not a fact about anyone. */
-export const derivedProperties: ReadonlySet<string> = new Set(['nameKeys']);
+const derivedProperties: ReadonlySet<string> = new Set(['nameKeys']);
 
 /** Lists of our ids: joined with ";" in text exports. A stable id cannot hold ";" (model.ts `StableId`). */
-export const idListProperties: ReadonlySet<string> = new Set(['sources', 'imports']);
+const idListProperties: ReadonlySet<string> = new Set(['sources', 'imports']);
 
 /** The name a person reads: the record's name, else its id. */
 export function nameOf(node: ResultNode | undefined, id: string): string {
@@ -42,7 +42,7 @@ export function nameOf(node: ResultNode | undefined, id: string): string {
   return typeof name === 'string' && name.trim() !== '' ? name : id;
 }
 
-export function confidenceOf(value: Json | undefined): Confidence | null {
+function confidenceOf(value: Json | undefined): Confidence | null {
   const parsed = Confidence.safeParse(value);
   return parsed.success ? parsed.data : null;
 }

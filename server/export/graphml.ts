@@ -130,14 +130,15 @@ function dataLines(values: readonly [string, Scalar | null][], keys: Map<string,
  * XML 1.0 cannot carry most control characters (not even as &#1;), nor lone surrogates or U+FFFE/U+FFFF:
  * they are removed, or the whole file is refused by every parser.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the class lists the characters XML 1.0 allows, control characters among them.
 const notXmlChar = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Element text; line breaks as references too, so each <data> stays on one line of the file. */
-export function text(value: string): string {
+function text(value: string): string {
   return value.replace(notXmlChar, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;');
 }
 
 /** Attribute values also escape quotes, and write a tab as a reference so parsers do not fold it into a space. */
-export function attr(value: string): string {
+function attr(value: string): string {
   return text(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;');
 }

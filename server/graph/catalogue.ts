@@ -57,7 +57,7 @@ const knownTypes = new Set<string>(RelationshipType.options);
 const requiredMode: Partial<Record<CuratedQuery['kind'], QueryHeader['mode']>> = { evidence: 'read', graph: 'read', schema: 'write' };
 
 /** Checks one .cypher text against its schema; returns the problems, empty when the pair is sound. */
-export function checkQuery(file: string, header: QueryHeader, body: string, schema: z.ZodObject): string[] {
+function checkQuery(file: string, header: QueryHeader, body: string, schema: z.ZodObject): string[] {
   const problems: string[] = [];
   const expectedName = file.replace(/^.*\//, '').replace(/\.cypher$/, '');
   if (header.name !== expectedName) problems.push(`${file}: header name "${header.name}" must equal the file name "${expectedName}"`);

@@ -43,7 +43,10 @@ const strictSchemas = new WeakMap<z.ZodObject, z.ZodObject>();
 
 function strict(schema: z.ZodObject): z.ZodObject {
   let found = strictSchemas.get(schema);
-  if (!found) strictSchemas.set(schema, (found = schema.strict()));
+  if (!found) {
+    found = schema.strict();
+    strictSchemas.set(schema, found);
+  }
   return found;
 }
 
@@ -212,7 +215,7 @@ export class GraphExecutor {
 }
 
 /** The statements of a schema file, split at each `;` that ends a line. */
-export function schemaStatements(entry: CatalogueEntry): string[] {
+function schemaStatements(entry: CatalogueEntry): string[] {
   return entry.cypher
     .split(/;\s*(?:\n|$)/)
     .map((statement) => statement.trim())

@@ -12,7 +12,7 @@ import { StartupError } from './startup-error.ts';
 const run = promisify(execFile);
 
 /** The 5.26 LTS line runs on JDK 17 (2025.x needs 21). Newest 5.26 patch on Maven Central when pinned. */
-export const NEO4J_VERSION = '5.26.30';
+const NEO4J_VERSION = '5.26.30';
 /** Pinned so a warm cache needs no plugin metadata from the network. */
 const DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugin:3.8.1';
 const LAUNCHER_SOURCE = new URL('./java/XpfNeo4jLauncher.java', import.meta.url);

@@ -36,7 +36,7 @@ function toCitation(node: Node): Citation {
   };
 }
 
-export class ResultBuilder {
+class ResultBuilder {
   private readonly nodes = new Map<string, ResultNode>();
   private readonly edges = new Map<string, ResultEdge>();
   private readonly paths: ResultPath[] = [];

@@ -8,9 +8,9 @@ import { constantTimeEqual } from '../queries/secrets.ts';
 import type { SessionInfo, User, UserStore } from '../queries/user-store.ts';
 
 export const SESSION_COOKIE = 'xpf_session';
-export const CSRF_HEADER = 'x-csrf-token';
+const CSRF_HEADER = 'x-csrf-token';
 
-export function readCookie(req: Request, name: string): string | null {
+function readCookie(req: Request, name: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
     if (key === name) return decodeURIComponent(value.join('='));
@@ -38,7 +38,7 @@ export function authenticate(users: UserStore): RequestHandler {
     const token = bearerToken(req);
     const secret = token ?? readCookie(req, SESSION_COOKIE);
     if (secret && secret.length <= 200) {
-      let found;
+      let found: Awaited<ReturnType<UserStore['resolve']>>;
       try {
         found = await users.resolve(secret);
       } catch (error) {

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const clientDir = join(repoRoot, 'client');
+const clientDir = join(repoRoot, 'client');
 export const clientDistDir = join(clientDir, 'dist');
 
 async function newestSourceTime(): Promise<number> {
@@ -27,7 +27,7 @@ async function newestSourceTime(): Promise<number> {
   return newest;
 }
 
-export async function isClientStale(): Promise<boolean> {
+async function isClientStale(): Promise<boolean> {
   const index = join(clientDistDir, 'index.html');
   if (!existsSync(index)) return true;
   return statSync(index).mtimeMs < (await newestSourceTime());

@@ -341,7 +341,7 @@ const openApiPath = {
   responses: { 200: { description: 'OpenAPI 3.1' } },
 } satisfies Operation;
 
-export function operations(catalogue: Catalogue): Operation[] {
+function operations(catalogue: Catalogue): Operation[] {
   return [healthOperation, openApiPath, ...catalogueOperations(catalogue), ...viewOperations, ...exportOperations, ...accountOperations, ...photoOperations];
 }
 

@@ -79,7 +79,7 @@ export function parseImportType(name: string): ImportType {
 }
 
 /** The zod object a row's properties must fit. */
-export function propertySchema(type: ImportType): z.ZodObject {
+function propertySchema(type: ImportType): z.ZodObject {
   return type.element === 'node' ? nodeSchemas[type.kind] : RelationshipProps;
 }
 
@@ -109,7 +109,7 @@ const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
  * A non-empty cell as the property's type. A cell that does not read as that type stays text, so
  * the model's check reports it against the field ("expected number, received string").
  */
-export function cellValue(kind: CellKind, cell: string): unknown {
+function cellValue(kind: CellKind, cell: string): unknown {
   if (kind === 'number') return NUMBER.test(cell) ? Number(cell) : cell;
   if (kind === 'boolean') return /^(true|false)$/i.test(cell) ? cell.toLowerCase() === 'true' : cell;
   if (kind === 'list') return splitList(cell);
@@ -317,7 +317,10 @@ function readJson(file: string, text: string, typeName: string | undefined): Raw
     const rows: RawRows = { file, format: 'json', positions, nodes: [], relationships: [], problems: [] };
     document.forEach((element, index) => {
       const line = at(index);
-      if (!isObject(element)) return rows.problems.push(notAnObject(line));
+      if (!isObject(element)) {
+        rows.problems.push(notAnObject(line));
+        return;
+      }
       const { node, relationship } = flatRow(type, element);
       if (node) rows.nodes.push({ line, row: node });
       if (relationship) rows.relationships.push({ line, row: relationship });
@@ -343,13 +346,19 @@ function readJson(file: string, text: string, typeName: string | undefined): Raw
   const rows: RawRows = { file, format: 'bundle', positions, nodes: [], relationships: [], problems: [] };
   nodes.forEach((element, index) => {
     const line = at(index);
-    if (!isObject(element)) return rows.problems.push(notAnObject(line));
+    if (!isObject(element)) {
+      rows.problems.push(notAnObject(line));
+      return;
+    }
     const { id, labels, ...properties } = element;
     rows.nodes.push({ line, row: { id, labels, properties } });
   });
   relationships.forEach((element, index) => {
     const line = at(nodes.length + index);
-    if (!isObject(element)) return rows.problems.push(notAnObject(line));
+    if (!isObject(element)) {
+      rows.problems.push(notAnObject(line));
+      return;
+    }
     const { id, type, source, target, ...properties } = element;
     rows.relationships.push({ line, row: { id, type, source, target, properties } });
   });

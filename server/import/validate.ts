@@ -114,9 +114,11 @@ export async function validateRows(rows: RawRows, lookup: LookupNodes): Promise<
   // One look at the graph for every id the good rows name.
   const wanted = new Set<string>();
   const sourcesOf = (properties: Record<string, unknown>) => (Array.isArray(properties.sources) ? (properties.sources as string[]) : []);
-  for (const node of nodes.filter(isGood)) [node.parsed.id, ...sourcesOf(node.parsed.properties)].forEach((id) => wanted.add(id));
+  for (const node of nodes.filter(isGood)) {
+    for (const id of [node.parsed.id, ...sourcesOf(node.parsed.properties)]) wanted.add(id);
+  }
   for (const link of relationships.filter(isGood)) {
-    [link.parsed.id, link.parsed.source, link.parsed.target, ...sourcesOf(link.parsed.properties)].forEach((id) => wanted.add(id));
+    for (const id of [link.parsed.id, link.parsed.source, link.parsed.target, ...sourcesOf(link.parsed.properties)]) wanted.add(id);
   }
   const existing = wanted.size > 0 ? await lookup([...wanted].sort()) : new Map<string, string[]>();
 

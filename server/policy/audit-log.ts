@@ -18,7 +18,7 @@ const FREE_TEXT = new Set(['query', 'q', 'text', 'name', 'title']);
  * box must not turn the log into a list of who is looking for whom. Not a hash: a hash of a short
  * name can be found by hashing candidate names, which is the same list by another route.
  */
-export function loggedParameters(parameters: Record<string, unknown> | undefined): string | null {
+function loggedParameters(parameters: Record<string, unknown> | undefined): string | null {
   if (!parameters) return null;
   const shown = Object.fromEntries(
     Object.entries(parameters).map(([key, value]) => [key, FREE_TEXT.has(key) && typeof value === 'string' ? { textLength: value.length } : value]),

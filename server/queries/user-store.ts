@@ -25,9 +25,9 @@ export interface SessionInfo {
 }
 
 /** A cookie session lives 2 hours unused and 12 hours at most; an API token 90 days. */
-export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
+const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
 export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
-export const TOKEN_MAX_MS = 90 * 24 * 60 * 60 * 1000;
+const TOKEN_MAX_MS = 90 * 24 * 60 * 60 * 1000;
 /** The idle expiry moves at most once a minute: not a write on every request. */
 const TOUCH_EVERY_MS = 60 * 1000;
 

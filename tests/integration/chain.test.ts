@@ -28,7 +28,9 @@ describe('GET /api/chain/:id', () => {
     expect(strongest!.nodes.slice(-2)).toEqual(['org_ccp_cc', 'xi_jinping']);
     expect(steps.at(-1)!.properties.title).toBe('General Secretary of the CCP Central Committee');
     // Each link joins the two nodes it stands between, whatever its stored direction.
-    steps.forEach((edge, hop) => expect([edge.source, edge.target].sort()).toEqual([strongest!.nodes[hop], strongest!.nodes[hop + 1]].sort()));
+    steps.forEach((edge, hop) => {
+      expect([edge.source, edge.target].sort()).toEqual([strongest!.nodes[hop], strongest!.nodes[hop + 1]].sort());
+    });
 
     // As strong as its weakest link, and the weakest link named is one of the chain's.
     const rank = { confirmed: 3, reported: 2, inferred: 1 } as const;

@@ -13,7 +13,7 @@ import { parseEnv } from '../../server/env.ts';
 import { createDriver } from '../../server/graph/driver.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/graph/embedded.ts';
 import { GraphExecutor, toDriverParams } from '../../server/graph/executor.ts';
-import { ensureTestUser, signIn, testDriver } from '../support/neo4j.ts';
+import { ensureTestUser, signIn, testDriver, type AnswerBody } from '../support/neo4j.ts';
 import { Cleanups, launchApp, printed, type AppProcess } from '../support/app-process.ts';
 import { freePort } from '../support/ports.ts';
 
@@ -232,7 +232,7 @@ describe('SIGTERM', () => {
   /** A request whose body arrives in two halves, `gapMs` apart: in flight for that long. */
   function slowPost(port: number, token: string, gapMs: number, finish = true) {
     const body = JSON.stringify({ params: { id: 'syn-detainee-0000001' } });
-    return new Promise<{ status: number; body: any }>((resolve, reject) => {
+    return new Promise<{ status: number; body: AnswerBody }>((resolve, reject) => {
       const req = request(
         {
           host: '127.0.0.1',

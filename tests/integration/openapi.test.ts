@@ -2,11 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { createApp } from '../../server/http/app.ts';
-import { startTestApp, testDriver, type TestApp } from '../support/neo4j.ts';
+import { startTestApp, testDriver, type AnswerBody, type TestApp } from '../support/neo4j.ts';
 import { apiRoutes } from '../support/route-table.ts';
 
 let app: TestApp;
-let document: any;
+let document: AnswerBody;
 beforeAll(async () => {
   app = await startTestApp();
   document = (await app.get('/api/openapi.json')).body;

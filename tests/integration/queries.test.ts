@@ -4,7 +4,7 @@ import { isEvidenceQuery, loadCatalogue } from '../../server/graph/catalogue.ts'
 import { Result } from '../../contract/result.ts';
 import { readReference } from '../../seed/public-record.ts';
 import { removeCommandFixture, writeCommandFixture } from '../fixtures/command-fixture.ts';
-import { startTestApp, type TestApp } from '../support/neo4j.ts';
+import { startTestApp, type AnswerBody, type TestApp } from '../support/neo4j.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -16,7 +16,7 @@ afterAll(async () => {
   await app.close();
 });
 
-async function run(name: string, params: Record<string, unknown>): Promise<{ status: number; body: any }> {
+async function run(name: string, params: Record<string, unknown>): Promise<{ status: number; body: AnswerBody }> {
   const response = await app.fetch(`/api/queries/${name}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -11,7 +11,7 @@ import { startEmbeddedNeo4j } from '../../server/graph/embedded.ts';
 import { ViewStore } from '../../server/queries/view-store.ts';
 import { createViewsFixture, fixture, later, removeViews, removeViewsFixture } from '../fixtures/views/fixture-graph.ts';
 import { freePort } from '../support/ports.ts';
-import { startTestApp, testExecutor, type TestApp } from '../support/neo4j.ts';
+import { startTestApp, testExecutor, type AnswerBody, type TestApp } from '../support/neo4j.ts';
 
 let app: TestApp;
 /** Every view a test made, removed after the run with its versions. */
@@ -36,7 +36,7 @@ interface Reply {
   status: number;
   contentType: string;
   headers: Headers;
-  body: any;
+  body: AnswerBody;
 }
 
 async function send(target: TestApp, method: string, path: string, body?: unknown): Promise<Reply> {
@@ -408,7 +408,7 @@ describe('views stay out of evidence', () => {
 });
 
 describe('bad input', () => {
-  const fieldsOf = (reply: { body: any }) => reply.body.errors.map((error: { field: string }) => error.field);
+  const fieldsOf = (reply: { body: AnswerBody }) => reply.body.errors.map((error: { field: string }) => error.field);
 
   it('rejects every bad field of a view with 400 naming it', async () => {
     const base = chenView();

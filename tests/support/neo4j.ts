@@ -40,10 +40,14 @@ export async function ensureTestUser(driver: Driver, role: Role, name = `test-${
   return { username: name, password: TEST_PASSWORD };
 }
 
+/** A JSON answer as a test reads it: its shape is what the assertions check, so it is not typed beforehand. */
+// biome-ignore lint/suspicious/noExplicitAny: the tests walk answers of every route; `unknown` would need a cast at each step.
+export type AnswerBody = any;
+
 export interface Answer {
   status: number;
   contentType: string;
-  body: any;
+  body: AnswerBody;
 }
 
 /** One signed-in client: its cookie, and its CSRF token sent on every request. */

@@ -133,7 +133,7 @@ function propertyList(properties: Record<string, Json>, extra: [string, string][
   const ordered = [...leadingKeys.filter((key) => keys.includes(key)), ...keys.filter((key) => !leadingKeys.includes(key)).sort()];
   const rows: [string, string, string?][] = [
     ...extra,
-    ...ordered.map((key): [string, string, string?] => [propertyTitle(key), valueOf(key, properties), key === 'nameZh' ? 'zh' : undefined]),
+    ...ordered.map((key): [string, string, string?] => [propertyTitle(key), shownValue(key, properties), key === 'nameZh' ? 'zh' : undefined]),
   ];
   return createElement(
     'dl',
@@ -142,7 +142,7 @@ function propertyList(properties: Record<string, Json>, extra: [string, string][
   );
 }
 
-function valueOf(key: string, properties: Record<string, Json>): string {
+function shownValue(key: string, properties: Record<string, Json>): string {
   const value = properties[key] ?? null;
   if (key === 'date' && typeof value === 'string') return formatDate(value, properties.datePrecision);
   return formatValue(value);

@@ -6,7 +6,7 @@ import { evidenceQuery } from '../define-query.ts';
 /** Lucene's query syntax characters; escaped so typed text is matched, never parsed as operators. */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
-const escape = (term: string) => term.replace(LUCENE_SPECIAL, '\\$&');
+const escapeLucene = (term: string) => term.replace(LUCENE_SPECIAL, '\\$&');
 
 /**
  * Every typed word must match, either as typed in any indexed field (name, nameZh, pinyin,
@@ -21,15 +21,15 @@ const escape = (term: string) => term.replace(LUCENE_SPECIAL, '\\$&');
  * Words are lower-cased first: the index folds case anyway, and Lucene's operators (AND, OR, NOT)
  * are upper-case only, so a typed "AND" stays a word.
  */
-export function toLuceneQuery(text: string): string {
+function toLuceneQuery(text: string): string {
   const words = nameWords(text.toLowerCase());
   const keys = words.map(nameKey);
   const clauses = words.map((word, i) => {
-    const terms = [escape(word), ...(keys[i] ? [`nameKeys:${escape(keys[i])}`] : [])];
+    const terms = [escapeLucene(word), ...(keys[i] ? [`nameKeys:${escapeLucene(keys[i])}`] : [])];
     const last = i === words.length - 1;
     return `(${(last ? terms.flatMap((term) => [term, `${term}*`]) : terms).join(' OR ')})`;
   });
-  const joined = escape(joinedKey(words));
+  const joined = escapeLucene(joinedKey(words));
   if (words.length < 2 || !joined) return clauses.join(' AND ');
   return `(${clauses.join(' AND ')}) OR nameKeys:${joined} OR nameKeys:${joined}*`;
 }

@@ -14,6 +14,7 @@ export const ViewAuthor = z.string().min(1).max(200);
 
 /** Who may open a view: its owner only, or every signed-in user (the share link then works for them). */
 export const Visibility = z.enum(['private', 'shared']);
+export type Visibility = z.infer<typeof Visibility>;
 
 /** The owning account's id; null for views saved before accounts existed. */
 export const ViewOwner = z.string().min(1).max(200).nullable();
@@ -42,7 +43,7 @@ export const ViewRecordRow = z.object({
   /** The owning account's id; null for a view saved before accounts. */
   owner: z.string().nullable().default(null),
   /** Views from before accounts had no owner and were open to everyone: they stay shared. */
-  visibility: z.unknown().transform((value): z.infer<typeof Visibility> => (value === 'private' ? 'private' : 'shared')),
+  visibility: z.unknown().transform((value): Visibility => (value === 'private' ? 'private' : 'shared')),
   createdAt: StoredInstant,
   updatedAt: StoredInstant,
   currentVersion: VersionNumber,

@@ -1,6 +1,7 @@
 // POST /api/admin/cypher: read-only raw Cypher for admins. It runs in a READ transaction with a
 // timeout, so Neo4j itself refuses any write; nothing here parses the text to guess.
 import { Router } from 'express';
+import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { z } from 'zod';
 import type { Json } from '../../../contract/result.ts';
 import { recordToJson } from '../../graph/executor.ts';
@@ -42,7 +43,7 @@ export function adminRoutes({ graph, audit }: Services): Router {
     // people: only its length and the parameter names go in the log.
     await audit.record(currentUser(res), { action: 'cypher', parameters: { textLength: cypher.length, parameterNames: Object.keys(parameters) } });
     const started = performance.now();
-    let records;
+    let records: Neo4jRecord[];
     try {
       records = await graph.rawRead(cypher, parameters);
     } catch (error) {

@@ -72,7 +72,7 @@ export function auditRoutes(audit: AuditLog): Router {
     res
       .attachment(`xpf-audit-${stamp}.jsonl`)
       .type('application/x-ndjson')
-      .send(all.map((entry) => JSON.stringify(entry)).join('\n') + '\n');
+      .send(`${all.map((entry) => JSON.stringify(entry)).join('\n')}\n`);
   });
 
   return router;

@@ -1,6 +1,7 @@
 // /api/auth: log in and out, who am I (with the CSRF token), and API tokens for scripts.
 import express, { Router, type Response } from 'express';
 import { z } from 'zod';
+import type { Session } from '../../../contract/api/session.ts';
 import type { AuditLog } from '../../policy/audit-log.ts';
 import { usernameTag } from '../../policy/audit-log.ts';
 import { currentSession, currentUser, requireSession, SESSION_COOKIE } from '../auth-middleware.ts';
@@ -23,7 +24,7 @@ function cookieOptions(secure: boolean) {
   return { httpOnly: true, sameSite: 'strict' as const, secure, path: '/' };
 }
 
-function whoAmI(res: Response) {
+function whoAmI(res: Response): Session {
   const user = currentUser(res)!;
   return { user: { id: user.id, username: user.username, role: user.role }, csrfToken: currentSession(res)?.csrfToken ?? null };
 }

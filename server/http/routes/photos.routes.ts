@@ -25,12 +25,12 @@ const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
  * The real path of `file` inside `store`, or null when it is absolute, climbs out with `..`, or
  * leads out of the store through a symbolic link (realpath resolves every link, then the prefix check).
  */
-export async function resolveInStore(store: string, file: string): Promise<string | null> {
+async function resolveInStore(store: string, file: string): Promise<string | null> {
   if (file.length === 0 || isAbsolute(file) || file.split(/[\\/]/).includes('..') || file.includes('\0')) return null;
   const root = await realpath(store).catch(() => null);
   if (!root) return null;
   const candidate = await realpath(resolve(root, file)).catch(() => null);
-  if (!candidate || !candidate.startsWith(root + sep)) return null;
+  if (!candidate?.startsWith(root + sep)) return null;
   const stats = await stat(candidate);
   return stats.isFile() && stats.size <= MAX_PHOTO_BYTES ? candidate : null;
 }

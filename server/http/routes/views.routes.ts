@@ -5,7 +5,15 @@ import { z } from 'zod';
 import { ListPage, ShareId, VersionNumber, ViewId, Visibility } from '../../../contract/queries/views/view-params.ts';
 import { currentUser, requireRole } from '../auth-middleware.ts';
 import type { User } from '../../queries/user-store.ts';
-import { ViewScope } from '../../../contract/api/views.ts';
+import {
+  ViewScope,
+  type OpenedAnswer,
+  type SavedAnswer,
+  type SavedView,
+  type VersionInfo,
+  type VersionListAnswer,
+  type ViewListAnswer,
+} from '../../../contract/api/views.ts';
 import { Forbidden, HttpProblem, NotFound } from '../../errors.ts';
 import type { Services } from '../services.ts';
 import { badInputFrom } from '../../errors.ts';
@@ -15,7 +23,7 @@ import type { StoredVersion, VersionRecord, ViewRecord } from '../../queries/vie
 import { numberOrRaw } from '../query-string.ts';
 
 /** Who is acting, by login name: what versions show as their author. Ownership is by account id. */
-export function authorOf(res: Response): string {
+function authorOf(res: Response): string {
   const user = res.locals.user as { username?: unknown } | undefined;
   return typeof user?.username === 'string' && user.username !== '' ? user.username : 'local';
 }
@@ -41,11 +49,11 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, field = ''): T {
 }
 
 /** The record plus its stable links: the share link is the same for every version and title. */
-function withLinks(view: ViewRecord) {
+function withLinks(view: ViewRecord): SavedView {
   return { ...view, links: { share: `/v/${view.shareId}`, api: `/api/views/shared/${view.shareId}` } };
 }
 
-function versionInfo(version: VersionRecord): VersionRecord {
+function versionInfo(version: VersionRecord): VersionInfo {
   return { version: version.version, savedAt: version.savedAt, author: version.author, title: version.title };
 }
 
@@ -100,7 +108,7 @@ export function viewsRoutes({ views: store, viewGraph: graph, audit, answers }: 
   }
 
   /** A version as it opens: its document, and what changed in the graph since it was saved. */
-  async function reopen(res: Response, id: string, version: number | null) {
+  async function reopen(res: Response, id: string, version: number | null): Promise<OpenedAnswer> {
     const found = await readable(res, id, version);
     if (!found.version) throw new NotFound(`View "${id}" has no version ${version}`);
     const { changes, graph: now } = await graph.reopen(found.version.document, found.version.savedAt);
@@ -141,14 +149,14 @@ export function viewsRoutes({ views: store, viewGraph: graph, audit, answers }: 
     res
       .status(201)
       .location(`/api/views/${view.id}`)
-      .json({ view: withLinks(record), version: versionInfo(version), document: shown(document) });
+      .json({ view: withLinks(record), version: versionInfo(version), document: shown(document) } satisfies SavedAnswer);
   });
 
   router.get('/views', async (req, res) => {
     const scope = parse(ViewScope, req.query.scope ?? 'all', 'scope');
     const { offset, limit } = parse(ListPage, { offset: numberOrRaw(req.query.offset), limit: numberOrRaw(req.query.limit) });
     const page = await store.list(currentUser(res)!.id, scope === 'mine', offset, limit);
-    res.json({ views: page.views.map(withLinks), scope, offset, limit, more: page.more });
+    res.json({ views: page.views.map(withLinks), scope, offset, limit, more: page.more } satisfies ViewListAnswer);
   });
 
   router.post('/views/import', savers, async (req, res) => {
@@ -170,7 +178,7 @@ export function viewsRoutes({ views: store, viewGraph: graph, audit, answers }: 
     res
       .status(201)
       .location(`/api/views/${view.id}`)
-      .json({ view: withLinks(record), version: versionInfo(latest), document: shown(latest.document) });
+      .json({ view: withLinks(record), version: versionInfo(latest), document: shown(latest.document) } satisfies SavedAnswer);
   });
 
   router.get('/views/shared/:shareId', async (req, res) => {
@@ -188,7 +196,7 @@ export function viewsRoutes({ views: store, viewGraph: graph, audit, answers }: 
     const id = parse(ViewId, req.params.id, 'id');
     const found = await store.versions(id);
     if (!found || !mayRead(found.view, currentUser(res)!)) throw new NotFound(`No view with id "${id}"`);
-    res.json({ view: withLinks(found.view), versions: found.versions });
+    res.json({ view: withLinks(found.view), versions: found.versions } satisfies VersionListAnswer);
   });
 
   router.get('/views/:id/versions/:version', async (req, res) => {
@@ -220,7 +228,7 @@ export function viewsRoutes({ views: store, viewGraph: graph, audit, answers }: 
       query: content.query?.name,
     });
     const record: ViewRecord = { ...current.view, title: document.title, updatedAt: saved.savedAt, currentVersion: outcome.currentVersion };
-    res.json({ view: withLinks(record), version: versionInfo({ ...saved, version: outcome.currentVersion }), document: shown(document) });
+    res.json({ view: withLinks(record), version: versionInfo({ ...saved, version: outcome.currentVersion }), document: shown(document) } satisfies SavedAnswer);
   });
 
   router.put('/views/:id/visibility', savers, async (req, res) => {
