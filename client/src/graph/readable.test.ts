@@ -28,7 +28,7 @@ describe('readableViewport', () => {
     // A tall chain: its start at the bottom, far below the centre.
     const view = readableViewport(size, { x1: 0, y1: 0, x2: 200, y2: 3000 }, 0.15, { x: 100, y: 2950 })!;
     const y = readableZoom * 2950 + view.pan.y;
-    expect(y).toBeCloseTo(size.height - 40);
+    expect(y).toBeCloseTo(size.height - 60);
     const wide = readableViewport(size, { x1: 0, y1: 0, x2: 4000, y2: 100 }, 0.15, { x: 3990, y: 50 })!;
     expect(readableZoom * 3990 + wide.pan.x).toBeCloseTo(size.width - 220);
   });

@@ -33,7 +33,7 @@ export interface Viewport {
  * Room kept around the focus node on screen, in pixels: more on the right, where its name is drawn
  * (graph/style.ts puts names beside their nodes).
  */
-const focusMargin = { left: 40, right: 220, top: 40, bottom: 40 };
+const focusMargin = { left: 40, right: 220, top: 40, bottom: 60 };
 
 /**
  * The view to show after a fit left `zoom` below readable: the readable zoom, centred on the drawing

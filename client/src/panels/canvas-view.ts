@@ -5,7 +5,7 @@ import { createElement } from '../dom.ts';
 import { fitAll, fitReadable, offscreenSides } from '../graph/readable.ts';
 import { type Panel, type PanelContext, panelLifetime } from './panel.ts';
 
-/** Mounts on the canvas's container (#graph); the hint floats over its lower left corner. */
+/** Mounts on the canvas's container (#graph); the hint floats over its upper right corner. */
 export function mountCanvasView({ workspace, inspectNode, inspectEdge }: PanelContext, container: HTMLElement): Panel {
   const { cy } = workspace;
   const lifetime = panelLifetime();

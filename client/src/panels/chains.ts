@@ -174,15 +174,17 @@ function chainRow(chain: ChainSummary, onPick: (chain: ChainSummary) => void, da
     firstCell.push(createElement('span', { className: `chain-change change-${change}`, text, attrs: { 'data-change': change } }));
   }
   const { reaches } = chain;
+  const heads = reaches.heads === true ? 'heads' : reaches.heads === false ? 'member of, not head of' : 'post in';
   const post = reaches.leader
     ? [
         createElement('span', { className: 'chain-leader', text: reaches.leader }),
-        createElement('span', {
-          className: 'chain-post',
-          text: `${reaches.post ?? 'post'} of ${reaches.body}${reaches.heads === true ? ' (heads it)' : reaches.heads === false ? ' (does not head it)' : ''}`,
-        }),
+        ...(reaches.post ? [createElement('span', { className: 'chain-post', text: reaches.post })] : []),
+        createElement('span', { className: 'chain-body', text: `${heads} ${reaches.body}` }),
       ]
-    : [createElement('span', { className: 'chain-leader', text: reaches.body }), createElement('span', { className: 'chain-post', text: 'no head recorded' })];
+    : [
+        createElement('span', { className: 'chain-leader', text: reaches.body }),
+        createElement('span', { className: 'chain-post', text: 'no head recorded in force' }),
+      ];
   return createElement('tr', { attrs: { 'data-chain': String(chain.number), 'data-strength': strength, 'data-weakest-link': chain.weakestLink?.id ?? '' } }, [
     createElement('td', { className: 'chain-pick' }, firstCell),
     createElement('td', { className: 'chain-reaches' }, post),

@@ -64,7 +64,7 @@ export function createNodePicker(id: string, name: string, signal: AbortSignal):
     const all = options();
     if (all.length === 0) return;
     active = (index + all.length) % all.length;
-    all.forEach((option, i) => option.setAttribute('aria-selected', String(i === active)));
+    for (const [i, option] of all.entries()) option.setAttribute('aria-selected', String(i === active));
     input.setAttribute('aria-activedescendant', all[active]!.id);
   };
   const show = (nodes: readonly ResultNode[]) => {

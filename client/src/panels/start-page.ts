@@ -2,7 +2,7 @@
 // analyst's recent views and views shared by colleagues, and example questions that run with a click.
 // It steps aside as soon as something is drawn, and comes back when the canvas is emptied.
 import type { Session } from '../../../contract/api/session.ts';
-import { displayOf, kindOf, NodeLabel } from '../../../contract/model.ts';
+import { displayOf, kindOf, type NodeLabel } from '../../../contract/model.ts';
 import type { ResultNode } from '../../../contract/result.ts';
 import { runQuery } from '../api.ts';
 import { createElement } from '../dom.ts';
@@ -52,8 +52,9 @@ export function mountStartPage(context: PanelContext, page: HTMLElement): Panel 
       listViews('all', signal),
     ]);
     if (signal.aborted) return;
-    showCounts(holds, statistics.status === 'fulfilled' ? statistics.value.summary : describeError(statistics.reason));
-    showQuestions(questions, starts.status === 'fulfilled' ? starts.value.nodes : describeError(starts.reason), context);
+    const again = () => void load(session);
+    showCounts(holds, statistics.status === 'fulfilled' ? statistics.value.summary : describeError(statistics.reason), again);
+    showQuestions(questions, starts.status === 'fulfilled' ? starts.value.nodes : describeError(starts.reason), context, again);
     const own = mine.status === 'fulfilled' ? mine.value.views : [];
     const shared = all.status === 'fulfilled' ? all.value.views.filter((view) => view.visibility === 'shared' && view.owner !== session.user.id) : [];
     views.replaceChildren(
@@ -68,10 +69,17 @@ export function mountStartPage(context: PanelContext, page: HTMLElement): Panel 
   return { dispose: lifetime.dispose };
 }
 
-function showCounts(section: HTMLElement, summary: Record<string, unknown> | string): void {
+/** Says what did not load, with a button to ask again: a busy server may miss its time budget once. */
+function failed(text: string, retry: () => void): HTMLElement {
+  const button = createElement('button', { text: 'Retry', attrs: { type: 'button', 'data-action': 'retry' } });
+  button.addEventListener('click', retry);
+  return createElement('p', { className: 'placeholder' }, [createElement('span', { text: `${text} ` }), button]);
+}
+
+function showCounts(section: HTMLElement, summary: Record<string, unknown> | string, retry: () => void): void {
   const heading = section.firstElementChild!;
   if (typeof summary === 'string') {
-    section.replaceChildren(heading, createElement('p', { className: 'placeholder', text: `The counts did not load: ${summary}` }));
+    section.replaceChildren(heading, failed(`The counts did not load: ${summary}`, retry));
     return;
   }
   const labels = (summary.labels ?? {}) as Record<string, unknown>;
@@ -93,10 +101,10 @@ function showCounts(section: HTMLElement, summary: Record<string, unknown> | str
   );
 }
 
-function showQuestions(section: HTMLElement, nodes: readonly ResultNode[] | string, context: PanelContext): void {
+function showQuestions(section: HTMLElement, nodes: readonly ResultNode[] | string, context: PanelContext, retry: () => void): void {
   const heading = section.firstElementChild!;
   if (typeof nodes === 'string') {
-    section.replaceChildren(heading, createElement('p', { className: 'placeholder', text: `The examples did not load: ${nodes}` }));
+    section.replaceChildren(heading, failed(`The examples did not load: ${nodes}`, retry));
     return;
   }
   const first = (kind: NodeLabel) => nodes.find((node) => kindOf(node.labels) === kind);

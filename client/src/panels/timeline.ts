@@ -122,7 +122,7 @@ export function mountTimeline({ workspace, inspectNode, inspectEdge }: PanelCont
         start: item.start,
         ...(item.end ? { end: item.end } : {}),
         type: item.end ? 'range' : 'point',
-        content: createElement('span', { text: item.text }) as unknown as string,
+        content: createElement('span', { text: item.text, attrs: { 'data-item': item.id } }) as unknown as string,
         className: ['item', `shape-${item.shape}`, ...(item.confidence ? [`item-${item.confidence}`] : []), ...(item.synthetic ? ['item-synthetic'] : [])].join(
           ' ',
         ),

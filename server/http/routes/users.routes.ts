@@ -10,7 +10,7 @@ import type { UserStore } from '../../queries/user-store.ts';
 import { BadInput, HttpProblem, NotFound } from '../../errors.ts';
 import { numberOrRaw } from '../query-string.ts';
 
-const Password = z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1000);
+export const Password = z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1000);
 export const NewUser = z.object({ username: Username, password: Password, role: Role }).strict();
 export const UserChange = z
   .object({ role: Role.optional(), disabled: z.boolean().optional() })
