@@ -31,6 +31,18 @@ describe('the model, stated once', () => {
     ).toEqual([...SEARCHED_NAME_FIELDS].sort());
   });
 
+  it('puts in the publicNames index only kinds that are never protected, and filters the label that always protects', () => {
+    const index = /CREATE FULLTEXT INDEX publicNames[^;]*FOR \(n:([^)]*)\) ON EACH \[([^\]]*)\]/.exec(cypher('schema/schema.cypher'));
+    expect(index, 'schema.cypher creates the publicNames index').not.toBeNull();
+    const neverProtected = NodeLabel.options.filter((label) => {
+      const spec: { protection?: string; properties: unknown; searchable: boolean } = nodeKinds[label];
+      return spec.protection === 'never' || (spec.protection === undefined && spec.searchable);
+    });
+    expect(index![1]!.split('|').sort()).toEqual([...neverProtected].sort());
+    const always = NodeLabel.options.filter((label) => (nodeKinds[label] as { protection?: string }).protection === 'always');
+    for (const label of always) expect(cypher('search/public-names.cypher')).toContain(`NOT node:${label}`);
+  });
+
   it('counts every label and every relationship type in graph statistics, and nothing else', () => {
     const statistics = cypher('stats/graph-statistics.cypher');
     const counted = (pattern: RegExp) => [...statistics.matchAll(pattern)].map((match) => match[1]!).sort();

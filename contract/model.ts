@@ -94,21 +94,34 @@ export function isProtected(labels: readonly string[]): boolean {
 }
 
 /**
- * The properties of a node that a redacted role may receive, by allow-list: the kind's declared
- * properties minus its personal data (a property an import adds later is withheld until the model
- * names it). Null when the node holds no personal data: not a protected person, not a photo.
+ * The properties of a node that a redacted role may receive, by allow-list: those its kind declares,
+ * less its personal data (a protected person's names and address, a photo's file) and, unless the
+ * record is `published` (see NodeKindSpec.shownIfPublished), a document's title. A property an import
+ * adds later is withheld until the model names it; a node of no known kind keeps only its id.
  */
-export function disclosedProperties(labels: readonly string[]): ReadonlySet<string> | null {
+export function disclosedProperties(labels: readonly string[], published = false): ReadonlySet<string> {
   const written = primaryKind(labels.filter((label) => label !== ENTITY_LABEL));
-  if (!written || (written === 'Person' && !isProtected(labels))) return null;
-  const spec = kindSpec(written);
-  if (spec.personal.length === 0) return null;
-  return new Set(Object.keys(spec.properties!.shape).filter((key) => !spec.personal.includes(key)));
+  if (!written) return new Set(['id']);
+  const spec: NodeKindSpec = kindSpec(written);
+  const withheld = new Set<string>([
+    ...(written === 'Person' && !isProtected(labels) ? [] : spec.personal),
+    ...(published ? [] : (spec.shownIfPublished ?? [])),
+  ]);
+  return new Set(Object.keys(spec.properties!.shape).filter((key) => !withheld.has(key)));
 }
 
-/** The properties of a link that a redacted role may receive when it touches a protected person. */
-export function disclosedLinkProperties(type: string): ReadonlySet<string> {
-  const spec: RelationshipTypeSpec | undefined = RelationshipType.safeParse(type).success ? relationshipTypes[type as RelationshipType] : undefined;
-  const personal = new Set<string>(spec?.personal ?? []);
+/**
+ * How a redacted role receives a link that touches a protected person: not at all (`null`: where a
+ * victim lives, who their family is), or with these properties only. A type the model does not know
+ * is withheld.
+ */
+export function disclosedVictimLink(type: string): ReadonlySet<string> | null {
+  if (!RelationshipType.safeParse(type).success) return null;
+  const spec: RelationshipTypeSpec = relationshipTypes[type as RelationshipType];
+  if (spec.withVictim === 'withheld') return null;
+  const personal = new Set<string>(spec.personal);
   return new Set(Object.keys(RelationshipProps.shape).filter((key) => !personal.has(key)));
 }
+
+/** The properties a redacted role receives of a link between people who are not protected: those the model declares. */
+export const declaredLinkProperties: ReadonlySet<string> = new Set(Object.keys(RelationshipProps.shape));

@@ -26,7 +26,11 @@ async function prepareGraph(connection: GraphConnection, catalogue: Catalogue, e
     try {
       await graph.applySchema(queries.schema);
       if (await seedIfEmpty(graph, env.PHOTOS_DIR)) log('Seeded the empty database (public record + synthetic records).');
-      const said = await bootstrapAdmin(new UserStore(graph), env.ADMIN_USER, env.ADMIN_PASSWORD);
+      const users = new UserStore(graph);
+      const keyed = await users.keyUsernames();
+      if (keyed.keyed > 0) log(`Sign-in now ignores case: ${keyed.keyed} older account(s) got a lower-cased name key.`);
+      if (keyed.collisions > 0) log(`${keyed.collisions} account name(s) differ from another only by case: they sign in by their exact name.`);
+      const said = await bootstrapAdmin(users, env.ADMIN_USER, env.ADMIN_PASSWORD);
       if (said) log(said);
       // In the background: the API serves meanwhile, and a query asked before its turn plans itself.
       // Without it the first burst of requests plans the same query once per request (1.5 s each on

@@ -157,6 +157,12 @@ export interface NodeKindSpec {
   protection?: Protection;
   /** Properties that identify someone protected (or a photo of them): withheld from redacted roles. */
   personal: readonly string[];
+  /**
+   * Properties a redacted role receives only from a published record (one with a `url`: a report
+   * anyone can read) that no protected person, nor a link to one, cites in the same answer. Files
+   * in the leak are often named after the person they are about.
+   */
+  shownIfPublished?: readonly string[];
   /** Okabe-Ito colours: told apart by colour-blind readers; the shape tells them apart in greyscale print. */
   draw: { className: string; shape: NodeShape; colour: string };
 }
@@ -235,7 +241,10 @@ export const nodeKinds = {
     plural: 'Documents',
     properties: DocumentProps,
     searchable: false,
-    personal: [],
+    // Analysts' notes on a source may name whom it is about; its title, address and checksum
+    // identify the file, so they are shown to redacted roles only from a published source.
+    personal: ['notes'],
+    shownIfPublished: ['name', 'url', 'checksum'],
     draw: { className: 'document', shape: 'rectangle', colour: '#f0e442' },
   },
   Photo: {

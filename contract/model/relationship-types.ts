@@ -39,6 +39,11 @@ export interface RelationshipTypeSpec {
   command: 'up' | 'down' | null;
   /** On a link that touches a protected person: properties withheld from redacted roles. */
   personal: readonly string[];
+  /**
+   * Whether a redacted role receives this link at all when one end is a protected person. `withheld`:
+   * the link itself is personal data (where a victim lives, who their family is), whatever its properties.
+   */
+  withVictim: 'shown' | 'withheld';
 }
 
 /** Free text on any link may name the people it joins. */
@@ -52,6 +57,7 @@ export const relationshipTypes = {
     ends: { from: ['Person'], to: ['Organization'] },
     command: 'up',
     personal: FREE_TEXT,
+    withVictim: 'shown',
   },
   SUBORDINATE_TO: {
     title: 'Subordinate to',
@@ -60,6 +66,7 @@ export const relationshipTypes = {
     ends: { from: ['Organization'], to: ['Organization'] },
     command: 'up',
     personal: FREE_TEXT,
+    withVictim: 'shown',
   },
   REPORTS_TO: {
     title: 'Reports to',
@@ -68,6 +75,7 @@ export const relationshipTypes = {
     ends: { from: ['Person'], to: ['Person'] },
     command: 'up',
     personal: FREE_TEXT,
+    withVictim: 'shown',
   },
   OPERATES: {
     title: 'Operates',
@@ -76,6 +84,7 @@ export const relationshipTypes = {
     ends: { from: ['Organization'], to: ['Facility'] },
     command: 'down',
     personal: FREE_TEXT,
+    withVictim: 'shown',
   },
   ASSIGNED_TO: {
     title: 'Assigned to',
@@ -84,6 +93,7 @@ export const relationshipTypes = {
     ends: { from: ['Guard'], to: ['Facility'] },
     command: 'up',
     personal: FREE_TEXT,
+    withVictim: 'shown',
   },
   DETAINED_AT: {
     title: 'Detained at',
@@ -91,7 +101,9 @@ export const relationshipTypes = {
     reverse: 'holds',
     ends: { from: ['Detainee'], to: ['Facility'] },
     command: 'up',
-    personal: FREE_TEXT,
+    // The reason a record gives for detaining someone is theirs: "relative abroad", "phone content".
+    personal: [...FREE_TEXT, 'recordedReason', 'relation'],
+    withVictim: 'shown',
   },
   ISSUED: {
     title: 'Issued',
@@ -100,6 +112,7 @@ export const relationshipTypes = {
     ends: { from: ['Person', 'Organization'], to: ['Directive'] },
     command: null,
     personal: FREE_TEXT,
+    withVictim: 'shown',
   },
   ADDRESSED_TO: {
     title: 'Addressed to',
@@ -108,6 +121,7 @@ export const relationshipTypes = {
     ends: { from: ['Directive'], to: ['Organization', 'Person', 'Facility'] },
     command: null,
     personal: FREE_TEXT,
+    withVictim: 'shown',
   },
   INVOKES: {
     title: 'Invokes',
@@ -116,6 +130,7 @@ export const relationshipTypes = {
     ends: { from: ['Directive'], to: ['Directive'] },
     command: null,
     personal: FREE_TEXT,
+    withVictim: 'shown',
   },
   APPLIES_TO: {
     title: 'Applied at',
@@ -124,6 +139,7 @@ export const relationshipTypes = {
     ends: { from: ['Directive'], to: ['Facility', 'Organization'] },
     command: null,
     personal: FREE_TEXT,
+    withVictim: 'shown',
   },
   LOCATED_IN: {
     title: 'Located in',
@@ -132,8 +148,17 @@ export const relationshipTypes = {
     ends: { from: ['Facility', 'Organization', 'Place'], to: ['Place'] },
     command: null,
     personal: FREE_TEXT,
+    withVictim: 'shown',
   },
-  DEPICTS: { title: 'Depicts', caption: 'depicts', reverse: 'depicted in', ends: { from: ['Photo'], to: ['Person'] }, command: null, personal: FREE_TEXT },
+  DEPICTS: {
+    title: 'Depicts',
+    caption: 'depicts',
+    reverse: 'depicted in',
+    ends: { from: ['Photo'], to: ['Person'] },
+    command: null,
+    personal: FREE_TEXT,
+    withVictim: 'shown',
+  },
   SANCTIONED_UNDER: {
     title: 'Sanctioned under',
     caption: 'sanctioned under',
@@ -141,6 +166,7 @@ export const relationshipTypes = {
     ends: { from: ['Person', 'Organization'], to: ['Sanction'] },
     command: null,
     personal: FREE_TEXT,
+    withVictim: 'shown',
   },
   RELATED_TO: {
     title: 'Relative of',
@@ -148,7 +174,18 @@ export const relationshipTypes = {
     reverse: 'relative of',
     ends: { from: ['Person'], to: ['Person'] },
     command: null,
-    personal: FREE_TEXT,
+    // A victim's family is personal data: the link is withheld, and with it the kinship it names.
+    personal: [...FREE_TEXT, 'kinship', 'relation'],
+    withVictim: 'withheld',
   },
-  RESIDES_IN: { title: 'Lives in', caption: 'lives in', reverse: 'home of', ends: { from: ['Person'], to: ['Place'] }, command: null, personal: FREE_TEXT },
+  // A victim's home village is their address.
+  RESIDES_IN: {
+    title: 'Lives in',
+    caption: 'lives in',
+    reverse: 'home of',
+    ends: { from: ['Person'], to: ['Place'] },
+    command: null,
+    personal: FREE_TEXT,
+    withVictim: 'withheld',
+  },
 } as const satisfies Record<string, RelationshipTypeSpec>;

@@ -2,11 +2,23 @@
 // parameters as zod, and what it answers with. The Cypher text sits beside it in <name>.cypher.
 import type { z } from 'zod';
 
+/**
+ * What of a Result a redacted reader (a viewer; everyone under REDACT=1) receives besides the withheld
+ * graph, by allow-list: the parameters echoed back in `meta` (never free text such as a searched
+ * name, which would reach whoever opens a view saved from it) and the scalar columns (the summary
+ * and the paths' attributes). Whatever is not named here is withheld (server/policy/withhold.ts).
+ */
+export interface Disclosed<Params extends z.ZodObject = z.ZodObject> {
+  readonly parameters: readonly (keyof z.input<Params> & string)[];
+  readonly columns: readonly string[];
+}
+
 /** A question about the evidence: read-only, served over HTTP, answered as one Result. */
 export interface EvidenceQuery<Name extends string = string, Params extends z.ZodObject = z.ZodObject> {
   readonly kind: 'evidence';
   readonly name: Name;
   readonly params: Params;
+  readonly disclosed: Disclosed<Params>;
 }
 
 /** Evidence the app reads for itself (a saved view's elements): answered as a Result, never served by name. */
@@ -14,6 +26,7 @@ export interface GraphQuery<Name extends string = string, Params extends z.ZodOb
   readonly kind: 'graph';
   readonly name: Name;
   readonly params: Params;
+  readonly disclosed: Disclosed<Params>;
 }
 
 /** The app's own records (accounts, views, audit, imports) or a write: each row parsed by `row`. */
@@ -35,11 +48,19 @@ export type CuratedQuery = EvidenceQuery | GraphQuery | RecordQuery | SchemaQuer
 /** Queries whose answer is built into a Result from paths, nodes and relationships. */
 export type ResultQuery = EvidenceQuery | GraphQuery;
 
-export function evidenceQuery<const Name extends string, Params extends z.ZodObject>(definition: { name: Name; params: Params }): EvidenceQuery<Name, Params> {
+export function evidenceQuery<const Name extends string, Params extends z.ZodObject>(definition: {
+  name: Name;
+  params: Params;
+  disclosed: Disclosed<Params>;
+}): EvidenceQuery<Name, Params> {
   return { kind: 'evidence', ...definition };
 }
 
-export function graphQuery<const Name extends string, Params extends z.ZodObject>(definition: { name: Name; params: Params }): GraphQuery<Name, Params> {
+export function graphQuery<const Name extends string, Params extends z.ZodObject>(definition: {
+  name: Name;
+  params: Params;
+  disclosed: Disclosed<Params>;
+}): GraphQuery<Name, Params> {
   return { kind: 'graph', ...definition };
 }
 

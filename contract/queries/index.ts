@@ -8,8 +8,11 @@ import { query as countAdmins } from './auth/count-admins.ts';
 import { query as createSession } from './auth/create-session.ts';
 import { query as createUser } from './auth/create-user.ts';
 import { query as deleteSession } from './auth/delete-session.ts';
+import { query as endSessions } from './auth/end-sessions.ts';
 import { query as findSession } from './auth/find-session.ts';
 import { query as findUser } from './auth/find-user.ts';
+import { query as keyUsernames } from './auth/key-usernames.ts';
+import { query as listTokens } from './auth/list-tokens.ts';
 import { query as listUsers } from './auth/list-users.ts';
 import { query as touchSession } from './auth/touch-session.ts';
 import { query as updateUser } from './auth/update-user.ts';
@@ -36,6 +39,7 @@ import { query as photoFile } from './photos/photo-file.ts';
 import { query as photosOf } from './photos/photos-of.ts';
 import { query as schema } from './schema/schema.ts';
 import { query as fullTextNames } from './search/full-text-names.ts';
+import { query as publicNames } from './search/public-names.ts';
 import { query as createNodes } from './seed/create-nodes.ts';
 import { query as createRelationships } from './seed/create-relationships.ts';
 import { query as mergeNodes } from './seed/merge-nodes.ts';
@@ -59,8 +63,11 @@ export const queries = {
   createSession,
   createUser,
   deleteSession,
+  endSessions,
   findSession,
   findUser,
+  keyUsernames,
+  listTokens,
   listUsers,
   touchSession,
   updateUser,
@@ -87,6 +94,7 @@ export const queries = {
   photosOf,
   schema,
   fullTextNames,
+  publicNames,
   createNodes,
   createRelationships,
   mergeNodes,

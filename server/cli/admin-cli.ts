@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const username = Username.safeParse(process.argv[2]);
   if (!username.success) throw new AdminSetupError('Usage: npm run admin:create -- <username> (letters, digits, "_", ".", "@", "-")');
   const password = await readPassword();
-  checkAdminPassword(password);
+  await checkAdminPassword(password, username.data);
   const env = parseEnv();
   const catalogue = await loadCatalogue();
   const connection = await connectToGraph(env);
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     const graph = new GraphExecutor(connection.driver, catalogue, { timeoutMs: 10_000 });
     await graph.applySchema(queries.schema);
     const users = new UserStore(graph);
+    await users.keyUsernames();
     if (await users.findForLogin(username.data)) throw new AdminSetupError(`An account named "${username.data}" exists already.`);
     await users.create(username.data, password, 'admin');
     console.log(`Created the admin account "${username.data}".`);

@@ -3,7 +3,7 @@
 // queries in read transactions, READ routing on a cluster), Neo4j's transaction timeout, the
 // request's deadline and cancellation (server/graph/budget.ts), whole numbers sent as Integers, and
 // driver values turned into plain JSON once, here.
-import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type ResultSummary } from 'neo4j-driver';
 import type { z } from 'zod';
 import type { CuratedQuery, ParamsOf, RecordQuery, ResultQuery, RowOf, SchemaQuery } from '../../contract/queries/define-query.ts';
 import type { Json, Result } from '../../contract/result.ts';
@@ -14,6 +14,13 @@ import { toJson } from './to-json.ts';
 import { toResult } from './to-result.ts';
 
 export type AccessMode = 'read' | 'write';
+
+/** One step of a query plan as Neo4j describes it (EXPLAIN): what it does, with what, and the steps feeding it. */
+export interface Plan {
+  operatorType: string;
+  arguments: Record<string, unknown>;
+  children: Plan[];
+}
 
 export interface RunOptions {
   /** Neo4j's transaction timeout for this run; never more than what is left of the request's deadline. */
@@ -152,6 +159,16 @@ export class GraphExecutor {
     return this.run(cypher, params, 'read', options);
   }
 
+  /** The plan Neo4j would run raw Cypher with (EXPLAIN: nothing is read), so the policy can look at what it touches first. */
+  async rawPlan(cypher: string, params: Record<string, unknown>, options: RunOptions = {}): Promise<Plan> {
+    let plan: Plan | undefined;
+    await this.run(`EXPLAIN ${cypher}`, params, 'read', options, (summary) => {
+      plan = summary.plan === false ? undefined : (summary.plan as Plan);
+    });
+    if (!plan) throw new Error('Neo4j answered EXPLAIN without a plan');
+    return plan;
+  }
+
   /**
    * Plans every curated read query with EXPLAIN: nothing is read or written, but the plans land in
    * Neo4j's query cache. Resolves to how many were planned; one that fails is reported and skipped.
@@ -176,7 +193,13 @@ export class GraphExecutor {
    * (if any): Neo4j's own timeout never outlives the request, the driver's waits (retries, pool,
    * connect) are raced against the deadline, and a client that goes away cancels the transaction.
    */
-  private async run(cypher: string, params: Record<string, unknown>, mode: AccessMode, options: RunOptions = {}): Promise<Neo4jRecord[]> {
+  private async run(
+    cypher: string,
+    params: Record<string, unknown>,
+    mode: AccessMode,
+    options: RunOptions = {},
+    onSummary?: (summary: ResultSummary) => void,
+  ): Promise<Neo4jRecord[]> {
     const timeoutMs = options.timeoutMs ?? this.defaults.timeoutMs;
     const budget = currentBudget();
     if (budget?.signal.aborted) throw new RequestCancelled();
@@ -184,7 +207,11 @@ export class GraphExecutor {
     if (remaining < MIN_USEFUL_MS) throw new DeadlinePassed();
 
     const session = this.driver.session({ defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE });
-    const work = async (tx: ManagedTransaction) => (await tx.run(cypher, toDriverParams(params) as Record<string, unknown>)).records;
+    const work = async (tx: ManagedTransaction) => {
+      const result = await tx.run(cypher, toDriverParams(params) as Record<string, unknown>);
+      onSummary?.(result.summary);
+      return result.records;
+    };
     const config = { timeout: Math.max(1, Math.min(timeoutMs, remaining)) };
     const running = mode === 'read' ? session.executeRead(work, config) : session.executeWrite(work, config);
 

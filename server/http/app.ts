@@ -15,6 +15,7 @@ import { AuditLog } from '../policy/audit-log.ts';
 import { authenticate, requireCsrf, requireSession } from './auth-middleware.ts';
 import { EvidenceAnswers } from '../policy/evidence-answers.ts';
 import { UserStore } from '../queries/user-store.ts';
+import { DEFAULT_SESSION_CACHE } from '../queries/session-cache.ts';
 import { ViewGraph } from '../queries/view-graph.ts';
 import { ViewStore } from '../queries/view-store.ts';
 import type { Services } from './services.ts';
@@ -26,6 +27,7 @@ import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes, loginRoutes } from './routes/auth.routes.ts';
 import { setupRoutes } from './routes/setup.routes.ts';
 import { AdminSetup } from '../policy/admin-setup.ts';
+import { tokensRoutes } from './routes/tokens.routes.ts';
 import { exportRoutes } from './routes/export.routes.ts';
 import { graphRoutes } from './routes/graph.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
@@ -59,6 +61,8 @@ export interface AppOptions {
   trustProxy?: string;
   /** The one-time setup address of the first admin (main.ts issues its token while no admin exists); absent, none is ever open. */
   adminSetup?: AdminSetup;
+  /** How long a resolved session is trusted in this process (server/queries/session-cache.ts); 0 is off. */
+  sessionCacheMs?: number;
 }
 
 export function createApp(options: AppOptions): Express {
@@ -67,6 +71,11 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   if (options.trustProxy) app.set('trust proxy', /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
+  // Every API answer is about someone, or for one user only (errors included): no browser or proxy keeps a copy.
+  app.use('/api', (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   // Before anything else, static files included: a page on another site reaches nothing here.
   app.use(hostCheck(options.allowedHosts));
   app.use(
@@ -99,13 +108,15 @@ export function createApp(options: AppOptions): Express {
   const redaction = { redactAll: options.redactAll ?? false, secret: options.redactionSecret ?? randomBytes(32).toString('hex') };
   const services: Services = {
     graph,
-    users: new UserStore(graph),
+    users: new UserStore(graph, { ...DEFAULT_SESSION_CACHE, ...(options.sessionCacheMs === undefined ? {} : { lifetimeMs: options.sessionCacheMs }) }),
     views: new ViewStore(graph),
     viewGraph: new ViewGraph(graph),
     audit,
     answers: new EvidenceAnswers(graph, audit, redaction),
   };
   const { users } = services;
+  // How many requests had to read Neo4j to learn who sent them (benchmarks and tests read it).
+  app.locals.sessionStats = users.stats;
   const availability = new GraphAvailability(options.driver, log);
   api.use(queryRateLimit(options.rateLimits?.queriesPerMinute ?? 300));
   // Who is asking, then the two routes that need no session: health and login. Everything after the
@@ -137,6 +148,8 @@ export function createApp(options: AppOptions): Express {
   // A saved view (or an imported one, with all its versions) may hold thousands of element ids.
   api.use('/views', express.json({ limit: '5mb' }));
   api.use(express.json({ limit: '100kb' }));
+  // A stolen cookie must not let its holder guess the password at leisure: the sign-in limit counts here too.
+  api.use('/auth/password', (req, res, next) => (req.method === 'POST' ? loginLimit(req, res, next) : next()));
   api.use(deadline);
   const openApi = openApiDocument(options.catalogue, options.version ?? '0.0.0');
   api.get('/openapi.json', (_req, res) => res.json(openApi));
@@ -145,8 +158,9 @@ export function createApp(options: AppOptions): Express {
   // Further routers, one line each, in the order they were added.
   api.use(viewsRoutes(services));
   api.use(authRoutes(users, audit));
+  api.use(tokensRoutes(users, audit));
   api.use(usersRoutes(users, audit));
-  api.use(auditRoutes(audit));
+  api.use(auditRoutes(audit, services.answers));
   api.use(adminRoutes(services));
   api.use(photosRoutes(services, options.photosDir));
   api.use(notFoundRoute);

@@ -11,7 +11,8 @@ import { UserId } from '../../contract/queries/auth/auth-params.ts';
 import { CsvPart, ExportFormat } from '../../contract/api/export.ts';
 import { CypherBody } from './routes/admin.routes.ts';
 import { AuditExportFormat, AuditFilters } from './routes/audit.routes.ts';
-import { LoginBody, TokenBody, TokenId } from './routes/auth.routes.ts';
+import { LoginBody, PasswordChange } from './routes/auth.routes.ts';
+import { TokenBody, TokenId } from './routes/tokens.routes.ts';
 import { NewUser, UserChange, UserPage } from './routes/users.routes.ts';
 import { ExportBody } from './routes/export.routes.ts';
 import { ViewContent, ViewUpdate } from '../../contract/api/saved-view.ts';
@@ -260,19 +261,57 @@ const accountOperations: Operation[] = [
   },
   {
     method: 'post',
+    path: '/api/auth/password',
+    summary: 'Change your password (the current one required): every other session and API token of yours ends',
+    tag: 'auth',
+    body: PasswordChange,
+    responses: { 200: { description: 'Changed; how many other sessions and tokens ended' }, 400: problems[400], ...gate },
+  },
+  {
+    method: 'post',
     path: '/api/auth/tokens',
-    summary: 'Create an API token for yourself (shown once)',
+    summary: 'Create an API token for yourself (shown once), from a browser session only',
     tag: 'auth',
     body: TokenBody,
     responses: { 201: { description: 'The token' }, 400: problems[400], ...gate },
   },
   {
+    method: 'get',
+    path: '/api/auth/tokens',
+    summary: 'Your API tokens (ids, labels, dates; never the secrets)',
+    tag: 'auth',
+    responses: { 200: { description: 'Your unexpired tokens, newest first' }, ...gate },
+  },
+  {
+    method: 'delete',
+    path: '/api/auth/tokens',
+    summary: 'Revoke every API token of yours',
+    tag: 'auth',
+    responses: { 200: { description: 'How many were revoked' }, ...gate },
+  },
+  {
     method: 'delete',
     path: '/api/auth/tokens/{id}',
-    summary: 'Revoke one of your API tokens',
+    summary: 'Revoke one of your API tokens (an admin: anyone’s)',
     tag: 'auth',
     pathParams: { id: TokenId },
     responses: { 204: { description: 'Revoked' }, ...problems, ...gate },
+  },
+  {
+    method: 'get',
+    path: '/api/users/{id}/tokens',
+    summary: "An account's API tokens (admin)",
+    tag: 'admin',
+    pathParams: { id: UserId },
+    responses: { 200: { description: 'Its unexpired tokens, newest first' }, 400: problems[400], ...gate },
+  },
+  {
+    method: 'delete',
+    path: '/api/users/{id}/tokens',
+    summary: 'Revoke every API token of an account (admin)',
+    tag: 'admin',
+    pathParams: { id: UserId },
+    responses: { 200: { description: 'How many were revoked' }, 400: problems[400], ...gate },
   },
   {
     method: 'post',

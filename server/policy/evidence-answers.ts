@@ -1,13 +1,22 @@
-// The one door evidence leaves the server by. Every Result a route sends (a curated query's answer,
-// a chain, a view's graph, an export) passes through here: it is recorded in the audit log, then
-// withheld as the reader's role requires. Routes never redact or audit evidence by hand.
-import type { EvidenceQuery } from '../../contract/queries/define-query.ts';
+// The one door evidence, and what analysts wrote about it, leaves the server by. Every Result a route
+// sends (a curated query's answer, a chain, a view's graph, an export) passes through here: it is
+// recorded in the audit log, then withheld as the reader's role requires. Saved views, their versions
+// and the audit log leave through here too. Routes never redact or audit evidence by hand.
+import type { ViewChanges } from '../../contract/api/views.ts';
+import type { ViewDocument } from '../../contract/api/saved-view.ts';
+import type { EvidenceQuery, ResultQuery } from '../../contract/queries/define-query.ts';
 import { queries } from '../../contract/queries/index.ts';
 import type { Result } from '../../contract/result.ts';
+import type { Record as Neo4jRecord } from 'neo4j-driver';
+import { Forbidden, HttpProblem } from '../errors.ts';
 import type { FieldNaming, GraphExecutor } from '../graph/executor.ts';
+import { holdsAppRecord, refusalOf } from './admin-cypher.ts';
 import type { User } from '../queries/user-store.ts';
-import type { AuditLog, AuditNote } from './audit-log.ts';
-import { redacts, withhold, withholdSearch, type WithholdOptions } from './withhold.ts';
+import type { VersionRecord, ViewRecord } from '../queries/view-store.ts';
+import type { AuditEntry, AuditLog, AuditNote } from './audit-log.ts';
+import { redacts, withhold, type WithholdOptions } from './withhold.ts';
+import { withholdAuditEntry } from './withhold-audit.ts';
+import { withholdChanges, withholdDocument, withholdVersionInfo, withholdViewRecord, type ViewReader } from './withhold-views.ts';
 
 /** Who an answer is for: the signed-in user (null never reaches evidence: routes sit behind the session gate). */
 export type Reader = User | null;
@@ -19,8 +28,21 @@ export interface RedactionSettings {
   secret: string;
 }
 
-/** Queries that find people by what a reader types: an answer must not tell whether a protected name exists. */
-const SEARCHES: ReadonlySet<EvidenceQuery> = new Set([queries.fullTextNames]);
+/**
+ * Queries that find people by what a reader types, and what a redacted reader asks instead: the same
+ * search over an index that holds no victim's name, so the answer (its `meta` and its cost included)
+ * is the same for a real name as for a made-up one.
+ */
+const REDACTED_SEARCHES: ReadonlyMap<ResultQuery, ResultQuery> = new Map([[queries.fullTextNames, queries.publicNames]]);
+
+/** A saved view as it opens: its record, the version, the document, what changed and the graph. */
+export interface OpenedView {
+  view: ViewRecord;
+  version: VersionRecord;
+  document: Omit<ViewDocument, 'snapshot'>;
+  changes: ViewChanges;
+  graph: Result;
+}
 
 export class EvidenceAnswers {
   constructor(
@@ -34,9 +56,18 @@ export class EvidenceAnswers {
     return { role: reader?.role ?? 'viewer', redactAll: this.settings.redactAll, secret: this.settings.secret };
   }
 
+  private viewReader(reader: Reader): ViewReader {
+    return { id: reader?.id ?? null, redacted: this.redacts(reader) };
+  }
+
   /** Whether this reader gets redacted answers (viewers, and everyone under REDACT=1). */
   redacts(reader: Reader): boolean {
     return redacts(this.options(reader));
+  }
+
+  /** The query a reader's question is run as: a search over names a redacted reader may find, or the query itself. */
+  questionFor(reader: Reader, query: ResultQuery): ResultQuery {
+    return (this.redacts(reader) && REDACTED_SEARCHES.get(query)) || query;
   }
 
   /**
@@ -44,14 +75,72 @@ export class EvidenceAnswers {
    * recorded as `note` says, the answer withheld for the reader's role.
    */
   async ask(reader: Reader, query: EvidenceQuery, raw: unknown, note: (result: Result) => AuditNote, naming: FieldNaming = {}): Promise<Result> {
-    const result = await this.graph.evidence(query, raw, naming);
+    const asked = this.questionFor(reader, query);
+    const found = await this.graph.evidence(asked, raw, naming);
+    // Answered under the name the reader asked for: the stand-in is how, not what.
+    const result = asked === query ? found : { ...found, meta: { ...found.meta, query: query.name } };
     await this.audit.record(reader, note(result));
-    return SEARCHES.has(query) ? withholdSearch(result, this.options(reader)) : withhold(result, this.options(reader));
+    return withhold(result, this.options(reader));
   }
 
   /** A Result the server assembled (a chain, a view's graph, a submitted export) on its way to a reader. */
   async disclose(reader: Reader, result: Result, note: AuditNote | null): Promise<Result> {
     if (note) await this.audit.record(reader, note);
     return withhold(result, this.options(reader));
+  }
+
+  /** A view's record (in a list, or after a change): another analyst's title is withheld from a redacted reader. */
+  viewRecord<T extends ViewRecord>(reader: Reader, view: T): T {
+    return withholdViewRecord(view, this.viewReader(reader));
+  }
+
+  versionInfo<T extends VersionRecord>(reader: Reader, view: ViewRecord, version: T): T {
+    return withholdVersionInfo(version, view, this.viewReader(reader));
+  }
+
+  /** A view as it opens, recorded as opened: its graph withheld, and its document and changes only about what that graph still holds. */
+  async openedView(reader: Reader, opened: OpenedView): Promise<OpenedView> {
+    const graph = await this.disclose(reader, opened.graph, { action: 'view-open', targetIds: [opened.view.id] });
+    const viewReader = this.viewReader(reader);
+    return {
+      view: withholdViewRecord(opened.view, viewReader),
+      version: withholdVersionInfo(opened.version, opened.view, viewReader),
+      document: withholdDocument(opened.document, opened.view, viewReader, graph),
+      changes: withholdChanges(opened.changes, viewReader, graph),
+      graph,
+    };
+  }
+
+  /** A saved document answered to the one who just saved it: their own words. */
+  savedDocument<T extends Omit<ViewDocument, 'snapshot'>>(reader: Reader, view: ViewRecord, document: T): T {
+    return withholdDocument(document, view, this.viewReader(reader), null);
+  }
+
+  /**
+   * An admin's raw Cypher, recorded before it runs (its text by length only: it may name people), then
+   * run only if Neo4j's plan for it stays inside the evidence graph (admin-cypher.ts). Under REDACT=1 it
+   * is off: a query can test a victim's name or birth date in ways no filter on its answer could hide.
+   */
+  async rawCypher(reader: Reader, cypher: string, parameters: Record<string, unknown>): Promise<Neo4jRecord[]> {
+    if (this.redacts(reader)) {
+      throw new Forbidden('Raw Cypher is off on a server that redacts for everyone (REDACT=1): a query could test victims’ personal data.');
+    }
+    await this.audit.record(reader, {
+      action: 'cypher',
+      query: 'admin-cypher',
+      parameters: { textLength: cypher.length, parameterCount: Object.keys(parameters).length },
+    });
+    const refused = refusalOf(await this.graph.rawPlan(cypher, parameters));
+    if (refused) throw new HttpProblem(400, 'Cypher refused', `Refused: ${refused}.`);
+    const records = await this.graph.rawRead(cypher, parameters);
+    if (records.some((record) => holdsAppRecord(record.toObject()))) {
+      throw new HttpProblem(400, 'Cypher refused', 'Refused: the answer held one of the app’s own records (labels starting with "_").');
+    }
+    return records;
+  }
+
+  /** Audit entries for an admin: under REDACT=1, only what the log's allow-list names. */
+  auditEntries(reader: Reader, entries: AuditEntry[]): AuditEntry[] {
+    return this.redacts(reader) ? entries.map(withholdAuditEntry) : entries;
   }
 }

@@ -1,10 +1,12 @@
-// withhold(): what each role receives of a result holding a detainee, a relative, an official and a photo.
+// withhold(): what each role receives of a result holding a detainee, a relative, an official, a photo,
+// a village and documents, by allow-list.
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../contract/result.ts';
 import { isProtected } from '../../contract/model.ts';
-import { pseudonym, withhold, withholdSearch } from './withhold.ts';
+import { documentStandIn, pseudonym, withhold } from './withhold.ts';
 
 const secret = 'unit test secret';
+const viewer = { role: 'viewer', redactAll: false, secret } as const;
 
 function sample(): Result {
   return {
@@ -24,24 +26,46 @@ function sample(): Result {
           address: '1 Example Road',
           notes: 'Taken at home',
           gender: 'male',
-          sources: ['doc1'],
+          sources: ['doc-record'],
           confidence: 'confirmed',
+          importedExtra: 'Zzyzx again',
         },
       },
-      { id: 'r1', labels: ['Entity', 'Person'], properties: { id: 'r1', name: 'Relative Testperson', address: '1 Example Road' } },
-      { id: 'o1', labels: ['Entity', 'Person', 'Official'], properties: { id: 'o1', name: 'Chen Quanguo' } },
+      { id: 'r1', labels: ['Entity', 'Person'], properties: { id: 'r1', name: 'Relative Testperson', address: '1 Example Road', sources: ['doc-police'] } },
+      { id: 'o1', labels: ['Entity', 'Person', 'Official'], properties: { id: 'o1', name: 'Chen Quanguo', sources: ['doc-report'], importedExtra: 'x' } },
       { id: 'od', labels: ['Entity', 'Person', 'Official', 'Detainee'], properties: { id: 'od', name: 'Fallen Official' } },
       { id: 'p1', labels: ['Entity', 'Photo'], properties: { id: 'p1', name: 'Zzyzx at intake', file: 'photos/d1.jpg', checksum: 'a'.repeat(64) } },
       { id: 'f1', labels: ['Entity', 'Facility'], properties: { id: 'f1', name: 'Camp One' } },
+      { id: 'v1', labels: ['Entity', 'Place'], properties: { id: 'v1', name: 'Village of the detainee' } },
+      {
+        id: 'doc-report',
+        labels: ['Entity', 'Document'],
+        properties: { id: 'doc-report', name: 'A published report', url: 'https://example.org/r', notes: 'n' },
+      },
     ],
     edges: [
-      { id: 'e1', type: 'DETAINED_AT', source: 'd1', target: 'f1', properties: { id: 'e1', notes: 'Zzyzx was moved', from: '2017-06-01' } },
-      { id: 'e2', type: 'RELATED_TO', source: 'r1', target: 'd1', properties: { id: 'e2', relation: 'mother' } },
+      {
+        id: 'e1',
+        type: 'DETAINED_AT',
+        source: 'd1',
+        target: 'f1',
+        properties: { id: 'e1', notes: 'Zzyzx was moved', recordedReason: 'phone content', from: '2017-06-01', sources: ['doc-record'] },
+      },
+      { id: 'e2', type: 'RELATED_TO', source: 'r1', target: 'd1', properties: { id: 'e2', kinship: 'mother', sources: ['doc-police'] } },
+      { id: 'e3', type: 'RESIDES_IN', source: 'd1', target: 'v1', properties: { id: 'e3', sources: ['doc-record'] } },
+      { id: 'e4', type: 'HELD_POST', source: 'o1', target: 'f1', properties: { id: 'e4', title: 'Secretary', importedExtra: 'x' } },
     ],
-    paths: [{ nodes: ['d1', 'f1'], edges: ['e1'], attributes: {} }],
-    citations: {},
-    summary: { detaineeName: 'Zzyzx Testperson', count: 3 },
-    meta: { query: 'q', parameters: {}, durationMs: 1, truncated: false },
+    paths: [
+      { nodes: ['d1', 'f1'], edges: ['e1'], attributes: { strength: 'confirmed', secretColumn: 'Zzyzx' } },
+      { nodes: ['d1', 'v1'], edges: ['e3'], attributes: { strength: 'confirmed' } },
+    ],
+    citations: {
+      'doc-record': { id: 'doc-record', name: 'Detention record of Zzyzx Testperson', collection: 'Leak', date: '2018-01-02' },
+      'doc-police': { id: 'doc-police', name: 'Police record naming Relative Testperson', collection: 'Leak' },
+      'doc-report': { id: 'doc-report', name: 'A published report', url: 'https://example.org/r', publisher: 'Example' },
+    },
+    summary: { detaineeName: 'Zzyzx Testperson', strength: 'confirmed' },
+    meta: { query: 'chain-of-command', parameters: { id: 'd1', query: 'Zzyzx', limit: 5 }, durationMs: 1, truncated: false },
   };
 }
 
@@ -55,7 +79,7 @@ describe('withhold', () => {
 
   it('replaces victims’ names by a stable pseudonym and drops what identifies them, for viewers', () => {
     const before = sample();
-    const shown = withhold(before, { role: 'viewer', redactAll: false, secret });
+    const shown = withhold(before, viewer);
     const text = JSON.stringify(shown);
     for (const secretValue of [
       'Zzyzx',
@@ -75,24 +99,63 @@ describe('withhold', () => {
     expect(detainee.properties).toEqual({
       id: 'd1',
       gender: 'male',
-      sources: ['doc1'],
+      sources: ['doc-record'],
       confidence: 'confirmed',
       name: pseudonym(detainee, secret),
       redacted: true,
     });
     expect(detainee.properties.name).toMatch(/^Detainee [0-9A-F]{4}-[0-9A-F]{4}$/);
     // Stable: the same person, the same pseudonym, on every call; another secret, another pseudonym.
-    expect(withhold(sample(), { role: 'viewer', redactAll: false, secret }).nodes[0]!.properties.name).toBe(detainee.properties.name);
+    expect(withhold(sample(), viewer).nodes[0]!.properties.name).toBe(detainee.properties.name);
     expect(pseudonym(detainee, 'another secret')).not.toBe(detainee.properties.name);
-    // Officials, facilities and the links' own facts stay.
-    expect(shown.nodes.find((node) => node.id === 'o1')!.properties.name).toBe('Chen Quanguo');
+    // Officials and facilities keep what the model declares of them, and only that.
+    expect(shown.nodes.find((node) => node.id === 'o1')!.properties).toEqual({ id: 'o1', name: 'Chen Quanguo', sources: ['doc-report'] });
     expect(shown.nodes.find((node) => node.id === 'f1')!.properties.name).toBe('Camp One');
-    expect(shown.edges[0]!.properties).toEqual({ id: 'e1', from: '2017-06-01' });
-    expect(shown.edges[1]!.properties.relation).toBe('mother');
     // An official who was detained is protected as a detainee.
     expect(shown.nodes.find((node) => node.id === 'od')!.properties.name).toMatch(/^Detainee /);
     // Pure: the input is untouched.
     expect(before).toEqual(sample());
+  });
+
+  it('withholds the links that are a victim’s personal data, and what only they reached', () => {
+    const shown = withhold(sample(), viewer);
+    // Where they live, and who their family is: the links, the village and the relative go.
+    expect(shown.edges.map((edge) => edge.id).sort()).toEqual(['e1', 'e4']);
+    expect(shown.nodes.map((node) => node.id)).not.toContain('v1');
+    expect(shown.nodes.map((node) => node.id)).not.toContain('r1');
+    expect(shown.paths.map((path) => path.edges)).toEqual([['e1']]);
+    // The detention stays, without the reason the record gives or free text.
+    expect(shown.edges.find((edge) => edge.id === 'e1')!.properties).toEqual({ id: 'e1', from: '2017-06-01', sources: ['doc-record'] });
+    expect(shown.edges.find((edge) => edge.id === 'e4')!.properties).toEqual({ id: 'e4', title: 'Secretary' });
+  });
+
+  it('titles a document only when it is published and no victim cites it', () => {
+    const shown = withhold(sample(), viewer);
+    expect(shown.citations['doc-record']).toEqual({ id: 'doc-record', name: documentStandIn('doc-record', secret), collection: 'Leak', date: '2018-01-02' });
+    // The relative is withheld, so is the police record only they cited.
+    expect(shown.citations['doc-police']).toBeUndefined();
+    expect(shown.citations['doc-report']).toEqual({ id: 'doc-report', name: 'A published report', url: 'https://example.org/r', publisher: 'Example' });
+    expect(shown.nodes.find((node) => node.id === 'doc-report')!.properties).toEqual({
+      id: 'doc-report',
+      name: 'A published report',
+      url: 'https://example.org/r',
+    });
+    // The same published report cited for a victim is no longer safe to title.
+    const cited = sample();
+    cited.nodes[0]!.properties.sources = ['doc-report'];
+    const retitled = withhold(cited, viewer);
+    expect(retitled.citations['doc-report']!.name).toBe(documentStandIn('doc-report', secret));
+    expect(retitled.nodes.find((node) => node.id === 'doc-report')!.properties).toMatchObject({ name: documentStandIn('doc-report', secret), redacted: true });
+  });
+
+  it('sends only the columns and parameters the query names as safe', () => {
+    const shown = withhold(sample(), viewer);
+    expect(shown.summary).toEqual({ strength: 'confirmed' });
+    expect(shown.paths[0]!.attributes).toEqual({ strength: 'confirmed' });
+    expect(shown.meta).toEqual({ query: 'chain-of-command', parameters: { id: 'd1', limit: 5 }, durationMs: 1, truncated: false });
+    const unknown = withhold({ ...sample(), meta: { ...sample().meta, query: 'Zzyzx Testperson' } }, viewer);
+    expect(unknown.meta).toEqual({ query: 'result', parameters: {}, durationMs: 1, truncated: false });
+    expect(unknown.summary).toEqual({});
   });
 
   it('protects detainees and people who are neither officials nor guards', () => {
@@ -101,12 +164,5 @@ describe('withhold', () => {
     expect(isProtected(['Person', 'Guard'])).toBe(false);
     expect(isProtected(['Person', 'Official'])).toBe(false);
     expect(isProtected(['Facility'])).toBe(false);
-  });
-
-  it('drops protected people from search hits, so a real name finds nothing', () => {
-    const shown = withholdSearch(sample(), { role: 'viewer', redactAll: false, secret });
-    expect(shown.nodes.map((node) => node.id).sort()).toEqual(['f1', 'o1', 'p1']);
-    expect(shown.edges).toEqual([]);
-    expect(shown.paths).toEqual([]);
   });
 });

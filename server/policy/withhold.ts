@@ -1,9 +1,14 @@
-// What a role may not see is removed on the server, never sent to be hidden in the browser: victims'
-// names, ID numbers, birth dates, addresses and photos, for viewers and for everyone under REDACT=1.
+// What a role may not see is removed on the server, never sent to be hidden in the browser. For a
+// redacted reader (a viewer; everyone under REDACT=1) every part of a Result is sent by allow-list:
+// nodes with the properties their kind declares less personal data, links that touch a victim only
+// of the types the model shows, documents titled only when published, and the scalar columns and
+// parameters each query names as safe (its `disclosed`, contract/queries/define-query.ts).
 import { createHmac } from 'node:crypto';
 import type { Role } from '../../contract/api/session.ts';
-import { disclosedLinkProperties, disclosedProperties, displayOf, isProtected, kindOf } from '../../contract/model.ts';
-import type { Json, Result, ResultNode } from '../../contract/result.ts';
+import { declaredLinkProperties, disclosedProperties, disclosedVictimLink, displayOf, isProtected, kindOf } from '../../contract/model.ts';
+import type { Disclosed } from '../../contract/queries/define-query.ts';
+import { queries } from '../../contract/queries/index.ts';
+import type { Citation, Json, Result, ResultEdge, ResultMeta, ResultNode } from '../../contract/result.ts';
 
 export interface WithholdOptions {
   role: Role;
@@ -17,63 +22,134 @@ export function redacts(options: Pick<WithholdOptions, 'role' | 'redactAll'>): b
   return options.redactAll || options.role === 'viewer';
 }
 
-/** "Detainee 7F3A-91C2": HMAC-SHA256 of the node id, so the same person has the same pseudonym on every screen. */
-export function pseudonym(node: Pick<ResultNode, 'id' | 'labels'>, secret: string): string {
-  const digest = createHmac('sha256', secret).update(node.id).digest('hex').toUpperCase();
-  const kind = node.labels.includes('Detainee') ? 'Detainee' : 'Person';
-  return `${kind} ${digest.slice(0, 4)}-${digest.slice(4, 8)}`;
+function digest(id: string, secret: string): string {
+  const hex = createHmac('sha256', secret).update(id).digest('hex').toUpperCase();
+  return `${hex.slice(0, 4)}-${hex.slice(4, 8)}`;
 }
 
-function withholdNode(node: ResultNode, secret: string): ResultNode {
-  const disclosed = disclosedProperties(node.labels);
-  if (!disclosed) return node;
-  const kept = Object.fromEntries(Object.entries(node.properties).filter(([key]) => disclosed.has(key)));
-  // A stand-in in the name's place: the same person has the same pseudonym on every screen.
-  const name = isProtected(node.labels) ? pseudonym(node, secret) : `${displayOf(kindOf(node.labels)).title} (withheld)`;
+/** "Detainee 7F3A-91C2": HMAC-SHA256 of the node id, so the same person has the same pseudonym on every screen. */
+export function pseudonym(node: Pick<ResultNode, 'id' | 'labels'>, secret: string): string {
+  return `${node.labels.includes('Detainee') ? 'Detainee' : 'Person'} ${digest(node.id, secret)}`;
+}
+
+/** What stands in a document's title when it is withheld: the same tag for the same document everywhere. */
+export function documentStandIn(id: string, secret: string): string {
+  return `Document ${digest(id, secret)} (title withheld)`;
+}
+
+/** Each query's word on what of its answer a redacted reader receives, by name; a name it does not know discloses nothing. */
+const disclosedByQuery: ReadonlyMap<string, Disclosed> = new Map(
+  Object.values(queries).flatMap((query) => (query.kind === 'evidence' || query.kind === 'graph' ? [[query.name, query.disclosed as Disclosed]] : [])),
+);
+const NOTHING: Disclosed = { parameters: [], columns: [] };
+
+export function disclosedBy(queryName: string): Disclosed {
+  return disclosedByQuery.get(queryName) ?? NOTHING;
+}
+
+/** Whether a name is one of the curated queries that answer with a Result. */
+export function isResultQuery(queryName: string): boolean {
+  return disclosedByQuery.has(queryName);
+}
+
+function pick<T extends Json>(values: Record<string, T>, allowed: ReadonlySet<string> | readonly string[]): Record<string, T> {
+  const keep = allowed instanceof Set ? allowed : new Set(allowed as readonly string[]);
+  return Object.fromEntries(Object.entries(values).filter(([key]) => keep.has(key)));
+}
+
+/** The parameters of `queryName` that may be echoed to a redacted reader (ids, dates, limits; never typed text). */
+export function disclosedParameters(queryName: string, parameters: Record<string, Json>): Record<string, Json> {
+  return pick(parameters, disclosedBy(queryName).parameters);
+}
+
+/** `meta` as a redacted reader receives it: a query name of the catalogue (or "result"), its safe parameters, and the counts. */
+export function withholdMeta(meta: ResultMeta): ResultMeta {
+  const known = isResultQuery(meta.query);
+  return {
+    query: known ? meta.query : 'result',
+    parameters: known ? disclosedParameters(meta.query, meta.parameters) : {},
+    durationMs: meta.durationMs,
+    truncated: meta.truncated,
+  };
+}
+
+function sourcesOf(properties: Record<string, Json>): string[] {
+  return Array.isArray(properties.sources) ? properties.sources.filter((id): id is string => typeof id === 'string') : [];
+}
+
+/**
+ * A document's title reaches a redacted reader only when the document is published (it has a url: a
+ * report or article anyone can read) and nothing in the same answer that cites it is a victim or a
+ * link to one. A leaked file is often named after the person it is about; a published source that
+ * also backs an official's tenure is about the official.
+ */
+function publishedDocuments(
+  result: Result,
+  victimIds: ReadonlySet<string>,
+  touchesVictim: (edge: ResultEdge) => boolean,
+): (id: string, url: Json | undefined) => boolean {
+  const citedForVictims = new Set<string>([
+    ...result.nodes.filter((node) => victimIds.has(node.id)).flatMap((node) => sourcesOf(node.properties)),
+    ...result.edges.filter(touchesVictim).flatMap((edge) => sourcesOf(edge.properties)),
+  ]);
+  return (id, url) => typeof url === 'string' && url !== '' && !citedForVictims.has(id);
+}
+
+function withholdCitation(citation: Citation, published: boolean, secret: string): Citation {
+  if (published)
+    return { id: citation.id, name: citation.name, ...pick(citation as unknown as Record<string, Json>, ['publisher', 'date', 'url', 'collection']) };
+  return { id: citation.id, name: documentStandIn(citation.id, secret), ...pick(citation as unknown as Record<string, Json>, ['date', 'collection']) };
+}
+
+function withholdNode(node: ResultNode, published: boolean, secret: string): ResultNode {
+  const disclosed = disclosedProperties(node.labels, published);
+  const kept = pick(node.properties, disclosed);
+  if (disclosed.has('name') || node.properties.name === undefined) return { ...node, properties: kept };
+  // A stand-in in the name's place: the same person or document has the same one on every screen.
+  const kind = kindOf(node.labels);
+  const name = isProtected(node.labels)
+    ? pseudonym(node, secret)
+    : kind === 'Document'
+      ? documentStandIn(node.id, secret)
+      : `${displayOf(kind).title} (withheld)`;
   return { ...node, properties: { ...kept, name, redacted: true } };
 }
 
 /** The result as this role may receive it. Pure: the input is not changed. */
 export function withhold(result: Result, options: WithholdOptions): Result {
   if (!redacts(options)) return result;
-  const protectedIds = new Set(result.nodes.filter((node) => isProtected(node.labels)).map((node) => node.id));
-  const edges = result.edges.map((edge) => {
-    if (!protectedIds.has(edge.source) && !protectedIds.has(edge.target)) return edge;
-    const disclosed = disclosedLinkProperties(edge.type);
-    const kept = Object.fromEntries(Object.entries(edge.properties).filter(([key]) => disclosed.has(key)));
-    return { ...edge, properties: kept };
-  });
-  return {
-    ...result,
-    nodes: result.nodes.map((node) => withholdNode(node, options.secret)),
-    edges,
-    summary: withholdSummary(result.summary),
-  };
-}
+  const byId = new Map(result.nodes.map((node) => [node.id, node]));
+  // An end the answer does not hold (a submitted export may have one) is treated as a victim's.
+  const victimIds = new Set(result.nodes.filter((node) => isProtected(node.labels)).map((node) => node.id));
+  const isVictim = (id: string) => victimIds.has(id) || !byId.has(id);
+  const touchesVictim = (edge: ResultEdge) => isVictim(edge.source) || isVictim(edge.target);
 
-/**
- * Summary columns are scalars by construction (counts, breakdowns); any text column that could hold
- * a name is withheld wholesale rather than guessed at.
- */
-function withholdSummary(summary: Record<string, Json>): Record<string, Json> {
-  return Object.fromEntries(Object.entries(summary).filter(([key]) => !/name|alias|pinyin|address|idNumber|birth/i.test(key)));
-}
+  const edges: ResultEdge[] = [];
+  const withheldEdges = new Set<string>();
+  for (const edge of result.edges) {
+    const allowed = touchesVictim(edge) ? disclosedVictimLink(edge.type) : declaredLinkProperties;
+    if (allowed) edges.push({ ...edge, properties: pick(edge.properties, allowed) });
+    else withheldEdges.add(edge.id);
+  }
+  const { columns } = disclosedBy(result.meta.query);
+  const paths = result.paths
+    .filter((path) => path.edges.every((id) => !withheldEdges.has(id)))
+    .map((path) => ({ ...path, attributes: pick(path.attributes, columns) }));
 
-/**
- * Search must not be an oracle: a viewer typing a detainee's real name must not learn that the
- * name is in the files. For redacted roles, protected people are dropped from search hits.
- */
-export function withholdSearch(result: Result, options: WithholdOptions): Result {
-  if (!redacts(options)) return result;
-  const nodes = result.nodes.filter((node) => !isProtected(node.labels));
-  const kept = new Set(nodes.map((node) => node.id));
-  return withhold(
-    {
-      ...result,
-      nodes,
-      edges: result.edges.filter((edge) => kept.has(edge.source) && kept.has(edge.target)),
-      paths: result.paths.filter((path) => path.nodes.every((id) => kept.has(id))),
-    },
-    options,
+  // A node that only a withheld link brought into the answer goes with it: a victim's village, their relatives.
+  const shownEnds = new Set([...edges.flatMap((edge) => [edge.source, edge.target]), ...paths.flatMap((path) => path.nodes)]);
+  const withheldEnds = new Set(result.edges.filter((edge) => withheldEdges.has(edge.id)).flatMap((edge) => [edge.source, edge.target]));
+  const published = publishedDocuments(result, victimIds, touchesVictim);
+  const nodes = result.nodes
+    .filter((node) => !withheldEnds.has(node.id) || shownEnds.has(node.id))
+    .map((node) => withholdNode(node, published(node.id, node.properties.url), options.secret));
+
+  // Only documents that what is still sent cites: a withheld relative's police record is withheld too.
+  const cited = new Set([...nodes, ...edges].flatMap((element) => sourcesOf(element.properties)));
+  const citations = Object.fromEntries(
+    Object.entries(result.citations)
+      .filter(([id]) => cited.has(id))
+      .map(([id, citation]) => [id, withholdCitation(citation, published(id, citation.url), options.secret)]),
   );
+  return { nodes, edges, paths, citations, summary: pick(result.summary, columns), meta: withholdMeta(result.meta) };
 }

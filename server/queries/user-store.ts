@@ -1,11 +1,13 @@
 // Accounts and sessions in Neo4j (`_User`, `_Session`), through the curated queries under contract/queries/auth/,
 // so several API processes share them.
 import { randomUUID } from 'node:crypto';
+import type { TokenInfo } from '../../contract/api/account.ts';
 import type { Role } from '../../contract/api/session.ts';
 import { queries } from '../../contract/queries/index.ts';
 import type { GraphExecutor } from '../graph/executor.ts';
 import { hashPassword } from './passwords.ts';
 import { newSecret, sha256Hex } from './secrets.ts';
+import { DEFAULT_SESSION_CACHE, SessionCache, type SessionCacheOptions } from './session-cache.ts';
 
 export interface User {
   id: string;
@@ -31,17 +33,44 @@ const TOKEN_MAX_MS = 90 * 24 * 60 * 60 * 1000;
 /** The idle expiry moves at most once a minute: not a write on every request. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
+/** Sign-in and uniqueness ignore case (user names are ASCII: contract/queries/auth/auth-params.ts). */
+export function usernameKey(username: string): string {
+  return username.toLowerCase();
+}
+
 export class UserStore {
-  constructor(private readonly graph: GraphExecutor) {}
+  private readonly cache: SessionCache;
+  /** How many credentials were resolved, and how many of those had to read Neo4j (the rest came from the cache). */
+  readonly stats = { resolved: 0, readFromGraph: 0 };
+
+  constructor(
+    private readonly graph: GraphExecutor,
+    cache: SessionCacheOptions = DEFAULT_SESSION_CACHE,
+  ) {
+    this.cache = new SessionCache(cache);
+  }
 
   async create(username: string, password: string, role: Role): Promise<User> {
     const id = randomUUID();
-    await this.graph.records(queries.createUser, { id, username, passwordHash: await hashPassword(password), role, createdAt: new Date().toISOString() });
+    await this.graph.records(queries.createUser, {
+      id,
+      username,
+      usernameKey: usernameKey(username),
+      passwordHash: await hashPassword(password),
+      role,
+      createdAt: new Date().toISOString(),
+    });
     return { id, username, role };
   }
 
+  /** The account a login names, whatever the case it is typed in. */
   async findForLogin(username: string): Promise<(User & { passwordHash: string; disabled: boolean }) | null> {
-    return (await this.graph.record(queries.findUser, { username }))?.user ?? null;
+    return (await this.graph.record(queries.findUser, { username, usernameKey: usernameKey(username) }))?.user ?? null;
+  }
+
+  /** At start: older accounts get their lower-cased key; says how many, and how many names collide. */
+  async keyUsernames(): Promise<{ keyed: number; collisions: number }> {
+    return (await this.graph.record(queries.keyUsernames, {}))!.counts;
   }
 
   async list(offset: number, limit: number): Promise<UserRecord[]> {
@@ -49,7 +78,10 @@ export class UserStore {
   }
 
   async update(id: string, change: { role?: Role | undefined; disabled?: boolean | undefined }): Promise<UserRecord | null> {
-    return (await this.graph.record(queries.updateUser, { id, role: change.role ?? null, disabled: change.disabled ?? null }))?.user ?? null;
+    const updated = (await this.graph.record(queries.updateUser, { id, role: change.role ?? null, disabled: change.disabled ?? null }))?.user ?? null;
+    // A new role or a disabled account counts from this request on, here; elsewhere once the cache lets go.
+    this.cache.forgetUser(id);
+    return updated;
   }
 
   async adminCount(): Promise<number> {
@@ -95,16 +127,61 @@ export class UserStore {
 
   /** The session and user a secret opens, or null (unknown, expired, or the user is disabled). */
   async resolve(secret: string, now = Date.now()): Promise<{ user: User; session: SessionInfo } | null> {
-    const found = await this.graph.record(queries.findSession, { tokenHash: sha256Hex(secret), now });
-    if (!found) return null;
-    const { session, user } = found;
-    if (session.idleExpiresAt !== null && session.idleExpiresAt - now < SESSION_IDLE_MS - TOUCH_EVERY_MS) {
-      await this.graph.records(queries.touchSession, { id: session.id, idleExpiresAt: now + SESSION_IDLE_MS });
+    this.stats.resolved += 1;
+    const key = sha256Hex(secret);
+    let resolved = this.cache.get(key, now);
+    if (!resolved) {
+      const begun = this.cache.begin();
+      this.stats.readFromGraph += 1;
+      const found = await this.graph.record(queries.findSession, { tokenHash: key, now });
+      if (!found) return null;
+      const { session, user } = found;
+      resolved = {
+        user,
+        session: { id: session.id, kind: session.kind, csrfToken: session.csrfToken },
+        expiresAt: session.expiresAt,
+        idleExpiresAt: session.idleExpiresAt,
+      };
+      this.cache.put(key, resolved, begun, now);
     }
-    return { user, session: { id: session.id, kind: session.kind, csrfToken: session.csrfToken } };
+    if (resolved.idleExpiresAt !== null && resolved.idleExpiresAt - now < SESSION_IDLE_MS - TOUCH_EVERY_MS) {
+      resolved.idleExpiresAt = now + SESSION_IDLE_MS;
+      await this.graph.records(queries.touchSession, { id: resolved.session.id, idleExpiresAt: resolved.idleExpiresAt });
+    }
+    return { user: resolved.user, session: resolved.session };
   }
 
-  async endSession(id: string, userId: string, kind: 'cookie' | 'token'): Promise<boolean> {
-    return (await this.graph.record(queries.deleteSession, { id, userId, kind }))!.deleted > 0;
+  /** Ends one session or token of `userId` (null: of anyone, for an admin); false when there was none. */
+  async endSession(id: string, userId: string | null, kind: 'cookie' | 'token'): Promise<boolean> {
+    const ended = (await this.graph.record(queries.deleteSession, { id, userId, kind }))!.deleted > 0;
+    this.cache.forgetSession(id);
+    return ended;
+  }
+
+  async listTokens(userId: string, now = Date.now()): Promise<TokenInfo[]> {
+    return (await this.graph.records(queries.listTokens, { userId, now })).map(({ token }) => ({
+      id: token.id,
+      label: token.label,
+      createdAt: new Date(token.createdAt).toISOString(),
+      expiresAt: new Date(token.expiresAt).toISOString(),
+    }));
+  }
+
+  /** Revokes every API token of a user (a leaked one and whatever was made with it); how many there were. */
+  async revokeTokens(userId: string): Promise<number> {
+    const ended = (await this.graph.record(queries.endSessions, { userId, kinds: ['token'], keep: null, passwordHash: null }))?.ended ?? 0;
+    this.cache.forgetUser(userId);
+    return ended;
+  }
+
+  /**
+   * A new password, and every other session and API token of the user ended in the same transaction:
+   * whoever knew the old password is out. `keep` is the session that asked. Null for an unknown user.
+   */
+  async changePassword(userId: string, password: string, keep: string | null): Promise<number | null> {
+    const passwordHash = await hashPassword(password);
+    const row = await this.graph.record(queries.endSessions, { userId, kinds: ['cookie', 'token'], keep, passwordHash });
+    this.cache.forgetUser(userId);
+    return row?.ended ?? null;
   }
 }

@@ -1,6 +1,7 @@
 // The evidence graph as a saved view sees it: its elements' fingerprints now, and its query re-run.
 import { mergeResults, type Result } from '../../contract/result.ts';
 import { queries } from '../../contract/queries/index.ts';
+import type { EvidenceQuery, ResultQuery } from '../../contract/queries/define-query.ts';
 import type { GraphExecutor } from '../graph/executor.ts';
 import { BadInput, fromDriverError, QueryTimedOut, type FieldProblem } from '../errors.ts';
 import { badInputFrom } from '../errors.ts';
@@ -8,6 +9,9 @@ import type { ViewChanges } from '../../contract/api/views.ts';
 import { diffView, type ElementsNow, type QueryNow } from './view-diff.ts';
 import { fingerprintEdge, fingerprintNode } from './fingerprint.ts';
 import type { Snapshot, ViewDocument, ViewElements, ViewQuery } from '../../contract/api/saved-view.ts';
+
+/** Which query a view's saved query is re-run as (server/policy/evidence-answers.ts decides, per reader). */
+export type QuestionFor = (query: EvidenceQuery) => ResultQuery;
 
 export class ViewGraph {
   constructor(private readonly graph: GraphExecutor) {}
@@ -56,13 +60,13 @@ export class ViewGraph {
   }
 
   /** The ids the view's query returns now, or why it cannot be re-run; never a write query. */
-  private async rerunQuery(query: ViewQuery | null): Promise<{ now: QueryNow; result?: Result }> {
+  private async rerunQuery(query: ViewQuery | null, runAs: QuestionFor): Promise<{ now: QueryNow; result?: Result }> {
     const unknown = (reason: string) => ({ now: { known: false as const, reason } });
     if (!query) return unknown('the view was not drawn by one query');
     const evidence = this.graph.catalogue.evidenceNamed(query.name);
     if (!evidence) return unknown(`"${query.name}" is no longer a query of the catalogue`);
     try {
-      const result = await this.graph.evidence(evidence, query.parameters);
+      const result = await this.graph.evidence(runAs(evidence), query.parameters);
       return { now: { known: true, elements: { nodes: result.nodes.map((node) => node.id), edges: result.edges.map((edge) => edge.id) } }, result };
     } catch (error) {
       if (error instanceof BadInput) return unknown(`its parameters no longer fit "${query.name}" (${error.detail})`);
@@ -76,9 +80,10 @@ export class ViewGraph {
    * What changed since this version was saved, and the graph to draw: the view's elements as they
    * are now plus what its query returns now (the "added" of the changes), so a client reopens a
    * view in one request however it was assembled. Unredacted: the route redacts for the reader.
+   * `runAs` is the policy's choice of query for the reader (a redacted reader's search reads no victim's name).
    */
-  async reopen(document: ViewDocument, savedAt: string): Promise<{ changes: ViewChanges; graph: Result }> {
-    const [elements, queried] = await Promise.all([this.readElements(document.elements), this.rerunQuery(document.query)]);
+  async reopen(document: ViewDocument, savedAt: string, runAs: QuestionFor = (query) => query): Promise<{ changes: ViewChanges; graph: Result }> {
+    const [elements, queried] = await Promise.all([this.readElements(document.elements), this.rerunQuery(document.query, runAs)]);
     const graph = queried.result ? mergeResults(queried.result, elements.result) : elements.result;
     return { changes: diffView(document.elements, document.snapshot, savedAt, elements.fingerprints, queried.now), graph };
   }

@@ -43,8 +43,8 @@ describe('first contact', () => {
     await page.locator('#setup:not([hidden])').waitFor();
     await page.screenshot({ path: `${artifacts}first-contact-setup.png` });
     await page.locator('#setup-username').fill('first-admin');
-    await page.locator('#setup-password').fill('a long first password');
-    await page.locator('#setup-repeat').fill('a long first password');
+    await page.locator('#setup-password').fill('violet tundra kettle 4819 harbour');
+    await page.locator('#setup-repeat').fill('violet tundra kettle 4819 harbour');
     await page.locator('#setup-form button[type="submit"]').click();
     await page.locator('#account:not([hidden])').waitFor({ timeout: 30_000 });
     expect(await page.locator('#account-name').textContent()).toBe('first-admin (admin)');
@@ -66,8 +66,8 @@ describe('first contact', () => {
     const again = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await again.goto(setupAddress);
     await again.locator('#setup-username').fill('second-admin');
-    await again.locator('#setup-password').fill('another long password');
-    await again.locator('#setup-repeat').fill('another long password');
+    await again.locator('#setup-password').fill('amber quarry lantern 7302 fjord');
+    await again.locator('#setup-repeat').fill('amber quarry lantern 7302 fjord');
     await again.locator('#setup-form button[type="submit"]').click();
     await again.locator('#setup-error', { hasText: 'not valid' }).waitFor();
     expect(await again.locator('#account').isHidden()).toBe(true);

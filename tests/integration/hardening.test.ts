@@ -26,7 +26,7 @@ beforeAll(async () => {
   catalogue = await loadCatalogue();
   // A test-only evidence query that is slow on purpose, served like any curated one.
   const statistics = catalogue.get('graph-statistics')!;
-  const definition = evidenceQuery({ name: 'test-slow', params: statistics.schema });
+  const definition = evidenceQuery({ name: 'test-slow', params: statistics.schema, disclosed: { parameters: [], columns: [] } });
   catalogue.set('test-slow', { ...statistics, name: 'test-slow', file: 'test/test-slow.cypher', cypher: SLOW_CYPHER, definition });
   const account = await ensureTestUser(driver, 'analyst');
   const client = await signIn(await listen(), account.username, account.password);

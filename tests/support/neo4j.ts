@@ -70,6 +70,8 @@ export interface Client {
 export interface TestApp extends Client {
   baseUrl: string;
   driver: Driver;
+  /** Credentials this app resolved, and how many of them it had to read from Neo4j (server/queries/session-cache.ts). */
+  sessionStats: { resolved: number; readFromGraph: number };
   /** Another signed-in client of the same app: another role, or another user of the same role. */
   login(role: Role, name?: string): Promise<Client>;
   close(): Promise<void>;
@@ -112,7 +114,7 @@ export async function signIn(baseUrl: string, username: string, password: string
   };
 }
 
-export interface TestAppOptions extends Partial<Pick<AppOptions, 'redactAll' | 'redactionSecret' | 'rateLimits'>> {
+export interface TestAppOptions extends Partial<Pick<AppOptions, 'redactAll' | 'redactionSecret' | 'rateLimits' | 'sessionCacheMs'>> {
   /** Who the returned client is signed in as: `test-<role>`. Analyst unless said. */
   role?: Role;
 }
@@ -132,6 +134,7 @@ export async function startTestApp(driver: Driver = testDriver(), options: TestA
     // Off unless a test asks: test files sign in many times from one address (the limits have their
     // own tests in tests/integration/hardening.test.ts).
     rateLimits: { queriesPerMinute: 0, loginPerMinute: 0, ...options.rateLimits },
+    ...(options.sessionCacheMs === undefined ? {} : { sessionCacheMs: options.sessionCacheMs }),
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -175,5 +178,5 @@ export async function startTestApp(driver: Driver = testDriver(), options: TestA
       delete: refuse,
     };
   }
-  return { ...client, baseUrl, driver, login, close };
+  return { ...client, baseUrl, driver, login, close, sessionStats: app.locals.sessionStats };
 }

@@ -3,6 +3,7 @@
 import type { Session } from '../../../contract/api/session.ts';
 import { ApiError, createFirstAdmin, fetchSession, login, logout } from '../api.ts';
 import { requireElement, requirePart } from '../dom.ts';
+import { mountAccountSettings } from './account-settings.ts';
 import { type Panel, type PanelContext, panelLifetime } from './panel.ts';
 
 /** Mounts on the sign-in section; a signed-in account opens `context.account` for the panels waiting on it. */
@@ -12,7 +13,14 @@ export function mountSession({ account }: PanelContext, loginSection: HTMLElemen
   const loginForm = requirePart(loginSection, 'login-form', HTMLFormElement);
   const loginError = requirePart(loginSection, 'login-error', HTMLElement);
   const accountLine = requireElement('account', HTMLElement);
+  let settingsMounted = false;
   const signedIn = (session: Session) => {
+    if (!settingsMounted) {
+      // The account panel (password, API tokens) beside the signed-in line, gone with this panel.
+      const settings = mountAccountSettings(accountLine);
+      lifetime.defer(() => settings.remove());
+      settingsMounted = true;
+    }
     document.body.classList.remove('signed-out');
     document.body.dataset.role = session.user.role;
     loginSection.hidden = true;

@@ -20,6 +20,7 @@ export const AuditAction = z.enum([
   'user-update',
   'token-create',
   'token-revoke',
+  'password-change',
   'audit-export',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;

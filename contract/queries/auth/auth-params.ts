@@ -11,6 +11,13 @@ export const Username = z
   .max(64)
   .regex(/^[A-Za-z0-9_.@-]+$/, 'may hold only letters, digits, "_", ".", "@" and "-"');
 
+/** A user name lower-cased: what sign-in matches and the uniqueness constraint holds, so "Alice" and "alice" are one account. */
+export const UsernameKey = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((key) => key === key.toLowerCase(), 'must be lower-case');
+
 /** A SHA-256 hex digest: sessions and API tokens are stored only as their hash. */
 export const TokenHash = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest');
 

@@ -9,7 +9,7 @@ export const query = recordQuery({
   name: 'find-session',
   params,
   row: z.object({
-    session: z.object({ id: z.string(), kind: SessionKind, csrfToken: z.string().nullable(), idleExpiresAt: EpochMs.nullable() }),
+    session: z.object({ id: z.string(), kind: SessionKind, csrfToken: z.string().nullable(), expiresAt: EpochMs, idleExpiresAt: EpochMs.nullable() }),
     user: UserRow,
   }),
 });

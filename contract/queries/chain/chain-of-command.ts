@@ -10,4 +10,8 @@ const params = z.object({
   limit: rowLimit(200, 50),
 });
 
-export const query = evidenceQuery({ name: 'chain-of-command', params });
+export const query = evidenceQuery({
+  name: 'chain-of-command',
+  params,
+  disclosed: { parameters: ['id', 'asOf', 'limit'], columns: ['strength', 'weakestLinkId', 'hops'] },
+});

@@ -5,4 +5,8 @@ import { evidenceQuery } from '../define-query.ts';
 
 const params = z.object({ id: EntityId, asOf: AsOf, limit: rowLimit(500, 100) });
 
-export const query = evidenceQuery({ name: 'who-is-responsible', params });
+export const query = evidenceQuery({
+  name: 'who-is-responsible',
+  params,
+  disclosed: { parameters: ['id', 'asOf', 'limit'], columns: ['strength', 'weakestLinkId', 'head', 'title', 'distance'] },
+});

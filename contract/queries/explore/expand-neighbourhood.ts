@@ -10,4 +10,4 @@ const params = z.object({
   limit: rowLimit(2_000, 200),
 });
 
-export const query = evidenceQuery({ name: 'expand-neighbourhood', params });
+export const query = evidenceQuery({ name: 'expand-neighbourhood', params, disclosed: { parameters: ['id', 'types', 'direction', 'limit'], columns: [] } });

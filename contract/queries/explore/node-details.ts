@@ -5,4 +5,4 @@ import { evidenceQuery } from '../define-query.ts';
 
 const params = z.object({ id: EntityId });
 
-export const query = evidenceQuery({ name: 'node-details', params });
+export const query = evidenceQuery({ name: 'node-details', params, disclosed: { parameters: ['id'], columns: [] } });

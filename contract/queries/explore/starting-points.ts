@@ -5,4 +5,4 @@ import { evidenceQuery } from '../define-query.ts';
 
 const params = z.object({ limit: rowLimit(5, 1) });
 
-export const query = evidenceQuery({ name: 'starting-points', params });
+export const query = evidenceQuery({ name: 'starting-points', params, disclosed: { parameters: ['limit'], columns: [] } });

@@ -8,4 +8,4 @@ const params = z.object({
   limit: rowLimit(5_000, 500),
 });
 
-export const query = evidenceQuery({ name: 'timeline', params });
+export const query = evidenceQuery({ name: 'timeline', params, disclosed: { parameters: ['ids', 'limit'], columns: ['event'] } });

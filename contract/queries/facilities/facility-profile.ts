@@ -5,4 +5,9 @@ import { evidenceQuery } from '../define-query.ts';
 
 const params = z.object({ id: EntityId, guardSample: z.number().int().min(0).max(500).default(25) });
 
-export const query = evidenceQuery({ name: 'facility-profile', params });
+// Not `byReason`: the reason a record gives for a detention is the detainee's own, withheld from their links too.
+export const query = evidenceQuery({
+  name: 'facility-profile',
+  params,
+  disclosed: { parameters: ['id', 'guardSample'], columns: ['detentions', 'guards', 'byYear', 'byAgeBand'] },
+});

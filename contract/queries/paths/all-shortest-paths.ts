@@ -11,4 +11,8 @@ const params = z.object({
   limit: rowLimit(500, 50),
 });
 
-export const query = evidenceQuery({ name: 'all-shortest-paths', params });
+export const query = evidenceQuery({
+  name: 'all-shortest-paths',
+  params,
+  disclosed: { parameters: ['fromId', 'toId', 'types', 'maxDepth', 'limit'], columns: ['hops'] },
+});

@@ -12,4 +12,4 @@ const params = z.object({
   limit: rowLimit(200, 50),
 });
 
-export const query = evidenceQuery({ name: 'common-connections', params });
+export const query = evidenceQuery({ name: 'common-connections', params, disclosed: { parameters: ['ids', 'limit'], columns: [] } });

@@ -10,4 +10,4 @@ const params = z.object({
   maxDepth: z.number().int().min(1).max(10).default(6),
 });
 
-export const query = evidenceQuery({ name: 'shortest-path', params });
+export const query = evidenceQuery({ name: 'shortest-path', params, disclosed: { parameters: ['fromId', 'toId', 'types', 'maxDepth'], columns: ['hops'] } });

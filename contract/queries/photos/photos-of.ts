@@ -8,4 +8,4 @@ const params = z.object({
   limit: rowLimit(1_000, 200),
 });
 
-export const query = evidenceQuery({ name: 'photos-of', params });
+export const query = evidenceQuery({ name: 'photos-of', params, disclosed: { parameters: ['ids', 'limit'], columns: [] } });

@@ -24,6 +24,8 @@ CREATE CONSTRAINT import_id IF NOT EXISTS FOR (i:_Import) REQUIRE i.id IS UNIQUE
 // Accounts, sessions and API tokens (both `_Session`, stored by the SHA-256 of their secret), audit entries.
 CREATE CONSTRAINT user_id IF NOT EXISTS FOR (u:_User) REQUIRE u.id IS UNIQUE;
 CREATE CONSTRAINT user_username IF NOT EXISTS FOR (u:_User) REQUIRE u.username IS UNIQUE;
+// Sign-in ignores case: one account per lower-cased name (older accounts get the key at start-up).
+CREATE CONSTRAINT user_username_key IF NOT EXISTS FOR (u:_User) REQUIRE u.usernameKey IS UNIQUE;
 CREATE CONSTRAINT session_id IF NOT EXISTS FOR (s:_Session) REQUIRE s.id IS UNIQUE;
 CREATE CONSTRAINT session_token_hash IF NOT EXISTS FOR (s:_Session) REQUIRE s.tokenHash IS UNIQUE;
 CREATE INDEX session_user IF NOT EXISTS FOR (s:_Session) ON (s.userId);
@@ -40,4 +42,9 @@ CREATE INDEX subordinate_to_id IF NOT EXISTS FOR ()-[r:SUBORDINATE_TO]-() ON (r.
 // out: a source titled "Chen Quanguo - Wikipedia" must not outrank the man himself.
 CREATE FULLTEXT INDEX entityNames IF NOT EXISTS
 FOR (n:Person|Organization|Facility|Directive|Place) ON EACH [n.name, n.nameZh, n.pinyin, n.aliases, n.nameKeys]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
+// What a redacted reader searches (public-names.cypher): the kinds that are never protected, so no
+// victim's name is in it and a real name is as cheap to look for as a made-up one.
+CREATE FULLTEXT INDEX publicNames IF NOT EXISTS
+FOR (n:Official|Guard|Organization|Facility|Directive|Place) ON EACH [n.name, n.nameZh, n.pinyin, n.aliases, n.nameKeys]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};

@@ -34,7 +34,8 @@ function toLuceneQuery(text: string): string {
   return `(${clauses.join(' AND ')}) OR nameKeys:${joined} OR nameKeys:${joined}*`;
 }
 
-const params = z.object({
+/** Shared with public-names.ts: the same search over the names a redacted reader may find. */
+export const params = z.object({
   query: z
     .string()
     .trim()
@@ -45,4 +46,5 @@ const params = z.object({
   limit: z.number().int().min(1).max(100).default(20),
 });
 
-export const query = evidenceQuery({ name: 'full-text-names', params });
+// The searched text is never echoed to a redacted reader: a view saved from a search would carry the name.
+export const query = evidenceQuery({ name: 'full-text-names', params, disclosed: { parameters: ['limit'], columns: [] } });

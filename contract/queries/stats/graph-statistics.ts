@@ -4,4 +4,8 @@ import { evidenceQuery } from '../define-query.ts';
 
 const params = z.object({});
 
-export const query = evidenceQuery({ name: 'graph-statistics', params });
+export const query = evidenceQuery({
+  name: 'graph-statistics',
+  params,
+  disclosed: { parameters: [], columns: ['labels', 'relationshipTypes', 'syntheticNodes'] },
+});

@@ -10,4 +10,5 @@ const params = z.object({
   limit: z.number().int().min(1).max(MAX_VIEW_NODES).default(MAX_VIEW_NODES),
 });
 
-export const query = graphQuery({ name: 'view-elements', params });
+// Not the ids: a view's ids may name elements its graph withholds from the reader (a victim's village).
+export const query = graphQuery({ name: 'view-elements', params, disclosed: { parameters: ['limit'], columns: [] } });

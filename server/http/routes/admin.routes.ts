@@ -1,5 +1,6 @@
 // POST /api/admin/cypher: read-only raw Cypher for admins. It runs in a READ transaction with a
-// timeout, so Neo4j itself refuses any write; nothing here parses the text to guess.
+// timeout, so Neo4j itself refuses any write; the policy (server/policy/admin-cypher.ts) first reads
+// Neo4j's plan for it and refuses what would leave the evidence graph. Nothing here parses the text.
 import { Router } from 'express';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { z } from 'zod';
@@ -31,7 +32,7 @@ class CypherRefused extends HttpProblem {
   }
 }
 
-export function adminRoutes({ graph, audit }: Services): Router {
+export function adminRoutes({ answers }: Services): Router {
   const router = Router();
   router.use('/admin', requireRole('admin'));
 
@@ -39,14 +40,12 @@ export function adminRoutes({ graph, audit }: Services): Router {
     const body = CypherBody.safeParse(req.body ?? {});
     if (!body.success) throw BadInput.fromZod(body.error);
     const { cypher, parameters, limit } = body.data;
-    // Logged before it runs, so a statement that hangs or fails is on record too. The text may name
-    // people: only its length and the parameter names go in the log.
-    await audit.record(currentUser(res), { action: 'cypher', parameters: { textLength: cypher.length, parameterNames: Object.keys(parameters) } });
     const started = performance.now();
     let records: Neo4jRecord[];
     try {
-      records = await graph.rawRead(cypher, parameters);
+      records = await answers.rawCypher(currentUser(res), cypher, parameters);
     } catch (error) {
+      if (error instanceof HttpProblem) throw error;
       const mapped = fromDriverError(error);
       if (mapped) throw mapped;
       const code = (error as { code?: unknown }).code;

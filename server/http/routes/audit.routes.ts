@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { AuditAction } from '../../../contract/queries/audit/audit-params.ts';
 import type { AuditEntry, AuditLog } from '../../policy/audit-log.ts';
+import type { EvidenceAnswers } from '../../policy/evidence-answers.ts';
 import { currentUser, requireRole } from '../auth-middleware.ts';
 import { BadInput } from '../../errors.ts';
 import { numberOrRaw } from '../query-string.ts';
@@ -37,14 +38,15 @@ function filtersFrom(query: Record<string, unknown>) {
   return { userId: userId ?? null, action: action ?? null, from: from ?? null, to: to ?? null, offset, limit };
 }
 
-export function auditRoutes(audit: AuditLog): Router {
+export function auditRoutes(audit: AuditLog, answers: EvidenceAnswers): Router {
   const router = Router();
   router.use('/audit', requireRole('admin'));
 
   router.get('/audit', async (req, res) => {
     const filters = filtersFrom(req.query);
     const entries = await audit.list({ ...filters, limit: filters.limit + 1 });
-    res.json({ entries: entries.slice(0, filters.limit), offset: filters.offset, limit: filters.limit, more: entries.length > filters.limit });
+    const shown = answers.auditEntries(currentUser(res), entries.slice(0, filters.limit));
+    res.json({ entries: shown, offset: filters.offset, limit: filters.limit, more: entries.length > filters.limit });
   });
 
   router.get('/audit/export', async (req, res) => {
@@ -56,7 +58,7 @@ export function auditRoutes(audit: AuditLog): Router {
     const all: AuditEntry[] = [];
     for (let offset = 0; ; offset += 1000) {
       const page = await audit.list({ ...filters, offset, limit: 1000 });
-      all.push(...page);
+      all.push(...answers.auditEntries(currentUser(res), page));
       if (page.length < 1000) break;
     }
     await audit.record(currentUser(res), { action: 'audit-export', parameters: { format: format.data, ...filters } });

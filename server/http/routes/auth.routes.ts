@@ -1,4 +1,4 @@
-// /api/auth: log in and out, who am I (with the CSRF token), and API tokens for scripts.
+// /api/auth: log in and out, who am I (with the CSRF token), and a password change. API tokens: tokens.routes.ts.
 import express, { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { Session } from '../../../contract/api/session.ts';
@@ -7,11 +7,11 @@ import { usernameTag } from '../../policy/audit-log.ts';
 import { currentSession, currentUser, requireSession, SESSION_COOKIE } from '../auth-middleware.ts';
 import { checkPassword } from '../../queries/passwords.ts';
 import { SESSION_MAX_MS, type UserStore } from '../../queries/user-store.ts';
-import { BadInput, HttpProblem, NotFound } from '../../errors.ts';
+import { BadInput, Forbidden, HttpProblem } from '../../errors.ts';
+import { passwordProblem } from '../../policy/password-rules.ts';
 
 export const LoginBody = z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1000) }).strict();
-export const TokenBody = z.object({ label: z.string().trim().min(1).max(200) }).strict();
-export const TokenId = z.uuid('must be a token id (a UUID)');
+export const PasswordChange = z.object({ currentPassword: z.string().min(1).max(1000), newPassword: z.string().max(1000) }).strict();
 
 class WrongCredentials extends HttpProblem {
   constructor() {
@@ -74,23 +74,23 @@ export function authRoutes(users: UserStore, audit: AuditLog): Router {
     res.status(204).end();
   });
 
-  router.post('/auth/tokens', async (req, res) => {
-    const body = TokenBody.safeParse(req.body ?? {});
+  // Current password required; every other session and API token of the account ends with the old
+  // password. From a signed-in browser only: a token is no way to take over its account.
+  router.post('/auth/password', async (req, res) => {
+    const body = PasswordChange.safeParse(req.body ?? {});
     if (!body.success) throw BadInput.fromZod(body.error);
     const user = currentUser(res)!;
-    const issued = await users.issueToken(user, body.data.label);
-    await audit.record(user, { action: 'token-create', targetIds: [issued.id] });
-    // The token is in this answer only: the server keeps its hash.
-    res.status(201).json({ id: issued.id, label: body.data.label, token: issued.token, expiresAt: issued.expiresAt });
-  });
-
-  router.delete('/auth/tokens/:id', async (req, res) => {
-    const id = TokenId.safeParse(req.params.id);
-    if (!id.success) throw BadInput.fromZod(id.error, 'id');
-    const user = currentUser(res)!;
-    if (!(await users.endSession(id.data, user.id, 'token'))) throw new NotFound(`You have no API token "${id.data}"`);
-    await audit.record(user, { action: 'token-revoke', targetIds: [id.data] });
-    res.status(204).end();
+    const session = currentSession(res)!;
+    if (session.kind !== 'cookie') throw new Forbidden('A password is changed from a signed-in browser session, not with an API token.');
+    const found = await users.findForLogin(user.username);
+    if (!found || found.id !== user.id || !(await checkPassword(found.passwordHash, body.data.currentPassword))) {
+      throw new BadInput([{ field: 'currentPassword', reason: 'is not this account’s password' }]);
+    }
+    const problem = await passwordProblem(body.data.newPassword, [user.username]);
+    if (problem) throw new BadInput([{ field: 'newPassword', reason: problem }]);
+    const ended = await users.changePassword(user.id, body.data.newPassword, session.id);
+    await audit.record(user, { action: 'password-change', parameters: { ended } });
+    res.json({ endedSessions: ended ?? 0 });
   });
 
   return router;

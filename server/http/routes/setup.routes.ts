@@ -9,6 +9,7 @@ import type { UserStore } from '../../queries/user-store.ts';
 import { BadInput, HttpProblem } from '../../errors.ts';
 import { SESSION_COOKIE } from '../auth-middleware.ts';
 import { SESSION_MAX_MS } from '../../queries/user-store.ts';
+import { passwordProblem } from '../../policy/password-rules.ts';
 import { Password } from './users.routes.ts';
 
 export const SetupBody = z.object({ token: z.string().min(1).max(200), username: Username, password: Password }).strict();
@@ -35,6 +36,9 @@ export function setupRoutes(users: UserStore, audit: AuditLog, setup: AdminSetup
       throw new SetupClosed();
     }
     const { username, password } = body.data;
+    // The same rules as any account's (too common, too guessable, its own name): the first admin's most of all.
+    const problem = await passwordProblem(password, [username]);
+    if (problem) throw new BadInput([{ field: 'password', reason: problem }]);
     if (await users.findForLogin(username)) throw new HttpProblem(409, 'Conflict', `An account named "${username}" exists already; pick another name.`);
     // Used up here, after the last await and before the account is written: of two requests racing with
     // the token only one gets past, and a failure below still leaves it used.

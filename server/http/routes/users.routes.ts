@@ -5,12 +5,16 @@ import { UserId, Username } from '../../../contract/queries/auth/auth-params.ts'
 import { Role } from '../../../contract/api/session.ts';
 import type { AuditLog } from '../../policy/audit-log.ts';
 import { currentUser, requireRole } from '../auth-middleware.ts';
-import { MIN_PASSWORD_LENGTH } from '../../policy/password-rules.ts';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from '../../policy/password-rules.ts';
 import type { UserStore } from '../../queries/user-store.ts';
 import { BadInput, HttpProblem, NotFound } from '../../errors.ts';
 import { numberOrRaw } from '../query-string.ts';
 
-export const Password = z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1000);
+/** Its length here; whether it is too common or guessable, by passwordProblem() once the body is parsed. */
+export const Password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`);
 export const NewUser = z.object({ username: Username, password: Password, role: Role }).strict();
 export const UserChange = z
   .object({ role: Role.optional(), disabled: z.boolean().optional() })
@@ -33,6 +37,9 @@ export function usersRoutes(users: UserStore, audit: AuditLog): Router {
 
   router.post('/users', async (req, res) => {
     const body = parse(NewUser, req.body);
+    const problem = await passwordProblem(body.password, [body.username]);
+    if (problem) throw new BadInput([{ field: 'password', reason: problem }]);
+    // Names are one account whatever their case: "Alice" exists, so "alice" does too.
     if (await users.findForLogin(body.username)) throw new HttpProblem(409, 'Conflict', `An account named "${body.username}" exists already.`);
     const user = await users.create(body.username, body.password, body.role);
     await audit.record(currentUser(res), { action: 'user-create', targetIds: [user.id], parameters: { role: user.role } });

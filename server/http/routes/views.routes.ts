@@ -107,20 +107,20 @@ export function viewsRoutes({ views: store, viewGraph: graph, audit, answers }: 
     return found;
   }
 
-  /** A version as it opens: its document, and what changed in the graph since it was saved. */
+  /** A version as it opens: its document, and what changed in the graph since it was saved, as the reader may see them. */
   async function reopen(res: Response, id: string, version: number | null): Promise<OpenedAnswer> {
+    const reader = currentUser(res);
     const found = await readable(res, id, version);
     if (!found.version) throw new NotFound(`View "${id}" has no version ${version}`);
-    const { changes, graph: now } = await graph.reopen(found.version.document, found.version.savedAt);
-    // What to draw, as the reader's role may see it.
-    const shownGraph = await answers.disclose(currentUser(res), now, { action: 'view-open', targetIds: [id] });
-    return {
-      view: withLinks(found.view),
+    const { changes, graph: now } = await graph.reopen(found.version.document, found.version.savedAt, (query) => answers.questionFor(reader, query));
+    const opened = await answers.openedView(reader, {
+      view: found.view,
       version: versionInfo(found.version),
       document: shown(found.version.document),
       changes,
-      graph: shownGraph,
-    };
+      graph: now,
+    });
+    return { ...opened, view: withLinks(opened.view) };
   }
 
   router.post('/views', savers, async (req, res) => {
@@ -156,17 +156,26 @@ export function viewsRoutes({ views: store, viewGraph: graph, audit, answers }: 
     const scope = parse(ViewScope, req.query.scope ?? 'all', 'scope');
     const { offset, limit } = parse(ListPage, { offset: numberOrRaw(req.query.offset), limit: numberOrRaw(req.query.limit) });
     const page = await store.list(currentUser(res)!.id, scope === 'mine', offset, limit);
-    res.json({ views: page.views.map(withLinks), scope, offset, limit, more: page.more } satisfies ViewListAnswer);
+    res.json({
+      views: page.views.map((view) => withLinks(answers.viewRecord(currentUser(res), view))),
+      scope,
+      offset,
+      limit,
+      more: page.more,
+    } satisfies ViewListAnswer);
   });
 
   router.post('/views/import', savers, async (req, res) => {
-    const versions = readExportFile(req.body);
     const now = new Date().toISOString();
+    const author = authorOf(res);
+    // The file's own authors and dates are claims nobody here can check: each version is recorded as
+    // saved by the importer, now. Its snapshots stay, so reopening still tells what changed since.
+    const versions = readExportFile(req.body).map((saved) => ({ ...saved, author, savedAt: now }));
     // New ids and a new share token: the file may come from another server, or be imported twice.
     const view = {
       id: randomUUID(),
       shareId: randomBytes(16).toString('base64url'),
-      author: authorOf(res),
+      author,
       owner: currentUser(res)!.id,
       visibility: 'private' as const,
       createdAt: now,
@@ -196,7 +205,11 @@ export function viewsRoutes({ views: store, viewGraph: graph, audit, answers }: 
     const id = parse(ViewId, req.params.id, 'id');
     const found = await store.versions(id);
     if (!found || !mayRead(found.view, currentUser(res)!)) throw new NotFound(`No view with id "${id}"`);
-    res.json({ view: withLinks(found.view), versions: found.versions } satisfies VersionListAnswer);
+    const reader = currentUser(res);
+    res.json({
+      view: withLinks(answers.viewRecord(reader, found.view)),
+      versions: found.versions.map((version) => answers.versionInfo(reader, found.view, version)),
+    } satisfies VersionListAnswer);
   });
 
   router.get('/views/:id/versions/:version', async (req, res) => {
@@ -228,7 +241,12 @@ export function viewsRoutes({ views: store, viewGraph: graph, audit, answers }: 
       query: content.query?.name,
     });
     const record: ViewRecord = { ...current.view, title: document.title, updatedAt: saved.savedAt, currentVersion: outcome.currentVersion };
-    res.json({ view: withLinks(record), version: versionInfo({ ...saved, version: outcome.currentVersion }), document: shown(document) } satisfies SavedAnswer);
+    const reader = currentUser(res);
+    res.json({
+      view: withLinks(answers.viewRecord(reader, record)),
+      version: answers.versionInfo(reader, record, versionInfo({ ...saved, version: outcome.currentVersion })),
+      document: answers.savedDocument(reader, record, shown(document)),
+    } satisfies SavedAnswer);
   });
 
   router.put('/views/:id/visibility', savers, async (req, res) => {
@@ -237,7 +255,7 @@ export function viewsRoutes({ views: store, viewGraph: graph, audit, answers }: 
     const found = await changeable(res, id);
     if (!(await store.setVisibility(id, visibility))) throw new NotFound(`No view with id "${id}"`);
     await audit.record(currentUser(res), { action: 'view-share', targetIds: [id], parameters: { visibility } });
-    res.json({ view: withLinks({ ...found.view, visibility }) });
+    res.json({ view: withLinks(answers.viewRecord(currentUser(res), { ...found.view, visibility })) });
   });
 
   router.delete('/views/:id', savers, async (req, res) => {
@@ -253,6 +271,10 @@ export function viewsRoutes({ views: store, viewGraph: graph, audit, answers }: 
     const id = parse(ViewId, req.params.id, 'id');
     const found = await store.versionsWithDocuments(id);
     if (!found || !mayRead(found.view, currentUser(res)!)) throw new NotFound(`No view with id "${id}"`);
+    // Every version's words and element ids, with no graph to withhold them against: under REDACT=1 the owner's alone.
+    if (answers.redacts(currentUser(res)) && found.view.owner !== currentUser(res)!.id) {
+      throw new Forbidden('Under REDACT=1 only its owner may export a view: the file holds every version’s words.');
+    }
     await audit.record(currentUser(res), { action: 'export', targetIds: [id], parameters: { format: 'view' } });
     res.attachment(exportFileName(found.view)).json(toExportFile(found.view, found.versions, new Date().toISOString()));
   });

@@ -1,0 +1,191 @@
+// Issue 10's redaction findings, each as the review reproduced it, on a fixture of three namesake
+// detainees, their relative, their village and the records about them: the search oracle (6), a
+// victim's links (7), documents named after the person (8), an analyst's searched name in a shared
+// view (2), admin raw Cypher (3), and the audit log under REDACT=1.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, testDriver, type Client, type TestApp } from '../support/neo4j.ts';
+import { provenance } from '../fixtures/provenance.ts';
+
+const ids = {
+  detainees: ['test-redaction-d1', 'test-redaction-d2', 'test-redaction-d3'],
+  relative: 'test-redaction-relative',
+  village: 'test-redaction-village',
+  camp: 'test-redaction-camp',
+  record: 'test-redaction-record',
+  report: 'test-redaction-report',
+};
+const realName = 'Qwzzyx Namesake';
+/** Values only the victims' records hold: none may reach a viewer. */
+const personal = ['Qwzzyx', 'Namesake', 'Blorft', 'Vorpal', 'Grelk'];
+
+let app: TestApp;
+let analyst: Client;
+let viewer: Client;
+let admin: Client;
+let redacted: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+  await app.driver.executeQuery("MATCH (n:Entity) WHERE n.id STARTS WITH 'test-redaction-' DETACH DELETE n", {}, { routing: 'WRITE' });
+  await app.driver.executeQuery(
+    `CREATE (record:Entity:Document {id: $ids.record, name: 'Detention record of Qwzzyx Namesake', collection: 'Test leak', confidence: 'confirmed', synthetic: false})
+     CREATE (report:Entity:Document {id: $ids.report, name: 'Test Redaction Published Report', url: 'https://example.org/report', collection: 'Reports', confidence: 'confirmed', synthetic: false})
+     CREATE (camp:Entity:Facility {id: $ids.camp, name: 'Test Redaction Camp', facilityType: 'camp', sources: [$ids.report], confidence: 'confirmed', synthetic: false})
+     CREATE (village:Entity:Place {id: $ids.village, name: 'Test Redaction Village', placeType: 'village', ${provenance}})
+     CREATE (relative:Entity:Person {id: $ids.relative, name: 'Blorft Kinsman', sources: [$ids.record], confidence: 'confirmed', synthetic: false})
+     CREATE (relative)-[:RESIDES_IN {id: 'test-redaction-relative-home', ${provenance}}]->(village)
+     WITH camp, village, relative
+     UNWIND $ids.detainees AS id
+     CREATE (d:Entity:Person:Detainee {id: id, name: $realName, sources: [$ids.record], confidence: 'confirmed', synthetic: false})
+     CREATE (d)-[:DETAINED_AT {id: id + '-detained', from: date('2018-03-01'), recordedReason: 'Vorpal reason', sources: [$ids.record], confidence: 'confirmed', synthetic: false}]->(camp)
+     CREATE (d)-[:RESIDES_IN {id: id + '-home', sources: [$ids.record], confidence: 'confirmed', synthetic: false}]->(village)
+     CREATE (relative)-[:RELATED_TO {id: id + '-kin', kinship: 'Grelk-kin', sources: [$ids.record], confidence: 'confirmed', synthetic: false}]->(d)`,
+    { ids, realName },
+    { routing: 'WRITE' },
+  );
+  analyst = await app.login('analyst', 'test-redaction-analyst');
+  viewer = await app.login('viewer');
+  admin = await app.login('admin');
+  redacted = await startTestApp(testDriver(), { redactAll: true, role: 'admin' });
+});
+afterAll(async () => {
+  await app.driver.executeQuery("MATCH (n:Entity) WHERE n.id STARTS WITH 'test-redaction-' DETACH DELETE n", {}, { routing: 'WRITE' });
+  await redacted?.close();
+  await app?.close();
+});
+
+function expectNoPersonal(answer: unknown, what: string): void {
+  const text = JSON.stringify(answer);
+  for (const value of personal) expect(text, `${what} carries "${value}"`).not.toContain(value);
+}
+
+const query = (client: Client, name: string, params: Record<string, unknown>) => client.post(`/api/queries/${name}`, { params });
+
+describe('finding 6: search is no oracle, meta and cost included', () => {
+  it('answers a viewer the same for a real name as for a made-up one', async () => {
+    const found = await analyst.get(`/api/search?q=${encodeURIComponent(realName)}&limit=2`);
+    expect(found.body.meta.truncated).toBe(true);
+    const same = (answer: { body: { meta: { durationMs?: number } } }) => ({ ...answer.body, meta: { ...answer.body.meta, durationMs: 0 } });
+    const real = await viewer.get(`/api/search?q=${encodeURIComponent(realName)}&limit=2`);
+    const madeUp = await viewer.get(`/api/search?q=${encodeURIComponent('Xqjvbnm Nonesuch')}&limit=2`);
+    expect(real.status).toBe(200);
+    expect(same(real)).toEqual(same(madeUp));
+    const posted = await query(viewer, 'full-text-names', { query: realName, limit: 2 });
+    expect(same(posted)).toEqual(same(await query(viewer, 'full-text-names', { query: 'Xqjvbnm Nonesuch', limit: 2 })));
+    expectNoPersonal(posted.body, 'POST full-text-names');
+  });
+});
+
+describe('finding 7: a victim’s home and family are withheld with the link that says so', () => {
+  it('expands a detainee for a viewer without the village, the relative or the reason', async () => {
+    const full = await query(analyst, 'expand-neighbourhood', { id: ids.detainees[0] });
+    expect(full.body.edges.map((edge: { type: string }) => edge.type).sort()).toEqual(['DETAINED_AT', 'RELATED_TO', 'RESIDES_IN']);
+    const shown = await query(viewer, 'expand-neighbourhood', { id: ids.detainees[0] });
+    expect(shown.status).toBe(200);
+    expect(shown.body.edges.map((edge: { type: string }) => edge.type)).toEqual(['DETAINED_AT']);
+    const nodeIds = shown.body.nodes.map((node: { id: string }) => node.id);
+    expect(nodeIds).not.toContain(ids.village);
+    expect(nodeIds).not.toContain(ids.relative);
+    expectNoPersonal(shown.body, 'expand-neighbourhood');
+    // Nor through what two victims share: their village.
+    const common = await query(viewer, 'common-connections', { ids: [ids.detainees[0], ids.relative] });
+    expect(JSON.stringify(common.body)).not.toContain(ids.village);
+    // Nor from the village's side: who lives there.
+    const residents = await query(viewer, 'expand-neighbourhood', { id: ids.village });
+    expect(residents.body.nodes.map((node: { id: string }) => node.id)).not.toContain(ids.detainees[0]);
+  });
+});
+
+describe('finding 8: documents named after the person', () => {
+  it('give a viewer a neutral title for a record about a victim, and the title of a published report', async () => {
+    expect((await analyst.get(`/api/nodes/${ids.detainees[0]}`)).body.citations[ids.record].name).toContain(realName);
+    const details = await viewer.get(`/api/nodes/${ids.detainees[0]}`);
+    expect(details.body.citations[ids.record].name).toMatch(/^Document [0-9A-F]{4}-[0-9A-F]{4} \(title withheld\)$/);
+    expectNoPersonal(details.body, 'node details');
+    const record = await viewer.get(`/api/nodes/${ids.record}`);
+    expect(record.status).toBe(200);
+    expectNoPersonal(record.body, 'the record itself');
+    const camp = await viewer.get(`/api/nodes/${ids.camp}`);
+    expect(camp.body.citations[ids.report].name).toBe('Test Redaction Published Report');
+  });
+});
+
+describe('finding 2: a shared view carries no analyst’s searched name, title or notes to a viewer', () => {
+  it('withholds them on every view route, and the owner keeps their own words', async () => {
+    const created = await analyst.post('/api/views', {
+      title: `${realName} case file`,
+      notes: `${realName} was seen in the village`,
+      query: { name: 'full-text-names', parameters: { query: realName, limit: 20 } },
+      elements: { nodes: [ids.detainees[0], ids.village, ids.camp], edges: [`${ids.detainees[0]}-home`, `${ids.detainees[0]}-detained`] },
+      positions: {},
+      layout: 'preset',
+      viewport: { zoom: 1, pan: { x: 0, y: 0 } },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const { id, shareId } = created.body.view;
+    expect((await analyst.put(`/api/views/${id}/visibility`, { visibility: 'shared' })).status).toBe(200);
+    for (const path of [
+      `/api/views/${id}`,
+      `/api/views/shared/${shareId}`,
+      `/api/views/${id}/versions`,
+      `/api/views/${id}/versions/1`,
+      '/api/views?limit=200',
+    ]) {
+      const answer = await viewer.get(path);
+      expect(answer.status, path).toBe(200);
+      expectNoPersonal(answer.body, path);
+    }
+    const opened = (await viewer.get(`/api/views/shared/${shareId}`)).body;
+    expect(opened.document.query).toEqual({ name: 'full-text-names', parameters: { limit: 20 } });
+    // Not even the ids: the village and the link to it are nowhere in the answer, meta included.
+    expect(JSON.stringify(opened)).not.toContain(ids.village);
+    expect(JSON.stringify(opened)).not.toContain(`${ids.detainees[0]}-home`);
+    expect(opened.document.elements.nodes).toContain(ids.detainees[0]);
+    expect((await analyst.get(`/api/views/${id}`)).body.document.title).toBe(`${realName} case file`);
+  });
+});
+
+describe('finding 3: admin raw Cypher stays inside the evidence graph', () => {
+  it('refuses the app’s own records, scans of every node, internal ids, cache clearing and administration', async () => {
+    for (const cypher of [
+      'MATCH (u:_User) RETURN u.passwordHash',
+      'MATCH (s:_Session) RETURN s.csrfToken',
+      'MATCH (v:_View) RETURN v',
+      'MATCH (n) WHERE n.passwordHash IS NOT NULL RETURN count(n) AS hashes',
+      'MATCH (n) WHERE id(n) = 0 RETURN n',
+      'MATCH (o:Official) RETURN o, COUNT { (:_User) } AS users',
+      'CALL db.clearQueryCaches()',
+      'CALL dbms.listConfig()',
+      'SHOW TRANSACTIONS',
+      "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+      "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
+    ]) {
+      const answer = await admin.post('/api/admin/cypher', { cypher });
+      expect(answer.status, cypher).toBe(400);
+      expect(answer.body.detail, cypher).toMatch(/^Refused: /);
+      expect(JSON.stringify(answer.body), cypher).not.toMatch(/\$argon2/);
+    }
+  });
+
+  it('still answers reads of the evidence, and is off under REDACT=1', async () => {
+    const answer = await admin.post('/api/admin/cypher', { cypher: 'MATCH (d:Detainee {id: $id}) RETURN d', parameters: { id: ids.detainees[0] } });
+    expect(answer.status).toBe(200);
+    expect((await admin.post('/api/admin/cypher', { cypher: 'CALL db.labels()' })).status).toBe(200);
+    const off = await redacted.post('/api/admin/cypher', { cypher: 'MATCH (d:Detainee {id: $id}) RETURN d.name', parameters: { id: ids.detainees[0] } });
+    expect(off.status).toBe(403);
+    expectNoPersonal(off.body, 'admin Cypher under REDACT=1');
+  });
+});
+
+describe('the audit log under REDACT=1', () => {
+  it('keeps a name a client put in an export’s meta from an admin', async () => {
+    const client = await redacted.login('analyst', 'test-redaction-audited');
+    const result = (await analyst.get(`/api/nodes/${ids.camp}`)).body;
+    const exported = await client.post('/api/export/csv?part=nodes', { result: { ...result, meta: { ...result.meta, query: realName } } });
+    expect(exported.status).toBe(200);
+    const userId = (await client.get('/api/auth/session')).body.user.id;
+    const log = await redacted.get(`/api/audit?userId=${userId}&limit=100`);
+    expect(log.body.entries.map((entry: { action: string }) => entry.action)).toContain('export');
+    expectNoPersonal(log.body, 'GET /api/audit');
+    expectNoPersonal(await (await redacted.fetch(`/api/audit/export?format=jsonl&userId=${userId}`)).text(), 'audit export');
+  });
+});
