@@ -114,6 +114,13 @@ export async function signIn(baseUrl: string, username: string, password: string
   };
 }
 
+/**
+ * The request budget of every test app: far above production's 7 s, below the 60 s a test may take.
+ * A test of behaviour must not fail because a busy CI machine made one request slow; the budget
+ * itself is tested on its own, in the fault tests (tests/faults/), with production's figures.
+ */
+export const TEST_REQUEST_BUDGET_MS = 45_000;
+
 export interface TestAppOptions extends Partial<Pick<AppOptions, 'redactAll' | 'redactionSecret' | 'rateLimits' | 'sessionCacheMs'>> {
   /** Who the returned client is signed in as: `test-<role>`. Analyst unless said. */
   role?: Role;
@@ -135,6 +142,8 @@ export async function startTestApp(driver: Driver = testDriver(), options: TestA
     // own tests in tests/integration/hardening.test.ts).
     rateLimits: { queriesPerMinute: 0, loginPerMinute: 0, ...options.rateLimits },
     ...(options.sessionCacheMs === undefined ? {} : { sessionCacheMs: options.sessionCacheMs }),
+    requestDeadlineMs: TEST_REQUEST_BUDGET_MS,
+    queryTimeoutMs: TEST_REQUEST_BUDGET_MS,
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

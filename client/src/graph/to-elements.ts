@@ -36,7 +36,9 @@ export function toElements(result: Result): ElementDefinition[] {
   // Marked only where a chain has a link weaker than the rest: an all-confirmed chain has no weak link.
   const confidenceOfEdge = edgeConfidences(result);
   const weakest = new Set(result.paths.map((path) => weakerLinkOf(path, confidenceOfEdge)).filter((id) => id !== null));
-  const onPath = new Set(result.paths.flatMap((path) => path.edges));
+  // Captioned: the links of chains and of paths of several hops. An expansion's one-hop paths are
+  // not read as a path: a hundred "detained at" around a facility would only cover each other.
+  const onPath = new Set(result.paths.filter((path) => path.edges.length > 1 || path.attributes.strength !== undefined).flatMap((path) => path.edges));
 
   const nodeElements = [...nodes.values()].map(toNodeElement);
   const edgeElements = uniqueById(result.edges)
