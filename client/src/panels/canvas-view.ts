@@ -2,7 +2,7 @@
 // view (it pans rather than shrinking below a readable zoom), and the keyboard's way around the nodes.
 import type cytoscape from 'cytoscape';
 import { createElement } from '../dom.ts';
-import { fitAll, fitReadable, offscreenSides } from '../graph/readable.ts';
+import { fitAll, fitReadable, keepsReadable, offscreenSides } from '../graph/readable.ts';
 import { type Panel, type PanelContext, panelLifetime } from './panel.ts';
 
 /** Mounts on the canvas's container (#graph); the hint floats over its upper right corner. */
@@ -31,7 +31,13 @@ export function mountCanvasView({ workspace, inspectNode, inspectEdge }: PanelCo
   readable.addEventListener('click', () => fitReadable(cy), { signal });
   all.addEventListener('click', () => fitAll(cy), { signal });
 
+  // Hears of the camera once it rests (the workspace's onChange), never per frame of a pan: measuring
+  // the drawing costs per element. A graph too large to keep readable is fitted whole: no hint.
   const update = () => {
+    if (!keepsReadable(cy)) {
+      hint.hidden = true;
+      return;
+    }
     const sides = offscreenSides(cy);
     const directions = [sides.above && 'above', sides.below && 'below', sides.left && 'to the left', sides.right && 'to the right'].filter(Boolean);
     hint.hidden = directions.length === 0;
@@ -39,9 +45,6 @@ export function mountCanvasView({ workspace, inspectNode, inspectEdge }: PanelCo
     where.textContent = `More ${directions.join(', ')}: drag to pan, scroll to zoom.`;
   };
   lifetime.defer(workspace.onChange(update));
-  lifetime.onCanvas(cy, 'viewport', () => {
-    if (!hint.hidden || cy.nodes().nonempty()) update();
-  });
 
   // The keyboard's way around the graph: arrows move the selection to the nearest node that way,
   // Enter shows it in the inspector (the node menu opens on the Menu key or Shift+F10, panels/explore.ts).
