@@ -29,6 +29,11 @@ export const Env = z
     RATE_LIMIT_QUERIES_PER_MIN: z.coerce.number().int().min(0).default(300),
     /** Sign-in attempts per minute per address and user name. */
     RATE_LIMIT_LOGIN_PER_MIN: z.coerce.number().int().min(0).default(10),
+    /**
+     * Each API request's whole budget, arrival to answer, Neo4j's own timeouts inside it. 7 s leaves
+     * 3 s of the 10 s an analyst (or a proxy) is promised for a busy event loop and the way back.
+     */
+    REQUEST_BUDGET_S: z.coerce.number().int().min(1).max(600).default(7),
     /** On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are cut. */
     DRAIN_TIMEOUT_S: z.coerce.number().int().min(0).max(300).default(10),
     DATA_DIR: z.string().min(1).default('./data'),
@@ -50,6 +55,8 @@ export const Env = z
     NEO4J_PAGECACHE: memorySize.default('256m'),
     /** How long start-up waits for the embedded Neo4j to answer on Bolt. */
     NEO4J_START_TIMEOUT_S: z.coerce.number().int().min(5).max(600).default(120),
+    /** Restarts of the embedded Neo4j tried in a row after it exits on its own; then the app stops (exit 1). */
+    NEO4J_RESTART_ATTEMPTS: z.coerce.number().int().min(0).max(20).default(5),
     /** The first admin, created at start while no admin exists. There is no default. */
     ADMIN_USER: z.string().min(2).max(64).optional(),
     ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),

@@ -50,6 +50,20 @@ export class QueryTimedOut extends HttpProblem {
   }
 }
 
+/** A submitted export past the limits of contract/api/export.ts: the detail names the limit. */
+export class ExportTooLarge extends HttpProblem {
+  constructor(detail: string) {
+    super(413, 'Export too large', detail);
+  }
+}
+
+/** Rendering an export ran past the request's budget (or the export workers are all taken). */
+export class ExportUnavailable extends HttpProblem {
+  constructor(status: 503 | 504, detail: string) {
+    super(status, status === 504 ? 'Export timed out' : 'Export service busy', detail);
+  }
+}
+
 /** Driver errors that mean "no connection to the database", not "this query failed" or "the pool is busy". */
 const CONNECTION_FAILURES = new Set(['ServiceUnavailable', 'SessionExpired', 'ProtocolError']);
 

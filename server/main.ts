@@ -16,6 +16,7 @@ import { StartupError } from './graph/startup-error.ts';
 import { assertPortFree } from './graph/ports.ts';
 import { fromDriverError } from './errors.ts';
 import { redactionSecret } from './policy/redaction-secret.ts';
+import { describeWarmUp, warmUp } from './graph/warm-up.ts';
 
 const log = (line: string) => console.log(`[xpf] ${line}`);
 
@@ -32,12 +33,9 @@ async function prepareGraph(connection: GraphConnection, catalogue: Catalogue, e
       if (keyed.collisions > 0) log(`${keyed.collisions} account name(s) differ from another only by case: they sign in by their exact name.`);
       const said = await bootstrapAdmin(users, env.ADMIN_USER, env.ADMIN_PASSWORD);
       if (said) log(said);
-      // In the background: the API serves meanwhile, and a query asked before its turn plans itself.
-      // Without it the first burst of requests plans the same query once per request (1.5 s each on
-      // two cores for the chain of command), and a hundred analysts arriving together time out.
-      void graph
-        .planReadQueries((query, error) => log(`Could not plan "${query.name}" ahead: ${(error as { code?: string }).code ?? String(error)}`))
-        .then((planned) => log(`Planned ${planned} queries ahead of their first use.`));
+      // Before "Ready" (the embedded database waits for this): the first request must not plan its
+      // queries or load the store's pages itself.
+      log(describeWarmUp(await warmUp(graph, log)));
       return;
     } catch (error) {
       if (!fromDriverError(error)) throw error;
@@ -55,14 +53,24 @@ async function main(): Promise<void> {
   await assertPortFree(env.PORT, env.HOST, 'HTTP', 'PORT');
   const clientBuild = ensureClientBuilt(log);
   if (!env.NEO4J_URI) log(`Starting Neo4j (data in ${env.DATA_DIR}, Bolt on 127.0.0.1:${env.NEO4J_BOLT_PORT})…`);
-  const connection = await connectToGraph(env);
-
   let server: Server | undefined;
   let stopping = false;
-  const stop = async (signal: string) => {
+  const connection = await connectToGraph(env, {
+    supervise: {
+      log,
+      // A new JVM has an empty query cache and page cache: warm it as at start, beside the first requests.
+      onRestarted: () => void warmUp(new GraphExecutor(connection.driver, catalogue, { timeoutMs: 10_000 }), log).then((warm) => log(describeWarmUp(warm))),
+      onGiveUp: (reason) => {
+        console.error(`xpf-explorer stops: ${reason}.`);
+        void stop('Neo4j gone', 1);
+      },
+    },
+  });
+
+  const stop = async (why: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping…`);
+    log(`${why}: stopping…`);
     // Stop taking requests and let the ones in flight finish (close() also drops idle keep-alive
     // connections); past DRAIN_TIMEOUT_S the rest are cut, so a stuck client cannot hold the exit.
     // Only then close the graph: a draining request still needs it.
@@ -77,10 +85,12 @@ async function main(): Promise<void> {
     }
     await connection.close();
     log('Stopped.');
-    process.exit(0);
+    process.exit(exitCode);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  // `on`, not `once`: Ctrl-C under `npm start` reaches the app twice (from the terminal, and
+  // forwarded by npm); a second signal must not cut the clean stop the first one began.
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 
   const graphReady = prepareGraph(connection, catalogue, env);
   // The embedded database is ours and up: finish preparing it before serving. An external one may
@@ -104,6 +114,8 @@ async function main(): Promise<void> {
     photosDir: env.PHOTOS_DIR,
     redactionSecret: redactionSecret(env.DATA_DIR, env.REDACTION_SECRET),
     trustProxy: env.TRUST_PROXY,
+    requestDeadlineMs: env.REQUEST_BUDGET_S * 1000,
+    queryTimeoutMs: env.REQUEST_BUDGET_S * 1000,
     allowedHosts: env.ALLOWED_HOSTS,
     rateLimits: { queriesPerMinute: env.RATE_LIMIT_QUERIES_PER_MIN, loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MIN },
   });

@@ -1,7 +1,7 @@
 // The saved-view document (what a view keeps, version by version), its older shapes, and upgradeView.
 import { z } from 'zod';
 import { Confidence, NodeLabel, StableId } from '../model.ts';
-import { Json } from '../result.ts';
+import { boundedJson, keyedBy } from '../bounded-json.ts';
 import { MAX_VIEW_EDGES, MAX_VIEW_NODES, MAX_VIEW_VERSIONS } from '../queries/views/ceilings.ts';
 
 export const VIEW_SCHEMA_VERSION = 1;
@@ -17,8 +17,8 @@ export const ViewQuery = z.strictObject({
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a query name of the catalogue')
     .max(100, 'must be at most 100 characters'),
-  /** As sent, before zod's transforms: the search's text, not the Lucene query made of it. */
-  parameters: z.record(z.string(), Json),
+  /** As sent, before zod's transforms: the search's text, not the Lucene query made of it. Bounded: it is kept in the graph. */
+  parameters: keyedBy(boundedJson),
 });
 export type ViewQuery = z.infer<typeof ViewQuery>;
 

@@ -19,10 +19,9 @@ export function toEvidenceReport(result: Result, options: ReportOptions): string
   const edges = new Map(result.edges.map((edge) => [edge.id, edge]));
   const name = (id: string) => md(nameOf(nodes.get(id), id));
   const chains = chainsOf(result);
-  const cited: string[] = [];
-  const cite = (id: string) => {
-    if (!cited.includes(id)) cited.push(id);
-  };
+  // In order of first citation; the set keeps the check constant-time however many are cited.
+  const cited = new Set<string>();
+  const cite = (id: string) => void cited.add(id);
 
   const chainSections = chains.flatMap((chain) => chainSection(chain, chains.length, { nodes, edges, name, cite, citations: result.citations }));
   const start = typeof result.meta.parameters.id === 'string' ? result.meta.parameters.id : null;
@@ -33,7 +32,7 @@ export function toEvidenceReport(result: Result, options: ReportOptions): string
     ...askedSection(result, options, start, name, chains),
     ...readingNotes(),
     ...(chains.length === 0 ? ['## Chains', '', 'This result holds no chain of command.', ''] : chainSections),
-    ...documentsSection(cited, result.citations),
+    ...documentsSection([...cited], result.citations),
   ]
     .join('\n')
     .replace(/\n+$/, '\n');

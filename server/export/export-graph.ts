@@ -160,8 +160,9 @@ export function chainMembership(chains: readonly Chain[]): Map<string, { chains:
   for (const chain of chains) {
     for (const link of chain.links) {
       const entry = membership.get(link.edgeId) ?? { chains: [], weakestIn: [] };
-      if (!entry.chains.includes(chain.number)) entry.chains.push(chain.number);
-      if (chain.weakestLink?.edgeId === link.edgeId && !entry.weakestIn.includes(chain.number)) entry.weakestIn.push(chain.number);
+      // Chains come in order, so a chain already listed is the last one: no search through the list.
+      if (entry.chains.at(-1) !== chain.number) entry.chains.push(chain.number);
+      if (chain.weakestLink?.edgeId === link.edgeId && entry.weakestIn.at(-1) !== chain.number) entry.weakestIn.push(chain.number);
       membership.set(link.edgeId, entry);
     }
   }

@@ -26,6 +26,9 @@ const edgeReserved = new Set(['label', 'stableId', 'type', 'chains', 'weakestLin
 export function toGraphml(result: Result): string {
   const graph = exportGraph(result);
   const membership = chainMembership(chainsOf(result));
+  // Once per export, not once per element: the columns span every element.
+  const nodeColumns = propertyColumns(graph.nodes, nodeLeading, nodeReserved);
+  const edgeColumns = propertyColumns(graph.edges, edgeLeading, edgeReserved);
 
   const nodeRows = graph.nodes.map((node) => ({
     id: node.id,
@@ -35,7 +38,7 @@ export function toGraphml(result: Result): string {
       ['kind', kindOf(node.labels)],
       // The form apoc.export.graphml writes, so apoc.import.graphml can read the file back into Neo4j.
       ['labels', node.labels.map((label) => `:${label}`).join('')],
-      ...propertyColumns(graph.nodes, nodeLeading, nodeReserved).map(({ key, column }) => [column, exportValue(key, node.properties)]),
+      ...nodeColumns.map(({ key, column }) => [column, exportValue(key, node.properties)]),
     ] as [string, Scalar | null][],
   }));
   const edgeRows = graph.edges.map((edge) => ({
@@ -48,7 +51,7 @@ export function toGraphml(result: Result): string {
       ['type', edge.type],
       ['chains', membership.get(edge.id)?.chains.join(';') || null],
       ['weakestLinkOf', membership.get(edge.id)?.weakestIn.join(';') || null],
-      ...propertyColumns(graph.edges, edgeLeading, edgeReserved).map(({ key, column }) => [column, exportValue(key, edge.properties)]),
+      ...edgeColumns.map(({ key, column }) => [column, exportValue(key, edge.properties)]),
     ] as [string, Scalar | null][],
   }));
 

@@ -31,3 +31,11 @@ export function currentBudget(): RequestBudget | undefined {
 export function withBudget<T>(budget: RequestBudget, work: () => T): T {
   return budgets.run(budget, work);
 }
+
+/**
+ * Runs `work` outside any request's budget: work shared by many requests (a group commit of audit
+ * entries) must not be cut by the deadline or the departure of whichever request started it.
+ */
+export function outsideBudget<T>(work: () => T): T {
+  return budgets.exit(work);
+}

@@ -2,13 +2,14 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Env } from '../env.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded.ts';
+import { DEFAULT_RESTART_POLICY, Neo4jSupervisor, type SupervisorHooks } from './supervisor.ts';
 
 export interface GraphConnection {
   driver: Driver;
   /** Where the app reads and writes; printed at start so a standard client can connect too. */
   uri: string;
   user: string;
-  /** Present when this process runs the database itself. */
+  /** Present when this process runs the database itself: the JVM running now. */
   embedded?: EmbeddedNeo4j;
   close(): Promise<void>;
 }
@@ -27,30 +28,47 @@ export function createDriver(uri: string, user: string, password: string): Drive
   });
 }
 
-export async function connectToGraph(env: Env, onNeo4jOutput?: (line: string) => void): Promise<GraphConnection> {
+export interface ConnectOptions {
+  /** Where Neo4j's own console output goes besides its log files. */
+  onNeo4jOutput?: (line: string) => void;
+  /**
+   * The server's own embedded Neo4j is restarted when it exits (NEO4J_RESTART_ATTEMPTS in a row);
+   * without hooks (the CLIs), a JVM that dies fails the work in hand, as it should.
+   */
+  supervise?: SupervisorHooks;
+}
+
+export async function connectToGraph(env: Env, options: ConnectOptions = {}): Promise<GraphConnection> {
   if (env.NEO4J_URI) {
     const driver = createDriver(env.NEO4J_URI, env.NEO4J_USER, env.NEO4J_PASSWORD!);
     return { driver, uri: env.NEO4J_URI, user: env.NEO4J_USER, close: () => driver.close() };
   }
-  const embedded = await startEmbeddedNeo4j({
-    dataDir: env.DATA_DIR,
-    cacheDir: env.XPF_CACHE_DIR,
-    boltPort: env.NEO4J_BOLT_PORT,
-    heap: env.NEO4J_HEAP,
-    pageCache: env.NEO4J_PAGECACHE,
-    password: env.NEO4J_PASSWORD,
-    startTimeoutMs: env.NEO4J_START_TIMEOUT_S * 1000,
-    onOutput: onNeo4jOutput,
-  });
-  const driver = createDriver(embedded.uri, embedded.user, embedded.password);
+  const start = () =>
+    startEmbeddedNeo4j({
+      dataDir: env.DATA_DIR,
+      cacheDir: env.XPF_CACHE_DIR,
+      boltPort: env.NEO4J_BOLT_PORT,
+      heap: env.NEO4J_HEAP,
+      pageCache: env.NEO4J_PAGECACHE,
+      password: env.NEO4J_PASSWORD,
+      startTimeoutMs: env.NEO4J_START_TIMEOUT_S * 1000,
+      onOutput: options.onNeo4jOutput,
+    });
+  const first = await start();
+  const supervisor = options.supervise
+    ? new Neo4jSupervisor(first, start, { ...DEFAULT_RESTART_POLICY, attempts: env.NEO4J_RESTART_ATTEMPTS }, options.supervise)
+    : null;
+  const driver = createDriver(first.uri, first.user, first.password);
   return {
     driver,
-    uri: embedded.uri,
-    user: embedded.user,
-    embedded,
+    uri: first.uri,
+    user: first.user,
+    get embedded() {
+      return supervisor?.neo4j ?? first;
+    },
     close: async () => {
       await driver.close();
-      await embedded.stop();
+      await (supervisor ?? first).stop();
     },
   };
 }

@@ -2,7 +2,7 @@
 // heap and page cache set explicitly, authentication on. Resolves once Bolt answers.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import neo4j from 'neo4j-driver';
@@ -10,6 +10,7 @@ import { assertPortFree } from './ports.ts';
 import { embeddedPassword } from './password.ts';
 import { provisionNeo4j, type Neo4jDistribution } from './provision.ts';
 import { StartupError } from './startup-error.ts';
+import { PRIVATE_UMASK, privateFolder, writePrivateFile } from '../private-files.ts';
 
 const run = promisify(execFile);
 
@@ -36,6 +37,13 @@ export interface EmbeddedNeo4j {
   stop(graceMs?: number): Promise<void>;
   /** Resolves when the JVM has exited, however that happened. */
   exited: Promise<number | null>;
+  /** The same moment, with the signal that ended it, if one did. */
+  exit: Promise<JvmExit>;
+}
+
+export interface JvmExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 /** The JVM flags of Neo4j 5.26's own neo4j.conf that matter for a server run from a launcher. */
@@ -64,6 +72,12 @@ function configText(options: EmbeddedOptions, homeDir: string): string {
     `server.memory.heap.max_size=${options.heap}`,
     `server.memory.pagecache.size=${options.pageCache}`,
     'dbms.security.auth_enabled=true',
+    // Cypher reaches no file and no network (admins run raw Cypher): LOAD CSV may not read file:///
+    // URLs at all, their root is pinned inside the data folder should that ever change, and every
+    // address, IPv4 and IPv6, is on the blocklist Neo4j checks before it opens an http(s) or ftp URL.
+    `server.directories.import=${join(homeDir, 'import')}`,
+    'dbms.security.allow_csv_import_from_file_urls=false',
+    'internal.dbms.cypher_ip_blocklist=0.0.0.0/0,::/0',
     // The machines are offline, and analysts' usage must not be reported anywhere.
     'dbms.usage_report.enabled=false',
     // A safety net under the per-query timeouts the app sets.
@@ -99,16 +113,32 @@ async function lockDataFolder(homeDir: string): Promise<string> {
     // A JVM left by an owner that was killed outright: its stdin watch should end it, make sure.
     if (jvmPid && isAlive(jvmPid)) process.kill(jvmPid, 'SIGKILL');
   }
-  await writeFile(lockFile, `${process.pid}\n`);
+  await writePrivateFile(lockFile, `${process.pid}\n`);
   return lockFile;
+}
+
+/**
+ * Starts a child process under an owner-only umask: what Neo4j writes (store, transaction logs,
+ * auth.ini) is then private whatever the umask of the shell that started the app. The child takes
+ * the umask at fork, which happens before spawn() returns.
+ */
+function privately<T>(start: () => T): T {
+  const previous = process.umask(PRIVATE_UMASK);
+  try {
+    return start();
+  } finally {
+    process.umask(previous);
+  }
 }
 
 async function setInitialPassword(distribution: Neo4jDistribution, homeDir: string, password: string): Promise<void> {
   // neo4j-admin's own command, run before the first start: user neo4j never has the default password.
   // `--` ends the options: a generated (base64url) password may begin with "-".
-  await run(distribution.java.java, ['-cp', join(distribution.libDir, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', '--', password], {
-    env: { ...process.env, NEO4J_HOME: homeDir, NEO4J_CONF: join(homeDir, 'conf') },
-  });
+  await privately(() =>
+    run(distribution.java.java, ['-cp', join(distribution.libDir, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', '--', password], {
+      env: { ...process.env, NEO4J_HOME: homeDir, NEO4J_CONF: join(homeDir, 'conf') },
+    }),
+  );
 }
 
 /** Neo4j's reason for refusing to start, read from its own log, as one line. */
@@ -156,7 +186,7 @@ async function waitForBolt(uri: string, password: string, child: ChildProcess, e
 export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<EmbeddedNeo4j> {
   const distribution = await provisionNeo4j(options.cacheDir);
   const homeDir = join(options.dataDir, 'neo4j');
-  await mkdir(join(homeDir, 'conf'), { recursive: true });
+  for (const folder of [options.dataDir, homeDir, join(homeDir, 'conf'), join(homeDir, 'import')]) await privateFolder(folder);
   // The lock first: a second app on the same folder is told about the folder, not about its port.
   const lockFile = await lockDataFolder(homeDir);
   try {
@@ -167,26 +197,28 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   }
   const password = await embeddedPassword(options.dataDir, options.password);
 
-  await writeFile(join(homeDir, 'conf', 'neo4j.conf'), configText(options, homeDir));
+  await writePrivateFile(join(homeDir, 'conf', 'neo4j.conf'), configText(options, homeDir));
   if (!existsSync(join(homeDir, 'data', 'dbms', 'auth.ini'))) await setInitialPassword(distribution, homeDir, password);
 
   const classPath = [distribution.launcherDir, join(distribution.libDir, '*')].join(':');
-  const child = spawn(
-    distribution.java.java,
-    [
-      `-Xms${options.heap}`,
-      `-Xmx${options.heap}`,
-      ...JVM_FLAGS,
-      '-cp',
-      classPath,
-      'XpfNeo4jLauncher',
-      `--home-dir=${homeDir}`,
-      `--config-dir=${join(homeDir, 'conf')}`,
-    ],
-    // stdin stays a pipe we never close: its end-of-file is how the JVM learns that we are gone.
-    { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NEO4J_HOME: homeDir } },
+  const child = privately(() =>
+    spawn(
+      distribution.java.java,
+      [
+        `-Xms${options.heap}`,
+        `-Xmx${options.heap}`,
+        ...JVM_FLAGS,
+        '-cp',
+        classPath,
+        'XpfNeo4jLauncher',
+        `--home-dir=${homeDir}`,
+        `--config-dir=${join(homeDir, 'conf')}`,
+      ],
+      // stdin stays a pipe we never close: its end-of-file is how the JVM learns that we are gone.
+      { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NEO4J_HOME: homeDir } },
+    ),
   );
-  await writeFile(lockFile, `${process.pid} ${child.pid}\n`);
+  await writePrivateFile(lockFile, `${process.pid} ${child.pid}\n`);
 
   const recentOutput: string[] = [];
   const collect = (chunk: Buffer) => {
@@ -198,7 +230,8 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exit = new Promise<JvmExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = exit.then(({ code }) => code);
   const spawnFailed = new Promise<never>((_, reject) => child.once('error', (error) => reject(new StartupError(`Could not run Java: ${error.message}`))));
 
   const uri = `bolt://127.0.0.1:${options.boltPort}`;
@@ -220,5 +253,5 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
       await rm(lockFile, { force: true });
     })());
 
-  return { uri, user: 'neo4j', password, version: distribution.version, pid: child.pid!, stop, exited };
+  return { uri, user: 'neo4j', password, version: distribution.version, pid: child.pid!, stop, exited, exit };
 }

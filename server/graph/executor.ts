@@ -170,22 +170,38 @@ export class GraphExecutor {
   }
 
   /**
-   * Plans every curated read query with EXPLAIN: nothing is read or written, but the plans land in
-   * Neo4j's query cache. Resolves to how many were planned; one that fails is reported and skipped.
+   * Runs every curated query but the schema once, with `sample` parameters, in a transaction that is
+   * rolled back: nothing is written, but Neo4j plans each query for parameters of the types the app
+   * sends (its query cache is keyed by them) and compiles it, so the first request finds it ready.
+   * A query with no sample is planned with EXPLAIN only. Resolves to how many were warmed; one that
+   * fails is reported and skipped.
    */
-  async planReadQueries(onFailure: (query: CuratedQuery, error: unknown) => void): Promise<number> {
-    let planned = 0;
-    // One at a time: this may run beside the first requests and must not crowd them out.
+  async warmQueries(
+    sample: (entry: CatalogueEntry) => Record<string, unknown> | null,
+    timeoutMs: number,
+    onFailure: (query: CuratedQuery, error: unknown) => void,
+  ): Promise<number> {
+    let warmed = 0;
+    // One at a time: after a restart this runs beside the first requests and must not crowd them out.
     for (const entry of this.catalogue.values()) {
-      if (entry.mode !== 'read') continue;
+      if (entry.definition.kind === 'schema') continue;
+      const params = sample(entry);
+      const session = this.driver.session({ defaultAccessMode: entry.mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE });
       try {
-        await this.run(`EXPLAIN ${entry.cypher}`, {}, 'read');
-        planned += 1;
+        const tx = session.beginTransaction({ timeout: timeoutMs });
+        try {
+          await tx.run(params ? entry.cypher : `EXPLAIN ${entry.cypher}`, toDriverParams(params ?? {}) as Record<string, unknown>);
+        } finally {
+          await tx.rollback().catch(() => {});
+        }
+        warmed += 1;
       } catch (error) {
         onFailure(entry.definition, error);
+      } finally {
+        await session.close().catch(() => {});
       }
     }
-    return planned;
+    return warmed;
   }
 
   /**

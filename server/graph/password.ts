@@ -2,8 +2,9 @@
 // kept in the data folder, readable by its owner only.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { privateFolder, writePrivateFile } from '../private-files.ts';
 
 export function passwordFile(dataDir: string): string {
   return join(dataDir, 'neo4j-password');
@@ -14,9 +15,7 @@ export async function embeddedPassword(dataDir: string, fromEnv: string | undefi
   const file = passwordFile(dataDir);
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
   const generated = randomBytes(24).toString('base64url');
-  await mkdir(dirname(file), { recursive: true });
-  // Mode on create, then chmod: the umask could have widened the first.
-  await writeFile(file, `${generated}\n`, { mode: 0o600, flag: 'wx' });
-  await chmod(file, 0o600);
+  await privateFolder(dirname(file));
+  await writePrivateFile(file, `${generated}\n`, 'wx');
   return generated;
 }

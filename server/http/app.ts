@@ -8,6 +8,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Catalogue } from '../graph/catalogue.ts';
 import { GraphExecutor } from '../graph/executor.ts';
 import { requestDeadline } from './request-deadline.ts';
+import { jsonBody } from './json-body.ts';
 import { GraphAvailability } from '../graph/availability.ts';
 import { hostCheck } from './host-check.ts';
 import { loginRateLimit, queryRateLimit } from './rate-limits.ts';
@@ -35,6 +36,9 @@ import { photosRoutes } from './routes/photos.routes.ts';
 import { queryRoutes } from './routes/queries.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
 import { viewsRoutes } from './routes/views.routes.ts';
+
+/** The budget of POST /api/export/:format: the largest body allowed takes seconds of CPU on a busy machine. */
+const SUBMITTED_EXPORT_BUDGET_MS = 30_000;
 
 export interface AppOptions {
   driver: Driver;
@@ -103,6 +107,9 @@ export function createApp(options: AppOptions): Express {
 
   const api = express.Router();
   const deadline = requestDeadline(options.requestDeadlineMs ?? 7_000);
+  // A submitted export's work grows with its body (up to the export limits), not with Neo4j's pace:
+  // it gets a budget of its own, still bounded, for checking, withholding and rendering in a worker.
+  const exportDeadline = requestDeadline(Math.max(options.requestDeadlineMs ?? 7_000, SUBMITTED_EXPORT_BUDGET_MS));
   const graph = new GraphExecutor(options.driver, options.catalogue, { timeoutMs: options.queryTimeoutMs ?? 7_000 });
   const audit = new AuditLog(graph, log);
   const redaction = { redactAll: options.redactAll ?? false, secret: options.redactionSecret ?? randomBytes(32).toString('hex') };
@@ -122,7 +129,7 @@ export function createApp(options: AppOptions): Express {
   // Who is asking, then the two routes that need no session: health and login. Everything after the
   // session gate needs one, and a cookie-authenticated change needs the CSRF token too.
   // The budget starts here, at arrival: the session look-up below reads Neo4j and counts against it.
-  api.use(deadline);
+  api.use((req, res, next) => (req.method === 'POST' && req.path.startsWith('/export/') ? exportDeadline : deadline)(req, res, next));
   // Before the session look-up, which would otherwise wait out the driver's retries while Neo4j is down.
   // 503 at once while down. Health is let through: it makes its own check and says what it found.
   api.use((req, _res, next) => next(availability.down && req.path !== '/health' ? new GraphUnavailable() : undefined));
@@ -131,7 +138,7 @@ export function createApp(options: AppOptions): Express {
   const loginLimit = loginRateLimit(options.rateLimits?.loginPerMinute ?? 10);
   // The limit counts per address and user name, so the body is parsed first (the login route's own
   // parser then finds it parsed and passes).
-  const loginBody = express.json({ limit: '10kb' });
+  const loginBody = jsonBody('10kb');
   const limitedBody: express.RequestHandler = (req, res, next) =>
     req.method === 'POST' ? loginBody(req, res, (error?: unknown) => (error ? next(error) : loginLimit(req, res, next))) : next();
   api.use('/auth/login', limitedBody);
@@ -146,8 +153,8 @@ export function createApp(options: AppOptions): Express {
   api.use('/export', deadline);
   api.use(exportRoutes(services));
   // A saved view (or an imported one, with all its versions) may hold thousands of element ids.
-  api.use('/views', express.json({ limit: '5mb' }));
-  api.use(express.json({ limit: '100kb' }));
+  api.use('/views', jsonBody('5mb'));
+  api.use(jsonBody('100kb'));
   // A stolen cookie must not let its holder guess the password at leisure: the sign-in limit counts here too.
   api.use('/auth/password', (req, res, next) => (req.method === 'POST' ? loginLimit(req, res, next) : next()));
   api.use(deadline);

@@ -14,7 +14,8 @@ import { AuditExportFormat, AuditFilters } from './routes/audit.routes.ts';
 import { LoginBody, PasswordChange } from './routes/auth.routes.ts';
 import { TokenBody, TokenId } from './routes/tokens.routes.ts';
 import { NewUser, UserChange, UserPage } from './routes/users.routes.ts';
-import { ExportBody } from './routes/export.routes.ts';
+import { ExportBody } from '../../contract/api/export.ts';
+import { boundedJson } from '../../contract/bounded-json.ts';
 import { ViewContent, ViewUpdate } from '../../contract/api/saved-view.ts';
 import { ImportFile } from '../policy/view-export.ts';
 import { ViewScope } from '../../contract/api/views.ts';
@@ -341,7 +342,7 @@ const accountOperations: Operation[] = [
   {
     method: 'get',
     path: '/api/audit',
-    summary: 'The audit log, newest first (admin)',
+    summary: "The audit log, newest first, a page at a time: send a page's `next` as `cursor` for the page after it (admin)",
     tag: 'admin',
     query: AuditFilters,
     responses: { 200: { description: 'A page of entries' }, 400: problems[400], ...gate },
@@ -351,7 +352,7 @@ const accountOperations: Operation[] = [
     path: '/api/audit/export',
     summary: 'The whole audit log (or a filtered part) as CSV or JSON lines (admin)',
     tag: 'admin',
-    query: AuditFilters.omit({ offset: true, limit: true }).extend({ format: AuditExportFormat.default('jsonl') }),
+    query: AuditFilters.omit({ cursor: true, limit: true }).extend({ format: AuditExportFormat.default('jsonl') }),
     responses: { 200: { description: 'The file, as an attachment' }, 400: problems[400], ...gate },
   },
   {
@@ -425,6 +426,7 @@ export function openApiDocument(catalogue: Catalogue, version: string): Record<s
   components.ref(AsOf, 'AsOf');
   components.ref(ViewId, 'ViewId');
   components.ref(Json, 'Json');
+  components.ref(boundedJson, 'BoundedJson');
   components.ref(Result, 'Result');
   components.ref(Problem, 'Problem');
 

@@ -1,7 +1,8 @@
 // The key the pseudonyms are made with: REDACTION_SECRET, or a random one kept in the data folder.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { privateFolderSync, writePrivateFileSync } from '../private-files.ts';
 
 /**
  * The pseudonym key: REDACTION_SECRET, or a random one kept in the data folder (mode 600) so
@@ -12,7 +13,7 @@ export function redactionSecret(dataDir: string, fromEnv: string | undefined): s
   const file = join(dataDir, 'redaction-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const secret = randomBytes(32).toString('hex');
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  privateFolderSync(dataDir);
+  writePrivateFileSync(file, `${secret}\n`);
   return secret;
 }

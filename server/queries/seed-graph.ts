@@ -1,7 +1,7 @@
 // Writes the seed (seed/seed-batches.ts generates its rows) as an import of its own, through the
 // importer's write path: batch by batch, resumable after a crash, every element linked to the
 // seed's `_Import` record; and the stand-in photo files it names.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { GraphBatch } from '../../contract/graph-rows.ts';
@@ -11,6 +11,7 @@ import { syntheticPhotos } from '../../seed/synthetic-photos.ts';
 import { SCALES, type ScaleName } from '../../seed/synthetic.ts';
 import type { GraphExecutor } from '../graph/executor.ts';
 import { runImport, type ImportOutcome } from './write-batches.ts';
+import { privateFolder, writePrivateFile } from '../private-files.ts';
 
 /**
  * Before a seed starts (not when it resumes): removes the synthetic records earlier seeds wrote,
@@ -28,12 +29,16 @@ async function removeOtherSeeds(graph: GraphExecutor, importId: string): Promise
   return removed;
 }
 
-/** Writes the photos of the first `photographed` detainees into the store; rewriting one gives the same bytes. */
+/**
+ * Writes the photos of the first `photographed` detainees into the store; rewriting one gives the same
+ * bytes. Owner-only, like every photo of a person would be.
+ */
 async function writeSyntheticPhotos(photosDir: string, photographed: number): Promise<void> {
+  await privateFolder(photosDir);
   for (const photo of syntheticPhotos(photographed)) {
     const path = join(photosDir, photo.file);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, photo.bytes);
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    await writePrivateFile(path, photo.bytes);
   }
 }
 

@@ -4,6 +4,7 @@
 // autocannon, each for --seconds after a 10 s warm-up (printed apart). Prints p50/p95/p99, requests per second, errors and non-2xx.
 // Target: zero errors and zero non-2xx. The query rate limit is off here: a hundred clients on one
 // address would otherwise measure the limiter (its own test is tests/integration/hardening.test.ts).
+import { describeWarmUp, warmUp } from '../../server/graph/warm-up.ts';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -92,9 +93,9 @@ await withFreshNeo4j({ heap: values.heap!, pageCache: values.pagecache! }, async
     const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
     const chainPath = () => `/api/chain/syn-detainee-${String(1 + Math.floor(Math.random() * detainees)).padStart(7, '0')}`;
     const searchPath = () => `/api/search?q=${encodeURIComponent(pick(names).split(/\s+/)[0]!)}`;
-    // As `npm start` does once the graph is ready: plans in Neo4j's cache (server/main.ts). Then a
-    // short warm-up at full load, printed but apart: the JVM's first executions are not the steady state.
-    console.log(`planned ${await graph.planReadQueries((query, error) => console.error(query.name, error))} queries ahead`);
+    // As `npm start` does before "Ready" (server/graph/warm-up.ts). Then a short warm-up at full load,
+    // printed but apart: the JVM's first executions are not the steady state.
+    console.log(describeWarmUp(await warmUp(graph, (line) => console.error(line))));
     await load('chain-of-command (warm-up)', baseUrl, auth, chainPath, warmUpSeconds);
     await load('chain-of-command', baseUrl, auth, chainPath);
     await load('search (warm-up)', baseUrl, auth, searchPath, warmUpSeconds);

@@ -217,6 +217,53 @@ describe('bad export requests', () => {
     expect(await field(post('/api/export/report', { result: chain, extra: true }))).toEqual(['(body)']);
   });
 
+  it('answers 400 naming the field for an id over 200 characters, a query name too long, or a text past its limit', async () => {
+    const field = async (result: unknown) => {
+      const { status, text } = await post('/api/export/graphml', { result });
+      expect(status, text.slice(0, 300)).toBe(400);
+      return (JSON.parse(text) as { errors: { field: string; reason: string }[] }).errors;
+    };
+    const longId = 'x'.repeat(201);
+    expect(await field({ ...chain, nodes: [{ ...chain.nodes[0]!, id: longId }] })).toEqual([
+      { field: 'result.nodes.0.id', reason: 'must be at most 200 characters' },
+    ]);
+    expect(await field({ ...chain, meta: { ...chain.meta, query: 'q'.repeat(5_000) } })).toEqual([
+      { field: 'result.meta.query', reason: 'must be at most 200 characters' },
+    ]);
+    const properties = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`p${i}`, i]));
+    expect((await field({ ...chain, nodes: [{ ...chain.nodes[0]!, properties }] }))[0]).toEqual({
+      field: 'result.nodes.0.properties',
+      reason: 'must have at most 100 keys',
+    });
+  });
+
+  it('answers 400 for JSON nested deeper than the limit, on the export route and every other', async () => {
+    const deep = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    const exported = await download('/api/export/cytoscape', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"result": {"nodes": [], "edges": [], "paths": [], "citations": {}, "meta": {"query": "q", "durationMs": 1, "truncated": false, "parameters": {"x": ${deep(50)}}}}}`,
+    });
+    expect(exported.status).toBe(400);
+    expect(JSON.parse(exported.text).errors).toEqual([{ field: '(body)', reason: 'nests deeper than 16 levels' }]);
+    for (const path of ['/api/queries/node-details', '/api/views', '/api/admin/cypher']) {
+      const answer = await app.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"params": ${deep(20_000)}}` });
+      expect(answer.status, path).toBe(400);
+      expect((await answer.json()).errors, path).toEqual([{ field: '(body)', reason: 'nests deeper than 32 levels' }]);
+    }
+  });
+
+  it('answers 413 naming the limit for more elements than an export may hold', async () => {
+    const many = Array.from({ length: 20_001 }, (_, i) => ({ id: `n${i}`, labels: ['Place'], properties: {} }));
+    const { status, text } = await post('/api/export/csv?part=nodes', { result: { ...chain, nodes: many, edges: [] } });
+    expect(status).toBe(413);
+    expect(JSON.parse(text)).toMatchObject({
+      status: 413,
+      title: 'Export too large',
+      detail: 'An export holds at most 20,000 nodes and relationships together; this one has 20,001.',
+    });
+  });
+
   it('answers 404 for an unknown id, as a problem document', async () => {
     const missing = await download('/api/export/chain/no-such-node/report');
     expect(missing.status).toBe(404);

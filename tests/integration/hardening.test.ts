@@ -1,6 +1,6 @@
 // Hardening on the real app and Neo4j: Host and Origin checks, security headers, rate limits, body
-// limits, the read path refusing writes, and the deadline chain (Neo4j timeout, cancellation when the
-// client leaves, checked with SHOW TRANSACTIONS).
+// limits, and the read path refusing writes. The deadline chain, which times the app, is tested with
+// the fault tests (tests/faults/deadlines.test.ts).
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
@@ -9,11 +9,7 @@ import { loadCatalogue, type Catalogue } from '../../server/graph/catalogue.ts';
 import { createApp, type AppOptions } from '../../server/http/app.ts';
 import { clientDistDir } from '../../server/http/client-bundle.ts';
 import { GraphExecutor } from '../../server/graph/executor.ts';
-import { evidenceQuery } from '../../contract/queries/define-query.ts';
-import { ensureTestUser, signIn, testDriver } from '../support/neo4j.ts';
-
-/** A cartesian product over the seed's entities: runs for minutes, holds no memory, reads nothing it keeps. */
-const SLOW_CYPHER = "MATCH (a:Entity), (b:Entity), (c:Entity) WHERE a.id + b.id + c.id = 'test-hardening-never' RETURN count(*) AS n";
+import { ensureTestUser, signIn, TEST_REQUEST_BUDGET_MS, testDriver } from '../support/neo4j.ts';
 
 let driver: Driver;
 let catalogue: Catalogue;
@@ -24,10 +20,6 @@ const servers: Array<{ close(done: () => void): void }> = [];
 beforeAll(async () => {
   driver = testDriver();
   catalogue = await loadCatalogue();
-  // A test-only evidence query that is slow on purpose, served like any curated one.
-  const statistics = catalogue.get('graph-statistics')!;
-  const definition = evidenceQuery({ name: 'test-slow', params: statistics.schema, disclosed: { parameters: [], columns: [] } });
-  catalogue.set('test-slow', { ...statistics, name: 'test-slow', file: 'test/test-slow.cypher', cypher: SLOW_CYPHER, definition });
   const account = await ensureTestUser(driver, 'analyst');
   const client = await signIn(await listen(), account.username, account.password);
   const issued = await client.post('/api/auth/tokens', { label: 'hardening tests' });
@@ -40,7 +32,8 @@ afterAll(async () => {
 });
 
 async function listen(options: Partial<AppOptions> = {}): Promise<string> {
-  const app = createApp({ driver, catalogue, clientDir: clientDistDir, log: () => {}, ...options });
+  const budget = { requestDeadlineMs: TEST_REQUEST_BUDGET_MS, queryTimeoutMs: TEST_REQUEST_BUDGET_MS };
+  const app = createApp({ driver, catalogue, clientDir: clientDistDir, log: () => {}, ...budget, ...options });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   servers.push(server);
@@ -59,23 +52,6 @@ function raw(url: string, options: { method?: string; headers?: Record<string, s
     req.on('error', reject);
     req.end(options.body);
   });
-}
-
-async function runningSlowQueries(): Promise<number> {
-  const { records } = await driver.executeQuery('SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $marker RETURN count(*) AS n', {
-    marker: "'test-hardening-never'",
-  });
-  // SHOW TRANSACTIONS lists itself too, and its own text holds the marker as a parameter only.
-  return Number(records[0]!.get('n'));
-}
-
-async function waitFor(condition: () => Promise<boolean>, withinMs: number): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < withinMs) {
-    if (await condition()) return Date.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`not within ${withinMs} ms`);
 }
 
 describe('Host and Origin', () => {
@@ -191,35 +167,5 @@ describe('the read path', () => {
     });
     const { records } = await driver.executeQuery("MATCH (node {id: 'test-hardening-write'}) RETURN count(node) AS n");
     expect(Number(records[0]!.get('n'))).toBe(0);
-  });
-});
-
-describe('deadline chain', () => {
-  it('stops a query at the request deadline, in Neo4j too', async () => {
-    const baseUrl = await listen({ requestDeadlineMs: 2_000 });
-    const started = Date.now();
-    const response = await fetch(`${baseUrl}/api/queries/test-slow`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: '{}' });
-    const elapsed = Date.now() - started;
-    expect([503, 504]).toContain(response.status);
-    expect(JSON.stringify(await response.json())).not.toMatch(/Neo4jError|TransactionTimedOut|at \w+ \(/);
-    expect(elapsed).toBeLessThan(4_000);
-    await waitFor(async () => (await runningSlowQueries()) === 0, 5_000);
-  });
-
-  it('cancels the query in Neo4j when the client goes away', async () => {
-    const baseUrl = await listen({ requestDeadlineMs: 60_000, queryTimeoutMs: 60_000 });
-    const client = new AbortController();
-    const answer = fetch(`${baseUrl}/api/queries/test-slow`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...auth },
-      body: '{}',
-      signal: client.signal,
-    }).catch((error: unknown) => error);
-    await waitFor(async () => (await runningSlowQueries()) > 0, 10_000);
-    client.abort();
-    expect(await answer).toBeInstanceOf(Error);
-    // Without cancellation it would run until Neo4j's 60 s safety net.
-    const gone = await waitFor(async () => (await runningSlowQueries()) === 0, 5_000);
-    console.log(`slow query terminated ${gone} ms after the client disconnected`);
   });
 });

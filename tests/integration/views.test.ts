@@ -11,7 +11,8 @@ import { startEmbeddedNeo4j } from '../../server/graph/embedded.ts';
 import { ViewStore } from '../../server/queries/view-store.ts';
 import { createViewsFixture, fixture, later, removeViews, removeViewsFixture } from '../fixtures/views/fixture-graph.ts';
 import { freePort } from '../support/ports.ts';
-import { startTestApp, testExecutor, type AnswerBody, type TestApp } from '../support/neo4j.ts';
+import { NEO4J_TEST_START_MS } from '../support/neo4j-start.ts';
+import { startTestApp, TEST_REQUEST_BUDGET_MS, testExecutor, type AnswerBody, type TestApp } from '../support/neo4j.ts';
 
 let app: TestApp;
 /** Every view a test made, removed after the run with its versions. */
@@ -198,7 +199,7 @@ describe('versions', () => {
 
   it("refuses a stale base inside the save itself, under the view's lock, when saves race past the route's check", async () => {
     const { view } = (await create()).body;
-    const store = new ViewStore(await testExecutor(app.driver, 8_000));
+    const store = new ViewStore(await testExecutor(app.driver, TEST_REQUEST_BUDGET_MS));
     const current = (await store.read(view.id, null))!.version!;
     const outcomes = await Promise.all(
       Array.from({ length: 6 }, (_, i) => store.saveVersion(view.id, 1, { ...current, title: `Racer ${i}`, savedAt: new Date().toISOString() })),
@@ -427,6 +428,8 @@ describe('bad input', () => {
       ['query.name', { ...base, query: { name: 'Robert"); DROP', parameters: {} } }],
       ['query.parameters.asOf', { ...base, query: { name: 'chain-of-command', parameters: { id: 'chen_quanguo', asOf: '2018-13-45' } } }],
       ['query.parameters.colour', { ...base, query: { name: 'chain-of-command', parameters: { id: 'chen_quanguo', colour: 'red' } } }],
+      // Kept in the graph: no parameter text past 20,000 characters, however large the body may be.
+      ['query.parameters.id', { ...base, query: { name: 'chain-of-command', parameters: { id: 'x'.repeat(20_001) } } }],
       ['elements', { ...base, elements: undefined }],
       ['elements.nodes.0', { ...base, elements: { nodes: ["x' OR 1=1 //"], edges: [] }, positions: {} }],
       ['elements.nodes.1', { ...base, elements: { nodes: ['chen_quanguo', 'chen_quanguo'], edges: [] }, positions: {} }],
@@ -519,7 +522,14 @@ describe('saved views survive a restart', () => {
   it('reopens a view from its link after the database itself is stopped and started again', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'xpf-views-restart-'));
     const start = async () =>
-      startEmbeddedNeo4j({ dataDir, cacheDir: parseEnv().XPF_CACHE_DIR, boltPort: await freePort(), heap: '256m', pageCache: '32m', startTimeoutMs: 120_000 });
+      startEmbeddedNeo4j({
+        dataDir,
+        cacheDir: parseEnv().XPF_CACHE_DIR,
+        boltPort: await freePort(),
+        heap: '256m',
+        pageCache: '32m',
+        startTimeoutMs: NEO4J_TEST_START_MS,
+      });
     try {
       let neo4j = await start();
       let target = await startTestApp(createDriver(neo4j.uri, neo4j.user, neo4j.password));
@@ -563,5 +573,5 @@ describe('saved views survive a restart', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  }, 240_000);
+  }, 900_000);
 });

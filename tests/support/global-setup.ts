@@ -14,6 +14,7 @@ import { parseEnv } from '../../server/env.ts';
 import { createDriver } from '../../server/graph/driver.ts';
 import { startEmbeddedNeo4j } from '../../server/graph/embedded.ts';
 import { freePort } from './ports.ts';
+import { NEO4J_TEST_START_MS } from './neo4j-start.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,7 +32,7 @@ export default async function setup(project: TestProject) {
     boltPort: await freePort(),
     heap: '512m',
     pageCache: '128m',
-    startTimeoutMs: 180_000,
+    startTimeoutMs: NEO4J_TEST_START_MS,
   });
   const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);
   try {

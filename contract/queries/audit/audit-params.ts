@@ -25,6 +25,24 @@ export const AuditAction = z.enum([
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
+/** How much one entry may hold, and how many entries one transaction writes. */
+export const AUDIT_BOUNDS = {
+  /** Characters of an id, a user name or a query name. */
+  id: 200,
+  /**
+   * Entity ids one entry names; past this the entry keeps the first ones and says how many there
+   * were. A submitted export names every node it holds, and its client already had each of them
+   * from an answer that was logged then: the cap keeps one request from writing megabytes to the log.
+   */
+  targetIds: 1_000,
+  /** Characters of the logged parameters (JSON text); past this they are cut, and say so. */
+  parameters: 4_000,
+  /** Entries in one group commit. */
+  group: 500,
+  /** Entries on one page of the log as it is read. */
+  page: 1_000,
+} as const;
+
 /** One entry as the log is read; `at` as Neo4j writes a date-time, `parameters` as logged (JSON text). */
 export const AuditEntryRow = z.object({
   id: z.string(),

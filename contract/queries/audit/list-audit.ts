@@ -1,6 +1,6 @@
 // Parameters of list-audit.cypher.
 import { z } from 'zod';
-import { AuditAction, AuditEntryRow } from './audit-params.ts';
+import { AUDIT_BOUNDS, AuditAction, AuditEntryRow } from './audit-params.ts';
 import { recordQuery } from '../define-query.ts';
 
 const params = z.object({
@@ -8,8 +8,15 @@ const params = z.object({
   action: AuditAction.nullable().default(null),
   from: z.iso.datetime({ offset: true }).nullable().default(null),
   to: z.iso.datetime({ offset: true }).nullable().default(null),
-  offset: z.number().int().min(0).max(10_000_000).default(0),
-  limit: z.number().int().min(1).max(1000).default(100),
+  afterAt: z.string().max(64).nullable().default(null),
+  afterId: z.string().max(AUDIT_BOUNDS.id).nullable().default(null),
+  // One more than a page: the extra entry tells whether another page follows.
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .max(AUDIT_BOUNDS.page + 1)
+    .default(100),
 });
 
 export const query = recordQuery({ name: 'list-audit', params, row: z.object({ entry: AuditEntryRow }) });

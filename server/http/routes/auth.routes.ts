@@ -1,5 +1,6 @@
 // /api/auth: log in and out, who am I (with the CSRF token), and a password change. API tokens: tokens.routes.ts.
-import express, { Router, type Response } from 'express';
+import { Router, type Response } from 'express';
+import { jsonBody } from '../json-body.ts';
 import { z } from 'zod';
 import type { Session } from '../../../contract/api/session.ts';
 import type { AuditLog } from '../../policy/audit-log.ts';
@@ -32,7 +33,7 @@ function whoAmI(res: Response): Session {
 /** POST /api/auth/login: needs no session, so it is mounted before the session gate. */
 export function loginRoutes(users: UserStore, audit: AuditLog): Router {
   const router = Router();
-  router.post('/auth/login', express.json({ limit: '10kb' }), async (req, res) => {
+  router.post('/auth/login', jsonBody('10kb'), async (req, res) => {
     const body = LoginBody.safeParse(req.body);
     if (!body.success) throw BadInput.fromZod(body.error);
     const { username, password } = body.data;

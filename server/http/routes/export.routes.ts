@@ -1,9 +1,9 @@
 // Exports as file downloads: POST any Result to format it, or GET a chain of command formatted straight from the graph.
 import express, { Router, type Response } from 'express';
-import { z } from 'zod';
-import { Result } from '../../../contract/result.ts';
-import { CsvPart, ExportFormat } from '../../../contract/api/export.ts';
+import { CsvPart, ExportFormat, exportLimits } from '../../../contract/api/export.ts';
+import type { Result } from '../../../contract/result.ts';
 import { exportFileName, exportFormats, type RenderOptions } from '../../export/formats.ts';
+import { checkSubmitted, renderExport } from '../export-workers.ts';
 import { BadInput } from '../../errors.ts';
 import { fetchChain } from '../../queries/fetch-chain.ts';
 import { currentUser } from '../auth-middleware.ts';
@@ -17,11 +17,10 @@ export interface ExportRouteOptions {
 
 /**
  * A saved view of a few thousand elements with all their properties runs to megabytes; the app-wide
- * parser stops at 100 kB. This one reads only the export body, and a body parsed here is not read again.
+ * parser stops at 100 kB. This one only collects the bytes: parsing and checking them takes CPU in
+ * proportion to their size, so an export worker does it (server/http/export-workers.ts).
  */
-const exportBodyParser = express.json({ limit: '20mb' });
-
-export const ExportBody = z.object({ result: Result }).strict();
+const exportBodyReader = express.raw({ type: () => true, limit: exportLimits.bodyBytes });
 
 /**
  * The format from the path and `part` from the query string, checked before any query runs. A
@@ -42,9 +41,9 @@ function readFormat(params: Record<string, string>, query: Record<string, unknow
   return { format: format.data, part: part.data };
 }
 
-function send(res: Response, result: Result, base: string, format: ExportFormat, options: RenderOptions): void {
+async function send(res: Response, result: Result, base: string, format: ExportFormat, options: RenderOptions): Promise<void> {
   const spec = exportFormats[format];
-  const body = spec.render(result, options);
+  const body = await renderExport(format, result, options);
   // attachment() sets Content-Disposition (quoted, ASCII-safe); the type is set after, as attachment() guesses one from the extension.
   res.attachment(exportFileName(base, format, options.part));
   res.type(spec.contentType);
@@ -55,19 +54,18 @@ export function exportRoutes({ graph, answers }: Services, options: ExportRouteO
   const now = options.now ?? (() => new Date());
   const router = Router();
 
-  router.post('/export/:format', exportBodyParser, async (req, res) => {
+  router.post('/export/:format', exportBodyReader, async (req, res) => {
     const { format, part } = readFormat(req.params, req.query, ['part']);
-    const body = ExportBody.safeParse(req.body);
-    if (!body.success) throw BadInput.fromZod(body.error);
+    if (!req.is('application/json')) throw new BadInput([{ field: '(body)', reason: 'must be JSON, sent as Content-Type: application/json' }]);
     // The client's own result, but a viewer's file is still redacted: what they export is what they may see.
-    const submitted = body.data.result;
+    const submitted = await checkSubmitted(req.body as Buffer);
     const result = await answers.disclose(currentUser(res), submitted, {
       action: 'export',
       query: submitted.meta.query,
       targetIds: submitted.nodes.map((node) => node.id),
       parameters: { format, part },
     });
-    send(res, result, `xpf-${result.meta.query}`, format, { part, generatedAt: now(), origin: 'submitted' });
+    await send(res, result, `xpf-${result.meta.query}`, format, { part, generatedAt: now(), origin: 'submitted' });
   });
 
   router.get('/export/chain/:id/:format', async (req, res) => {
@@ -81,7 +79,7 @@ export function exportRoutes({ graph, answers }: Services, options: ExportRouteO
       parameters: { ...found.meta.parameters, format, part },
     });
     const asOf = typeof chains.meta.parameters.asOf === 'string' ? `-as-of-${chains.meta.parameters.asOf}` : '';
-    send(res, chains, `xpf-chain-${req.params.id}${asOf}`, format, { part, generatedAt: now(), origin: 'query' });
+    await send(res, chains, `xpf-chain-${req.params.id}${asOf}`, format, { part, generatedAt: now(), origin: 'query' });
   });
 
   return router;

@@ -16,13 +16,14 @@ import { GraphExecutor, toDriverParams } from '../../server/graph/executor.ts';
 import { ensureTestUser, signIn, testDriver, type AnswerBody } from '../support/neo4j.ts';
 import { Cleanups, launchApp, printed, type AppProcess } from '../support/app-process.ts';
 import { freePort } from '../support/ports.ts';
+import { NEO4J_TEST_START_MS } from '../support/neo4j-start.ts';
 
 const cacheDir = parseEnv().XPF_CACHE_DIR;
 const cleanups = new Cleanups();
 afterAll(() => cleanups.run());
 
 async function startNeo4j(dataDir: string, boltPort: number, password?: string): Promise<EmbeddedNeo4j> {
-  const neo4j = await startEmbeddedNeo4j({ dataDir, cacheDir, boltPort, heap: '256m', pageCache: '64m', password, startTimeoutMs: 180_000 });
+  const neo4j = await startEmbeddedNeo4j({ dataDir, cacheDir, boltPort, heap: '256m', pageCache: '64m', password, startTimeoutMs: NEO4J_TEST_START_MS });
   cleanups.add(() => neo4j.stop());
   return neo4j;
 }

@@ -1,0 +1,111 @@
+// Warms a Neo4j that has just started: every curated query planned and the store's pages read once,
+// so the first request after "Ready" (or after a restart) answers as fast as the tenth. Without it
+// the first requests each plan their queries (1.5 s each for the chain of command on two busy
+// cores) and load pages from disk, and a burst of them runs past the request budget into 503s.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { queries } from '../../contract/queries/index.ts';
+import type { CatalogueEntry } from './catalogue.ts';
+import type { GraphExecutor } from './executor.ts';
+
+/** Long enough for the small and 1m seeds; a larger store warms what it can in this time. */
+const TOUCH_STORE_MS = 20_000;
+
+/** One query's warm-up run: planning the chain of command alone takes seconds on two busy cores. */
+const WARM_QUERY_MS = 60_000;
+
+export interface WarmUp {
+  planned: number;
+  /** Elements whose store pages were read; null when the pass ran out of time. */
+  touched: { nodes: number; relationships: number } | null;
+  seconds: number;
+}
+
+type JsonSchema = {
+  type?: string | string[];
+  format?: string;
+  default?: unknown;
+  minimum?: number;
+  minLength?: number;
+  pattern?: string;
+  const?: unknown;
+  enum?: unknown[];
+  minItems?: number;
+  items?: JsonSchema;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  anyOf?: JsonSchema[];
+};
+
+/**
+ * A value of the type `schema` describes, as the app would send one: null where null is allowed (an
+ * open date), the smallest whole number allowed (a LIMIT of 1 keeps a warm-up run cheap), an id that
+ * matches nothing, an empty list where one may be empty.
+ */
+function sampleValue(schema: JsonSchema, index = 0): unknown {
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum) return schema.enum[0];
+  if (schema.anyOf) return schema.anyOf.some((option) => option.type === 'null') ? null : sampleValue(schema.anyOf[0]!);
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  if (Array.isArray(schema.type) && schema.type.includes('null')) return null;
+  switch (type) {
+    case 'integer':
+    case 'number':
+      return schema.minimum ?? (typeof schema.default === 'number' ? schema.default : 1);
+    case 'boolean':
+      return typeof schema.default === 'boolean' ? schema.default : false;
+    case 'array':
+      return schema.minItems ? Array.from({ length: schema.minItems }, (_, i) => sampleValue(schema.items ?? {}, i)) : [];
+    case 'object':
+      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, inner]) => [key, sampleValue(inner)]));
+    case 'string':
+      if (typeof schema.default === 'string') return schema.default;
+      if (schema.format === 'date') return '2020-01-01';
+      if (schema.format === 'date-time') return new Date().toISOString();
+      if (schema.format === 'uuid') return randomUUID();
+      return textLike(schema, index);
+    default:
+      return schema.default ?? null;
+  }
+}
+
+/** Text that fits the schema's pattern: an id (distinct per list item), or a token of hex, base64url or digits. */
+function textLike(schema: JsonSchema, index: number): string {
+  const candidates = [`xpf-warm-up-${index}`, '0'.repeat(64), 'A'.repeat(22), 'A'.repeat(43), String(index)];
+  const fits = (text: string) => !schema.pattern || new RegExp(schema.pattern, 'u').test(text);
+  const found = candidates.map((text) => text.padEnd(schema.minLength ?? 0, '0')).find(fits);
+  return found ?? candidates[0]!;
+}
+
+/** Parameters of the types a real call sends, checked by the query's own schema; null when none fit. */
+export function sampleParams(entry: CatalogueEntry): Record<string, unknown> | null {
+  try {
+    const described = z.toJSONSchema(entry.schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+    const parsed = entry.schema.safeParse(sampleValue({ ...described, type: 'object' }));
+    return parsed.success ? (parsed.data as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function warmUp(graph: GraphExecutor, log: (line: string) => void): Promise<WarmUp> {
+  const started = performance.now();
+  const planned = await graph.warmQueries(sampleParams, WARM_QUERY_MS, (query, error) =>
+    log(`Could not plan "${query.name}" ahead: ${(error as { code?: string }).code ?? String(error)}`),
+  );
+  let touched: WarmUp['touched'] = null;
+  try {
+    touched = (await graph.record(queries.touchStore, {}, { timeoutMs: TOUCH_STORE_MS }))?.touched ?? null;
+  } catch (error) {
+    log(`Read the store only in part before serving (${(error as { code?: string }).code ?? String(error)}): the first requests load the rest.`);
+  }
+  return { planned, touched, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The one line a warm-up is reported in. */
+export function describeWarmUp({ planned, touched, seconds }: WarmUp): string {
+  const pages = touched
+    ? `, read ${touched.nodes.toLocaleString('en')} nodes and ${touched.relationships.toLocaleString('en')} relationships into the page cache`
+    : '';
+  return `Planned ${planned} queries ahead of their first use${pages} (${seconds.toFixed(1)} s).`;
+}
