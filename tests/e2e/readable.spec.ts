@@ -6,12 +6,13 @@ import type { Result } from '../../contract/result.ts';
 import { queries } from '../../contract/queries/index.ts';
 import { TEST_PASSWORD, testExecutor, type TestApp } from '../support/neo4j.ts';
 import { artifacts, nameOf, startBrowserSession, type BrowserSession } from './browser-session.ts';
+import { collisions, drawnLabels } from './drawn-labels.ts';
 import type { ExplorerPage } from './explorer-page.ts';
 
 let session: BrowserSession | undefined;
 let app: TestApp;
 /** A start whose chain answer has 15 nodes (or the nearest found), and a facility holding at least 149 detainees. */
-let chainStart: { id: string; name: string; nodes: number };
+let chainStart: { id: string; name: string; nodes: number; links: number };
 let facility: { id: string; name: string; limit: number };
 
 beforeAll(async () => {
@@ -37,7 +38,7 @@ beforeAll(async () => {
     if (answer.nodes.length === 15) break;
   }
   const start = best!.answer.nodes.find((node) => node.id === best!.id)!;
-  chainStart = { id: best!.id, name: nameOf(start), nodes: best!.answer.nodes.length };
+  chainStart = { id: best!.id, name: nameOf(start), nodes: best!.answer.nodes.length, links: best!.answer.edges.length };
   const busiest = await app.driver.executeQuery(
     'MATCH (place:Facility)<-[:DETAINED_AT]-(:Detainee) WITH place, count(*) AS held WHERE held >= 149 RETURN place.id AS id, place.name AS name ORDER BY held DESC, id LIMIT 1',
     {},
@@ -80,6 +81,10 @@ describe('labels readable without zooming', () => {
       expect(chainStart.nodes, 'a chain of about 15 nodes in the seed').toBeGreaterThanOrEqual(12);
       await page.search(chainStart.name).openChain(chainStart.id);
       const chain = await expectReadable(page, `chain of ${chainStart.id}`, chainStart.nodes);
+      // Every link of the chain captioned, and no caption covering a link's middle or another label.
+      const drawn = await drawnLabels(page.page);
+      expect(drawn.labels.filter((label) => label.group === 'edges').length, 'every link of the chain captioned').toBe(chainStart.links);
+      expect(collisions(drawn), `labels of the chain of ${chainStart.id} that cannot be read`).toEqual([]);
       // The start stays in sight; what the view cannot hold at a readable zoom is announced, and pans.
       const start = (await page.drawn()).nodes.get(chainStart.id)!;
       const box = (await page.page.locator('#graph').boundingBox())!;

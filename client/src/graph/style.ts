@@ -107,6 +107,8 @@ export function stylesheetFor(theme: Theme): StylesheetJson {
         // Level and beside the link (toElements measures the shift), so the caption never hides the link's colour.
         'text-rotation': 'none',
         'text-margin-x': (edge: cytoscape.EdgeSingular) => Number(edge.data('captionShift') ?? 0),
+        // Above or below when the side of the link is taken (graph/caption-placement.ts).
+        'text-margin-y': (edge: cytoscape.EdgeSingular) => Number(edge.data('captionLift') ?? 0),
         'text-background-color': paper,
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',

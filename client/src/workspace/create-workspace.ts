@@ -7,6 +7,7 @@ import type { Result } from '../../../contract/result.ts';
 import { type LayoutName, layoutNamed, layouts, registerLayouts } from '../graph/layouts.ts';
 import { runOnMainThread } from '../graph/offthread-layout.ts';
 import { keepReadable } from '../graph/readable.ts';
+import { placeCaptions } from '../graph/caption-placement.ts';
 import { createCanvasSync } from './canvas-sync.ts';
 import { createHistory } from './history.ts';
 import type { ChangeHighlight, Workspace, WorkspaceFilters, WorkspaceState } from './workspace.ts';
@@ -135,6 +136,7 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
           held.unlock();
         }
       }
+      placeCaptions(cy, cy.edges('.on-path'));
       canvas.setViewport(state.viewport);
       mark(highlight);
     } finally {
@@ -156,6 +158,8 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
       }
       content = withLayout(content, layout);
       await runLayout(cy.elements(), layouts[layout]);
+      // The layout spaces nodes and their names; the captions of a chain's links are placed after, clear of both.
+      placeCaptions(cy, cy.edges('.on-path'));
       // The layout fitted everything; up to a few hundred nodes the view stays readable and pans instead,
       // keeping in sight the node expanded, or the start of the chain or path.
       keepReadable(cy, near ?? content.result.paths[0]?.nodes[0]);
