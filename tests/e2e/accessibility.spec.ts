@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../contract/result.ts';
 import type { TestApp } from '../support/neo4j.ts';
 import { TEST_PASSWORD } from '../support/neo4j.ts';
-import { artifacts, nameOf, resultOf, startBrowserSession, type BrowserSession } from './browser-session.ts';
+import { artifacts, nameOf, startBrowserSession, startingResultOf, type BrowserSession } from './browser-session.ts';
 import { ExplorerPage } from './explorer-page.ts';
 
 const detainee = 'syn-detainee-0000001';
@@ -20,7 +20,7 @@ let chain: Result;
 beforeAll(async () => {
   session = await startBrowserSession();
   ({ app } = session);
-  chain = await resultOf(app.get(`/api/chain/${detainee}`));
+  chain = await startingResultOf(() => app.get(`/api/chain/${detainee}`));
 });
 
 afterAll(async () => {

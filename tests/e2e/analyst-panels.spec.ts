@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../contract/result.ts';
 import { TEST_PASSWORD, type TestApp } from '../support/neo4j.ts';
-import { artifacts, nameOf, resultOf, startBrowserSession, type BrowserSession } from './browser-session.ts';
+import { artifacts, nameOf, resultOf, startBrowserSession, startingResultOf, type BrowserSession } from './browser-session.ts';
 import { chainRowsOf, type ExplorerPage } from './explorer-page.ts';
 
 const detainee = 'syn-detainee-0000001';
@@ -18,7 +18,7 @@ let facility: string;
 beforeAll(async () => {
   session = await startBrowserSession();
   ({ app, explorer } = session);
-  chain = await resultOf(app.get(`/api/chain/${detainee}`));
+  chain = await startingResultOf(() => app.get(`/api/chain/${detainee}`));
   facility = chain.paths[0]!.nodes[1]!;
 });
 

@@ -142,6 +142,13 @@ export function mountTimeline({ workspace, inspectNode, inspectEdge }: PanelCont
         selectable: true,
         multiselect: true,
       });
+      // The rows' names scroll on their own when many rows are stacked: the keyboard must reach them too
+      // (WCAG 2.1.1; the arrow keys scroll a focused region).
+      for (const region of canvas.querySelectorAll<HTMLElement>('.vis-panel.vis-left')) {
+        region.tabIndex = 0;
+        region.setAttribute('role', 'region');
+        region.setAttribute('aria-label', 'Timeline rows');
+      }
       timeline.on('select', ({ items: picked }: { items: string[] }) => {
         if (following) return;
         const elements = items.filter((item) => picked.includes(item.id)).map((item) => item.elementId);
