@@ -1,7 +1,7 @@
 // Time that is true: the as-of date applies to everything drawn, the slider has a date field, year
 // ticks and one query per rest, two dates compare (what entered and left is marked and listed), and the
 // timeline pane puts the dates of what is drawn on a time axis, linked to the selection both ways.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isInForce } from '../../contract/model.ts';
 import type { Result } from '../../contract/result.ts';
 import type { TestApp } from '../support/neo4j.ts';
@@ -23,6 +23,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await session?.close();
+});
+
+// Each test starts with no date set, whatever the one before it left.
+beforeEach(async () => {
+  await explorer.clearAsOf();
 });
 
 /** Every drawn element, checked against its own dates as the server sent them: nothing out of force on `date`. */
@@ -49,7 +54,6 @@ describe('time on the canvas', () => {
   it('hides whatever did not hold on the as-of date, links, sanctions and the bodies reached only through them', async () => {
     const details = await resultOf(app.get(`/api/nodes/${official}`));
     const name = nameOf(details.nodes.find((node) => node.id === official)!);
-    await explorer.page.locator('#as-of-enabled').setChecked(false);
     const all = await drawNeighbourhood(official, name);
     const dated = all.edges.filter((edge) => typeof edge.properties.from === 'string' || typeof edge.properties.to === 'string');
     expect(dated.length, 'the official has dated links').toBeGreaterThan(2);
@@ -72,7 +76,7 @@ describe('time on the canvas', () => {
       const early = await explorer.drawnWithData();
       for (const sanction of sanctions.filter((node) => String(node.properties.date) > '2016-01-31')) expect(early.drawn).not.toContain(sanction.id);
     }
-    await explorer.page.locator('#as-of-enabled').setChecked(false);
+    await explorer.clearAsOf();
   });
 
   it('has a date field beside the slider, a tick and a mark per year, and sends one query once the slider rests', async () => {
@@ -97,10 +101,10 @@ describe('time on the canvas', () => {
     expect(await explorer.page.locator('#as-of-date').inputValue()).toBe('2019-05-31');
 
     // A day typed in the date field is the date, not the month's end.
-    await explorer.page.locator('#as-of-date').fill('2017-03-15');
+    await explorer.page.locator('#as-of-date').fill('2019-03-15');
     await explorer.page.locator('#as-of-date').dispatchEvent('change');
-    await explorer.settled('chain', 'as of 2017-03-15');
-    await explorer.page.locator('#as-of-enabled').setChecked(false);
+    await explorer.settled('chain', 'as of 2019-03-15');
+    await explorer.clearAsOf();
     await explorer.settled('chain', 'links of any date');
   });
 
@@ -157,8 +161,7 @@ describe('time on the canvas', () => {
     expect(await explorer.page.locator('#chains [data-change]').count()).toBeGreaterThan(0);
     await explorer.page.locator('#changes').scrollIntoViewIfNeeded();
     await explorer.screenshot(`${artifacts}chain-compared.png`);
-    await explorer.page.locator('#compare-enabled').setChecked(false);
-    await explorer.page.locator('#as-of-enabled').setChecked(false);
+    await explorer.clearAsOf();
     await explorer.settled('chain', 'links of any date');
   });
 
@@ -166,7 +169,7 @@ describe('time on the canvas', () => {
     const details = await resultOf(app.get(`/api/nodes/${official}`));
     await explorer.search(nameOf(details.nodes.find((node) => node.id === official)!)).openChain(official);
     await explorer.page.locator('#timeline-toggle').click();
-    await explorer.page.locator('#timeline-status[data-state="done"]').waitFor({ timeout: 30_000 });
+    await explorer.page.locator('#timeline-status[data-state="done"]').waitFor({ timeout: 90_000 });
     const items = explorer.page.locator('#timeline-canvas .vis-item');
     expect(await items.count()).toBeGreaterThan(0);
 
@@ -188,7 +191,8 @@ describe('time on the canvas', () => {
 
     // Graph to timeline: selecting the official selects its items.
     await explorer.selectNodes([official]);
-    await explorer.page.locator('#timeline-canvas .vis-item.vis-selected').first().waitFor();
+    // Attached, not necessarily in view: the pane may have scrolled the official's row out of sight.
+    await explorer.page.locator('#timeline-canvas .vis-item.vis-selected').first().waitFor({ state: 'attached', timeout: 90_000 });
     // Timeline to graph: clicking an item of a link drawn selects that link and inspects it.
     const clickable = await explorer.page.evaluate(() => window.__xpf!.cy.edges().map((edge) => edge.id()));
     const target = tenures.find((tenure) => clickable.includes(tenure.id)) ?? tenures[0]!;

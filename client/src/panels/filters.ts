@@ -108,15 +108,23 @@ export function mountFilters({ workspace, runner }: PanelContext, section: HTMLE
   /** A date still settling is the analyst's newer word: the controls do not follow the workspace back meanwhile. */
   let settling = false;
   lifetime.defer(() => clearTimeout(settle));
+  // The date shown says when the canvas holds it: `settling` while the analyst moves it or its queries
+  // are redrawn, `settled` once what is drawn is what held on that date (browser tests wait on it).
+  let redraws = 0;
   const dateChanged = () => {
     clearTimeout(settle);
     settling = false;
     showDate();
     workspace.setFilters(read());
-    void runner.redoTimeAware(asOf());
+    const redraw = ++redraws;
+    shown.dataset.state = 'settling';
+    void runner.redoTimeAware(asOf()).finally(() => {
+      if (redraw === redraws && !settling) shown.dataset.state = 'settled';
+    });
   };
   const dateMoved = () => {
     showDate();
+    shown.dataset.state = 'settling';
     settling = true;
     clearTimeout(settle);
     settle = setTimeout(dateChanged, dateSettleMs);
@@ -167,6 +175,7 @@ export function mountFilters({ workspace, runner }: PanelContext, section: HTMLE
   });
   lifetime.defer(unsubscribe);
   showDate();
+  shown.dataset.state = 'settled';
   return { asOf, compareWith, dispose: lifetime.dispose };
 }
 
