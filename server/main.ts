@@ -9,6 +9,7 @@ import { SeedProgress } from './queries/seed-progress.ts';
 import { Phases } from './phases.ts';
 import { createApp } from './http/app.ts';
 import { AdminSetupError, bootstrapAdmin } from './policy/bootstrap-admin.ts';
+import { AdminSetup, SETUP_VALID_MS } from './policy/admin-setup.ts';
 import { UserStore } from './queries/user-store.ts';
 import { clientDistDir, ensureClientBuilt } from './http/client-bundle.ts';
 import { EnvError, parseEnv } from './env.ts';
@@ -116,7 +117,9 @@ async function main(): Promise<void> {
     });
   await clientBuild;
 
+  const adminSetup = new AdminSetup();
   const app = createApp({
+    adminSetup,
     driver: connection.driver,
     catalogue,
     clientDir: clientDistDir,
@@ -152,6 +155,17 @@ async function main(): Promise<void> {
   });
 
   const url = `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}/`;
+  // No admin yet: a one-time address to create one in the browser. The token is in the fragment (#),
+  // which the browser never sends in a request line, so it stays out of proxies' and servers' logs.
+  void graphReady
+    .then(async () => {
+      const users = new UserStore(new GraphExecutor(connection.driver, catalogue, { timeoutMs: 10_000 }));
+      if ((await users.adminCount()) > 0) return;
+      const token = adminSetup.issue();
+      log(`Create the first admin in your browser: ${url}setup#token=${token}`);
+      log(`That address works once, for ${SETUP_VALID_MS / 60_000} minutes, and only while no admin exists; restart to get a new one.`);
+    })
+    .catch((error: unknown) => log(`Could not check for an admin account: ${String(error)}`));
   if (connection.embedded) {
     log(
       `Neo4j ${connection.embedded.version} for other clients: ${connection.uri}, user neo4j, password in ${env.NEO4J_PASSWORD ? 'NEO4J_PASSWORD' : passwordFile(env.DATA_DIR)}`,

@@ -52,6 +52,20 @@ export async function login(username: string, password: string): Promise<Session
   return session;
 }
 
+/** The first admin, from the one-time setup address the server printed: signs the new admin in. */
+export async function createFirstAdmin(token: string, username: string, password: string): Promise<Session> {
+  const response = await fetch('/api/setup/admin', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ token, username, password }),
+    cache: 'no-store',
+  });
+  if (!response.ok) throw await toApiError(response);
+  const session = Session.parse(await response.json());
+  csrfToken = session.csrfToken;
+  return session;
+}
+
 export async function logout(): Promise<void> {
   await fetch('/api/auth/logout', { method: 'POST', headers: csrfHeader(), cache: 'no-store' });
   csrfToken = null;

@@ -52,6 +52,8 @@ export const ViewFilters = z.strictObject({
   synthetic: z.boolean().optional(),
   /** The as-of slider: only links in force on this date. Usually also the query's `asOf`. */
   asOf: z.iso.date().optional(),
+  /** A second date to compare with `asOf`: what entered and what left between the two is marked and listed. */
+  compareWith: z.iso.date().optional(),
 });
 export type ViewFilters = z.infer<typeof ViewFilters>;
 
@@ -131,6 +133,8 @@ const ViewDocumentV0 = z.object({
   positions: z.record(StableId, Point).default({}),
   viewport: Viewport,
   asOf: z.iso.date().optional(),
+  /** A second date to compare with `asOf`: what entered and what left between the two is marked and listed. */
+  compareWith: z.iso.date().optional(),
 });
 
 /** One step per version: step[n] takes a version-n document to version n + 1. */

@@ -49,6 +49,18 @@ export const Validity = z.object({
   toPrecision: DatePrecision.optional(),
 });
 
+/**
+ * Whether a fact with this validity held on `date` (ISO): as the curated queries read it, an unknown
+ * `from` is no bar and an absent `to` is still in force. A node's own `date` (a directive issued, a
+ * sanction imposed) is a `from`: it does not hold before it.
+ */
+export function isInForce(validity: { from?: unknown; to?: unknown; date?: unknown }, date: string): boolean {
+  const start = typeof validity.from === 'string' ? validity.from : typeof validity.date === 'string' ? validity.date : null;
+  // A partial date ("2016", "2016-08") compares as its first day: a directive of "2016" is not in force in 2015.
+  if (start !== null && start.slice(0, 10) > date) return false;
+  return typeof validity.to !== 'string' || validity.to >= date;
+}
+
 /** Names in every script an analyst may type; `nameKeys` (derived by names.ts) is what search matches. */
 export const Names = z.object({
   name: text,

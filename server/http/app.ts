@@ -26,6 +26,8 @@ import { notFoundRoute, problemHandler } from './problem-handler.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes, loginRoutes } from './routes/auth.routes.ts';
+import { setupRoutes } from './routes/setup.routes.ts';
+import { AdminSetup } from '../policy/admin-setup.ts';
 import { tokensRoutes } from './routes/tokens.routes.ts';
 import { exportRoutes } from './routes/export.routes.ts';
 import { graphRoutes } from './routes/graph.routes.ts';
@@ -68,6 +70,8 @@ export interface AppOptions {
   trustProxy?: string;
   /** Import in the browser: where uploads are streamed to (DATA_DIR/uploads), their size limit, a workbook's inflated-size cap. */
   imports?: { uploadsDir: string; uploadLimitBytes: number; maxUncompressedBytes?: number };
+  /** The one-time setup address of the first admin (main.ts issues its token while no admin exists); absent, none is ever open. */
+  adminSetup?: AdminSetup;
   /** How long a resolved session is trusted in this process (server/queries/session-cache.ts); 0 is off. */
   sessionCacheMs?: number;
 }
@@ -142,10 +146,13 @@ export function createApp(options: AppOptions): Express {
   // The limit counts per address and user name, so the body is parsed first (the login route's own
   // parser then finds it parsed and passes).
   const loginBody = jsonBody('10kb');
-  api.use('/auth/login', (req, res, next) =>
-    req.method === 'POST' ? loginBody(req, res, (error?: unknown) => (error ? next(error) : loginLimit(req, res, next))) : next(),
-  );
+  const limitedBody: express.RequestHandler = (req, res, next) =>
+    req.method === 'POST' ? loginBody(req, res, (error?: unknown) => (error ? next(error) : loginLimit(req, res, next))) : next();
+  api.use('/auth/login', limitedBody);
   api.use(loginRoutes(users, audit));
+  // The setup address guesses nothing: a 256-bit token, rate-limited like sign-in all the same.
+  api.use('/setup', limitedBody);
+  api.use(setupRoutes(users, audit, options.adminSetup ?? new AdminSetup()));
   api.use(requireSession);
   api.use(requireCsrf);
   // Exports take whole results (megabytes): their router reads its own body before the 100 kB default.

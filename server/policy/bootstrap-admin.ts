@@ -1,5 +1,5 @@
-// The first admin: from ADMIN_USER and ADMIN_PASSWORD at start while no admin exists, or from
-// `npm run admin:create`. Never a default password.
+// The first admin: from ADMIN_USER and ADMIN_PASSWORD at start while no admin exists, from the one-time
+// setup address start-up prints otherwise (admin-setup.ts), or from `npm run admin:create`. Never a default password.
 import type { User, UserStore } from '../queries/user-store.ts';
 import { passwordProblem } from './password-rules.ts';
 
@@ -15,7 +15,7 @@ export async function checkAdminPassword(password: string, username?: string): P
 export async function bootstrapAdmin(users: UserStore, username: string | undefined, password: string | undefined): Promise<string> {
   if ((await users.adminCount()) > 0) return username ? 'An admin account exists already: ADMIN_USER and ADMIN_PASSWORD are ignored.' : '';
   if (!username || !password) {
-    return 'No admin account yet: set ADMIN_USER and ADMIN_PASSWORD and restart, or run `npm run admin:create -- <username>`. Nobody can sign in until then.';
+    return 'No admin account yet: open the one-time setup address printed below to create it in the browser (or set ADMIN_USER and ADMIN_PASSWORD, or run `npm run admin:create -- <username>`).';
   }
   await checkAdminPassword(password, username);
   if (await users.findForLogin(username))

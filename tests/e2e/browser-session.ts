@@ -29,6 +29,16 @@ export async function resultOf(answer: Promise<{ status: number; body: unknown }
   return Result.parse(body);
 }
 
+/**
+ * A test's starting data, asked of the API as the analyst would: a 503 (the graph slow to hand out a
+ * connection on a busy machine, "try again shortly") is asked again, as a client would, a few times.
+ */
+export async function startingResultOf(ask: () => Promise<{ status: number; body: unknown }>, attempts = 4): Promise<Result> {
+  let answer = await ask();
+  for (let attempt = 1; attempt < attempts && answer.status === 503; attempt++) answer = await ask();
+  return resultOf(Promise.resolve(answer));
+}
+
 export const nameOf = (node: ResultNode) => String(node.properties.name);
 
 export async function startBrowserSession(): Promise<BrowserSession> {

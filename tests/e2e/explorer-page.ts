@@ -1,14 +1,16 @@
 // Page object for browser tests: drives the explorer as an analyst does and reads what it shows from app state, never from sleeps or element indexes.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Result } from '../../contract/result.ts';
 
 const chromiumPath = '/usr/bin/chromium';
 
 /**
  * How long the page may take to answer a search, lay out a chain or fill a pane: longer than the test app's
- * 45 s request budget, so on a busy machine a slow answer ends as the app's own error, not as the test giving up.
+ * 45 s request budget, so on a busy machine a slow answer ends as the app's own error, not as the test
+ * giving up; and what a 150-node answer takes on two cores shared by other suites (load 50 and more).
  */
-const settleTimeoutMs = 60_000;
+const settleTimeoutMs = 90_000;
 
 /**
  * The system Chromium, headless and quiet: the machine has only loopback, so everything that would
@@ -72,22 +74,41 @@ export interface ChainItem {
   weakestLink: string;
 }
 
+/**
+ * The rows the chain table must show for a chain answer, from the server's paths: chains through the
+ * same links once, and a weakest link only where a link of the chain is weaker than another.
+ */
+export function chainRowsOf(answer: Result): ChainItem[] {
+  const confidence = new Map(answer.edges.map((edge) => [edge.id, String(edge.properties.confidence)]));
+  const seen = new Set<string>();
+  return answer.paths
+    .filter((path) => path.attributes.strength !== undefined)
+    .filter((path) => !seen.has(path.edges.join(' ')) && seen.add(path.edges.join(' ')) !== undefined)
+    .map((path, i) => {
+      const levels = new Set(path.edges.map((id) => confidence.get(id)));
+      return { chain: String(i + 1), strength: String(path.attributes.strength), weakestLink: levels.size > 1 ? String(path.attributes.weakestLinkId) : '' };
+    });
+}
+
 export class ExplorerPage {
   /** What the browser refused under the server's Content-Security-Policy, as its console reported it. */
   readonly cspViolations: string[] = [];
 
   private constructor(readonly page: Page) {}
 
-  /** `prepare` runs on the new page before it loads anything (a route that watches every request). */
+  /**
+   * `prepare` runs on the new page before it loads anything (a route that watches every request);
+   * `bypassCSP` only for a page that injects a test tool (the accessibility engine); every other page runs under the app's policy.
+   */
   static async open(
     browser: Browser,
     baseUrl: string,
     account: { username: string; password: string },
-    prepare?: (page: Page) => Promise<void>,
+    options: { bypassCSP?: boolean; prepare?: (page: Page) => Promise<void> } = {},
   ): Promise<ExplorerPage> {
     // Tall enough that an eight-rank chain is fitted at a zoom where its labels are still drawn.
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1200 } });
-    await prepare?.(page);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1200 }, bypassCSP: options.bypassCSP ?? false });
+    await options.prepare?.(page);
     const explorer = new ExplorerPage(page);
     // A page error is a bug in the client: surface it in the test output rather than as a later timeout.
     page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
@@ -153,8 +174,9 @@ export class ExplorerPage {
     await this.settled('chain');
   }
 
+  /** The chain table's rows, in order. */
   chains(): Promise<ChainItem[]> {
-    return this.page.locator('#chains li[data-chain]').evaluateAll((items) =>
+    return this.page.locator('#chains tr[data-chain]').evaluateAll((items) =>
       items.map((item) => {
         const data = (item as HTMLElement).dataset;
         return { chain: data.chain ?? '', strength: data.strength ?? '', weakestLink: data.weakestLink ?? '' };
@@ -180,8 +202,23 @@ export class ExplorerPage {
     return { nodes: new Map(nodes.map((node) => [node.id, node])), edges: new Map(edges.map((edge) => [edge.id, edge])) };
   }
 
+  /**
+   * Pans the canvas so that element `id` is on screen, as an analyst drags the view to it: a chain is
+   * kept at a readable zoom and may run beyond the view.
+   */
+  async bringIntoView(id: string): Promise<void> {
+    await this.page.evaluate((id) => {
+      const cy = window.__xpf!.cy;
+      const element = cy.getElementById(id);
+      const at = element.isNode() ? element.renderedPosition() : (element as unknown as { renderedMidpoint(): { x: number; y: number } }).renderedMidpoint();
+      const margin = 40;
+      if (at.x < margin || at.y < margin || at.x > cy.width() - margin || at.y > cy.height() - margin) cy.center(element);
+    }, id);
+  }
+
   /** Clicks a node where it is drawn, as a mouse would, and waits for the inspector to show it. */
   async clickNode(id: string): Promise<Inspected> {
+    await this.bringIntoView(id);
     const node = (await this.drawn()).nodes.get(id);
     if (!node) throw new Error(`Node ${id} is not drawn.`);
     await this.clickGraphAt(node, `node ${id}`);
@@ -190,6 +227,7 @@ export class ExplorerPage {
 
   /** Clicks an edge at its drawn midpoint and waits for the inspector to show it. */
   async clickEdge(id: string): Promise<Inspected> {
+    await this.bringIntoView(id);
     const edge = (await this.drawn()).edges.get(id);
     if (!edge) throw new Error(`Edge ${id} is not drawn.`);
     await this.clickGraphAt(edge, `edge ${id}`);
@@ -230,6 +268,7 @@ export class ExplorerPage {
 
   /** Right-clicks a node where it is drawn and picks `action` (a `data-action` of the node menu). */
   async nodeAction(id: string, action: string): Promise<void> {
+    await this.bringIntoView(id);
     const node = (await this.drawn()).nodes.get(id);
     if (!node) throw new Error(`Node ${id} is not drawn.`);
     const box = await this.page.locator('#graph').boundingBox();
@@ -238,15 +277,18 @@ export class ExplorerPage {
     await this.page.locator(`#context-menu[data-id="${id}"]:not([hidden]) button[data-action="${action}"]`).click();
   }
 
-  /** Clicks nodes one after the other: the canvas adds each to the selection. */
+  /** Clicks the first node, then Shift+clicks the others: a plain click selects one, Shift adds. */
   async selectNodes(ids: string[]): Promise<void> {
     const box = await this.page.locator('#graph').boundingBox();
     if (!box) throw new Error('#graph has no box: is the page laid out?');
     await this.page.mouse.click(box.x + 4, box.y + 4);
-    for (const id of ids) {
+    for (const [i, id] of ids.entries()) {
+      await this.bringIntoView(id);
       const node = (await this.drawn()).nodes.get(id);
       if (!node) throw new Error(`Node ${id} is not drawn.`);
+      if (i > 0) await this.page.keyboard.down('Shift');
       await this.page.mouse.click(box.x + node.x, box.y + node.y);
+      if (i > 0) await this.page.keyboard.up('Shift');
       await this.page.waitForFunction((id) => window.__xpf!.cy.getElementById(id).selected(), id, { timeout: settleTimeoutMs });
     }
   }
@@ -316,7 +358,35 @@ export class ExplorerPage {
       input.dispatchEvent(new Event('input', { bubbles: true }));
       input.dispatchEvent(new Event('change', { bubbles: true }));
     }, date);
-    await this.page.locator('#as-of-value', { hasText: date }).waitFor({ timeout: settleTimeoutMs });
+    await this.dateSettled(date);
+  }
+
+  /** Waits until the canvas holds the date shown (`date` in its words): the slider rested and its queries were redrawn. */
+  async dateSettled(date: string): Promise<void> {
+    await this.page.locator('#as-of-value[data-state="settled"]', { hasText: date }).waitFor({ timeout: settleTimeoutMs });
+  }
+
+  /** No date: everything drawn whatever its dates, and no comparison. */
+  async clearAsOf(): Promise<void> {
+    await this.page.locator('#compare-enabled').setChecked(false);
+    await this.page.locator('#as-of-enabled').setChecked(false);
+    await this.dateSettled('any date');
+  }
+
+  /** Compares the as-of date with `date` (YYYY-MM-DD): what entered and left between them is marked and listed. */
+  async compareWith(date: string): Promise<void> {
+    await this.page.locator('#compare-enabled').setChecked(true);
+    await this.page.locator('#compare-date').fill(date);
+    await this.page.locator('#compare-date').dispatchEvent('change');
+    await this.dateSettled(`compared with ${date}`);
+  }
+
+  /** What the workspace holds (drawn or not) with the ids drawn now: to check what is on screen against the data. */
+  async drawnWithData(): Promise<{ result: Result; drawn: string[] }> {
+    return this.page.evaluate(() => ({
+      result: window.__xpf!.workspace.result(),
+      drawn: window.__xpf!.cy.elements().map((element) => element.id()),
+    }));
   }
 
   /**
@@ -353,6 +423,26 @@ export class ExplorerPage {
   /** The style Cytoscape computed for an element (a colour, a width), as the canvas draws it. */
   styleOf(id: string, property: string): Promise<string> {
     return this.page.evaluate(({ id, property }) => String(window.__xpf!.cy.getElementById(id).style(property)), { id, property });
+  }
+
+  /**
+   * Every label the canvas draws, with its on-screen size (Cytoscape's font-size × zoom) and the size
+   * below which Cytoscape would hide it (min-zoomed-font-size): what an analyst can read without zooming.
+   */
+  labelSizes(): Promise<{ id: string; group: 'nodes' | 'edges'; px: number; hiddenBelow: number }[]> {
+    return this.page.evaluate(() => {
+      const cy = window.__xpf!.cy;
+      const zoom = cy.zoom();
+      return cy
+        .elements()
+        .filter((element) => element.visible() && String(element.style('label') ?? '') !== '' && Number(element.style('text-opacity')) > 0)
+        .map((element) => ({
+          id: element.id(),
+          group: element.isNode() ? ('nodes' as const) : ('edges' as const),
+          px: Number.parseFloat(String(element.style('font-size'))) * zoom,
+          hiddenBelow: Number.parseFloat(String(element.style('min-zoomed-font-size'))),
+        }));
+    });
   }
 
   async screenshot(path: string): Promise<void> {

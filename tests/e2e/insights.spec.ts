@@ -27,14 +27,21 @@ beforeAll(async () => {
   app = session.app;
   const origin = new URL(app.baseUrl).origin;
   // The map's page is opened with every request watched from the first: one to another origin is refused and recorded.
-  explorer = await ExplorerPage.open(session.browser, app.baseUrl, { username: app.username, password: TEST_PASSWORD }, async (page) => {
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin) return route.continue();
-      foreignRequests.push(url);
-      return route.abort();
-    });
-  });
+  explorer = await ExplorerPage.open(
+    session.browser,
+    app.baseUrl,
+    { username: app.username, password: TEST_PASSWORD },
+    {
+      prepare: async (page) => {
+        await page.route('**/*', (route) => {
+          const url = route.request().url();
+          if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin) return route.continue();
+          foreignRequests.push(url);
+          return route.abort();
+        });
+      },
+    },
+  );
   insights = new InsightsPage(explorer.page);
   chain = await resultOf(app.get(`/api/chain/${detainee}`));
   facility = chain.paths[0]!.nodes[1]!;

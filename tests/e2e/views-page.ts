@@ -43,8 +43,9 @@ export class ViewsPage {
     return this.page.evaluate(() => window.__xpf!.workspace.state());
   }
 
-  /** Clicks an export and returns the downloaded file's name and bytes. */
+  /** Opens the toolbar's export menu, clicks a format and returns the downloaded file's name and bytes. */
   async exportFile(format: ExportFormat): Promise<{ name: string; bytes: Buffer }> {
+    if ((await this.page.locator('#export-toggle').getAttribute('aria-expanded')) !== 'true') await this.page.locator('#export-toggle').click();
     const [download] = await Promise.all([
       this.page.waitForEvent('download', { timeout: settleTimeoutMs }),
       this.page.locator(`#export-menu button[data-format="${format}"]`).click(),

@@ -1,4 +1,6 @@
-// Named layout presets: `chain` for chains of command (leadership on top), `cascade` for directives (top-down), `path` for paths between two ends, `overview` for anything else.
+// Named layout presets: `chain` for chains of command (leadership on top), `cascade` for directives (top-down), `path` for paths between two ends (upward), `overview` for anything else.
+// The ranked ones run vertically with names beside the nodes (graph/style.ts): a rank is one line of
+// text high, so a chain stays compact; what does not fit at a readable zoom pans (graph/readable.ts).
 import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import type { DagreLayoutOptions } from 'cytoscape-dagre';
@@ -18,10 +20,10 @@ const chain: DagreLayoutOptions = {
   rankDir: 'BT',
   // Rank by longest path: a chain's hops stay one rank each, so equal depths line up across chains.
   ranker: 'longest-path',
-  // Room between siblings for labels of two lines.
-  nodeSep: 60,
-  // Room between ranks for the edge caption.
-  rankSep: 70,
+  // Room between side-by-side chains; each node's box already holds its name beside it.
+  nodeSep: 28,
+  // Room between ranks: the link's arrow and, beside it, its one-line caption.
+  rankSep: 46,
   // Include labels when spacing nodes, so long official titles do not overlap.
   nodeDimensionsIncludeLabels: true,
   // Fit the whole chain in view once laid out.
@@ -35,8 +37,8 @@ const chain: DagreLayoutOptions = {
 /** Like `chain` but flowing downward: a directive on top, the bodies and facilities it reached below. */
 const cascade: DagreLayoutOptions = { ...chain, rankDir: 'TB' };
 
-/** Paths between two ends read left to right, from the start the analyst picked. */
-const path: DagreLayoutOptions = { ...chain, rankDir: 'LR', ranker: 'network-simplex' };
+/** Paths between two ends read upward, from the start the analyst picked at the bottom, as chains do. */
+const path: DagreLayoutOptions = { ...chain, ranker: 'network-simplex' };
 
 const overview: cytoscape.CoseLayoutOptions = {
   name: 'cose',

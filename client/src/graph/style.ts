@@ -1,4 +1,5 @@
 // The Cytoscape stylesheet: styles classes and data only, never ids, so the same look follows any answer.
+import type cytoscape from 'cytoscape';
 import type { Css, StylesheetJson } from 'cytoscape';
 import { displayOf, NodeLabel, type DisplayKind } from '../../../contract/model.ts';
 
@@ -38,8 +39,18 @@ const themeInks: Record<Theme, { ink: string; paper: string }> = {
   dark: { ink: '#e8e8e8', paper: '#1b1d21' },
 };
 
-/** Below this on-screen size labels are hidden, so a zoomed-out graph stays a shape, not a smear of text. */
-const minZoomedFontSize = 9;
+/**
+ * Label sizes in model pixels. The view never zooms a graph of up to `readableUpToNodes` nodes below
+ * readable.ts's zoom, at which the smaller of the two is drawn at 11 screen pixels.
+ */
+export const nodeFontSize = 13;
+export const captionFontSize = 12;
+
+/**
+ * Below this on-screen size labels are hidden, so a graph the analyst zoomed far out stays a shape,
+ * not a smear of text. Under the readable zoom's 11 px, so a view the page chose always shows them.
+ */
+export const minZoomedFontSize = 7;
 
 const kindBlocks: StylesheetJson = Object.values(kindStyles).map((kind) => ({
   selector: `node.${kind.className}`,
@@ -54,16 +65,19 @@ export function stylesheetFor(theme: Theme): StylesheetJson {
       selector: 'node',
       style: {
         label: 'data(label)',
-        width: 34,
-        height: 34,
+        width: 30,
+        height: 30,
         'border-width': 1,
         'border-color': ink,
         color: ink,
-        'font-size': 12,
-        'text-valign': 'bottom',
-        'text-margin-y': 4,
+        'font-size': nodeFontSize,
+        // Beside the node, not under it: a link climbing into the node's bottom never runs through its
+        // name, and a chain's ranks stay one line of text apart.
+        'text-halign': 'right',
+        'text-valign': 'center',
+        'text-margin-x': 5,
         'text-wrap': 'wrap',
-        'text-max-width': '160px',
+        'text-max-width': '170px',
         'text-background-color': paper,
         'text-background-opacity': 0.85,
         'text-background-padding': '2px',
@@ -81,21 +95,28 @@ export function stylesheetFor(theme: Theme): StylesheetJson {
     {
       selector: 'edge',
       style: {
-        label: 'data(caption)',
+        // Captions only where they are read (below): dozens of captions on a neighbourhood cover each other and the links.
+        label: '',
         width: 2,
         'curve-style': 'bezier',
         'target-arrow-shape': 'triangle',
         'line-color': strengthColours.confirmed,
         'target-arrow-color': strengthColours.confirmed,
         color: ink,
-        'font-size': 10,
-        'text-rotation': 'autorotate',
+        'font-size': captionFontSize,
+        // Level and beside the link (toElements measures the shift), so the caption never hides the link's colour.
+        'text-rotation': 'none',
+        'text-margin-x': (edge: cytoscape.EdgeSingular) => Number(edge.data('captionShift') ?? 0),
+        // Above or below when the side of the link is taken (graph/caption-placement.ts).
+        'text-margin-y': (edge: cytoscape.EdgeSingular) => Number(edge.data('captionLift') ?? 0),
         'text-background-color': paper,
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
         'min-zoomed-font-size': minZoomedFontSize,
       },
     },
+    // A chain's or a path's links are what the analyst reads: captioned; any other link on hover or selection.
+    { selector: 'edge.on-path, edge.hover, edge:selected', style: { label: 'data(caption)' } },
     { selector: 'edge.confirmed', style: { width: 3 } },
     { selector: 'edge.reported', style: { 'line-color': strengthColours.reported, 'target-arrow-color': strengthColours.reported } },
     // Dotted as well as red: the weakest kind of link must read without colour.
@@ -127,6 +148,15 @@ export function stylesheetFor(theme: Theme): StylesheetJson {
       style: { width: 56, height: 56, 'border-width': 4, 'border-style': 'double', 'font-weight': 'bold', 'font-size': 13 },
     },
     { selector: 'edge.group-link', style: { width: 4, 'line-style': 'solid' } },
+    // Two dates compared (workspace/time-filter.ts): what entered is haloed green; what left is haloed
+    // vermilion and drawn faint, so it never passes for what holds on the as-of date.
+    { selector: 'node.entered', style: { 'underlay-color': '#009e73', 'underlay-opacity': 0.5, 'underlay-padding': 9 } },
+    { selector: 'edge.entered', style: { 'underlay-color': '#009e73', 'underlay-opacity': 0.5, 'underlay-padding': 6 } },
+    {
+      selector: 'node.left',
+      style: { 'underlay-color': '#d55e00', 'underlay-opacity': 0.5, 'underlay-padding': 9, 'background-opacity': 0.35, 'border-style': 'dotted' },
+    },
+    { selector: 'edge.left', style: { 'underlay-color': '#d55e00', 'underlay-opacity': 0.5, 'underlay-padding': 6, 'line-opacity': 0.45 } },
     // A chain picked in the list stands out; the rest fade but stay visible for context.
     { selector: '.faded', style: { opacity: 0.2 } },
     { selector: 'node:selected', style: { 'overlay-color': strengthColours.confirmed, 'overlay-opacity': 0.25, 'overlay-padding': 6 } },

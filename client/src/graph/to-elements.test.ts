@@ -35,6 +35,7 @@ describe('toElements', () => {
     expect(ids(cy.nodes().roots())).toEqual(['d1']);
     expect(ids(cy.nodes().leaves())).toEqual(['p1']);
     expect(cy.getElementById('e1').data()).toMatchObject({ source: 'd1', target: 'f1', caption: 'detained at', reversed: false });
+    expect(cy.getElementById('e1').classes()).toContain('on-path');
     expect(cy.getElementById('e2').data()).toMatchObject({ source: 'f1', target: 'o1', caption: 'operated by', reversed: true });
     expect(cy.getElementById('e4').data()).toMatchObject({ source: 'o2', target: 'p1', caption: 'post held by', reversed: true });
   });

@@ -2,6 +2,8 @@
 import type { ElementDefinition } from 'cytoscape';
 import { Confidence, displayOf, RelationshipType, kindOf, relationshipCaption, type DisplayKind } from '../../../contract/model.ts';
 import type { Result, ResultEdge, ResultNode } from '../../../contract/result.ts';
+import { captionFontSize } from './style.ts';
+import { edgeConfidences, weakerLinkOf } from './weakest-link.ts';
 
 export interface NodeData {
   id: string;
@@ -22,6 +24,8 @@ export interface EdgeData {
   caption: string;
   /** True when drawn against its stored direction (e.g. OPERATES climbed from facility to operator). */
   reversed: boolean;
+  /** How far left of the link's midpoint the caption's centre goes, so the caption sits beside the link, not on it. */
+  captionShift: number;
   synthetic: boolean;
   confidence: Confidence | null;
 }
@@ -29,13 +33,18 @@ export interface EdgeData {
 export function toElements(result: Result): ElementDefinition[] {
   const nodes = new Map(result.nodes.map((node) => [node.id, node]));
   const traversal = traversalDirections(result);
-  const weakest = new Set(result.paths.map((path) => path.attributes.weakestLinkId).filter((id) => typeof id === 'string'));
+  // Marked only where a chain has a link weaker than the rest: an all-confirmed chain has no weak link.
+  const confidenceOfEdge = edgeConfidences(result);
+  const weakest = new Set(result.paths.map((path) => weakerLinkOf(path, confidenceOfEdge)).filter((id) => id !== null));
+  // Captioned: the links of chains and of paths of several hops. An expansion's one-hop paths are
+  // not read as a path: a hundred "detained at" around a facility would only cover each other.
+  const onPath = new Set(result.paths.filter((path) => path.edges.length > 1 || path.attributes.strength !== undefined).flatMap((path) => path.edges));
 
   const nodeElements = [...nodes.values()].map(toNodeElement);
   const edgeElements = uniqueById(result.edges)
     // An edge whose end is not in the answer cannot be drawn; Cytoscape would refuse the whole add.
     .filter((edge) => nodes.has(edge.source) && nodes.has(edge.target))
-    .map((edge) => toEdgeElement(edge, traversal.get(edge.id), weakest.has(edge.id)));
+    .map((edge) => toEdgeElement(edge, traversal.get(edge.id), weakest.has(edge.id), onPath.has(edge.id)));
   return [...nodeElements, ...edgeElements];
 }
 
@@ -56,19 +65,26 @@ function toNodeElement(node: ResultNode): ElementDefinition {
   return { group: 'nodes', data, classes: [kindClass, ...provenanceClasses(data), ...(redacted ? ['redacted'] : [])] };
 }
 
-function toEdgeElement(edge: ResultEdge, drawn: Traversal | undefined, isWeakest: boolean): ElementDefinition {
+function toEdgeElement(edge: ResultEdge, drawn: Traversal | undefined, isWeakest: boolean, isOnPath: boolean): ElementDefinition {
   const reversed = drawn !== undefined && drawn.lower !== edge.source;
+  const caption = captionOf(edge.type, reversed);
   const data: EdgeData = {
     id: edge.id,
     source: reversed ? edge.target : edge.source,
     target: reversed ? edge.source : edge.target,
     type: edge.type,
-    caption: captionOf(edge.type, reversed),
+    caption,
     reversed,
+    captionShift: -(estimatedCaptionWidth(caption) / 2 + captionGap),
     synthetic: edge.properties.synthetic === true,
     confidence: confidenceOf(edge.properties.confidence),
   };
-  const classes = [...provenanceClasses(data), ...(data.confidence ? [data.confidence] : []), ...(isWeakest ? ['weakest'] : [])];
+  const classes = [
+    ...provenanceClasses(data),
+    ...(data.confidence ? [data.confidence] : []),
+    ...(isWeakest ? ['weakest'] : []),
+    ...(isOnPath ? ['on-path'] : []),
+  ];
   return { group: 'edges', data, classes };
 }
 
@@ -82,6 +98,17 @@ export function captionOf(type: string, reversed: boolean): string {
   if (!known.success) return type;
   const caption = relationshipCaption[known.data];
   return reversed ? caption.reverse : caption.forward;
+}
+
+/** Room between a link and its caption, in model pixels. */
+const captionGap = 6;
+
+/**
+ * A caption's width in model pixels, from its length: system sans-serif averages about 0.56 em a
+ * character. Measuring the text would need a canvas, which headless tests and workers lack.
+ */
+export function estimatedCaptionWidth(caption: string): number {
+  return Math.ceil(caption.length * 0.56 * captionFontSize);
 }
 
 interface Traversal {

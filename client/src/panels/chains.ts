@@ -1,6 +1,8 @@
-// The chain list: each chain of command with its strength, length and weakest link named; picking one highlights it.
+// The chain table: each chain of command with the end it reaches, its strength and its weakest link
+// with the reason; picking one highlights it. It follows the drawing: no chain drawn, no table.
+import { isInForce } from '../../../contract/model.ts';
 import type { EvidenceQueryName } from '../../../contract/queries/index.ts';
-import type { Json, Result, ResultNode } from '../../../contract/result.ts';
+import { type Json, mergeResults, type Result, type ResultNode } from '../../../contract/result.ts';
 import { fetchChain, fetchNode } from '../api.ts';
 import { createElement } from '../dom.ts';
 import { type ChainSummary, chainsOnly, summarizeChains } from '../graph/chain-summary.ts';
@@ -15,13 +17,15 @@ export interface ChainOfCommand extends Panel {
 /** What GET /api/chain/:id runs: a saved view of a traced chain re-runs it by this name. */
 const chainQuery: EvidenceQueryName = 'chain-of-command';
 
-/** Tracing a chain of command replaces the canvas with it, lists its chains, and lets the analyst pick one to highlight. */
-export function mountChainOfCommand(context: PanelContext, list: HTMLOListElement): ChainOfCommand {
+const noChainText = 'No chain of command drawn. Trace one from a search match, or from a node’s menu.';
+
+/** Tracing a chain of command replaces the canvas with it, tables its chains, and lets the analyst pick one to highlight. */
+export function mountChainOfCommand(context: PanelContext, container: HTMLElement): ChainOfCommand {
   const { workspace, status, runner } = context;
   const { cy } = workspace;
   const lifetime = panelLifetime();
   const highlight = (chain: ChainSummary | null) => {
-    markPickedChain(list, chain?.number ?? null);
+    markPickedChain(container, chain?.number ?? null);
     cy.batch(() => {
       cy.elements().removeClass('faded');
       if (!chain) return;
@@ -38,49 +42,63 @@ export function mountChainOfCommand(context: PanelContext, list: HTMLOListElemen
   lifetime.onCanvas(cy, 'tap', (event) => {
     if (event.target === cy) highlight(null);
   });
-  // Undo, a saved view or a filter may change what is drawn: the list follows the paths the workspace holds.
-  // Results are immutable: a change that kept the same one (a drag, a pan, a pin) leaves the list as it is.
+  // Undo, a saved view, a filter or another query may change what is drawn: the table follows the
+  // chains the workspace holds, and empties when the drawing holds none. Results are immutable: a
+  // change that kept the same one (a drag, a pan, a pin) leaves the table as it is.
   let summarized: Result | null = null;
-  let chains: ChainSummary[] = [];
+  let emptyText = noChainText;
   lifetime.defer(
     workspace.onChange(() => {
       const result = workspace.result();
-      if (result === summarized) return;
+      const filters = workspace.filters();
+      const key = `${filters.asOf}|${filters.compareWith}`;
+      if (result === summarized && container.dataset.dates === key) return;
       summarized = result;
-      chains = summarizeChains(chainsOnly(result));
-      if (chains.length > 0) showChains(list, chains, highlight);
+      container.dataset.dates = key;
+      const chains = summarizeChains(chainsOnly(result));
+      cy.elements().removeClass('faded');
+      if (chains.length === 0) showNoChains(container, emptyText);
+      else showChains(container, chains, highlight, datesOf(result, filters));
+      emptyText = noChainText;
     }),
   );
 
   const traceAsOf = async (node: ResultNode, asOf: string | undefined) => {
     const name = nodeName(node);
     const when = asOf ? ` as of ${asOf}` : ' (links of any date)';
+    const compareWith = asOf ? workspace.filters().compareWith : undefined;
     // A start with no chain is still drawn, from its details, so the analyst sees what was searched.
     const answer = await status.run(
       'chain',
       `Tracing the chain of command of ${name}${when}…`,
       async (signal) => {
         const chain = await fetchChain(node.id, asOf, signal);
-        return chain.paths.length > 0 ? chain : fetchNode(node.id, signal);
+        // Comparing two dates: the other date's chains are drawn too, so what left is there to be marked.
+        const both = compareWith ? mergeResults(await fetchChain(node.id, compareWith, signal), chain) : chain;
+        return both.paths.length > 0 ? both : fetchNode(node.id, signal);
       },
       lifetime.signal,
+      () => void traceAsOf(node, asOf),
     );
     if (!answer) return;
     const parameters: Record<string, Json> = asOf ? { id: node.id, asOf } : { id: node.id };
     const query = { name: chainQuery, parameters };
     if (answer.paths.length === 0) {
+      emptyText = `No chain of command reaches the central leadership from ${name}${when}.`;
       await workspace.draw(answer, { mode: 'replace', layout: 'overview', query });
-      showNoChains(list, `No chain of command reaches the central leadership from ${name}${when}.`);
       context.inspectNode(node.id);
       status.set({ state: 'empty', query: 'chain', message: `No chain of command found from ${name}${when}.` });
       return;
     }
     await workspace.draw(answer, { mode: 'replace', layout: 'chain', query });
-    // The draw's onChange listed the chains; none to list still empties the list.
-    if (chains.length === 0) showChains(list, chains, highlight);
     context.inspectNode(node.id);
-    const count = answer.paths.length === 1 ? '1 chain' : `${answer.paths.length} chains`;
-    status.set({ state: 'done', query: 'chain', truncated: answer.meta.truncated, message: `${count} of command from ${name}${when}.` });
+    const count = summarizeChains(chainsOnly(answer)).length;
+    status.set({
+      state: 'done',
+      query: 'chain',
+      truncated: answer.meta.truncated,
+      message: `${count === 1 ? '1 chain' : `${count} chains`} of command from ${name}${when}.`,
+    });
   };
   return {
     trace(node) {
@@ -91,38 +109,98 @@ export function mountChainOfCommand(context: PanelContext, list: HTMLOListElemen
   };
 }
 
-export function showChains(list: HTMLOListElement, chains: readonly ChainSummary[], onPick: (chain: ChainSummary) => void): void {
-  list.replaceChildren(...chains.map((chain) => chainItem(chain, onPick)));
+/** The dates a chain held on, when two are compared: every link of it in force on that date. */
+interface ChainDates {
+  asOf: string;
+  compareWith: string;
+  holdsOn(chain: ChainSummary, date: string): boolean;
 }
 
-/** Says why the list is empty, so an empty panel is never mistaken for a failure to load. */
-export function showNoChains(list: HTMLOListElement, text: string): void {
-  list.replaceChildren(createElement('li', { className: 'placeholder', text }));
+function datesOf(result: Result, filters: { asOf?: string; compareWith?: string }): ChainDates | null {
+  if (!filters.asOf || !filters.compareWith) return null;
+  const edges = new Map(result.edges.map((edge) => [edge.id, edge]));
+  return {
+    asOf: filters.asOf,
+    compareWith: filters.compareWith,
+    holdsOn: (chain, date) => chain.edgeIds.every((id) => isInForce(edges.get(id)?.properties ?? {}, date)),
+  };
 }
 
-export function markPickedChain(list: HTMLOListElement, number: number | null): void {
-  for (const button of list.querySelectorAll<HTMLButtonElement>('li[data-chain] > button')) {
-    button.setAttribute('aria-pressed', String(button.parentElement?.dataset.chain === String(number)));
+export function showChains(container: HTMLElement, chains: readonly ChainSummary[], onPick: (chain: ChainSummary) => void, dates: ChainDates | null): void {
+  const head = createElement('tr', {}, [
+    createElement('th', { text: 'Chain', attrs: { scope: 'col' } }),
+    createElement('th', { text: 'Reaches', attrs: { scope: 'col' } }),
+    createElement('th', { text: 'Weakest link', attrs: { scope: 'col' } }),
+  ]);
+  container.replaceChildren(
+    createElement('table', { className: 'chain-table' }, [
+      createElement('caption', { text: `${chains.length === 1 ? '1 chain' : `${chains.length} chains`} of command, strongest first` }),
+      createElement('thead', {}, [head]),
+      createElement(
+        'tbody',
+        {},
+        chains.map((chain) => chainRow(chain, onPick, dates)),
+      ),
+    ]),
+  );
+}
+
+/** Says why the table is empty, so an empty panel is never mistaken for a failure to load. */
+export function showNoChains(container: HTMLElement, text: string): void {
+  container.replaceChildren(createElement('p', { className: 'placeholder', text }));
+}
+
+export function markPickedChain(container: HTMLElement, number: number | null): void {
+  for (const button of container.querySelectorAll<HTMLButtonElement>('tr[data-chain] button')) {
+    const row = button.closest<HTMLElement>('tr');
+    button.setAttribute('aria-pressed', String(row?.dataset.chain === String(number)));
   }
 }
 
-function chainItem(chain: ChainSummary, onPick: (chain: ChainSummary) => void): HTMLLIElement {
+function chainRow(chain: ChainSummary, onPick: (chain: ChainSummary) => void, dates: ChainDates | null): HTMLTableRowElement {
   const strength = chain.strength ?? 'unknown';
-  const lines = [
-    createElement('span', { className: 'chain-head' }, [
-      createElement('span', { text: `Chain ${chain.number}` }),
-      createElement('span', { className: `badge badge-${strength}`, text: strength }),
-      createElement('span', { text: `${chain.hops} ${chain.hops === 1 ? 'link' : 'links'}` }),
-    ]),
-    createElement('span', { className: 'chain-ends', text: `${chain.from} → ${chain.to}` }),
-    createElement('span', {
-      className: 'chain-weakest',
-      text: chain.weakestLink ? `Weakest link: ${chain.weakestLink.lower} ${chain.weakestLink.caption} ${chain.weakestLink.upper}` : 'Weakest link: not named',
-    }),
-  ];
-  const button = createElement('button', { attrs: { type: 'button', 'aria-pressed': 'false' } }, lines);
-  button.addEventListener('click', () => onPick(chain));
-  return createElement('li', { attrs: { 'data-chain': String(chain.number), 'data-strength': strength, 'data-weakest-link': chain.weakestLink?.id ?? '' } }, [
-    button,
+  const pick = createElement('button', { attrs: { type: 'button', 'aria-pressed': 'false', title: 'Highlight this chain on the graph' } }, [
+    createElement('span', { className: 'chain-number', text: String(chain.number) }),
+    createElement('span', { className: `badge badge-${strength}`, text: strength }),
+    createElement('span', { className: 'chain-hops', text: `${chain.hops} ${chain.hops === 1 ? 'link' : 'links'}` }),
   ]);
+  pick.addEventListener('click', () => onPick(chain));
+  const firstCell: Node[] = [pick];
+  if (dates) {
+    const now = dates.holdsOn(chain, dates.asOf);
+    const then = dates.holdsOn(chain, dates.compareWith);
+    const change = now && !then ? 'entered' : then && !now ? 'left' : 'kept';
+    const text = change === 'entered' ? `new since ${dates.compareWith}` : change === 'left' ? `gone by ${dates.asOf}` : 'held on both dates';
+    firstCell.push(createElement('span', { className: `chain-change change-${change}`, text, attrs: { 'data-change': change } }));
+  }
+  const { reaches } = chain;
+  const heads = reaches.heads === true ? 'heads' : reaches.heads === false ? 'member of, not head of' : 'post in';
+  const post = reaches.leader
+    ? [
+        createElement('span', { className: 'chain-leader', text: reaches.leader }),
+        ...(reaches.post ? [createElement('span', { className: 'chain-post', text: reaches.post })] : []),
+        createElement('span', { className: 'chain-body', text: `${heads} ${reaches.body}` }),
+      ]
+    : [
+        createElement('span', { className: 'chain-leader', text: reaches.body }),
+        createElement('span', { className: 'chain-post', text: 'no head recorded in force' }),
+      ];
+  return createElement('tr', { attrs: { 'data-chain': String(chain.number), 'data-strength': strength, 'data-weakest-link': chain.weakestLink?.id ?? '' } }, [
+    createElement('td', { className: 'chain-pick' }, firstCell),
+    createElement('td', { className: 'chain-reaches' }, post),
+    createElement('td', { className: 'chain-weakest' }, weakestCell(chain)),
+  ]);
+}
+
+function weakestCell(chain: ChainSummary): Node[] {
+  const link = chain.weakestLink;
+  if (!link) {
+    return [createElement('span', { className: 'chain-uniform', text: chain.uniform ? `Every link ${chain.uniform}` : 'Not named' })];
+  }
+  const sources = link.sources.length === 1 ? `1 source: ${link.sources[0]}` : `${link.sources.length} sources`;
+  const reason = [link.confidence ?? 'confidence unknown', sources, ...(link.basis ? [`recorded as “${link.basis}”`] : [])].join(' · ');
+  return [
+    createElement('span', { className: 'chain-link', text: `${link.lower} ${link.caption} ${link.upper}` }),
+    createElement('span', { className: 'chain-reason', text: reason }),
+  ];
 }

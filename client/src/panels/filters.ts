@@ -1,4 +1,5 @@
-// Filters by kind, confidence and synthetic, and the as-of slider: months over the years the files cover, redrawing the time-aware queries on the date shown.
+// Filters by kind, confidence and synthetic, and the as-of date (a slider of months over the years the files
+// cover, with year ticks, and a date field), with a second date to compare: time-aware queries are redrawn once the date rests.
 import { Confidence, NodeLabel } from '../../../contract/model.ts';
 import { createElement, requirePart } from '../dom.ts';
 import { kindStyles } from '../graph/style.ts';
@@ -13,6 +14,8 @@ const months = (lastYear - firstYear + 1) * 12;
 export interface FiltersPanel extends Panel {
   /** The date the time-aware queries run as of, or undefined for links of any date. */
   asOf(): string | undefined;
+  /** The date compared with `asOf`, or undefined when not comparing. */
+  compareWith(): string | undefined;
 }
 
 /** Month index -> the month's last day (YYYY-MM-DD): a link in force at any time that month counts. */
@@ -28,6 +31,9 @@ export function monthIndex(date: string): number {
   return Math.min(months - 1, Math.max(0, (year - firstYear) * 12 + month - 1));
 }
 
+/** Moving the slider or typing a date waits this long for the analyst to stop before redrawing: one query, not one per step. */
+export const dateSettleMs = 400;
+
 /** Mounts on the filters section; moving the date redraws what the runner tracks as time-aware. */
 export function mountFilters({ workspace, runner }: PanelContext, section: HTMLElement): FiltersPanel {
   const lifetime = panelLifetime();
@@ -36,11 +42,28 @@ export function mountFilters({ workspace, runner }: PanelContext, section: HTMLE
   const confidenceBox = requirePart(section, 'confidence-filters', HTMLElement);
   const synthetic = requirePart(section, 'synthetic-filter', HTMLInputElement);
   const slider = requirePart(section, 'as-of', HTMLInputElement);
+  const dateField = requirePart(section, 'as-of-date', HTMLInputElement);
   const enabled = requirePart(section, 'as-of-enabled', HTMLInputElement);
   const shown = requirePart(section, 'as-of-value', HTMLOutputElement);
+  const comparing = requirePart(section, 'compare-enabled', HTMLInputElement);
+  const compareField = requirePart(section, 'compare-date', HTMLInputElement);
   slider.max = String(months - 1);
   slider.dataset.firstYear = String(firstYear);
-  slider.value = String(monthIndex('2018-12-31'));
+  dateField.min = `${firstYear}-01-01`;
+  dateField.max = `${lastYear}-12-31`;
+  compareField.min = dateField.min;
+  compareField.max = dateField.max;
+  showYearTicks(section);
+
+  /** The date the controls show: a month's end from the slider, or any day typed in the date field. */
+  let date = '2018-12-31';
+  const setDate = (next: string) => {
+    date = next;
+    slider.value = String(monthIndex(next));
+    dateField.value = next;
+  };
+  setDate(date);
+  compareField.value = '2016-12-31';
 
   const check = (name: string, value: string, text: string) =>
     createElement('label', { className: 'check' }, [
@@ -50,36 +73,89 @@ export function mountFilters({ workspace, runner }: PanelContext, section: HTMLE
   labelBox.replaceChildren(...NodeLabel.options.map((label) => check('label', label, kindStyles[label].title)));
   confidenceBox.replaceChildren(...Confidence.options.map((level) => check('confidence', level, level)));
 
-  const asOf = () => (enabled.checked ? monthEnd(Number(slider.value)) : undefined);
+  const asOf = () => (enabled.checked ? date : undefined);
+  const compareWith = () => (enabled.checked && comparing.checked && compareField.value !== '' ? compareField.value : undefined);
   const checked = (box: HTMLElement) => [...box.querySelectorAll<HTMLInputElement>('input:checked')].map((input) => input.value);
 
   const read = (): WorkspaceFilters => {
     const labels = checked(labelBox) as NodeLabel[];
     const confidence = checked(confidenceBox) as Confidence[];
-    const date = asOf();
+    const day = asOf();
+    const other = compareWith();
     // All ticked is no filter at all: absent, as saved views expect.
     return {
       ...(labels.length < NodeLabel.options.length ? { labels } : {}),
       ...(confidence.length < Confidence.options.length ? { confidence } : {}),
       ...(synthetic.checked ? {} : { synthetic: false }),
-      ...(date ? { asOf: date } : {}),
+      ...(day ? { asOf: day } : {}),
+      ...(other ? { compareWith: other } : {}),
     };
   };
   const showDate = () => {
     slider.disabled = !enabled.checked;
-    shown.textContent = asOf() ?? 'any date';
+    dateField.disabled = !enabled.checked;
+    comparing.disabled = !enabled.checked;
+    compareField.disabled = !enabled.checked || !comparing.checked;
+    const other = compareWith();
+    shown.textContent = asOf() === undefined ? 'any date' : other ? `${date}, compared with ${other}` : date;
   };
 
   for (const box of [labelBox, confidenceBox]) box.addEventListener('change', () => workspace.setFilters(read()), { signal });
   synthetic.addEventListener('change', () => workspace.setFilters(read()), { signal });
-  slider.addEventListener('input', showDate, { signal });
+
+  // Each arrow key or drag step moves the date shown at once; the canvas and the queries follow once it rests.
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  /** A date still settling is the analyst's newer word: the controls do not follow the workspace back meanwhile. */
+  let settling = false;
+  lifetime.defer(() => clearTimeout(settle));
+  // The date shown says when the canvas holds it: `settling` while the analyst moves it or its queries
+  // are redrawn, `settled` once what is drawn is what held on that date (browser tests wait on it).
+  let redraws = 0;
   const dateChanged = () => {
+    clearTimeout(settle);
+    settling = false;
     showDate();
     workspace.setFilters(read());
-    void runner.redoTimeAware(asOf());
+    const redraw = ++redraws;
+    shown.dataset.state = 'settling';
+    void runner.redoTimeAware(asOf()).finally(() => {
+      if (redraw === redraws && !settling) shown.dataset.state = 'settled';
+    });
   };
-  slider.addEventListener('change', dateChanged, { signal });
+  const dateMoved = () => {
+    showDate();
+    shown.dataset.state = 'settling';
+    settling = true;
+    clearTimeout(settle);
+    settle = setTimeout(dateChanged, dateSettleMs);
+  };
+  slider.addEventListener(
+    'input',
+    () => {
+      setDate(monthEnd(Number(slider.value)));
+      dateMoved();
+    },
+    { signal },
+  );
+  slider.addEventListener('change', dateMoved, { signal });
+  dateField.addEventListener(
+    'change',
+    () => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(dateField.value)) return;
+      setDate(dateField.value);
+      dateMoved();
+    },
+    { signal },
+  );
+  compareField.addEventListener(
+    'change',
+    () => {
+      if (compareField.value !== '') dateMoved();
+    },
+    { signal },
+  );
   enabled.addEventListener('change', dateChanged, { signal });
+  comparing.addEventListener('change', dateChanged, { signal });
 
   // Undo, a saved view or a share link may bring other filters: the controls follow the workspace.
   const unsubscribe = workspace.onChange(() => {
@@ -89,11 +165,27 @@ export function mountFilters({ workspace, runner }: PanelContext, section: HTMLE
     for (const input of confidenceBox.querySelectorAll<HTMLInputElement>('input'))
       input.checked = !filters.confidence || filters.confidence.includes(input.value as Confidence);
     synthetic.checked = filters.synthetic !== false;
-    enabled.checked = filters.asOf !== undefined;
-    if (filters.asOf) slider.value = String(monthIndex(filters.asOf));
+    if (!settling) {
+      enabled.checked = filters.asOf !== undefined;
+      if (filters.asOf) setDate(filters.asOf);
+      comparing.checked = filters.compareWith !== undefined;
+      if (filters.compareWith) compareField.value = filters.compareWith;
+    }
     showDate();
   });
   lifetime.defer(unsubscribe);
   showDate();
-  return { asOf, dispose: lifetime.dispose };
+  shown.dataset.state = 'settled';
+  return { asOf, compareWith, dispose: lifetime.dispose };
+}
+
+/** Year marks under the slider: a tick per year (the datalist) and every other year written out. */
+function showYearTicks(section: HTMLElement): void {
+  const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);
+  requirePart(section, 'as-of-years', HTMLDataListElement).replaceChildren(
+    ...years.map((year) => createElement('option', { attrs: { value: String((year - firstYear) * 12), label: String(year) } })),
+  );
+  requirePart(section, 'as-of-ticks', HTMLElement).replaceChildren(
+    ...years.filter((_, i) => i % 2 === 0).map((year) => createElement('span', { text: String(year) })),
+  );
 }

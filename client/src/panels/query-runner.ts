@@ -1,6 +1,6 @@
 // Runs a curated query and draws its answer through the workspace, saying on the status line what came back, how fast, and whether it was cut.
 import type { EvidenceParams, EvidenceQueryName } from '../../../contract/queries/index.ts';
-import type { Json, Result } from '../../../contract/result.ts';
+import { type Json, mergeResults, type Result } from '../../../contract/result.ts';
 import { type ListedQuery, runQuery } from '../api.ts';
 import type { LayoutName } from '../graph/layouts.ts';
 import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
@@ -33,7 +33,7 @@ export interface QueryRunner {
   track(mode: 'replace' | 'merge', redo: (asOf: string | undefined) => Promise<unknown>): void;
   /** A drawing that does not depend on the date replaced the canvas: nothing to redo. */
   forget(): void;
-  /** Redoes every tracked drawing for the new date, in the order they were first made. */
+  /** Redoes every tracked drawing for the new date (and the filters' date compared with), in the order they were first made. */
   redoTimeAware(asOf: string | undefined): Promise<void>;
   /** Hears every answer a query gave (drawn or not): the summary tab shows its `summary`. */
   onAnswer(listener: (answer: Result) => void): () => void;
@@ -56,11 +56,26 @@ export function createQueryRunner(workspace: ExplorerWorkspace, status: StatusLi
    */
   const drawNamed = async (name: EvidenceQueryName, params: FormParameters, options: DrawQueryOptions): Promise<Result | undefined> => {
     // A query with an `asOf` key (even unset) is time-aware: moving the slider redraws it as of the new date.
-    if ('asOf' in params) runner.track(options.mode, (asOf) => drawNamed(name, { ...params, asOf }, options));
+    const timeAware = 'asOf' in params;
+    if (timeAware) runner.track(options.mode, (asOf) => drawNamed(name, { ...params, asOf }, options));
     else if (options.mode === 'replace') runner.forget();
     const kind = options.kind ?? 'query';
     const parameters = sentParameters(params);
-    const answer = await status.run(kind, `${options.doing}…`, (signal) => runQuery(name, parameters as EvidenceParams<typeof name>, signal), options.signal);
+    const run = (signal: AbortSignal, values: Record<string, Json>) => runQuery(name, values as EvidenceParams<typeof name>, signal);
+    // Two dates compared (the filters): a time-aware query also runs as of the other date and both answers
+    // are drawn together, so what left between the two is there to be marked (workspace/time-filter.ts).
+    const compareWith = timeAware && typeof params.asOf === 'string' ? workspace.filters().compareWith : undefined;
+    const answer = await status.run(
+      kind,
+      `${options.doing}…`,
+      async (signal) => {
+        const now = await run(signal, parameters);
+        // The other date's answer first in the merge: where both have an element, the as-of date's copy wins.
+        return compareWith ? mergeResults(await run(signal, { ...parameters, asOf: compareWith }), now) : now;
+      },
+      options.signal,
+      () => void drawNamed(name, params, options),
+    );
     if (!answer) return undefined;
     for (const listener of answerListeners) listener(answer);
     // Counts with nothing to draw (graph statistics) are an answer, shown in the summary tab.

@@ -10,6 +10,8 @@ import { createSearchFilters, matchesShown, moveThroughCards, type SearchFilters
 const searchLimit = 20;
 
 export interface SearchPanel extends Panel {
+  /** Asks the server for `text` (and shows it in the box): the start page's examples and Retry use it. */
+  search(text: string): void;
   showMatches(result: Result, page: { offset: number; filters: SearchFilters }): void;
   markPicked(id: string): void;
 }
@@ -34,6 +36,7 @@ export function mountSearch({ status, trace }: PanelContext, form: HTMLFormEleme
               signal,
             ),
           lifetime.signal,
+          () => panel.search(text),
         );
         if (!result) return;
         panel.showMatches(result, { offset, filters });
@@ -149,6 +152,10 @@ function createSearchPanel(
   );
 
   return {
+    search(text) {
+      input.value = text;
+      ask(text);
+    },
     showMatches(result, shownPage) {
       page = { result, ...shownPage };
       showPage();

@@ -15,7 +15,8 @@ export type QueryStatus =
   | { state: 'running'; query: QueryKind; message: string }
   | { state: 'empty'; query: QueryKind; message: string }
   | { state: 'done'; query: QueryKind; message: string; truncated: boolean }
-  | { state: 'error'; query: QueryKind; message: string }
+  /** `retry` sends the failed request again: the line offers it as a button. */
+  | { state: 'error'; query: QueryKind; message: string; retry?: () => void }
   /** Someone saved another version first (409): nothing was written, and the message says by whom. */
   | { state: 'conflict'; query: QueryKind; message: string };
 
@@ -35,15 +36,34 @@ export interface StatusLine {
    * (undefined). A failure is shown on the status line and also answers undefined. `until` (a
    * panel's lifetime) aborts the request too.
    */
-  run<T>(query: QueryKind, message: string, task: (signal: AbortSignal) => Promise<T>, until?: AbortSignal): Promise<T | undefined>;
+  run<T>(query: QueryKind, message: string, task: (signal: AbortSignal) => Promise<T>, until?: AbortSignal, retry?: () => void): Promise<T | undefined>;
 }
 
+/** Shows statuses on `element`; a failure that can be tried again gets a Retry button right after it. */
 export function mountStatus(element: HTMLElement): StatusLine {
   let inFlight: AbortController | null = null;
-  const set = (status: QueryStatus) => showStatus(element, status);
+  const retryButton = createElement('button', {
+    className: 'status-retry',
+    text: 'Retry',
+    attrs: { type: 'button', 'data-action': 'retry', ...(element.id ? { 'aria-describedby': element.id, id: `${element.id}-retry` } : {}) },
+  });
+  retryButton.hidden = true;
+  let retryNow: (() => void) | undefined;
+  retryButton.addEventListener('click', () => {
+    const again = retryNow;
+    retryNow = undefined;
+    retryButton.hidden = true;
+    again?.();
+  });
+  const set = (status: QueryStatus) => {
+    showStatus(element, status);
+    retryNow = status.state === 'error' ? status.retry : undefined;
+    retryButton.hidden = retryNow === undefined;
+    if (retryNow && !retryButton.isConnected) element.after(retryButton);
+  };
   return {
     set,
-    async run(query, message, task, until) {
+    async run(query, message, task, until, retry) {
       inFlight?.abort();
       const controller = new AbortController();
       inFlight = controller;
@@ -55,7 +75,7 @@ export function mountStatus(element: HTMLElement): StatusLine {
         return await task(controller.signal);
       } catch (error) {
         if (isAbort(error) || controller.signal.aborted) return undefined;
-        set({ state: 'error', query, message: describeError(error) });
+        set({ state: 'error', query, message: describeError(error), ...(retry ? { retry } : {}) });
         return undefined;
       } finally {
         until?.removeEventListener('abort', stop);

@@ -1,5 +1,5 @@
 // Light and dark themes: the page's colours and the Cytoscape stylesheet switch together; the choice is remembered.
-import { stylesheetFor, type Theme } from '../graph/style.ts';
+import { strengthColoursByTheme, stylesheetFor, type Theme } from '../graph/style.ts';
 import { type Panel, type PanelContext, panelLifetime } from './panel.ts';
 
 const storageKey = 'xpf-theme';
@@ -20,6 +20,11 @@ export function mountTheme({ workspace }: PanelContext, button: HTMLButtonElemen
   let theme = initialTheme();
   const apply = () => {
     document.documentElement.dataset.theme = theme;
+    // The links' colours as CSS properties (set through the CSSOM, which the CSP allows): the legend and
+    // the timeline draw with the graph's own palette of this theme.
+    for (const [strength, colour] of Object.entries(strengthColoursByTheme[theme])) {
+      document.documentElement.style.setProperty(`--strength-${strength}`, colour);
+    }
     button.setAttribute('aria-pressed', String(theme === 'dark'));
     workspace.setStylesheet(stylesheetFor(theme));
   };

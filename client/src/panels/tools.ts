@@ -1,6 +1,7 @@
 // The graph toolbar and keyboard: undo/redo, show hidden, re-lay out, the theme, and a help overlay listing every shortcut.
 import { createElement, requireElement, requirePart } from '../dom.ts';
 import { layoutNamed } from '../graph/layouts.ts';
+import { fitAll, fitReadable } from '../graph/readable.ts';
 import { type Panel, type PanelContext, panelLifetime } from './panel.ts';
 import { mountTheme } from './theme.ts';
 
@@ -58,8 +59,12 @@ export function mountTools(context: PanelContext, toolbar: HTMLElement): Panel {
     { keys: 'P', does: 'Pin or unpin the selected nodes', matches: (e) => !ctrl(e) && e.key === 'p', run: () => togglePins() },
     { keys: 'Shift+H', does: 'Show everything hidden', matches: (e) => !ctrl(e) && e.key === 'H', run: () => workspace.showAll() },
     { keys: 'L', does: 'Lay the graph out again', matches: (e) => !ctrl(e) && e.key === 'l', run: relayout },
-    { keys: 'F', does: 'Fit the graph in view', matches: (e) => !ctrl(e) && e.key === 'f', run: () => cy.fit(undefined, 30) },
+    { keys: 'F', does: 'Fit the graph in view, names kept readable', matches: (e) => !ctrl(e) && e.key === 'f', run: () => fitReadable(cy) },
+    { keys: 'Shift+F', does: 'Show the whole graph, however small', matches: (e) => !ctrl(e) && e.key === 'F', run: () => fitAll(cy) },
     { keys: 'T', does: 'Light or dark theme', matches: (e) => !ctrl(e) && e.key === 't', run: theme.toggle },
+    { keys: 'Click; Shift+click or Ctrl+click', does: 'Select one element; add to the selection', matches: () => false, run: () => {} },
+    { keys: 'Arrow keys, Enter (graph focused)', does: 'Move between nodes; inspect the selection', matches: () => false, run: () => {} },
+    { keys: 'Menu key or Shift+F10', does: 'Open the menu of the selected node', matches: () => false, run: () => {} },
     { keys: 'Double-click a node', does: 'Expand it (every link)', matches: () => false, run: () => {} },
     { keys: 'Right-click a node', does: 'Expand by relationship type, trace, pin, hide, remove, path ends', matches: () => false, run: () => {} },
     { keys: '?', does: 'This help', matches: (e) => e.key === '?', run: () => help.showModal() },

@@ -8,6 +8,7 @@ import { ApiError } from '../api.ts';
 import { createElement } from '../dom.ts';
 import { drawnIds } from '../graph/grouping.ts';
 import { downloadFile } from '../insights/download.ts';
+import { moveInMenu } from '../panels/menu-keys.ts';
 import { createStatusLine, describeError } from '../panels/status.ts';
 import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
 import type { OpenViewRef } from './autosave.ts';
@@ -97,12 +98,44 @@ export function mountExportMenu(
   signal: AbortSignal,
 ): void {
   const { element: statusLine, status } = createStatusLine('export-status', 'export-status');
+  // One menu button in the toolbar, its formats in a list that opens under it: the toolbar stays one row.
+  const toggle = createElement('button', {
+    text: 'Export ▾',
+    attrs: { id: 'export-toggle', type: 'button', 'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': 'export-list' },
+  });
   const buttons = choices.map((choice) => {
-    const button = createElement('button', { text: choice.label, attrs: { type: 'button', 'data-format': choice.id } });
-    button.addEventListener('click', () => void exportOne(choice, button), { signal });
+    const button = createElement('button', { text: choice.label, attrs: { type: 'button', role: 'menuitem', 'data-format': choice.id } });
+    button.addEventListener(
+      'click',
+      () => {
+        setOpen(false);
+        void exportOne(choice, button);
+      },
+      { signal },
+    );
     return button;
   });
-  container.replaceChildren(createElement('span', { className: 'export-label', text: 'Export:' }), ...buttons, statusLine);
+  const list = createElement('div', { className: 'export-list', attrs: { id: 'export-list', role: 'menu', 'aria-label': 'Export formats' } }, buttons);
+  const setOpen = (open: boolean) => {
+    list.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+    if (open) buttons[0]?.focus();
+  };
+  setOpen(false);
+  toggle.addEventListener('click', () => setOpen(list.hidden), { signal });
+  const close = () => {
+    setOpen(false);
+    toggle.focus();
+  };
+  list.addEventListener('keydown', (event) => moveInMenu(event, buttons, close), { signal });
+  document.addEventListener(
+    'click',
+    (event) => {
+      if (!list.hidden && event.target instanceof Node && !container.contains(event.target)) setOpen(false);
+    },
+    { signal },
+  );
+  container.replaceChildren(toggle, list, statusLine);
 
   async function exportOne(choice: ExportChoice, button: HTMLButtonElement): Promise<void> {
     const shown = shownOnCanvas(workspace);

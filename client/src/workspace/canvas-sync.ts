@@ -5,7 +5,8 @@ import type cytoscape from 'cytoscape';
 import { groupElements } from '../graph/grouping.ts';
 import { plainFromElements, withRenderAdjustments } from '../graph/render-options.ts';
 import { toElements } from '../graph/to-elements.ts';
-import { visibleResult, type WorkspaceContent } from './workspace-content.ts';
+import { timeView } from './time-filter.ts';
+import { queryAnchors, visibleResult, type WorkspaceContent } from './workspace-content.ts';
 import type { ChangeHighlight, Point, WorkspaceViewport } from './workspace.ts';
 
 export interface CanvasSync {
@@ -24,6 +25,17 @@ export interface CanvasSync {
   setStylesheet(stylesheet: cytoscape.StylesheetJson): void;
   /** Draws a group's members one by one from the next apply on (graph/grouping.ts). */
   expandGroup(id: string): void;
+}
+
+/** Comparing two dates: what entered and what left between them is classed so (graph/style.ts draws them apart). */
+function withTimeMarks(elements: cytoscape.ElementDefinition[], content: WorkspaceContent): cytoscape.ElementDefinition[] {
+  const view = content.filters.compareWith ? timeView(content.result, content.filters, queryAnchors(content)) : null;
+  if (!view) return elements;
+  return elements.map((element) => {
+    const id = String(element.data.id);
+    const mark = view.entered.has(id) ? 'entered' : view.left.has(id) ? 'left' : null;
+    return mark ? { ...element, classes: [...((element.classes as string[] | undefined) ?? []), mark] } : element;
+  });
 }
 
 /** `stylesheet` must be the one `cy` was created with. */
@@ -48,7 +60,7 @@ export function createCanvasSync(cy: cytoscape.Core, stylesheet: cytoscape.Style
       // reads. An expansion's one-hop paths are no chain, so its crowd can still be folded.
       const chains = content.result.paths.filter((path) => path.edges.length > 1 || 'strength' in path.attributes);
       const keep = new Set([...content.pinned, ...chains.flatMap((path) => path.nodes)]);
-      const wanted = groupElements(toElements(visibleResult(content)), expandedGroups, keep);
+      const wanted = groupElements(withTimeMarks(toElements(visibleResult(content)), content), expandedGroups, keep);
       const wantedIds = new Set(wanted.map((element) => String(element.data.id)));
       let added = cy.collection();
       cy.batch(() => {

@@ -6,6 +6,8 @@ import type { ViewQuery } from '../../../contract/api/saved-view.ts';
 import type { Result } from '../../../contract/result.ts';
 import { type LayoutName, layoutNamed, layouts, registerLayouts } from '../graph/layouts.ts';
 import { runOnMainThread } from '../graph/offthread-layout.ts';
+import { keepReadable } from '../graph/readable.ts';
+import { placeCaptions } from '../graph/caption-placement.ts';
 import { createCanvasSync } from './canvas-sync.ts';
 import { createHistory } from './history.ts';
 import type { ChangeHighlight, Workspace, WorkspaceFilters, WorkspaceState } from './workspace.ts';
@@ -57,6 +59,8 @@ export interface ExplorerWorkspace extends Workspace {
   result(): Result;
   /** state().layout, without cloning the whole state. */
   layout(): string;
+  /** state().query: the curated query that drew the graph, null once edited by hand. */
+  query(): ViewQuery | null;
   filters(): WorkspaceFilters;
   hiddenIds(): string[];
   isPinned(id: string): boolean;
@@ -85,7 +89,8 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
     minZoom: 0.05,
     maxZoom: 4,
     boxSelectionEnabled: false,
-    selectionType: 'additive',
+    // A plain click selects one element; Shift or Ctrl adds (Cytoscape's multiple-selection keys).
+    selectionType: 'single',
     ...options.cytoscapeOptions,
   });
   const runLayout: LayoutRunner = options.runLayout ?? runOnMainThread;
@@ -133,6 +138,7 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
           held.unlock();
         }
       }
+      placeCaptions(cy, cy.edges('.on-path'));
       canvas.setViewport(state.viewport);
       mark(highlight);
     } finally {
@@ -154,6 +160,11 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
       }
       content = withLayout(content, layout);
       await runLayout(cy.elements(), layouts[layout]);
+      // The layout spaces nodes and their names; the captions of a chain's links are placed after, clear of both.
+      placeCaptions(cy, cy.edges('.on-path'));
+      // The layout fitted everything; up to a few hundred nodes the view stays readable and pans instead,
+      // keeping in sight the node expanded, or the start of the chain or path.
+      keepReadable(cy, near ?? content.result.paths[0]?.nodes[0]);
     } finally {
       applying = false;
     }
@@ -190,6 +201,7 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
     },
     result: () => content.result,
     layout: () => content.layout,
+    query: () => content.query,
     filters: () => ({ ...content.filters }),
     hiddenIds: () => [...content.hidden],
     isPinned: (id) => content.pinned.has(id),

@@ -2,6 +2,7 @@
 // through. Merging a new answer in is contract/result.ts's mergeResults, shared with the server.
 import { kindOf } from '../../../contract/model.ts';
 import type { Result } from '../../../contract/result.ts';
+import { timeView } from './time-filter.ts';
 import type { WorkspaceFilters } from './workspace.ts';
 
 export function emptyResult(): Result {
@@ -20,12 +21,15 @@ export function removeFromResult(result: Result, ids: Iterable<string>): Result 
 }
 
 /**
- * What the canvas draws: the result less hidden ids and what the filters exclude. Paths stay
+ * What the canvas draws: the result less hidden ids and what the filters exclude, the as-of date
+ * included (time-filter.ts: what did not hold that day is not drawn; `anchors` stay). Paths stay
  * whole, since they only tell toElements which way a drawn edge climbs.
  */
-export function visiblePart(result: Result, hidden: ReadonlySet<string>, filters: WorkspaceFilters): Result {
+export function visiblePart(result: Result, hidden: ReadonlySet<string>, filters: WorkspaceFilters, anchors: ReadonlySet<string> = new Set()): Result {
+  const inTime = timeView(result, filters, anchors)?.shown;
   const shown = (id: string, properties: Record<string, unknown>) => {
     if (hidden.has(id)) return false;
+    if (inTime && !inTime.has(id)) return false;
     if (filters.synthetic === false && properties.synthetic === true) return false;
     const confidence = properties.confidence;
     // Records with no confidence (documents) are their own evidence: no confidence filter hides them.

@@ -86,7 +86,13 @@ export function withLayout(content: WorkspaceContent, layout: string): Workspace
   return { ...content, layout };
 }
 
-/** What the canvas draws: the result less what is hidden and what the filters leave out. */
+/** What the canvas draws: the result less what is hidden and what the filters (the as-of date among them) leave out. */
 export function visibleResult(content: WorkspaceContent): Result {
-  return visiblePart(content.result, content.hidden, content.filters);
+  return visiblePart(content.result, content.hidden, content.filters, queryAnchors(content));
+}
+
+/** The nodes the drawing's query started from: drawn whatever the date, so the analyst sees what was asked about. */
+export function queryAnchors(content: Pick<WorkspaceContent, 'query'>): Set<string> {
+  const parameters = content.query?.parameters ?? {};
+  return new Set(['id', 'fromId', 'toId'].map((key) => parameters[key]).filter((value): value is string => typeof value === 'string'));
 }

@@ -11,7 +11,7 @@ import { BadInput, HttpProblem, NotFound } from '../../errors.ts';
 import { numberOrRaw } from '../query-string.ts';
 
 /** Its length here; whether it is too common or guessable, by passwordProblem() once the body is parsed. */
-const Password = z
+export const Password = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`);
