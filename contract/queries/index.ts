@@ -33,6 +33,10 @@ import { query as retireOtherSeeds } from './import/retire-other-seeds.ts';
 import { query as allShortestPaths } from './paths/all-shortest-paths.ts';
 import { query as commonConnections } from './paths/common-connections.ts';
 import { query as shortestPath } from './paths/shortest-path.ts';
+import { query as changeNote } from './notes/change-note.ts';
+import { query as createNote } from './notes/create-note.ts';
+import { query as listNotes } from './notes/list-notes.ts';
+import { query as readNote } from './notes/read-note.ts';
 import { query as photoFile } from './photos/photo-file.ts';
 import { query as photosOf } from './photos/photos-of.ts';
 import { query as schema } from './schema/schema.ts';
@@ -87,6 +91,10 @@ export const queries = {
   allShortestPaths,
   commonConnections,
   shortestPath,
+  changeNote,
+  createNote,
+  listNotes,
+  readNote,
   photoFile,
   photosOf,
   schema,

@@ -21,39 +21,9 @@ import { ImportFile } from '../policy/view-export.ts';
 import { ViewScope } from '../../contract/api/views.ts';
 import { VisibilityBody } from './routes/views.routes.ts';
 
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-
-interface Operation {
-  method: Method;
-  /** OpenAPI template: /api/nodes/{id}. */
-  path: string;
-  summary: string;
-  tag: string;
-  pathParams?: Record<string, z.ZodType>;
-  query?: z.ZodObject;
-  body?: z.ZodType;
-  /** Status -> description, and the schema of a JSON answer when there is one. */
-  responses: Record<number, { description: string; schema?: z.ZodType | 'Result'; mediaType?: string }>;
-}
-
-const Problem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  errors: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
-});
-
-/** An answer with a problem document (RFC 9457). */
-function problem(description: string) {
-  return { description, schema: Problem, mediaType: 'application/problem+json' };
-}
-
-const problems = {
-  400: problem('Bad input: `errors` names each field and why'),
-  404: problem('Not found'),
-  503: problem('Neo4j is unreachable'),
-} as const;
+import { type Operation, Problem, problem, problems } from './openapi-operation.ts';
+import { noteOperations } from './openapi-notes.ts';
+import { ChainHypotheses } from '../../contract/api/notes.ts';
 
 function catalogueOperations(catalogue: Catalogue): Operation[] {
   const search = queries.fullTextNames.params.shape;
@@ -82,7 +52,7 @@ function catalogueOperations(catalogue: Catalogue): Operation[] {
       summary: catalogue.entry(queries.chainOfCommand).title,
       tag: 'graph',
       pathParams: { id: chain.id! },
-      query: z.object({ asOf: chain.asOf!, limit: chain.limit! }),
+      query: z.object({ asOf: chain.asOf!, limit: chain.limit!, hypotheses: ChainHypotheses.default('exclude') }),
       responses: { 200: { description: catalogue.entry(queries.chainOfCommand).description, schema: 'Result' }, ...problems },
     },
     {
@@ -382,7 +352,16 @@ const openApiPath = {
 } satisfies Operation;
 
 function operations(catalogue: Catalogue): Operation[] {
-  return [healthOperation, openApiPath, ...catalogueOperations(catalogue), ...viewOperations, ...exportOperations, ...accountOperations, ...photoOperations];
+  return [
+    healthOperation,
+    openApiPath,
+    ...catalogueOperations(catalogue),
+    ...viewOperations,
+    ...exportOperations,
+    ...accountOperations,
+    ...photoOperations,
+    ...noteOperations,
+  ];
 }
 
 /**

@@ -13,7 +13,8 @@ export interface LinkSummary {
 export interface ChainSummary {
   /** 1-based, as the list shows it; the server sends the strongest, shortest chains first. */
   number: number;
-  strength: Confidence | null;
+  /** "hypothesis" for a chain through an analyst's hypothesis link: never evidence, whatever else it holds. */
+  strength: Confidence | 'hypothesis' | null;
   hops: number;
   nodeIds: string[];
   edgeIds: string[];
@@ -36,7 +37,7 @@ export function summarizeChains(result: Result): ChainSummary[] {
     const hops = path.attributes.hops;
     return {
       number: i + 1,
-      strength: strength.success ? strength.data : null,
+      strength: path.attributes.strength === 'hypothesis' ? 'hypothesis' : strength.success ? strength.data : null,
       hops: typeof hops === 'number' ? hops : path.edges.length,
       nodeIds: path.nodes,
       edgeIds: path.edges,

@@ -2,6 +2,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import { Confidence, displayOf, RelationshipType, kindOf, relationshipCaption, type DisplayKind } from '../../../contract/model.ts';
 import type { Result, ResultEdge, ResultNode } from '../../../contract/result.ts';
+import { HYPOTHESIS_EDGE_TYPE } from '../../../contract/api/notes.ts';
 
 export interface NodeData {
   id: string;
@@ -58,17 +59,24 @@ function toNodeElement(node: ResultNode): ElementDefinition {
 
 function toEdgeElement(edge: ResultEdge, drawn: Traversal | undefined, isWeakest: boolean): ElementDefinition {
   const reversed = drawn !== undefined && drawn.lower !== edge.source;
+  const hypothesis = edge.type === HYPOTHESIS_EDGE_TYPE;
   const data: EdgeData = {
     id: edge.id,
     source: reversed ? edge.target : edge.source,
     target: reversed ? edge.source : edge.target,
     type: edge.type,
-    caption: captionOf(edge.type, reversed),
+    // Named as what it is on the canvas too: an analyst's hypothesis, never a recorded link.
+    caption: hypothesis ? `hypothesis: ${typeof edge.properties.caption === 'string' ? edge.properties.caption : 'unnamed'}` : captionOf(edge.type, reversed),
     reversed,
     synthetic: edge.properties.synthetic === true,
     confidence: confidenceOf(edge.properties.confidence),
   };
-  const classes = [...provenanceClasses(data), ...(data.confidence ? [data.confidence] : []), ...(isWeakest ? ['weakest'] : [])];
+  const classes = [
+    ...provenanceClasses(data),
+    ...(data.confidence ? [data.confidence] : []),
+    ...(isWeakest ? ['weakest'] : []),
+    ...(hypothesis ? ['hypothesis'] : []),
+  ];
   return { group: 'edges', data, classes };
 }
 

@@ -20,6 +20,9 @@ export function mountChainOfCommand(context: PanelContext, list: HTMLOListElemen
   const { workspace, status, runner } = context;
   const { cy } = workspace;
   const lifetime = panelLifetime();
+  // The checkbox above the list (index.html): hypothesis links enter a chain only when it is ticked.
+  const hypothesesBox = list.parentElement?.querySelector<HTMLInputElement>('#chain-hypotheses') ?? null;
+  const includeHypotheses = () => hypothesesBox?.checked === true;
   const highlight = (chain: ChainSummary | null) => {
     markPickedChain(list, chain?.number ?? null);
     cy.batch(() => {
@@ -60,7 +63,7 @@ export function mountChainOfCommand(context: PanelContext, list: HTMLOListElemen
       'chain',
       `Tracing the chain of command of ${name}${when}…`,
       async (signal) => {
-        const chain = await fetchChain(node.id, asOf, signal);
+        const chain = await fetchChain(node.id, asOf, signal, includeHypotheses());
         return chain.paths.length > 0 ? chain : fetchNode(node.id, signal);
       },
       lifetime.signal,
@@ -80,7 +83,9 @@ export function mountChainOfCommand(context: PanelContext, list: HTMLOListElemen
     if (chains.length === 0) showChains(list, chains, highlight);
     context.inspectNode(node.id);
     const count = answer.paths.length === 1 ? '1 chain' : `${answer.paths.length} chains`;
-    status.set({ state: 'done', query: 'chain', truncated: answer.meta.truncated, message: `${count} of command from ${name}${when}.` });
+    const through = Number(answer.summary.hypothesisChains ?? 0);
+    const marked = through > 0 ? ` ${through} of them through a hypothesis link (an analyst’s, not evidence).` : '';
+    status.set({ state: 'done', query: 'chain', truncated: answer.meta.truncated, message: `${count} of command from ${name}${when}.${marked}` });
   };
   return {
     trace(node) {

@@ -22,6 +22,10 @@ export const AuditAction = z.enum([
   'token-revoke',
   'password-change',
   'audit-export',
+  'note-write',
+  'note-read',
+  'note-share',
+  'note-delete',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -1,0 +1,36 @@
+// One operation of the OpenAPI description, and the problem documents every route may answer with.
+import { z } from 'zod';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface Operation {
+  method: Method;
+  /** OpenAPI template: /api/nodes/{id}. */
+  path: string;
+  summary: string;
+  tag: string;
+  pathParams?: Record<string, z.ZodType>;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** Status -> description, and the schema of a JSON answer when there is one. */
+  responses: Record<number, { description: string; schema?: z.ZodType | 'Result'; mediaType?: string }>;
+}
+
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  errors: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
+});
+
+/** An answer with a problem document (RFC 9457). */
+export function problem(description: string) {
+  return { description, schema: Problem, mediaType: 'application/problem+json' };
+}
+
+export const problems = {
+  400: problem('Bad input: `errors` names each field and why'),
+  404: problem('Not found'),
+  503: problem('Neo4j is unreachable'),
+} as const;
