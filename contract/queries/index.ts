@@ -39,6 +39,7 @@ import { query as listNotes } from './notes/list-notes.ts';
 import { query as readNote } from './notes/read-note.ts';
 import { query as photoFile } from './photos/photo-file.ts';
 import { query as photosOf } from './photos/photos-of.ts';
+import { query as sanctionsOf } from './sanctions/sanctions-of.ts';
 import { query as schema } from './schema/schema.ts';
 import { query as fullTextNames } from './search/full-text-names.ts';
 import { query as publicNames } from './search/public-names.ts';
@@ -97,6 +98,7 @@ export const queries = {
   readNote,
   photoFile,
   photosOf,
+  sanctionsOf,
   schema,
   fullTextNames,
   publicNames,

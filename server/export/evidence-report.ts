@@ -1,8 +1,10 @@
 // Result -> a Markdown evidence report on its chains of command: each link with its dates, sources and confidence.
 // Written to be attached to a filing, so it states what was asked, how to read it, and marks test data.
+import { HYPOTHESIS_EDGE_TYPE } from '../../contract/api/notes.ts';
 import { confidenceRank } from '../../contract/model.ts';
 import type { Citation, Json, Result, ResultEdge, ResultNode } from '../../contract/result.ts';
 import { chainsOf, dateAtPrecision, nameOf, type Chain, type ChainLink } from './export-graph.ts';
+import { hypothesesSection, sanctionsSection } from './report-sanctions.ts';
 
 export interface ReportOptions {
   /** Injected so the same Result and time give the same bytes (pinned by an inline snapshot). */
@@ -32,6 +34,8 @@ export function toEvidenceReport(result: Result, options: ReportOptions): string
     ...askedSection(result, options, start, name, chains),
     ...readingNotes(),
     ...(chains.length === 0 ? ['## Chains', '', 'This result holds no chain of command.', ''] : chainSections),
+    ...hypothesesSection(result, { name, cite, md, code }),
+    ...sanctionsSection(result, { name, cite, md, code }),
     ...documentsSection([...cited], result.citations),
   ]
     .join('\n')
@@ -98,7 +102,7 @@ function chainSection(chain: Chain, total: number, lookup: Lookup): string[] {
   return [
     `## Chain ${chain.number} of ${total}: ${name(chain.nodes[0] ?? '')} to ${name(chain.nodes.at(-1) ?? '')}`,
     '',
-    `- Strength: **${chain.strength ?? 'unknown'}**`,
+    `- Strength: **${chain.links.some((link) => link.edge?.type === HYPOTHESIS_EDGE_TYPE) ? 'hypothesis (passes through an analyst’s hypothesis link; not evidence)' : (chain.strength ?? 'unknown')}**`,
     weakest
       ? `- Weakest link: link ${weakest.number}, ${linkText(weakest, name)} (${weakest.confidence ?? 'confidence not recorded'})`
       : '- Weakest link: none recorded',

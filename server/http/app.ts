@@ -36,6 +36,7 @@ import { queryRoutes } from './routes/queries.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
 import { viewsRoutes } from './routes/views.routes.ts';
 import { notesRoutes } from './routes/notes.routes.ts';
+import { sanctionsRoutes } from './routes/sanctions.routes.ts';
 
 /** The budget of POST /api/export/:format: the largest body allowed takes seconds of CPU on a busy machine. */
 const SUBMITTED_EXPORT_BUDGET_MS = 30_000;
@@ -161,6 +162,7 @@ export function createApp(options: AppOptions): Express {
   // Further routers, one line each, in the order they were added.
   api.use(viewsRoutes(services));
   api.use(notesRoutes(services));
+  api.use(sanctionsRoutes(services));
   api.use(authRoutes(users, audit));
   api.use(tokensRoutes(users, audit));
   api.use(usersRoutes(users, audit));

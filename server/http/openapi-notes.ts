@@ -1,6 +1,8 @@
-// The OpenAPI operations of /api/notes: analysts' notes and hypothesis links, from the schemas the routes check.
+// The OpenAPI operations of /api/notes (analysts' notes and hypothesis links) and of a chain's sanctions, from the schemas the routes check.
 import { NoteBody, NoteFilter, NoteVisibilityBody } from '../../contract/api/notes.ts';
 import { NoteId } from '../../contract/queries/notes/note-params.ts';
+import { AsOf, EntityId } from '../../contract/queries/params.ts';
+import { z } from 'zod';
 import { type Operation, problem, problems } from './openapi-operation.ts';
 
 const notePath = { id: NoteId };
@@ -46,5 +48,14 @@ export const noteOperations: Operation[] = [
     tag: 'notes',
     pathParams: notePath,
     responses: { 204: { description: 'Deleted' }, 403: problem('Not the author'), ...problems },
+  },
+  {
+    method: 'get',
+    path: '/api/chain/{id}/sanctions',
+    summary: 'Who in the chain of command is sanctioned (by whom, when, under which measure) and who is not',
+    tag: 'graph',
+    pathParams: { id: EntityId },
+    query: z.object({ asOf: AsOf, limit: z.number().int().min(1).max(200).default(50) }),
+    responses: { 200: { description: 'The chain, the designations, and summary.sanctioned / summary.notSanctioned', schema: 'Result' }, ...problems },
   },
 ];

@@ -187,7 +187,12 @@ const exportOperations: Operation[] = [
     summary: 'Export the chain of command of a node',
     tag: 'export',
     pathParams: { id: StableId, format: ExportFormat },
-    query: z.object({ asOf: z.iso.date().optional(), limit: z.number().int().min(1).max(200).optional(), part: CsvPart.optional() }),
+    query: z.object({
+      asOf: z.iso.date().optional(),
+      limit: z.number().int().min(1).max(200).optional(),
+      part: CsvPart.optional(),
+      sanctions: z.enum(['include']).optional(),
+    }),
     responses: { 200: { description: 'The file, as an attachment' }, ...problems },
   },
 ];

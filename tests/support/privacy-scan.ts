@@ -126,6 +126,7 @@ export async function everyAnswer(client: Client, fullResult: unknown, view: { i
     await get('/api/nodes/:id', `/api/nodes/${id}`);
     await get('/api/chain/:id', `/api/chain/${id}`);
     await get('/api/chain/:id', `/api/chain/${id}?hypotheses=include`);
+    await get('/api/chain/:id/sanctions', `/api/chain/${id}/sanctions`);
     await get('/api/notes', `/api/notes?target=${id}`);
     for (const format of ExportFormat.options) {
       if (format === 'csv') for (const part of ['nodes', 'edges']) await get('/api/export/chain/:id/:format', `/api/export/chain/${id}/csv?part=${part}`);

@@ -6,6 +6,7 @@ import { exportFileName, exportFormats, type RenderOptions } from '../../export/
 import { checkSubmitted, renderExport } from '../export-workers.ts';
 import { BadInput } from '../../errors.ts';
 import { fetchChain } from '../../queries/fetch-chain.ts';
+import { fetchChainSanctions } from '../../queries/chain-sanctions.ts';
 import { currentUser } from '../auth-middleware.ts';
 import type { Services } from '../services.ts';
 import { numberOrRaw } from '../query-string.ts';
@@ -69,9 +70,14 @@ export function exportRoutes({ graph, answers }: Services, options: ExportRouteO
   });
 
   router.get('/export/chain/:id/:format', async (req, res) => {
-    const { format, part } = readFormat(req.params, req.query, ['asOf', 'limit', 'part']);
+    const { format, part } = readFormat(req.params, req.query, ['asOf', 'limit', 'part', 'sanctions']);
+    if (req.query.sanctions !== undefined && req.query.sanctions !== 'include') {
+      throw new BadInput([{ field: 'sanctions', reason: 'must be "include" (or left out)' }]);
+    }
     // As GET /api/chain/:id answers: a node with no chain is still exported, so the file says "no chain" about it.
-    const found = await fetchChain(graph, { id: req.params.id, asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) });
+    const request = { id: req.params.id, asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) };
+    // With sanctions=include, as GET /api/chain/:id/sanctions answers: the report then has its Sanctions section.
+    const found = req.query.sanctions === 'include' ? await fetchChainSanctions(graph, request) : await fetchChain(graph, request);
     const chains = await answers.disclose(currentUser(res), found, {
       action: 'export',
       query: found.meta.query,
