@@ -18,8 +18,8 @@ OPTIONAL MATCH (member)-[designation:SANCTIONED_UNDER]->(sanction:Sanction)
 WITH member, collect(designation) AS designations, collect(sanction) AS sanctions
 WITH collect({member: member, designations: designations, sanctions: sanctions}) AS rows
 WITH rows,
-     reduce(all = [], row IN rows | all + row.designations) AS designations,
-     reduce(all = [], row IN rows | all + row.sanctions) AS sanctions
+     reduce(gathered = [], row IN rows | gathered + row.designations) AS designations,
+     reduce(gathered = [], row IN rows | gathered + row.sanctions) AS sanctions
 CALL (designations, sanctions) {
   UNWIND designations + sanctions AS element
   UNWIND coalesce(element.sources, []) AS documentId
