@@ -26,7 +26,8 @@ CALL (designations, sanctions) {
   MATCH (cited:Document {id: documentId})
   RETURN collect(DISTINCT cited) AS citations
 }
-RETURN [row IN rows | row.member] AS members, designations, sanctions,
+// Nodes before the links between them: a Result names a link's ends by the nodes it has already read.
+RETURN [row IN rows | row.member] AS members, sanctions, designations,
        [row IN rows WHERE size(row.designations) > 0 | row.member.id] AS sanctioned,
        [row IN rows WHERE size(row.designations) = 0 | row.member.id] AS notSanctioned,
        citations
