@@ -94,8 +94,10 @@ export function fetchNode(id: string, signal?: AbortSignal): Promise<Result> {
 }
 
 /** `asOf` left out: every link ever recorded counts, whatever its dates. */
-export function fetchChain(id: string, asOf: string | undefined, signal?: AbortSignal): Promise<Result> {
-  const search = asOf ? `?${new URLSearchParams({ asOf })}` : '';
+export function fetchChain(id: string, asOf: string | undefined, signal?: AbortSignal, hypotheses = false): Promise<Result> {
+  // Hypothesis links count only when the analyst asks; the answer then marks each chain through one.
+  const parameters = new URLSearchParams({ ...(asOf ? { asOf } : {}), ...(hypotheses ? { hypotheses: 'include' } : {}) });
+  const search = parameters.size > 0 ? `?${parameters}` : '';
   return getResult('GET', `/api/chain/${encodeURIComponent(id)}${search}`, signal);
 }
 

@@ -52,8 +52,13 @@ import { query as storeIsEmpty } from './import/store-is-empty.ts';
 import { query as allShortestPaths } from './paths/all-shortest-paths.ts';
 import { query as commonConnections } from './paths/common-connections.ts';
 import { query as shortestPath } from './paths/shortest-path.ts';
+import { query as changeNote } from './notes/change-note.ts';
+import { query as createNote } from './notes/create-note.ts';
+import { query as listNotes } from './notes/list-notes.ts';
+import { query as readNote } from './notes/read-note.ts';
 import { query as photoFile } from './photos/photo-file.ts';
 import { query as photosOf } from './photos/photos-of.ts';
+import { query as sanctionsOf } from './sanctions/sanctions-of.ts';
 import { query as schema } from './schema/schema.ts';
 import { query as fullTextNames } from './search/full-text-names.ts';
 import { query as publicNames } from './search/public-names.ts';
@@ -125,8 +130,13 @@ export const queries = {
   allShortestPaths,
   commonConnections,
   shortestPath,
+  changeNote,
+  createNote,
+  listNotes,
+  readNote,
   photoFile,
   photosOf,
+  sanctionsOf,
   schema,
   fullTextNames,
   publicNames,

@@ -2,11 +2,16 @@
 // the graph escaped so a name can never become Markdown. Written to be attached to a filing.
 import type { Result } from '../../contract/result.ts';
 import { type Exhibit, type ReportChain, type ReportFact, type ReportLink, type ReportOptions, reportModel, syntheticSentence } from './report-model.ts';
+import { nameOf } from './export-graph.ts';
+import { hypothesesSection, type SectionLookup, sanctionsSection } from './report-sanctions.ts';
 
 export type { ReportOptions } from './report-model.ts';
 
 export function toEvidenceReport(result: Result, options: ReportOptions): string {
   const model = reportModel(result, options);
+  const nodes = new Map(result.nodes.map((node) => [node.id, node]));
+  // A designation's sources are named inline by id: the exhibits are the chain's documents only.
+  const lookup: SectionLookup = { name: (id) => md(nameOf(nodes.get(id), id)), cite: () => {}, md, code };
   return [
     `# ${md(model.title)}`,
     '',
@@ -28,6 +33,8 @@ export function toEvidenceReport(result: Result, options: ReportOptions): string
           '',
         ]
       : []),
+    ...hypothesesSection(result, lookup),
+    ...sanctionsSection(result, lookup),
     ...exhibitsSection(model.exhibits),
   ]
     .join('\n')
@@ -43,7 +50,7 @@ function chainSection(chain: ReportChain, total: number): string[] {
   return [
     `## Chain ${chain.number} of ${total}: ${md(chain.from)} to ${md(chain.to)}`,
     '',
-    `- Strength: **${chain.strength ?? 'unknown'}**`,
+    `- Strength: **${chain.throughHypothesis ? 'hypothesis (passes through an analyst’s hypothesis link; not evidence)' : (chain.strength ?? 'unknown')}**`,
     weakest
       ? `- Weakest link: link ${weakest.number}, ${md(weakest.from)} —[${md(weakest.caption)}]→ ${md(weakest.to)} (${weakest.confidence ?? 'confidence not recorded'})`
       : '- Weakest link: none recorded',

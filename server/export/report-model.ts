@@ -1,6 +1,7 @@
 // The evidence report as data, in plain text: what was asked and by whom, how to read it, each chain
 // link by link, and the documents numbered as exhibits. The Markdown and PDF renderers share it, so
 // the two files of one report always say the same thing.
+import { HYPOTHESIS_EDGE_TYPE } from '../../contract/api/notes.ts';
 import { confidenceRank, type Confidence } from '../../contract/model.ts';
 import type { Citation, Json, Result, ResultNode } from '../../contract/result.ts';
 import { chainsOf, dateAtPrecision, nameOf, type Chain, type ChainLink } from './export-graph.ts';
@@ -60,6 +61,8 @@ export interface ReportChain {
   from: string;
   to: string;
   strength: Confidence | null;
+  /** The chain passes through an analyst's hypothesis link: not evidence, and the report says so. */
+  throughHypothesis: boolean;
   weakest: { number: number; from: string; caption: string; to: string; confidence: Confidence | null } | null;
   /** Other links as weak as the weakest. */
   tied: number[];
@@ -193,6 +196,7 @@ function toReportChain(chain: Chain, number: number, lookup: Lookup): ReportChai
     from: name(chain.nodes[0] ?? ''),
     to: name(chain.nodes.at(-1) ?? ''),
     strength: chain.strength,
+    throughHypothesis: chain.links.some((link) => link.edge?.type === HYPOTHESIS_EDGE_TYPE),
     weakest: weakest
       ? { number: weakest.number, from: name(weakest.from), caption: weakest.caption, to: name(weakest.to), confidence: weakest.confidence }
       : null,

@@ -19,6 +19,7 @@ import { UserStore } from '../queries/user-store.ts';
 import { DEFAULT_SESSION_CACHE } from '../queries/session-cache.ts';
 import { ViewGraph } from '../queries/view-graph.ts';
 import { ViewStore } from '../queries/view-store.ts';
+import { NoteStore } from '../queries/note-store.ts';
 import type { Services } from './services.ts';
 import { openApiDocument } from './openapi.ts';
 import { GraphUnavailable } from '../errors.ts';
@@ -41,6 +42,8 @@ import { ImportJobs } from '../import/import-jobs.ts';
 import { UploadStore } from '../import/uploads.ts';
 import { DEFAULT_XLSX_MAX_BYTES } from '../import/engine/mapped-import.ts';
 import { tmpdir } from 'node:os';
+import { notesRoutes } from './routes/notes.routes.ts';
+import { sanctionsRoutes } from './routes/sanctions.routes.ts';
 
 /** The budget of POST /api/export/:format: the largest body allowed takes seconds of CPU on a busy machine. */
 const SUBMITTED_EXPORT_BUDGET_MS = 30_000;
@@ -125,6 +128,7 @@ export function createApp(options: AppOptions): Express {
     users: new UserStore(graph, { ...DEFAULT_SESSION_CACHE, ...(options.sessionCacheMs === undefined ? {} : { lifetimeMs: options.sessionCacheMs }) }),
     views: new ViewStore(graph),
     viewGraph: new ViewGraph(graph),
+    notes: new NoteStore(graph),
     audit,
     answers: new EvidenceAnswers(graph, audit, redaction),
   };
@@ -171,6 +175,8 @@ export function createApp(options: AppOptions): Express {
   api.use(queryRoutes(services));
   // Further routers, one line each, in the order they were added.
   api.use(viewsRoutes(services));
+  api.use(notesRoutes(services));
+  api.use(sanctionsRoutes(services));
   api.use(authRoutes(users, audit));
   api.use(tokensRoutes(users, audit));
   api.use(usersRoutes(users, audit));

@@ -34,3 +34,10 @@ export interface ProblemResponse {
 export function problem(description: string): ProblemResponse {
   return { description, schema: Problem, mediaType: 'application/problem+json' };
 }
+
+/** The problem documents every route may answer with. */
+export const problems = {
+  400: problem('Bad input: `errors` names each field and why'),
+  404: problem('Not found'),
+  503: problem('Neo4j is unreachable'),
+} as const;

@@ -21,13 +21,9 @@ import { ImportFile } from '../policy/view-export.ts';
 import { ViewScope } from '../../contract/api/views.ts';
 import { VisibilityBody } from './routes/views.routes.ts';
 import { importOperations } from './openapi-imports.ts';
-import { type Operation, Problem, problem } from './openapi-types.ts';
-
-const problems = {
-  400: problem('Bad input: `errors` names each field and why'),
-  404: problem('Not found'),
-  503: problem('Neo4j is unreachable'),
-} as const;
+import { noteOperations } from './openapi-notes.ts';
+import { type Operation, Problem, problem, problems } from './openapi-types.ts';
+import { ChainHypotheses } from '../../contract/api/notes.ts';
 
 function catalogueOperations(catalogue: Catalogue): Operation[] {
   const search = queries.fullTextNames.params.shape;
@@ -56,7 +52,7 @@ function catalogueOperations(catalogue: Catalogue): Operation[] {
       summary: catalogue.entry(queries.chainOfCommand).title,
       tag: 'graph',
       pathParams: { id: chain.id! },
-      query: z.object({ asOf: chain.asOf!, limit: chain.limit! }),
+      query: z.object({ asOf: chain.asOf!, limit: chain.limit!, hypotheses: ChainHypotheses.default('exclude') }),
       responses: { 200: { description: catalogue.entry(queries.chainOfCommand).description, schema: 'Result' }, ...problems },
     },
     {
@@ -197,6 +193,7 @@ const exportOperations: Operation[] = [
       limit: z.number().int().min(1).max(200).optional(),
       part: CsvPart.optional(),
       view: z.string().optional(),
+      sanctions: z.enum(['include']).optional(),
     }),
     responses: { 200: { description: 'The file, as an attachment' }, ...problems },
   },
@@ -371,6 +368,7 @@ function operations(catalogue: Catalogue): Operation[] {
     ...accountOperations,
     ...photoOperations,
     ...importOperations(problem),
+    ...noteOperations,
   ];
 }
 

@@ -2,6 +2,7 @@
 import type { GraphExecutor } from '../graph/executor.ts';
 import type { AuditLog } from '../policy/audit-log.ts';
 import type { EvidenceAnswers } from '../policy/evidence-answers.ts';
+import type { NoteStore } from '../queries/note-store.ts';
 import type { UserStore } from '../queries/user-store.ts';
 import type { ViewGraph } from '../queries/view-graph.ts';
 import type { ViewStore } from '../queries/view-store.ts';
@@ -11,6 +12,8 @@ export interface Services {
   users: UserStore;
   views: ViewStore;
   viewGraph: ViewGraph;
+  /** Analysts' notes and hypothesis links: never evidence. */
+  notes: NoteStore;
   audit: AuditLog;
   /** Every evidence answer leaves through it: audited, then withheld for the reader's role. */
   answers: EvidenceAnswers;

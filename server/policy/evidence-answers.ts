@@ -2,6 +2,7 @@
 // sends (a curated query's answer, a chain, a view's graph, an export) passes through here: it is
 // recorded in the audit log, then withheld as the reader's role requires. Saved views, their versions
 // and the audit log leave through here too. Routes never redact or audit evidence by hand.
+import type { NoteAnswer } from '../../contract/api/notes.ts';
 import type { ViewChanges } from '../../contract/api/views.ts';
 import type { ViewDocument } from '../../contract/api/saved-view.ts';
 import type { EvidenceQuery, ResultQuery } from '../../contract/queries/define-query.ts';
@@ -16,6 +17,8 @@ import type { VersionRecord, ViewRecord } from '../queries/view-store.ts';
 import type { AuditEntry, AuditLog, AuditNote } from './audit-log.ts';
 import { redacts, withhold, type WithholdOptions } from './withhold.ts';
 import { withholdAuditEntry } from './withhold-audit.ts';
+import { withholdNote } from './withhold-notes.ts';
+import type { NoteRow } from '../../contract/queries/notes/note-params.ts';
 import { withholdChanges, withholdDocument, withholdVersionInfo, withholdViewRecord, type ViewReader } from './withhold-views.ts';
 
 /** Who an answer is for: the signed-in user (null never reaches evidence: routes sit behind the session gate). */
@@ -148,6 +151,17 @@ export class EvidenceAnswers {
       throw new HttpProblem(400, 'Cypher refused', 'Refused: the answer held one of the app’s own records (labels starting with "_").');
     }
     return records;
+  }
+
+  /** Analysts' notes on their way to a reader, recorded as read: another analyst's words withheld from a redacted reader. */
+  async notes(reader: Reader, rows: NoteRow[], targetIds: string[]): Promise<NoteAnswer[]> {
+    await this.audit.record(reader, { action: 'note-read', targetIds: [...targetIds, ...rows.map((row) => row.id)] });
+    return rows.map((row) => withholdNote(row, this.viewReader(reader)));
+  }
+
+  /** One note answered to who just wrote or changed it. */
+  note(reader: Reader, row: NoteRow): NoteAnswer {
+    return withholdNote(row, this.viewReader(reader));
   }
 
   /** Audit entries for an admin: under REDACT=1, only what the log's allow-list names. */

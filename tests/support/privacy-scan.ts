@@ -61,10 +61,11 @@ export async function seedPrivacyFixture(app: TestApp): Promise<void> {
 
 export async function removePrivacyFixture(app: TestApp): Promise<void> {
   await app.driver.executeQuery("MATCH (n:Entity) WHERE n.id STARTS WITH 'test-privacy-' DETACH DELETE n", {}, { routing: 'WRITE' });
+  await app.driver.executeQuery("MATCH (note:_Note) WHERE note.targetId STARTS WITH 'test-privacy-' DELETE note", {}, { routing: 'WRITE' });
 }
 
-/** A view an analyst saved from a search for the detainee's name, titled and annotated with it, then shared. */
-export async function sharedFixtureView(analyst: Client): Promise<{ id: string; shareId: string }> {
+/** A view an analyst saved from a search for the detainee's name, titled and annotated with it, then shared; and a shared note and hypothesis link naming the relative. */
+export async function sharedFixtureView(analyst: Client): Promise<{ id: string; shareId: string; noteId: string }> {
   const created = await analyst.post('/api/views', {
     title: 'Test privacy view: Zzyzx Testperson',
     notes: 'Yqqv Ottovar is the mother of Zzyzx Testperson',
@@ -76,7 +77,25 @@ export async function sharedFixtureView(analyst: Client): Promise<{ id: string; 
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   expect((await analyst.put(`/api/views/${created.body.view.id}/visibility`, { visibility: 'shared' })).status).toBe(200);
-  return { id: created.body.view.id, shareId: created.body.view.shareId };
+  const note = await analyst.post('/api/notes', {
+    kind: 'note',
+    targetKind: 'node',
+    targetId: ids.detainee,
+    text: 'Yqqv Ottovar says Zzyzx was taken at night',
+    tags: ['Kinwexx'],
+    visibility: 'shared',
+  });
+  expect(note.status, JSON.stringify(note.body)).toBe(201);
+  const hypothesis = await analyst.post('/api/notes', {
+    kind: 'hypothesis',
+    fromId: ids.detainee,
+    toId: ids.bureau,
+    caption: 'Zzyzx held on orders of',
+    text: 'Qwertyuiop Lane is in its district',
+    visibility: 'shared',
+  });
+  expect(hypothesis.status, JSON.stringify(hypothesis.body)).toBe(201);
+  return { id: created.body.view.id, shareId: created.body.view.shareId, noteId: note.body.note.id };
 }
 
 export interface ScannedAnswer {
@@ -89,7 +108,7 @@ export interface ScannedAnswer {
 }
 
 /** Every request a client can make that may carry evidence, analysts' words or the audit, with the fixture's ids filled in. */
-export async function everyAnswer(client: Client, fullResult: unknown, view: { id: string; shareId: string }): Promise<ScannedAnswer[]> {
+export async function everyAnswer(client: Client, fullResult: unknown, view: { id: string; shareId: string; noteId: string }): Promise<ScannedAnswer[]> {
   const answers: ScannedAnswer[] = [];
   const ask = async (method: string, route: string, path: string, body?: unknown) => {
     const response = await client.fetch(path, {
@@ -106,6 +125,9 @@ export async function everyAnswer(client: Client, fullResult: unknown, view: { i
   for (const id of Object.values(ids)) {
     await get('/api/nodes/:id', `/api/nodes/${id}`);
     await get('/api/chain/:id', `/api/chain/${id}`);
+    await get('/api/chain/:id', `/api/chain/${id}?hypotheses=include`);
+    await get('/api/chain/:id/sanctions', `/api/chain/${id}/sanctions`);
+    await get('/api/notes', `/api/notes?target=${id}`);
     for (const format of ExportFormat.options) {
       if (format === 'csv') for (const part of ['nodes', 'edges']) await get('/api/export/chain/:id/:format', `/api/export/chain/${id}/csv?part=${part}`);
       else await get('/api/export/chain/:id/:format', `/api/export/chain/${id}/${format}`);
@@ -135,6 +157,8 @@ export async function everyAnswer(client: Client, fullResult: unknown, view: { i
   await get('/api/views/:id/versions/:version', `/api/views/${view.id}/versions/1`);
   await get('/api/views/:id/export', `/api/views/${view.id}/export`);
   await get('/api/views', '/api/views?limit=200');
+  await get('/api/notes/:id', `/api/notes/${view.noteId}`);
+  await get('/api/notes', `/api/notes?q=${encodeURIComponent('Zzyzx')}`);
   await get('/api/queries');
   await get('/api/openapi.json');
   await get('/api/auth/session');

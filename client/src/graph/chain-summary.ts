@@ -35,7 +35,8 @@ export interface ChainEnd {
 export interface ChainSummary {
   /** 1-based, as the table shows it; the server sends the strongest, shortest chains first. */
   number: number;
-  strength: Confidence | null;
+  /** "hypothesis" for a chain through an analyst's hypothesis link: never evidence, whatever else it holds. */
+  strength: Confidence | 'hypothesis' | null;
   hops: number;
   nodeIds: string[];
   edgeIds: string[];
@@ -67,7 +68,7 @@ export function summarizeChains(result: Result): ChainSummary[] {
     const weakerId = weakerLinkOf(path, confidenceOf);
     return {
       number: i + 1,
-      strength: strength.success ? strength.data : null,
+      strength: path.attributes.strength === 'hypothesis' ? 'hypothesis' : strength.success ? strength.data : null,
       hops: typeof hops === 'number' ? hops : path.edges.length,
       nodeIds: path.nodes,
       edgeIds: path.edges,

@@ -27,8 +27,8 @@ export type Theme = 'light' | 'dark';
  * theme's are lighter of the same hues: the light theme's navy and purple vanish on a dark canvas.
  */
 export const strengthColoursByTheme = {
-  light: { confirmed: '#1f4e79', reported: '#8a6d00', inferred: '#b03a2e', weakest: '#6a1b9a' },
-  dark: { confirmed: '#7fb3e6', reported: '#e0b84c', inferred: '#ff8a80', weakest: '#c9a0ff' },
+  light: { confirmed: '#1f4e79', reported: '#8a6d00', inferred: '#b03a2e', weakest: '#6a1b9a', hypothesis: '#00796b' },
+  dark: { confirmed: '#7fb3e6', reported: '#e0b84c', inferred: '#ff8a80', weakest: '#c9a0ff', hypothesis: '#4db6ac' },
 } as const satisfies Record<Theme, Record<string, string>>;
 
 export const strengthColours = strengthColoursByTheme.light;
@@ -135,6 +135,21 @@ export function stylesheetFor(theme: Theme): StylesheetJson {
         'line-color': strengthColours.weakest,
         'target-arrow-color': strengthColours.weakest,
         'font-weight': 'bold',
+      },
+    },
+    // An analyst's hypothesis link: dashed in long open dashes, in its own colour, its label in
+    // italics and starting "hypothesis:". After the weakest link's look, which it always is on a chain.
+    {
+      selector: 'edge.hypothesis',
+      style: {
+        width: 3,
+        'line-style': 'dashed',
+        'line-dash-pattern': [14, 10],
+        'line-color': strengthColours.hypothesis,
+        'target-arrow-color': strengthColours.hypothesis,
+        'target-arrow-shape': 'vee',
+        'font-style': 'italic',
+        'font-weight': 'normal',
       },
     },
     // What changed since a saved view's version: drawn over the kind's own look, never replacing it.

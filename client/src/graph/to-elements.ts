@@ -4,6 +4,7 @@ import { Confidence, displayOf, RelationshipType, kindOf, relationshipCaption, t
 import type { Result, ResultEdge, ResultNode } from '../../../contract/result.ts';
 import { captionFontSize } from './style.ts';
 import { edgeConfidences, weakerLinkOf } from './weakest-link.ts';
+import { HYPOTHESIS_EDGE_TYPE } from '../../../contract/api/notes.ts';
 
 export interface NodeData {
   id: string;
@@ -68,12 +69,14 @@ function toNodeElement(node: ResultNode): ElementDefinition {
 function toEdgeElement(edge: ResultEdge, drawn: Traversal | undefined, isWeakest: boolean, isOnPath: boolean): ElementDefinition {
   const reversed = drawn !== undefined && drawn.lower !== edge.source;
   const caption = captionOf(edge.type, reversed);
+  const hypothesis = edge.type === HYPOTHESIS_EDGE_TYPE;
   const data: EdgeData = {
     id: edge.id,
     source: reversed ? edge.target : edge.source,
     target: reversed ? edge.source : edge.target,
     type: edge.type,
-    caption,
+    // Named as what it is on the canvas too: an analyst's hypothesis, never a recorded link.
+    caption: hypothesis ? `hypothesis: ${typeof edge.properties.caption === 'string' ? edge.properties.caption : 'unnamed'}` : caption,
     reversed,
     captionShift: -(estimatedCaptionWidth(caption) / 2 + captionGap),
     synthetic: edge.properties.synthetic === true,
@@ -84,6 +87,7 @@ function toEdgeElement(edge: ResultEdge, drawn: Traversal | undefined, isWeakest
     ...(data.confidence ? [data.confidence] : []),
     ...(isWeakest ? ['weakest'] : []),
     ...(isOnPath ? ['on-path'] : []),
+    ...(hypothesis ? ['hypothesis'] : []),
   ];
   return { group: 'edges', data, classes };
 }

@@ -24,6 +24,9 @@ export function mountChainOfCommand(context: PanelContext, container: HTMLElemen
   const { workspace, status, runner } = context;
   const { cy } = workspace;
   const lifetime = panelLifetime();
+  // The checkbox above the list (index.html): hypothesis links enter a chain only when it is ticked.
+  const hypothesesBox = container.parentElement?.querySelector<HTMLInputElement>('#chain-hypotheses') ?? null;
+  const includeHypotheses = () => hypothesesBox?.checked === true;
   const highlight = (chain: ChainSummary | null) => {
     markPickedChain(container, chain?.number ?? null);
     cy.batch(() => {
@@ -72,9 +75,9 @@ export function mountChainOfCommand(context: PanelContext, container: HTMLElemen
       'chain',
       `Tracing the chain of command of ${name}${when}…`,
       async (signal) => {
-        const chain = await fetchChain(node.id, asOf, signal);
+        const chain = await fetchChain(node.id, asOf, signal, includeHypotheses());
         // Comparing two dates: the other date's chains are drawn too, so what left is there to be marked.
-        const both = compareWith ? mergeResults(await fetchChain(node.id, compareWith, signal), chain) : chain;
+        const both = compareWith ? mergeResults(await fetchChain(node.id, compareWith, signal, includeHypotheses()), chain) : chain;
         return both.paths.length > 0 ? both : fetchNode(node.id, signal);
       },
       lifetime.signal,
@@ -93,11 +96,13 @@ export function mountChainOfCommand(context: PanelContext, container: HTMLElemen
     await workspace.draw(answer, { mode: 'replace', layout: 'chain', query });
     context.inspectNode(node.id);
     const count = summarizeChains(chainsOnly(answer)).length;
+    const through = Number(answer.summary.hypothesisChains ?? 0);
+    const marked = through > 0 ? ` ${through} of them through a hypothesis link (an analyst’s, not evidence).` : '';
     status.set({
       state: 'done',
       query: 'chain',
       truncated: answer.meta.truncated,
-      message: `${count === 1 ? '1 chain' : `${count} chains`} of command from ${name}${when}.`,
+      message: `${count === 1 ? '1 chain' : `${count} chains`} of command from ${name}${when}.${marked}`,
     });
   };
   return {

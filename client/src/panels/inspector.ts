@@ -10,6 +10,8 @@ import { propertyTitle } from '../../../contract/model.ts';
 import { formatDate, formatValidity, formatValue, safeLink } from './format.ts';
 import { type Panel, type PanelContext, panelLifetime } from './panel.ts';
 import { describeError } from './status.ts';
+import { HYPOTHESIS_EDGE_TYPE } from '../../../contract/api/notes.ts';
+import { notesSection, showHypothesis } from '../notes/notes-section.ts';
 
 export type Citations = Record<string, Citation>;
 
@@ -219,9 +221,21 @@ export interface InspectorPanel extends Panel {
 const inspectorHint = 'Click a node or a link to see its properties and sources.';
 
 /** Shows whatever is tapped on the canvas, read from the workspace's merged answer. */
-export function mountInspector({ workspace, trace }: PanelContext, container: HTMLElement): InspectorPanel {
+export function mountInspector({ workspace, trace, account }: PanelContext, container: HTMLElement): InspectorPanel {
   const { cy } = workspace;
   const lifetime = panelLifetime();
+  // Viewers read notes they may see; analysts and admins also write them.
+  let mayWriteNotes = false;
+  void account.signedIn.then((session) => {
+    mayWriteNotes = session.user.role !== 'viewer';
+  });
+  let notesRequest: AbortController | null = null;
+  lifetime.defer(() => notesRequest?.abort());
+  const showNotes = (kind: 'node' | 'link', id: string) => {
+    notesRequest?.abort();
+    notesRequest = new AbortController();
+    container.append(notesSection(kind, id, mayWriteNotes, notesRequest.signal));
+  };
   let tenuresRequest: AbortController | null = null;
   lifetime.defer(() => tenuresRequest?.abort());
   // A drawn answer rarely holds all of a node's tenures (a chain has one post of an official): ask for them.
@@ -250,6 +264,7 @@ export function mountInspector({ workspace, trace }: PanelContext, container: HT
       const node = result.nodes.find((candidate) => candidate.id === id);
       if (!node) return;
       showNode(container, node, result.citations, trace);
+      showNotes('node', id);
       void showTenures(id);
     },
     inspectEdge(id) {
@@ -258,6 +273,10 @@ export function mountInspector({ workspace, trace }: PanelContext, container: HT
       const drawn = cy.getElementById(id);
       if (!edge || drawn.empty()) return;
       const label = (nodeId: string) => String(cy.getElementById(nodeId).data('label') ?? nodeId);
+      if (edge.type === HYPOTHESIS_EDGE_TYPE) {
+        showHypothesis(container, edge, { from: label(edge.source), to: label(edge.target) });
+        return;
+      }
       const view: EdgeView = {
         from: label(drawn.data('source')),
         caption: String(drawn.data('caption')),
@@ -269,6 +288,7 @@ export function mountInspector({ workspace, trace }: PanelContext, container: HT
           .map((chain) => chain.number),
       };
       showEdge(container, edge, view, result.citations);
+      showNotes('link', id);
     },
     dispose: lifetime.dispose,
   };

@@ -24,6 +24,10 @@ export const AuditAction = z.enum([
   'audit-export',
   'import',
   'import-undo',
+  'note-write',
+  'note-read',
+  'note-share',
+  'note-delete',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -13,5 +13,5 @@ const params = z.object({
 export const query = evidenceQuery({
   name: 'chain-of-command',
   params,
-  disclosed: { parameters: ['id', 'asOf', 'limit'], columns: ['strength', 'weakestLinkId', 'hops'] },
+  disclosed: { parameters: ['id', 'asOf', 'limit'], columns: ['strength', 'weakestLinkId', 'hops', 'hypothesisLinks', 'hypothesisChains'] },
 });

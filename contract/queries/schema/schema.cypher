@@ -38,6 +38,10 @@ CREATE CONSTRAINT session_token_hash IF NOT EXISTS FOR (s:_Session) REQUIRE s.to
 CREATE INDEX session_user IF NOT EXISTS FOR (s:_Session) ON (s.userId);
 CREATE CONSTRAINT audit_id IF NOT EXISTS FOR (a:_Audit) REQUIRE a.id IS UNIQUE;
 CREATE INDEX audit_at IF NOT EXISTS FOR (a:_Audit) ON (a.at);
+// Analysts' notes and hypothesis links, found by what they are about (a hypothesis by either node).
+CREATE CONSTRAINT note_id IF NOT EXISTS FOR (n:_Note) REQUIRE n.id IS UNIQUE;
+CREATE INDEX note_target IF NOT EXISTS FOR (n:_Note) ON (n.targetId);
+CREATE INDEX note_to IF NOT EXISTS FOR (n:_Note) ON (n.toId);
 // Chains stop at central-level organisations: the level index finds the tops.
 CREATE INDEX organization_level IF NOT EXISTS FOR (n:Organization) ON (n.level);
 // Relationship ids: saved views and citations point at links by our id.

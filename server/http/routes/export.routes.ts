@@ -7,6 +7,7 @@ import { reportStamp, type Rendered } from '../export-tasks.ts';
 import { ViewId } from '../../../contract/queries/views/view-params.ts';
 import { BadInput, NotFound } from '../../errors.ts';
 import { fetchChain } from '../../queries/fetch-chain.ts';
+import { fetchChainSanctions } from '../../queries/chain-sanctions.ts';
 import { currentUser } from '../auth-middleware.ts';
 import { mayRead } from './views.routes.ts';
 import type { Services } from '../services.ts';
@@ -74,11 +75,16 @@ export function exportRoutes({ graph, answers, views }: Services, options: Expor
   });
 
   router.get('/export/chain/:id/:format', async (req, res) => {
-    const { format, part } = readFormat(req.params, req.query, ['asOf', 'limit', 'part', 'view']);
+    const { format, part } = readFormat(req.params, req.query, ['asOf', 'limit', 'part', 'view', 'sanctions']);
+    if (req.query.sanctions !== undefined && req.query.sanctions !== 'include') {
+      throw new BadInput([{ field: 'sanctions', reason: 'must be "include" (or left out)' }]);
+    }
     // A report made from a saved view carries its title and notes; a view this reader may not open does not exist for them.
     const view = req.query.view === undefined ? undefined : await readableView(res, req.query.view);
     // As GET /api/chain/:id answers: a node with no chain is still exported, so the file says "no chain" about it.
-    const found = await fetchChain(graph, { id: req.params.id, asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) });
+    const request = { id: req.params.id, asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) };
+    // With sanctions=include, as GET /api/chain/:id/sanctions answers: the report then has its Sanctions section.
+    const found = req.query.sanctions === 'include' ? await fetchChainSanctions(graph, request) : await fetchChain(graph, request);
     const chains = await answers.disclose(currentUser(res), found, {
       action: 'export',
       query: found.meta.query,

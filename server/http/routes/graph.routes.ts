@@ -3,11 +3,14 @@ import { Router } from 'express';
 import { queries } from '../../../contract/queries/index.ts';
 import { NotFound } from '../../errors.ts';
 import { fetchChain } from '../../queries/fetch-chain.ts';
+import { fetchChainWithHypotheses } from '../../queries/hypothesis-chain.ts';
+import { badInputFrom } from '../../errors.ts';
+import { ChainHypotheses } from '../../../contract/api/notes.ts';
 import { currentUser } from '../auth-middleware.ts';
 import { booleanOrRaw, listOrRaw, numberOrRaw } from '../query-string.ts';
 import type { Services } from '../services.ts';
 
-export function graphRoutes({ graph, answers }: Services): Router {
+export function graphRoutes({ graph, answers, notes }: Services): Router {
   const router = Router();
 
   router.get('/search', async (req, res) => {
@@ -38,7 +41,12 @@ export function graphRoutes({ graph, answers }: Services): Router {
   });
 
   router.get('/chain/:id', async (req, res) => {
-    const result = await fetchChain(graph, { id: req.params.id, asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) });
+    const request = { id: req.params.id, asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) };
+    // Hypothesis links enter a chain only when asked for by name, and the chain then says so.
+    const hypotheses = ChainHypotheses.safeParse(req.query.hypotheses ?? 'exclude');
+    if (!hypotheses.success) throw badInputFrom(hypotheses.error, 'hypotheses');
+    const result =
+      hypotheses.data === 'include' ? await fetchChainWithHypotheses(graph, notes, currentUser(res)!.id, request) : await fetchChain(graph, request);
     res.json(
       await answers.disclose(currentUser(res), result, {
         action: 'chain',
