@@ -34,6 +34,8 @@ import { photosRoutes } from './routes/photos.routes.ts';
 import { queryRoutes } from './routes/queries.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
 import { viewsRoutes } from './routes/views.routes.ts';
+import { identityRoutes } from './routes/identity.routes.ts';
+import { IdentityStore } from '../queries/identity-store.ts';
 
 /** The budget of POST /api/export/:format: the largest body allowed takes seconds of CPU on a busy machine. */
 const SUBMITTED_EXPORT_BUDGET_MS = 30_000;
@@ -109,13 +111,15 @@ export function createApp(options: AppOptions): Express {
   const graph = new GraphExecutor(options.driver, options.catalogue, { timeoutMs: options.queryTimeoutMs ?? 7_000 });
   const audit = new AuditLog(graph, log);
   const redaction = { redactAll: options.redactAll ?? false, secret: options.redactionSecret ?? randomBytes(32).toString('hex') };
+  const identities = new IdentityStore(graph);
   const services: Services = {
     graph,
     users: new UserStore(graph, { ...DEFAULT_SESSION_CACHE, ...(options.sessionCacheMs === undefined ? {} : { lifetimeMs: options.sessionCacheMs }) }),
     views: new ViewStore(graph),
     viewGraph: new ViewGraph(graph),
     audit,
-    answers: new EvidenceAnswers(graph, audit, redaction),
+    identities,
+    answers: new EvidenceAnswers(graph, audit, redaction, identities),
   };
   const { users } = services;
   // How many requests had to read Neo4j to learn who sent them (benchmarks and tests read it).
@@ -157,6 +161,7 @@ export function createApp(options: AppOptions): Express {
   api.use(queryRoutes(services));
   // Further routers, one line each, in the order they were added.
   api.use(viewsRoutes(services));
+  api.use(identityRoutes(services));
   api.use(authRoutes(users, audit));
   api.use(tokensRoutes(users, audit));
   api.use(usersRoutes(users, audit));

@@ -22,6 +22,10 @@ export const AuditAction = z.enum([
   'token-revoke',
   'password-change',
   'audit-export',
+  'identity-candidates',
+  'identity-judge',
+  'identity-retract',
+  'identity-split',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

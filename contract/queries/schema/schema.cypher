@@ -21,6 +21,8 @@ CREATE CONSTRAINT view_share_id IF NOT EXISTS FOR (v:_View) REQUIRE v.shareId IS
 CREATE CONSTRAINT view_version IF NOT EXISTS FOR (v:_ViewVersion) REQUIRE (v.viewId, v.version) IS UNIQUE;
 CREATE INDEX view_version_view IF NOT EXISTS FOR (v:_ViewVersion) ON (v.viewId);
 CREATE CONSTRAINT import_id IF NOT EXISTS FOR (i:_Import) REQUIRE i.id IS UNIQUE;
+// Analysts' judgements that records are one person, by id.
+CREATE CONSTRAINT judgement_id IF NOT EXISTS FOR (j:_Judgement) REQUIRE j.id IS UNIQUE;
 // Accounts, sessions and API tokens (both `_Session`, stored by the SHA-256 of their secret), audit entries.
 CREATE CONSTRAINT user_id IF NOT EXISTS FOR (u:_User) REQUIRE u.id IS UNIQUE;
 CREATE CONSTRAINT user_username IF NOT EXISTS FOR (u:_User) REQUIRE u.username IS UNIQUE;

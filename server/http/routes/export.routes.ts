@@ -71,7 +71,8 @@ export function exportRoutes({ graph, answers }: Services, options: ExportRouteO
   router.get('/export/chain/:id/:format', async (req, res) => {
     const { format, part } = readFormat(req.params, req.query, ['asOf', 'limit', 'part']);
     // As GET /api/chain/:id answers: a node with no chain is still exported, so the file says "no chain" about it.
-    const found = await fetchChain(graph, { id: req.params.id, asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) });
+    const request = { asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) };
+    const found = await answers.overMembers(currentUser(res), req.params.id, (id) => fetchChain(graph, { ...request, id }));
     const chains = await answers.disclose(currentUser(res), found, {
       action: 'export',
       query: found.meta.query,

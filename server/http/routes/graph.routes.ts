@@ -23,13 +23,14 @@ export function graphRoutes({ graph, answers }: Services): Router {
   });
 
   router.get('/nodes/:id', async (req, res) => {
-    const result = await graph.evidence(queries.nodeDetails, { id: req.params.id });
+    const result = await answers.overMembers(currentUser(res), req.params.id, (id) => graph.evidence(queries.nodeDetails, { id }));
     if (result.nodes.length === 0) throw new NotFound(`No node with id "${req.params.id}"`);
     res.json(await answers.disclose(currentUser(res), result, { action: 'node-open', targetIds: [req.params.id] }));
   });
 
   router.get('/chain/:id', async (req, res) => {
-    const result = await fetchChain(graph, { id: req.params.id, asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) });
+    const request = { asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) };
+    const result = await answers.overMembers(currentUser(res), req.params.id, (id) => fetchChain(graph, { ...request, id }));
     res.json(
       await answers.disclose(currentUser(res), result, {
         action: 'chain',
