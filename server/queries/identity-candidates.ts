@@ -1,6 +1,6 @@
 // Possible duplicates in the graph: people read page by page and blocked (contract/identity/blocking.ts),
-// less the pairs an analyst has already judged or that are already one identity. Also what an import
-// hands the review queue: the candidates that involve the records it wrote.
+// less the pairs an analyst has already judged or that are already one identity. An import asks for
+// the candidates that involve the records it wrote (`involving`), for the review queue.
 import { CandidateBlocker, type BlockingStats, type Candidate } from '../../contract/identity/blocking.ts';
 import { primaryKind } from '../../contract/model.ts';
 import { queries } from '../../contract/queries/index.ts';
@@ -30,7 +30,8 @@ const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 /**
  * Candidates best first, each pair at most once, without the pairs already judged (any verdict in
- * force) or already in one identity. `involving`: only pairs with at least one of these records.
+ * force) or already in one identity. `involving`: only pairs with at least one of these records,
+ * which is what an import's matching step asks with the ids it wrote, to hand them to the queue.
  */
 export async function findGraphCandidates(graph: GraphExecutor, identities: IdentityStore, involving?: ReadonlySet<string>): Promise<CandidateList> {
   const blocker = await blockPeople(graph);
@@ -46,9 +47,4 @@ export async function findGraphCandidates(graph: GraphExecutor, identities: Iden
   }
   candidates.sort((a, b) => b.score - a.score || a.leftId.localeCompare(b.leftId) || a.rightId.localeCompare(b.rightId));
   return { candidates, stats: blocker.stats };
-}
-
-/** What an import's matching step calls with the ids it wrote: their possible duplicates, for the queue. */
-export function candidatesForImported(graph: GraphExecutor, identities: IdentityStore, importedIds: Iterable<string>): Promise<CandidateList> {
-  return findGraphCandidates(graph, identities, new Set(importedIds));
 }

@@ -30,9 +30,7 @@ describe('review queue', () => {
     await queue.locator('button', { hasText: 'Review possible duplicates' }).click();
     await page.locator('#review-queue[data-state="ready"]').waitFor({ timeout: 120_000 });
     const cards = queue.locator('.review-record');
-    expect(await cards.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.id))).toEqual(
-      [first.originalId, first.duplicateId].sort(),
-    );
+    expect(await cards.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.id))).toEqual([first.originalId, first.duplicateId].sort());
     // Side by side: the same top, the second to the right of the first, each wide enough to read.
     const [left, right] = [(await cards.nth(0).boundingBox())!, (await cards.nth(1).boundingBox())!];
     expect(Math.abs(left.y - right.y)).toBeLessThan(2);
