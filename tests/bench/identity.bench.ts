@@ -2,18 +2,26 @@
 // the people of a synthetic scale, streamed from the generator (Neo4j's read is not part of it), beside
 // a baseline in the same run: folding every record's names alone, the least any matcher must do.
 // Reports pairs compared against all pairs, time, the ratio to the baseline, peak memory, and the
-// precision and recall on the generator's known duplicates. `--smoke` runs a tiny scale for npm test.
+// precision and recall on the generator's known duplicates. `--smoke` runs a tiny scale; `--detainees`
+// cuts a scale down (its people are mostly detainees' relatives) to see how the figures grow.
 import { parseArgs } from 'node:util';
 import { CandidateBlocker, type PersonRecord, toMatchRecord } from '../../contract/identity/blocking.ts';
 import { primaryKind } from '../../contract/model.ts';
 import { knownDuplicatePairs, SCALES, type ScaleName, syntheticBatches } from '../../seed/synthetic.ts';
 
 const { values } = parseArgs({
-  options: { scale: { type: 'string', default: 'leak' }, duplicates: { type: 'string', default: '400' }, smoke: { type: 'boolean', default: false } },
+  options: {
+    scale: { type: 'string', default: 'leak' },
+    duplicates: { type: 'string', default: '400' },
+    /** Fewer detainees (and so fewer relatives) than the scale has: to see how the figures grow toward it. */
+    detainees: { type: 'string' },
+    smoke: { type: 'boolean', default: false },
+  },
 });
 const scale = (values.smoke ? 'small' : values.scale) as ScaleName;
 if (!(scale in SCALES)) throw new Error(`unknown scale ${scale}`);
-const options = { ...SCALES[scale], knownDuplicates: Number(values.duplicates), ...(values.smoke ? { detainees: 300 } : {}) };
+const detainees = values.smoke ? 300 : values.detainees ? Number(values.detainees) : SCALES[scale].detainees;
+const options = { ...SCALES[scale], knownDuplicates: Number(values.duplicates), detainees };
 
 let peakRss = 0;
 const sampleMemory = () => {
