@@ -28,7 +28,7 @@ describe('review queue', () => {
     const { page } = session!.explorer;
     const queue = page.locator('#review-queue');
     await queue.locator('button', { hasText: 'Review possible duplicates' }).click();
-    await page.locator('#review-queue[data-state="ready"]').waitFor({ timeout: 120_000 });
+    await page.locator('#review-queue[data-state="ready"]').waitFor({ timeout: 600_000 });
     const cards = queue.locator('.review-record');
     expect(await cards.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.id))).toEqual([first.originalId, first.duplicateId].sort());
     // Side by side: the same top, the second to the right of the first, each wide enough to read.
@@ -56,7 +56,7 @@ describe('review queue', () => {
     ]);
     expect(JSON.parse(recorded[0].reasons).signals.map((signal: { name: string }) => signal.name)).toContain('same-id-number');
     await removeJudgements();
-  });
+  }, 900_000);
 
   it('is not offered to a viewer', async () => {
     const viewer = await session!.openPage(await ensureTestUser(app.driver, 'viewer'));
@@ -67,5 +67,5 @@ describe('review queue', () => {
     } finally {
       await viewer.page.close();
     }
-  });
+  }, 900_000);
 });
