@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Json } from './result.ts';
 import { NodeLabel, RelationshipProps, RelationshipType, StableId, nodeSchemas, primaryKind } from './model.ts';
-import { deriveNames } from './names.ts';
+import { deriveNames, matchKeys } from './names.ts';
 
 type Properties = Record<string, Json>;
 
@@ -13,6 +13,26 @@ function stored(properties: Record<string, unknown>): Properties {
 
 function addIssues(context: z.RefinementCtx, error: z.ZodError, prefix: string): void {
   for (const issue of error.issues) context.addIssue({ code: 'custom', message: issue.message, path: [prefix, ...issue.path] });
+}
+
+/**
+ * Names repeat (a roster of a million people holds a few tens of thousands of names, and an import
+ * reads each row twice), and reading characters as pinyin is most of a row's cost: derived names are
+ * kept, the table cleared when full rather than evicted one by one.
+ */
+const MAX_REMEMBERED_NAMES = 100_000;
+const derivedNames = new Map<string, ReturnType<typeof deriveNames>>();
+const derivedMatchKeys = new Map<string, string[]>();
+
+function remembered<T>(table: Map<string, T>, key: unknown[], derive: () => T): T {
+  const text = JSON.stringify(key);
+  let found = table.get(text);
+  if (found === undefined) {
+    if (table.size >= MAX_REMEMBERED_NAMES) table.clear();
+    found = derive();
+    table.set(text, found);
+  }
+  return found;
 }
 
 /** A node: labels name one kind (plus role labels on a Person), properties fit that kind's schema. */
@@ -36,16 +56,28 @@ export const NodeRow = z
     const properties: Record<string, unknown> = parsed.data;
     // Search matches `nameKeys`; every writer gets them (and the spelling variants as aliases) here.
     if (typeof properties.name === 'string' && 'nameKeys' in nodeSchemas[kind].shape && properties.nameKeys === undefined) {
-      Object.assign(
-        properties,
+      const derived = remembered(derivedNames, ['d', properties.name, properties.nameZh, properties.pinyin, properties.aliases, kind === 'Person'], () =>
         deriveNames({
-          name: properties.name,
+          name: properties.name as string,
           nameZh: properties.nameZh as string | undefined,
           pinyin: properties.pinyin as string | undefined,
           aliases: properties.aliases as string[] | undefined,
           person: kind === 'Person',
         }),
       );
+      Object.assign(properties, { aliases: [...derived.aliases], nameKeys: [...derived.nameKeys] });
+    }
+    // Matching on import compares whole names in every script (seed and import alike carry them).
+    if (typeof properties.name === 'string' && 'matchKeys' in nodeSchemas[kind].shape && properties.matchKeys === undefined) {
+      const keys = remembered(derivedMatchKeys, ['m', properties.name, properties.nameZh, properties.pinyin, kind === 'Person'], () =>
+        matchKeys({
+          name: properties.name as string,
+          nameZh: properties.nameZh as string | undefined,
+          pinyin: properties.pinyin as string | undefined,
+          person: kind === 'Person',
+        }),
+      );
+      properties.matchKeys = [...keys];
     }
     return { id: row.id, labels: [...new Set(row.labels)].sort(), properties: stored(properties) };
   });
@@ -83,4 +115,10 @@ export interface GraphBatch {
    * than merged; the id constraint still refuses a duplicate. Absent: merge, as imports always do.
    */
   fresh?: boolean;
+  /**
+   * An import's rows, merged without overwriting: an element the graph holds keeps its values and
+   * gains the import's sources and missing values, with a claim of what was added, so an undo takes
+   * back exactly that (contract/queries/import/merge-import-nodes.cypher).
+   */
+  claims?: boolean;
 }

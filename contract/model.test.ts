@@ -29,6 +29,9 @@ describe('the model, stated once', () => {
         .map((field) => field.trim().replace(/^n\./, ''))
         .sort(),
     ).toEqual([...SEARCHED_NAME_FIELDS].sort());
+    // Matching on import looks for the same kinds' whole names in an index of their own.
+    const matching = /CREATE FULLTEXT INDEX entityMatchKeys[^;]*FOR \(n:([^)]*)\) ON EACH \[n\.matchKeys\]/.exec(cypher('schema/schema.cypher'));
+    expect(matching![1]!.split('|').sort()).toEqual([...searchableKinds].sort());
   });
 
   it('puts in the publicNames index only kinds that are never protected, and filters the label that always protects', () => {

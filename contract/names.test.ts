@@ -1,6 +1,6 @@
 // Name spellings in each script: what deriveNames stores and which typed spellings reach the same keys.
 import { describe, expect, it } from 'vitest';
-import { deriveNames, joinedKey, MAX_ALIASES, nameKey, queryKeys, toPinyin } from './names.ts';
+import { deriveNames, joinedKey, MAX_ALIASES, nameKey, queryKeys, toPinyin, matchKeys, toTitlePinyin } from './names.ts';
 
 /** True when every typed word has a key among the name's keys, or all of them run together do. */
 function finds(names: { nameKeys: string[] }, typed: string): boolean {
@@ -106,5 +106,21 @@ describe('queryKeys', () => {
     expect(queryKeys('Chén  Quánguó')).toEqual(['chen', 'kuanguo']);
     expect(queryKeys('雪克来提·扎克尔')).toEqual(['雪克来提', '扎克尔']);
     expect(queryKeys('a:b OR * "')).toEqual(['ab', 'or']);
+  });
+});
+
+describe('names in characters only', () => {
+  it('get a pinyin reading whatever the kind, with the designation apart, so "Shufu" finds 疏附县', () => {
+    expect(toTitlePinyin('疏附县')).toBe('Shūfù Xiàn');
+    const county = deriveNames({ name: '疏附县' });
+    expect(county.aliases).toEqual(['Shūfù Xiàn', 'Shufu Xian', 'Shufuxian']);
+    expect(county.nameKeys).toContain('shufu');
+    expect(deriveNames({ name: 'Shufu County', nameZh: '疏附县' }).aliases).toEqual([]);
+  });
+
+  it('match whole names in every script, a person also through the pinyin of their characters', () => {
+    expect(matchKeys({ name: 'Chen Quanguo', nameZh: '陈全国', person: true })).toEqual(['chenkuanguo', '陈全国']);
+    expect(matchKeys({ name: '陈全国', person: true })).toEqual(['陈全国', 'chenkuanguo']);
+    expect(matchKeys({ name: 'Shufu County Public Security Bureau (unverified)' })).toEqual(['shufucountypublicsecuritybureau']);
   });
 });

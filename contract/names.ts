@@ -50,7 +50,7 @@ const LETTER_FOLDS: Record<string, string> = { ı: 'i', ə: 'e', ɵ: 'o', ş: 's
  * Latin letter, so Arabic-script Uyghur (ئ = ى + hamza) keeps its letters. Chinese characters stay
  * as they are: the index's CJK analyzer matches them by bigrams.
  */
-function plainKey(word: string): string {
+export function plainKey(word: string): string {
   let key = plainKeys.get(word);
   if (key === undefined) {
     if (plainKeys.size >= MAX_CACHED_WORDS) plainKeys.clear();
@@ -181,6 +181,29 @@ export function toPinyin(nameZh: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Final characters that name what a place or body is (county, city, district, township, bureau,
+ * department…): read as a word of their own, so "Shufu" finds 疏附县 (Shūfù Xiàn) as a word, not
+ * only as the start of one.
+ */
+const DESIGNATION_SUFFIXES = new Set([...'县市区乡镇村州省旗盟局厅委部处所队院校场站']);
+
+/** Longer names in characters are titles of bodies; a reading of the whole title helps nobody type it. */
+const MAX_READ_TITLE = 12;
+
+/**
+ * A name in characters that is not a personal name (a place, an organisation, a facility) in pinyin
+ * with tone marks: the syllables run together as one word, a designation suffix apart
+ * (疏附县 -> Shūfù Xiàn, 公安部 -> Gōng'ān Bù). Undefined for anything that is not all Han.
+ */
+export function toTitlePinyin(text: string): string | undefined {
+  const bare = text.replace(QUALIFIER, '').trim();
+  if (!/^\p{Script=Han}{2,}$/u.test(bare) || bare.length > MAX_READ_TITLE) return undefined;
+  const syllables = readPinyin(bare, { type: 'array', toneSandhi: false });
+  const suffixed = bare.length > 2 && DESIGNATION_SUFFIXES.has(bare.at(-1)!);
+  return suffixed ? `${pinyinWord(syllables.slice(0, -1))} ${pinyinWord(syllables.slice(-1))}` : pinyinWord(syllables);
+}
+
 function stripLatinMarks(text: string): string {
   return text
     .normalize('NFD')
@@ -275,10 +298,15 @@ export function deriveNames(input: NameInput): DerivedNames {
   const readPinyinZh = !input.pinyin && nameZh ? toPinyin(nameZh) : undefined;
   const spellsName = readPinyinZh !== undefined && nameKey(input.name.replace(QUALIFIER, '')) === nameKey(withoutTones(readPinyinZh));
   const personal = input.person ?? (transliterated || spellsName);
+  // A place or body named only in characters (no Latin name to type) is read as a title instead,
+  // so "Shufu" finds 疏附县. One with a Latin name is found by it; a reading would only add noise.
+  const latinName = /\p{Script=Latin}/u.test(input.name);
+  const readTitle = !input.pinyin && !personal && !latinName ? toTitlePinyin(nameZh ?? input.name) : undefined;
 
   const generated = [
     ...(input.pinyin ? pinyinVariants(input.pinyin, marker, hanName) : []),
     ...(readPinyinZh && personal ? pinyinVariants(readPinyinZh, marker, hanName) : []),
+    ...(readTitle ? pinyinVariants(readTitle, marker, true) : []),
     // A Uyghur name is recognised by its Chinese form: transliterated names are written with an interpunct.
     ...latinVariants(input.name, transliterated),
   ];
@@ -298,4 +326,21 @@ export function deriveNames(input: NameInput): DerivedNames {
 
   const sources = [input.name, input.nameZh ?? '', input.pinyin ?? '', ...aliases];
   return { aliases, nameKeys: [...new Set(sources.flatMap(keysOf))] };
+}
+
+/**
+ * The keys a node is matched by on import (server/import/engine/matching.ts): each of its names
+ * folded whole, words run together, qualifiers left out, in every script it is written in (the
+ * characters, and their pinyin read as a personal name when the node is a person). Unlike
+ * `nameKeys`, no key stands for a single word of a longer name: two nodes share a key only when a
+ * whole name is the same.
+ */
+export function matchKeys(input: Pick<NameInput, 'name' | 'nameZh' | 'pinyin' | 'person'>): string[] {
+  const whole = (text: string | undefined) => {
+    const words = text ? nameWords(text.replace(QUALIFIER, ' ')).filter((word) => plainKey(word)) : [];
+    return words.length > 0 ? [joinedKey(words)] : [];
+  };
+  const nameZh = input.nameZh?.replace(QUALIFIER, '').trim() ?? (HAN_NAME.test(input.name.trim()) ? input.name.trim() : undefined);
+  const read = input.person && !input.pinyin && nameZh ? toPinyin(nameZh) : undefined;
+  return [...new Set([...whole(input.name), ...whole(nameZh), ...whole(input.pinyin), ...whole(read)])];
 }

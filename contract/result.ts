@@ -46,8 +46,10 @@ export const ResultMeta = z.object({
   query: z.string(),
   parameters: z.record(z.string(), Json),
   durationMs: z.number(),
-  /** True when a row limit cut the answer: the UI must say so. */
+  /** True when a row limit (or a ceiling of a chain's depth) cut the answer: the UI must say so. */
   truncated: z.boolean(),
+  /** What was cut and why, in words (a chain deeper than the query's ceiling). */
+  warnings: z.array(z.string()).optional(),
 });
 export type ResultMeta = z.infer<typeof ResultMeta>;
 

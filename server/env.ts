@@ -64,6 +64,10 @@ export const Env = z
     REDACT: z.enum(['0', '1']).default('0'),
     /** Keys the detainee pseudonyms; by default a random key kept in DATA_DIR/redaction-secret. */
     REDACTION_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Largest file an analyst may upload for import, in megabytes. */
+    IMPORT_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(200),
+    /** Largest size an XLSX workbook may inflate to, in megabytes (a zip bomb is refused before it is read). */
+    IMPORT_XLSX_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(256),
     /** Express `trust proxy` (e.g. 1, or loopback) when a proxy in front ends TLS. */
     TRUST_PROXY: z.string().min(1).optional(),
   })

@@ -1,5 +1,6 @@
 // Starts xpf-explorer: Neo4j (embedded unless NEO4J_URI is set), schema, seed, client bundle, HTTP.
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import { queries } from '../contract/queries/index.ts';
 import { loadCatalogue, type Catalogue } from './graph/catalogue.ts';
 import { GraphExecutor } from './graph/executor.ts';
@@ -114,6 +115,11 @@ async function main(): Promise<void> {
     requestDeadlineMs: env.REQUEST_BUDGET_S * 1000,
     queryTimeoutMs: env.REQUEST_BUDGET_S * 1000,
     allowedHosts: env.ALLOWED_HOSTS,
+    imports: {
+      uploadsDir: join(env.DATA_DIR, 'uploads'),
+      uploadLimitBytes: env.IMPORT_UPLOAD_MAX_MB * 1024 * 1024,
+      maxUncompressedBytes: env.IMPORT_XLSX_MAX_MB * 1024 * 1024,
+    },
     rateLimits: { queriesPerMinute: env.RATE_LIMIT_QUERIES_PER_MIN, loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MIN },
   });
   if (env.REDACT === '1') log('REDACT=1: personal data of detainees and their relatives is withheld from every account.');

@@ -24,6 +24,8 @@ import { mountSession } from './panels/session.ts';
 import { mountStatus } from './panels/status.ts';
 import { mountTools } from './panels/tools.ts';
 import { mountViews } from './views/mount-views.ts';
+import { mountImport } from './import/import-panel.ts';
+import './import/import.css';
 import { createWorkspace, type ExplorerWorkspace } from './workspace/create-workspace.ts';
 
 declare global {
@@ -76,6 +78,7 @@ mount(mountTools, 'toolbar', HTMLElement);
 mount(mountPhotos, 'graph', HTMLElement);
 mount(mountLegend, 'legend', HTMLUListElement);
 mount(mountViews, 'views-panel', HTMLElement);
+mount(mountImport, 'import-dialog', HTMLDialogElement);
 mount(mountReviewQueue, 'review-queue', HTMLElement);
 status.set({ state: 'idle', message: 'Search for a person, facility or organisation.' });
 mount(mountSession, 'login', HTMLElement);

@@ -82,6 +82,8 @@ const DocumentProps = z.object({
   pages: z.number().int().min(1).optional(),
   checksum: sha256.optional(),
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).optional(),
+  /** The terms a file was published under, when an analyst imports it. */
+  licence: text.optional(),
   notes: text.optional(),
   sources: z.array(text).optional(),
   confidence: Confidence.default('confirmed'),
@@ -168,7 +170,7 @@ export interface NodeKindSpec {
 }
 
 /** Name fields and free text that identify a protected person. */
-const PERSONAL_NAMES = ['name', 'nameZh', 'pinyin', 'aliases', 'nameKeys'];
+const PERSONAL_NAMES = ['name', 'nameZh', 'pinyin', 'aliases', 'nameKeys', 'matchKeys'];
 
 /**
  * Every label of the evidence graph, most specific first: the first label a node carries is the

@@ -56,7 +56,9 @@ export const Names = z.object({
   pinyin: text.optional(),
   aliases: z.array(text).default([]),
   nameKeys: z.array(z.string()).optional(),
+  /** Whole names folded (names.ts matchKeys): how an import finds the same name already in the graph. */
+  matchKeys: z.array(z.string()).optional(),
 });
 
-/** The name fields of a searchable kind, all in the one full-text index (contract/queries/schema/schema.cypher). */
-export const SEARCHED_NAME_FIELDS = Object.keys(Names.shape) as readonly (keyof typeof Names.shape)[];
+/** The name fields of a searchable kind, all in the one full-text index (contract/queries/schema/schema.cypher); `matchKeys` has its own. */
+export const SEARCHED_NAME_FIELDS = Object.keys(Names.shape).filter((field) => field !== 'matchKeys') as readonly (keyof typeof Names.shape)[];

@@ -16,12 +16,14 @@ import { query as listTokens } from './auth/list-tokens.ts';
 import { query as listUsers } from './auth/list-users.ts';
 import { query as touchSession } from './auth/touch-session.ts';
 import { query as updateUser } from './auth/update-user.ts';
+import { query as chainCeilings } from './chain/chain-ceilings.ts';
 import { query as chainOfCommand } from './chain/chain-of-command.ts';
 import { query as whoIsResponsible } from './chain/who-is-responsible.ts';
 import { query as directivePropagation } from './directives/directive-propagation.ts';
 import { query as expandNeighbourhood } from './explore/expand-neighbourhood.ts';
 import { query as nodeDetails } from './explore/node-details.ts';
 import { query as timeline } from './explore/timeline.ts';
+import { query as facilitiesUnder } from './facilities/facilities-under.ts';
 import { query as facilityProfile } from './facilities/facility-profile.ts';
 import { query as beginImport } from './import/begin-import.ts';
 import { query as commitBatch } from './import/commit-batch.ts';
@@ -34,6 +36,20 @@ import { query as listJudgements } from './identity/list-judgements.ts';
 import { query as peopleForMatching } from './identity/people-for-matching.ts';
 import { query as retractJudgements } from './identity/retract-judgements.ts';
 import { query as importStatus } from './import/import-status.ts';
+import { query as mergeImportNodes } from './import/merge-import-nodes.ts';
+import { query as mergeImportRelationships } from './import/merge-import-relationships.ts';
+import { query as matchCandidates } from './import/match-candidates.ts';
+import { query as finishImport } from './import/finish-import.ts';
+import { query as listImports } from './import/list-imports.ts';
+import { query as importReport } from './import/import-report.ts';
+import { query as markImport } from './import/mark-import.ts';
+import { query as importNodes } from './import/import-nodes.ts';
+import { query as importRelationships } from './import/import-relationships.ts';
+import { query as undoConflicts } from './import/undo-conflicts.ts';
+import { query as deleteImportElements } from './import/delete-import-elements.ts';
+import { query as retractImportElements } from './import/retract-import-elements.ts';
+import { query as saveMapping } from './import/save-mapping.ts';
+import { query as findMapping } from './import/find-mapping.ts';
 import { query as removeOtherSeeds } from './import/remove-other-seeds.ts';
 import { query as retireOtherSeeds } from './import/retire-other-seeds.ts';
 import { query as allShortestPaths } from './paths/all-shortest-paths.ts';
@@ -76,18 +92,34 @@ export const queries = {
   listUsers,
   touchSession,
   updateUser,
+  chainCeilings,
   chainOfCommand,
   whoIsResponsible,
   directivePropagation,
   expandNeighbourhood,
   nodeDetails,
   timeline,
+  facilitiesUnder,
   facilityProfile,
   beginImport,
   commitBatch,
   existingNodes,
   graphHasEvidence,
   importStatus,
+  mergeImportNodes,
+  mergeImportRelationships,
+  matchCandidates,
+  finishImport,
+  listImports,
+  importReport,
+  markImport,
+  importNodes,
+  importRelationships,
+  undoConflicts,
+  deleteImportElements,
+  retractImportElements,
+  saveMapping,
+  findMapping,
   createJudgement,
   identityMembers,
   judgementSubjects,

@@ -31,7 +31,7 @@ export function exportGraph(result: Result): ExportGraph {
 }
 
 /** Search keys derived from the names (contract/names.ts): rebuilt on import, not a fact about anyone. */
-const derivedProperties: ReadonlySet<string> = new Set(['nameKeys']);
+const derivedProperties: ReadonlySet<string> = new Set(['nameKeys', 'matchKeys']);
 
 /** Lists of our ids: joined with ";" in text exports. A stable id cannot hold ";" (model.ts `StableId`). */
 const idListProperties: ReadonlySet<string> = new Set(['sources', 'imports']);

@@ -34,7 +34,8 @@ export function withBudget<T>(budget: RequestBudget, work: () => T): T {
 
 /**
  * Runs `work` outside any request's budget: work shared by many requests (a group commit of audit
- * entries) must not be cut by the deadline or the departure of whichever request started it.
+ * entries) must not be cut by the deadline or the departure of whichever request started it; nor
+ * a background job (an import) that a request starts but does not wait for.
  */
 export function outsideBudget<T>(work: () => T): T {
   return budgets.exit(work);

@@ -34,6 +34,11 @@ import { photosRoutes } from './routes/photos.routes.ts';
 import { queryRoutes } from './routes/queries.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
 import { viewsRoutes } from './routes/views.routes.ts';
+import { importsRoutes } from './routes/imports.routes.ts';
+import { ImportJobs } from '../import/import-jobs.ts';
+import { UploadStore } from '../import/uploads.ts';
+import { DEFAULT_XLSX_MAX_BYTES } from '../import/engine/mapped-import.ts';
+import { tmpdir } from 'node:os';
 import { identityRoutes } from './routes/identity.routes.ts';
 import { IdentityStore } from '../queries/identity-store.ts';
 
@@ -63,6 +68,8 @@ export interface AppOptions {
   photosDir?: string;
   /** Express's `trust proxy`, from TRUST_PROXY: behind a proxy that ends TLS, cookies are still Secure. */
   trustProxy?: string;
+  /** Import in the browser: where uploads are streamed to (DATA_DIR/uploads), their size limit, a workbook's inflated-size cap. */
+  imports?: { uploadsDir: string; uploadLimitBytes: number; maxUncompressedBytes?: number };
   /** How long a resolved session is trusted in this process (server/queries/session-cache.ts); 0 is off. */
   sessionCacheMs?: number;
 }
@@ -168,6 +175,13 @@ export function createApp(options: AppOptions): Express {
   api.use(auditRoutes(audit, services.answers));
   api.use(adminRoutes(services));
   api.use(photosRoutes(services, options.photosDir));
+  const maxUncompressedBytes = options.imports?.maxUncompressedBytes ?? DEFAULT_XLSX_MAX_BYTES;
+  const uploads = new UploadStore(
+    options.imports?.uploadsDir ?? join(tmpdir(), `xpf-uploads-${process.pid}`),
+    options.imports?.uploadLimitBytes ?? 200 * 1024 * 1024,
+  );
+  void uploads.sweep().catch((error: unknown) => log(`could not clear the upload folder: ${String(error)}`));
+  api.use(importsRoutes(services, { uploads, jobs: new ImportJobs(graph, log, maxUncompressedBytes), maxUncompressedBytes }));
   api.use(notFoundRoute);
   app.use('/api', api);
 

@@ -20,34 +20,8 @@ import { ViewContent, ViewUpdate } from '../../contract/api/saved-view.ts';
 import { ImportFile } from '../policy/view-export.ts';
 import { ViewScope } from '../../contract/api/views.ts';
 import { VisibilityBody } from './routes/views.routes.ts';
-
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-
-interface Operation {
-  method: Method;
-  /** OpenAPI template: /api/nodes/{id}. */
-  path: string;
-  summary: string;
-  tag: string;
-  pathParams?: Record<string, z.ZodType>;
-  query?: z.ZodObject;
-  body?: z.ZodType;
-  /** Status -> description, and the schema of a JSON answer when there is one. */
-  responses: Record<number, { description: string; schema?: z.ZodType | 'Result'; mediaType?: string }>;
-}
-
-const Problem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  errors: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
-});
-
-/** An answer with a problem document (RFC 9457). */
-function problem(description: string) {
-  return { description, schema: Problem, mediaType: 'application/problem+json' };
-}
+import { importOperations } from './openapi-imports.ts';
+import { type Operation, Problem, problem } from './openapi-types.ts';
 
 const problems = {
   400: problem('Bad input: `errors` names each field and why'),
@@ -382,7 +356,16 @@ const openApiPath = {
 } satisfies Operation;
 
 function operations(catalogue: Catalogue): Operation[] {
-  return [healthOperation, openApiPath, ...catalogueOperations(catalogue), ...viewOperations, ...exportOperations, ...accountOperations, ...photoOperations];
+  return [
+    healthOperation,
+    openApiPath,
+    ...catalogueOperations(catalogue),
+    ...viewOperations,
+    ...exportOperations,
+    ...accountOperations,
+    ...photoOperations,
+    ...importOperations(problem),
+  ];
 }
 
 /**

@@ -1,6 +1,7 @@
 // One import of one file, without the process around it (import-cli.ts adds that): read, validate,
 // report every bad row, then write the good rows batch by batch through runImport.
 import { createHash } from 'node:crypto';
+import { queries } from '../../contract/queries/index.ts';
 import type { GraphExecutor } from '../graph/executor.ts';
 import { readRowsFromFile, type RawRows } from './read-rows.ts';
 import { formatEntry } from './report.ts';
@@ -89,10 +90,15 @@ export async function importRows(graph: GraphExecutor, read: ReadImport, options
     print(`Skipping the ${plural(validation.badRowCount, 'bad row')} (--skip-invalid); importing the other ${good.toLocaleString('en')}.`);
   }
 
-  const batches = toBatches(validation.nodes, validation.relationships, options.batchSize);
+  // Merged with claims: rows about elements the graph holds add to them and can be taken back by undo.
+  const batches = toBatches(validation.nodes, validation.relationships, options.batchSize).map((batch) => ({ ...batch, claims: true }));
+  const counts = { nodesCreated: 0, nodesMerged: 0, relationshipsCreated: 0, relationshipsMerged: 0, possibleMatches: 0 };
   const record = { importId, fileName: options.file, checksum: read.checksum, importedBy: options.who, rowCount: good };
   const writing = performance.now();
-  const outcome = await runImport(graph, record, batches, (index) => print(`batch ${index + 1}/${batches.length} committed`));
+  const outcome = await runImport(graph, record, batches, (index, _batch, written) => {
+    for (const key of Object.keys(written) as (keyof typeof written)[]) counts[key] += written[key];
+    print(`batch ${index + 1}/${batches.length} committed`);
+  });
   const seconds = (performance.now() - started) / 1000;
   if (outcome.status === 'already-complete') {
     print(`Already imported on ${outcome.finishedAt}: nothing to do (${importId}).`);
@@ -105,6 +111,15 @@ export async function importRows(graph: GraphExecutor, read: ReadImport, options
     ...(validation.badRowCount > 0 ? [`skipped ${plural(validation.badRowCount, 'bad row')}`] : []),
   ];
   print(`${parts.join('; ')}.`);
+  await graph.records(queries.finishImport, {
+    importId,
+    mappingName: null,
+    mapping: null,
+    counts: JSON.stringify(counts),
+    durationMs: Math.round(seconds * 1000),
+    problems: validation.problems.length,
+    report: JSON.stringify({ file: options.file, problems: validation.problems.slice(0, 5_000) }),
+  });
   print(`Every element is linked to its import record ${importId}.`);
   return { importId, status: 'complete', validation, batchCount: batches.length, outcome, seconds };
 }

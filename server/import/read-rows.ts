@@ -64,6 +64,7 @@ export interface RawRows {
 export const notImportable: Readonly<Record<string, string>> = {
   imports: 'is written by the importer, not read from a file',
   nameKeys: 'is derived from the names, not read from a file',
+  matchKeys: 'is derived from the names, not read from a file',
 };
 
 const typeChoices = `a node kind (${NodeKind.options.join(', ')}), a role (${PersonRole.options.join(', ')}) or a relationship type (${RelationshipType.options.join(', ')})`;
@@ -109,7 +110,7 @@ const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
  * A non-empty cell as the property's type. A cell that does not read as that type stays text, so
  * the model's check reports it against the field ("expected number, received string").
  */
-function cellValue(kind: CellKind, cell: string): unknown {
+export function cellValue(kind: CellKind, cell: string): unknown {
   if (kind === 'number') return NUMBER.test(cell) ? Number(cell) : cell;
   if (kind === 'boolean') return /^(true|false)$/i.test(cell) ? cell.toLowerCase() === 'true' : cell;
   if (kind === 'list') return splitList(cell);

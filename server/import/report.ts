@@ -15,7 +15,7 @@ export function formatEntry(entry: ReportEntry): string {
 }
 
 /** By line, then in the order found: one row's problems stay together and read top to bottom. */
-export function sortEntries(entries: readonly ReportEntry[]): ReportEntry[] {
+export function sortEntries<Entry extends { line: number }>(entries: readonly Entry[]): Entry[] {
   return entries
     .map((entry, index) => ({ entry, index }))
     .sort((a, b) => a.entry.line - b.entry.line || a.index - b.index)

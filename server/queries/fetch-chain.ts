@@ -1,5 +1,6 @@
 // The chain of command of one node, as every route answers it: 404 for an unknown id, and a node with
 // no chain still present (alone, with its sources) so the screen or file can say "no chain".
+import { CHAIN_CEILINGS } from '../../contract/queries/chain/chain-ceilings.ts';
 import { queries } from '../../contract/queries/index.ts';
 import type { Result } from '../../contract/result.ts';
 import { NotFound } from '../errors.ts';
@@ -17,6 +18,17 @@ export async function fetchChain(graph: GraphExecutor, request: ChainRequest): P
   const node = start.nodes.find((candidate) => candidate.id === request.id);
   if (!node) throw new NotFound(`No node with id "${request.id}"`);
   const chains = await graph.evidence(queries.chainOfCommand, { id: request.id, asOf: request.asOf, limit: request.limit });
+  // A chain past a ceiling is not "no chain": say it was cut, and where.
+  const beyond = await graph.record(queries.chainCeilings, { id: request.id, asOf: chains.meta.parameters.asOf as string | null });
+  const warnings = [
+    ...(beyond?.reporting
+      ? [`A reporting line goes on past ${CHAIN_CEILINGS.reporting} steps, the chain query's ceiling: chains through it are not shown.`]
+      : []),
+    ...(beyond?.subordination
+      ? [`A line of subordination goes on past ${CHAIN_CEILINGS.subordination} steps, the chain query's ceiling: chains through it are not shown.`]
+      : []),
+  ];
+  if (warnings.length > 0) chains.meta = { ...chains.meta, truncated: true, warnings };
   if (chains.paths.length === 0) {
     chains.nodes.push(node);
     for (const id of (node.properties.sources as string[] | undefined) ?? []) {

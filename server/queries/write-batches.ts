@@ -30,6 +30,16 @@ export interface ImportOutcome {
 
 export class BatchWriteError extends Error {}
 
+/** What one batch did to the graph: elements created, and (with claims) merged into ones that existed. */
+export interface BatchCounts {
+  nodesCreated: number;
+  nodesMerged: number;
+  relationshipsCreated: number;
+  relationshipsMerged: number;
+}
+
+const noCounts = (): BatchCounts => ({ nodesCreated: 0, nodesMerged: 0, relationshipsCreated: 0, relationshipsMerged: 0 });
+
 /**
  * One batch in one transaction: nodes first, so the batch's links find their ends, then links, then
  * (for an import) the resume point. A crash anywhere in it leaves nothing of it behind.
@@ -38,25 +48,44 @@ export async function writeBatch(
   graph: GraphExecutor,
   batch: GraphBatch,
   progress?: { importId: string; batchIndex: number; finished: boolean; linkElements?: boolean },
-): Promise<void> {
-  const writeNodes = batch.fresh ? queries.createNodes : queries.mergeNodes;
-  const writeRelationships = batch.fresh ? queries.createRelationships : queries.mergeRelationships;
+): Promise<BatchCounts> {
   const importId = progress?.linkElements === false ? null : (progress?.importId ?? null);
+  const counts = noCounts();
   await graph.writeTransaction(
     async (tx) => {
-      if (batch.nodes.length > 0) await tx.run(writeNodes, { rows: batch.nodes, importId });
-      if (batch.relationships.length > 0) {
-        const [row] = await tx.run(writeRelationships, { rows: batch.relationships, importId });
-        const written = row?.written ?? 0;
-        // MATCH drops a link whose end is missing without a word; a write must not lose one silently.
-        if (written !== batch.relationships.length) {
-          throw new BatchWriteError(`wrote ${written} of ${batch.relationships.length} relationships: some name a node that does not exist`);
+      Object.assign(counts, noCounts());
+      let written = 0;
+      if (batch.claims) {
+        if (!importId) throw new BatchWriteError('a batch with claims needs the import that writes it');
+        if (batch.nodes.length > 0) {
+          const [row] = await tx.run(queries.mergeImportNodes, { rows: batch.nodes, importId });
+          counts.nodesCreated = row?.created ?? 0;
+          counts.nodesMerged = row?.merged ?? 0;
         }
+        if (batch.relationships.length > 0) {
+          const [row] = await tx.run(queries.mergeImportRelationships, { rows: batch.relationships, importId });
+          counts.relationshipsCreated = row?.created ?? 0;
+          counts.relationshipsMerged = row?.merged ?? 0;
+          written = row?.written ?? 0;
+        }
+      } else {
+        if (batch.nodes.length > 0) await tx.run(batch.fresh ? queries.createNodes : queries.mergeNodes, { rows: batch.nodes, importId });
+        if (batch.relationships.length > 0) {
+          const [row] = await tx.run(batch.fresh ? queries.createRelationships : queries.mergeRelationships, { rows: batch.relationships, importId });
+          written = row?.written ?? 0;
+        }
+        counts.nodesCreated = batch.nodes.length;
+        counts.relationshipsCreated = batch.relationships.length;
+      }
+      // MATCH drops a link whose end is missing without a word; a write must not lose one silently.
+      if (batch.relationships.length > 0 && written !== batch.relationships.length) {
+        throw new BatchWriteError(`wrote ${written} of ${batch.relationships.length} relationships: some name a node that does not exist`);
       }
       if (progress) await tx.run(queries.commitBatch, { importId: progress.importId, batchIndex: progress.batchIndex, finished: progress.finished });
     },
     { timeoutMs: 600_000 },
   );
+  return counts;
 }
 
 /**
@@ -67,7 +96,7 @@ export async function runImport(
   graph: GraphExecutor,
   record: ImportRecord,
   batches: Iterable<GraphBatch> | AsyncIterable<GraphBatch>,
-  onBatch?: (index: number, batch: GraphBatch) => void,
+  onBatch?: (index: number, batch: GraphBatch, counts: BatchCounts) => void,
 ): Promise<ImportOutcome> {
   const { linkElements: _linkElements, ...fields } = record;
   const begun = (await graph.record(queries.beginImport, { ...fields, startedAt: new Date().toISOString() }, { timeoutMs: 60_000 }))!;
@@ -87,7 +116,7 @@ export async function runImport(
   while (!current.done) {
     const next = await iterator.next();
     if (index >= committed) {
-      await writeBatch(graph, current.value, {
+      const counts = await writeBatch(graph, current.value, {
         importId: record.importId,
         batchIndex: index,
         finished: Boolean(next.done),
@@ -95,7 +124,7 @@ export async function runImport(
       });
       outcome.writtenBatches += 1;
       outcome.writtenRows += current.value.nodes.length + current.value.relationships.length;
-      onBatch?.(index, current.value);
+      onBatch?.(index, current.value, counts);
     }
     current = next;
     index += 1;

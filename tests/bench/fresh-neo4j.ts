@@ -12,20 +12,32 @@ import { GraphExecutor } from '../../server/graph/executor.ts';
 import { queries } from '../../contract/queries/index.ts';
 import { freePort } from '../support/ports.ts';
 
-export async function withFreshNeo4j<T>(memory: { heap: string; pageCache: string }, work: (driver: Driver, version: string) => Promise<T>): Promise<T> {
+/** How another process reaches the same Neo4j (a benchmark that measures a child process). */
+export interface Connection {
+  uri: string;
+  user: string;
+  password: string;
+}
+
+export async function withFreshNeo4j<T>(
+  memory: { heap: string; pageCache: string },
+  work: (driver: Driver, version: string, connection: Connection) => Promise<T>,
+): Promise<T> {
   const dataDir = await mkdtemp(join(tmpdir(), 'xpf-bench-'));
+  const env = parseEnv();
   const neo4j = await startEmbeddedNeo4j({
     dataDir,
-    cacheDir: parseEnv().XPF_CACHE_DIR,
+    cacheDir: env.XPF_CACHE_DIR,
     boltPort: await freePort(),
     heap: memory.heap,
     pageCache: memory.pageCache,
-    startTimeoutMs: 180_000,
+    // A busy machine may take minutes to start a JVM: NEO4J_START_TIMEOUT_S (up to 600) allows it.
+    startTimeoutMs: Math.max(180, env.NEO4J_START_TIMEOUT_S) * 1000,
   });
   const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);
   try {
     await new GraphExecutor(driver, await loadCatalogue(), { timeoutMs: 600_000 }).applySchema(queries.schema);
-    return await work(driver, neo4j.version);
+    return await work(driver, neo4j.version, { uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
   } finally {
     await driver.close();
     await neo4j.stop();

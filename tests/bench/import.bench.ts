@@ -10,12 +10,15 @@ import { publicRecordRows, readReference } from '../../seed/public-record.ts';
 import { SCALES, syntheticBatches, type ScaleName } from '../../seed/synthetic.ts';
 import { toDriverParams } from '../../server/graph/executor.ts';
 import { withFreshNeo4j } from './fresh-neo4j.ts';
+import { benchMappedCsv, benchPeakMemory } from './mapped-import.bench.ts';
 
 const { values } = parseArgs({
   options: {
     scale: { type: 'string', default: '1m' },
     heap: { type: 'string', default: '3g' },
     pagecache: { type: 'string', default: '3g' },
+    'mapped-rows': { type: 'string', default: '100000' },
+    'memory-gigabytes': { type: 'string', default: '1' },
   },
 });
 const scale = values.scale as ScaleName;
@@ -82,3 +85,6 @@ async function main(): Promise<void> {
 }
 
 await main();
+// The mapped import of a roster CSV beside the bare driver, and its peak memory on a 1 GB file.
+await benchMappedCsv(Number(values['mapped-rows']));
+await benchPeakMemory(Number(values['memory-gigabytes']));

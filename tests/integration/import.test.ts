@@ -363,7 +363,8 @@ describe('the CLI', () => {
     expect(skipped.stdout).toMatch(/skipped 1 bad row\./);
   });
 
-  it('refuses what it cannot import in one line, before starting any database', async () => {
+  // Seven command-line processes in turn: minutes on a busy two-core machine.
+  it('refuses what it cannot import in one line, before starting any database', { timeout: 600_000 }, async () => {
     const cases: [string[], RegExp][] = [
       [
         [fixture('bundle.json'), '--type', 'Camp'],

@@ -171,6 +171,22 @@ describe('directives, facilities, timelines, neighbourhoods, statistics', () => 
     expect(profile.nodes.map((node) => node.id).sort()).toEqual(['fx-bureau', 'fx-camp', 'fx-guard']);
   });
 
+  it('finds the facilities under a body, each by its shortest chain, nearest first', async () => {
+    const under = async (id: string) =>
+      (await result('facilities-under', { id })).paths.map((path) => ({
+        chain: path.nodes.join('>'),
+        distance: path.attributes.distance,
+        strength: path.attributes.strength,
+        weakest: path.attributes.weakestLinkId,
+      }));
+    expect(await under('fx-bureau')).toEqual([{ chain: 'fx-camp>fx-bureau', distance: 0, strength: 'confirmed', weakest: 'fx-operates' }]);
+    // Two routes climb to the region: the inferred direct subordination is shorter, so it is the one shown.
+    expect(await under('fx-region')).toEqual([{ chain: 'fx-camp>fx-bureau>fx-region', distance: 1, strength: 'inferred', weakest: 'fx-sub-bureau-direct' }]);
+    expect(await under('fx-centre')).toEqual([
+      { chain: 'fx-camp>fx-bureau>fx-region>fx-centre', distance: 2, strength: 'inferred', weakest: 'fx-sub-bureau-direct' },
+    ]);
+  });
+
   it('puts the dated events of several nodes in order', async () => {
     const timeline = await result('timeline', { ids: ['fx-leader-old', 'fx-leader-new', 'fx-dir-1'] });
     const events = timeline.paths.map((path) => {

@@ -1,6 +1,8 @@
 // Connection to the run's Neo4j (started by global-setup.ts) and the app on top of it, listening on a
 // free port so tests talk HTTP exactly as the browser does, signed in as a user of the role asked for.
 import type { AddressInfo } from 'node:net';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
@@ -74,6 +76,8 @@ export interface TestApp extends Client {
   sessionStats: { resolved: number; readFromGraph: number };
   /** Another signed-in client of the same app: another role, or another user of the same role. */
   login(role: Role, name?: string): Promise<Client>;
+  /** The files in the app's upload folder (an upload cut off must leave none). */
+  uploadFiles(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -122,6 +126,8 @@ export async function signIn(baseUrl: string, username: string, password: string
 export const TEST_REQUEST_BUDGET_MS = 45_000;
 
 export interface TestAppOptions extends Partial<Pick<AppOptions, 'redactAll' | 'redactionSecret' | 'rateLimits' | 'sessionCacheMs'>> {
+  /** Import uploads: the size limit (the folder is the app's own temporary one). */
+  imports?: { uploadLimitBytes?: number };
   /** Who the returned client is signed in as: `test-<role>`. Analyst unless said. */
   role?: Role;
 }
@@ -129,6 +135,7 @@ export interface TestAppOptions extends Partial<Pick<AppOptions, 'redactAll' | '
 /** The real app on a real driver; `driver` may point at a database that is down, to test that too. */
 export async function startTestApp(driver: Driver = testDriver(), options: TestAppOptions = {}): Promise<TestApp> {
   const catalogue = await loadCatalogue();
+  const uploadsDir = await mkdtemp(join(tmpdir(), 'xpf-test-uploads-'));
   const app = createApp({
     driver,
     catalogue,
@@ -141,6 +148,7 @@ export async function startTestApp(driver: Driver = testDriver(), options: TestA
     // Off unless a test asks: test files sign in many times from one address (the limits have their
     // own tests in tests/integration/hardening.test.ts).
     rateLimits: { queriesPerMinute: 0, loginPerMinute: 0, ...options.rateLimits },
+    imports: { uploadsDir, uploadLimitBytes: options.imports?.uploadLimitBytes ?? 50 * 1024 * 1024 },
     ...(options.sessionCacheMs === undefined ? {} : { sessionCacheMs: options.sessionCacheMs }),
     requestDeadlineMs: TEST_REQUEST_BUDGET_MS,
     queryTimeoutMs: TEST_REQUEST_BUDGET_MS,
@@ -151,7 +159,9 @@ export async function startTestApp(driver: Driver = testDriver(), options: TestA
   const close = async () => {
     await new Promise((resolve) => server.close(resolve));
     await driver.close();
+    await rm(uploadsDir, { recursive: true, force: true });
   };
+  const uploadFiles = () => readdir(uploadsDir).catch(() => []);
   const login = async (role: Role, name?: string) => {
     const account = await ensureTestUser(driver, role, name);
     return signIn(baseUrl, account.username, account.password);
@@ -187,5 +197,5 @@ export async function startTestApp(driver: Driver = testDriver(), options: TestA
       delete: refuse,
     };
   }
-  return { ...client, baseUrl, driver, login, close, sessionStats: app.locals.sessionStats };
+  return { ...client, baseUrl, driver, login, uploadFiles, close, sessionStats: app.locals.sessionStats };
 }

@@ -30,6 +30,7 @@ const shownApart = new Set([
   'toPrecision',
   'datePrecision',
   'nameKeys',
+  'matchKeys',
   'imports',
 ]);
 

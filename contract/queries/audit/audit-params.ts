@@ -22,6 +22,8 @@ export const AuditAction = z.enum([
   'token-revoke',
   'password-change',
   'audit-export',
+  'import',
+  'import-undo',
   'identity-candidates',
   'identity-judge',
   'identity-retract',

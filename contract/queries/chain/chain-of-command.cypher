@@ -12,13 +12,20 @@
 // The climb has a fixed shape, each step directed, so a facility holding 20,000 detainees is
 // never expanded through its DETAINED_AT links: reporting lines between people, then one post,
 // detention or assignment, then the facility's operator (OPERATES climbed backwards), then
-// subordinations. Ceilings (4 reporting steps, 10 subordinations) are deeper than any line in the
-// files; variable bounds cannot be parameters. A top is a central-level organisation with no
-// superior in force.
+// subordinations. Variable bounds cannot be parameters, so each ceiling is written here:
+// - 8 reporting steps: an imported organogram runs from an auxiliary officer through team, unit,
+//   section and division heads and their deputies to a director (8 and more in real bureaus). A
+//   person reports to one or two others, so each step multiplies the paths by little: 8 stays cheap.
+// - 10 subordinations: township -> county -> prefecture -> region -> centre is 4 to 6 steps, with
+//   party, government and security lines beside each other; 10 leaves room for odd hierarchies
+//   while an organisation's few superiors keep the walk small.
+// A chain deeper than either is not dropped in silence: chain-ceilings.cypher probes one step past
+// each, and the answer says so (meta.truncated, meta.warnings). A top is a central-level
+// organisation with no superior in force.
 MATCH (start:Entity {id: $id})
 MATCH chain = (start)
   ((a)-[reports:REPORTS_TO]->(b)
-    WHERE $asOf IS NULL OR ((reports.from IS NULL OR reports.from <= date($asOf)) AND (reports.to IS NULL OR reports.to >= date($asOf)))){0,4}
+    WHERE $asOf IS NULL OR ((reports.from IS NULL OR reports.from <= date($asOf)) AND (reports.to IS NULL OR reports.to >= date($asOf)))){0,8}
   ((c)-[placed:HELD_POST|DETAINED_AT|ASSIGNED_TO]->(d)
     WHERE $asOf IS NULL OR ((placed.from IS NULL OR placed.from <= date($asOf)) AND (placed.to IS NULL OR placed.to >= date($asOf)))){0,1}
   ((e)<-[operates:OPERATES]-(f)

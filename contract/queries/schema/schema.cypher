@@ -21,6 +21,13 @@ CREATE CONSTRAINT view_share_id IF NOT EXISTS FOR (v:_View) REQUIRE v.shareId IS
 CREATE CONSTRAINT view_version IF NOT EXISTS FOR (v:_ViewVersion) REQUIRE (v.viewId, v.version) IS UNIQUE;
 CREATE INDEX view_version_view IF NOT EXISTS FOR (v:_ViewVersion) ON (v.viewId);
 CREATE CONSTRAINT import_id IF NOT EXISTS FOR (i:_Import) REQUIRE i.id IS UNIQUE;
+// What each import added to an element it did not create (undo takes back exactly that), by import
+// and by element; saved mappings by the header they were made for.
+CREATE INDEX claim_import IF NOT EXISTS FOR (c:_Claim) ON (c.importId);
+CREATE INDEX claim_element IF NOT EXISTS FOR (c:_Claim) ON (c.elementId);
+CREATE CONSTRAINT mapping_header IF NOT EXISTS FOR (m:_Mapping) REQUIRE m.headerKey IS UNIQUE;
+// Matching on import: the same official identifier is the same person.
+CREATE INDEX person_id_number IF NOT EXISTS FOR (n:Person) ON (n.idNumber);
 // Analysts' judgements that records are one person, by id.
 CREATE CONSTRAINT judgement_id IF NOT EXISTS FOR (j:_Judgement) REQUIRE j.id IS UNIQUE;
 // Accounts, sessions and API tokens (both `_Session`, stored by the SHA-256 of their secret), audit entries.
@@ -45,6 +52,12 @@ CREATE INDEX subordinate_to_id IF NOT EXISTS FOR ()-[r:SUBORDINATE_TO]-() ON (r.
 CREATE FULLTEXT INDEX entityNames IF NOT EXISTS
 FOR (n:Person|Organization|Facility|Directive|Place) ON EACH [n.name, n.nameZh, n.pinyin, n.aliases, n.nameKeys]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
+// Matching on import: whole names folded (contract/names.ts matchKeys), each list element one
+// term (the keyword analyzer), so one query per batch asks for a thousand names at once. A range
+// index cannot do it: it does not index the elements of a list.
+CREATE FULLTEXT INDEX entityMatchKeys IF NOT EXISTS
+FOR (n:Person|Organization|Facility|Directive|Place) ON EACH [n.matchKeys]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
 // What a redacted reader searches (public-names.cypher): the kinds that are never protected, so no
 // victim's name is in it and a real name is as cheap to look for as a made-up one.
 CREATE FULLTEXT INDEX publicNames IF NOT EXISTS

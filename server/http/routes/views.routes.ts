@@ -129,15 +129,7 @@ export function viewsRoutes({ views: store, viewGraph: graph, audit, answers }: 
     const document = toDocument(content, await graph.snapshot(content.elements));
     const now = new Date().toISOString();
     const author = authorOf(res);
-    // Private until its owner shares it (PUT /api/views/:id/visibility).
-    const view = {
-      id: randomUUID(),
-      shareId: randomBytes(16).toString('base64url'),
-      author,
-      owner: currentUser(res)!.id,
-      visibility: 'private' as const,
-      createdAt: now,
-    };
+    const view = newView(author, currentUser(res)!.id, now);
     const version: StoredVersion = { version: 1, savedAt: now, author, title: document.title, document };
     await store.create(view, [version]);
     await audit.record(currentUser(res), {
@@ -172,14 +164,7 @@ export function viewsRoutes({ views: store, viewGraph: graph, audit, answers }: 
     // saved by the importer, now. Its snapshots stay, so reopening still tells what changed since.
     const versions = readExportFile(req.body).map((saved) => ({ ...saved, author, savedAt: now }));
     // New ids and a new share token: the file may come from another server, or be imported twice.
-    const view = {
-      id: randomUUID(),
-      shareId: randomBytes(16).toString('base64url'),
-      author,
-      owner: currentUser(res)!.id,
-      visibility: 'private' as const,
-      createdAt: now,
-    };
+    const view = newView(author, currentUser(res)!.id, now);
     await store.create(view, versions);
     await audit.record(currentUser(res), { action: 'view-save', targetIds: [view.id] });
     const latest = versions.at(-1)!;
@@ -280,4 +265,16 @@ export function viewsRoutes({ views: store, viewGraph: graph, audit, answers }: 
   });
 
   return router;
+}
+
+/** A view as first stored: new id and share token, private until its owner shares it (PUT /api/views/:id/visibility). */
+function newView(author: string, owner: string, createdAt: string) {
+  return {
+    id: randomUUID(),
+    shareId: randomBytes(16).toString('base64url'),
+    author,
+    owner,
+    visibility: 'private' as const,
+    createdAt,
+  };
 }

@@ -1,0 +1,8 @@
+// Parameters of import-relationships.cypher.
+import { z } from 'zod';
+import { recordQuery } from '../define-query.ts';
+import { AssertedElement } from './undo-params.ts';
+
+const params = z.object({ importId: z.string().min(1), limit: z.number().int().min(1).max(10_000_000) });
+
+export const query = recordQuery({ name: 'import-relationships', params, row: AssertedElement });

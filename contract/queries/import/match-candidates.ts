@@ -1,0 +1,17 @@
+// Parameters of match-candidates.cypher.
+import { z } from 'zod';
+import { Json } from '../../result.ts';
+import { recordQuery } from '../define-query.ts';
+
+const params = z.object({
+  ids: z.array(z.string().min(1)).max(10_000),
+  idNumbers: z.array(z.string().min(1)).max(10_000),
+  nameQuery: z.string().min(1).nullable(),
+  limit: z.number().int().min(1).max(50_000),
+});
+
+export const query = recordQuery({
+  name: 'match-candidates',
+  params,
+  row: z.object({ id: z.string(), labels: z.array(z.string()), via: z.enum(['id', 'idNumber', 'name']), properties: z.record(z.string(), Json) }),
+});

@@ -1,0 +1,50 @@
+// name: merge-import-nodes
+// title: Merge imported nodes
+// description: Writes an import's nodes. A node the graph lacks is created, listing the import. A
+//   node the graph holds (same id, or matched to it) keeps every value it has: the import fills
+//   only what is missing, adds its sources, labels and aliases, and leaves a `_Claim` saying what it
+//   added and what it agreed with, so undoing the import takes back exactly that.
+// param rows: nodes to write: id, labels (from model.ts), properties (with their sources)
+// param importId: id of the `_Import` record writing them
+// returns: created, merged, written (rows already written by this import count as written)
+// mode: write
+// Labels are values checked against the model's enum, set through dynamic labels; property keys
+// come from NodeRow (the model's keys, or the mapping's raw_ prefix). No Cypher is assembled.
+UNWIND $rows AS row
+OPTIONAL MATCH (existing:Entity {id: row.id})
+// Read before any branch writes: the branches run one after the other for each row.
+WITH row, existing, coalesce(existing.imports, []) AS before
+CALL (row, existing, before) {
+  WITH row, existing WHERE existing IS NULL
+  CREATE (node:Entity {id: row.id})
+  SET node += row.properties, node:$(row.labels), node.imports = [$importId]
+  RETURN 'created' AS outcome
+  UNION
+  WITH row, existing WHERE existing IS NOT NULL AND NOT $importId IN before
+  WITH row, existing,
+       [key IN keys(row.properties) WHERE NOT key IN ['sources', 'aliases', 'nameKeys', 'matchKeys', 'confidence', 'synthetic']] AS plain
+  WITH row, existing,
+       [key IN plain WHERE existing[key] IS NULL] AS filled,
+       [key IN plain WHERE existing[key] = row.properties[key]] AS agreed,
+       [source IN coalesce(row.properties.sources, []) WHERE NOT source IN coalesce(existing.sources, [])] AS addedSources,
+       [label IN row.labels WHERE NOT label IN labels(existing)] AS addedLabels,
+       [alias IN coalesce(row.properties.aliases, []) WHERE NOT alias IN coalesce(existing.aliases, [])] AS addedAliases,
+       existing.imports IS NULL AS preexisting
+  CREATE (:_Claim {importId: $importId, elementId: row.id, preexisting: preexisting,
+                   citedSources: coalesce(row.properties.sources, []), addedSources: addedSources, filled: filled,
+                   agreed: agreed, addedLabels: addedLabels, addedAliases: addedAliases})
+  FOREACH (key IN filled | SET existing[key] = row.properties[key])
+  SET existing:$(row.labels),
+      existing.sources = CASE WHEN existing.sources IS NULL AND size(addedSources) = 0 THEN null ELSE coalesce(existing.sources, []) + addedSources END,
+      existing.aliases = CASE WHEN row.properties.aliases IS NULL THEN existing.aliases ELSE coalesce(existing.aliases, []) + addedAliases END,
+      existing.nameKeys = CASE WHEN row.properties.nameKeys IS NULL THEN existing.nameKeys
+        ELSE coalesce(existing.nameKeys, []) + [key IN row.properties.nameKeys WHERE NOT key IN coalesce(existing.nameKeys, [])] END,
+      existing.matchKeys = CASE WHEN row.properties.matchKeys IS NULL THEN existing.matchKeys
+        ELSE coalesce(existing.matchKeys, []) + [key IN row.properties.matchKeys WHERE NOT key IN coalesce(existing.matchKeys, [])] END,
+      existing.imports = coalesce(existing.imports, []) + $importId
+  RETURN 'merged' AS outcome
+  UNION
+  WITH row, existing WHERE existing IS NOT NULL AND $importId IN before
+  RETURN 'again' AS outcome
+}
+RETURN count(CASE outcome WHEN 'created' THEN 1 END) AS created, count(CASE outcome WHEN 'merged' THEN 1 END) AS merged, count(outcome) AS written

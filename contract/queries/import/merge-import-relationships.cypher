@@ -1,0 +1,46 @@
+// name: merge-import-relationships
+// title: Merge imported relationships
+// description: Writes an import's relationships between existing nodes, as merge-import-nodes does
+//   nodes: a new link lists the import; a link the graph holds keeps its values, gains the import's
+//   sources and missing values, and a `_Claim` records what the import added. `from` and `to` are
+//   stored as dates so chains can compare them.
+// param rows: relationships to write: id, type (from model.ts), source, target, properties
+// param importId: id of the `_Import` record writing them
+// returns: created, merged, written (a row whose end is missing is not written)
+// mode: write
+// Both ends are bound before the link is looked for, so it is an Expand(Into) from the end with
+// fewer links: a detainee's few, not the 20,000 of the facility holding them.
+UNWIND $rows AS row
+MATCH (source:Entity {id: row.source})
+MATCH (target:Entity {id: row.target})
+OPTIONAL MATCH (source)-[existing {id: row.id}]->(target)
+// Read before any branch writes: the branches run one after the other for each row.
+WITH row, source, target, existing, coalesce(existing.imports, []) AS before
+CALL (row, source, target, existing, before) {
+  WITH row, source, target, existing WHERE existing IS NULL
+  CREATE (source)-[link:$(row.type)]->(target)
+  SET link += row.properties, link.id = row.id, link.from = date(row.properties.from), link.to = date(row.properties.to),
+      link.imports = [$importId]
+  RETURN 'created' AS outcome
+  UNION
+  WITH row, existing WHERE existing IS NOT NULL AND NOT $importId IN before
+  WITH row, existing,
+       [key IN keys(row.properties) WHERE NOT key IN ['sources', 'confidence', 'synthetic']] AS plain
+  WITH row, existing,
+       [key IN plain WHERE existing[key] IS NULL] AS filled,
+       [key IN plain WHERE toString(existing[key]) = toString(row.properties[key])] AS agreed,
+       [source IN row.properties.sources WHERE NOT source IN coalesce(existing.sources, [])] AS addedSources,
+       existing.imports IS NULL AS preexisting
+  CREATE (:_Claim {importId: $importId, elementId: row.id, preexisting: preexisting, citedSources: row.properties.sources,
+                   addedSources: addedSources, filled: filled, agreed: agreed, addedLabels: [], addedAliases: []})
+  FOREACH (key IN [key IN filled WHERE NOT key IN ['from', 'to']] | SET existing[key] = row.properties[key])
+  SET existing.from = CASE WHEN 'from' IN filled THEN date(row.properties.from) ELSE existing.from END,
+      existing.to = CASE WHEN 'to' IN filled THEN date(row.properties.to) ELSE existing.to END,
+      existing.sources = coalesce(existing.sources, []) + addedSources,
+      existing.imports = coalesce(existing.imports, []) + $importId
+  RETURN 'merged' AS outcome
+  UNION
+  WITH row, existing WHERE existing IS NOT NULL AND $importId IN before
+  RETURN 'again' AS outcome
+}
+RETURN count(CASE outcome WHEN 'created' THEN 1 END) AS created, count(CASE outcome WHEN 'merged' THEN 1 END) AS merged, count(outcome) AS written

@@ -1,0 +1,12 @@
+// Parameters of merge-import-relationships.cypher.
+import { z } from 'zod';
+import { RelationshipRow } from '../../graph-rows.ts';
+import { recordQuery } from '../define-query.ts';
+
+export const params = z.object({ rows: z.array(RelationshipRow).max(50_000), importId: z.string().min(1) });
+
+export const query = recordQuery({
+  name: 'merge-import-relationships',
+  params,
+  row: z.object({ created: z.number().int(), merged: z.number().int(), written: z.number().int() }),
+});

@@ -1,0 +1,128 @@
+// Matching on the way in: each incoming node against the graph, by explainable rules. Certain: the
+// same id, or (people) the same official identifier: the node merges into the existing one. Possible:
+// the same whole name in some script, the same kind, and a shared place or birth date: written as
+// its own node and listed with its score and reasons for review (issue 12's queue), never merged,
+// never a silent duplicate. One query per batch (contract/queries/import/match-candidates.cypher).
+import type { NodeRow } from '../../../contract/graph-rows.ts';
+import { ENTITY_LABEL, primaryKind } from '../../../contract/model.ts';
+import { plainKey } from '../../../contract/names.ts';
+import { queries } from '../../../contract/queries/index.ts';
+import type { RowOf } from '../../../contract/queries/define-query.ts';
+import type { GraphExecutor } from '../../graph/executor.ts';
+
+export type Candidate = RowOf<typeof queries.matchCandidates>;
+
+export interface Verdict {
+  verdict: 'new' | 'same' | 'possible';
+  existing?: Candidate;
+  score: number;
+  reasons: string[];
+}
+
+/** The signals a possible match is scored by, with their weights (the name itself counts 0.5). */
+export const MATCH_WEIGHTS = { name: 0.5, birthDate: 0.3, place: 0.2, coordinates: 0.3, kindDetail: 0.1 } as const;
+
+/** Two places within this many kilometres are the same site as far as matching goes. */
+const NEAR_KM = 1;
+
+/** A full-text query for these keys on the keyword-analysed entityMatchKeys index: each an exact, quoted term. */
+export function nameQuery(keys: readonly string[]): string | null {
+  const unique = [...new Set(keys)].filter(Boolean);
+  return unique.length > 0 ? unique.map((key) => `"${key.replace(/["\\]/g, '\\$&')}"`).join(' OR ') : null;
+}
+
+/** Lucene refuses a query of more than 1,024 clauses: the batch's names go in chunks below that. */
+const KEYS_PER_QUERY = 1000;
+
+/** Candidates for a batch's nodes: by id, by ID number, by whole name; at most a few per name. */
+export async function findCandidates(graph: GraphExecutor, nodes: readonly NodeRow[]): Promise<Candidate[]> {
+  if (nodes.length === 0) return [];
+  const ids = nodes.map((node) => node.id);
+  const idNumbers = nodes.flatMap((node) => (typeof node.properties.idNumber === 'string' ? [node.properties.idNumber] : []));
+  const keys = nodes.flatMap((node) => (node.properties.matchKeys as string[] | undefined) ?? []);
+  const found: Candidate[] = [];
+  for (let start = 0; start === 0 || start < keys.length; start += KEYS_PER_QUERY) {
+    const chunk = keys.slice(start, start + KEYS_PER_QUERY);
+    const rows = await graph.records(
+      queries.matchCandidates,
+      {
+        ids: start === 0 ? ids : [],
+        idNumbers: start === 0 ? idNumbers : [],
+        nameQuery: nameQuery(chunk),
+        limit: Math.min(50_000, ids.length + idNumbers.length + chunk.length * 5),
+      },
+      { timeoutMs: 120_000 },
+    );
+    found.push(...rows.map((row) => ({ ...row, labels: row.labels.filter((label) => label !== ENTITY_LABEL) })));
+  }
+  return found;
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? plainKey(value) : null;
+}
+
+function distanceKm(a: Record<string, unknown>, b: Record<string, unknown>): number | null {
+  const [lat1, lon1, lat2, lon2] = [a.latitude, a.longitude, b.latitude, b.longitude];
+  if (![lat1, lon1, lat2, lon2].every((value) => typeof value === 'number')) return null;
+  const rad = Math.PI / 180;
+  const dLat = ((lat2 as number) - (lat1 as number)) * rad;
+  const dLon = ((lon2 as number) - (lon1 as number)) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos((lat1 as number) * rad) * Math.cos((lat2 as number) * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+/** A name-and-kind candidate's score: which signals agree, and whether any disagree outright. */
+function scoreByName(node: NodeRow, candidate: Candidate): { score: number; reasons: string[]; corroborated: boolean; contradicted: boolean } {
+  const mine = node.properties;
+  const theirs = candidate.properties;
+  const reasons = ['same name, written the same in some script'];
+  let score: number = MATCH_WEIGHTS.name;
+  let corroborated = false;
+  let contradicted = false;
+  const agree = (weight: number, reason: string) => {
+    score += weight;
+    reasons.push(reason);
+    corroborated = true;
+  };
+  if (typeof mine.birthDate === 'string' && typeof theirs.birthDate === 'string') {
+    if (mine.birthDate === theirs.birthDate) agree(MATCH_WEIGHTS.birthDate, 'same birth date');
+    else contradicted = true;
+  }
+  for (const key of ['address', 'county', 'prefecture'] as const) {
+    const [a, b] = [text(mine[key]), text(theirs[key])];
+    if (a && b && a === b) {
+      agree(MATCH_WEIGHTS.place, `same ${key}`);
+      break;
+    }
+  }
+  const km = distanceKm(mine, theirs);
+  if (km !== null && km <= NEAR_KM) agree(MATCH_WEIGHTS.coordinates, `within ${NEAR_KM} km (${km.toFixed(2)} km apart)`);
+  for (const key of ['level', 'placeType', 'facilityType'] as const) {
+    if (mine[key] !== undefined && mine[key] === theirs[key]) agree(MATCH_WEIGHTS.kindDetail, `same ${key} (${String(mine[key])})`);
+  }
+  return { score: Math.min(0.99, Math.round(score * 100) / 100), reasons, corroborated, contradicted };
+}
+
+/** The verdict for one incoming node among the batch's candidates. */
+export function verdictOf(node: NodeRow, candidates: readonly Candidate[]): Verdict {
+  const kind = primaryKind(node.labels);
+  const byId = candidates.find((candidate) => candidate.via === 'id' && candidate.id === node.id);
+  if (byId) return { verdict: 'same', existing: byId, score: 1, reasons: ['same id'] };
+  const idNumber = node.properties.idNumber;
+  const byNumber =
+    typeof idNumber === 'string' ? candidates.find((candidate) => candidate.via === 'idNumber' && candidate.properties.idNumber === idNumber) : undefined;
+  if (byNumber && kind === 'Person') return { verdict: 'same', existing: byNumber, score: 1, reasons: ['same ID number'] };
+
+  const keys = new Set((node.properties.matchKeys as string[] | undefined) ?? []);
+  let best: Verdict = { verdict: 'new', score: 0, reasons: [] };
+  for (const candidate of candidates) {
+    if (candidate.via !== 'name' || candidate.id === node.id || primaryKind(candidate.labels) !== kind) continue;
+    const shared = ((candidate.properties.matchKeys as string[] | null) ?? []).some((key) => keys.has(key));
+    if (!shared) continue;
+    const scored = scoreByName(node, candidate);
+    if (!scored.corroborated || scored.contradicted || scored.score <= best.score) continue;
+    best = { verdict: 'possible', existing: candidate, score: scored.score, reasons: scored.reasons };
+  }
+  return best;
+}

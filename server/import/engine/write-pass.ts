@@ -1,0 +1,88 @@
+// The second pass over a mapped file, after the first found nothing wrong: the rows read and mapped
+// again, each element taken on the line that first gave it, each batch's nodes matched against the
+// graph (the same id or ID number merges into the existing node, whose id the batch's links then
+// use), and handed to runImport as batches that merge with claims.
+import type { SourcePlace } from '../../../contract/api/imports.ts';
+import type { GraphBatch, NodeRow, RelationshipRow } from '../../../contract/graph-rows.ts';
+import type { GraphExecutor } from '../../graph/executor.ts';
+import type { CompiledMapping } from '../mapping/map-row.ts';
+import type { Table } from '../readers/table.ts';
+import { ImportCancelled, toVerdict } from './check-pass.ts';
+import { findCandidates, verdictOf } from './matching.ts';
+import type { ReportBuilder } from './report-builder.ts';
+import type { SeenKeys } from './seen-keys.ts';
+
+export interface WriteOptions {
+  graph: GraphExecutor;
+  table: Table;
+  compiled: CompiledMapping;
+  report: ReportBuilder;
+  nodesSeen: SeenKeys;
+  linksSeen: SeenKeys;
+  batchSize: number;
+  signal?: AbortSignal;
+  onRows?: (rows: number) => void;
+}
+
+export async function* writeBatches(options: WriteOptions): AsyncGenerator<GraphBatch> {
+  const { graph, table, compiled, report, nodesSeen, linksSeen } = options;
+  /** Incoming ids merged into a node of another id: the links of this and later batches follow. */
+  const mergedInto = new Map<string, string>();
+  let nodes: { node: NodeRow; place: SourcePlace }[] = compiled.fileDocument ? [{ node: compiled.fileDocument, place: table.placeOf({ line: 0 }) }] : [];
+  let links: RelationshipRow[] = [];
+
+  const prepare = async (): Promise<GraphBatch> => {
+    const candidates = await findCandidates(
+      graph,
+      nodes.map(({ node }) => node),
+    );
+    const written: NodeRow[] = [];
+    for (const { node, place } of nodes) {
+      if (node === compiled.fileDocument) {
+        written.push(node);
+        continue;
+      }
+      const verdict = verdictOf(node, candidates);
+      report.match(toVerdict(node, place, verdict));
+      if (verdict.verdict === 'same' && verdict.existing!.id !== node.id) {
+        mergedInto.set(node.id, verdict.existing!.id);
+        written.push({ ...node, id: verdict.existing!.id });
+      } else written.push(node);
+    }
+    const batch: GraphBatch = {
+      nodes: written,
+      relationships: links.map((link) => ({ ...link, source: mergedInto.get(link.source) ?? link.source, target: mergedInto.get(link.target) ?? link.target })),
+      claims: true,
+    };
+    nodes = [];
+    links = [];
+    return batch;
+  };
+
+  let rows = 0;
+  for await (const row of table.rows) {
+    if (options.signal?.aborted) throw new ImportCancelled('cancelled');
+    rows++;
+    if (rows % 1000 === 0) options.onRows?.(rows);
+    if (!compiled.keep(row)) continue;
+    const mapped = compiled.map(row);
+    if (mapped.problems.some((problem) => problem.severity !== 'warning')) {
+      throw new Error(`${table.placeOf(row).file}:${row.line} changed between the check and the write: import it again`);
+    }
+    const place = table.placeOf(row);
+    const taken = new Set<string>();
+    for (const { row: node } of mapped.nodes) {
+      if (nodesSeen.firstLine(node.id) !== row.line || taken.has(node.id)) continue;
+      taken.add(node.id);
+      nodes.push({ node, place });
+    }
+    for (const link of mapped.links) {
+      if (linksSeen.firstLine(link.id) !== row.line || taken.has(link.id)) continue;
+      taken.add(link.id);
+      links.push(link);
+    }
+    if (nodes.length + links.length >= options.batchSize) yield await prepare();
+  }
+  options.onRows?.(rows);
+  if (nodes.length + links.length > 0) yield await prepare();
+}

@@ -1,0 +1,38 @@
+// Stable ids from a mapping's keys: `<namespace>:<kind>:<key values>`, readable where the values
+// allow, exact always. The same row of the same file gives the same id on every run, and two
+// mappings with different namespaces never give the same one.
+import { createHash } from 'node:crypto';
+import type { Cell } from '../readers/table.ts';
+
+/** Past this many characters a key is cut and its hash says the rest. */
+const READABLE_KEY = 120;
+
+function hash(text: string, length: number): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, length);
+}
+
+/**
+ * The key part of an id: each value as written, characters an id may not hold turned to "-", joined
+ * by ":". When that lost anything (a space, a slash, the case of two values that differ only
+ * there) or is long, a hash of the exact values follows, so two different keys never meet.
+ */
+export function keyPart(values: readonly Cell[]): string {
+  const exact = values.map((value) => String(value).normalize('NFC').trim());
+  const readable = exact.map((value) => value.replace(/[^\p{L}\p{N}_.-]+/gu, '-')).join(':');
+  const lossless = readable === exact.join(':') && readable.length <= READABLE_KEY;
+  return lossless ? readable : `${readable.slice(0, READABLE_KEY)}.${hash(exact.join('\u0000'), 12)}`;
+}
+
+export function nodeId(namespace: string, kind: string, values: readonly Cell[]): string {
+  return `${namespace}:${kind.toLowerCase()}:${keyPart(values)}`;
+}
+
+/** A link's id: its type and its two ends (one link of a type between two nodes per mapping). */
+export function linkId(namespace: string, type: string, source: string, target: string): string {
+  return `${namespace}:${type.toLowerCase()}:${hash(`${source}\u0000${target}`, 20)}`;
+}
+
+/** The Document a file becomes: named by its SHA-256, so the same file is the same Document. */
+export function fileDocumentId(sha256: string): string {
+  return `file:sha256:${sha256}`;
+}

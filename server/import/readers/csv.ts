@@ -1,0 +1,118 @@
+// CSV and TSV: the text decoded as it streams (source/decode-text.ts), the delimiter sniffed from the
+// first lines unless given, records parsed by csv-parse, each with the line it starts on.
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import type { SourceFormat } from '../../../contract/api/import-mapping.ts';
+import { decodeText, EncodingError } from '../source/decode-text.ts';
+import { checkHeader, HeaderError, textCell, type OpenOptions, type SourceRow, type Table, type TableReader } from './table.ts';
+
+const CANDIDATES = [',', '\t', ';', '|'];
+
+/**
+ * The delimiter that splits the first lines into the same number of fields, most fields first
+ * (quoted text is skipped, so a comma inside quotes does not count). Comma when nothing splits.
+ */
+export function sniffDelimiter(text: string): string {
+  const lines = text
+    .replace(/"[^"]*"/g, '""')
+    .split(/\r?\n/)
+    .filter(Boolean)
+    .slice(0, 20);
+  const complete = lines.length > 1 && !text.endsWith('\n') ? lines.slice(0, -1) : lines;
+  let best = { delimiter: ',', fields: 1 };
+  for (const delimiter of CANDIDATES) {
+    const counts = complete.map((line) => line.split(delimiter).length);
+    const fields = Math.min(...counts);
+    if (fields > best.fields && counts.every((count) => count === counts[0])) best = { delimiter, fields };
+  }
+  return best.delimiter;
+}
+
+/** With `info` and `raw`, csv-parse hands each record with its raw text (its types do not say so). */
+interface RawRecord {
+  record: string[];
+  raw: string;
+}
+
+async function openDelimited(path: string, options: OpenOptions, format: SourceFormat): Promise<Table> {
+  const decoded = await decodeText(createReadStream(path, { highWaterMark: 1 << 20 }), {
+    file: options.name,
+    encoding: options.encoding,
+    option: options.encodingOption,
+  });
+  const chunks = decoded.chunks[Symbol.asyncIterator]();
+  const first = await chunks.next();
+  const head = first.done ? '' : first.value;
+  const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : sniffDelimiter(head.slice(0, 64 * 1024)));
+  const text = Readable.from(
+    (async function* () {
+      if (!first.done) yield first.value;
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+    })(),
+  );
+  // Empty lines are records too here (skipped below), so every record ends at one newline and the
+  // line a record starts on is the count of newlines before it.
+  const parser = text.pipe(parse({ delimiter, info: true, raw: true, relax_column_count: true, skip_empty_lines: false }));
+  parser.on('error', () => {});
+  const records = parser[Symbol.asyncIterator]() as AsyncIterator<RawRecord>;
+  let line = 1;
+  const next = async (): Promise<{ line: number; record: string[] } | null> => {
+    for (;;) {
+      let step: IteratorResult<RawRecord>;
+      try {
+        step = await records.next();
+      } catch (error) {
+        if (error instanceof EncodingError) throw error;
+        throw new HeaderError(
+          `${options.name}:${line}: not valid ${format.toUpperCase()}: ${(error as Error).message.replace(/^Invalid Record Length: /, '')}`,
+        );
+      }
+      if (step.done) return null;
+      const start = line;
+      // The raw text holds the record's own newlines, and its ending one unless that was a CRLF.
+      const { raw } = step.value;
+      line += (raw.match(/\n/g)?.length ?? 0) + (raw.endsWith('\n') ? 0 : 1);
+      if (step.value.record.every((cell) => cell.trim() === '')) continue;
+      return { line: start, record: step.value.record };
+    }
+  };
+
+  for (let skipped = 1; skipped < options.headerRow; skipped++) if (!(await next())) break;
+  const header = await next();
+  if (!header) throw new HeaderError(`${options.name}: holds no header row (line ${options.headerRow} onwards is empty)`);
+  const columns = checkHeader(header.record, `${options.name}:${header.line}`);
+
+  async function* rows(): AsyncGenerator<SourceRow> {
+    for (let read = await next(); read; read = await next()) {
+      const cells: SourceRow['cells'] = {};
+      columns.forEach((column, index) => {
+        cells[column] = textCell(read.record[index] ?? '');
+      });
+      const problem = read.record.length > columns.length ? `has ${read.record.length} cells; the header has ${columns.length}` : undefined;
+      yield { line: read.line, cells, ...(problem && { problem }) };
+    }
+  }
+  return {
+    format,
+    encoding: decoded.encoding,
+    sheets: [],
+    columns,
+    rows: rows(),
+    placeOf: (row) => ({ file: options.name, line: row.line }),
+  };
+}
+
+export const csvReader: TableReader = {
+  format: 'csv',
+  title: 'CSV (comma, semicolon, tab or bar, sniffed)',
+  extensions: ['.csv', '.txt'],
+  open: (path, options) => openDelimited(path, options, 'csv'),
+};
+
+export const tsvReader: TableReader = {
+  format: 'tsv',
+  title: 'TSV (tab-separated)',
+  extensions: ['.tsv', '.tab'],
+  open: (path, options) => openDelimited(path, options, 'tsv'),
+};

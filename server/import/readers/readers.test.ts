@@ -1,0 +1,52 @@
+// The readers on files as analysts get them: a CSV whose header leaves a cell empty or repeats a
+// name, a TSV, JSON lines with a broken line.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readerFor } from './registry.ts';
+import type { SourceRow, Table } from './table.ts';
+
+let scratch: string;
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'test-readers-'));
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+async function open(name: string, text: string): Promise<Table> {
+  const path = join(scratch, name);
+  await writeFile(path, text);
+  return readerFor(name).open(path, { name, headerRow: 1, maxUncompressedBytes: 1 << 20 });
+}
+
+async function rowsOf(table: Table): Promise<SourceRow[]> {
+  const rows: SourceRow[] = [];
+  for await (const row of table.rows) rows.push(row);
+  return rows;
+}
+
+describe('table readers', () => {
+  it('name a header cell left empty by its place and a repeated name by its count, instead of refusing the file', async () => {
+    const table = await open('roster.csv', '姓名,备注,备注,\n测试甲,一,二,\n');
+    expect(table.columns).toEqual(['姓名', '备注', '备注 (2)', '(column 4)']);
+    expect(await rowsOf(table)).toEqual([{ line: 2, cells: { 姓名: '测试甲', 备注: '一', '备注 (2)': '二', '(column 4)': null } }]);
+  });
+
+  it('read a TSV by its tabs', async () => {
+    const table = await open('places.tsv', 'code\tname\n650000\tXinjiang, region\n');
+    expect(table.format).toBe('tsv');
+    expect(await rowsOf(table)).toEqual([{ line: 2, cells: { code: '650000', name: 'Xinjiang, region' } }]);
+  });
+
+  it('read JSON lines, skipping blank lines, a list as its items, and name the line that is not JSON', async () => {
+    const table = await open('list.jsonl', '{"name": "A", "aliases": ["B", "C"]}\n\n{"name": "D"}\n');
+    expect(table.columns).toEqual(['name', 'aliases']);
+    expect(await rowsOf(table)).toEqual([
+      { line: 1, cells: { name: 'A', aliases: 'B; C' } },
+      { line: 3, cells: { name: 'D', aliases: null } },
+    ]);
+    await expect(open('broken.jsonl', '{"name": "A"}\n\n\n{"name": \n')).rejects.toThrow(/^broken\.jsonl:4: not valid JSON/);
+  });
+});

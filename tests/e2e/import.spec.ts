@@ -1,0 +1,119 @@
+// Import in the browser, against the real app and Chromium: each example of
+// tests/fixtures/import/mapped/ uploaded, mapped with its mapping file, previewed on the small
+// canvas, checked, imported with its progress, then undone; the command line then imports the same
+// file with the same mapping to the same graph. Under their own namespaces (test-e2e-…).
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { toJson } from '../../server/graph/to-json.ts';
+import { startBrowserSession, type BrowserSession } from './browser-session.ts';
+import { ImportPage } from './import-page.ts';
+
+const dir = 'tests/fixtures/import/mapped';
+let session: BrowserSession;
+let scratch: string;
+
+beforeAll(async () => {
+  session = await startBrowserSession();
+  scratch = await mkdtemp(join(tmpdir(), 'test-e2e-import-'));
+});
+afterAll(async () => {
+  await session.app.driver.executeQuery("MATCH (node:Entity) WHERE node.id STARTS WITH 'test-e2e-' DETACH DELETE node");
+  await session?.close();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+/** The elements a namespace holds, as plain JSON without which import wrote them. */
+async function graphOf(namespace: string) {
+  const driver = session.app.driver;
+  const strip = (properties: unknown) => Object.fromEntries(Object.entries(toJson(properties) as Record<string, unknown>).filter(([key]) => key !== 'imports'));
+  const nodes = await driver.executeQuery(
+    'MATCH (n:Entity) WHERE n.id STARTS WITH $prefix RETURN n.id AS id, labels(n) AS labels, properties(n) AS p ORDER BY id',
+    { prefix: `${namespace}:` },
+  );
+  const links = await driver.executeQuery(
+    'MATCH (a)-[r]->(b) WHERE r.id STARTS WITH $prefix RETURN r.id AS id, type(r) AS type, a.id AS a, b.id AS b, properties(r) AS p ORDER BY id',
+    { prefix: `${namespace}:` },
+  );
+  return {
+    nodes: nodes.records.map((record) => [record.get('id'), [...record.get('labels')].sort(), strip(record.get('p'))]),
+    links: links.records.map((record) => [record.get('id'), record.get('type'), record.get('a'), record.get('b'), strip(record.get('p'))]),
+  };
+}
+
+function runCli(args: string[]) {
+  const neo4jTest = inject('neo4j');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/import-cli.ts', ...args, '--as', 'test-e2e'], {
+    env: { ...process.env, NEO4J_URI: neo4jTest.uri, NEO4J_USER: neo4jTest.user, NEO4J_PASSWORD: neo4jTest.password },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise<{ code: number | null; output: string }>((resolve) => child.once('exit', (code) => resolve({ code, output })));
+}
+
+/** The examples in the order their references need: facilities before the roster that names them. */
+const examples = [
+  { file: 'facilities.csv', mapping: 'facilities.yaml', namespace: 'test-facilities', nodes: 4, edges: 0 },
+  { file: 'divisions.csv', mapping: 'divisions.yaml', namespace: 'test-divisions', nodes: 6, edges: 5 },
+  { file: 'organogram.csv', mapping: 'organogram.yaml', namespace: 'test-organogram', nodes: 14, edges: 21 },
+  { file: 'roster-gb18030.csv', mapping: 'roster.yaml', namespace: 'test-roster', nodes: 7, edges: 4, encoding: 'GB18030' },
+  { file: 'sanctions.json', mapping: 'sanctions.yaml', namespace: 'test-sanctions', nodes: 4, edges: 2 },
+];
+
+describe('import in the browser', () => {
+  it('imports each example through the browser and through the command line to the same graph', { timeout: 900_000 }, async () => {
+    const page = new ImportPage(session.explorer.page);
+    await page.open();
+    for (const example of examples) {
+      const namespace = example.namespace.replace('test-', 'test-e2e-');
+      // The roster's facilities are the e2e facility list's.
+      const text = (await readFile(join(dir, example.mapping), 'utf8')).replaceAll(/namespace: test-(\w+)/g, 'namespace: test-e2e-$1');
+      const read = await page.upload(join(dir, example.file));
+      if (example.encoding) {
+        expect(read).toBe('unreadable');
+        expect(await page.problem()).toMatch(new RegExp(`not valid UTF-8 at byte \\d+ .*it looks like ${example.encoding}`));
+        await page.readAs(example.encoding);
+      } else expect(read).toBe('inspected');
+      await page.loadMapping(example.mapping, text);
+
+      const preview = await page.preview();
+      expect(preview.nodes, example.file).toBe(example.nodes);
+      expect(preview.edges, example.file).toBe(example.edges);
+      expect(preview.width).toBeGreaterThan(300);
+      expect(preview.height).toBeGreaterThan(200);
+
+      expect(await page.check(), example.file).toMatchObject({ state: 'checked', entries: [] });
+      const done = await page.run();
+      expect(done.progress).toMatch(/^complete: [\d,]+ of [\d,]+ rows · [\d,]+ rows\/s/);
+      expect(done.summary).toMatch(/^\d+ rows read/);
+      expect(done.reportHref).toMatch(/^\/api\/imports\/jobs\/.+\/report$/);
+      const fromBrowser = await graphOf(namespace);
+      expect(fromBrowser.nodes.length, example.file).toBeGreaterThan(0);
+
+      // Undo (the browser's history), then the command line with the same mapping: the same graph.
+      expect(await page.undoLatest(example.file)).toMatch(/^Undone: \d+ deleted/);
+      expect((await graphOf(namespace)).nodes).toEqual([]);
+      const mappingFile = join(scratch, example.mapping);
+      await writeFile(mappingFile, text);
+      const cli = await runCli([join(dir, example.file), '--mapping', mappingFile]);
+      expect(cli.code, cli.output).toBe(0);
+      expect(await graphOf(namespace)).toEqual(fromBrowser);
+    }
+  });
+
+  it('does not offer import to a viewer', async () => {
+    const viewer = await session.openPage(await import('../support/neo4j.ts').then(({ ensureTestUser }) => ensureTestUser(session.app.driver, 'viewer')));
+    try {
+      // Signed in (the account line shows), yet no import is offered; the analyst's page offers it.
+      await viewer.page.locator('#account').waitFor({ state: 'visible' });
+      expect(await viewer.page.locator('#import-open').isVisible()).toBe(false);
+      expect(await session.explorer.page.locator('#import-open').isVisible()).toBe(true);
+    } finally {
+      await viewer.page.close();
+    }
+  });
+});

@@ -1,0 +1,292 @@
+// Mapped imports on the run's Neo4j: every example of tests/fixtures/import/mapped/ through the
+// command line, the roster in GB18030, UTF-16 and XLSX to the same graph, a Latin-1 file refused
+// naming its encoding, matches instead of duplicates, and undo taking back exactly one import.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parseMapping } from '../../server/import/mapping/load-mapping.ts';
+import { runMappedImport, type MappedImportResult } from '../../server/import/engine/mapped-import.ts';
+import { undoImport } from '../../server/queries/import-history.ts';
+import type { GraphExecutor } from '../../server/graph/executor.ts';
+import { toJson } from '../../server/graph/to-json.ts';
+import { type AnswerBody, testDriver, testExecutor } from '../support/neo4j.ts';
+
+const dir = 'tests/fixtures/import/mapped';
+const PREFIXES = ['test-facilities:', 'test-divisions:', 'test-organogram:', 'test-roster', 'test-sanctions:', 'test-mapped-'];
+
+let driver: Driver;
+let graph: GraphExecutor;
+let scratch: string;
+
+beforeAll(async () => {
+  driver = testDriver();
+  graph = await testExecutor(driver);
+  scratch = await mkdtemp(join(tmpdir(), 'test-mapped-'));
+});
+afterAll(async () => {
+  await driver.executeQuery(
+    `MATCH (node:Entity) WHERE any(prefix IN $prefixes WHERE node.id STARTS WITH prefix) OR (node:Document AND node.id STARTS WITH 'file:sha256:') DETACH DELETE node`,
+    { prefixes: PREFIXES },
+  );
+  await driver.executeQuery(`MATCH (claim:_Claim) WHERE any(prefix IN $prefixes WHERE claim.elementId STARTS WITH prefix) DELETE claim`, {
+    prefixes: PREFIXES,
+  });
+  await driver.close();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+function runCli(args: string[]) {
+  const neo4jTest = inject('neo4j');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/import-cli.ts', ...args, '--as', 'test-mapped-who'], {
+    env: { ...process.env, NEO4J_URI: neo4jTest.uri, NEO4J_USER: neo4jTest.user, NEO4J_PASSWORD: neo4jTest.password },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
+}
+
+async function mappingOf(name: string, change: (text: string) => string = (text) => text) {
+  return parseMapping(name, change(await readFile(join(dir, name), 'utf8')));
+}
+
+async function engine(
+  file: string,
+  mappingFile: string,
+  change?: (text: string) => string,
+  options: { dryRun?: boolean; maxUncompressedBytes?: number } = {},
+): Promise<MappedImportResult> {
+  return runMappedImport(graph, { path: file, name: file, mapping: await mappingOf(mappingFile, change), who: 'test-mapped-who', ...options });
+}
+
+async function node(id: string) {
+  const { records } = await driver.executeQuery('MATCH (node:Entity {id: $id}) RETURN labels(node) AS labels, properties(node) AS properties', { id });
+  return records[0]
+    ? { labels: (records[0].get('labels') as string[]).sort(), properties: toJson(records[0].get('properties')) as Record<string, AnswerBody> }
+    : null;
+}
+
+async function links(type: string, sourceId: string) {
+  const { records } = await driver.executeQuery(
+    `MATCH (source:Entity {id: $sourceId})-[link]->(target) WHERE type(link) = $type RETURN target.id AS target, properties(link) AS properties`,
+    {
+      sourceId,
+      type,
+    },
+  );
+  return records.map((record) => ({ target: record.get('target') as string, properties: toJson(record.get('properties')) as Record<string, AnswerBody> }));
+}
+
+async function count(prefix: string): Promise<number> {
+  const { records } = await driver.executeQuery('RETURN COUNT { MATCH (node:Entity) WHERE node.id STARTS WITH $prefix } AS n', { prefix });
+  return Number(records[0]!.get('n'));
+}
+
+describe('the example mappings', () => {
+  // The browser test (tests/e2e/import.spec.ts) runs every example through the command line too;
+  // here the roster goes through it (a process, its schema, its report), the others through the engine it calls.
+  it('import the facility list, the divisions, the organogram, the GB18030 roster and the sanctions list', { timeout: 240_000 }, async () => {
+    for (const [file, mapping] of [
+      ['facilities.csv', 'facilities.yaml'],
+      ['divisions.csv', 'divisions.yaml'],
+      ['organogram.csv', 'organogram.yaml'],
+    ]) {
+      const result = await engine(join(dir, file!), mapping!);
+      expect(result.status, `${file}: ${JSON.stringify(result.report.entries.slice(0, 3))}`).toBe('complete');
+    }
+    // The same file with the same mapping again: the import is recognised and nothing is written.
+    const nodesBefore = await count('test-facilities:');
+    const again = await engine(join(dir, 'facilities.csv'), 'facilities.yaml');
+    expect(again.status).toBe('already-complete');
+    expect(await count('test-facilities:')).toBe(nodesBefore);
+    const run = await runCli([join(dir, 'roster-gb18030.csv'), '--mapping', join(dir, 'roster.yaml')]);
+    expect(run.stderr).toBe('');
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toContain("Read 4 rows from tests/fixtures/import/mapped/roster-gb18030.csv (csv, gb18030); 4 rows kept by the mapping's filters.");
+    expect(run.stdout).toContain('Dropped on purpose: 序号.');
+    // The file's Document may exist already (the browser test imports the same bytes): created or merged.
+    expect(run.stdout).toMatch(/Imported in .* s: [45] nodes? created, [01] nodes? merged into existing ones, 4 relationships created/);
+    expect((await engine(join(dir, 'sanctions.json'), 'sanctions.yaml')).status).toBe('complete');
+
+    // Facilities: a value map, a template, a filter (F005 has no coordinates), kept and dropped columns.
+    const f001 = await node('test-facilities:facility:F001');
+    expect(f001!.properties).toMatchObject({
+      name: 'Test Facility Dabancheng',
+      facilityType: 'prison',
+      typeDescription: 'tier 4 facility, opened 2017-05',
+      latitude: 43.3612,
+      capacity: 10000,
+      prefecture: 'Ürümqi',
+      raw_notes: 'Large walled compound',
+      confidence: 'inferred',
+      synthetic: true,
+    });
+    expect(f001!.properties).not.toHaveProperty('raw_source_url');
+    expect(await node('test-facilities:facility:F005')).toBeNull();
+    const [document] = f001!.properties.sources as string[];
+    const cited = await node(document!);
+    expect(cited!.properties).toMatchObject({ name: 'Test list of detention facilities', url: 'https://example.org/test-facility-list', date: '2020-09' });
+    expect(cited!.properties.checksum).toMatch(/^[0-9a-f]{64}$/);
+
+    // Divisions: parents by code; a name in characters only gets its pinyin.
+    expect((await links('LOCATED_IN', 'test-divisions:place:653121')).map((link) => link.target)).toEqual(['test-divisions:place:653100']);
+    expect(await links('LOCATED_IN', 'test-divisions:place:650000')).toEqual([]);
+    expect((await node('test-divisions:place:653121'))!.properties.aliases).toEqual(['Shūfù Xiàn', 'Shufu Xian', 'Shufuxian']);
+
+    // Organogram: posts reporting to posts, partial dates kept with their precision.
+    expect((await links('REPORTS_TO', 'test-organogram:person:P10')).map((link) => link.target)).toEqual(['test-organogram:person:P09']);
+    const [post] = await links('HELD_POST', 'test-organogram:person:P01');
+    expect(post!.properties).toMatchObject({ title: 'Deputy director', head: false, from: '2016-03-01', fromPrecision: 'month' });
+
+    // Roster: GB18030 read right, dates written 1990年1月1日, a link to the facility list's node.
+    const detainee = await node('test-roster:person:650000199001011234');
+    expect(detainee!.labels).toEqual(['Detainee', 'Entity', 'Person']);
+    expect(detainee!.properties).toMatchObject({ name: '测试阿不都', gender: 'male', birthDate: '1990-01-01', ethnicity: '维吾尔族', raw_备注: '测试记录' });
+    expect(detainee!.properties).not.toHaveProperty('raw_序号');
+    const [detention] = await links('DETAINED_AT', 'test-roster:person:650000199001011234');
+    expect(detention).toMatchObject({ target: 'test-facilities:facility:F002', properties: { from: '2017-05-28' } });
+    const [toMonth] = await links('DETAINED_AT', 'test-roster:person:65000019920215234X');
+    expect(toMonth!.properties).toMatchObject({ from: '2018-03-01', fromPrecision: 'month' });
+
+    // Sanctions: day-first dates, a list split, a JSON array.
+    const [designation] = await links('SANCTIONED_UNDER', await sanctionedId());
+    expect(designation!.properties.from).toBe('2020-07-09');
+    expect((await node(designation!.target))!.properties).toMatchObject({
+      authority: 'Test Treasury',
+      date: '2020-07-09',
+      measures: 'asset freeze; travel ban',
+    });
+  });
+
+  it('prints every column of every type and names the link ends in --help', async () => {
+    const run = await runCli(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Facility         id* (stable id)');
+    expect(run.stdout).toContain('source = id of the node the link starts at');
+    expect(run.stdout).toContain('HELD_POST        source: Person -> target: Organization');
+  });
+});
+
+async function sanctionedId(): Promise<string> {
+  const { records } = await driver.executeQuery("MATCH (node:Official {name: 'Test Sanctioned Official One'}) RETURN node.id AS id");
+  return records[0]!.get('id') as string;
+}
+
+describe('encodings and formats', () => {
+  it('read the roster in UTF-16 (by its byte-order mark) and as an XLSX workbook to the same nodes as in GB18030', async () => {
+    const before = await node('test-roster:person:65000019920215234X');
+    const utf16 = await engine(join(dir, 'roster-utf16.csv'), 'roster.yaml');
+    expect(utf16.status).toBe('complete');
+    expect(utf16.report.encoding).toBe('UTF-16LE (byte-order mark)');
+    const xlsx = await engine(join(dir, 'roster.xlsx'), 'roster-xlsx.yaml');
+    expect(xlsx.status, JSON.stringify(xlsx.report.entries)).toBe('complete');
+    expect(xlsx.report.sheet).toBe('名单');
+    for (const result of [utf16, xlsx]) expect(result.report.counts).toMatchObject({ nodesCreated: 1, nodesMerged: 4 });
+    const after = await node('test-roster:person:65000019920215234X');
+    const strip = ({ sources, imports, ...rest }: Record<string, unknown>) => rest;
+    expect(strip(after!.properties)).toEqual(strip(before!.properties));
+    expect(after!.properties.sources).toHaveLength(3);
+    await undoImport(graph, utf16.importId, 'test-mapped-who');
+    await undoImport(graph, xlsx.importId, 'test-mapped-who');
+    expect(await node('test-roster:person:65000019920215234X')).toEqual(before);
+  });
+
+  it('refuses a Latin-1 file without a declared encoding, naming the line, the byte and the encoding', { timeout: 120_000 }, async () => {
+    const mappingFile = join(scratch, 'places.yaml');
+    await writeFile(
+      mappingFile,
+      'schemaVersion: 1\nnamespace: test-mapped-places\nentities:\n  place:\n    kind: Place\n    key: [name]\n    properties:\n      name: name\n      placeType: { literal: other }\nunmapped:\n  drop: [county]\n',
+    );
+    const run = await runCli([join(dir, 'places-latin1.csv'), '--mapping', mappingFile]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^Cannot import: tests\/fixtures\/import\/mapped\/places-latin1\.csv:2: not valid UTF-8 at byte 26 \(0xDC .*\); it looks like ISO-8859-1: declare it \(--encoding ISO-8859-1/,
+    );
+    const declared = await runMappedImport(graph, {
+      path: join(dir, 'places-latin1.csv'),
+      name: 'places-latin1.csv',
+      mapping: parseMapping('places.yaml', `${await readFile(mappingFile, 'utf8')}source: { encoding: latin1 }\n`),
+      who: 'test-mapped-who',
+    });
+    expect(declared.status).toBe('complete');
+    expect((await node(await placeId()))!.properties.name).toBe('Test Place 1 Ürümqi Süd');
+  });
+});
+
+async function placeId(): Promise<string> {
+  const { records } = await driver.executeQuery("MATCH (node:Place {name: 'Test Place 1 Ürümqi Süd'}) RETURN node.id AS id");
+  return records[0]!.get('id') as string;
+}
+
+describe('matching on the way in', () => {
+  it('merges a roster whose people are already in the graph by their ID numbers, and lists same-named facilities as possible matches', async () => {
+    const again = await engine(join(dir, 'roster-utf16.csv'), 'roster.yaml', (text) => text.replace('namespace: test-roster', 'namespace: test-roster-copy'));
+    expect(again.status).toBe('complete');
+    // Another file (the UTF-16 export), so another Document: the people merge and cite both.
+    expect(again.report.counts).toMatchObject({ nodesCreated: 1, nodesMerged: 4 });
+    expect(await count('test-roster-copy:person:')).toBe(0);
+    expect(again.report.matches.filter((match) => match.verdict === 'same').map((match) => [match.incomingId, match.existingId, match.reasons])).toContainEqual(
+      ['test-roster-copy:person:650000199001011234', 'test-roster:person:650000199001011234', ['same ID number']],
+    );
+    const merged = await node('test-roster:person:650000199001011234');
+    expect(merged!.properties.sources).toHaveLength(2);
+
+    const facilities = await engine(
+      join(dir, 'facilities.csv'),
+      'facilities.yaml',
+      (text) => text.replace('namespace: test-facilities', 'namespace: test-mapped-facilities'),
+      { dryRun: true },
+    );
+    expect(facilities.status).toBe('checked');
+    const possible = facilities.report.matches.find((match) => match.incomingId === 'test-mapped-facilities:facility:F001')!;
+    expect(possible).toMatchObject({ verdict: 'possible', existingId: 'test-facilities:facility:F001' });
+    expect(possible.reasons).toEqual(expect.arrayContaining(['same name, written the same in some script', 'same county']));
+    expect(possible.score).toBeGreaterThan(0.5);
+
+    // Undo takes back the copy's sources and leaves the first import's nodes as they were.
+    await undoImport(graph, again.importId, 'test-mapped-who');
+    expect((await node('test-roster:person:650000199001011234'))!.properties.sources).toHaveLength(1);
+  });
+});
+
+describe('bad input', () => {
+  it('names the file, the line or cell, the field and the reason, and writes nothing', async () => {
+    const bad = join(scratch, 'bad-roster.csv');
+    await writeFile(
+      bad,
+      '序号,姓名,身份证号,性别,出生日期,民族,住址,关押场所,入所日期,备注\n1,测试甲,650000199901010011,男,1999年13月1日,维吾尔族,,F001,2017年5月28日,\n2,测试乙,650000199901010022,女,1999年1月1日,维吾尔族,,F999,2017年5月28日,\n3,测试丙,650000199901010022,女,1999年1月2日,维吾尔族,,F001,2017年5月28日,\n',
+    );
+    const before = await count('test-roster:');
+    const result = await engine(bad, 'roster.yaml', (text) => text.replace('source:\n  encoding: gb18030\n', ''));
+    expect(result.status).toBe('refused');
+    const lines = result.report.entries.map((entry) => `${entry.line} ${entry.field}: ${entry.reason}`);
+    expect(lines).toEqual([
+      '2 出生日期 (entities.detainee.birthDate): "1999年13月1日" is not a date in "YYYY年M月D日" or "YYYY-MM-DD"',
+      '3 entities.facility: "test-facilities:facility:F999" is neither in the file nor in the graph',
+      '4 entities.detainee: key collision: "test-roster:person:650000199901010022" is also made by line 3, with other values',
+    ]);
+    expect(await count('test-roster:')).toBe(before);
+
+    const missing = await engine(join(dir, 'facilities.csv'), 'facilities.yaml', (text) => text.replace('latitude: lat', 'latitude: latitude'));
+    expect(missing.status).toBe('refused');
+    expect(missing.report.entries[0]).toMatchObject({
+      line: 0,
+      field: 'entities.facility.properties.latitude',
+      reason: expect.stringMatching(/^names column "latitude", which the file lacks/),
+    });
+  });
+
+  it('refuses a corrupt workbook and one that inflates past the cap', async () => {
+    const corrupt = join(scratch, 'corrupt.xlsx');
+    await writeFile(corrupt, (await readFile(join(dir, 'roster.xlsx'))).subarray(0, 3000));
+    await expect(engine(corrupt, 'roster-xlsx.yaml')).rejects.toThrow(/corrupt\.xlsx: not an XLSX workbook/);
+    await expect(engine(join(dir, 'roster.xlsx'), 'roster-xlsx.yaml', undefined, { maxUncompressedBytes: 10_000 })).rejects.toThrow(
+      /roster\.xlsx: the workbook inflates to more than 10,000 bytes: save the sheet as CSV, or raise IMPORT_XLSX_MAX_MB/,
+    );
+  });
+});
