@@ -144,10 +144,10 @@ describe('a merge and its split', () => {
         elements: { nodes: [pair.duplicateId], edges: [] },
         positions: {},
         layout: 'chain',
-        filters: { asOf: null, synthetic: true, confidence: ['confirmed', 'reported'] },
+        filters: { synthetic: true },
         viewport: { zoom: 1, pan: { x: 0, y: 0 } },
       });
-      expect(saved.status).toBe(201);
+      expect(saved.status, JSON.stringify(saved.body)).toBe(201);
       const opened = (await app.get(`/api/views/${saved.body.view.id}`)).body;
       expect(opened.graph.nodes.map((node: { id: string }) => node.id)).toEqual([canonical]);
       expect(opened.graph.nodes[0].properties.resolvedFrom).toHaveLength(2);
