@@ -7,7 +7,7 @@ import reference from './public-record.json' with { type: 'json' };
 
 /** Node properties for a synthetic person's names; spread into the node as they are. */
 export interface SyntheticName {
-  /** Latin script, ending " (synthetic G-000123)" (guard), "D-" (detainee) or "P-" (relative). */
+  /** Latin script, ending " (synthetic G-000123)" (guard), "D-" (detainee), "P-" (relative) or "R-" (a detainee recorded again). */
   name: string;
   /** Chinese characters, ending "（合成）" ("synthetic"). */
   nameZh: string;
@@ -114,7 +114,7 @@ function pick<T>(rng: RandomGenerator, items: readonly T[]): T {
   return items[uniformInt(rng, 0, items.length - 1)]!;
 }
 
-function marker(kind: 'G' | 'D' | 'P', serial: number): string {
+function marker(kind: 'G' | 'D' | 'P' | 'R', serial: number): string {
   if (!Number.isSafeInteger(serial) || serial < 0) throw new RangeError(`serial must be a non-negative integer, got ${serial}`);
   return ` (synthetic ${kind}-${String(serial).padStart(6, '0')})`;
 }
@@ -174,4 +174,9 @@ export function syntheticDetaineeName(rng: RandomGenerator, serial: number): Syn
 /** A relative named in a detainee's records: a Uyghur name like the detainee's. */
 export function syntheticRelativeName(rng: RandomGenerator, serial: number): SyntheticName {
   return uyghurName(rng, marker('P', serial));
+}
+
+/** A detainee recorded a second time (seed/synthetic/duplicates.ts), under a spelling the caller varied. */
+export function syntheticRecordedAgainName(latin: string, zh: string, pinyin: string, serial: number): SyntheticName {
+  return marked(latin, zh, pinyin, marker('R', serial));
 }

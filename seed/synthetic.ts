@@ -6,6 +6,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { BatchWriter, type RawBatch } from './synthetic/batch-writer.ts';
 import { writeDetainees } from './synthetic/detainees.ts';
 import { Draw } from './synthetic/draw.ts';
+import { isRepeated, writeKnownDuplicates } from './synthetic/duplicates.ts';
 import { facilityPicker, writeFacilities } from './synthetic/facilities.ts';
 import { writePoliceRecords } from './synthetic/relatives.ts';
 import type { ScaleOptions } from './synthetic/scales.ts';
@@ -13,6 +14,7 @@ import { writeStructure } from './synthetic/structure.ts';
 
 export type { RawBatch } from './synthetic/batch-writer.ts';
 export { SCALES, type ScaleName, type ScaleOptions } from './synthetic/scales.ts';
+export { knownDuplicatePairs } from './synthetic/duplicates.ts';
 
 /**
  * Streams the synthetic graph in batches of about `batchRows` rows. Each batch's links point only at
@@ -26,7 +28,8 @@ export function* syntheticBatches(options: ScaleOptions, batchRows = 10_000): Ge
   const facilities = yield* writeFacilities(out, draw, options, counties);
   const facilityFor = facilityPicker(draw, facilities, options.facilitySkew);
   yield* writePoliceRecords(out, draw, options.extraRecordDocuments);
-  yield* writeDetainees(out, draw, options, villages, facilityFor);
+  const repeated = yield* writeDetainees(out, draw, options, villages, facilityFor, isRepeated(options));
+  yield* writeKnownDuplicates(out, repeated);
   yield* out.flushRest();
 }
 

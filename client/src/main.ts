@@ -21,6 +21,7 @@ import { mountLegend } from './panels/legend.ts';
 import { createAccount, type MountPanel, type Panel, type PanelContext } from './panels/panel.ts';
 import { mountPhotos } from './panels/photos.ts';
 import { mountQueryPanel } from './panels/query-panel.ts';
+import { mountReviewQueue } from './panels/review-queue.ts';
 import { createQueryRunner } from './panels/query-runner.ts';
 import { mountSearch } from './panels/search.ts';
 import { mountSession } from './panels/session.ts';
@@ -90,6 +91,7 @@ mount(mountLegend, 'legend', HTMLUListElement);
 mount(mountViews, 'views-panel', HTMLElement);
 mount(mountImport, 'import-dialog', HTMLDialogElement);
 mount(mountInsights, 'insights', HTMLElement);
+mount(mountReviewQueue, 'review-queue', HTMLElement);
 status.set({ state: 'idle', message: 'Search for a person, facility or organisation.' });
 mount(mountSession, 'login', HTMLElement);
 

@@ -31,6 +31,12 @@ import { query as beginImport } from './import/begin-import.ts';
 import { query as commitBatch } from './import/commit-batch.ts';
 import { query as existingNodes } from './import/existing-nodes.ts';
 import { query as graphHasEvidence } from './import/graph-has-evidence.ts';
+import { query as createJudgement } from './identity/create-judgement.ts';
+import { query as identityMembers } from './identity/identity-members.ts';
+import { query as judgementSubjects } from './identity/judgement-subjects.ts';
+import { query as listJudgements } from './identity/list-judgements.ts';
+import { query as peopleForMatching } from './identity/people-for-matching.ts';
+import { query as retractJudgements } from './identity/retract-judgements.ts';
 import { query as importStatus } from './import/import-status.ts';
 import { query as mergeImportNodes } from './import/merge-import-nodes.ts';
 import { query as mergeImportRelationships } from './import/merge-import-relationships.ts';
@@ -124,6 +130,12 @@ export const queries = {
   retractImportElements,
   saveMapping,
   findMapping,
+  createJudgement,
+  identityMembers,
+  judgementSubjects,
+  listJudgements,
+  peopleForMatching,
+  retractJudgements,
   removeOtherSeeds,
   retireOtherSeeds,
   storeIsEmpty,

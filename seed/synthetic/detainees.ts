@@ -4,6 +4,7 @@ import { syntheticDetaineeName } from '../synthetic-names.ts';
 import { sha256Hex, syntheticPhotoFile, syntheticPhotoId, syntheticPhotoPng } from '../synthetic-photos.ts';
 import { type BatchWriter, type RawBatch, SYNTHETIC_COLLECTION, syntheticMark } from './batch-writer.ts';
 import { type Draw, detaineeAge, detentionYear, pad } from './draw.ts';
+import type { RecordedDetainee } from './duplicates.ts';
 import type { FacilityPlan } from './facilities.ts';
 import { writeRelatives } from './relatives.ts';
 import type { ScaleOptions } from './scales.ts';
@@ -20,20 +21,28 @@ interface DetaineePlan {
   year: number;
   detainedFrom: string;
   village: string | null;
+  /** What a second record of them (duplicates.ts) copies or varies. */
+  recorded: Omit<RecordedDetainee, 'facility'>;
 }
 
-/** Detainee after detainee, each with everything recorded about them: a batch never splits one. */
+/**
+ * Detainee after detainee, each with everything recorded about them: a batch never splits one.
+ * Returns those `repeated` picks, for duplicates.ts to record a second time.
+ */
 export function* writeDetainees(
   out: BatchWriter,
   draw: Draw,
   options: ScaleOptions,
   villages: string[],
   facilityFor: () => FacilityPlan,
-): Generator<RawBatch, void, undefined> {
+  repeated: (serial: number) => boolean,
+): Generator<RawBatch, RecordedDetainee[], undefined> {
   let relativeSerial = 0;
+  const recorded: RecordedDetainee[] = [];
   for (let serial = 1; serial <= options.detainees; serial++) {
     const detainee = writeDetainee(out, draw, serial, villages);
-    writeDetentions(out, draw, detainee, facilityFor);
+    const facility = writeDetentions(out, draw, detainee, facilityFor);
+    if (repeated(serial)) recorded.push({ ...detainee.recorded, facility });
     writePhoto(out, detainee, options.photographedDetainees);
     if (detainee.village)
       out.pushRelationships({
@@ -46,6 +55,7 @@ export function* writeDetainees(
     relativeSerial = writeRelatives(out, draw, detainee, options, relativeSerial);
     yield* out.flushIfFull();
   }
+  return recorded;
 }
 
 /** The detention record and the detainee it describes. */
@@ -57,6 +67,12 @@ function writeDetainee(out: BatchWriter, draw: Draw, serial: number, villages: s
   const detainedFrom = draw.day(year);
   const village = villages.length > 0 ? draw.pick(villages) : null;
   const name = syntheticDetaineeName(draw.generator(), serial);
+  // Drawn in the order the records once drew them inline (pages first), so every graph stays as it was.
+  const pages = draw.int(1, 4);
+  const gender = draw.chance(0.7) ? 'male' : 'female';
+  const birthDate = `${year - age}-${pad(draw.int(1, 12), 2)}-${pad(draw.int(1, 28), 2)}`;
+  // Visibly not a PRC identity number, so no generated record can match a real one.
+  const idNumber = `SYN-${pad(serial, 10)}`;
   out.pushNodes(
     {
       id: recordId,
@@ -65,7 +81,7 @@ function writeDetainee(out: BatchWriter, draw: Draw, serial: number, villages: s
         name: `Synthetic detention record D-${pad(serial, 7)}`,
         collection: SYNTHETIC_COLLECTION,
         date: detainedFrom,
-        pages: draw.int(1, 4),
+        pages,
         synthetic: true,
       },
     },
@@ -74,11 +90,10 @@ function writeDetainee(out: BatchWriter, draw: Draw, serial: number, villages: s
       labels: ['Person', 'Detainee'],
       properties: {
         ...name,
-        gender: draw.chance(0.7) ? 'male' : 'female',
+        gender,
         age,
-        birthDate: `${year - age}-${pad(draw.int(1, 12), 2)}-${pad(draw.int(1, 28), 2)}`,
-        // Visibly not a PRC identity number, so no generated record can match a real one.
-        idNumber: `SYN-${pad(serial, 10)}`,
+        birthDate,
+        idNumber,
         address: village ? `Synthetic village ${village.slice(-6)}` : undefined,
         ethnicity: 'Uyghur',
         sources: [recordId],
@@ -86,11 +101,12 @@ function writeDetainee(out: BatchWriter, draw: Draw, serial: number, villages: s
       },
     },
   );
-  return { id, serial, recordId, year, detainedFrom, village };
+  const recorded = { id, name: name.name, nameZh: name.nameZh, pinyin: name.pinyin ?? name.name, gender, birthDate, idNumber, village };
+  return { id, serial, recordId, year, detainedFrom, village, recorded };
 }
 
-/** The first detention, and for one in four a transfer to a second facility once the first ends. */
-function writeDetentions(out: BatchWriter, draw: Draw, detainee: DetaineePlan, facilityFor: () => FacilityPlan): void {
+/** The first detention, and for one in four a transfer to a second facility once the first ends; returns the first facility's id. */
+function writeDetentions(out: BatchWriter, draw: Draw, detainee: DetaineePlan, facilityFor: () => FacilityPlan): string {
   const { id, recordId, detainedFrom } = detainee;
   const first = facilityFor();
   const transferred = draw.chance(0.25);
@@ -117,6 +133,7 @@ function writeDetentions(out: BatchWriter, draw: Draw, detainee: DetaineePlan, f
       properties: { from: firstTo, recordedReason: 'transfer', sources: [recordId], ...syntheticMark },
     });
   }
+  return first.id;
 }
 
 /** Drawn from no random number, so adding photos left every other generated record as it was. */

@@ -15,6 +15,8 @@ export interface ScaleOptions {
   facilitySkew: number;
   /** Detainees among the first this many get a generated stand-in photo (one in five; seed/synthetic-photos.ts). */
   photographedDetainees: number;
+  /** Detainees recorded a second time under another spelling (seed/synthetic/duplicates.ts): the matcher's ground truth. */
+  knownDuplicates: number;
 }
 
 const baseSeed = 20220524; // the consortium's publication day
@@ -32,6 +34,7 @@ export const SCALES = {
     extraRecordDocuments: 200,
     facilitySkew: 1.0,
     photographedDetainees: 300,
+    knownDuplicates: 24,
   },
   /** The leak's own size: ~800,000 individuals in police records, 20,000+ detainees, 100,000 documents. */
   leak: {
@@ -45,6 +48,7 @@ export const SCALES = {
     extraRecordDocuments: 78_000,
     facilitySkew: 1.3,
     photographedDetainees: 300,
+    knownDuplicates: 0,
   },
   /** About 1 million nodes and 3 million relationships, with a facility of 20,000+ detainees. */
   '1m': {
@@ -58,6 +62,7 @@ export const SCALES = {
     extraRecordDocuments: 20_000,
     facilitySkew: 1.0,
     photographedDetainees: 300,
+    knownDuplicates: 0,
   },
   /** About 10 million nodes and 30 million relationships. */
   '10m': {
@@ -71,6 +76,7 @@ export const SCALES = {
     extraRecordDocuments: 200_000,
     facilitySkew: 1.0,
     photographedDetainees: 300,
+    knownDuplicates: 0,
   },
 } satisfies Record<string, ScaleOptions>;
 export type ScaleName = keyof typeof SCALES;

@@ -44,6 +44,8 @@ import { DEFAULT_XLSX_MAX_BYTES } from '../import/engine/mapped-import.ts';
 import { tmpdir } from 'node:os';
 import { notesRoutes } from './routes/notes.routes.ts';
 import { sanctionsRoutes } from './routes/sanctions.routes.ts';
+import { identityRoutes } from './routes/identity.routes.ts';
+import { IdentityStore } from '../queries/identity-store.ts';
 
 /** The budget of POST /api/export/:format: the largest body allowed takes seconds of CPU on a busy machine. */
 const SUBMITTED_EXPORT_BUDGET_MS = 30_000;
@@ -123,6 +125,7 @@ export function createApp(options: AppOptions): Express {
   const graph = new GraphExecutor(options.driver, options.catalogue, { timeoutMs: options.queryTimeoutMs ?? 7_000 });
   const audit = new AuditLog(graph, log);
   const redaction = { redactAll: options.redactAll ?? false, secret: options.redactionSecret ?? randomBytes(32).toString('hex') };
+  const identities = new IdentityStore(graph);
   const services: Services = {
     graph,
     users: new UserStore(graph, { ...DEFAULT_SESSION_CACHE, ...(options.sessionCacheMs === undefined ? {} : { lifetimeMs: options.sessionCacheMs }) }),
@@ -130,7 +133,8 @@ export function createApp(options: AppOptions): Express {
     viewGraph: new ViewGraph(graph),
     notes: new NoteStore(graph),
     audit,
-    answers: new EvidenceAnswers(graph, audit, redaction),
+    identities,
+    answers: new EvidenceAnswers(graph, audit, redaction, identities),
   };
   const { users } = services;
   // How many requests had to read Neo4j to learn who sent them (benchmarks and tests read it).
@@ -177,6 +181,7 @@ export function createApp(options: AppOptions): Express {
   api.use(viewsRoutes(services));
   api.use(notesRoutes(services));
   api.use(sanctionsRoutes(services));
+  api.use(identityRoutes(services));
   api.use(authRoutes(users, audit));
   api.use(tokensRoutes(users, audit));
   api.use(usersRoutes(users, audit));

@@ -3,6 +3,7 @@ import type { GraphExecutor } from '../graph/executor.ts';
 import type { AuditLog } from '../policy/audit-log.ts';
 import type { EvidenceAnswers } from '../policy/evidence-answers.ts';
 import type { NoteStore } from '../queries/note-store.ts';
+import type { IdentityStore } from '../queries/identity-store.ts';
 import type { UserStore } from '../queries/user-store.ts';
 import type { ViewGraph } from '../queries/view-graph.ts';
 import type { ViewStore } from '../queries/view-store.ts';
@@ -15,6 +16,8 @@ export interface Services {
   /** Analysts' notes and hypothesis links: never evidence. */
   notes: NoteStore;
   audit: AuditLog;
+  /** Analysts' judgements that records are one person, and the identities they resolve to. */
+  identities: IdentityStore;
   /** Every evidence answer leaves through it: audited, then withheld for the reader's role. */
   answers: EvidenceAnswers;
 }

@@ -7,14 +7,16 @@ import type { ViewChanges } from '../../contract/api/views.ts';
 import type { ViewDocument } from '../../contract/api/saved-view.ts';
 import type { EvidenceQuery, ResultQuery } from '../../contract/queries/define-query.ts';
 import { queries } from '../../contract/queries/index.ts';
-import type { Result } from '../../contract/result.ts';
+import { mergeResults, type Result } from '../../contract/result.ts';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { Forbidden, HttpProblem } from '../errors.ts';
 import type { FieldNaming, GraphExecutor } from '../graph/executor.ts';
 import { holdsAppRecord, refusalOf } from './admin-cypher.ts';
+import type { IdentityStore } from '../queries/identity-store.ts';
 import type { User } from '../queries/user-store.ts';
 import type { VersionRecord, ViewRecord } from '../queries/view-store.ts';
 import type { AuditEntry, AuditLog, AuditNote } from './audit-log.ts';
+import { resolveIdentities, visibleIdentities } from './identity-resolution.ts';
 import { redacts, withhold, type WithholdOptions } from './withhold.ts';
 import { withholdAuditEntry } from './withhold-audit.ts';
 import { withholdNote } from './withhold-notes.ts';
@@ -52,7 +54,29 @@ export class EvidenceAnswers {
     private readonly graph: GraphExecutor,
     private readonly audit: AuditLog,
     private readonly settings: RedactionSettings,
+    private readonly identities: IdentityStore,
   ) {}
+
+  /** Records judged one person answer as one node (identity-resolution.ts); before withholding, which then applies to it. */
+  private async resolve(reader: Reader, result: Result): Promise<Result> {
+    return resolveIdentities(result, await this.identities.index(), this.redacts(reader));
+  }
+
+  /**
+   * A question about one record asked of every record judged the same person (their chains, their
+   * details), the answers merged, as if about `id` alone. A record in no identity (or one the reader
+   * is not shown merged) is asked about once.
+   */
+  async overMembers(reader: Reader, id: string, run: (memberId: string) => Promise<Result>): Promise<Result> {
+    const identity = visibleIdentities(await this.identities.index(), this.redacts(reader))(id);
+    if (!identity) return run(id);
+    const answers: Result[] = [];
+    // One after another: each member's question is a full query, and the request budget is shared.
+    for (const member of identity.members) answers.push(await run(member));
+    const merged = answers.reduce(mergeResults);
+    const first = answers[identity.members.indexOf(id)] ?? answers[0]!;
+    return { ...merged, meta: { ...first.meta, truncated: answers.some((answer) => answer.meta.truncated) } };
+  }
 
   private options(reader: Reader): WithholdOptions {
     // No reader should never reach here; if one does, redact.
@@ -79,17 +103,20 @@ export class EvidenceAnswers {
    */
   async ask(reader: Reader, query: EvidenceQuery, raw: unknown, note: (result: Result) => AuditNote, naming: FieldNaming = {}): Promise<Result> {
     const asked = this.questionFor(reader, query);
-    const found = await this.graph.evidence(asked, raw, naming);
+    const about = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : null;
+    const found = about
+      ? await this.overMembers(reader, about, (id) => this.graph.evidence(asked, { ...(raw as object), id }, naming))
+      : await this.graph.evidence(asked, raw, naming);
     // Answered under the name the reader asked for: the stand-in is how, not what.
     const result = asked === query ? found : { ...found, meta: { ...found.meta, query: query.name } };
     await this.audit.record(reader, note(result));
-    return withhold(result, this.options(reader));
+    return withhold(await this.resolve(reader, result), this.options(reader));
   }
 
   /** A Result the server assembled (a chain, a view's graph, a submitted export) on its way to a reader. */
   async disclose(reader: Reader, result: Result, note: AuditNote | null): Promise<Result> {
     if (note) await this.audit.record(reader, note);
-    return withhold(result, this.options(reader));
+    return withhold(await this.resolve(reader, result), this.options(reader));
   }
 
   /**

@@ -28,6 +28,10 @@ export const AuditAction = z.enum([
   'note-read',
   'note-share',
   'note-delete',
+  'identity-candidates',
+  'identity-judge',
+  'identity-retract',
+  'identity-split',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

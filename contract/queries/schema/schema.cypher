@@ -28,6 +28,8 @@ CREATE INDEX claim_element IF NOT EXISTS FOR (c:_Claim) ON (c.elementId);
 CREATE CONSTRAINT mapping_header IF NOT EXISTS FOR (m:_Mapping) REQUIRE m.headerKey IS UNIQUE;
 // Matching on import: the same official identifier is the same person.
 CREATE INDEX person_id_number IF NOT EXISTS FOR (n:Person) ON (n.idNumber);
+// Analysts' judgements that records are one person, by id.
+CREATE CONSTRAINT judgement_id IF NOT EXISTS FOR (j:_Judgement) REQUIRE j.id IS UNIQUE;
 // Accounts, sessions and API tokens (both `_Session`, stored by the SHA-256 of their secret), audit entries.
 CREATE CONSTRAINT user_id IF NOT EXISTS FOR (u:_User) REQUIRE u.id IS UNIQUE;
 CREATE CONSTRAINT user_username IF NOT EXISTS FOR (u:_User) REQUIRE u.username IS UNIQUE;

@@ -82,9 +82,12 @@ export function exportRoutes({ graph, answers, views }: Services, options: Expor
     // A report made from a saved view carries its title and notes; a view this reader may not open does not exist for them.
     const view = req.query.view === undefined ? undefined : await readableView(res, req.query.view);
     // As GET /api/chain/:id answers: a node with no chain is still exported, so the file says "no chain" about it.
-    const request = { id: req.params.id, asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) };
+    const request = { asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) };
     // With sanctions=include, as GET /api/chain/:id/sanctions answers: the report then has its Sanctions section.
-    const found = req.query.sanctions === 'include' ? await fetchChainSanctions(graph, request) : await fetchChain(graph, request);
+    // A resolved identity's chain is every member's, merged.
+    const found = await answers.overMembers(currentUser(res), req.params.id, (id) =>
+      req.query.sanctions === 'include' ? fetchChainSanctions(graph, { ...request, id }) : fetchChain(graph, { ...request, id }),
+    );
     const chains = await answers.disclose(currentUser(res), found, {
       action: 'export',
       query: found.meta.query,

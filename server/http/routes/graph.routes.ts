@@ -35,18 +35,20 @@ export function graphRoutes({ graph, answers, notes }: Services): Router {
   });
 
   router.get('/nodes/:id', async (req, res) => {
-    const result = await graph.evidence(queries.nodeDetails, { id: req.params.id });
+    const result = await answers.overMembers(currentUser(res), req.params.id, (id) => graph.evidence(queries.nodeDetails, { id }));
     if (result.nodes.length === 0) throw new NotFound(`No node with id "${req.params.id}"`);
     res.json(await answers.disclose(currentUser(res), result, { action: 'node-open', targetIds: [req.params.id] }));
   });
 
   router.get('/chain/:id', async (req, res) => {
-    const request = { id: req.params.id, asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) };
+    const request = { asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) };
     // Hypothesis links enter a chain only when asked for by name, and the chain then says so.
     const hypotheses = ChainHypotheses.safeParse(req.query.hypotheses ?? 'exclude');
     if (!hypotheses.success) throw badInputFrom(hypotheses.error, 'hypotheses');
-    const result =
-      hypotheses.data === 'include' ? await fetchChainWithHypotheses(graph, notes, currentUser(res)!.id, request) : await fetchChain(graph, request);
+    // A resolved identity's chain is every member's, merged.
+    const result = await answers.overMembers(currentUser(res), req.params.id, (id) =>
+      hypotheses.data === 'include' ? fetchChainWithHypotheses(graph, notes, currentUser(res)!.id, { ...request, id }) : fetchChain(graph, { ...request, id }),
+    );
     res.json(
       await answers.disclose(currentUser(res), result, {
         action: 'chain',
