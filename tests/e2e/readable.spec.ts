@@ -109,6 +109,11 @@ describe('labels readable without zooming', () => {
       await form.locator('[name="limit"]').fill(String(facility.limit));
       await form.locator('button[type="submit"]').click();
       await page.settled('query', '150 nodes');
+      // The detainees arrive folded into one group (a large answer stays readable); the analyst opens it, as a click on it does.
+      await page.page.evaluate(async () => {
+        const { cy, workspace } = window.__xpf!;
+        for (const group of cy.nodes('.group').map((node) => node.id())) await workspace.expandGroup(group);
+      });
       const answer = await expectReadable(page, `150-node answer around ${facility.id}`, 150);
       await page.screenshot(`${artifacts}readable-150-${viewport.width}x${viewport.height}.png`);
       console.log(

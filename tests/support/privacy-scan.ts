@@ -159,6 +159,18 @@ export async function everyAnswer(client: Client, fullResult: unknown, view: { i
   await get('/api/views', '/api/views?limit=200');
   await get('/api/notes/:id', `/api/notes/${view.noteId}`);
   await get('/api/notes', `/api/notes?q=${encodeURIComponent('Zzyzx')}`);
+  // Possible duplicates and judgements: a viewer is refused; an analyst's answers must still hold no withheld value.
+  await get('/api/identity/candidates');
+  await get('/api/identity/judgements');
+  for (const id of Object.values(ids)) await get('/api/identity/of/:id', `/api/identity/of/${id}`);
+  // Imports and their reports (rows as read from the file): refused to a viewer, withheld under REDACT=1.
+  await get('/api/imports');
+  const imports = (JSON.parse(answers.at(-1)!.text).imports ?? []) as { id: string }[];
+  for (const { id } of imports.slice(0, 3)) await get('/api/imports/:id/report', `/api/imports/${id}/report`);
+  if (imports.length === 0) await get('/api/imports/:id/report', '/api/imports/no-such-import/report');
+  // A job lives only while its file is checked and written; none is running here, so these ask for one that is not.
+  await get('/api/imports/jobs/:id', '/api/imports/jobs/no-such-job');
+  await get('/api/imports/jobs/:id/report', '/api/imports/jobs/no-such-job/report');
   await get('/api/queries');
   await get('/api/openapi.json');
   await get('/api/auth/session');
