@@ -12,6 +12,7 @@ import { CsvPart, ExportFormat } from '../../contract/api/export.ts';
 import { CypherBody } from './routes/admin.routes.ts';
 import { AuditExportFormat, AuditFilters } from './routes/audit.routes.ts';
 import { LoginBody, PasswordChange } from './routes/auth.routes.ts';
+import { SetupBody } from './routes/setup.routes.ts';
 import { TokenBody, TokenId } from './routes/tokens.routes.ts';
 import { NewUser, UserChange, UserPage } from './routes/users.routes.ts';
 import { ExportBody } from '../../contract/api/export.ts';
@@ -21,6 +22,7 @@ import { ImportFile } from '../policy/view-export.ts';
 import { ViewScope } from '../../contract/api/views.ts';
 import { VisibilityBody } from './routes/views.routes.ts';
 import { importOperations } from './openapi-imports.ts';
+import { identityOperations } from './openapi-identity.ts';
 import { noteOperations } from './openapi-notes.ts';
 import { type Operation, Problem, problem, problems } from './openapi-types.ts';
 import { ChainHypotheses } from '../../contract/api/notes.ts';
@@ -229,6 +231,19 @@ const accountOperations: Operation[] = [
     body: LoginBody,
     responses: { 200: { description: 'Signed in' }, 400: problems[400], 401: problem('Wrong username or password') },
   },
+  {
+    method: 'post',
+    path: '/api/setup/admin',
+    summary: 'Creates the first admin with the one-time token the server printed at start, while no admin exists; signs it in',
+    tag: 'auth',
+    body: SetupBody,
+    responses: {
+      201: { description: 'The first admin, signed in' },
+      400: problems[400],
+      403: problem('No setup is open: a wrong, used or expired token, or an admin exists already'),
+      409: problem('An account of that name exists already'),
+    },
+  },
   { method: 'post', path: '/api/auth/logout', summary: 'Sign out: ends this session', tag: 'auth', responses: { 204: { description: 'Signed out' }, ...gate } },
   {
     method: 'get',
@@ -369,6 +384,7 @@ function operations(catalogue: Catalogue): Operation[] {
     ...photoOperations,
     ...importOperations(problem),
     ...noteOperations,
+    ...identityOperations,
   ];
 }
 
