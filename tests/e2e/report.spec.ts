@@ -45,6 +45,9 @@ afterAll(async () => {
 });
 
 async function exported(format: string): Promise<{ name: string; bytes: Buffer }> {
+  // The formats sit in the toolbar's one export menu: opened first, as an analyst does.
+  const toggle = explorer.page.locator('#export-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   const [download] = await Promise.all([
     explorer.page.waitForEvent('download', { timeout: 60_000 }),
     explorer.page.locator(`#export-menu button[data-format="${format}"]`).click(),
