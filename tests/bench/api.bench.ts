@@ -55,6 +55,10 @@ const samples: Record<string, Record<string, unknown>> = {
   'graph-statistics': {},
   'photos-of': { ids: ['syn-detainee-0000001', 'chen_quanguo'] },
   'photo-file': { id: 'syn-photo-0000001' },
+  'facilities-under': { id: 'org_xuar_pc', limit: 100 },
+  'relationship-counts': { id: 'syn-fac-00001' },
+  'starting-points': {},
+  'sanctions-of': { ids: ['chen_quanguo', 'zhu_hailun', 'xi_jinping'] },
 };
 
 /** Times `runs` calls after a warm-up (plans cached, pages in); a call that answers false is counted, not timed. */
