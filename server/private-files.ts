@@ -31,3 +31,17 @@ export function writePrivateFileSync(path: string, data: string): void {
   writeFileSync(path, data, { mode: 0o600 });
   chmodSync(path, 0o600);
 }
+
+/**
+ * Starts a child process under an owner-only umask: what Neo4j writes (store, transaction logs,
+ * auth.ini) is then private whatever the umask of the shell that started the app. The child takes
+ * the umask at fork, which happens before spawn() returns.
+ */
+export function privately<T>(start: () => T): T {
+  const previous = process.umask(PRIVATE_UMASK);
+  try {
+    return start();
+  } finally {
+    process.umask(previous);
+  }
+}

@@ -1,6 +1,7 @@
 // Runs Neo4j's offline importer (`neo4j-admin database import full`, from the provisioned jars) on the
 // embedded store while no Neo4j runs on it, and keeps a marker until it has finished, so a load cut
 // short is wiped at the next start instead of being opened half-written.
+import { privately } from '../private-files.ts';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
@@ -105,10 +106,13 @@ export async function importOffline(
   options: OfflineImportOptions,
 ): Promise<{ nodes: number; relationships: number }> {
   await writeFile(markerOf(homeDir), `${process.pid}\n`, { mode: 0o600 });
-  const child = spawn(
-    distribution.java.java,
-    [`-Xmx${options.heap}`, '-cp', join(distribution.libDir, '*'), 'org.neo4j.cli.AdminTool', ...arguments_(input, homeDir, options.offHeap)],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEO4J_HOME: homeDir, NEO4J_CONF: join(homeDir, 'conf') } },
+  // Under the owner-only umask, as Neo4j itself runs: the store it writes holds the evidence.
+  const child = privately(() =>
+    spawn(
+      distribution.java.java,
+      [`-Xmx${options.heap}`, '-cp', join(distribution.libDir, '*'), 'org.neo4j.cli.AdminTool', ...arguments_(input, homeDir, options.offHeap)],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEO4J_HOME: homeDir, NEO4J_CONF: join(homeDir, 'conf') } },
+    ),
   );
   const output: string[] = [];
   let partial = '';

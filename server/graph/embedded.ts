@@ -12,7 +12,7 @@ import { assertPortFree } from './ports.ts';
 import { embeddedPassword } from './password.ts';
 import { NEO4J_VERSION, provisionNeo4j, type Neo4jDistribution } from './provision.ts';
 import { StartupError } from './startup-error.ts';
-import { PRIVATE_UMASK, privateFolder, writePrivateFile } from '../private-files.ts';
+import { privateFolder, privately, writePrivateFile } from '../private-files.ts';
 
 const run = promisify(execFile);
 
@@ -124,20 +124,6 @@ async function lockDataFolder(homeDir: string): Promise<string> {
   }
   await writePrivateFile(lockFile, `${process.pid}\n`);
   return lockFile;
-}
-
-/**
- * Starts a child process under an owner-only umask: what Neo4j writes (store, transaction logs,
- * auth.ini) is then private whatever the umask of the shell that started the app. The child takes
- * the umask at fork, which happens before spawn() returns.
- */
-function privately<T>(start: () => T): T {
-  const previous = process.umask(PRIVATE_UMASK);
-  try {
-    return start();
-  } finally {
-    process.umask(previous);
-  }
 }
 
 async function setInitialPassword(distribution: Neo4jDistribution, homeDir: string, password: string): Promise<void> {
