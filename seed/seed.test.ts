@@ -112,7 +112,8 @@ describe('isHeadPost', () => {
 });
 
 describe('synthetic rows', () => {
-  const tiny = { ...SCALES.small, detainees: 300, syntheticCounties: 2 };
+  // Without the known duplicates the small scale adds for the identity tests: these count and describe detainees as generated once.
+  const tiny = { ...SCALES.small, detainees: 300, syntheticCounties: 2, knownDuplicates: 0 };
 
   it('are the same for the same seed and differ for another', () => {
     expect(syntheticRows(tiny)).toEqual(syntheticRows(tiny));
