@@ -3,6 +3,7 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { CatalogueError, loadCatalogue } from '../server/graph/catalogue.ts';
 
 describe('the curated query catalogue', () => {
@@ -21,9 +22,17 @@ describe('the curated query catalogue', () => {
   it('bounds every read query: a LIMIT, a bounded variable-length pattern, or a lookup by id', async () => {
     for (const entry of (await loadCatalogue()).values()) {
       if (entry.mode !== 'read') continue;
-      // Bounded: a LIMIT, a lookup of one node by id, one shortest path, or counts only.
+      // Bounded: a LIMIT, a lookup of one node by id, of nodes by a list of ids the schema caps, one shortest path, or counts only.
+      const cappedIdList = [...entry.cypher.matchAll(/\.id IN \$(\w+)/g)].some(([, param]) => {
+        const list = entry.schema.shape[param!];
+        return list !== undefined && typeof z.toJSONSchema(list, { unrepresentable: 'any' }).maxItems === 'number';
+      });
       const bounded =
-        /\bLIMIT\s+\$limit\b/.test(entry.cypher) || /\{id: \$\w+\}/.test(entry.cypher) || /SHORTEST 1 /.test(entry.cypher) || /^RETURN \{/m.test(entry.cypher);
+        /\bLIMIT\s+\$limit\b/.test(entry.cypher) ||
+        /\{id: \$\w+\}/.test(entry.cypher) ||
+        cappedIdList ||
+        /SHORTEST 1 /.test(entry.cypher) ||
+        /^RETURN \{/m.test(entry.cypher);
       expect(bounded, `${entry.file} is bounded`).toBe(true);
       expect(entry.cypher, `${entry.file} has no unbounded *`).not.toMatch(/\*\s*\]|\*\.\.\s*\]|\{\d+,\}/);
       if ('limit' in entry.schema.shape) expect(entry.cypher).toMatch(/LIMIT \$limit/);
