@@ -2,10 +2,11 @@
 // the size limit, and removed when the upload is cut off mid-way: nothing half-written stays.
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { privateFolder } from '../private-files.ts';
 
 export interface Upload {
   id: string;
@@ -36,7 +37,7 @@ export class UploadStore {
 
   /** Removes what an earlier process left (its uploads are unknown to this one). */
   async sweep(): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
+    await privateFolder(this.dir);
     const known = new Set([...this.uploads.values()].map((upload) => basename(upload.path)));
     for (const entry of await readdir(this.dir)) if (!known.has(entry)) await rm(join(this.dir, entry), { force: true });
     for (const upload of this.uploads.values()) if (Date.now() - upload.createdAt > KEEP_MS) await this.remove(upload.id);
@@ -44,7 +45,7 @@ export class UploadStore {
 
   /** Streams `body` to disk; throws UploadTooLarge past the limit, and removes the partial file on any failure. */
   async receive(body: Readable, name: string, ownerId: string): Promise<Upload> {
-    await mkdir(this.dir, { recursive: true });
+    await privateFolder(this.dir);
     const id = randomUUID();
     const extension = extname(name)
       .toLowerCase()
@@ -64,7 +65,8 @@ export class UploadStore {
             yield chunk;
           }
         },
-        createWriteStream(partial, { flags: 'wx' }),
+        // Owner-only like the rest of DATA_DIR: an uploaded roster names detainees.
+        createWriteStream(partial, { flags: 'wx', mode: 0o600 }),
       );
       await rename(partial, path);
     } catch (error) {

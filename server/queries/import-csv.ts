@@ -4,11 +4,12 @@
 // NodeRow / RelationshipRow; this module only changes their spelling.
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GraphBatch, NodeRow, RelationshipRow } from '../../contract/graph-rows.ts';
 import { ENTITY_LABEL, type NodeKind, RelationshipProps, nodeSchemas, primaryKind } from '../../contract/model.ts';
 import type { ImportFileGroup, ImportInput } from '../graph/admin-import.ts';
+import { privateFolder } from '../private-files.ts';
 
 /** Between the items of a list and between labels: a control character no name or source id holds. */
 export const ARRAY_DELIMITER = '\u001f';
@@ -155,8 +156,7 @@ export class ImportCsvWriter {
   ) {}
 
   static async create(dir: string, linkToImport: string | null): Promise<ImportCsvWriter> {
-    await mkdir(dir, { recursive: true, mode: 0o700 });
-    await chmod(dir, 0o700);
+    await privateFolder(dir);
     return new ImportCsvWriter(dir, linkToImport);
   }
 
