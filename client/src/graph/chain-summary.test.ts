@@ -32,6 +32,17 @@ describe('summarizeChains', () => {
     expect(chains.map((chain) => chain.uniform)).toEqual(['confirmed', 'confirmed']);
   });
 
+  it('names a hypothesis link the weakest of a chain whose evidence is all confirmed, as the server does', () => {
+    const result = chainResult();
+    for (const edge of result.edges) edge.properties = { ...edge.properties, confidence: 'confirmed' };
+    result.edges.push({ id: 'h1', type: 'HYPOTHESIS', source: 'f1', target: 'o1', properties: { id: 'h1', caption: 'run by' } });
+    result.paths = [
+      { nodes: ['d1', 'f1', 'o1', 'o2', 'p1'], edges: ['e1', 'h1', 'e3', 'e4'], attributes: { strength: 'hypothesis', weakestLinkId: 'h1', hops: 4 } },
+    ];
+    const [chain] = summarizeChains(result);
+    expect(chain).toMatchObject({ strength: 'hypothesis', weakestLink: { id: 'h1', confidence: null, sources: [] }, uniform: null });
+  });
+
   it('lists a chain that passes through the same links once', () => {
     const result = chainResult();
     result.paths.push({ ...result.paths[0]!, attributes: { ...result.paths[0]!.attributes } });

@@ -7,10 +7,9 @@ import type { Result, ResultPath } from '../../../contract/result.ts';
 export function weakerLinkOf(path: ResultPath, confidenceOf: (edgeId: string) => Confidence | null): string | null {
   const id = path.attributes.weakestLinkId;
   if (typeof id !== 'string') return null;
-  const ranks = path.edges.map((edgeId) => confidenceOf(edgeId)).map((confidence) => (confidence ? confidenceRank[confidence] : null));
-  const known = ranks.filter((rank) => rank !== null);
-  if (known.length === 0) return null;
-  return Math.min(...known) < Math.max(...known) ? id : null;
+  // A link with no confidence is an analyst's hypothesis: weaker than any evidence beside it.
+  const ranks = path.edges.map((edgeId) => confidenceOf(edgeId)).map((confidence) => (confidence ? confidenceRank[confidence] : -1));
+  return Math.min(...ranks) < Math.max(...ranks) ? id : null;
 }
 
 /** Edge id -> its confidence, as the answer states it. */
