@@ -28,6 +28,7 @@ import { fromDriverError } from '../errors.ts';
 import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE, importRows, readImport, type ImportOptions } from '../import/import-file.ts';
 import { ImportInputError } from '../import/read-rows.ts';
 import { BatchWriteError } from '../queries/write-batches.ts';
+import { AuditLog, commandLineOperator } from '../policy/audit-log.ts';
 
 /** Continues an option's help on lines of at most 100 characters, under its text. */
 function wrapped(text: string, indent = 18): string {
@@ -255,6 +256,13 @@ async function importMapped(graph: GraphExecutor, command: Extract<Command, { ki
   console.log(
     `Imported in ${result.seconds.toFixed(1)} s: ${count(counts.nodesCreated, 'node')} created, ${count(counts.nodesMerged, 'node')} merged into existing ones, ${count(counts.relationshipsCreated, 'relationship')} created, ${count(counts.relationshipsMerged, 'relationship')} merged; ${count(counts.possibleMatches, 'possible match', 'possible matches')} to review.`,
   );
+  // As the browser's imports are: the log says who brought which file in, whichever door it came by.
+  await new AuditLog(graph).record(null, {
+    action: 'import',
+    targetIds: [result.importId],
+    parameters: { mappingName: mapping.name ?? null, file: command.file },
+    username: commandLineOperator(command.who),
+  });
   console.log(`Import ${result.importId} (undo: npm run import -- --undo ${result.importId}).`);
   return 0;
 }
@@ -287,6 +295,7 @@ async function main(): Promise<number> {
     await graph.applySchema(queries.schema);
     if (command.kind === 'undo') {
       const outcome = await undoImport(graph, command.importId, command.who);
+      await new AuditLog(graph).record(null, { action: 'import-undo', targetIds: [command.importId], username: commandLineOperator(command.who) });
       console.log(
         `Undone: ${count(outcome.deleted, 'element')} deleted that only this import asserted, ${count(outcome.retracted, 'element')} kept for their other sources.`,
       );

@@ -53,13 +53,21 @@ export function usernameTag(username: string): string {
   return `sha256:${createHash('sha256').update(username).digest('hex').slice(0, 16)}`;
 }
 
+/** The name an entry written by the command line gives its operator: no account, the `--as` name or the system user. */
+export function commandLineOperator(who: string): string {
+  return `command line: ${who}`;
+}
+
 /** What one audit entry says: the action, the entity ids it touched, and the query and parameters behind it. */
 export interface AuditNote {
   action: AuditAction;
   targetIds?: string[];
   query?: string;
   parameters?: Record<string, unknown>;
-  /** Only for a failed sign-in, where no user is known: a one-way tag of the name tried. */
+  /**
+   * Only where no account is known: a failed sign-in's one-way tag of the name tried, or the
+   * command line's operator (`commandLineOperator`).
+   */
   username?: string;
 }
 

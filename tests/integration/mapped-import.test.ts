@@ -82,6 +82,15 @@ async function links(type: string, sourceId: string) {
   return records.map((record) => ({ target: record.get('target') as string, properties: toJson(record.get('properties')) as Record<string, AnswerBody> }));
 }
 
+/** The audit log's actions on one import by one operator, oldest first. */
+async function auditedBy(username: string, importId: string): Promise<string[]> {
+  const { records } = await driver.executeQuery(
+    'MATCH (entry:_Audit {username: $username}) WHERE $importId IN entry.targetIds RETURN entry.action AS action ORDER BY entry.at',
+    { username, importId },
+  );
+  return records.map((record) => record.get('action') as string);
+}
+
 async function count(prefix: string): Promise<number> {
   const { records } = await driver.executeQuery('RETURN COUNT { MATCH (node:Entity) WHERE node.id STARTS WITH $prefix } AS n', { prefix });
   return Number(records[0]!.get('n'));
@@ -111,6 +120,8 @@ describe('the example mappings', () => {
     expect(run.stdout).toContain('Dropped on purpose: 序号.');
     // The file's Document may exist already (the browser test imports the same bytes): created or merged.
     expect(run.stdout).toMatch(/Imported in .* s: [45] nodes? created, [01] nodes? merged into existing ones, 4 relationships created/);
+    const importId = /Import (\S+) \(undo:/.exec(run.stdout)![1]!;
+    expect(await auditedBy('command line: test-mapped-who', importId)).toEqual(['import']);
     expect((await engine(join(dir, 'sanctions.json'), 'sanctions.yaml')).status).toBe('complete');
 
     // Facilities: a value map, a template, a filter (F005 has no coordinates), kept and dropped columns.
@@ -249,8 +260,11 @@ describe('matching on the way in', () => {
     expect(possible.reasons).toEqual(expect.arrayContaining(['same name, written the same in some script', 'same county']));
     expect(possible.score).toBeGreaterThan(0.5);
 
-    // Undo takes back the copy's sources and leaves the first import's nodes as they were.
-    await undoImport(graph, again.importId, 'test-mapped-who');
+    // Undo (from the command line, audited there as in the browser) takes back the copy's sources
+    // and leaves the first import's nodes as they were.
+    const undone = await runCli(['--undo', again.importId]);
+    expect(undone.code, undone.stderr).toBe(0);
+    expect(await auditedBy('command line: test-mapped-who', again.importId)).toEqual(['import-undo']);
     expect((await node('test-roster:person:650000199001011234'))!.properties.sources).toHaveLength(1);
   });
 });
