@@ -30,7 +30,7 @@ class Conflict extends HttpProblem {
 }
 
 /** Candidates one answer lists at most; the answer says how many there were. */
-const CandidateLimit = z.number().int().min(1).max(500);
+export const CandidateLimit = z.number().int().min(1).max(500);
 
 export function identityRoutes({ graph, identities, audit }: Services): Router {
   const router = Router();
