@@ -32,6 +32,18 @@ export class BadInput extends HttpProblem {
   }
 }
 
+/** `value` as `schema` reads it, or a 400 naming each field (under `prefix`) and why, as `toProblem` words it. */
+export function parseInput<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  prefix = '',
+  toProblem: (error: z.ZodError, prefix: string) => BadInput = BadInput.fromZod,
+): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw toProblem(parsed.error, prefix);
+  return parsed.data;
+}
+
 export class NotFound extends HttpProblem {
   constructor(detail: string) {
     super(404, 'Not found', detail);

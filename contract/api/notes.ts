@@ -1,7 +1,7 @@
 // What the client sends to /api/notes and what it gets back: analysts' notes and hypothesis links,
 // the analysts' words kept apart from the evidence (never a source, never a link of a chain by themselves).
 import { z } from 'zod';
-import { HypothesisCaption, NoteTags, NoteTargetId, NoteTargetKind, NoteText, NoteVisibility } from '../queries/notes/note-params.ts';
+import { HypothesisCaption, NoteRow, NoteTags, NoteTargetId, NoteTargetKind, NoteText, NoteVisibility } from '../queries/notes/note-params.ts';
 
 /** A note on a node, a link or a saved view. Private until its author shares it, like a view. */
 export const NewNote = z
@@ -46,19 +46,10 @@ export const NoteFilter = z.object({
   limit: z.number().int().min(1).max(500).default(100),
 });
 
-/** A note as the API answers it; `words` false when its text, caption and tags were withheld from this reader. */
-export const NoteAnswer = z.object({
+/** A note as the API answers it; `words` false when its text, caption and tags were withheld from this reader.
+ *  The stored row's fields, read back as plain strings (the id and the instant were checked when stored). */
+export const NoteAnswer = NoteRow.extend({
   id: z.string(),
-  kind: z.enum(['note', 'hypothesis']),
-  targetKind: NoteTargetKind,
-  targetId: z.string(),
-  toId: z.string().nullable(),
-  caption: z.string().nullable(),
-  text: z.string(),
-  tags: z.array(z.string()),
-  author: z.string(),
-  owner: z.string(),
-  visibility: z.enum(['private', 'shared']),
   createdAt: z.string(),
   /** Never evidence: what the inspector and reports say of every note. */
   evidence: z.literal(false),

@@ -21,6 +21,7 @@ import { tableReaders } from '../import/readers/registry.ts';
 import { UndoRefused, undoImport } from '../queries/import-history.ts';
 import { EnvError, parseEnv, type Env } from '../env.ts';
 import { connectToGraph, type GraphConnection } from '../graph/driver.ts';
+import { isAlive } from '../graph/embedded.ts';
 import { GraphExecutor } from '../graph/executor.ts';
 import { queries } from '../../contract/queries/index.ts';
 import { StartupError } from '../graph/startup-error.ts';
@@ -141,12 +142,7 @@ function assertDataFolderFree(env: Env): void {
   const lockFile = join(env.DATA_DIR, 'neo4j', 'xpf-explorer.pid');
   if (!existsSync(lockFile)) return;
   const owner = Number(readFileSync(lockFile, 'utf8').trim().split(/\s+/)[0]);
-  if (!owner || owner === process.pid) return;
-  try {
-    process.kill(owner, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return;
-  }
+  if (!owner || owner === process.pid || !isAlive(owner)) return;
   throw new CliError(
     `the data folder ${env.DATA_DIR} is locked by a running xpf-explorer (pid ${owner}): stop it first, or set NEO4J_URI (and NEO4J_PASSWORD) to import into its database`,
   );

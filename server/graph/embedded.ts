@@ -102,7 +102,8 @@ function configText(options: EmbeddedOptions, homeDir: string): string {
   ].join('\n');
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process runs: one of another user's (EPERM) counts, as it may still hold the folder. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

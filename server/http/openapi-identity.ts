@@ -4,6 +4,7 @@ import { JudgementBody, SplitBody } from '../../contract/api/identity.ts';
 import { JudgementId } from '../../contract/queries/identity/identity-params.ts';
 import { StableId } from '../../contract/model.ts';
 import { type Operation, problem, problems } from './openapi-types.ts';
+import { CandidateLimit } from './routes/identity.routes.ts';
 
 const reviewersOnly = problem('Viewers may not review identities');
 
@@ -13,7 +14,7 @@ export const identityOperations: Operation[] = [
     path: '/api/identity/candidates',
     summary: 'Possible duplicates found by blocking, each with its score and the rules that counted',
     tag: 'identity',
-    query: z.object({ limit: z.number().int().min(1).max(500).optional() }),
+    query: z.object({ limit: CandidateLimit.optional() }),
     responses: { 200: { description: 'Candidate pairs, highest score first' }, 400: problems[400], 403: reviewersOnly },
   },
   {

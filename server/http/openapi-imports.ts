@@ -1,7 +1,7 @@
 // The import routes' part of the OpenAPI description (server/http/routes/imports.routes.ts).
 import { z } from 'zod';
 import { ImportHistoryEntry, ImportProgress, ImportReport, UploadAnswer, UploadInspection } from '../../contract/api/imports.ts';
-import type { Operation, ProblemResponse } from './openapi-types.ts';
+import { type Operation, problem } from './openapi-types.ts';
 
 const UploadId = z.uuid();
 const Mapping = z.object({ mapping: z.record(z.string(), z.unknown()), dryRun: z.boolean().optional(), rows: z.number().int().min(1).max(200).optional() });
@@ -13,7 +13,7 @@ const Inspect = z.object({
   delimiter: z.string().length(1).optional(),
 });
 
-export function importOperations(problem: (description: string) => ProblemResponse): Operation[] {
+export function importOperations(): Operation[] {
   const refused = {
     400: problem('Bad input: `errors` names each field'),
     403: problem('Viewers cannot import'),

@@ -382,7 +382,7 @@ function operations(catalogue: Catalogue): Operation[] {
     ...exportOperations,
     ...accountOperations,
     ...photoOperations,
-    ...importOperations(problem),
+    ...importOperations(),
     ...noteOperations,
     ...identityOperations,
   ];

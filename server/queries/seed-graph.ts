@@ -37,9 +37,15 @@ async function removeOtherSeeds(graph: GraphExecutor, importId: string): Promise
  */
 async function writeSyntheticPhotos(photosDir: string, photographed: number): Promise<void> {
   await privateFolder(photosDir);
+  // Every photo sits in one of a few folders (synthetic/): make each once, not once a photo.
+  const made = new Set<string>();
   for (const photo of syntheticPhotos(photographed)) {
     const path = join(photosDir, photo.file);
-    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    const folder = dirname(path);
+    if (!made.has(folder)) {
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      made.add(folder);
+    }
     await writePrivateFile(path, photo.bytes);
   }
 }

@@ -3,11 +3,10 @@
 // 10 s of the new JVM answering, one line about it in the log, no stack trace per request), an app
 // that stops with a reason when it cannot restart it, and `npm start` stopped by a signal to npm.
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Cleanups, launchApp, printed, type AppProcess } from '../support/app-process.ts';
+import { Cleanups, isAlive, launchApp, lockPids, printed, type AppProcess } from '../support/app-process.ts';
 import { signIn } from '../support/neo4j.ts';
 import { freePort } from '../support/ports.ts';
 
@@ -34,15 +33,6 @@ async function env(extra: Record<string, string> = {}): Promise<Record<string, s
     RATE_LIMIT_LOGIN_PER_MIN: '0',
     ...extra,
   };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -72,12 +62,6 @@ async function until(condition: () => boolean | Promise<boolean>, withinMs: numb
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`${what}: not within ${withinMs / 1000} s`);
-}
-
-/** The app's and its JVM's pids, from the data folder's lock file. */
-async function pids(): Promise<{ app: number; jvm: number }> {
-  const [app, jvm] = (await readFile(join(dataDir, 'neo4j', 'xpf-explorer.pid'), 'utf8')).trim().split(/\s+/).map(Number);
-  return { app: app!, jvm: jvm! };
 }
 
 const chainIds = Array.from({ length: 10 }, (_, i) => `syn-detainee-${String(i + 1).padStart(7, '0')}`);
@@ -129,7 +113,7 @@ describe('the embedded Neo4j killed under load', () => {
     await withApp({}, async (app) => {
       const baseUrl = `http://127.0.0.1:${app.port}`;
       const { headers } = await signIn(baseUrl, admin.username, admin.password);
-      const before = await pids();
+      const before = await lockPids(dataDir);
 
       // Ten clients asking chains back to back, for the whole test.
       const results: Awaited<ReturnType<typeof chain>>[] = [];
@@ -180,7 +164,7 @@ describe('the embedded Neo4j killed under load', () => {
       const output = app.output.join('\n');
       expect(output.match(/Neo4j \(pid \d+\) was killed by SIGKILL: restarting it in 1 s \(attempt 1 of 5\)\./g)).toHaveLength(1);
       expect(output).not.toMatch(/^\s+at /m);
-      const after = await pids();
+      const after = await lockPids(dataDir);
       expect(after.app).toBe(before.app);
       expect(after.jvm).not.toBe(before.jvm);
       app.child.kill('SIGTERM');
@@ -191,7 +175,7 @@ describe('the embedded Neo4j killed under load', () => {
 
   it('says why and exits 1 when it cannot restart it, instead of answering 503 forever', async () => {
     await withApp({ NEO4J_RESTART_ATTEMPTS: '2' }, async (app, settings) => {
-      const { jvm } = await pids();
+      const { jvm } = await lockPids(dataDir);
       process.kill(jvm, 'SIGKILL');
       await until(() => !isAlive(jvm), 30_000, 'the JVM gone');
       // Its Bolt port taken before the first restart (1 s after the exit): every attempt fails.
@@ -225,7 +209,7 @@ describe('npm start', () => {
       await exited;
     });
     await until(() => output.some((line) => line.includes('Ready in')), 540_000, `"Ready" from npm start:\n${output.join('\n')}`);
-    const { app, jvm } = await pids();
+    const { app, jvm } = await lockPids(dataDir);
     expect(app).not.toBe(npm.pid);
 
     // What a process manager or a container runtime does: signal the process it started, npm.

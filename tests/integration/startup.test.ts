@@ -1,7 +1,7 @@
 // `npm start` as an operator meets it: one-line errors, side-by-side instances, clean stops, no orphan JVM.
 import { execFileSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -11,7 +11,7 @@ import { startEmbeddedNeo4j } from '../../server/graph/embedded.ts';
 import { findJava, provisionNeo4j } from '../../server/graph/provision.ts';
 import { StartupError } from '../../server/graph/startup-error.ts';
 import { ensureTestUser, signIn, testDriver } from '../support/neo4j.ts';
-import { Cleanups, launchApp, printed, type AppProcess } from '../support/app-process.ts';
+import { Cleanups, isAlive, launchApp, lockPids, printed, type AppProcess } from '../support/app-process.ts';
 import { freePort } from '../support/ports.ts';
 
 const cacheDir = parseEnv().XPF_CACHE_DIR;
@@ -32,20 +32,6 @@ async function launch(dataDir: string, extraEnv: Record<string, string> = {}): P
     REQUEST_BUDGET_S: '45',
   };
   return launchApp(cleanups, { ...defaults, ...extraEnv }, dataDir);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function jvmPid(dataDir: string): Promise<number> {
-  const [, jvm] = (await readFile(join(dataDir, 'neo4j', 'xpf-explorer.pid'), 'utf8')).trim().split(/\s+/).map(Number);
-  return jvm!;
 }
 
 /** Every file and folder under `dir` that its group or other users may read, write or enter. */
@@ -173,12 +159,12 @@ describe('running instances', () => {
     );
 
     // SIGKILL gives the app no chance to clean up: the JVM must notice on its own (stdin closes).
-    const secondJvm = await jvmPid(second.dataDir);
+    const secondJvm = (await lockPids(second.dataDir)).jvm;
     second.child.kill('SIGKILL');
     await second.exited;
     expect(await waitUntilGone(secondJvm, 30_000)).toBe(true);
 
-    const firstJvm = await jvmPid(first.dataDir);
+    const firstJvm = (await lockPids(first.dataDir)).jvm;
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(isAlive(firstJvm)).toBe(false);

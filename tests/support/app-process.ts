@@ -1,7 +1,7 @@
 // `npm start`'s command as a child process, for tests of what an operator meets: start-up lines,
 // faults, signals. Each test file keeps its own Cleanups and runs them in afterAll.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './ports.ts';
@@ -63,4 +63,20 @@ export async function printed(app: AppProcess, text = 'Ready in'): Promise<void>
     if (app.child.exitCode !== null) throw new Error(`exited ${app.child.exitCode}:\n${app.output.join('\n')}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Whether a process of ours still runs (signal 0 only asks). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The app's and its JVM's pids, from a data folder's lock file. */
+export async function lockPids(dataDir: string): Promise<{ app: number; jvm: number }> {
+  const [app, jvm] = (await readFile(join(dataDir, 'neo4j', 'xpf-explorer.pid'), 'utf8')).trim().split(/\s+/).map(Number);
+  return { app: app!, jvm: jvm! };
 }

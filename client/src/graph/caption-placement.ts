@@ -1,13 +1,7 @@
 // Where each caption of a chain or a path goes once the layout is done: beside its link, clear of the
 // names, of the other captions and of every link's middle, so no caption hides a link's colour or a word.
 import type cytoscape from 'cytoscape';
-
-interface Box {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
+import type { Box } from './readable.ts';
 
 /** Room between a caption and its link, in model pixels. */
 const gap = 6;

@@ -1,6 +1,7 @@
 // Parameter and row schemas shared by the identity queries: judgements that records are one person.
 import { z } from 'zod';
 import { StableId } from '../../model.ts';
+import { StoredInstant } from '../params.ts';
 
 /** What an analyst answers about a pair: one person, two people, or cannot tell yet. */
 export const Verdict = z.enum(['same', 'not-same', 'unsure']);
@@ -10,9 +11,6 @@ export const JudgementId = z.uuid('must be a judgement id (a UUID)');
 
 /** Why, in the analyst's words: never evidence, so never cited as a source. */
 export const JudgementNote = z.string().max(2_000, 'must be at most 2,000 characters').default('');
-
-/** A stored date-time (Neo4j writes nanoseconds) as the ISO instant the API answers with. */
-const StoredInstant = z.string().transform((text) => new Date(text).toISOString());
 
 export const JudgementRow = z.object({
   id: JudgementId,

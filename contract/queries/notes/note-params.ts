@@ -2,6 +2,7 @@
 // `_Note` records apart from the evidence graph, never a source and never a link of it.
 import { z } from 'zod';
 import { StableId } from '../../model/provenance.ts';
+import { StoredInstant } from '../params.ts';
 import { Visibility } from '../views/view-params.ts';
 
 /** How much one note may hold: a note is a paragraph or a page, not a document store. */
@@ -23,9 +24,6 @@ export const NoteTags = z.array(NoteTag).max(NOTE_LIMITS.tags, `must be at most 
 export const HypothesisCaption = z.string().trim().min(1, 'must not be empty').max(NOTE_LIMITS.caption, `must be at most ${NOTE_LIMITS.caption} characters`);
 
 export { StableId as NoteTargetId, Visibility as NoteVisibility };
-
-/** A stored date-time (Neo4j writes nanoseconds) as the ISO instant the API answers with. */
-const StoredInstant = z.string().transform((text) => new Date(text).toISOString());
 
 /** One note or hypothesis as stored. `toId` and `caption` are set on hypotheses only. */
 export const NoteRow = z.object({

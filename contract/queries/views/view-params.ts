@@ -1,5 +1,6 @@
 // Parameter schemas shared by the saved-view queries.
 import { z } from 'zod';
+import { StoredInstant } from '../params.ts';
 
 /** A view's id: a random UUID, never one of the evidence graph's ids. */
 export const ViewId = z.uuid('must be a view id (a UUID)');
@@ -29,9 +30,6 @@ export const ViewVersionRecord = z.object({
   title: ViewTitle,
   document: z.string().min(2),
 });
-
-/** A stored date-time (Neo4j writes nanoseconds) as the ISO instant the API answers with. */
-const StoredInstant = z.string().transform((text) => new Date(text).toISOString());
 
 /** A view's record, as lists show it. */
 export const ViewRecordRow = z.object({

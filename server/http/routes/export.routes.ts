@@ -61,7 +61,8 @@ function analystOf(res: Response): string | undefined {
 export function exportRoutes({ graph, answers, views }: Services, options: ExportRouteOptions = {}): Router {
   const now = options.now ?? (() => new Date());
   const router = Router();
-  const queryTitles = Object.fromEntries(graph.catalogue.evidence().map((entry) => [entry.name, entry.title]));
+  // A plain map, not the catalogue: the export worker threads that render a submitted body take it too.
+  const queryTitles: Readonly<Record<string, string>> = Object.fromEntries(graph.catalogue.evidence().map((entry) => [entry.name, entry.title]));
 
   router.post('/export/:format', exportBodyReader, async (req, res) => {
     const { format, part } = readFormat(req.params, req.query, ['part']);
@@ -100,7 +101,7 @@ export function exportRoutes({ graph, answers, views }: Services, options: Expor
       generatedAt: now(),
       origin: 'query',
       analyst: analystOf(res),
-      queryTitle: graph.catalogue.get(chains.meta.query)?.title,
+      queryTitle: queryTitles[chains.meta.query],
       ...reportStamp(format, chains),
       ...(view ? { view } : {}),
     };

@@ -6,17 +6,11 @@ import { z } from 'zod';
 import { type CandidatesAnswer, type IdentityAnswer, JudgementBody, SplitBody } from '../../../contract/api/identity.ts';
 import { JudgementId } from '../../../contract/queries/identity/identity-params.ts';
 import { kindOf, StableId } from '../../../contract/model.ts';
-import { BadInput, HttpProblem, NotFound } from '../../errors.ts';
+import { BadInput, HttpProblem, NotFound, parseInput } from '../../errors.ts';
 import { findGraphCandidates } from '../../queries/identity-candidates.ts';
 import { currentUser, requireRole } from '../auth-middleware.ts';
 import { numberOrRaw } from '../query-string.ts';
 import type { Services } from '../services.ts';
-
-function parse<T>(schema: z.ZodType<T>, value: unknown, prefix = ''): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw BadInput.fromZod(parsed.error, prefix);
-  return parsed.data;
-}
 
 function authorOf(res: Response): string {
   return currentUser(res)?.username ?? 'local';
@@ -30,14 +24,14 @@ class Conflict extends HttpProblem {
 }
 
 /** Candidates one answer lists at most; the answer says how many there were. */
-const CandidateLimit = z.number().int().min(1).max(500);
+export const CandidateLimit = z.number().int().min(1).max(500);
 
 export function identityRoutes({ graph, identities, audit }: Services): Router {
   const router = Router();
   const reviewers = requireRole('analyst', 'admin');
 
   router.get('/identity/candidates', reviewers, async (req, res) => {
-    const limit = parse(CandidateLimit, numberOrRaw(req.query.limit) ?? 100, 'limit');
+    const limit = parseInput(CandidateLimit, numberOrRaw(req.query.limit) ?? 100, 'limit');
     const found = await findGraphCandidates(graph, identities);
     await audit.record(currentUser(res), { action: 'identity-candidates', parameters: { limit, total: found.candidates.length } });
     const answer: CandidatesAnswer = { candidates: found.candidates.slice(0, limit), total: found.candidates.length, stats: { ...found.stats } };
@@ -45,7 +39,7 @@ export function identityRoutes({ graph, identities, audit }: Services): Router {
   });
 
   router.post('/identity/judgements', reviewers, async (req, res) => {
-    const body = parse(JudgementBody, req.body ?? {});
+    const body = parseInput(JudgementBody, req.body ?? {});
     if (body.leftId === body.rightId) throw new BadInput([{ field: 'rightId', reason: 'must be another record than leftId' }]);
     const subjects = await identities.subjects([body.leftId, body.rightId]);
     for (const field of ['leftId', 'rightId'] as const) {
@@ -73,12 +67,12 @@ export function identityRoutes({ graph, identities, audit }: Services): Router {
   });
 
   router.get('/identity/judgements', reviewers, async (req, res) => {
-    const nodeId = req.query.nodeId === undefined ? null : parse(StableId, req.query.nodeId, 'nodeId');
+    const nodeId = req.query.nodeId === undefined ? null : parseInput(StableId, req.query.nodeId, 'nodeId');
     res.json({ judgements: await identities.list(nodeId ? [nodeId] : null, true) });
   });
 
   router.post('/identity/judgements/:id/retract', reviewers, async (req, res) => {
-    const id = parse(JudgementId, req.params.id, 'id');
+    const id = parseInput(JudgementId, req.params.id, 'id');
     const retracted = await identities.retract([id], authorOf(res));
     if (retracted.length === 0) throw new NotFound(`id: no judgement in force with id "${id}"`);
     await audit.record(currentUser(res), { action: 'identity-retract', parameters: { judgement: id } });
@@ -86,7 +80,7 @@ export function identityRoutes({ graph, identities, audit }: Services): Router {
   });
 
   router.get('/identity/of/:id', reviewers, async (req, res) => {
-    const id = parse(StableId, req.params.id, 'id');
+    const id = parseInput(StableId, req.params.id, 'id');
     const identity = (await identities.index()).byMember.get(id);
     const judgements = await identities.list(identity?.members ?? [id], true);
     const answer: IdentityAnswer = { id: identity?.id ?? null, members: identity?.members ?? [id], judgements };
@@ -94,7 +88,7 @@ export function identityRoutes({ graph, identities, audit }: Services): Router {
   });
 
   router.post('/identity/split', reviewers, async (req, res) => {
-    const { id } = parse(SplitBody, req.body ?? {});
+    const { id } = parseInput(SplitBody, req.body ?? {});
     const identity = (await identities.index()).byMember.get(id);
     if (!identity) throw new Conflict('id', `record "${id}" is not merged with any other: there is nothing to split`);
     const retracted = await identities.retract(identity.judgementIds, authorOf(res));

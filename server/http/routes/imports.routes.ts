@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { upgradeMapping, SourceFormat, type MappingDocument } from '../../../contract/api/import-mapping.ts';
 import { formatEntry, placeOf, type ImportReport } from '../../../contract/api/imports.ts';
 import type { Result } from '../../../contract/result.ts';
-import { BadInput, badInputFrom, HttpProblem, NotFound } from '../../errors.ts';
+import { BadInput, badInputFrom, HttpProblem, NotFound, parseInput } from '../../errors.ts';
 import { runMappedImport } from '../../import/engine/mapped-import.ts';
 import type { ImportJobs } from '../../import/import-jobs.ts';
 import { inspectUpload } from '../../import/inspect-upload.ts';
@@ -112,9 +112,8 @@ export function importsRoutes({ graph, audit }: Services, { uploads, jobs, maxUn
   });
 
   router.post('/imports/uploads/:id/inspect', async (req, res) => {
-    const body = InspectBody.safeParse(req.body ?? {});
-    if (!body.success) throw BadInput.fromZod(body.error);
-    res.json(await readable(() => inspectUpload(graph, uploadOf(req, user(res).id), body.data, maxUncompressedBytes)));
+    const body = parseInput(InspectBody, req.body ?? {});
+    res.json(await readable(() => inspectUpload(graph, uploadOf(req, user(res).id), body, maxUncompressedBytes)));
   });
 
   router.delete('/imports/uploads/:id', async (req, res) => {
@@ -123,10 +122,9 @@ export function importsRoutes({ graph, audit }: Services, { uploads, jobs, maxUn
   });
 
   router.post('/imports/uploads/:id/preview', async (req, res) => {
-    const body = MappingBody.safeParse(req.body ?? {});
-    if (!body.success) throw BadInput.fromZod(body.error);
+    const body = parseInput(MappingBody, req.body ?? {});
     const upload = uploadOf(req, user(res).id);
-    const mapping = mappingOf(body.data.mapping);
+    const mapping = mappingOf(body.mapping);
     const nodes = new Map<string, Result['nodes'][number]>();
     const edges = new Map<string, Result['edges'][number]>();
     // A preview reads the file and asks the graph about every row shown: bounded by its rows, not by
@@ -138,7 +136,7 @@ export function importsRoutes({ graph, audit }: Services, { uploads, jobs, maxUn
           name: upload.name,
           mapping,
           who: user(res).username,
-          previewRows: body.data.rows,
+          previewRows: body.rows,
           maxUncompressedBytes,
           encodingOption: 'the encoding field',
           onPreview: (rows, links) => {
@@ -163,14 +161,13 @@ export function importsRoutes({ graph, audit }: Services, { uploads, jobs, maxUn
   });
 
   router.post('/imports/uploads/:id/jobs', async (req, res) => {
-    const body = MappingBody.safeParse(req.body ?? {});
-    if (!body.success) throw BadInput.fromZod(body.error);
+    const body = parseInput(MappingBody, req.body ?? {});
     const upload = uploadOf(req, user(res).id);
-    const mapping = mappingOf(body.data.mapping);
+    const mapping = mappingOf(body.mapping);
     const who = user(res);
-    if (!body.data.dryRun)
+    if (!body.dryRun)
       await audit.record(who, { action: 'import', targetIds: [upload.name], parameters: { mappingName: mapping.name ?? null, size: upload.size } });
-    const job = jobs.start(upload, mapping, who, body.data.dryRun, (done) => {
+    const job = jobs.start(upload, mapping, who, body.dryRun, (done) => {
       if (done.progress.state === 'complete' || done.progress.state === 'already-complete') void uploads.remove(upload.id);
     });
     res.status(202).json({ jobId: job.id, progress: job.progress });

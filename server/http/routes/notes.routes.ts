@@ -5,18 +5,16 @@ import { Router, type Response } from 'express';
 import type { z } from 'zod';
 import { NoteBody, NoteFilter, NoteVisibilityBody, type NoteListAnswer } from '../../../contract/api/notes.ts';
 import { NoteId, type NoteRow } from '../../../contract/queries/notes/note-params.ts';
-import { badInputFrom, Forbidden, HttpProblem, NotFound } from '../../errors.ts';
+import { badInputFrom, Forbidden, HttpProblem, NotFound, parseInput } from '../../errors.ts';
 import type { NewNoteRecord, NoteWriteOutcome } from '../../queries/note-store.ts';
 import type { User } from '../../queries/user-store.ts';
 import { currentUser, requireRole } from '../auth-middleware.ts';
 import { numberOrRaw } from '../query-string.ts';
 import type { Services } from '../services.ts';
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, field = ''): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw badInputFrom(parsed.error, field, 'is not a field of a note');
-  return parsed.data;
-}
+/** A 400 here says of an unknown key that it is not a field of a note. */
+const parse = <T>(schema: z.ZodType<T>, value: unknown, field = ''): T =>
+  parseInput(schema, value, field, (error, prefix) => badInputFrom(error, prefix, 'is not a field of a note'));
 
 /** A private note is its author's alone, admins included; a shared one is every signed-in user's to read. */
 function mayRead(note: NoteRow, user: User): boolean {

@@ -6,23 +6,17 @@ import { UserId } from '../../../contract/queries/auth/auth-params.ts';
 import type { AuditLog } from '../../policy/audit-log.ts';
 import { currentSession, currentUser, requireRole, requireSession } from '../auth-middleware.ts';
 import type { UserStore } from '../../queries/user-store.ts';
-import { BadInput, Forbidden, NotFound } from '../../errors.ts';
+import { Forbidden, NotFound, parseInput } from '../../errors.ts';
 
 export const TokenBody = z.object({ label: z.string().trim().min(1).max(200) }).strict();
 export const TokenId = z.uuid('must be a token id (a UUID)');
-
-function parse<T>(schema: z.ZodType<T>, value: unknown, field = ''): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw BadInput.fromZod(parsed.error, field);
-  return parsed.data;
-}
 
 export function tokensRoutes(users: UserStore, audit: AuditLog): Router {
   const router = Router();
   router.use('/auth/tokens', requireSession);
 
   router.post('/auth/tokens', async (req, res) => {
-    const body = parse(TokenBody, req.body ?? {});
+    const body = parseInput(TokenBody, req.body ?? {});
     if (currentSession(res)!.kind !== 'cookie') {
       throw new Forbidden('API tokens are made from a signed-in browser session (with its CSRF token), never with another token.');
     }
@@ -44,7 +38,7 @@ export function tokensRoutes(users: UserStore, audit: AuditLog): Router {
 
   // One's own token; an admin may revoke anyone's. Someone else's token is not found, as if it did not exist.
   router.delete('/auth/tokens/:id', async (req, res) => {
-    const id = parse(TokenId, req.params.id, 'id');
+    const id = parseInput(TokenId, req.params.id, 'id');
     const user = currentUser(res)!;
     if (!(await users.endSession(id, user.role === 'admin' ? null : user.id, 'token'))) throw new NotFound(`You have no API token "${id}"`);
     await audit.record(user, { action: 'token-revoke', targetIds: [id] });
@@ -52,11 +46,11 @@ export function tokensRoutes(users: UserStore, audit: AuditLog): Router {
   });
 
   router.get('/users/:id/tokens', requireRole('admin'), async (req, res) => {
-    res.json({ tokens: await users.listTokens(parse(UserId, req.params.id, 'id')) });
+    res.json({ tokens: await users.listTokens(parseInput(UserId, req.params.id, 'id')) });
   });
 
   router.delete('/users/:id/tokens', requireRole('admin'), async (req, res) => {
-    res.json({ revoked: await revokeAll(res, parse(UserId, req.params.id, 'id')) });
+    res.json({ revoked: await revokeAll(res, parseInput(UserId, req.params.id, 'id')) });
   });
 
   async function revokeAll(res: Response, userId: string): Promise<number> {

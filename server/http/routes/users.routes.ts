@@ -7,7 +7,7 @@ import type { AuditLog } from '../../policy/audit-log.ts';
 import { currentUser, requireRole } from '../auth-middleware.ts';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from '../../policy/password-rules.ts';
 import type { UserStore } from '../../queries/user-store.ts';
-import { BadInput, HttpProblem, NotFound } from '../../errors.ts';
+import { BadInput, HttpProblem, NotFound, parseInput } from '../../errors.ts';
 import { numberOrRaw } from '../query-string.ts';
 
 /** Its length here; whether it is too common or guessable, by passwordProblem() once the body is parsed. */
@@ -25,18 +25,12 @@ export const UserPage = z.object({
   limit: z.number().int().min(1).max(200).default(50),
 });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, field = ''): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw BadInput.fromZod(parsed.error, field);
-  return parsed.data;
-}
-
 export function usersRoutes(users: UserStore, audit: AuditLog): Router {
   const router = Router();
   router.use('/users', requireRole('admin'));
 
   router.post('/users', async (req, res) => {
-    const body = parse(NewUser, req.body);
+    const body = parseInput(NewUser, req.body);
     const problem = await passwordProblem(body.password, [body.username]);
     if (problem) throw new BadInput([{ field: 'password', reason: problem }]);
     // Names are one account whatever their case: "Alice" exists, so "alice" does too.
@@ -47,13 +41,13 @@ export function usersRoutes(users: UserStore, audit: AuditLog): Router {
   });
 
   router.get('/users', async (req, res) => {
-    const page = parse(UserPage, { offset: numberOrRaw(req.query.offset), limit: numberOrRaw(req.query.limit) });
+    const page = parseInput(UserPage, { offset: numberOrRaw(req.query.offset), limit: numberOrRaw(req.query.limit) });
     res.json({ users: await users.list(page.offset, page.limit), ...page });
   });
 
   router.patch('/users/:id', async (req, res) => {
-    const id = parse(UserId, req.params.id, 'id');
-    const change = parse(UserChange, req.body);
+    const id = parseInput(UserId, req.params.id, 'id');
+    const change = parseInput(UserChange, req.body);
     // The last admin cannot lock everyone out of user management.
     if (id === currentUser(res)!.id && (change.disabled || (change.role && change.role !== 'admin'))) {
       throw new HttpProblem(409, 'Conflict', 'You cannot demote or disable your own account; ask another admin.');

@@ -14,9 +14,8 @@ import {
   type VersionListAnswer,
   type ViewListAnswer,
 } from '../../../contract/api/views.ts';
-import { Forbidden, HttpProblem, NotFound } from '../../errors.ts';
+import { badInputFrom, Forbidden, HttpProblem, NotFound, parseInput } from '../../errors.ts';
 import type { Services } from '../services.ts';
-import { badInputFrom } from '../../errors.ts';
 import { VIEW_SCHEMA_VERSION, ViewContent, ViewUpdate, type Snapshot, type ViewDocument } from '../../../contract/api/saved-view.ts';
 import { readExportFile, toExportFile } from '../../policy/view-export.ts';
 import type { StoredVersion, VersionRecord, ViewRecord } from '../../queries/view-store.ts';
@@ -42,11 +41,8 @@ function mayChange(view: ViewRecord, user: User): boolean {
   return (view.owner === null || view.visibility === 'shared') && (user.role === 'admin' || view.owner === null);
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, field = ''): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw badInputFrom(parsed.error, field);
-  return parsed.data;
-}
+/** A 400 here says of an unknown key that it is not a field of a saved view. */
+const parse = <T>(schema: z.ZodType<T>, value: unknown, field = ''): T => parseInput(schema, value, field, badInputFrom);
 
 /** The record plus its stable links: the share link is the same for every version and title. */
 function withLinks(view: ViewRecord): SavedView {

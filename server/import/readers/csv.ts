@@ -1,11 +1,10 @@
 // CSV and TSV: the text decoded as it streams (source/decode-text.ts), the delimiter sniffed from the
 // first lines unless given, records parsed by csv-parse, each with the line it starts on.
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { SourceFormat } from '../../../contract/api/import-mapping.ts';
-import { decodeText, EncodingError } from '../source/decode-text.ts';
-import { checkHeader, HeaderError, textCell, type OpenOptions, type SourceRow, type Table, type TableReader } from './table.ts';
+import { EncodingError } from '../source/decode-text.ts';
+import { checkHeader, decodeFile, HeaderError, textCell, type OpenOptions, type SourceRow, type Table, type TableReader } from './table.ts';
 
 const CANDIDATES = [',', '\t', ';', '|'];
 
@@ -36,11 +35,7 @@ interface RawRecord {
 }
 
 async function openDelimited(path: string, options: OpenOptions, format: SourceFormat): Promise<Table> {
-  const decoded = await decodeText(createReadStream(path, { highWaterMark: 1 << 20 }), {
-    file: options.name,
-    encoding: options.encoding,
-    option: options.encodingOption,
-  });
+  const decoded = await decodeFile(path, options);
   const chunks = decoded.chunks[Symbol.asyncIterator]();
   const first = await chunks.next();
   const head = first.done ? '' : first.value;

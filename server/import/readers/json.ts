@@ -1,12 +1,11 @@
 // JSON arrays of objects (streamed by stream-json: one element at a time, never the whole file) and
 // JSON lines (one object per line). Each object's keys are the columns; a nested value is kept as
 // JSON text, a list of plain values as its items joined by "; ".
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
-import { decodeText, EncodingError } from '../source/decode-text.ts';
-import { checkHeader, HeaderError, textCell, type Cell, type OpenOptions, type SourceRow, type Table, type TableReader } from './table.ts';
+import { EncodingError } from '../source/decode-text.ts';
+import { checkHeader, decodeFile, HeaderError, textCell, type Cell, type OpenOptions, type SourceRow, type Table, type TableReader } from './table.ts';
 
 /** The columns are the keys of the first rows; a key that first turns up later is reported on its row. */
 const COLUMN_SAMPLE = 100;
@@ -68,11 +67,7 @@ async function tableOf(options: OpenOptions, format: 'json' | 'jsonl', encoding:
 }
 
 async function openJsonArray(path: string, options: OpenOptions): Promise<Table> {
-  const decoded = await decodeText(createReadStream(path, { highWaterMark: 1 << 20 }), {
-    file: options.name,
-    encoding: options.encoding,
-    option: options.encodingOption,
-  });
+  const decoded = await decodeFile(path, options);
   const stream = Readable.from(decoded.chunks).pipe(streamArray.withParserAsStream());
   const items = stream[Symbol.asyncIterator]() as AsyncIterator<{ key: number; value: unknown }>;
   const elements: AsyncIterator<Element> = {
@@ -90,11 +85,7 @@ async function openJsonArray(path: string, options: OpenOptions): Promise<Table>
 }
 
 async function openJsonLines(path: string, options: OpenOptions): Promise<Table> {
-  const decoded = await decodeText(createReadStream(path, { highWaterMark: 1 << 20 }), {
-    file: options.name,
-    encoding: options.encoding,
-    option: options.encodingOption,
-  });
+  const decoded = await decodeFile(path, options);
   const lines = createInterface({ input: Readable.from(decoded.chunks), crlfDelay: Infinity })[Symbol.asyncIterator]();
   let number = 0;
   const elements: AsyncIterator<Element> = {

@@ -1,7 +1,9 @@
 // What every reader of a tabular file gives the mapping engine: the column names, then the rows one
 // by one as they are read (never the whole file), each with the place the report names.
+import { createReadStream } from 'node:fs';
 import type { SourceFormat } from '../../../contract/api/import-mapping.ts';
 import type { SourcePlace } from '../../../contract/api/imports.ts';
+import { type DecodedText, decodeText } from '../source/decode-text.ts';
 
 /** A cell as read: text (trimmed), a number, a truth value, or nothing. A date cell arrives as ISO text. */
 export type Cell = string | number | boolean | null;
@@ -39,6 +41,11 @@ export interface OpenOptions {
   maxUncompressedBytes: number;
   /** How the encoding is declared where an error is read ("--encoding" on the command line, "the encoding field" in the browser). */
   encodingOption?: string;
+}
+
+/** A text format's file, decoded as the analyst said (`encoding`) or as guessed, read 1 MiB at a time. */
+export function decodeFile(path: string, options: OpenOptions): Promise<DecodedText> {
+  return decodeText(createReadStream(path, { highWaterMark: 1 << 20 }), { file: options.name, encoding: options.encoding, option: options.encodingOption });
 }
 
 export interface TableReader {
