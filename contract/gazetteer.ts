@@ -65,9 +65,9 @@ export class GazetteerIndex {
       this.#byCode.set(entry.code, entry.id);
       this.#levelOf.set(entry.id, entry.level);
       for (const key of entry.names.flatMap(gazetteerKeys)) {
-        let ids = this.#byKey.get(key);
-        if (!ids) this.#byKey.set(key, (ids = new Set()));
+        const ids = this.#byKey.get(key) ?? new Set<string>();
         ids.add(entry.id);
+        this.#byKey.set(key, ids);
       }
     }
   }

