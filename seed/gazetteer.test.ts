@@ -23,8 +23,9 @@ describe('the gazetteer of Xinjiang', () => {
       township: 1405,
     });
     // Every place but the region lies in one other, by a link with the official list as its source.
-    expect(rows.relationships).toHaveLength(places.length - 1);
-    for (const link of rows.relationships.map((row) => RelationshipRow.parse(row))) {
+    const official = rows.relationships.filter((row) => row.id.startsWith('located:gb2260:'));
+    expect(official).toHaveLength(places.length - 1);
+    for (const link of official.map((row) => RelationshipRow.parse(row))) {
       expect(byId.has(link.target), link.id).toBe(true);
       expect(link.properties).toMatchObject({ sources: [GAZETTEER_DOCUMENT], confidence: 'confirmed' });
     }
@@ -81,5 +82,22 @@ describe('the gazetteer of Xinjiang', () => {
     expect(index.match('Yining', 'county')).toEqual({ kind: 'ambiguous', ids: ['place:gb2260:654002', 'place:gb2260:654021'] });
     expect(index.match('新城街道').kind).toBe('ambiguous');
     expect(index.match('Kashgar', 'county')).toEqual({ kind: 'none' });
+  });
+});
+
+describe("the public record's units and facilities", () => {
+  it('lie in the official place they name, each link citing the record', () => {
+    const located = Object.fromEntries(rows.relationships.filter((row) => !row.id.startsWith('located:gb2260:')).map((row) => [row.source, row.target]));
+    expect(located).toMatchObject({
+      org_shufu_county: 'place:gb2260:653121',
+      org_tekes_county: 'place:gb2260:654027',
+      org_ili_pref: 'place:gb2260:6540',
+      fac_shufu_reeducation_center: 'place:gb2260:653121',
+      fac_aspi_konasheher_1: 'place:gb2260:653121',
+      fac_aspi_tekes_1: 'place:gb2260:654027',
+      fac_aspi_dabancheng_1: 'place:gb2260:650107',
+    });
+    const shufu = rows.relationships.find((row) => row.id === 'located:org_shufu_county')!;
+    expect(shufu.properties).toMatchObject({ sources: ['s_wiki_xpf', 's_mango', 's_chinafile_zhao'], confidence: 'confirmed' });
   });
 });

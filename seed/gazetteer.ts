@@ -6,9 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
+import { GazetteerIndex } from '../contract/gazetteer.ts';
 import { toTitlePinyin } from '../contract/names.ts';
 import type { Reference } from './public-record/reference.ts';
-import type { NodeInput, RawRows, RelationshipInput } from './public-record/rows.ts';
+import { type NodeInput, provenance, type RawRows, type RelationshipInput } from './public-record/rows.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -174,5 +175,52 @@ export function gazetteerRows(reference: Reference): RawRows {
           },
         ],
   );
-  return { nodes: [document, ...nodes], relationships };
+  return { nodes: [document, ...nodes], relationships: [...relationships, ...recordLinks(reference, units, nodes)] };
+}
+
+/**
+ * The public record's own units and facilities, linked to the official place they name, so the
+ * record's "Shufu (Konasheher) County" and the gazetteer's 疏附县 are one place, not two: an
+ * organisation named by exactly a unit's Chinese name lies in it, and a facility in the county its
+ * entry names when that name leads to one county only. Each link cites the record's entry.
+ */
+function recordLinks(reference: Reference, units: readonly OfficialUnit[], places: readonly NodeInput[]): RelationshipInput[] {
+  const index = new GazetteerIndex(
+    places.map((place) => {
+      const { code, placeType, name, pinyin, aliases } = place.properties as {
+        code: string;
+        placeType: string;
+        name: string;
+        pinyin?: string;
+        aliases: string[];
+      };
+      return { id: place.id, code, level: placeType, names: [name, ...(pinyin ? [pinyin] : []), ...aliases] };
+    }),
+  );
+  const byName = new Map<string, OfficialUnit[]>();
+  for (const unit of units) if (unit.level !== 'township') byName.set(unit.name, [...(byName.get(unit.name) ?? []), unit]);
+  const links: RelationshipInput[] = [];
+  for (const organization of reference.organizations) {
+    const named = organization.name_zh ? byName.get(organization.name_zh.trim()) : undefined;
+    if (named?.length !== 1) continue;
+    links.push({
+      id: `located:${organization.id}`,
+      type: 'LOCATED_IN',
+      source: organization.id,
+      target: gazetteerPlaceId(named[0]!.code),
+      properties: provenance(organization.source_ids, organization.confidence),
+    });
+  }
+  for (const facility of reference.facilities) {
+    const match = facility.county ? index.match(facility.county, 'county') : { kind: 'none' as const };
+    if (match.kind !== 'linked') continue;
+    links.push({
+      id: `located:${facility.id}`,
+      type: 'LOCATED_IN',
+      source: facility.id,
+      target: match.id,
+      properties: provenance(facility.source_ids, facility.confidence),
+    });
+  }
+  return links;
 }
