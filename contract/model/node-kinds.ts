@@ -107,7 +107,17 @@ const PhotoProps = Provenance.extend({
 
 const PlaceProps = Provenance.extend(Names.shape).extend({
   id: StableId,
+  /** Its level: an official unit's level in the division (a county-level city or district is `county`). */
   placeType: PlaceType,
+  /** The official statistical division code (GB/T 2260 for counties and above, 9 digits for townships). */
+  code: z
+    .string()
+    .regex(/^\d{2}(\d{2}){0,2}(\d{3})?$/, 'must be a division code of 2, 4, 6 or 9 digits')
+    .optional(),
+  /** Names of the units it lies in, nearest first ("天山区, 乌鲁木齐市"): what tells same-named places apart. */
+  within: text.optional(),
+  /** One entry per alias a source gives: "Konasheher County: s_wiki_xpf, s_mango". Its documents are in `sources` too. */
+  aliasSources: z.array(text).optional(),
   latitude: z.number().min(-90).max(90).optional(),
   longitude: z.number().min(-180).max(180).optional(),
 });

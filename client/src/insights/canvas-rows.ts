@@ -39,6 +39,8 @@ export function placeOf(node: ResultNode): string {
   const p = node.properties;
   const parts = [text(p.county), text(p.prefecture)].filter(Boolean);
   if (parts.length > 0) return parts.join(', ');
+  // A gazetteer place by the units it lies in: two 新城街道 are told apart by their districts.
+  if (typeof p.within === 'string') return p.within;
   if (typeof p.placeType === 'string') return p.placeType;
   if (typeof p.level === 'string') return `${p.level} level`;
   return text(p.address);

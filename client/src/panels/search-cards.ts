@@ -71,7 +71,7 @@ export function toMatchItem(node: ResultNode): HTMLLIElement {
     createElement('span', { className: 'match-name', text: typeof name === 'string' ? name : node.id }),
     createElement('span', { className: `match-kind kind-${kindStyles[kind].className}`, text: kindStyles[kind].title }),
   ];
-  if (typeof nameZh === 'string') parts.push(createElement('span', { className: 'match-zh', text: nameZh, attrs: { lang: 'zh' } }));
+  if (typeof nameZh === 'string' && nameZh !== name) parts.push(createElement('span', { className: 'match-zh', text: nameZh, attrs: { lang: 'zh' } }));
   if (typeof pinyin === 'string') parts.push(createElement('span', { className: 'match-pinyin', text: pinyin }));
   // What tells namesakes apart: the server sends a birth date only to readers who may see it.
   const facts = [dateOf(node), placeOf(node), `id ${shortId(node.id)}`].filter(Boolean);

@@ -44,6 +44,8 @@ CREATE INDEX audit_at IF NOT EXISTS FOR (a:_Audit) ON (a.at);
 CREATE CONSTRAINT note_id IF NOT EXISTS FOR (n:_Note) REQUIRE n.id IS UNIQUE;
 CREATE INDEX note_target IF NOT EXISTS FOR (n:_Note) ON (n.targetId);
 CREATE INDEX note_to IF NOT EXISTS FOR (n:_Note) ON (n.toId);
+// The gazetteer's places by their official division code (an import's place column may hold one).
+CREATE INDEX place_code IF NOT EXISTS FOR (n:Place) ON (n.code);
 // Chains stop at central-level organisations: the level index finds the tops.
 CREATE INDEX organization_level IF NOT EXISTS FOR (n:Organization) ON (n.level);
 // Relationship ids: saved views and citations point at links by our id.

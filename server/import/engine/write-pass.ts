@@ -9,6 +9,7 @@ import type { CompiledMapping } from '../mapping/map-row.ts';
 import type { Table } from '../readers/table.ts';
 import { ImportCancelled, toVerdict } from './check-pass.ts';
 import { findCandidates, verdictOf } from './matching.ts';
+import { loadGazetteer, placeLinks } from './place-links.ts';
 import type { ReportBuilder } from './report-builder.ts';
 import type { SeenKeys } from './seen-keys.ts';
 
@@ -30,6 +31,8 @@ export async function* writeBatches(options: WriteOptions): AsyncGenerator<Graph
   const mergedInto = new Map<string, string>();
   let nodes: { node: NodeRow; place: SourcePlace }[] = compiled.fileDocument ? [{ node: compiled.fileDocument, place: table.placeOf({ line: 0 }) }] : [];
   let links: RelationshipRow[] = [];
+  // Read once per import: the places a facility's county may name (contract/gazetteer.ts).
+  const gazetteer = await loadGazetteer(graph);
 
   const prepare = async (): Promise<GraphBatch> => {
     const candidates = await findCandidates(
@@ -37,6 +40,7 @@ export async function* writeBatches(options: WriteOptions): AsyncGenerator<Graph
       nodes.map(({ node }) => node),
     );
     const written: NodeRow[] = [];
+    const placed: RelationshipRow[] = [];
     for (const { node, place } of nodes) {
       if (node === compiled.fileDocument) {
         written.push(node);
@@ -44,14 +48,17 @@ export async function* writeBatches(options: WriteOptions): AsyncGenerator<Graph
       }
       const verdict = verdictOf(node, candidates);
       report.match(toVerdict(node, place, verdict));
-      if (verdict.verdict === 'same' && verdict.existing!.id !== node.id) {
-        mergedInto.set(node.id, verdict.existing!.id);
-        written.push({ ...node, id: verdict.existing!.id });
-      } else written.push(node);
+      const kept = verdict.verdict === 'same' && verdict.existing!.id !== node.id ? { ...node, id: verdict.existing!.id } : node;
+      if (kept !== node) mergedInto.set(node.id, kept.id);
+      written.push(kept);
+      placed.push(...placeLinks(gazetteer, kept, place, report));
     }
     const batch: GraphBatch = {
       nodes: written,
-      relationships: links.map((link) => ({ ...link, source: mergedInto.get(link.source) ?? link.source, target: mergedInto.get(link.target) ?? link.target })),
+      relationships: [
+        ...links.map((link) => ({ ...link, source: mergedInto.get(link.source) ?? link.source, target: mergedInto.get(link.target) ?? link.target })),
+        ...placed,
+      ],
       claims: true,
     };
     nodes = [];
