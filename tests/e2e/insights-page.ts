@@ -78,6 +78,73 @@ export class InsightsPage {
     return Number(await this.page.locator('#insights-map').getAttribute('data-points'));
   }
 
+  /**
+   * What the map's markers show on screen: each cluster's count, and each single marker's node id (from its
+   * class) and the centre of its circle in page pixels.
+   */
+  async mapMarkers(): Promise<{ clusters: number[]; points: { id: string; x: number; y: number }[] }> {
+    return this.page.locator('#map').evaluate((map) => {
+      const frame = map.getBoundingClientRect();
+      const onScreen = (box: DOMRect) => box.width > 0 && box.right > frame.left && box.left < frame.right && box.bottom > frame.top && box.top < frame.bottom;
+      const clusters = [...map.querySelectorAll<HTMLElement>('.map-cluster')]
+        .filter((icon) => onScreen(icon.getBoundingClientRect()))
+        .map((icon) => Number(icon.textContent));
+      const points = [...map.querySelectorAll<SVGPathElement>('path.map-point')].flatMap((path) => {
+        const box = path.getBoundingClientRect();
+        const id = [...path.classList].find((name) => name.startsWith('map-point-'))?.slice('map-point-'.length);
+        return id && onScreen(box) ? [{ id, x: box.left + box.width / 2, y: box.top + box.height / 2 }] : [];
+      });
+      return { clusters, points };
+    });
+  }
+
+  /** Zooms the map out, one step at a time, until Xinjiang's province outline fits inside it. */
+  async zoomMapToXinjiang(): Promise<void> {
+    const fits = () =>
+      this.page.locator('#map').evaluate((map) => {
+        const frame = map.getBoundingClientRect();
+        const outline = [...map.querySelectorAll('path.province-outline')].find((path) => path.getAttribute('stroke-width') === '1.6');
+        const box = outline?.getBoundingClientRect();
+        return box
+          ? { fits: box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom, width: box.width }
+          : null;
+      });
+    for (let step = 0; step < 8; step++) {
+      const now = await fits();
+      if (!now || now.fits) return;
+      await this.page.locator('#map .leaflet-control-zoom-out').click();
+      await this.page.waitForFunction(
+        (before) => {
+          const outline = [...document.querySelectorAll('#map path.province-outline')].find((path) => path.getAttribute('stroke-width') === '1.6');
+          return (outline?.getBoundingClientRect().width ?? before) < before && !document.querySelector('#map.leaflet-zoom-anim');
+        },
+        now.width,
+        { timeout: settleTimeoutMs },
+      );
+    }
+  }
+
+  /** Moves the pointer onto a spot inside prefecture `code` (GB/T 2260) that shows it, and returns the tooltip the map then shows. */
+  async hoverPrefecture(code: string): Promise<string> {
+    const spot = await this.page.locator(`#map path.prefecture-${code}`).evaluate((path) => {
+      const box = path.getBoundingClientRect();
+      // The first point of a grid over the outline's box where the outline itself is under the pointer.
+      for (let row = 1; row < 12; row++) {
+        for (let column = 1; column < 12; column++) {
+          const x = box.left + (box.width * column) / 12;
+          const y = box.top + (box.height * row) / 12;
+          if (document.elementFromPoint(x, y) === path) return { x, y };
+        }
+      }
+      return null;
+    });
+    if (!spot) throw new Error(`No point of prefecture ${code} is under the pointer anywhere on the map`);
+    await this.page.mouse.move(spot.x, spot.y);
+    const tooltip = this.page.locator('#map .leaflet-tooltip.prefecture-name');
+    await tooltip.waitFor({ timeout: settleTimeoutMs });
+    return (await tooltip.textContent()) ?? '';
+  }
+
   /** Sets one filter box of the map (a kind, tier or type) and waits for the points to follow. */
   async setMapFilter(name: 'map-kind' | 'map-tier' | 'map-type', value: string, shown: boolean): Promise<number> {
     const before = await this.page.locator('#insights-map').getAttribute('data-points');

