@@ -44,6 +44,9 @@ CREATE INDEX audit_at IF NOT EXISTS FOR (a:_Audit) ON (a.at);
 CREATE CONSTRAINT note_id IF NOT EXISTS FOR (n:_Note) REQUIRE n.id IS UNIQUE;
 CREATE INDEX note_target IF NOT EXISTS FOR (n:_Note) ON (n.targetId);
 CREATE INDEX note_to IF NOT EXISTS FOR (n:_Note) ON (n.toId);
+// Cases and what they gather, found by the case.
+CREATE CONSTRAINT case_id IF NOT EXISTS FOR (c:_Case) REQUIRE c.id IS UNIQUE;
+CREATE INDEX case_item_case IF NOT EXISTS FOR (i:_CaseItem) ON (i.caseId);
 // Chains stop at central-level organisations: the level index finds the tops.
 CREATE INDEX organization_level IF NOT EXISTS FOR (n:Organization) ON (n.level);
 // Relationship ids: saved views and citations point at links by our id.
