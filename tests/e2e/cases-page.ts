@@ -25,7 +25,7 @@ export class CasesPage {
 
   async open(): Promise<void> {
     await this.page.locator('#cases-open').click();
-    await this.settled('cases.');
+    await this.settled(' case');
   }
 
   async create(name: string): Promise<string> {

@@ -79,7 +79,10 @@ export function mountCases(context: PanelContext, element: HTMLElement): Panel {
         const shared = one.owner === session?.user.id ? `${one.members.length} member${one.members.length === 1 ? '' : 's'}` : `shared by ${one.ownerName}`;
         const button = createElement('button', { text: one.name, attrs: { type: 'button', 'data-case-id': one.id } });
         button.addEventListener('click', () => void act(`Opening “${one.name}”…`, () => openCase(one.id)), { signal });
-        return createElement('li', {}, [button, createElement('span', { className: 'hint', text: ` ${one.items} items, ${shared}` })]);
+        return createElement('li', {}, [
+          button,
+          createElement('span', { className: 'hint', text: ` ${one.items} item${one.items === 1 ? '' : 's'}, ${shared}` }),
+        ]);
       }),
     );
     if (cases.length === 0) list.replaceChildren(createElement('li', { className: 'hint', text: 'No cases yet.' }));
@@ -181,7 +184,10 @@ export function mountCases(context: PanelContext, element: HTMLElement): Panel {
       opener.setAttribute('aria-expanded', String(!element.hidden));
       if (element.hidden) return;
       heading.focus();
-      void act('Reading your cases…', async () => `${await refreshList()} cases.`);
+      void act('Reading your cases…', async () => {
+        const count = await refreshList();
+        return `${count} case${count === 1 ? '' : 's'}.`;
+      });
     },
     { signal },
   );
