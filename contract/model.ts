@@ -17,7 +17,20 @@ export { propertyTitle } from './model/property-titles.ts';
 export const ENTITY_LABEL = 'Entity';
 
 /** Labels of the app's own records. The underscore keeps them out of every evidence query. */
-export const InternalLabel = z.enum(['_Import', '_Claim', '_Mapping', '_View', '_ViewVersion', '_User', '_Session', '_Audit', '_Note', '_Case', '_Judgement']);
+export const InternalLabel = z.enum([
+  '_Import',
+  '_Claim',
+  '_Mapping',
+  '_View',
+  '_ViewVersion',
+  '_User',
+  '_Session',
+  '_Audit',
+  '_Note',
+  '_Case',
+  '_CaseItem',
+  '_Judgement',
+]);
 
 type Labels = keyof typeof nodeKinds;
 type Types = keyof typeof relationshipTypes;

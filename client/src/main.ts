@@ -22,6 +22,7 @@ import { createAccount, type MountPanel, type Panel, type PanelContext } from '.
 import { mountPhotos } from './panels/photos.ts';
 import { mountQueryPanel } from './panels/query-panel.ts';
 import { mountReviewQueue } from './panels/review-queue.ts';
+import { mountCases } from './panels/cases.ts';
 import { createQueryRunner } from './panels/query-runner.ts';
 import { mountSearch } from './panels/search.ts';
 import { mountSession } from './panels/session.ts';
@@ -67,6 +68,8 @@ const context: PanelContext = {
   },
   inspectNode: (id) => inspector.inspectNode(id),
   inspectEdge: (id) => inspector.inspectEdge(id),
+  currentView: () => views.openView(),
+  showView: (message, fetchView) => views.show(message, fetchView),
 };
 
 /** Every panel mounts the one way: the context, and its element from index.html. */
@@ -88,10 +91,11 @@ mount(mountQueryPanel, 'query-panel', HTMLElement);
 mount(mountTools, 'toolbar', HTMLElement);
 mount(mountPhotos, 'graph', HTMLElement);
 mount(mountLegend, 'legend', HTMLUListElement);
-mount(mountViews, 'views-panel', HTMLElement);
+const views = mount(mountViews, 'views-panel', HTMLElement);
 mount(mountImport, 'import-dialog', HTMLDialogElement);
 mount(mountInsights, 'insights', HTMLElement);
 mount(mountReviewQueue, 'review-queue', HTMLElement);
+mount(mountCases, 'cases-panel', HTMLElement);
 status.set({ state: 'idle', message: 'Search for a person, facility or organisation.' });
 mount(mountSession, 'login', HTMLElement);
 

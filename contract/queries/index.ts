@@ -63,6 +63,14 @@ import { query as changeNote } from './notes/change-note.ts';
 import { query as createNote } from './notes/create-note.ts';
 import { query as listNotes } from './notes/list-notes.ts';
 import { query as readNote } from './notes/read-note.ts';
+import { query as attachCaseItem } from './cases/attach-case-item.ts';
+import { query as caseJudgements } from './cases/case-judgements.ts';
+import { query as changeCase } from './cases/change-case.ts';
+import { query as createCase } from './cases/create-case.ts';
+import { query as detachCaseItem } from './cases/detach-case-item.ts';
+import { query as listCases } from './cases/list-cases.ts';
+import { query as readCase } from './cases/read-case.ts';
+import { query as setCaseMember } from './cases/set-case-member.ts';
 import { query as photoFile } from './photos/photo-file.ts';
 import { query as photosOf } from './photos/photos-of.ts';
 import { query as sanctionsOf } from './sanctions/sanctions-of.ts';
@@ -148,6 +156,14 @@ export const queries = {
   createNote,
   listNotes,
   readNote,
+  attachCaseItem,
+  caseJudgements,
+  changeCase,
+  createCase,
+  detachCaseItem,
+  listCases,
+  readCase,
+  setCaseMember,
   photoFile,
   photosOf,
   sanctionsOf,

@@ -20,6 +20,7 @@ import { DEFAULT_SESSION_CACHE } from '../queries/session-cache.ts';
 import { ViewGraph } from '../queries/view-graph.ts';
 import { ViewStore } from '../queries/view-store.ts';
 import { NoteStore } from '../queries/note-store.ts';
+import { CaseStore } from '../queries/case-store.ts';
 import type { Services } from './services.ts';
 import { openApiDocument } from './openapi.ts';
 import { GraphUnavailable } from '../errors.ts';
@@ -45,6 +46,7 @@ import { tmpdir } from 'node:os';
 import { notesRoutes } from './routes/notes.routes.ts';
 import { sanctionsRoutes } from './routes/sanctions.routes.ts';
 import { identityRoutes } from './routes/identity.routes.ts';
+import { casesRoutes } from './routes/cases.routes.ts';
 import { IdentityStore } from '../queries/identity-store.ts';
 
 /** The budget of POST /api/export/:format: the largest body allowed takes seconds of CPU on a busy machine. */
@@ -132,6 +134,7 @@ export function createApp(options: AppOptions): Express {
     views: new ViewStore(graph),
     viewGraph: new ViewGraph(graph),
     notes: new NoteStore(graph),
+    cases: new CaseStore(graph),
     audit,
     identities,
     answers: new EvidenceAnswers(graph, audit, redaction, identities),
@@ -182,6 +185,7 @@ export function createApp(options: AppOptions): Express {
   api.use(notesRoutes(services));
   api.use(sanctionsRoutes(services));
   api.use(identityRoutes(services));
+  api.use(casesRoutes(services));
   api.use(authRoutes(users, audit));
   api.use(tokensRoutes(users, audit));
   api.use(usersRoutes(users, audit));

@@ -24,6 +24,7 @@ import { VisibilityBody } from './routes/views.routes.ts';
 import { importOperations } from './openapi-imports.ts';
 import { identityOperations } from './openapi-identity.ts';
 import { noteOperations } from './openapi-notes.ts';
+import { caseOperations } from './openapi-cases.ts';
 import { type Operation, Problem, problem, problems } from './openapi-types.ts';
 import { ChainHypotheses } from '../../contract/api/notes.ts';
 
@@ -385,6 +386,7 @@ function operations(catalogue: Catalogue): Operation[] {
     ...importOperations(),
     ...noteOperations,
     ...identityOperations,
+    ...caseOperations,
   ];
 }
 

@@ -2,6 +2,7 @@
 import type { GraphExecutor } from '../graph/executor.ts';
 import type { AuditLog } from '../policy/audit-log.ts';
 import type { EvidenceAnswers } from '../policy/evidence-answers.ts';
+import type { CaseStore } from '../queries/case-store.ts';
 import type { NoteStore } from '../queries/note-store.ts';
 import type { IdentityStore } from '../queries/identity-store.ts';
 import type { UserStore } from '../queries/user-store.ts';
@@ -15,6 +16,8 @@ export interface Services {
   viewGraph: ViewGraph;
   /** Analysts' notes and hypothesis links: never evidence. */
   notes: NoteStore;
+  /** Cases: investigations gathering views, notes, judgements and exports, shared with named accounts. */
+  cases: CaseStore;
   audit: AuditLog;
   /** Analysts' judgements that records are one person, and the identities they resolve to. */
   identities: IdentityStore;

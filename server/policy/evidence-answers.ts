@@ -20,6 +20,9 @@ import { resolveIdentities, visibleIdentities } from './identity-resolution.ts';
 import { redacts, withhold, type WithholdOptions } from './withhold.ts';
 import { withholdAuditEntry } from './withhold-audit.ts';
 import { withholdNote } from './withhold-notes.ts';
+import { withholdCase } from './withhold-cases.ts';
+import type { CaseAnswer } from '../../contract/api/cases.ts';
+import type { CaseRow } from '../../contract/queries/cases/case-params.ts';
 import type { NoteRow } from '../../contract/queries/notes/note-params.ts';
 import { withholdChanges, withholdDocument, withholdVersionInfo, withholdViewRecord, type ViewReader } from './withhold-views.ts';
 
@@ -189,6 +192,11 @@ export class EvidenceAnswers {
   /** One note answered to who just wrote or changed it. */
   note(reader: Reader, row: NoteRow): NoteAnswer {
     return withholdNote(row, this.viewReader(reader));
+  }
+
+  /** A case's own record as this reader may see it: its name withheld from a redacted reader who does not own it. */
+  caseRecord(reader: Reader, record: CaseRow): CaseAnswer {
+    return withholdCase(record, this.viewReader(reader));
   }
 
   /** Audit entries for an admin: under REDACT=1, only what the log's allow-list names. */

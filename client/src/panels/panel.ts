@@ -3,6 +3,7 @@
 import type cytoscape from 'cytoscape';
 import type { Session } from '../../../contract/api/session.ts';
 import type { ResultNode } from '../../../contract/result.ts';
+import type { OpenedAnswer } from '../../../contract/api/views.ts';
 import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
 import type { QueryRunner } from './query-runner.ts';
 import type { StatusLine } from './status.ts';
@@ -24,6 +25,10 @@ export interface PanelContext {
   /** Shows a node or a link of the workspace in the inspector. */
   inspectNode(id: string): void;
   inspectEdge(id: string): void;
+  /** The saved view the canvas shows, if any (what a case attaches). */
+  currentView(): { id: string; title: string } | null;
+  /** Opens a view fetched by another panel (a case's) on the canvas, as the saved-views panel opens one. */
+  showView(message: string, fetchView: () => Promise<OpenedAnswer>): Promise<void>;
 }
 
 export interface Account {

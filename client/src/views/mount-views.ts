@@ -6,24 +6,38 @@ import { type Panel, type PanelContext, type PanelLifetime, panelLifetime } from
 import type { ExplorerWorkspace } from '../workspace/create-workspace.ts';
 import { debounce, forgetUnsaved, readUnsaved, saveUnsaved, shareIdFromPath } from './autosave.ts';
 import { mountExportMenu } from './export-menu.ts';
-import { mountViewsPanel } from './views-panel.ts';
+import type { OpenedAnswer } from '../../../contract/api/views.ts';
+import type { OpenViewRef } from './autosave.ts';
+import { mountViewsPanel, type ViewsPanel } from './views-panel.ts';
 
 /** Long enough that dragging a node writes once, short enough that a reload right after loses nothing noticeable. */
 const autosaveDelayMs = 400;
+
+/** What the page offers other panels of the saved views: the open view, and opening one fetched elsewhere. */
+export interface Views extends Panel {
+  openView(): OpenViewRef | null;
+  show(message: string, fetchView: () => Promise<OpenedAnswer>): Promise<void>;
+}
 
 /**
  * Mounts on #views-panel (and the toolbar's #export-menu) once an account is signed in. Opens the
  * view of a `/v/<shareId>` address, or puts back the unsaved work of this tab.
  */
-export function mountViews({ workspace, account }: PanelContext, element: HTMLElement): Panel {
+export function mountViews({ workspace, account }: PanelContext, element: HTMLElement): Views {
   const lifetime = panelLifetime();
+  let ready: ViewsPanel | null = null;
   void account.signedIn.then((session) => {
-    if (!lifetime.signal.aborted) void startViews(workspace, session, element, lifetime);
+    if (!lifetime.signal.aborted) ready = startViews(workspace, session, element, lifetime);
   });
-  return { dispose: lifetime.dispose };
+  return {
+    openView: () => ready?.openView() ?? null,
+    show: async (message, fetchView) => ready?.show(message, fetchView),
+    dispose: lifetime.dispose,
+  };
 }
 
-async function startViews(workspace: ExplorerWorkspace, session: Session, element: HTMLElement, lifetime: PanelLifetime): Promise<void> {
+/** Mounts the panel at once and hands it back; the unsaved work or a shared link opens after. */
+function startViews(workspace: ExplorerWorkspace, session: Session, element: HTMLElement, lifetime: PanelLifetime): ViewsPanel {
   const { signal } = lifetime;
   const storage = sessionStorage;
   const userId = session.user.id;
@@ -43,6 +57,20 @@ async function startViews(workspace: ExplorerWorkspace, session: Session, elemen
     signal,
   );
 
+  void resumeViews(workspace, panel, lifetime, storage, unsaved, autosave);
+  return panel;
+}
+
+/** Listens for sign-out and page hide, then opens a shared link's view or puts back the unsaved work. */
+async function resumeViews(
+  workspace: ExplorerWorkspace,
+  panel: ViewsPanel,
+  lifetime: PanelLifetime,
+  storage: Storage,
+  unsaved: ReturnType<typeof readUnsaved>,
+  autosave: ReturnType<typeof debounce>,
+): Promise<void> {
+  const { signal } = lifetime;
   let stopped = false;
   // Capture phase: before the page's own sign-out handler reloads the page.
   document.getElementById('logout')?.addEventListener(

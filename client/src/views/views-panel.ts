@@ -26,6 +26,8 @@ export interface ViewsPanel extends Panel {
   /** The view the canvas continues, if any: what "save as new version" builds on. */
   openView(): OpenViewRef | null;
   openShared(shareId: string): Promise<void>;
+  /** Opens a view another panel fetched (a case's view) as a saved view opens. */
+  show(message: string, fetchView: () => Promise<OpenedAnswer>): Promise<void>;
   /** After a reload: the open view as the unsaved work remembered it. */
   resume(ref: OpenViewRef | null): Promise<void>;
 }
@@ -191,6 +193,7 @@ export function mountViewsPanel(container: HTMLElement, workspace: Workspace, se
   return {
     openView: () => current?.ref ?? null,
     openShared: (shareId) => openAndShow('Opening the shared view…', () => openShared(shareId)),
+    show: openAndShow,
     async resume(ref) {
       if (!ref) return;
       // The view's record as it is now; the canvas keeps the unsaved work, and saves build on the same base.

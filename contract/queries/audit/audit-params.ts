@@ -32,6 +32,14 @@ export const AuditAction = z.enum([
   'identity-judge',
   'identity-retract',
   'identity-split',
+  'case-create',
+  'case-rename',
+  'case-delete',
+  'case-read',
+  'case-member-add',
+  'case-member-remove',
+  'case-attach',
+  'case-detach',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

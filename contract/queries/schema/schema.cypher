@@ -46,6 +46,9 @@ CREATE INDEX note_target IF NOT EXISTS FOR (n:_Note) ON (n.targetId);
 CREATE INDEX note_to IF NOT EXISTS FOR (n:_Note) ON (n.toId);
 // The gazetteer's places by their official division code (an import's place column may hold one).
 CREATE INDEX place_code IF NOT EXISTS FOR (n:Place) ON (n.code);
+// Cases and what they gather, found by the case.
+CREATE CONSTRAINT case_id IF NOT EXISTS FOR (c:_Case) REQUIRE c.id IS UNIQUE;
+CREATE INDEX case_item_case IF NOT EXISTS FOR (i:_CaseItem) ON (i.caseId);
 // Chains stop at central-level organisations: the level index finds the tops.
 CREATE INDEX organization_level IF NOT EXISTS FOR (n:Organization) ON (n.level);
 // Relationship ids: saved views and citations point at links by our id.

@@ -17,7 +17,7 @@ const parse = <T>(schema: z.ZodType<T>, value: unknown, field = ''): T =>
   parseInput(schema, value, field, (error, prefix) => badInputFrom(error, prefix, 'is not a field of a note'));
 
 /** A private note is its author's alone, admins included; a shared one is every signed-in user's to read. */
-function mayRead(note: NoteRow, user: User): boolean {
+export function mayReadNote(note: NoteRow, user: User): boolean {
   return note.visibility === 'shared' || note.owner === user.id;
 }
 
@@ -41,7 +41,7 @@ export function notesRoutes({ notes: store, audit, answers }: Services): Router 
 
   async function changeable(res: Response, id: string): Promise<NoteRow> {
     const note = await store.read(id);
-    if (!note || !mayRead(note, user(res))) throw new NotFound(`No note with id "${id}"`);
+    if (!note || !mayReadNote(note, user(res))) throw new NotFound(`No note with id "${id}"`);
     if (!mayChange(note, user(res))) throw new Forbidden('Only the author of this note (or an admin, once it is shared) may change it.');
     return note;
   }
@@ -85,7 +85,7 @@ export function notesRoutes({ notes: store, audit, answers }: Services): Router 
   router.get('/notes/:id', async (req, res) => {
     const id = parse(NoteId, req.params.id, 'id');
     const note = await store.read(id);
-    if (!note || !mayRead(note, user(res))) throw new NotFound(`No note with id "${id}"`);
+    if (!note || !mayReadNote(note, user(res))) throw new NotFound(`No note with id "${id}"`);
     const [shown] = await answers.notes(user(res), [note], []);
     res.json({ note: shown });
   });

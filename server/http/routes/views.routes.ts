@@ -85,6 +85,26 @@ class Conflict extends HttpProblem {
   }
 }
 
+/**
+ * A version as it opens: its document, and what changed in the graph since it was saved, as the reader
+ * may see them. Whoever may read the view decides before (this route, or a case the view is in).
+ */
+export async function openedAnswer(
+  { viewGraph, answers }: Pick<Services, 'viewGraph' | 'answers'>,
+  reader: User | null,
+  found: { view: ViewRecord; version: StoredVersion },
+): Promise<OpenedAnswer> {
+  const { changes, graph: now } = await viewGraph.reopen(found.version.document, found.version.savedAt, (query) => answers.questionFor(reader, query));
+  const opened = await answers.openedView(reader, {
+    view: found.view,
+    version: versionInfo(found.version),
+    document: shown(found.version.document),
+    changes,
+    graph: now,
+  });
+  return { ...opened, view: withLinks(opened.view) };
+}
+
 export function viewsRoutes({ views: store, viewGraph: graph, audit, answers }: Services): Router {
   // The viewer's id comes from the session, never from the query string.
   const router = Router();
@@ -103,20 +123,10 @@ export function viewsRoutes({ views: store, viewGraph: graph, audit, answers }: 
     return found;
   }
 
-  /** A version as it opens: its document, and what changed in the graph since it was saved, as the reader may see them. */
   async function reopen(res: Response, id: string, version: number | null): Promise<OpenedAnswer> {
-    const reader = currentUser(res);
     const found = await readable(res, id, version);
     if (!found.version) throw new NotFound(`View "${id}" has no version ${version}`);
-    const { changes, graph: now } = await graph.reopen(found.version.document, found.version.savedAt, (query) => answers.questionFor(reader, query));
-    const opened = await answers.openedView(reader, {
-      view: found.view,
-      version: versionInfo(found.version),
-      document: shown(found.version.document),
-      changes,
-      graph: now,
-    });
-    return { ...opened, view: withLinks(opened.view) };
+    return openedAnswer({ viewGraph: graph, answers }, currentUser(res), { view: found.view, version: found.version });
   }
 
   router.post('/views', savers, async (req, res) => {
