@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_LIMITS } from '../../contract/queries/cases/case-params.ts';
 import { provenance } from '../fixtures/provenance.ts';
-import { startTestApp, type Client, type TestApp } from '../support/neo4j.ts';
+import { startTestApp, type AnswerBody, type Client, type TestApp } from '../support/neo4j.ts';
 
 const guard = 'test-cases-guard';
 const guard2 = 'test-cases-guard-2';
@@ -33,7 +33,8 @@ async function removeFixture(): Promise<void> {
   );
 }
 
-const itemsOf = (body: { items: { kind: string }[] }, kind: string) => body.items.filter((item) => item.kind === kind);
+// Items as the API sent them: each kind's fields are read by the assertions.
+const itemsOf = (body: { items: AnswerBody[] }, kind: string): AnswerBody[] => body.items.filter((item) => item.kind === kind);
 
 beforeAll(async () => {
   app = await startTestApp();
