@@ -36,10 +36,13 @@ export async function* writeBatches(options: WriteOptions): AsyncGenerator<Graph
       graph,
       nodes.map(({ node }) => node),
     );
+    // A node the look-up did not find by its id is new; so is every link with a new node at one end.
+    const newIds = new Set<string>();
     const written: NodeRow[] = [];
     for (const { node, place } of nodes) {
       if (node === compiled.fileDocument) {
         written.push(node);
+        if (!candidates.withId(node.id)) newIds.add(node.id);
         continue;
       }
       const verdict = verdictOf(node, candidates);
@@ -47,13 +50,18 @@ export async function* writeBatches(options: WriteOptions): AsyncGenerator<Graph
       if (verdict.verdict === 'same' && verdict.existing!.id !== node.id) {
         mergedInto.set(node.id, verdict.existing!.id);
         written.push({ ...node, id: verdict.existing!.id });
-      } else written.push(node);
+      } else {
+        written.push(node);
+        if (!candidates.withId(node.id)) newIds.add(node.id);
+      }
     }
-    const batch: GraphBatch = {
-      nodes: written,
-      relationships: links.map((link) => ({ ...link, source: mergedInto.get(link.source) ?? link.source, target: mergedInto.get(link.target) ?? link.target })),
-      claims: true,
-    };
+    const relationships = links.map((link) => ({
+      ...link,
+      source: mergedInto.get(link.source) ?? link.source,
+      target: mergedInto.get(link.target) ?? link.target,
+    }));
+    for (const link of relationships) if (newIds.has(link.source) || newIds.has(link.target)) newIds.add(link.id);
+    const batch: GraphBatch = { nodes: written, relationships, claims: true, newIds };
     nodes = [];
     links = [];
     return batch;
