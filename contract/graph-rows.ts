@@ -127,4 +127,11 @@ export interface GraphBatch {
    * back exactly that (contract/queries/import/merge-import-nodes.cypher).
    */
   claims?: boolean;
+  /**
+   * With claims: ids of the batch's nodes and relationships known not to be in the graph (a node no
+   * look-up found, a link with such a node at one end). They are created without the merge's
+   * per-row reads and branches; the id constraint still refuses a wrong "new" (the batch fails,
+   * nothing is duplicated). What they write is what the merge writes for a new element.
+   */
+  newIds?: ReadonlySet<string>;
 }

@@ -40,6 +40,15 @@ export interface BatchCounts {
 
 const noCounts = (): BatchCounts => ({ nodesCreated: 0, nodesMerged: 0, relationshipsCreated: 0, relationshipsMerged: 0 });
 
+/** Rows whose ids are in `newIds`, and the others. */
+function split<T extends { id: string }>(rows: T[], newIds: ReadonlySet<string> | undefined): [T[], T[]] {
+  if (!newIds || newIds.size === 0) return [[], rows];
+  const known: T[] = [];
+  const rest: T[] = [];
+  for (const row of rows) (newIds.has(row.id) ? known : rest).push(row);
+  return [known, rest];
+}
+
 /**
  * One batch in one transaction: nodes first, so the batch's links find their ends, then links, then
  * (for an import) the resume point. A crash anywhere in it leaves nothing of it behind.
@@ -57,16 +66,29 @@ export async function writeBatch(
       let written = 0;
       if (batch.claims) {
         if (!importId) throw new BatchWriteError('a batch with claims needs the import that writes it');
-        if (batch.nodes.length > 0) {
-          const [row] = await tx.run(queries.mergeImportNodes, { rows: batch.nodes, importId });
-          counts.nodesCreated = row?.created ?? 0;
-          counts.nodesMerged = row?.merged ?? 0;
+        // Elements known new are created as the merge would create them, at a fraction of its cost;
+        // the rest are merged with claims.
+        const [newNodes, nodes] = split(batch.nodes, batch.newIds);
+        const [newLinks, links] = split(batch.relationships, batch.newIds);
+        if (newNodes.length > 0) {
+          const [row] = await tx.run(queries.createNodes, { rows: newNodes, importId });
+          counts.nodesCreated += row?.written ?? 0;
         }
-        if (batch.relationships.length > 0) {
-          const [row] = await tx.run(queries.mergeImportRelationships, { rows: batch.relationships, importId });
-          counts.relationshipsCreated = row?.created ?? 0;
-          counts.relationshipsMerged = row?.merged ?? 0;
-          written = row?.written ?? 0;
+        if (nodes.length > 0) {
+          const [row] = await tx.run(queries.mergeImportNodes, { rows: nodes, importId });
+          counts.nodesCreated += row?.created ?? 0;
+          counts.nodesMerged += row?.merged ?? 0;
+        }
+        if (newLinks.length > 0) {
+          const [row] = await tx.run(queries.createRelationships, { rows: newLinks, importId });
+          counts.relationshipsCreated += row?.written ?? 0;
+          written += row?.written ?? 0;
+        }
+        if (links.length > 0) {
+          const [row] = await tx.run(queries.mergeImportRelationships, { rows: links, importId });
+          counts.relationshipsCreated += row?.created ?? 0;
+          counts.relationshipsMerged += row?.merged ?? 0;
+          written += row?.written ?? 0;
         }
       } else {
         if (batch.nodes.length > 0) await tx.run(batch.fresh ? queries.createNodes : queries.mergeNodes, { rows: batch.nodes, importId });

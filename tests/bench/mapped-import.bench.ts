@@ -19,7 +19,7 @@ import { parseMapping } from '../../server/import/mapping/load-mapping.ts';
 import { runMappedImport } from '../../server/import/engine/mapped-import.ts';
 import { GraphExecutor, toDriverParams } from '../../server/graph/executor.ts';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
-import { withFreshNeo4j } from './fresh-neo4j.ts';
+import { loadAverage, withFreshNeo4j } from './fresh-neo4j.ts';
 
 const FACILITIES = 50;
 
@@ -175,10 +175,13 @@ export async function benchMappedCsv(rows: number, database?: SharedDatabase): P
     };
     const timed = async (work: (driver: Driver) => Promise<number>) =>
       database ? timedOn(await emptied(database.driver), work) : withFreshNeo4j(memory, (driver) => timedOn(driver, work));
+    const loadBefore = await loadAverage();
     const bare = await timed((driver) => baseline(driver, path));
     const ours = await timed((driver) => mapped(driver, path));
     const ratio = ours / bare;
-    console.log(`mapped CSV  ${written.rows.toLocaleString('en')} rows (${(written.bytes / 1e6).toFixed(1)} MB)`);
+    console.log(
+      `mapped CSV  ${written.rows.toLocaleString('en')} rows (${(written.bytes / 1e6).toFixed(1)} MB); load average ${loadBefore} before, ${await loadAverage()} after`,
+    );
     console.log(`  bare UNWIND  ${Math.round(bare).toLocaleString('en')} rows/s`);
     console.log(`  mapped       ${Math.round(ours).toLocaleString('en')} rows/s (check pass, write pass, matching, merges with claims)`);
     console.log(`  ratio        ${ratio.toFixed(2)}x the bare driver (target >= 0.80x)`);
@@ -217,7 +220,7 @@ export async function benchPeakMemory(gigabytes: number, database?: SharedDataba
       ? await measure(await emptied(database.driver), database.connection)
       : await withFreshNeo4j(memory, (driver, { connection }) => measure(driver, connection));
     console.log(
-      `memory      ${(written.bytes / 1024 ** 3).toFixed(2)} GB roster, ${written.rows.toLocaleString('en')} rows: peak RSS ${peakMb.toFixed(0)} MB (target <= 300 MB)`,
+      `memory      ${(written.bytes / 1024 ** 3).toFixed(2)} GB roster, ${written.rows.toLocaleString('en')} rows: peak RSS ${peakMb.toFixed(0)} MB (target <= 300 MB); load average ${await loadAverage()}`,
     );
     return { bytes: (await stat(path)).size, peakMb, rows: written.rows };
   } finally {

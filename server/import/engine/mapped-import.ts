@@ -84,9 +84,13 @@ export async function openMapped(options: Pick<MappedImportOptions, 'path' | 'na
   });
 }
 
-/** Rows a file of this size may hold (a short row is ~60 bytes): sizes the id tables once. */
+/**
+ * Rows a file of this size is likely to hold (a roster's row, with a name, an ID number, dates and an
+ * address, is ~200 bytes): the id tables start that big and grow if the file holds more. Sized for
+ * a 60-byte row, they took 16 bytes x 2 x 1.4 per 60 bytes of file: a 1 GB roster had 1 GB of tables.
+ */
 function expectedRows(bytes: number): number {
-  return Math.min(50_000_000, Math.max(1024, Math.ceil(bytes / 60)));
+  return Math.min(50_000_000, Math.max(1024, Math.ceil(bytes / 200)));
 }
 
 export async function runMappedImport(graph: GraphExecutor, options: MappedImportOptions): Promise<MappedImportResult> {

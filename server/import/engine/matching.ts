@@ -34,9 +34,53 @@ export function nameQuery(keys: readonly string[]): string | null {
 /** Lucene refuses a query of more than 1,024 clauses: the batch's names go in chunks below that. */
 const KEYS_PER_QUERY = 1000;
 
+/**
+ * A batch's candidates, indexed by id, ID number and match key, so each node's verdict reads its own
+ * few rather than every candidate of the batch (thousands of nodes times tens of thousands of
+ * candidates, once the graph holds the names a roster repeats).
+ */
+export class Candidates {
+  private readonly byId = new Map<string, Candidate>();
+  private readonly byNumber = new Map<string, Candidate>();
+  private readonly byKey = new Map<string, number[]>();
+
+  constructor(readonly all: readonly Candidate[]) {
+    all.forEach((candidate, index) => {
+      if (candidate.via === 'id') {
+        if (!this.byId.has(candidate.id)) this.byId.set(candidate.id, candidate);
+      } else if (candidate.via === 'idNumber') {
+        const number = candidate.properties.idNumber;
+        if (typeof number === 'string' && !this.byNumber.has(number)) this.byNumber.set(number, candidate);
+      } else {
+        for (const key of new Set((candidate.properties.matchKeys as string[] | null) ?? [])) {
+          const list = this.byKey.get(key);
+          if (list) list.push(index);
+          else this.byKey.set(key, [index]);
+        }
+      }
+    });
+  }
+
+  /** The node the graph holds under this id, found by id. */
+  withId(id: string): Candidate | undefined {
+    return this.byId.get(id);
+  }
+
+  withIdNumber(idNumber: string): Candidate | undefined {
+    return this.byNumber.get(idNumber);
+  }
+
+  /** Name candidates sharing one of `keys`, each once, in the order the graph gave them. */
+  sharing(keys: ReadonlySet<string>): Candidate[] {
+    const indexes = new Set<number>();
+    for (const key of keys) for (const index of this.byKey.get(key) ?? []) indexes.add(index);
+    return [...indexes].sort((a, b) => a - b).map((index) => this.all[index]!);
+  }
+}
+
 /** Candidates for a batch's nodes: by id, by ID number, by whole name; at most a few per name. */
-export async function findCandidates(graph: GraphExecutor, nodes: readonly NodeRow[]): Promise<Candidate[]> {
-  if (nodes.length === 0) return [];
+export async function findCandidates(graph: GraphExecutor, nodes: readonly NodeRow[]): Promise<Candidates> {
+  if (nodes.length === 0) return new Candidates([]);
   const ids = nodes.map((node) => node.id);
   const idNumbers = nodes.flatMap((node) => (typeof node.properties.idNumber === 'string' ? [node.properties.idNumber] : []));
   const keys = nodes.flatMap((node) => (node.properties.matchKeys as string[] | undefined) ?? []);
@@ -55,7 +99,7 @@ export async function findCandidates(graph: GraphExecutor, nodes: readonly NodeR
     );
     found.push(...rows.map((row) => ({ ...row, labels: row.labels.filter((label) => label !== ENTITY_LABEL) })));
   }
-  return found;
+  return new Candidates(found);
 }
 
 function text(value: unknown): string | null {
@@ -105,21 +149,18 @@ function scoreByName(node: NodeRow, candidate: Candidate): { score: number; reas
 }
 
 /** The verdict for one incoming node among the batch's candidates. */
-export function verdictOf(node: NodeRow, candidates: readonly Candidate[]): Verdict {
+export function verdictOf(node: NodeRow, candidates: Candidates): Verdict {
   const kind = primaryKind(node.labels);
-  const byId = candidates.find((candidate) => candidate.via === 'id' && candidate.id === node.id);
+  const byId = candidates.withId(node.id);
   if (byId) return { verdict: 'same', existing: byId, score: 1, reasons: ['same id'] };
   const idNumber = node.properties.idNumber;
-  const byNumber =
-    typeof idNumber === 'string' ? candidates.find((candidate) => candidate.via === 'idNumber' && candidate.properties.idNumber === idNumber) : undefined;
+  const byNumber = typeof idNumber === 'string' ? candidates.withIdNumber(idNumber) : undefined;
   if (byNumber && kind === 'Person') return { verdict: 'same', existing: byNumber, score: 1, reasons: ['same ID number'] };
 
   const keys = new Set((node.properties.matchKeys as string[] | undefined) ?? []);
   let best: Verdict = { verdict: 'new', score: 0, reasons: [] };
-  for (const candidate of candidates) {
-    if (candidate.via !== 'name' || candidate.id === node.id || primaryKind(candidate.labels) !== kind) continue;
-    const shared = ((candidate.properties.matchKeys as string[] | null) ?? []).some((key) => keys.has(key));
-    if (!shared) continue;
+  for (const candidate of candidates.sharing(keys)) {
+    if (candidate.id === node.id || primaryKind(candidate.labels) !== kind) continue;
     const scored = scoreByName(node, candidate);
     if (!scored.corroborated || scored.contradicted || scored.score <= best.score) continue;
     best = { verdict: 'possible', existing: candidate, score: scored.score, reasons: scored.reasons };

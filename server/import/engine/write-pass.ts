@@ -39,28 +39,30 @@ export async function* writeBatches(options: WriteOptions): AsyncGenerator<Graph
       graph,
       nodes.map(({ node }) => node),
     );
+    // A node the look-up did not find by its id is new; so is every link with a new node at one end.
+    const newIds = new Set<string>();
     const written: NodeRow[] = [];
     const placed: RelationshipRow[] = [];
     for (const { node, place } of nodes) {
       if (node === compiled.fileDocument) {
         written.push(node);
+        if (!candidates.withId(node.id)) newIds.add(node.id);
         continue;
       }
       const verdict = verdictOf(node, candidates);
       report.match(toVerdict(node, place, verdict));
       const kept = verdict.verdict === 'same' && verdict.existing!.id !== node.id ? { ...node, id: verdict.existing!.id } : node;
       if (kept !== node) mergedInto.set(node.id, kept.id);
+      else if (!candidates.withId(node.id)) newIds.add(node.id);
       written.push(kept);
       placed.push(...placeLinks(gazetteer, kept, place, report));
     }
-    const batch: GraphBatch = {
-      nodes: written,
-      relationships: [
-        ...links.map((link) => ({ ...link, source: mergedInto.get(link.source) ?? link.source, target: mergedInto.get(link.target) ?? link.target })),
-        ...placed,
-      ],
-      claims: true,
-    };
+    const relationships = [
+      ...links.map((link) => ({ ...link, source: mergedInto.get(link.source) ?? link.source, target: mergedInto.get(link.target) ?? link.target })),
+      ...placed,
+    ];
+    for (const link of relationships) if (newIds.has(link.source) || newIds.has(link.target)) newIds.add(link.id);
+    const batch: GraphBatch = { nodes: written, relationships, claims: true, newIds };
     nodes = [];
     links = [];
     return batch;
