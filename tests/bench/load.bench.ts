@@ -52,7 +52,11 @@ function figures(latencies: number[], duration: number): Figures {
   return { perSecond: latencies.length / duration, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
 }
 
-const shown = (f: Figures) => `${f.perSecond.toFixed(0)} req/s, p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms`;
+// No request answered within the window (a short warm-up on a busy machine): said so, not printed as NaN.
+const shown = (f: Figures) =>
+  f.perSecond === 0
+    ? '0 req/s, no request answered within the window'
+    : `${f.perSecond.toFixed(0)} req/s, p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms`;
 
 async function overHttp(title: string, baseUrl: string, headers: Record<string, string>, nextPath: () => string, duration: number): Promise<Figures> {
   const latencies: number[] = [];
