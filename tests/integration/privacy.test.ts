@@ -41,7 +41,7 @@ const SCAN_TIMEOUT_MS = 300_000;
 
 /** Every answer of the scan, for this client: none may carry a personal value; most must be answers, not refusals. */
 async function scan(client: Client, who: string): Promise<ScannedAnswer[]> {
-  const view = await sharedFixtureView(analyst);
+  const view = await sharedFixtureView(analyst, client);
   const full = await (await analyst.fetch(`/api/nodes/${ids.detainee}`)).json();
   const answers = await everyAnswer(client, full, view);
   expect(answers.filter((answer) => answer.status === 200).length).toBeGreaterThan(60);

@@ -2,6 +2,7 @@
 // records about them holding values found nowhere else, and every request a client can make, each
 // answer kept so the test can look for those values in it. Every GET route the app answers is asked
 // (routesNotAsked says which are missing), with the curated queries, exports and admin Cypher.
+import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Express } from 'express';
 import { isEvidenceQuery, loadCatalogue } from '../../server/graph/catalogue.ts';
@@ -64,8 +65,20 @@ export async function removePrivacyFixture(app: TestApp): Promise<void> {
   await app.driver.executeQuery("MATCH (note:_Note) WHERE note.targetId STARTS WITH 'test-privacy-' DELETE note", {}, { routing: 'WRITE' });
 }
 
-/** A view an analyst saved from a search for the detainee's name, titled and annotated with it, then shared; and a shared note and hypothesis link naming the relative. */
-export async function sharedFixtureView(analyst: Client): Promise<{ id: string; shareId: string; noteId: string }> {
+/** What the scan asks about: a shared view, a note, and a case that holds both with the scanned client as a member. */
+export interface ScanFixture {
+  id: string;
+  shareId: string;
+  noteId: string;
+  caseId: string;
+}
+
+/**
+ * A view an analyst saved from a search for the detainee's name, titled and annotated with it, then
+ * shared; a shared note and hypothesis link naming the relative; and a case named after the detainee
+ * that gathers the view and the note, with `member` (the client the scan asks as) among its members.
+ */
+export async function sharedFixtureView(analyst: Client, member: Client): Promise<ScanFixture> {
   const created = await analyst.post('/api/views', {
     title: 'Test privacy view: Zzyzx Testperson',
     notes: 'Yqqv Ottovar is the mother of Zzyzx Testperson',
@@ -95,7 +108,18 @@ export async function sharedFixtureView(analyst: Client): Promise<{ id: string; 
     visibility: 'shared',
   });
   expect(hypothesis.status, JSON.stringify(hypothesis.body)).toBe(201);
-  return { id: created.body.view.id, shareId: created.body.view.shareId, noteId: note.body.note.id };
+  // One case per scan: an owner's case names are unique.
+  const gathered = await analyst.post('/api/cases', { name: `Test privacy case ${randomUUID().slice(0, 8)}: Zzyzx Testperson` });
+  expect(gathered.status, JSON.stringify(gathered.body)).toBe(201);
+  const caseId: string = gathered.body.case.id;
+  for (const item of [
+    { kind: 'view', id: created.body.view.id },
+    { kind: 'note', id: note.body.note.id },
+  ])
+    expect((await analyst.post(`/api/cases/${caseId}/items`, item)).status).toBe(201);
+  // The owner reads a case as its owner; every other client, admins included, is made a member.
+  if (member.username !== analyst.username) expect((await analyst.post(`/api/cases/${caseId}/members`, { username: member.username })).status).toBe(200);
+  return { id: created.body.view.id, shareId: created.body.view.shareId, noteId: note.body.note.id, caseId };
 }
 
 export interface ScannedAnswer {
@@ -108,7 +132,7 @@ export interface ScannedAnswer {
 }
 
 /** Every request a client can make that may carry evidence, analysts' words or the audit, with the fixture's ids filled in. */
-export async function everyAnswer(client: Client, fullResult: unknown, view: { id: string; shareId: string; noteId: string }): Promise<ScannedAnswer[]> {
+export async function everyAnswer(client: Client, fullResult: unknown, view: ScanFixture): Promise<ScannedAnswer[]> {
   const answers: ScannedAnswer[] = [];
   const ask = async (method: string, route: string, path: string, body?: unknown) => {
     const response = await client.fetch(path, {
@@ -157,6 +181,9 @@ export async function everyAnswer(client: Client, fullResult: unknown, view: { i
   await get('/api/views/:id/versions/:version', `/api/views/${view.id}/versions/1`);
   await get('/api/views/:id/export', `/api/views/${view.id}/export`);
   await get('/api/views', '/api/views?limit=200');
+  await get('/api/cases');
+  await get('/api/cases/:id', `/api/cases/${view.caseId}`);
+  await get('/api/cases/:id/views/:viewId', `/api/cases/${view.caseId}/views/${view.id}`);
   await get('/api/notes/:id', `/api/notes/${view.noteId}`);
   await get('/api/notes', `/api/notes?q=${encodeURIComponent('Zzyzx')}`);
   // Possible duplicates and judgements: a viewer is refused; an analyst's answers must still hold no withheld value.
