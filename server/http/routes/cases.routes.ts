@@ -11,7 +11,7 @@ import type { NoteAnswer } from '../../../contract/api/notes.ts';
 import { CASE_LIMITS, CaseId, CaseItemId, type CaseItemRow, type CaseRow } from '../../../contract/queries/cases/case-params.ts';
 import type { NoteRow } from '../../../contract/queries/notes/note-params.ts';
 import { ViewId } from '../../../contract/queries/views/view-params.ts';
-import { badInputFrom, Forbidden, HttpProblem } from '../../errors.ts';
+import { badInputFrom, Forbidden, HttpProblem, parseInput } from '../../errors.ts';
 import type { User } from '../../queries/user-store.ts';
 import type { ViewRecord } from '../../queries/view-store.ts';
 import { currentUser, requireRole } from '../auth-middleware.ts';
@@ -19,11 +19,8 @@ import type { Services } from '../services.ts';
 import { mayReadNote } from './notes.routes.ts';
 import { mayRead as mayReadView, openedAnswer } from './views.routes.ts';
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, field = ''): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw badInputFrom(parsed.error, field, 'is not a field of a case');
-  return parsed.data;
-}
+const parse = <T>(schema: z.ZodType<T>, value: unknown, field = ''): T =>
+  parseInput(schema, value, field, (error, prefix) => badInputFrom(error, prefix, 'is not a field of a case'));
 
 /** A problem naming the field it is about: 404 when what it names does not exist (for this caller), 409 when the case refuses it. */
 function fieldProblem(status: 404 | 409, field: string, reason: string): HttpProblem {
