@@ -191,8 +191,9 @@ describe('time on the canvas', () => {
 
     // Graph to timeline: selecting the official selects its items.
     await explorer.selectNodes([official]);
-    // Attached, not necessarily in view: the pane may have scrolled the official's row out of sight.
-    await explorer.page.locator('#timeline-canvas .vis-item.vis-selected').first().waitFor({ state: 'attached', timeout: 90_000 });
+    // In view: the pane scrolls to the official's row, which it may have had out of sight (vis-timeline
+    // does not draw the items of a row out of sight at all).
+    await explorer.page.locator('#timeline-canvas .vis-item.vis-selected').first().waitFor({ state: 'visible', timeout: 90_000 });
     // Timeline to graph: clicking an item of a link drawn selects that link and inspects it.
     const clickable = await explorer.page.evaluate(() => window.__xpf!.cy.edges().map((edge) => edge.id()));
     const target = tenures.find((tenure) => clickable.includes(tenure.id)) ?? tenures[0]!;

@@ -39,6 +39,8 @@ export function mountTimeline({ workspace, inspectNode, inspectEdge }: PanelCont
   let request: AbortController | null = null;
   /** True while the timeline's selection is being set from the graph's: not an analyst's pick. */
   let following = false;
+  /** True while the graph's selection is being set from a pick on the timeline: already in view there. */
+  let picking = false;
   lifetime.defer(() => {
     request?.abort();
     timeline?.destroy();
@@ -76,8 +78,12 @@ export function mountTimeline({ workspace, inspectNode, inspectEdge }: PanelCont
   const followSelection = () => {
     if (!timeline) return;
     const selected = new Set(cy.elements(':selected').map((element) => element.id()));
+    const picked = items.filter((item) => selected.has(item.elementId) || selected.has(item.group)).map((item) => item.id);
     following = true;
-    timeline.setSelection(items.filter((item) => selected.has(item.elementId) || selected.has(item.group)).map((item) => item.id));
+    // Brought into view, at the zoom the analyst has: vis-timeline does not even draw the items of a
+    // row scrolled out of sight, so a selection made on the graph would otherwise go unseen.
+    timeline.setSelection(picked);
+    if (picked.length > 0 && !picking) timeline.focus(picked, { animation: false, zoom: false });
     following = false;
   };
 
@@ -153,8 +159,10 @@ export function mountTimeline({ workspace, inspectNode, inspectEdge }: PanelCont
         if (following) return;
         const elements = items.filter((item) => picked.includes(item.id)).map((item) => item.elementId);
         const drawn = elements.filter((id) => cy.getElementById(id).nonempty());
+        picking = true;
         cy.elements().unselect();
         for (const id of drawn) cy.getElementById(id).select();
+        picking = false;
         const first = drawn[0] ?? items.find((item) => picked.includes(item.id))?.group;
         if (!first) return;
         if (cy.getElementById(first).isEdge()) inspectEdge(first);
