@@ -1,9 +1,10 @@
 // Fails fast while Neo4j is known to be unreachable. Without this, every request made while the
 // database is down spends its whole budget in the driver's connection retries and answers 503 only
 // at its deadline (7 s); with it, the first connection failure trips the gate, later requests get
-// their 503 at once, and a probe lets them through again as soon as Neo4j answers.
+// their 503 at once, and a probe lets them through again as soon as Neo4j's database answers.
 import type { Driver } from 'neo4j-driver';
 import { isConnectionFailure } from '../errors.ts';
+import { databaseAnswers } from './readiness.ts';
 
 export class GraphAvailability {
   private downNow = false;
@@ -35,7 +36,8 @@ export class GraphAvailability {
         // Bounded: a probe stuck on a half-open socket must not keep the gate shut.
         let timer: ReturnType<typeof setTimeout> | undefined;
         const giveUp = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('probe timed out')), 2_000).unref()));
-        await Promise.race([this.driver.getServerInfo(), giveUp]).finally(() => clearTimeout(timer));
+        // The database itself, not Bolt: after a crash Bolt answers long before the database recovers.
+        await Promise.race([databaseAnswers(this.driver), giveUp]).finally(() => clearTimeout(timer));
         this.downNow = false;
         this.log('Neo4j answers again.');
       } catch {

@@ -11,6 +11,7 @@ import { clearUnfinishedImport, storeIsMissing } from './admin-import.ts';
 import { assertPortFree } from './ports.ts';
 import { embeddedPassword } from './password.ts';
 import { NEO4J_VERSION, provisionNeo4j, type Neo4jDistribution } from './provision.ts';
+import { databaseAnswers } from './readiness.ts';
 import { StartupError } from './startup-error.ts';
 import { privateFolder, privately, writePrivateFile } from '../private-files.ts';
 
@@ -159,6 +160,8 @@ async function waitForBolt(uri: string, password: string, child: ChildProcess, e
     const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password), { connectionTimeout: 2000, logging: undefined });
     try {
       await driver.verifyAuthentication();
+      // Signed in is not ready: the database may still be starting or recovering (readiness.ts).
+      await databaseAnswers(driver);
       return;
     } catch (error) {
       lastError = error;

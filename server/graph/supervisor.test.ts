@@ -50,7 +50,7 @@ describe('Neo4jSupervisor', () => {
     first.kill();
     await settle();
     expect(lines[0]).toBe(`Neo4j (pid ${first.pid}) was killed by SIGKILL: restarting it in 0.001 s (attempt 1 of 3).`);
-    expect(lines[1]).toMatch(new RegExp(`^Neo4j restarted \\(pid ${second.pid}\\) and answers on Bolt after \\d+\\.\\d s\\.$`));
+    expect(lines[1]).toMatch(new RegExp(`^Neo4j restarted \\(pid ${second.pid}\\) and its database answers after \\d+\\.\\d s\\.$`));
     expect(restarted).toEqual([second.pid]);
     expect(supervisor.neo4j).toBe(second);
     await supervisor.stop();

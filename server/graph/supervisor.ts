@@ -18,7 +18,7 @@ export const DEFAULT_RESTART_POLICY: RestartPolicy = { attempts: 5, firstDelayMs
 
 export interface SupervisorHooks {
   log(line: string): void;
-  /** Bolt answers again after a restart: time to warm the new JVM. */
+  /** The new JVM's database answers (not only Bolt, server/graph/readiness.ts): time to warm it. */
   onRestarted?(neo4j: EmbeddedNeo4j): void;
   /** No restart is left; `reason` is one line. */
   onGiveUp(reason: string): void;
@@ -92,7 +92,7 @@ export class Neo4jSupervisor {
         }
         this.current = next;
         this.startedAt = Date.now();
-        this.hooks.log(`Neo4j restarted (pid ${next.pid}) and answers on Bolt after ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+        this.hooks.log(`Neo4j restarted (pid ${next.pid}) and its database answers after ${((performance.now() - started) / 1000).toFixed(1)} s.`);
         this.watch(next);
         this.hooks.onRestarted?.(next);
         return;
