@@ -20,6 +20,7 @@ import { assertPortFree } from './graph/ports.ts';
 import { fromDriverError } from './errors.ts';
 import { redactionSecret } from './policy/redaction-secret.ts';
 import { describeWarmUp, warmUp } from './graph/warm-up.ts';
+import { firstRunsOf } from './graph/first-runs.ts';
 
 const log = (line: string) => console.log(`[xpf] ${line}`);
 
@@ -72,8 +73,12 @@ async function main(): Promise<void> {
     },
     supervise: {
       log,
-      // A new JVM has an empty query cache and page cache: warm it as at start, beside the first requests.
-      onRestarted: () => void warmUp(new GraphExecutor(connection.driver, catalogue, { timeoutMs: 10_000 }), log).then((warm) => log(describeWarmUp(warm))),
+      // A new JVM has an empty query cache and page cache: warm it as at start, beside the first requests
+      // (whose first run of each query goes alone, server/graph/first-runs.ts).
+      onRestarted: () => {
+        firstRunsOf(connection.driver).forget();
+        void warmUp(new GraphExecutor(connection.driver, catalogue, { timeoutMs: 10_000 }), log).then((warm) => log(describeWarmUp(warm)));
+      },
       onGiveUp: (reason) => {
         console.error(`xpf-explorer stops: ${reason}.`);
         void stop('Neo4j gone', 1);

@@ -3,13 +3,14 @@
 // queries in read transactions, READ routing on a cluster), Neo4j's transaction timeout, the
 // request's deadline and cancellation (server/graph/budget.ts), whole numbers sent as Integers, and
 // driver values turned into plain JSON once, here.
-import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type ResultSummary } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type ResultSummary, type Session } from 'neo4j-driver';
 import type { z } from 'zod';
 import type { CuratedQuery, ParamsOf, RecordQuery, ResultQuery, RowOf, SchemaQuery } from '../../contract/queries/define-query.ts';
 import type { Json, Result } from '../../contract/result.ts';
-import { BadInput, DeadlinePassed, RequestCancelled, type FieldProblem } from '../errors.ts';
+import { BadInput, DeadlinePassed, isConnectionFailure, RequestCancelled, type FieldProblem } from '../errors.ts';
 import { currentBudget } from './budget.ts';
 import type { Catalogue, CatalogueEntry } from './catalogue.ts';
+import { firstRunsOf, type FirstRuns } from './first-runs.ts';
 import { toJson } from './to-json.ts';
 import { toResult } from './to-result.ts';
 
@@ -72,11 +73,15 @@ export interface CuratedTransaction {
 }
 
 export class GraphExecutor {
+  private readonly firstRuns: FirstRuns;
+
   constructor(
     readonly driver: Driver,
     readonly catalogue: Catalogue,
     private readonly defaults: { timeoutMs: number },
-  ) {}
+  ) {
+    this.firstRuns = firstRunsOf(driver);
+  }
 
   /**
    * An evidence query from a request: `raw` is checked strictly against the query's schema (a 400
@@ -188,14 +193,30 @@ export class GraphExecutor {
   ): Promise<number> {
     let warmed = 0;
     // One at a time: after a restart this runs beside the first requests and must not crowd them out.
-    for (const entry of this.catalogue.values()) {
+    // The queries asked most so far come first: after a restart, requests wait for those plans
+    // (first-runs.ts), and a cold JVM takes seconds over each; at the first start the order is the catalogue's.
+    const byUse = [...this.catalogue.values()].sort((a, b) => this.firstRuns.timesRun(b.cypher) - this.firstRuns.timesRun(a.cypher));
+    for (const entry of byUse) {
       if (entry.definition.kind === 'schema') continue;
       const params = sample(entry);
+      // A request planning it now (after a restart, requests come first) leaves nothing to warm.
+      await this.firstRuns.inFlight(entry.cypher);
+      if (this.firstRuns.hasRun(entry.cypher)) {
+        warmed += 1;
+        continue;
+      }
       const session = this.driver.session({ defaultAccessMode: entry.mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE });
       try {
         const tx = session.beginTransaction({ timeout: timeoutMs });
         try {
-          await tx.run(params ? entry.cypher : `EXPLAIN ${entry.cypher}`, toDriverParams(params ?? {}) as Record<string, unknown>);
+          if (params) {
+            // Run as the app runs it: requests that ask meanwhile wait for this plan instead of making their own.
+            const run = Promise.resolve(tx.run(entry.cypher, toDriverParams(params) as Record<string, unknown>));
+            this.firstRuns.began(entry.cypher, run);
+            await run;
+          } else {
+            await tx.run(`EXPLAIN ${entry.cypher}`);
+          }
         } finally {
           await tx.rollback().catch(() => {});
         }
@@ -224,40 +245,52 @@ export class GraphExecutor {
     const timeoutMs = options.timeoutMs ?? this.defaults.timeoutMs;
     const budget = currentBudget();
     if (budget?.signal.aborted) throw new RequestCancelled();
-    const remaining = budget ? budget.deadline - Date.now() : timeoutMs;
-    if (remaining < MIN_USEFUL_MS) throw new DeadlinePassed();
+    const deadline = budget ? budget.deadline : Date.now() + timeoutMs;
+    if (deadline - Date.now() < MIN_USEFUL_MS) throw new DeadlinePassed();
 
-    const session = this.driver.session({ defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE });
-    const work = async (tx: ManagedTransaction) => {
-      const result = await tx.run(cypher, toDriverParams(params) as Record<string, unknown>);
-      onSummary?.(result.summary);
-      return result.records;
-    };
-    const config = { timeout: Math.max(1, Math.min(timeoutMs, remaining)) };
-    const running = mode === 'read' ? session.executeRead(work, config) : session.executeWrite(work, config);
-
+    let session: Session | undefined;
     let stop: ((error: Error) => void) | undefined;
     const stopped = new Promise<never>((_, reject) => (stop = reject));
+    stopped.catch(() => {});
     // Closing the session while a transaction is open makes the driver send RESET: Neo4j terminates it.
     let cancelled = false;
     const cancel = (error: Error) => {
       cancelled = true;
       stop!(error);
-      void session.close().catch(() => {});
+      void session?.close().catch(() => {});
     };
     const onAbort = () => cancel(new RequestCancelled());
     budget?.signal.addEventListener('abort', onAbort, { once: true });
-    const timer = budget ? setTimeout(() => cancel(new DeadlinePassed()), remaining) : undefined;
-    // The loser of the race below may still reject later (a cancelled transaction does): nobody waits for it.
-    running.catch(() => {});
+    const timer = budget ? setTimeout(() => cancel(new DeadlinePassed()), deadline - Date.now()) : undefined;
     try {
+      // Another transaction is planning this very text on a Neo4j that has not run it yet: wait for its
+      // plan (server/graph/first-runs.ts), never past this request's own deadline.
+      const first = this.firstRuns.inFlight(cypher);
+      if (first) await Promise.race([first, stopped]);
+      const remaining = deadline - Date.now();
+      if (remaining < MIN_USEFUL_MS) throw new DeadlinePassed();
+
+      session = this.driver.session({ defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE });
+      const work = async (tx: ManagedTransaction) => {
+        const result = await tx.run(cypher, toDriverParams(params) as Record<string, unknown>);
+        onSummary?.(result.summary);
+        return result.records;
+      };
+      const config = { timeout: Math.max(1, Math.min(timeoutMs, remaining)) };
+      const running = mode === 'read' ? session.executeRead(work, config) : session.executeWrite(work, config);
+      this.firstRuns.began(cypher, running);
+      // The loser of the race below may still reject later (a cancelled transaction does): nobody waits for it.
+      running.catch(() => {});
       return await Promise.race([running, stopped]);
+    } catch (error) {
+      if (isConnectionFailure(error)) this.firstRuns.forget();
+      throw error;
     } finally {
       clearTimeout(timer);
       budget?.signal.removeEventListener('abort', onAbort);
       // A cancelled run's session is already closing; waiting for it could outlast the deadline (a
       // close on a connection Neo4j dropped waits for the driver's own timeouts).
-      if (!cancelled) await session.close().catch(() => {});
+      if (!cancelled) await session?.close().catch(() => {});
     }
   }
 }
