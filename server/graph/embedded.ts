@@ -1,10 +1,9 @@
 // Runs Neo4j Community as a child JVM for this app: Bolt on 127.0.0.1 only, data in DATA_DIR/neo4j,
 // heap and page cache set explicitly, authentication on. Resolves once Bolt answers.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import neo4j from 'neo4j-driver';
 import { silentPhase, type RunPhase } from '../phases.ts';
 import { clearUnfinishedImport, storeIsMissing } from './admin-import.ts';
@@ -14,8 +13,6 @@ import { NEO4J_VERSION, provisionNeo4j, type Neo4jDistribution } from './provisi
 import { databaseAnswers } from './readiness.ts';
 import { StartupError } from './startup-error.ts';
 import { privateFolder, privately, writePrivateFile } from '../private-files.ts';
-
-const run = promisify(execFile);
 
 export interface EmbeddedOptions {
   dataDir: string;
@@ -128,16 +125,6 @@ async function lockDataFolder(homeDir: string): Promise<string> {
   return lockFile;
 }
 
-async function setInitialPassword(distribution: Neo4jDistribution, homeDir: string, password: string): Promise<void> {
-  // neo4j-admin's own command, run before the first start: user neo4j never has the default password.
-  // `--` ends the options: a generated (base64url) password may begin with "-".
-  await privately(() =>
-    run(distribution.java.java, ['-cp', join(distribution.libDir, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', '--', password], {
-      env: { ...process.env, NEO4J_HOME: homeDir, NEO4J_CONF: join(homeDir, 'conf') },
-    }),
-  );
-}
-
 /** Neo4j's reason for refusing to start, read from its own log, as one line. */
 async function failureReason(homeDir: string, output: string[]): Promise<string> {
   const log = await readFile(join(homeDir, 'logs', 'neo4j.log'), 'utf8').catch(() => '');
@@ -200,9 +187,8 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   const password = await embeddedPassword(options.dataDir, options.password);
 
   await writePrivateFile(join(homeDir, 'conf', 'neo4j.conf'), configText(options, homeDir));
-  if (!existsSync(join(homeDir, 'data', 'dbms', 'auth.ini'))) {
-    await phase('database', 'Creating the database…', () => setInitialPassword(distribution, homeDir, password));
-  }
+  // A new store: the launcher sets user neo4j's password before the server first starts (XpfNeo4jLauncher.java).
+  const initialPassword = existsSync(join(homeDir, 'data', 'dbms', 'auth.ini')) ? {} : { XPF_NEO4J_INITIAL_PASSWORD: password };
   try {
     await clearUnfinishedImport(homeDir);
     if (options.beforeFirstStart && storeIsMissing(homeDir)) await options.beforeFirstStart({ distribution, homeDir });
@@ -226,7 +212,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
         `--config-dir=${join(homeDir, 'conf')}`,
       ],
       // stdin stays a pipe we never close: its end-of-file is how the JVM learns that we are gone.
-      { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NEO4J_HOME: homeDir } },
+      { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NEO4J_HOME: homeDir, ...initialPassword } },
     ),
   );
   await writePrivateFile(lockFile, `${process.pid} ${child.pid}\n`);
