@@ -8,6 +8,7 @@
 // It lives in tests/ to keep the top level to the project's folders; `root` points back at the repo.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './support/slow-first-sequencer.ts';
 
 export default defineConfig({
   root: resolve(import.meta.dirname, '..'),
@@ -21,5 +22,7 @@ export default defineConfig({
     hookTimeout: 660_000,
     // Several files start JVMs and a browser; two at a time is what these two cores carry.
     maxWorkers: 2,
+    // The files that start JVMs of their own go first, so the two workers finish together.
+    sequence: { sequencer: SlowFirstSequencer },
   },
 });
