@@ -15,7 +15,7 @@ import { seedOffline } from '../../server/queries/seed-graph.ts';
 import { SCALES, type ScaleName } from '../../seed/synthetic.ts';
 import { createApp } from '../../server/http/app.ts';
 import { UserStore } from '../../server/queries/user-store.ts';
-import { loadAverage, percentile, withFreshNeo4j } from './fresh-neo4j.ts';
+import { loadAverage, percentile, withGivenOrFreshNeo4j } from './fresh-neo4j.ts';
 import { measureViewOpen } from './view-open.ts';
 
 const { values } = parseArgs({
@@ -184,7 +184,7 @@ async function main(): Promise<void> {
   console.log(`bench:api${smoke ? ' (smoke)' : ''}: ${iterations} runs per query after a warm-up, heap ${memory.heap}, page cache ${memory.pageCache}`);
   for (const scale of scales) {
     let seeded = '';
-    await withFreshNeo4j(
+    await withGivenOrFreshNeo4j(
       {
         ...memory,
         dataDir: values['data-dir'],

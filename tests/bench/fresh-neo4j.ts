@@ -24,7 +24,6 @@ export interface BenchNeo4jOptions {
 
 export interface BenchNeo4j {
   driver: Driver;
-  version: string;
   /** How another process reaches the same Neo4j (a benchmark that measures a child process). */
   connection: { uri: string; user: string; password: string };
   /** Constraints and indexes applied, and waited for: after a bulk load, that is when they are built. */
@@ -52,12 +51,44 @@ export async function withFreshNeo4j<T>(options: BenchNeo4jOptions, work: (drive
     const started = performance.now();
     await new GraphExecutor(driver, await loadCatalogue(), { timeoutMs: 3_600_000 }).applySchema(queries.schema, { waitSeconds: 3_600 });
     const connection = { uri: neo4j.uri, user: neo4j.user, password: neo4j.password };
-    return await work(driver, { driver, version: neo4j.version, connection, schemaSeconds: (performance.now() - started) / 1000 });
+    return await work(driver, { driver, connection, schemaSeconds: (performance.now() - started) / 1000 });
   } finally {
     await driver.close();
     await neo4j.stop();
     if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The server NEO4J_URI names, used as it is (nothing started, loaded or removed), when it names one;
+ * otherwise a fresh Neo4j, as `withFreshNeo4j` gives and loads. The smoke run (tests/bench-smoke.test.ts)
+ * hands the test run's own database, which already holds the small seed, to the benches that only
+ * read and sign in: two JVMs fewer for each, on a CI machine where each takes a minute to start.
+ */
+export async function withGivenOrFreshNeo4j<T>(options: BenchNeo4jOptions, work: (driver: Driver, neo4j: BenchNeo4j) => Promise<T>): Promise<T> {
+  const env = parseEnv();
+  if (!env.NEO4J_URI) return withFreshNeo4j(options, work);
+  // parseEnv refuses NEO4J_URI without NEO4J_PASSWORD.
+  const connection = { uri: env.NEO4J_URI, user: env.NEO4J_USER, password: env.NEO4J_PASSWORD! };
+  console.log(`on the Neo4j NEO4J_URI names (${connection.uri}), its store as it is`);
+  const driver = createDriver(connection.uri, connection.user, connection.password);
+  try {
+    return await work(driver, { driver, connection, schemaSeconds: 0 });
+  } finally {
+    await driver.close();
+  }
+}
+
+/** A database emptied for its next use, as a fresh one would be (constraints and indexes stay). */
+export async function emptied(driver: Driver): Promise<Driver> {
+  // IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeQuery's managed one.
+  const session = driver.session();
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
+  return driver;
 }
 
 /** The p-th percentile of ascending `sorted` (nearest rank); NaN when there are no samples. */

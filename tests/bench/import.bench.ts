@@ -1,5 +1,6 @@
 // `npm run bench:import [-- --scale 1m] [--smoke]`: one synthetic scale loaded three ways, each into a
-// fresh Neo4j with the same settings, in one run: Neo4j's offline importer (the project's bulk load:
+// fresh Neo4j with the same settings (in smoke mode the bare and online loads share one, emptied
+// between them), in one run: Neo4j's offline importer (the project's bulk load:
 // rows validated, written as CSV, imported while Neo4j is stopped, indexes built after), the project's
 // online import (validated batches in transactions, the path of a live database), and the bare
 // driver's baseline (plain batched UNWIND ... CREATE of the same rows, no validation, no provenance).
@@ -12,7 +13,7 @@ import { GraphExecutor, toDriverParams } from '../../server/graph/executor.ts';
 import type { BulkLoadOutcome } from '../../server/queries/bulk-load.ts';
 import { publicRecordRows, readReference } from '../../seed/public-record.ts';
 import { SCALES, syntheticBatches, type ScaleName } from '../../seed/synthetic.ts';
-import { loadAverage, rate, withFreshNeo4j } from './fresh-neo4j.ts';
+import { emptied, loadAverage, rate, withFreshNeo4j } from './fresh-neo4j.ts';
 import { benchMappedCsv, benchPeakMemory } from './mapped-import.bench.ts';
 
 const { values } = parseArgs({
@@ -81,9 +82,25 @@ function line(title: string, load: Load, baseline?: Load): string {
 
 async function main(): Promise<void> {
   console.log(
-    `bench:import, scale ${scale}${values.smoke ? ' (smoke)' : ''} (heap ${memory.heap}, page cache ${memory.pageCache}), a fresh database for each way; load average ${await loadAverage()}`,
+    `bench:import, scale ${scale}${values.smoke ? ' (smoke)' : ''} (heap ${memory.heap}, page cache ${memory.pageCache}), ${values.smoke ? 'the bare and online loads on one database, emptied between them' : 'a fresh database for each way'}; load average ${await loadAverage()}`,
   );
-  const baseline = await withFreshNeo4j(memory, async (driver) => ({ ...(await bare(driver)), ...(await counts(driver)) }));
+  let baseline: Load;
+  let project: Load;
+  if (values.smoke) {
+    // Smoke: one Neo4j for the bare load, the online load and the mapped import's benches, emptied
+    // before each (its figures prove the bench runs, they compare with nothing); the offline load
+    // below needs a store Neo4j has never opened.
+    [baseline, project] = await withFreshNeo4j(memory, async (driver, neo4j) => {
+      const bareLoad = { ...(await bare(driver)), ...(await counts(driver)) };
+      const loaded = { ...(await online(await emptied(driver))), ...(await counts(driver)) };
+      await benchMappedCsv(2_000, { driver, connection: neo4j.connection });
+      await benchPeakMemory(0.002, { driver, connection: neo4j.connection });
+      return [bareLoad, loaded] as const;
+    });
+  } else {
+    baseline = await withFreshNeo4j(memory, async (driver) => ({ ...(await bare(driver)), ...(await counts(driver)) }));
+    project = await withFreshNeo4j(memory, async (driver) => ({ ...(await online(driver)), ...(await counts(driver)) }));
+  }
   console.log(line('bare', baseline));
 
   let bulk: BulkLoadOutcome | undefined;
@@ -115,16 +132,6 @@ async function main(): Promise<void> {
       `(${rate(offline.rows, bulk!.importSeconds)}), constraints and indexes built after ${offline.schemaSeconds.toFixed(1)} s; ` +
       `load alone ${rate(offline.rows, offline.loadSeconds)} (target >= 100,000 elements/s); from the bulk load's start to indexes online, Neo4j's start included, ${offline.wallSeconds.toFixed(1)} s`,
   );
-
-  const project = await withFreshNeo4j(memory, async (driver, neo4j) => {
-    const loaded = { ...(await online(driver)), ...(await counts(driver)) };
-    // Smoke: the mapped import's benches run on this database, not on three more fresh ones.
-    if (values.smoke) {
-      await benchMappedCsv(2_000, { driver, connection: neo4j.connection });
-      await benchPeakMemory(0.002, { driver, connection: neo4j.connection });
-    }
-    return loaded;
-  });
   console.log(line('online', project, baseline));
   console.log(`load average at the end ${await loadAverage()}`);
   for (const [title, load] of [

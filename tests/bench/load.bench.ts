@@ -19,7 +19,7 @@ import { createApp } from '../../server/http/app.ts';
 import { seedOffline } from '../../server/queries/seed-graph.ts';
 import { UserStore } from '../../server/queries/user-store.ts';
 import { SCALES, type ScaleName } from '../../seed/synthetic.ts';
-import { loadAverage, percentile, withFreshNeo4j } from './fresh-neo4j.ts';
+import { loadAverage, percentile, withGivenOrFreshNeo4j } from './fresh-neo4j.ts';
 
 const { values } = parseArgs({
   options: {
@@ -124,7 +124,7 @@ function step(catalogue: Catalogue, handle: { name: string }, raw: Record<string
 const ratio = (http: Figures, bare: Figures) =>
   `  -> HTTP/driver: ${(http.perSecond / bare.perSecond).toFixed(2)}x the throughput, p95 ${(http.p95 / bare.p95).toFixed(2)}x`;
 
-await withFreshNeo4j(
+await withGivenOrFreshNeo4j(
   { ...memory, beforeFirstStart: (store) => seedOffline({ ...store, heap: memory.heap, offHeap: memory.pageCache }, scale).then(() => {}) },
   async (driver) => {
     let close = async () => {};

@@ -19,7 +19,7 @@ import { parseMapping } from '../../server/import/mapping/load-mapping.ts';
 import { runMappedImport } from '../../server/import/engine/mapped-import.ts';
 import { GraphExecutor, toDriverParams } from '../../server/graph/executor.ts';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
-import { loadAverage, withFreshNeo4j } from './fresh-neo4j.ts';
+import { emptied, loadAverage, withFreshNeo4j } from './fresh-neo4j.ts';
 
 const FACILITIES = 50;
 
@@ -147,18 +147,6 @@ const memory = { heap: '2g', pageCache: '1g' };
 export interface SharedDatabase {
   driver: Driver;
   connection: { uri: string; user: string; password: string };
-}
-
-/** A shared database emptied before each use, as a fresh one would be (constraints and indexes stay). */
-async function emptied(driver: Driver): Promise<Driver> {
-  // IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeQuery's managed one.
-  const session = driver.session();
-  try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-  } finally {
-    await session.close();
-  }
-  return driver;
 }
 
 /** Rows per second of the mapped import and of the bare driver on the same file, each on a fresh Neo4j. */
