@@ -98,7 +98,7 @@ describe('benchmarks in smoke mode', () => {
 
   it('bench:start starts cold and warm, and times the first requests after Ready beside the tenth', async () => {
     await expectRuns('start', [
-      /^cold start \(new DATA_DIR\): "Ready" after [\d.]+ s .*Ready in [\d.]+ s \(client [\d.]+ s, fetch [\d.]+ s, database [\d.]+ s, seed [\d.]+ s, schema [\d.]+ s/m,
+      /^cold start \(new DATA_DIR\): "Ready" after [\d.]+ s .*Ready in [\d.]+ s \(client [\d.]+ s, fetch [\d.]+ s, seed [\d.]+ s, database [\d.]+ s, schema [\d.]+ s/m,
       // Any status: a 503 after Ready is a finding the bench reports, not a broken bench.
       new RegExp(
         `^after the cold start: sign-in ${n} ms \\(HTTP 200\\); first chain of command ${n} ms \\(HTTP \\d{3}\\), tenth ${n} ms \\(HTTP \\d{3}\\)`,
