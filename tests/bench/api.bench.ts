@@ -27,7 +27,7 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '50' },
     heap: { type: 'string', default: '3g' },
     pagecache: { type: 'string', default: '3g' },
-    // In `npm test` (tests/bench-smoke.test.ts): the small scale, a few iterations, seconds not minutes.
+    // In `npm test` (tests/bench-smoke/): the small scale, a few iterations, seconds not minutes.
     smoke: { type: 'boolean', default: false },
   },
 });

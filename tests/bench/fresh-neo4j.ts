@@ -61,7 +61,7 @@ export async function withFreshNeo4j<T>(options: BenchNeo4jOptions, work: (drive
 
 /**
  * The server NEO4J_URI names, used as it is (nothing started, loaded or removed), when it names one;
- * otherwise a fresh Neo4j, as `withFreshNeo4j` gives and loads. The smoke run (tests/bench-smoke.test.ts)
+ * otherwise a fresh Neo4j, as `withFreshNeo4j` gives and loads. The smoke run (tests/bench-smoke/)
  * hands the test run's own database, which already holds the small seed, to the benches that only
  * read and sign in: two JVMs fewer for each, on a CI machine where each takes a minute to start.
  */

@@ -23,7 +23,7 @@ const { values } = parseArgs({
     pagecache: { type: 'string', default: '3g' },
     'mapped-rows': { type: 'string', default: '100000' },
     'memory-gigabytes': { type: 'string', default: '1' },
-    // In `npm test` (tests/bench-smoke.test.ts): the small scale, small memory, seconds not minutes.
+    // In `npm test` (tests/bench-smoke/): the small scale, small memory, seconds not minutes.
     smoke: { type: 'boolean', default: false },
   },
 });

@@ -28,7 +28,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '100' },
     heap: { type: 'string', default: '1g' },
     pagecache: { type: 'string', default: '512m' },
-    // In `npm test` (tests/bench-smoke.test.ts): a few clients for a few seconds.
+    // In `npm test` (tests/bench-smoke/): a few clients for a few seconds.
     smoke: { type: 'boolean', default: false },
   },
 });
@@ -158,7 +158,8 @@ await withGivenOrFreshNeo4j(
 
       // As a script calls it: an analyst's API token (each request also resolves it, and the figures include that).
       const users = new UserStore(graph);
-      const analyst = await users.create('bench-analyst', 'bench password not for use', 'analyst');
+      // On a database given by NEO4J_URI (the smoke run's), bench:api may have made the account already.
+      const analyst = (await users.findForLogin('bench-analyst')) ?? (await users.create('bench-analyst', 'bench password not for use', 'analyst'));
       const auth = { authorization: `Bearer ${(await users.issueToken(analyst, 'load bench')).token}` };
 
       const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;

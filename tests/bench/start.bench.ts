@@ -12,7 +12,7 @@ const { values } = parseArgs({
   options: {
     heap: { type: 'string', default: '512m' },
     pagecache: { type: 'string', default: '256m' },
-    // In `npm test` (tests/bench-smoke.test.ts): the same steps, less memory for Neo4j.
+    // In `npm test` (tests/bench-smoke/): the same steps, less memory for Neo4j.
     smoke: { type: 'boolean', default: false },
   },
 });

@@ -23,7 +23,7 @@ const { values } = parseArgs({
     'pan-seconds': { type: 'string', default: '3' },
     // The forced-WebGL run takes half a minute at 5k on a software GPU.
     'skip-webgl': { type: 'boolean', default: false },
-    // In `npm test` (tests/bench-smoke.test.ts): a small and a plain-style size, short pans, no forced WebGL.
+    // In `npm test` (tests/bench-smoke/): a small and a plain-style size, short pans, no forced WebGL.
     smoke: { type: 'boolean', default: false },
   },
 });

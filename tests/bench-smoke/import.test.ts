@@ -1,0 +1,12 @@
+// bench:import in its smoke mode (tests/bench-smoke/smoke.ts says what a smoke run checks).
+import { it } from 'vitest';
+import { expectRuns, n } from './smoke.ts';
+
+it('bench:import loads the small seed offline, online and with bare UNWIND batches', async () => {
+  await expectRuns('import', [
+    new RegExp(`^bare +${n} rows in ${n} s = ${n} rows/s`, 'm'),
+    new RegExp(`^offline +${n} rows in ${n} s = ${n} rows/s +${n}x the bare driver`, 'm'),
+    new RegExp(`Neo4j's importer ${n} s \\(${n} rows/s\\), constraints and indexes built after ${n} s`),
+    new RegExp(`^online +${n} rows in ${n} s = ${n} rows/s +${n}x the bare driver`, 'm'),
+  ]);
+}, 600_000);
