@@ -52,6 +52,7 @@ export async function connectToGraph(env: Env, options: ConnectOptions = {}): Pr
       boltPort: env.NEO4J_BOLT_PORT,
       heap: env.NEO4J_HEAP,
       pageCache: env.NEO4J_PAGECACHE,
+      jvmOptions: env.NEO4J_JVM_OPTIONS,
       password: env.NEO4J_PASSWORD,
       startTimeoutMs: env.NEO4J_START_TIMEOUT_S * 1000,
       onOutput: options.onNeo4jOutput,

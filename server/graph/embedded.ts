@@ -20,6 +20,8 @@ export interface EmbeddedOptions {
   boltPort: number;
   heap: string;
   pageCache: string;
+  /** From NEO4J_JVM_OPTIONS: after the project's own flags, so that they can override them. */
+  jvmOptions?: string[];
   /** From NEO4J_PASSWORD; when absent a generated one is kept in the data folder. */
   password?: string;
   startTimeoutMs: number;
@@ -205,6 +207,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
         `-Xms${options.heap}`,
         `-Xmx${options.heap}`,
         ...JVM_FLAGS,
+        ...(options.jvmOptions ?? []),
         '-cp',
         classPath,
         'XpfNeo4jLauncher',

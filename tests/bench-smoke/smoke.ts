@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, expect, inject } from 'vitest';
+import { TEST_JVM_OPTIONS } from '../support/neo4j-start.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 
@@ -31,7 +32,8 @@ async function runBench(name: string, database: Record<string, string> = {}): Pr
   const child = spawn(process.execPath, ['--import', 'tsx', `tests/bench/${name}.bench.ts`, '--smoke'], {
     cwd: repoRoot,
     // Otherwise a bench starts its own Neo4j and app: nothing of the test run's may leak into it.
-    env: { ...process.env, NEO4J_URI: '', PORT: '', DATA_DIR: '', ...database },
+    // The short-lived Neo4j a bench starts gets the tests' JVM options (figures of a smoke run compare with nothing).
+    env: { ...process.env, NEO4J_URI: '', PORT: '', DATA_DIR: '', NEO4J_JVM_OPTIONS: TEST_JVM_OPTIONS.join(' '), ...database },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);

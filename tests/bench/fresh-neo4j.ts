@@ -39,6 +39,7 @@ export async function withFreshNeo4j<T>(options: BenchNeo4jOptions, work: (drive
     boltPort: await freePort(),
     heap: options.heap,
     pageCache: options.pageCache,
+    jvmOptions: env.NEO4J_JVM_OPTIONS,
     // A busy machine may take minutes to start a JVM: NEO4J_START_TIMEOUT_S (up to 600) allows it.
     startTimeoutMs: Math.max(180, env.NEO4J_START_TIMEOUT_S) * 1000,
     beforeFirstStart: options.beforeFirstStart,

@@ -3,6 +3,7 @@
 // the start page. The address then works no more, and the sign-in screen is one compact card.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cleanups, launchApp, printed, type AppProcess } from '../support/app-process.ts';
+import { TEST_JVM_OPTIONS } from '../support/neo4j-start.ts';
 import { freePort } from '../support/ports.ts';
 import { artifacts, startBrowserSession, type BrowserSession } from './browser-session.ts';
 import { launchChromium } from './explorer-page.ts';
@@ -18,6 +19,7 @@ beforeAll(async () => {
     NEO4J_BOLT_PORT: String(await freePort()),
     NEO4J_HEAP: '256m',
     NEO4J_PAGECACHE: '64m',
+    NEO4J_JVM_OPTIONS: TEST_JVM_OPTIONS.join(' '),
     ADMIN_USER: '',
     ADMIN_PASSWORD: '',
   });

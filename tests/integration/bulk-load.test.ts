@@ -15,7 +15,7 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/graph/embed
 import { bulkLoad, type BulkLoadTarget } from '../../server/queries/bulk-load.ts';
 import { seedBatches, seedRecord } from '../../seed/seed-batches.ts';
 import { Cleanups } from '../support/app-process.ts';
-import { NEO4J_TEST_START_MS } from '../support/neo4j-start.ts';
+import { NEO4J_TEST_START_MS, TEST_JVM_OPTIONS } from '../support/neo4j-start.ts';
 import { testDriver, testExecutor } from '../support/neo4j.ts';
 import { freePort } from '../support/ports.ts';
 
@@ -94,6 +94,7 @@ async function loadedStore(load: (target: BulkLoadTarget) => Promise<unknown>): 
     heap: '256m',
     pageCache: '64m',
     startTimeoutMs: NEO4J_TEST_START_MS,
+    jvmOptions: TEST_JVM_OPTIONS,
     beforeFirstStart: (store) => load({ ...store, heap: '256m', offHeap: '128m' }).then(() => {}),
   });
   const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);

@@ -12,7 +12,7 @@ import { createDriver } from '../../server/graph/driver.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/graph/embedded.ts';
 import { startTestApp, type TestApp } from '../support/neo4j.ts';
 import { freePort } from '../support/ports.ts';
-import { NEO4J_TEST_START_MS } from '../support/neo4j-start.ts';
+import { NEO4J_TEST_START_MS, TEST_JVM_OPTIONS } from '../support/neo4j-start.ts';
 
 describe('GET /api/health with Neo4j up', () => {
   let app: TestApp;
@@ -43,6 +43,7 @@ describe('when Neo4j goes down', () => {
       heap: '256m',
       pageCache: '64m',
       startTimeoutMs: NEO4J_TEST_START_MS,
+      jvmOptions: TEST_JVM_OPTIONS,
     });
     app = await startTestApp(createDriver(neo4j.uri, neo4j.user, neo4j.password));
     const graph = new GraphExecutor(app.driver, await loadCatalogue(), { timeoutMs: 60_000 });

@@ -12,6 +12,7 @@ import { findJava, provisionNeo4j } from '../../server/graph/provision.ts';
 import { StartupError } from '../../server/graph/startup-error.ts';
 import { ensureTestUser, signIn, testDriver } from '../support/neo4j.ts';
 import { Cleanups, isAlive, launchApp, lockPids, printed, type AppProcess } from '../support/app-process.ts';
+import { TEST_JVM_OPTIONS } from '../support/neo4j-start.ts';
 import { freePort } from '../support/ports.ts';
 
 const cacheDir = parseEnv().XPF_CACHE_DIR;
@@ -24,6 +25,7 @@ async function launch(dataDir: string, extraEnv: Record<string, string> = {}): P
     NEO4J_BOLT_PORT: String(await freePort()),
     NEO4J_HEAP: '256m',
     NEO4J_PAGECACHE: '64m',
+    NEO4J_JVM_OPTIONS: TEST_JVM_OPTIONS.join(' '),
     NEO4J_START_TIMEOUT_S: '600',
     NEO4J_URI: '',
     ADMIN_USER: 'admin',

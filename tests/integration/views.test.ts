@@ -11,7 +11,7 @@ import { startEmbeddedNeo4j } from '../../server/graph/embedded.ts';
 import { ViewStore } from '../../server/queries/view-store.ts';
 import { createViewsFixture, fixture, later, removeViews, removeViewsFixture } from '../fixtures/views/fixture-graph.ts';
 import { freePort } from '../support/ports.ts';
-import { NEO4J_TEST_START_MS } from '../support/neo4j-start.ts';
+import { NEO4J_TEST_START_MS, TEST_JVM_OPTIONS } from '../support/neo4j-start.ts';
 import { startTestApp, TEST_REQUEST_BUDGET_MS, testExecutor, type AnswerBody, type TestApp } from '../support/neo4j.ts';
 
 let app: TestApp;
@@ -529,6 +529,7 @@ describe('saved views survive a restart', () => {
         heap: '256m',
         pageCache: '32m',
         startTimeoutMs: NEO4J_TEST_START_MS,
+        jvmOptions: TEST_JVM_OPTIONS,
       });
     try {
       let neo4j = await start();
