@@ -22,7 +22,9 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ PORT: 'eighty' })).toThrow(EnvError);
     expect(() => parseEnv({ PORT: '70000' })).toThrow(/^Invalid environment variable PORT: /);
     expect(() => parseEnv({ NEO4J_HEAP: 'lots' })).toThrow('Invalid environment variable NEO4J_HEAP: must be a size such as 512m or 2g');
-    expect(() => parseEnv({ NEO4J_JVM_OPTIONS: 'fast' })).toThrow('Invalid environment variable NEO4J_JVM_OPTIONS: must be JVM options, each beginning with "-"');
+    expect(() => parseEnv({ NEO4J_JVM_OPTIONS: 'fast' })).toThrow(
+      'Invalid environment variable NEO4J_JVM_OPTIONS: must be JVM options, each beginning with "-"',
+    );
     expect(() => parseEnv({ NEO4J_URI: 'http://x' })).toThrow('Invalid environment variable NEO4J_URI: must be a neo4j:// or bolt:// URI');
     expect(() => parseEnv({ NEO4J_URI: 'neo4j+s://x.databases.neo4j.io' })).toThrow(
       'Invalid environment variable NEO4J_PASSWORD: is required when NEO4J_URI names an external server',
