@@ -278,10 +278,13 @@ export class GraphExecutor {
       };
       const config = { timeout: Math.max(1, Math.min(timeoutMs, remaining)) };
       const running = mode === 'read' ? session.executeRead(work, config) : session.executeWrite(work, config);
-      this.firstRuns.began(cypher, running);
       // The loser of the race below may still reject later (a cancelled transaction does): nobody waits for it.
       running.catch(() => {});
-      return await Promise.race([running, stopped]);
+      const answered = Promise.race([running, stopped]);
+      // Others wait for this run only as long as this request does: a run cancelled at its deadline may
+      // go on retrying inside the driver, against a Neo4j that is gone.
+      this.firstRuns.began(cypher, answered);
+      return await answered;
     } catch (error) {
       if (isConnectionFailure(error)) this.firstRuns.forget();
       throw error;

@@ -70,4 +70,27 @@ describe('FirstRuns', () => {
     expect(runs.timesRun('RETURN 1')).toBe(1);
     expect(runs.timesRun('RETURN 2')).toBe(0);
   });
+
+  it('stops holding runs behind a first begun on the Neo4j that went away, and never marks its plan', async () => {
+    const runs = new FirstRuns();
+    const onTheDeadOne = settleable();
+    runs.began(cypher, onTheDeadOne.promise);
+    expect(runs.inFlight(cypher)).toBeDefined();
+    runs.forget();
+    // Nobody waits for a run that may go on retrying against a Neo4j that is gone.
+    expect(runs.inFlight(cypher)).toBeUndefined();
+    const onTheNewOne = settleable();
+    runs.began(cypher, onTheNewOne.promise);
+    const waiting = runs.inFlight(cypher)!;
+    // The old run ending now does not mark the plan on the new Neo4j, nor release the new first run.
+    onTheDeadOne.resolve();
+    await onTheDeadOne.promise;
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(runs.hasRun(cypher)).toBe(false);
+    expect(runs.inFlight(cypher)).toBe(waiting);
+    onTheNewOne.resolve();
+    await waiting;
+    expect(runs.hasRun(cypher)).toBe(true);
+  });
 });

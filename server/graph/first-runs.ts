@@ -13,6 +13,8 @@ export class FirstRuns {
   private readonly firsts = new Map<string, Promise<unknown>>();
   /** How often each text was run since the app started: a warm-up after a restart plans the most asked first. */
   private readonly runs = new Map<string, number>();
+  /** Moves on every forget(): a first run begun on a Neo4j that went away must not mark a plan on the next. */
+  private generation = 0;
 
   /** The first run of `cypher` to wait for before running it; undefined when it may run now. */
   inFlight(cypher: string): Promise<unknown> | undefined {
@@ -29,21 +31,36 @@ export class FirstRuns {
     return this.runs.get(cypher) ?? 0;
   }
 
-  /** Notes a run of `cypher` that has just begun: the first one is waited for, its success remembered. */
+  /**
+   * Notes a run of `cypher` that has just begun: the first one is waited for, its success remembered.
+   * `run` must settle when its caller stops waiting for it (its deadline, a cancelled request), not when
+   * the driver gives up retrying: that can be half a minute after a Neo4j died, and every later run of
+   * the text would wait that long behind it.
+   */
   began(cypher: string, run: Promise<unknown>): void {
     this.runs.set(cypher, this.timesRun(cypher) + 1);
     if (this.planned.has(cypher) || this.firsts.has(cypher)) return;
+    const generation = this.generation;
     const ended = run.then(
-      () => this.planned.add(cypher),
+      () => {
+        if (generation === this.generation) this.planned.add(cypher);
+      },
       () => {},
     );
     this.firsts.set(cypher, ended);
-    void ended.finally(() => this.firsts.delete(cypher));
+    void ended.finally(() => {
+      if (this.firsts.get(cypher) === ended) this.firsts.delete(cypher);
+    });
   }
 
-  /** Neo4j went away: the one that answers next (a new JVM, another cluster member) has no plans cached. */
+  /**
+   * Neo4j went away: the one that answers next (a new JVM, another cluster member) has no plans cached,
+   * and first runs under way on the old one will never plan anything there, so nobody waits for them.
+   */
   forget(): void {
+    this.generation += 1;
     this.planned.clear();
+    this.firsts.clear();
   }
 }
 
