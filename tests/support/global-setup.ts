@@ -8,7 +8,6 @@ import type { TestProject } from 'vitest/node';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { seedIfEmpty } from '../../server/queries/seed-graph.ts';
 import { GraphExecutor } from '../../server/graph/executor.ts';
-import { warmUp } from '../../server/graph/warm-up.ts';
 import { queries } from '../../contract/queries/index.ts';
 import { ensureClientBuilt } from '../../server/http/client-bundle.ts';
 import { parseEnv } from '../../server/env.ts';
@@ -41,12 +40,6 @@ export default async function setup(project: TestProject) {
     const graph = new GraphExecutor(driver, await loadCatalogue(), { timeoutMs: 600_000 });
     await graph.applySchema(queries.schema);
     await seedIfEmpty(graph, env.PHOTOS_DIR);
-    // The fault tests time the app against its production budget, as an operator meets it after
-    // "Ready": their Neo4j is warmed as the app warms it (server/main.ts), every curated query planned
-    // once. The other tests run on generous budgets and plan each query when they first need it, rather
-    // than all wait a minute on a busy machine before the first of them starts (`npm run test:faults`
-    // sets this).
-    if (process.env.XPF_WARM_TEST_NEO4J === '1') await warmUp(graph, () => {});
   } catch (error) {
     // A failed setup has no teardown: stop the JVM here or it outlives the run.
     await neo4j.stop();
