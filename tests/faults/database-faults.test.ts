@@ -12,10 +12,11 @@ import { createApp } from '../../server/http/app.ts';
 import { parseEnv } from '../../server/env.ts';
 import { createDriver } from '../../server/graph/driver.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/graph/embedded.ts';
-import { GraphExecutor, toDriverParams } from '../../server/graph/executor.ts';
+import { GraphExecutor } from '../../server/graph/executor.ts';
 import { ensureTestUser, signIn, testDriver, type AnswerBody } from '../support/neo4j.ts';
 import { Cleanups, launchApp, printed, type AppProcess } from '../support/app-process.ts';
 import { freePort } from '../support/ports.ts';
+import { runChainRouteQueries } from '../support/chain-route-probe.ts';
 import { NEO4J_TEST_START_MS } from '../support/neo4j-start.ts';
 
 const cacheDir = parseEnv().XPF_CACHE_DIR;
@@ -200,11 +201,7 @@ describe('Neo4j killed during 100 concurrent requests', () => {
     const probe = createDriver(neo4j.uri, neo4j.user, neo4j.password);
     const online = await secondsUntil(async () => {
       try {
-        // The three queries GET /api/chain/:id runs (server/queries/fetch-chain.ts), as the route runs them.
-        for (const name of ['node-details', 'chain-of-command', 'chain-ceilings']) {
-          const entry = catalogue.get(name)!;
-          await probe.executeQuery(entry.cypher, toDriverParams(entry.schema.parse({ id: 'syn-detainee-0000001' })) as Record<string, unknown>);
-        }
+        await runChainRouteQueries(probe, catalogue, 'syn-detainee-0000001');
         return true;
       } catch {
         return false;

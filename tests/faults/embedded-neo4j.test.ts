@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { createDriver } from '../../server/graph/driver.ts';
-import { toDriverParams } from '../../server/graph/executor.ts';
 import { Cleanups, isAlive, launchApp, lockPids, printed, type AppProcess } from '../support/app-process.ts';
 import { signIn } from '../support/neo4j.ts';
 import { freePort } from '../support/ports.ts';
+import { runChainRouteQueries } from '../support/chain-route-probe.ts';
 
 const cleanups = new Cleanups();
 afterAll(() => cleanups.run());
@@ -87,10 +87,7 @@ async function whenBareDriverAnswersRoute(boltPort: number): Promise<number> {
   try {
     for (;;) {
       try {
-        for (const name of ['node-details', 'chain-of-command', 'chain-ceilings']) {
-          const entry = catalogue.get(name)!;
-          await driver.executeQuery(entry.cypher, toDriverParams(entry.schema.parse({ id: chainIds[0] })) as Record<string, unknown>);
-        }
+        await runChainRouteQueries(driver, catalogue, chainIds[0]!);
         return performance.now();
       } catch {
         await new Promise((resolve) => setTimeout(resolve, 200));
