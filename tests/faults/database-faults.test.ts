@@ -1,7 +1,7 @@
-// Faults, each against a real Neo4j of its own: down at start (the app serves 503 and recovers alone),
-// killed during 100 concurrent requests (each answered correctly or 503 within 10 s, correct again
-// within 5 s of its return), and SIGTERM draining requests in flight. The fourth fault, an import
-// killed mid-way and resumed, is tested in tests/integration/import.test.ts ("a crash mid-import").
+// Faults, each against a real Neo4j of its own: killed during 100 concurrent requests (each answered
+// correctly or 503 within 10 s, correct again within 5 s of its return), and SIGTERM draining requests
+// in flight. Neo4j down at start, which does not time the app: tests/integration/neo4j-late.test.ts. An
+// import killed mid-way and resumed: tests/integration/import.test.ts ("a crash mid-import").
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -9,25 +9,16 @@ import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { seedIfEmpty } from '../../server/queries/seed-graph.ts';
 import { queries } from '../../contract/queries/index.ts';
 import { createApp } from '../../server/http/app.ts';
-import { parseEnv } from '../../server/env.ts';
 import { createDriver } from '../../server/graph/driver.ts';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/graph/embedded.ts';
 import { GraphExecutor } from '../../server/graph/executor.ts';
 import { ensureTestUser, signIn, testDriver, type AnswerBody } from '../support/neo4j.ts';
 import { Cleanups, launchApp, printed, type AppProcess } from '../support/app-process.ts';
 import { freePort } from '../support/ports.ts';
 import { runChainRouteQueries } from '../support/chain-route-probe.ts';
-import { NEO4J_TEST_START_MS } from '../support/neo4j-start.ts';
+import { secondsUntil, startTestNeo4j } from '../support/neo4j-start.ts';
 
-const cacheDir = parseEnv().XPF_CACHE_DIR;
 const cleanups = new Cleanups();
 afterAll(() => cleanups.run());
-
-async function startNeo4j(dataDir: string, boltPort: number, password?: string): Promise<EmbeddedNeo4j> {
-  const neo4j = await startEmbeddedNeo4j({ dataDir, cacheDir, boltPort, heap: '256m', pageCache: '64m', password, startTimeoutMs: NEO4J_TEST_START_MS });
-  cleanups.add(() => neo4j.stop());
-  return neo4j;
-}
 
 /** `npm start`'s command against the Neo4j that `env` names, once it printed its "Ready" line. */
 async function launch(env: Record<string, string>): Promise<AppProcess> {
@@ -49,79 +40,11 @@ function firstDifference(actual: string, expected: string): string {
   return `differs from character ${at}: got …${around(actual)}… where the answer before the kill had …${around(expected)}…`;
 }
 
-/** Signs in, or null while that is impossible (Neo4j down, or the account not created yet). */
-async function trySignIn(baseUrl: string, username: string, password: string): Promise<Record<string, string> | null> {
-  try {
-    return (await signIn(baseUrl, username, password)).headers;
-  } catch {
-    return null;
-  }
-}
-
-async function isCorrectChain(baseUrl: string, headers: Record<string, string>, id = 'syn-detainee-0000001'): Promise<boolean> {
-  try {
-    const response = await fetch(`${baseUrl}/api/chain/${id}`, { headers, signal: AbortSignal.timeout(10_000) });
-    if (response.status !== 200) return false;
-    const body = await response.json();
-    return body.paths[0]?.nodes.at(-1) === 'xi_jinping';
-  } catch {
-    return false;
-  }
-}
-
-async function secondsUntil(condition: () => Promise<boolean>, withinMs: number): Promise<number> {
-  const started = performance.now();
-  while (performance.now() - started < withinMs) {
-    if (await condition()) return (performance.now() - started) / 1000;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`not within ${withinMs / 1000} s`);
-}
-
-describe('Neo4j down at start', () => {
-  it('starts, answers 503, and recovers by itself (schema and seed included) once Neo4j is up', async () => {
-    const dataDir = await cleanups.tempDir('xpf-faults-late-');
-    const boltPort = await freePort();
-    const password = 'faults-late-password';
-    // The admin is created with the schema and seed, once Neo4j is up; it is whom the test signs in as.
-    const admin = { username: 'faults-admin', password: 'faults admin password, long enough' };
-    const app = await launch({
-      NEO4J_URI: `bolt://127.0.0.1:${boltPort}`,
-      NEO4J_PASSWORD: password,
-      ADMIN_USER: admin.username,
-      ADMIN_PASSWORD: admin.password,
-    });
-    const baseUrl = `http://127.0.0.1:${app.port}`;
-
-    expect((await fetch(`${baseUrl}/api/health`)).status).toBe(503);
-    // No session can exist yet; a credential that cannot be checked with the graph down is a 503 too.
-    const chain = await fetch(`${baseUrl}/api/chain/syn-detainee-0000001`, { headers: { authorization: 'Bearer not-checkable-while-down' } });
-    expect(chain.status).toBe(503);
-    expect(await chain.json()).toMatchObject({ status: 503, title: 'Graph database unavailable' });
-
-    await startNeo4j(dataDir, boltPort, password);
-    // The app retries every 5 s, then creates the schema and loads the small seed: no restart.
-    // Sign-in waits for the admin to exist (after schema and seed): attempts before it would only
-    // run into the login rate limit.
-    let headers: Record<string, string> | null = null;
-    const seconds = await secondsUntil(async () => {
-      if (!app.output.some((line) => line.includes('Created the admin account'))) return false;
-      headers ??= await trySignIn(baseUrl, admin.username, admin.password);
-      return headers !== null && (await isCorrectChain(baseUrl, headers));
-    }, 180_000);
-    const seeded = await secondsUntil(async () => app.output.some((line) => line.includes('Seeded the empty database')), 180_000);
-    console.log(`Neo4j up -> correct chain answer in ${seconds.toFixed(1)} s, seed complete ${seeded.toFixed(1)} s later (retry interval 5 s)`);
-    expect((await fetch(`${baseUrl}/api/health`)).status).toBe(200);
-    app.child.kill('SIGTERM');
-    expect(await app.exited).toBe(0);
-  }, 300_000);
-});
-
 describe('Neo4j killed during 100 concurrent requests', () => {
   it('answers each correctly or 503 within 10 s, none hangs, and is correct again within 5 s of its return', async () => {
     const dataDir = await cleanups.tempDir('xpf-faults-kill-');
     const boltPort = await freePort();
-    let neo4j = await startNeo4j(dataDir, boltPort);
+    let neo4j = await startTestNeo4j(cleanups, dataDir, boltPort);
     const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);
     cleanups.add(() => driver.close());
     const catalogue = await loadCatalogue();
@@ -197,7 +120,7 @@ describe('Neo4j killed during 100 concurrent requests', () => {
     // "Back" is when Neo4j runs the route's queries again, measured with a bare driver: Bolt answers
     // before crash recovery is over, and a restarted JVM plans and compiles its first queries in
     // seconds on two busy cores; no app can answer before that. The 5 s are the app's own delay.
-    neo4j = await startNeo4j(dataDir, boltPort);
+    neo4j = await startTestNeo4j(cleanups, dataDir, boltPort);
     const probe = createDriver(neo4j.uri, neo4j.user, neo4j.password);
     const online = await secondsUntil(async () => {
       try {

@@ -1,9 +1,8 @@
 // The app's own embedded Neo4j, as `npm start` runs it: warm before "Ready" (the first request is as
 // good as the tenth), restarted after its JVM is killed under load (answers correct again within 10 s
 // of the new JVM answering the route's queries, one line about it in the log, no stack trace per
-// request), an app that stops with a reason when it cannot restart it, and `npm start` stopped by a
-// signal to npm.
-import { spawn } from 'node:child_process';
+// request), and an app that stops with a reason when it cannot restart it. `npm start` stopped by a
+// signal to npm: tests/integration/startup.test.ts.
 import { createServer } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -254,34 +253,5 @@ describe('an embedded Neo4j that cannot be restarted', () => {
         `xpf-explorer stops: Neo4j could not be restarted: Bolt port ${settings.NEO4J_BOLT_PORT} on 127.0.0.1 is already in use: stop what holds it or set NEO4J_BOLT_PORT; gave up after 2 restarts in a row.`,
       );
     });
-  }, 600_000);
-});
-
-describe('npm start', () => {
-  it('stops the app and its JVM when npm itself is sent SIGTERM', async () => {
-    const port = await freePort();
-    const npm = spawn('npm', ['start'], {
-      cwd: join(import.meta.dirname, '..', '..'),
-      env: { ...process.env, ...(await env()), PORT: String(port), DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const output: string[] = [];
-    const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean));
-    npm.stdout!.on('data', collect);
-    npm.stderr!.on('data', collect);
-    const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
-    cleanups.add(async () => {
-      if (npm.exitCode === null && npm.signalCode === null) npm.kill('SIGKILL');
-      await exited;
-    });
-    await until(() => output.some((line) => line.includes('Ready in')), 540_000, `"Ready" from npm start:\n${output.join('\n')}`);
-    const { app, jvm } = await lockPids(dataDir);
-    expect(app).not.toBe(npm.pid);
-
-    // What a process manager or a container runtime does: signal the process it started, npm.
-    npm.kill('SIGTERM');
-    await exited;
-    await until(() => !isAlive(app) && !isAlive(jvm), 30_000, 'the app and its JVM gone');
-    expect(output).toContain('[xpf] Stopped.');
   }, 600_000);
 });

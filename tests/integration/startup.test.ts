@@ -20,7 +20,7 @@ const cleanups = new Cleanups();
 afterAll(() => cleanups.run());
 
 /** `npm start` with its own ports and data folder, launching its own Neo4j (small memory). */
-async function launch(dataDir: string, extraEnv: Record<string, string> = {}): Promise<AppProcess> {
+async function launch(dataDir: string, extraEnv: Record<string, string> = {}, throughNpm = false): Promise<AppProcess> {
   const defaults = {
     NEO4J_BOLT_PORT: String(await freePort()),
     NEO4J_HEAP: '256m',
@@ -33,7 +33,7 @@ async function launch(dataDir: string, extraEnv: Record<string, string> = {}): P
     // Not a test of the request budget (tests/faults/ time it): a busy machine must not fail these.
     REQUEST_BUDGET_S: '45',
   };
-  return launchApp(cleanups, { ...defaults, ...extraEnv }, dataDir);
+  return launchApp(cleanups, { ...defaults, ...extraEnv }, dataDir, throughNpm);
 }
 
 /** Every file and folder under `dir` that its group or other users may read, write or enter. */
@@ -113,7 +113,7 @@ describe('start-up errors are one clear line', () => {
 });
 
 describe('running instances', () => {
-  it('run side by side, refuse a shared data folder, stop cleanly on SIGTERM and leave no JVM when killed', async () => {
+  it('run side by side, refuse a shared data folder, stop cleanly on SIGINT and on SIGTERM to npm, and leave no JVM when killed', async () => {
     // What an operator's shell usually has: without care, group and others could read new files.
     const umask = process.umask(0o022);
     cleanups.add(async () => process.umask(umask));
@@ -167,14 +167,15 @@ describe('running instances', () => {
     await second.exited;
     expect(await waitUntilGone(secondJvm, 30_000)).toBe(true);
 
+    // Ctrl-C in a terminal.
     const firstJvm = (await lockPids(first.dataDir)).jvm;
-    first.child.kill('SIGTERM');
+    first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
     expect(isAlive(firstJvm)).toBe(false);
     expect(first.output).toContain('[xpf] Stopped.');
 
-    // A warm restart on the same folder reuses the store and its password, and does not seed again.
-    const again = await launch(first.dataDir);
+    // A warm restart on the same folder, through npm itself, reuses the store and its password, and does not seed again.
+    const again = await launch(first.dataDir, {}, true);
     await printed(again);
     expect(again.output.join('\n')).not.toContain('Seeded');
     // The admin from ADMIN_USER at the first start is still there: nobody gets in without signing in.
@@ -182,8 +183,15 @@ describe('running instances', () => {
     const admin = await signIn(`http://127.0.0.1:${again.port}`, 'admin', 'startup test password');
     const search = await (await admin.fetch('/api/search?q=chen')).json();
     expect(search.nodes.length).toBeGreaterThan(0);
-    again.child.kill('SIGINT');
-    expect(await again.exited).toBe(0);
+    // What a process manager or a container runtime does: signal the process it started, npm. The app
+    // (npm's child, not npm) and its JVM stop with it. A SIGTERM to the app itself: tests/faults/database-faults.test.ts.
+    const { app: againApp, jvm: againJvm } = await lockPids(first.dataDir);
+    expect(againApp).not.toBe(again.child.pid);
+    again.child.kill('SIGTERM');
+    await again.exited;
+    expect(await waitUntilGone(againApp, 30_000)).toBe(true);
+    expect(await waitUntilGone(againJvm, 30_000)).toBe(true);
+    expect(again.output).toContain('[xpf] Stopped.');
     // Two cold starts side by side (Neo4j, the offline importer's JVM, schema, warm-up each) and a warm
     // one: two minutes on an idle machine, past ten at a load average of 40 (2 cores, seven suites).
   }, 900_000);

@@ -36,14 +36,20 @@ export interface AppProcess {
   exited: Promise<number | null>;
 }
 
-/** One process, as `npm start` runs it (the tsx CLI would put a wrapper process in between); killed at cleanup. */
-export async function launchApp(cleanups: Cleanups, env: Record<string, string>, dataDir?: string): Promise<AppProcess> {
+/**
+ * One process, as `npm start` runs it (the tsx CLI would put a wrapper process in between); killed at
+ * cleanup. `throughNpm` starts `npm start` itself: the child is then npm, and the app its child.
+ */
+export async function launchApp(cleanups: Cleanups, env: Record<string, string>, dataDir?: string, throughNpm = false): Promise<AppProcess> {
   const port = await freePort();
   const folder = dataDir ?? (await cleanups.tempDir('xpf-app-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const [command, args] = throughNpm ? ['npm', ['start']] : [process.execPath, ['--import', 'tsx', 'server/main.ts']];
+  const child = spawn(command, args, {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), DATA_DIR: folder, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // npm's own group: a cleanup that kills npm must take the app under it too, or it outlives the test.
+    detached: throughNpm,
   });
   const output: string[] = [];
   const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean));
@@ -51,7 +57,10 @@ export async function launchApp(cleanups: Cleanups, env: Record<string, string>,
   child.stderr!.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   cleanups.add(async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (child.exitCode === null && child.signalCode === null) {
+      if (throughNpm) process.kill(-child.pid!, 'SIGKILL');
+      else child.kill('SIGKILL');
+    }
     await exited;
   });
   return { child, output, port, dataDir: folder, exited };

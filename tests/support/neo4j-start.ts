@@ -1,3 +1,7 @@
+import { parseEnv } from '../../server/env.ts';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/graph/embedded.ts';
+import type { Cleanups } from './app-process.ts';
+
 // How long a test waits for a Neo4j it starts to answer on Bolt: 20 s on an idle machine, several
 // minutes when other work holds both cores (a CI machine may be busy; the suite must still pass).
 export const NEO4J_TEST_START_MS = 600_000;
@@ -10,3 +14,28 @@ export const NEO4J_TEST_START_MS = 600_000;
  * about a third sooner, one core kept busy.
  */
 export const TEST_JVM_OPTIONS = ['-XX:TieredStopAtLevel=1'];
+
+/** A Neo4j of a test's own (small memory), stopped at the file's cleanup: as the fault tests meet one. */
+export async function startTestNeo4j(cleanups: Cleanups, dataDir: string, boltPort: number, password?: string): Promise<EmbeddedNeo4j> {
+  const neo4j = await startEmbeddedNeo4j({
+    dataDir,
+    cacheDir: parseEnv().XPF_CACHE_DIR,
+    boltPort,
+    heap: '256m',
+    pageCache: '64m',
+    password,
+    startTimeoutMs: NEO4J_TEST_START_MS,
+  });
+  cleanups.add(() => neo4j.stop());
+  return neo4j;
+}
+
+/** Seconds until `condition` holds, asked every 200 ms; throws past `withinMs`. */
+export async function secondsUntil(condition: () => Promise<boolean>, withinMs: number): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < withinMs) {
+    if (await condition()) return (performance.now() - started) / 1000;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`not within ${withinMs / 1000} s`);
+}

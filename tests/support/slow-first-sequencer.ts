@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** Calls that start a JVM or a child app: a Neo4j, `npm start`, a benchmark. */
-const STARTS_JVMS = /\b(startEmbeddedNeo4j|launchApp|launch|withApp|expectRuns|runBench|startNeo4j)\(/g;
+const STARTS_JVMS = /\b(startEmbeddedNeo4j|startTestNeo4j|launchApp|launch|withApp|expectRuns|runBench|startNeo4j)\(/g;
 
 /**
  * How much a file costs, roughly: ten for each call that starts JVMs (tens of seconds each on two busy
