@@ -16,8 +16,26 @@ export class Cleanups {
     this.steps.push(step);
   }
 
+  /**
+   * Runs every step, each for two minutes at most: one that hangs (a server waiting for a connection
+   * nobody closes) fails the file at once, with the rest still cleaned up, not at the hook's timeout.
+   */
   async run(): Promise<void> {
-    for (const step of this.steps.reverse()) await step();
+    const failures: string[] = [];
+    for (const [index, step] of [...this.steps.entries()].reverse()) {
+      let timer: NodeJS.Timeout | undefined;
+      const outcome = await Promise.race([
+        step().then(
+          () => null,
+          (error: unknown) => String(error),
+        ),
+        new Promise<string>((resolve) => (timer = setTimeout(() => resolve('did not end within 120 s'), 120_000))),
+      ]);
+      clearTimeout(timer);
+      if (outcome) failures.push(`cleanup step ${index + 1} of ${this.steps.length}: ${outcome}`);
+    }
+    this.steps.length = 0;
+    if (failures.length > 0) throw new Error(failures.join('\n'));
   }
 
   async tempDir(prefix: string): Promise<string> {
