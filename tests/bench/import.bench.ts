@@ -11,6 +11,7 @@ import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { loadSeed, seedOffline } from '../../server/queries/seed-graph.ts';
 import { GraphExecutor, toDriverParams } from '../../server/graph/executor.ts';
 import type { BulkLoadOutcome } from '../../server/queries/bulk-load.ts';
+import { gazetteerRows } from '../../seed/gazetteer.ts';
 import { publicRecordRows, readReference } from '../../seed/public-record.ts';
 import { SCALES, syntheticBatches, type ScaleName } from '../../seed/synthetic.ts';
 import { emptied, loadAverage, rate, withFreshNeo4j, type BenchNeo4j, type BenchNeo4jOptions } from './fresh-neo4j.ts';
@@ -58,9 +59,12 @@ async function bare(driver: Driver): Promise<{ rows: number; seconds: number }> 
     await driver.executeQuery(cypher, toDriverParams({ rows: batch }) as Record<string, unknown>);
     rows += batch.length;
   };
-  const record = publicRecordRows(readReference());
-  await write(BASELINE_NODES, record.nodes);
-  await write(BASELINE_RELATIONSHIPS, record.relationships);
+  const reference = readReference();
+  // The same rows the seed writes: the public record, the official gazetteer, then the synthetic rows.
+  for (const rows of [publicRecordRows(reference), gazetteerRows(reference)]) {
+    await write(BASELINE_NODES, rows.nodes);
+    await write(BASELINE_RELATIONSHIPS, rows.relationships);
+  }
   // The generator's rows as they come: the baseline neither validates nor converts them.
   for (const batch of syntheticBatches(SCALES[scale])) {
     await write(BASELINE_NODES, batch.nodes);
