@@ -10,7 +10,7 @@
 // One run, not two: a second run would start, seed and warm a Neo4j of its own, two minutes on a busy
 // CI machine. It lives in tests/ to keep the top level to the project's folders; `root` points back at the repo.
 import { resolve } from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import SlowFirstSequencer from './support/slow-first-sequencer.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -37,7 +37,7 @@ export default defineConfig({
           ...shared,
           name: 'suite',
           include: ['{contract,server,seed,client}/**/*.test.ts', 'tests/**/*.test.ts', 'tests/e2e/**/*.spec.ts'],
-          exclude: [faults, '**/node_modules/**'],
+          exclude: [...configDefaults.exclude, faults],
           // Several files start JVMs and a browser; two at a time is what these two cores carry.
           maxWorkers: 2,
           // The files that start JVMs of their own go first, so the two workers finish together.
