@@ -31,6 +31,15 @@ describe('parseEnv', () => {
     );
   });
 
+  it("takes TRUST_PROXY as the proxy's addresses, and refuses a hop count or true", () => {
+    expect(parseEnv({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' }).TRUST_PROXY).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
+    for (const believesAnyone of ['1', 'true', '10.0.0.0/33', 'proxy.example']) {
+      expect(() => parseEnv({ TRUST_PROXY: believesAnyone }), believesAnyone).toThrow(
+        /^Invalid environment variable TRUST_PROXY: must name the proxy by address or range .*a hop count or "true" would believe the X-Forwarded-For of any client that reaches the app directly$/,
+      );
+    }
+  });
+
   it('accepts an external server, Aura or a cluster', () => {
     const env = parseEnv({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_USER: 'reader', NEO4J_PASSWORD: 'long-enough' });
     expect(env).toMatchObject({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_USER: 'reader' });

@@ -1,4 +1,5 @@
 // process.env parsed by zod once at boot; a bad variable stops the start with one line naming it.
+import { isIP } from 'node:net';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -6,6 +7,15 @@ import { z } from 'zod';
 const port = z.coerce.number().int().min(1).max(65_535);
 /** JVM memory sizes as Neo4j and `-Xmx` take them: 512m, 2g. */
 const memorySize = z.string().regex(/^\d+[kmgKMG]$/, 'must be a size such as 512m or 2g');
+
+/** One proxy as Express's `trust proxy` names it: a named range, an address, or a subnet. */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
 
 export const Env = z
   .object({
@@ -78,8 +88,29 @@ export const Env = z
     IMPORT_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(200),
     /** Largest size an XLSX workbook may inflate to, in megabytes (a zip bomb is refused before it is read). */
     IMPORT_XLSX_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(256),
-    /** Express `trust proxy` (e.g. 1, or loopback) when a proxy in front ends TLS. */
-    TRUST_PROXY: z.string().min(1).optional(),
+    /**
+     * The proxy in front that ends TLS, by address (Express's `trust proxy`): only a request from it has
+     * its X-Forwarded-For believed. A hop count or `true` is refused: it believes the header from any
+     * client that reaches the app directly, which can then rotate it past the sign-in limit.
+     */
+    TRUST_PROXY: z
+      .string()
+      .transform((text) =>
+        text
+          .split(',')
+          .map((entry) => entry.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(z.string())
+          .min(1)
+          .refine((entries) => entries.every(isProxyAddress), {
+            message:
+              'must name the proxy by address or range (loopback, uniquelocal, 10.0.0.5 or 10.0.0.0/8, comma-separated): a hop count or "true" would believe the X-Forwarded-For of any client that reaches the app directly',
+          }),
+      )
+      .optional(),
   })
   .refine((env) => !env.ADMIN_USER === !env.ADMIN_PASSWORD, {
     path: ['ADMIN_PASSWORD'],

@@ -74,7 +74,7 @@ export interface AppOptions {
   /** The local photo store (PHOTOS_DIR); absent, no photo file is served. */
   photosDir?: string;
   /** Express's `trust proxy`, from TRUST_PROXY: behind a proxy that ends TLS, cookies are still Secure. */
-  trustProxy?: string;
+  trustProxy?: string[];
   /** Import in the browser: where uploads are streamed to (DATA_DIR/uploads), their size limit, a workbook's inflated-size cap. */
   imports?: { uploadsDir: string; uploadLimitBytes: number; maxUncompressedBytes?: number };
   /** The one-time setup address of the first admin (main.ts issues its token while no admin exists); absent, none is ever open. */
@@ -88,7 +88,7 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  if (options.trustProxy) app.set('trust proxy', /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
+  if (options.trustProxy) app.set('trust proxy', options.trustProxy);
   // Every API answer is about someone, or for one user only (errors included): no browser or proxy keeps a copy.
   app.use('/api', (_req, res, next) => {
     res.set('Cache-Control', 'no-store');

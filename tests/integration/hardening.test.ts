@@ -147,6 +147,24 @@ describe('limits', () => {
     expect((await attempt('test-reviewer')).status).toBe(401);
   });
 
+  it('limits sign-in attempts behind TRUST_PROXY too: a client that reaches the app directly cannot rotate X-Forwarded-For past it', async () => {
+    const attempt = (baseUrl: string, forwardedFor: string) =>
+      fetch(`${baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+        body: JSON.stringify({ username: 'test-analyst', password: 'guess' }),
+      });
+    // The proxy is elsewhere: the header of a client on loopback is its own claim, and not believed.
+    const direct = await listen({ rateLimits: { loginPerMinute: 3 }, trustProxy: ['192.0.2.10'] });
+    for (let i = 0; i < 3; i++) expect((await attempt(direct, `198.51.100.${i}`)).status).toBe(401);
+    expect((await attempt(direct, '198.51.100.99')).status).toBe(429);
+    // The proxy on loopback: the clients it forwards are told apart by the address it gives.
+    const proxied = await listen({ rateLimits: { loginPerMinute: 3 }, trustProxy: ['loopback'] });
+    for (let i = 0; i < 3; i++) expect((await attempt(proxied, '198.51.100.1')).status).toBe(401);
+    expect((await attempt(proxied, '198.51.100.1')).status).toBe(429);
+    expect((await attempt(proxied, '198.51.100.2')).status).toBe(401);
+  });
+
   it('refuses bodies past the limit with 413, as a problem document', async () => {
     const baseUrl = await listen();
     const response = await fetch(`${baseUrl}/api/queries/full-text-names`, {
