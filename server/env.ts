@@ -8,6 +8,14 @@ const port = z.coerce.number().int().min(1).max(65_535);
 /** JVM memory sizes as Neo4j and `-Xmx` take them: 512m, 2g. */
 const memorySize = z.string().regex(/^\d+[kmgKMG]$/, 'must be a size such as 512m or 2g');
 
+/** A comma-separated list, each entry trimmed and lower-cased, empty ones dropped. */
+const commaSeparated = z.string().transform((text) =>
+  text
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean),
+);
+
 /** One proxy as Express's `trust proxy` names it: a named range, an address, or a subnet. */
 function isProxyAddress(entry: string): boolean {
   if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
@@ -25,14 +33,7 @@ export const Env = z
      * Host names the explorer answers to, comma-separated, each `name:port` or `name` (any port).
      * Unset: 127.0.0.1, localhost and [::1] at PORT. Set it when HOST is not a loopback address.
      */
-    ALLOWED_HOSTS: z
-      .string()
-      .transform((text) =>
-        text
-          .split(',')
-          .map((entry) => entry.trim().toLowerCase())
-          .filter(Boolean),
-      )
+    ALLOWED_HOSTS: commaSeparated
       .pipe(z.array(z.string().regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/, 'must be host names, each name or name:port, comma-separated')).min(1))
       .optional(),
     /** Graph requests per minute per client address; 0 turns the limit off (load tests). */
@@ -93,14 +94,7 @@ export const Env = z
      * its X-Forwarded-For believed. A hop count or `true` is refused: it believes the header from any
      * client that reaches the app directly, which can then rotate it past the sign-in limit.
      */
-    TRUST_PROXY: z
-      .string()
-      .transform((text) =>
-        text
-          .split(',')
-          .map((entry) => entry.trim().toLowerCase())
-          .filter(Boolean),
-      )
+    TRUST_PROXY: commaSeparated
       .pipe(
         z
           .array(z.string())
