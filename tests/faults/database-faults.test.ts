@@ -15,7 +15,8 @@ import { ensureTestUser, signIn, testDriver, type AnswerBody } from '../support/
 import { Cleanups, launchApp, printed, type AppProcess } from '../support/app-process.ts';
 import { freePort } from '../support/ports.ts';
 import { runChainRouteQueries } from '../support/chain-route-probe.ts';
-import { secondsUntil, startTestNeo4j } from '../support/neo4j-start.ts';
+import { startTestNeo4j } from '../support/neo4j-start.ts';
+import { secondsUntil } from '../support/waiting.ts';
 
 const cleanups = new Cleanups();
 afterAll(() => cleanups.run());

@@ -13,6 +13,7 @@ import { Cleanups, isAlive, launchApp, lockPids, printed, type AppProcess } from
 import { signIn } from '../support/neo4j.ts';
 import { freePort } from '../support/ports.ts';
 import { runChainRouteQueries } from '../support/chain-route-probe.ts';
+import { secondsUntil } from '../support/waiting.ts';
 
 const cleanups = new Cleanups();
 afterAll(() => cleanups.run());
@@ -46,15 +47,6 @@ async function explained(app: AppProcess, test: () => Promise<void>): Promise<vo
   } catch (error) {
     throw new Error(`${(error as Error).message}\n--- the app printed:\n${app.output.slice(-40).join('\n')}`, { cause: error });
   }
-}
-
-async function until(condition: () => boolean | Promise<boolean>, withinMs: number, what: string): Promise<number> {
-  const started = performance.now();
-  while (performance.now() - started < withinMs) {
-    if (await condition()) return performance.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`${what}: not within ${withinMs / 1000} s`);
 }
 
 /**
@@ -150,25 +142,25 @@ describe('the embedded Neo4j, from its first start to its JVM killed under load'
       const clients = chainIds.map(async (id) => {
         while (loading) results.push(await chain(baseUrl, headers, id));
       });
-      await until(() => results.length >= 20, 60_000, 'answers before the kill');
+      await secondsUntil(() => results.length >= 20, 60_000, { what: 'answers before the kill', everyMs: 50 });
       const killedAt = performance.now();
       process.kill(before.jvm, 'SIGKILL');
 
       // A JVM's start takes 10 to 20 s on an idle machine, minutes when other work holds both cores.
-      await until(() => app.output.some((line) => line.includes('Neo4j restarted')), 300_000, 'the restart');
+      await secondsUntil(() => app.output.some((line) => line.includes('Neo4j restarted')), 300_000, { what: 'the restart', everyMs: 50 });
       const restartedAt = performance.now();
       // The baseline: Neo4j itself answering the route's queries, through a bare driver. A new JVM plans
       // each query the first time it sees it, and compiles its planner while doing so (node-details 6.5 s,
       // chain-of-command 9.7 s with one of two cores busy): no app answers the route before that.
       const routeAnswered = whenBareDriverAnswersRoute(Number(settings.NEO4J_BOLT_PORT));
       // Until every client is answered correctly by a request sent after the restart.
-      await until(
+      await secondsUntil(
         () => {
           const after = results.filter((result) => result.at - result.ms >= restartedAt);
           return chainIds.every((id) => after.some((result) => result.correct && result.body.nodes.some((node: { id: string }) => node.id === id)));
         },
         120_000,
-        'correct answers after the restart',
+        { what: 'correct answers after the restart', everyMs: 50 },
       );
       const correctAt = performance.now();
       const bareAt = await routeAnswered;
@@ -221,7 +213,7 @@ describe('the embedded Neo4j, from its first start to its JVM killed under load'
     await explained(app, async () => {
       const { jvm } = await lockPids(dataDir);
       process.kill(jvm, 'SIGKILL');
-      await until(() => !isAlive(jvm), 30_000, 'the JVM gone');
+      await secondsUntil(() => !isAlive(jvm), 30_000, { what: 'the JVM gone', everyMs: 50 });
       // Its Bolt port taken before the first restart (1 s after the exit at least): every attempt fails.
       // It drops whatever connects (the app's driver tries the port too): close() waits for open connections.
       const holder = createServer((socket) => socket.destroy());

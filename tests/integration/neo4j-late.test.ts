@@ -5,7 +5,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Cleanups, launchApp, printed } from '../support/app-process.ts';
 import { signIn } from '../support/neo4j.ts';
-import { secondsUntil, startTestNeo4j } from '../support/neo4j-start.ts';
+import { startTestNeo4j } from '../support/neo4j-start.ts';
+import { secondsUntil } from '../support/waiting.ts';
 import { freePort } from '../support/ports.ts';
 
 const cleanups = new Cleanups();

@@ -29,13 +29,3 @@ export async function startTestNeo4j(cleanups: Cleanups, dataDir: string, boltPo
   cleanups.add(() => neo4j.stop());
   return neo4j;
 }
-
-/** Seconds until `condition` holds, asked every 200 ms; throws past `withinMs`. */
-export async function secondsUntil(condition: () => Promise<boolean>, withinMs: number): Promise<number> {
-  const started = performance.now();
-  while (performance.now() - started < withinMs) {
-    if (await condition()) return (performance.now() - started) / 1000;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`not within ${withinMs / 1000} s`);
-}
