@@ -43,15 +43,26 @@ export class Candidates {
   private readonly byId = new Map<string, Candidate>();
   private readonly byNumber = new Map<string, Candidate>();
   private readonly byKey = new Map<string, number[]>();
+  /** Each name candidate's places, folded once: a common name is scored against hundreds of rows. */
+  private readonly places = new Map<number, PlaceKeys>();
 
-  constructor(readonly all: readonly Candidate[]) {
-    all.forEach((candidate, index) => {
+  /** Each candidate once: a node found by two of a batch's name queries is one candidate. */
+  readonly all: readonly Candidate[];
+
+  constructor(found: readonly Candidate[]) {
+    const seen = new Set<string>();
+    this.all = found.filter((candidate) => {
+      const once = `${candidate.via}\0${candidate.id}`;
+      return !seen.has(once) && Boolean(seen.add(once));
+    });
+    this.all.forEach((candidate, index) => {
       if (candidate.via === 'id') {
         if (!this.byId.has(candidate.id)) this.byId.set(candidate.id, candidate);
       } else if (candidate.via === 'idNumber') {
         const number = candidate.properties.idNumber;
         if (typeof number === 'string' && !this.byNumber.has(number)) this.byNumber.set(number, candidate);
       } else {
+        this.places.set(index, placeKeys(candidate.properties));
         for (const key of new Set((candidate.properties.matchKeys as string[] | null) ?? [])) {
           const list = this.byKey.get(key);
           if (list) list.push(index);
@@ -70,11 +81,11 @@ export class Candidates {
     return this.byNumber.get(idNumber);
   }
 
-  /** Name candidates sharing one of `keys`, each once, in the order the graph gave them. */
-  sharing(keys: ReadonlySet<string>): Candidate[] {
+  /** Name candidates sharing one of `keys`, each once, in the order the graph gave them, with their folded places. */
+  sharing(keys: ReadonlySet<string>): { candidate: Candidate; places: PlaceKeys }[] {
     const indexes = new Set<number>();
     for (const key of keys) for (const index of this.byKey.get(key) ?? []) indexes.add(index);
-    return [...indexes].sort((a, b) => a - b).map((index) => this.all[index]!);
+    return [...indexes].sort((a, b) => a - b).map((index) => ({ candidate: this.all[index]!, places: this.places.get(index)! }));
   }
 }
 
@@ -82,8 +93,10 @@ export class Candidates {
 export async function findCandidates(graph: GraphExecutor, nodes: readonly NodeRow[]): Promise<Candidates> {
   if (nodes.length === 0) return new Candidates([]);
   const ids = nodes.map((node) => node.id);
-  const idNumbers = nodes.flatMap((node) => (typeof node.properties.idNumber === 'string' ? [node.properties.idNumber] : []));
-  const keys = nodes.flatMap((node) => (node.properties.matchKeys as string[] | undefined) ?? []);
+  const idNumbers = [...new Set(nodes.flatMap((node) => (typeof node.properties.idNumber === 'string' ? [node.properties.idNumber] : [])))];
+  // A roster repeats names: each key is asked once per batch, not once per row that carries it (asked
+  // per row, a batch of 5,000 rows with 100 names sent ten queries that each found the same people).
+  const keys = [...new Set(nodes.flatMap((node) => (node.properties.matchKeys as string[] | undefined) ?? []))];
   const found: Candidate[] = [];
   for (let start = 0; start === 0 || start < keys.length; start += KEYS_PER_QUERY) {
     const chunk = keys.slice(start, start + KEYS_PER_QUERY);
@@ -93,7 +106,7 @@ export async function findCandidates(graph: GraphExecutor, nodes: readonly NodeR
         ids: start === 0 ? ids : [],
         idNumbers: start === 0 ? idNumbers : [],
         nameQuery: nameQuery(chunk),
-        limit: Math.min(50_000, ids.length + idNumbers.length + chunk.length * 5),
+        limit: Math.min(50_000, (start === 0 ? ids.length + idNumbers.length : 0) + chunk.length * 5),
       },
       { timeoutMs: 120_000 },
     );
@@ -116,36 +129,51 @@ function distanceKm(a: Record<string, unknown>, b: Record<string, unknown>): num
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
+/** The place fields a name match is corroborated by, folded for comparison. */
+type PlaceKeys = readonly (string | null)[];
+const PLACE_FIELDS = ['address', 'county', 'prefecture'] as const;
+const KIND_DETAILS = ['level', 'placeType', 'facilityType'] as const;
+
+function placeKeys(properties: Record<string, unknown>): PlaceKeys {
+  return PLACE_FIELDS.map((field) => text(properties[field]));
+}
+
 /** A name-and-kind candidate's score: which signals agree, and whether any disagree outright. */
-function scoreByName(node: NodeRow, candidate: Candidate): { score: number; reasons: string[]; corroborated: boolean; contradicted: boolean } {
+function scoreByName(
+  node: NodeRow,
+  nodePlaces: PlaceKeys,
+  candidate: Candidate,
+  candidatePlaces: PlaceKeys,
+): { score: number; reasons: string[]; corroborated: boolean; contradicted: boolean } {
   const mine = node.properties;
   const theirs = candidate.properties;
   const reasons = ['same name, written the same in some script'];
   let score: number = MATCH_WEIGHTS.name;
-  let corroborated = false;
   let contradicted = false;
-  const agree = (weight: number, reason: string) => {
-    score += weight;
-    reasons.push(reason);
-    corroborated = true;
-  };
   if (typeof mine.birthDate === 'string' && typeof theirs.birthDate === 'string') {
-    if (mine.birthDate === theirs.birthDate) agree(MATCH_WEIGHTS.birthDate, 'same birth date');
-    else contradicted = true;
+    if (mine.birthDate === theirs.birthDate) {
+      score += MATCH_WEIGHTS.birthDate;
+      reasons.push('same birth date');
+    } else contradicted = true;
   }
-  for (const key of ['address', 'county', 'prefecture'] as const) {
-    const [a, b] = [text(mine[key]), text(theirs[key])];
-    if (a && b && a === b) {
-      agree(MATCH_WEIGHTS.place, `same ${key}`);
-      break;
-    }
+  const samePlace = PLACE_FIELDS.findIndex((_, index) => nodePlaces[index] !== null && nodePlaces[index] === candidatePlaces[index]);
+  if (samePlace >= 0) {
+    score += MATCH_WEIGHTS.place;
+    reasons.push(`same ${PLACE_FIELDS[samePlace]}`);
   }
   const km = distanceKm(mine, theirs);
-  if (km !== null && km <= NEAR_KM) agree(MATCH_WEIGHTS.coordinates, `within ${NEAR_KM} km (${km.toFixed(2)} km apart)`);
-  for (const key of ['level', 'placeType', 'facilityType'] as const) {
-    if (mine[key] !== undefined && mine[key] === theirs[key]) agree(MATCH_WEIGHTS.kindDetail, `same ${key} (${String(mine[key])})`);
+  if (km !== null && km <= NEAR_KM) {
+    score += MATCH_WEIGHTS.coordinates;
+    reasons.push(`within ${NEAR_KM} km (${km.toFixed(2)} km apart)`);
   }
-  return { score: Math.min(0.99, Math.round(score * 100) / 100), reasons, corroborated, contradicted };
+  for (const key of KIND_DETAILS) {
+    if (mine[key] !== undefined && mine[key] === theirs[key]) {
+      score += MATCH_WEIGHTS.kindDetail;
+      reasons.push(`same ${key} (${String(mine[key])})`);
+    }
+  }
+  // Every signal past the name is one that agreed.
+  return { score: Math.min(0.99, Math.round(score * 100) / 100), reasons, corroborated: reasons.length > 1, contradicted };
 }
 
 /** The verdict for one incoming node among the batch's candidates. */
@@ -159,9 +187,11 @@ export function verdictOf(node: NodeRow, candidates: Candidates): Verdict {
 
   const keys = new Set((node.properties.matchKeys as string[] | undefined) ?? []);
   let best: Verdict = { verdict: 'new', score: 0, reasons: [] };
-  for (const candidate of candidates.sharing(keys)) {
+  if (keys.size === 0) return best;
+  const nodePlaces = placeKeys(node.properties);
+  for (const { candidate, places } of candidates.sharing(keys)) {
     if (candidate.id === node.id || primaryKind(candidate.labels) !== kind) continue;
-    const scored = scoreByName(node, candidate);
+    const scored = scoreByName(node, nodePlaces, candidate, places);
     if (!scored.corroborated || scored.contradicted || scored.score <= best.score) continue;
     best = { verdict: 'possible', existing: candidate, score: scored.score, reasons: scored.reasons };
   }
