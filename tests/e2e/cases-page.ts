@@ -53,7 +53,43 @@ export class CasesPage {
 
   /** Opens a view the open case holds, from its Open button, and waits until the canvas shows it. */
   async openView(viewId: string): Promise<void> {
-    await this.page.locator(`#case-items li[data-kind="view"][data-item-id="${viewId}"] button`).click();
+    await this.page.locator(`#case-items li[data-kind="view"][data-item-id="${viewId}"] button[data-action="open"]`).click();
     await this.settled('from the case');
+  }
+
+  async attachCurrentViewAsExport(format: string): Promise<void> {
+    await this.page.locator('#case-export-format').selectOption(format);
+    await this.page.locator('#case-attach-export').click();
+    await this.settled('Attached');
+  }
+
+  /** Attaches a note or judgement from the panel's list: `value` is `note:<id>` or `judgement:<id>`. */
+  async attachFromList(value: string): Promise<void> {
+    await this.page.locator('#case-attach-choice').selectOption(value);
+    await this.page.locator('#case-attach-chosen').click();
+    await this.settled('Attached');
+  }
+
+  async detach(kind: string, itemId: string): Promise<void> {
+    await this.page.locator(`#case-items li[data-kind="${kind}"][data-item-id="${itemId}"] button[data-action="detach"]`).click();
+    await this.settled('Detached');
+  }
+
+  async removeMember(username: string): Promise<void> {
+    await this.page.locator(`#case-members li[data-username="${username}"] button`).click();
+    await this.settled(`Removed ${username}`);
+  }
+
+  async rename(name: string): Promise<void> {
+    await this.page.locator('#case-rename').fill(name);
+    await this.page.locator('#case-rename').press('Enter');
+    await this.settled(`Renamed to “${name}”`);
+  }
+
+  /** Deletes the open case, accepting the browser's confirmation as the owner would. */
+  async deleteOpenCase(): Promise<void> {
+    this.page.once('dialog', (dialog) => void dialog.accept());
+    await this.page.locator('#case-delete').click();
+    await this.settled('Deleted');
   }
 }

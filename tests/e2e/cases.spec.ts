@@ -15,6 +15,8 @@ let session: BrowserSession | undefined;
 let app: TestApp;
 let viewId = '';
 let caseId = '';
+let noteId = '';
+let other: { username: string; password: string } | undefined;
 
 beforeAll(async () => {
   session = await startBrowserSession();
@@ -22,6 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   if (caseId) await app?.delete(`/api/cases/${caseId}`);
+  if (noteId) await app?.delete(`/api/notes/${noteId}`);
   if (viewId) await app?.delete(`/api/views/${viewId}`);
   await session?.close();
 });
@@ -41,7 +44,7 @@ describe('cases', () => {
     caseId = await cases.create('Test case e2e: the XUAR committee');
     await cases.attachCurrentView();
     expect(await explorer.page.locator(`#case-items li[data-kind="view"][data-item-id="${viewId}"]`).textContent()).toContain('Test case e2e: Chen Quanguo');
-    const other = await ensureTestUser(app.driver, 'analyst', 'test-cases-e2e-other');
+    other = await ensureTestUser(app.driver, 'analyst', 'test-cases-e2e-other');
     await cases.addMember(other.username);
     expect(await explorer.page.locator('#case-meta').textContent()).toContain(other.username);
     await explorer.page.screenshot({ path: `${artifacts}cases-owner.png` });
@@ -61,5 +64,47 @@ describe('cases', () => {
     } finally {
       await colleague.page.close();
     }
+  }, 900_000);
+
+  it('gathers an export and a note, detaches, removes a member, renames and deletes the case, all from the panel', async () => {
+    const { page } = session!.explorer;
+    const written = await app.post('/api/notes', { kind: 'note', targetKind: 'node', targetId: official, text: 'Test case e2e: a note to gather.' });
+    expect(written.status, JSON.stringify(written.body)).toBe(201);
+    noteId = written.body.note.id;
+    const cases = new CasesPage(page);
+    await cases.openCase(caseId);
+
+    await cases.attachCurrentViewAsExport('pdf');
+    expect(await page.locator(`#case-items li[data-kind="export"][data-item-id="${viewId}"]`).textContent()).toContain(
+      'Export (pdf) of the view Test case e2e',
+    );
+    await cases.attachFromList(`note:${noteId}`);
+    expect(await page.locator(`#case-items li[data-kind="note"][data-item-id="${noteId}"]`).textContent()).toContain('a note to gather');
+    // A note the case holds is no longer offered.
+    expect(await page.locator(`#case-attach-choice option[value="note:${noteId}"]`).count()).toBe(0);
+    const kinds = async () => ((await app.get(`/api/cases/${caseId}`)).body.items as { kind: string }[]).map((item) => item.kind).sort();
+    expect(await kinds()).toEqual(['export', 'note', 'view']);
+
+    await cases.detach('note', noteId);
+    expect(await page.locator(`#case-items li[data-kind="note"]`).count()).toBe(0);
+    expect(await kinds()).toEqual(['export', 'view']);
+    // Detached from the case, the note itself is still there.
+    expect((await app.get(`/api/notes/${noteId}`)).status).toBe(200);
+
+    await cases.removeMember(other!.username);
+    expect(await page.locator('#case-members li').count()).toBe(0);
+    expect((await app.get(`/api/cases/${caseId}`)).body.case.members).toEqual([]);
+
+    await cases.rename('Test case e2e: renamed');
+    expect(await page.locator('#case-title').textContent()).toBe('Test case e2e: renamed');
+    expect(await page.locator(`#cases-list button[data-case-id="${caseId}"]`).textContent()).toBe('Test case e2e: renamed');
+
+    await cases.deleteOpenCase();
+    expect(await page.locator('#case-open').isHidden()).toBe(true);
+    expect(await page.locator(`#cases-list button[data-case-id="${caseId}"]`).count()).toBe(0);
+    expect((await app.get(`/api/cases/${caseId}`)).status).toBe(404);
+    caseId = '';
+    // The view the case held is the owner's still.
+    expect((await app.get(`/api/views/${viewId}`)).status).toBe(200);
   }, 900_000);
 });

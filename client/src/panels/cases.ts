@@ -1,12 +1,28 @@
 // The Cases panel, opened from the masthead: the analyst's cases and those shared with them; one case
 // open at a time with its views (opened as saved views open), notes, judgements and exports; a new
-// case, a member added by user name, and the view on the canvas attached. Names and words come from
-// users: all set as textContent. Plain buttons and forms, so every action works from the keyboard.
+// case, members added and removed by user name, the view on the canvas attached (as a view or as an
+// export in a format), notes and judgements attached from lists, items detached, the case renamed or
+// deleted by its owner. Names and words come from users: all set as textContent. Plain buttons, forms
+// and selects, so every action works from the keyboard.
 import './cases.css';
 import type { Session } from '../../../contract/api/session.ts';
-import type { CaseAnswer, CaseDetailAnswer, CaseItemAnswer } from '../../../contract/api/cases.ts';
+import type { AttachBody, CaseAnswer, CaseDetailAnswer, CaseItemAnswer } from '../../../contract/api/cases.ts';
+import { ExportFormat } from '../../../contract/api/export.ts';
 import { createElement, requireElement } from '../dom.ts';
-import { addMember, attachItem, createCase, listCases, openCaseView, readCase } from './cases-api.ts';
+import {
+  addMember,
+  attachItem,
+  createCase,
+  deleteCase,
+  detachItem,
+  listCases,
+  openCaseView,
+  readableNotes,
+  readCase,
+  removeMember,
+  renameCase,
+  standingJudgements,
+} from './cases-api.ts';
 import { type Panel, type PanelContext, panelLifetime } from './panel.ts';
 import { createStatusLine, describeError } from './status.ts';
 
@@ -42,14 +58,33 @@ export function mountCases(context: PanelContext, element: HTMLElement): Panel {
   const openTitle = createElement('h3', { attrs: { id: 'case-title' } });
   const openMeta = createElement('p', { attrs: { id: 'case-meta' } });
   const attach = createElement('button', { text: 'Attach the current view', attrs: { id: 'case-attach-view', type: 'button' } });
+  const exportFormat = createElement(
+    'select',
+    { attrs: { id: 'case-export-format', 'aria-label': 'Export format' } },
+    ExportFormat.options.map((format) => createElement('option', { text: format, attrs: { value: format } })),
+  );
+  const attachExport = createElement('button', { text: 'Attach the current view as an export', attrs: { id: 'case-attach-export', type: 'button' } });
+  const exportRow = createElement('div', { className: 'cases-form' }, [exportFormat, attachExport]);
+  // Notes and judgements this account may read, offered when a case opens.
+  const choice = createElement('select', { attrs: { id: 'case-attach-choice', 'aria-label': 'A note or judgement to attach' } });
+  const attachChosen = createElement('button', { text: 'Attach', attrs: { id: 'case-attach-chosen', type: 'button' } });
+  const choiceRow = createElement('div', { className: 'cases-form' }, [choice, attachChosen]);
   const membership = textForm('case-member', 'Add member (user name)', 'Add member', 200);
+  const memberList = createElement('ul', { className: 'case-items', attrs: { id: 'case-members', 'aria-label': 'Members' } });
+  const renaming = textForm('case-rename', 'Rename to', 'Rename', 120);
+  const remove = createElement('button', { text: 'Delete this case', attrs: { id: 'case-delete', type: 'button' } });
   const items = createElement('ul', { className: 'case-items', attrs: { id: 'case-items' } });
   const openSection = createElement('section', { className: 'case-open', attrs: { id: 'case-open', 'aria-labelledby': 'case-title' } }, [
     openTitle,
     openMeta,
     attach,
-    membership.form,
+    exportRow,
+    choiceRow,
     items,
+    membership.form,
+    memberList,
+    renaming.form,
+    remove,
   ]);
   openSection.hidden = true;
   element.replaceChildren(heading, statusLine, creation.form, list, openSection);
@@ -92,6 +127,7 @@ export function mountCases(context: PanelContext, element: HTMLElement): Panel {
   async function openCase(id: string): Promise<string> {
     current = await readCase(id, signal);
     renderOpen();
+    if (session?.user.role !== 'viewer') await offerNotesAndJudgements();
     return `Opened “${current.case.name}”: ${current.items.length} item${current.items.length === 1 ? '' : 's'}.`;
   }
 
@@ -105,17 +141,78 @@ export function mountCases(context: PanelContext, element: HTMLElement): Panel {
     openTitle.textContent = shown.name;
     const members = shown.members.map((member) => member.username).join(', ') || 'nobody yet';
     openMeta.textContent = `Owned by ${shown.ownerName}; shared with ${members}.`;
-    attach.hidden = user?.role === 'viewer';
-    membership.form.hidden = !(owns || user?.role === 'admin');
-    items.replaceChildren(...current.items.map((item) => itemRow(shown.id, item)));
+    const writes = user?.role !== 'viewer';
+    const manages = owns || user?.role === 'admin';
+    for (const part of [attach, exportRow, choiceRow]) part.hidden = !writes;
+    membership.form.hidden = !manages;
+    renaming.form.hidden = !owns;
+    remove.hidden = !owns;
+    renaming.input.value = shown.name;
+    memberList.replaceChildren(...shown.members.map((member) => memberRow(shown.id, member.username, manages)));
+    items.replaceChildren(...current.items.map((item) => itemRow(shown.id, item, writes)));
     if (current.items.length === 0) items.replaceChildren(createElement('li', { className: 'hint', text: 'Nothing gathered yet.' }));
   }
 
-  function itemRow(caseId: string, item: CaseItemAnswer): HTMLLIElement {
+  /** The notes and judgements this account may read, as options of the attach list (what the case holds left out). */
+  async function offerNotesAndJudgements(): Promise<void> {
+    const [notes, judgements] = await Promise.all([readableNotes(signal), standingJudgements(signal)]);
+    const held = new Set(current?.items.map((item) => `${item.kind}:${item.itemId}`));
+    const option = (kind: 'note' | 'judgement', id: string, text: string) =>
+      createElement('option', { text: text.length > 90 ? `${text.slice(0, 89)}…` : text, attrs: { value: `${kind}:${id}` } });
+    const noteOptions = notes.filter((note) => !held.has(`note:${note.id}`)).map((note) => option('note', note.id, `${note.author}: ${note.text}`));
+    const judgementOptions = judgements
+      .filter((judgement) => !held.has(`judgement:${judgement.id}`))
+      .map((judgement) => option('judgement', judgement.id, `${judgement.leftId} and ${judgement.rightId}: ${judgement.verdict} (${judgement.author})`));
+    const group = (label: string, options: HTMLOptionElement[]) => createElement('optgroup', { attrs: { label } }, options);
+    choice.replaceChildren(
+      ...(noteOptions.length > 0 ? [group('Notes', noteOptions)] : []),
+      ...(judgementOptions.length > 0 ? [group('Identity judgements', judgementOptions)] : []),
+    );
+    if (choice.options.length === 0) choice.replaceChildren(createElement('option', { text: 'No note or judgement left to attach', attrs: { value: '' } }));
+    attachChosen.disabled = choice.value === '';
+  }
+
+  function memberRow(caseId: string, username: string, manages: boolean): HTMLLIElement {
+    const row = createElement('li', { attrs: { 'data-username': username } }, [createElement('span', { text: username })]);
+    if (!manages) return row;
+    const button = createElement('button', { text: 'Remove', attrs: { type: 'button', 'aria-label': `Remove ${username} from the case` } });
+    button.addEventListener(
+      'click',
+      () =>
+        void act(`Removing ${username}…`, async () => {
+          await removeMember(caseId, username);
+          await openCase(caseId);
+          return `Removed ${username}.`;
+        }),
+      { signal },
+    );
+    row.append(' ', button);
+    return row;
+  }
+
+  function itemRow(caseId: string, item: CaseItemAnswer, writes: boolean): HTMLLIElement {
     const row = createElement('li', { attrs: { 'data-kind': item.kind, 'data-item-id': item.itemId } }, [createElement('span', { text: describeItem(item) })]);
+    if (writes) {
+      const detach = createElement('button', {
+        text: 'Detach',
+        attrs: { type: 'button', 'data-action': 'detach', 'aria-label': `Detach ${describeItem(item)}` },
+      });
+      detach.addEventListener(
+        'click',
+        () =>
+          void act('Detaching…', async () => {
+            await detachItem(caseId, item.id);
+            await openCase(caseId);
+            await refreshList();
+            return 'Detached from the case.';
+          }),
+        { signal },
+      );
+      row.append(' ', detach);
+    }
     if (item.available && item.view) {
       const title = item.view.title;
-      const open = createElement('button', { text: 'Open', attrs: { type: 'button', 'aria-label': `Open the view ${title}` } });
+      const open = createElement('button', { text: 'Open', attrs: { type: 'button', 'data-action': 'open', 'aria-label': `Open the view ${title}` } });
       open.addEventListener(
         'click',
         () =>
@@ -173,6 +270,73 @@ export function mountCases(context: PanelContext, element: HTMLElement): Panel {
         await openCase(id);
         await refreshList();
         return `Attached “${view.title}”.`;
+      });
+    },
+    { signal },
+  );
+  /** Attaches one item to the open case and shows the case again. */
+  const attachToCase = (body: AttachBody, what: string) => {
+    if (!current) return;
+    const { id } = current.case;
+    void act(`Attaching ${what}…`, async () => {
+      await attachItem(id, body);
+      await openCase(id);
+      await refreshList();
+      return `Attached ${what}.`;
+    });
+  };
+  attachExport.addEventListener(
+    'click',
+    () => {
+      const view = context.currentView();
+      if (!view) {
+        status.set({ state: 'error', query: 'view', message: 'No saved view is open: save the canvas as a view first, then attach it.' });
+        return;
+      }
+      const format = ExportFormat.parse(exportFormat.value);
+      attachToCase({ kind: 'export', id: view.id, format }, `the ${format} export of “${view.title}”`);
+    },
+    { signal },
+  );
+  attachChosen.addEventListener(
+    'click',
+    () => {
+      const [kind, id] = choice.value.split(/:(.*)/s);
+      if (kind === 'note' && id) attachToCase({ kind, id }, 'the note');
+      else if (kind === 'judgement' && id) attachToCase({ kind, id }, 'the judgement');
+    },
+    { signal },
+  );
+  choice.addEventListener('change', () => (attachChosen.disabled = choice.value === ''), { signal });
+  renaming.form.addEventListener(
+    'submit',
+    (event) => {
+      event.preventDefault();
+      if (!current) return;
+      const { id } = current.case;
+      const name = renaming.input.value;
+      void act('Renaming the case…', async () => {
+        const renamed = await renameCase(id, name);
+        await openCase(id);
+        await refreshList();
+        return `Renamed to “${renamed.name}”.`;
+      });
+    },
+    { signal },
+  );
+  remove.addEventListener(
+    'click',
+    () => {
+      if (!current) return;
+      const { id, name } = current.case;
+      // Deleting a case takes its gathering away from every member (the views, notes and judgements stay).
+      if (!window.confirm(`Delete the case “${name}” for everyone it is shared with? Its views, notes and judgements are kept.`)) return;
+      void act('Deleting the case…', async () => {
+        await deleteCase(id);
+        current = null;
+        renderOpen();
+        await refreshList();
+        return `Deleted “${name}”.`;
       });
     },
     { signal },
