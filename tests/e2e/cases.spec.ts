@@ -47,6 +47,8 @@ describe('cases', () => {
     other = await ensureTestUser(app.driver, 'analyst', 'test-cases-e2e-other');
     await cases.addMember(other.username);
     expect(await explorer.page.locator('#case-meta').textContent()).toContain(other.username);
+    // The list of cases counts the new member too.
+    expect(await explorer.page.locator(`#cases-list li:has(button[data-case-id="${caseId}"])`).textContent()).toContain('1 member');
     await explorer.page.screenshot({ path: `${artifacts}cases-owner.png` });
 
     const colleague = await session!.openPage(other);
@@ -94,6 +96,7 @@ describe('cases', () => {
     await cases.removeMember(other!.username);
     expect(await page.locator('#case-members li').count()).toBe(0);
     expect((await app.get(`/api/cases/${caseId}`)).body.case.members).toEqual([]);
+    expect(await page.locator(`#cases-list li:has(button[data-case-id="${caseId}"])`).textContent()).toContain('0 members');
 
     await cases.rename('Test case e2e: renamed');
     expect(await page.locator('#case-title').textContent()).toBe('Test case e2e: renamed');

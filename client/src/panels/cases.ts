@@ -182,6 +182,7 @@ export function mountCases(context: PanelContext, element: HTMLElement): Panel {
         void act(`Removing ${username}…`, async () => {
           await removeMember(caseId, username);
           await openCase(caseId);
+          await refreshList();
           return `Removed ${username}.`;
         }),
       { signal },
@@ -253,57 +254,55 @@ export function mountCases(context: PanelContext, element: HTMLElement): Panel {
         await addMember(id, username);
         membership.input.value = '';
         await openCase(id);
+        await refreshList();
         return `Shared with ${username}.`;
       });
     },
     { signal },
   );
-  attach.addEventListener(
-    'click',
-    () => {
-      if (!current) return;
-      const { id } = current.case;
-      const view = context.currentView();
-      void act('Attaching the current view…', async () => {
-        if (!view) throw new Error('No saved view is open: save the canvas as a view first, then attach it.');
-        await attachItem(id, { kind: 'view', id: view.id });
-        await openCase(id);
-        await refreshList();
-        return `Attached “${view.title}”.`;
-      });
-    },
-    { signal },
-  );
-  /** Attaches one item to the open case and shows the case again. */
-  const attachToCase = (body: AttachBody, what: string) => {
+  /** The saved view on the canvas; the case gathers views by their saved id. */
+  const currentSavedView = () => {
+    const view = context.currentView();
+    if (!view) throw new Error('No saved view is open: save the canvas as a view first, then attach it.');
+    return view;
+  };
+  /** Attaches what `choose` names to the open case and shows the case again; `choose` may refuse by throwing. */
+  const attachToCase = (choose: () => { body: AttachBody; what: string }) => {
     if (!current) return;
     const { id } = current.case;
-    void act(`Attaching ${what}…`, async () => {
+    void act('Attaching…', async () => {
+      const { body, what } = choose();
       await attachItem(id, body);
       await openCase(id);
       await refreshList();
       return `Attached ${what}.`;
     });
   };
+  attach.addEventListener(
+    'click',
+    () =>
+      attachToCase(() => {
+        const view = currentSavedView();
+        return { body: { kind: 'view', id: view.id }, what: `“${view.title}”` };
+      }),
+    { signal },
+  );
   attachExport.addEventListener(
     'click',
-    () => {
-      const view = context.currentView();
-      if (!view) {
-        status.set({ state: 'error', query: 'view', message: 'No saved view is open: save the canvas as a view first, then attach it.' });
-        return;
-      }
-      const format = ExportFormat.parse(exportFormat.value);
-      attachToCase({ kind: 'export', id: view.id, format }, `the ${format} export of “${view.title}”`);
-    },
+    () =>
+      attachToCase(() => {
+        const view = currentSavedView();
+        const format = ExportFormat.parse(exportFormat.value);
+        return { body: { kind: 'export', id: view.id, format }, what: `the ${format} export of “${view.title}”` };
+      }),
     { signal },
   );
   attachChosen.addEventListener(
     'click',
     () => {
       const [kind, id] = choice.value.split(/:(.*)/s);
-      if (kind === 'note' && id) attachToCase({ kind, id }, 'the note');
-      else if (kind === 'judgement' && id) attachToCase({ kind, id }, 'the judgement');
+      if (kind === 'note' && id) attachToCase(() => ({ body: { kind, id }, what: 'the note' }));
+      else if (kind === 'judgement' && id) attachToCase(() => ({ body: { kind, id }, what: 'the judgement' }));
     },
     { signal },
   );
