@@ -107,6 +107,14 @@ export function mountCases(context: PanelContext, element: HTMLElement): Panel {
     }
   };
 
+  /** A change to a case: made, then the case and the list of cases read again (both asked at once), as every action ends. */
+  const changeCase = (busy: string, caseId: string, change: () => Promise<string>): Promise<void> =>
+    act(busy, async () => {
+      const done = await change();
+      await Promise.all([openCase(caseId), refreshList()]);
+      return done;
+    });
+
   async function refreshList(): Promise<number> {
     const { cases } = await listCases(signal);
     list.replaceChildren(
@@ -179,10 +187,8 @@ export function mountCases(context: PanelContext, element: HTMLElement): Panel {
     button.addEventListener(
       'click',
       () =>
-        void act(`Removing ${username}…`, async () => {
+        void changeCase(`Removing ${username}…`, caseId, async () => {
           await removeMember(caseId, username);
-          await openCase(caseId);
-          await refreshList();
           return `Removed ${username}.`;
         }),
       { signal },
@@ -201,10 +207,8 @@ export function mountCases(context: PanelContext, element: HTMLElement): Panel {
       detach.addEventListener(
         'click',
         () =>
-          void act('Detaching…', async () => {
+          void changeCase('Detaching…', caseId, async () => {
             await detachItem(caseId, item.id);
-            await openCase(caseId);
-            await refreshList();
             return 'Detached from the case.';
           }),
         { signal },
@@ -250,11 +254,9 @@ export function mountCases(context: PanelContext, element: HTMLElement): Panel {
       if (!current) return;
       const { id } = current.case;
       const username = membership.input.value;
-      void act(`Sharing with ${username}…`, async () => {
+      void changeCase(`Sharing with ${username}…`, id, async () => {
         await addMember(id, username);
         membership.input.value = '';
-        await openCase(id);
-        await refreshList();
         return `Shared with ${username}.`;
       });
     },
@@ -270,11 +272,9 @@ export function mountCases(context: PanelContext, element: HTMLElement): Panel {
   const attachToCase = (choose: () => { body: AttachBody; what: string }) => {
     if (!current) return;
     const { id } = current.case;
-    void act('Attaching…', async () => {
+    void changeCase('Attaching…', id, async () => {
       const { body, what } = choose();
       await attachItem(id, body);
-      await openCase(id);
-      await refreshList();
       return `Attached ${what}.`;
     });
   };
@@ -314,12 +314,7 @@ export function mountCases(context: PanelContext, element: HTMLElement): Panel {
       if (!current) return;
       const { id } = current.case;
       const name = renaming.input.value;
-      void act('Renaming the case…', async () => {
-        const renamed = await renameCase(id, name);
-        await openCase(id);
-        await refreshList();
-        return `Renamed to “${renamed.name}”.`;
-      });
+      void changeCase('Renaming the case…', id, async () => `Renamed to “${(await renameCase(id, name)).name}”.`);
     },
     { signal },
   );
