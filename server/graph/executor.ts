@@ -26,6 +26,12 @@ export interface Plan {
 export interface RunOptions {
   /** Neo4j's transaction timeout for this run; never more than what is left of the request's deadline. */
   timeoutMs?: number;
+  /**
+   * One auto-commit transaction, not a managed one: a round trip less (no BEGIN and COMMIT of its own),
+   * and no retry by the driver, so a transient failure fails the run. For a write whose caller already
+   * fails safe and whose latency every request waits for: the audit's group commit.
+   */
+  autoCommit?: boolean;
 }
 
 /** Below this, a transaction could not even be started and answered in time: refuse at once. */
@@ -44,6 +50,14 @@ export function toDriverParams(value: unknown): unknown {
 /** A record's columns as plain JSON, by column name. */
 export function recordToJson(record: Neo4jRecord): Record<string, Json> {
   return Object.fromEntries(record.keys.map((key) => [String(key), toJson(record.get(key))]));
+}
+
+/** Parameters zod's output holds for a query, as evidence queries are answered and audited with them. */
+export type CheckedParameters = Record<string, unknown>;
+
+/** Parameters as a Result's `meta` (and the audit log) state them: plain JSON. */
+export function asJsonParameters(params: CheckedParameters): Record<string, Json> {
+  return JSON.parse(JSON.stringify(params)) as Record<string, Json>;
 }
 
 /** Each query's strict schema, built once: `.strict()` makes a new schema on every call. */
@@ -89,8 +103,15 @@ export class GraphExecutor {
    * here on only zod's output is used. One row past the limit tells whether the answer was cut.
    */
   async evidence(query: ResultQuery, raw: unknown, naming: FieldNaming = {}): Promise<Result> {
-    const entry = this.catalogue.entry(query);
-    const parsed = strict(entry.schema).safeParse(raw);
+    return this.checkedEvidence(query, this.checkedParameters(query, raw, naming));
+  }
+
+  /**
+   * A request's parameters for `query`, checked as evidence() checks them (a 400 naming each bad field):
+   * for a caller that needs them before the run, such as the audit entry written while it runs.
+   */
+  checkedParameters(query: ResultQuery, raw: unknown, naming: FieldNaming = {}): CheckedParameters {
+    const parsed = strict(this.catalogue.entry(query).schema).safeParse(raw);
     if (!parsed.success) {
       const problems: FieldProblem[] = BadInput.fromZod(parsed.error).errors!.map((problem) => ({
         ...problem,
@@ -99,7 +120,12 @@ export class GraphExecutor {
       }));
       throw new BadInput(problems);
     }
-    return this.resultOf(entry, parsed.data as Record<string, unknown>);
+    return parsed.data as CheckedParameters;
+  }
+
+  /** An evidence query run with parameters checkedParameters() gave (not parsed again: a schema may transform, as search's does). */
+  async checkedEvidence(query: ResultQuery, checked: CheckedParameters): Promise<Result> {
+    return this.resultOf(this.catalogue.entry(query), checked);
   }
 
   /** A Result-shaped query the server itself calls with its own values (a view's elements). */
@@ -115,7 +141,7 @@ export class GraphExecutor {
     const truncated = limit !== null && records.length > limit;
     return toResult(truncated ? records.slice(0, limit) : records, {
       query: entry.name,
-      parameters: JSON.parse(JSON.stringify(params)) as Record<string, Json>,
+      parameters: asJsonParameters(params),
       durationMs: Math.round((performance.now() - started) * 10) / 10,
       truncated,
     });
@@ -277,7 +303,15 @@ export class GraphExecutor {
         return result.records;
       };
       const config = { timeout: Math.max(1, Math.min(timeoutMs, remaining)) };
-      const running = mode === 'read' ? session.executeRead(work, config) : session.executeWrite(work, config);
+      const running = options.autoCommit
+        ? (async () => {
+            const result = await session!.run(cypher, toDriverParams(params) as Record<string, unknown>, config);
+            onSummary?.(result.summary);
+            return result.records;
+          })()
+        : mode === 'read'
+          ? session.executeRead(work, config)
+          : session.executeWrite(work, config);
       // The loser of the race below may still reject later (a cancelled transaction does): nobody waits for it.
       running.catch(() => {});
       const answered = Promise.race([running, stopped]);

@@ -7,10 +7,10 @@ import type { ViewChanges } from '../../contract/api/views.ts';
 import type { ViewDocument } from '../../contract/api/saved-view.ts';
 import type { EvidenceQuery, ResultQuery } from '../../contract/queries/define-query.ts';
 import { queries } from '../../contract/queries/index.ts';
-import { mergeResults, type Result } from '../../contract/result.ts';
+import { mergeResults, type Json, type Result } from '../../contract/result.ts';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { Forbidden, HttpProblem } from '../errors.ts';
-import type { FieldNaming, GraphExecutor } from '../graph/executor.ts';
+import { asJsonParameters, type FieldNaming, type GraphExecutor } from '../graph/executor.ts';
 import { holdsAppRecord, refusalOf } from './admin-cypher.ts';
 import type { IdentityStore } from '../queries/identity-store.ts';
 import type { User } from '../queries/user-store.ts';
@@ -101,24 +101,49 @@ export class EvidenceAnswers {
   }
 
   /**
-   * Runs an evidence query for a reader: `raw` parameters checked (400 naming each field), the run
-   * recorded as `note` says, the answer withheld for the reader's role.
+   * `work` done while `note` is recorded: the answer waits for both, so nothing leaves before its audit
+   * entry is committed, but the commit no longer follows the query (who asked what about which ids is
+   * known before the answer). A failed entry fails the answer; a failed run leaves an entry for an
+   * answer never sent, which is harmless (audit-log.ts), and its own error is the one reported.
    */
-  async ask(reader: Reader, query: EvidenceQuery, raw: unknown, note: (result: Result) => AuditNote, naming: FieldNaming = {}): Promise<Result> {
+  private async recordedWhile<T>(reader: Reader, note: AuditNote | null, work: () => Promise<T>): Promise<T> {
+    if (!note) return work();
+    const recorded = this.audit.record(reader, note);
+    const [answer, entry] = await Promise.allSettled([work(), recorded]);
+    if (answer.status === 'rejected') throw answer.reason;
+    if (entry.status === 'rejected') throw entry.reason;
+    return answer.value;
+  }
+
+  /**
+   * Runs an evidence query for a reader: `raw` parameters checked (400 naming each field, before anything
+   * runs or is recorded), the run recorded as `note` says of the checked parameters, the answer withheld
+   * for the reader's role.
+   */
+  async ask(
+    reader: Reader,
+    query: EvidenceQuery,
+    raw: unknown,
+    note: (parameters: Record<string, Json>) => AuditNote,
+    naming: FieldNaming = {},
+  ): Promise<Result> {
     const asked = this.questionFor(reader, query);
-    const about = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : null;
-    const found = about
-      ? await this.overMembers(reader, about, (id) => this.graph.evidence(asked, { ...(raw as object), id }, naming))
-      : await this.graph.evidence(asked, raw, naming);
+    const checked = this.graph.checkedParameters(asked, raw, naming);
+    const about = typeof checked.id === 'string' ? checked.id : null;
+    const found = await this.recordedWhile(reader, note(asJsonParameters(checked)), () =>
+      about ? this.overMembers(reader, about, (id) => this.graph.checkedEvidence(asked, { ...checked, id })) : this.graph.checkedEvidence(asked, checked),
+    );
     // Answered under the name the reader asked for: the stand-in is how, not what.
     const result = asked === query ? found : { ...found, meta: { ...found.meta, query: query.name } };
-    await this.audit.record(reader, note(result));
     return withhold(await this.resolve(reader, result), this.options(reader));
   }
 
-  /** A Result the server assembled (a chain, a view's graph, a submitted export) on its way to a reader. */
-  async disclose(reader: Reader, result: Result, note: AuditNote | null): Promise<Result> {
-    if (note) await this.audit.record(reader, note);
+  /**
+   * A Result the server assembles (a chain, a node, a submitted export) on its way to a reader: `note`
+   * (null: not recorded) is recorded while `assemble` runs, then the answer is withheld.
+   */
+  async disclose(reader: Reader, note: AuditNote | null, assemble: () => Promise<Result>): Promise<Result> {
+    const result = await this.recordedWhile(reader, note, assemble);
     return withhold(await this.resolve(reader, result), this.options(reader));
   }
 
@@ -142,14 +167,18 @@ export class EvidenceAnswers {
     return withholdVersionInfo(version, view, this.viewReader(reader));
   }
 
-  /** A view as it opens, recorded as opened: its graph withheld, and its document and changes only about what that graph still holds. */
-  async openedView(reader: Reader, opened: OpenedView): Promise<OpenedView> {
-    const graph = await this.disclose(reader, opened.graph, { action: 'view-open', targetIds: [opened.view.id] });
+  /**
+   * A view as it opens, recorded as opened while `open` reads it: its graph withheld, and its document
+   * and changes only about what that graph still holds.
+   */
+  async openedView(reader: Reader, view: ViewRecord, open: () => Promise<Omit<OpenedView, 'view'>>): Promise<OpenedView> {
+    const opened = await this.recordedWhile(reader, { action: 'view-open', targetIds: [view.id] }, open);
+    const graph = withhold(await this.resolve(reader, opened.graph), this.options(reader));
     const viewReader = this.viewReader(reader);
     return {
-      view: withholdViewRecord(opened.view, viewReader),
-      version: withholdVersionInfo(opened.version, opened.view, viewReader),
-      document: withholdDocument(opened.document, opened.view, viewReader, graph),
+      view: withholdViewRecord(view, viewReader),
+      version: withholdVersionInfo(opened.version, view, viewReader),
+      document: withholdDocument(opened.document, view, viewReader, graph),
       changes: withholdChanges(opened.changes, viewReader, graph),
       graph,
     };

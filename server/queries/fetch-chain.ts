@@ -2,14 +2,22 @@
 // no chain still present (alone, with its sources) so the screen or file can say "no chain".
 import { CHAIN_CEILINGS } from '../../contract/queries/chain/chain-ceilings.ts';
 import { queries } from '../../contract/queries/index.ts';
-import type { Result } from '../../contract/result.ts';
+import type { Json, Result } from '../../contract/result.ts';
 import { NotFound } from '../errors.ts';
-import type { GraphExecutor } from '../graph/executor.ts';
+import { asJsonParameters, type GraphExecutor } from '../graph/executor.ts';
 
 export interface ChainRequest {
   id: string;
   asOf?: unknown;
   limit?: unknown;
+}
+
+/**
+ * The request's parameters as the chain query takes them (a 400 naming each bad one), in the form its
+ * answer's `meta.parameters` states them: known before the chain is read, for the audit entry.
+ */
+export function chainParameters(graph: GraphExecutor, request: ChainRequest): Record<string, Json> {
+  return asJsonParameters(graph.checkedParameters(queries.chainOfCommand, { id: request.id, asOf: request.asOf, limit: request.limit }));
 }
 
 /** Unredacted: the caller discloses it through the policy (server/policy/evidence-answers.ts). */

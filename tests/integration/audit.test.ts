@@ -1,8 +1,12 @@
 // The audit log on the real app and Neo4j: group commits and their durability promise (an answer is
 // sent only after its entry is committed), bounded entries, key-based pages and a streamed export.
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDriver } from '../../server/graph/driver.ts';
+import { queries } from '../../contract/queries/index.ts';
 import { AuditLog } from '../../server/policy/audit-log.ts';
+import { EvidenceAnswers } from '../../server/policy/evidence-answers.ts';
+import { IdentityStore } from '../../server/queries/identity-store.ts';
 import { startTestApp, testDriver, testExecutor, type Client, type TestApp } from '../support/neo4j.ts';
 
 let app: TestApp;
@@ -41,6 +45,31 @@ describe('group commit', () => {
       }),
     );
     expect(seenAtAnswer).toEqual(ids.map(() => 1));
+  });
+
+  it('gives no answer when its entry fails, though the query ran beside the entry', async () => {
+    const graph = await testExecutor(app.driver);
+    // The log reaches Neo4j with a wrong password (a real refusal); the query's way is the app's own.
+    const { uri, user } = inject('neo4j')!;
+    const refused = createDriver(uri, user, 'not the password');
+    const failingLog = new AuditLog(await testExecutor(refused));
+    const answers = new EvidenceAnswers(graph, failingLog, { redactAll: false, secret: 'test' }, new IdentityStore(graph));
+    const reader = { id: `test-audit-fails-${Date.now()}`, username: 'test-audit-fails', role: 'analyst' } as const;
+    let ran = false;
+    const asked = answers.ask(reader as never, queries.nodeDetails, { id: 'syn-detainee-0000001' }, (checked) => {
+      ran = true;
+      return { action: 'query', query: queries.nodeDetails.name, parameters: checked, targetIds: ['syn-detainee-0000001'] };
+    });
+    await expect(asked).rejects.toThrow();
+    expect(ran).toBe(true);
+    // The same question with the log working is answered: the failure above was the entry's.
+    const working = new EvidenceAnswers(graph, new AuditLog(graph), { redactAll: false, secret: 'test' }, new IdentityStore(graph));
+    const answered = await working.ask(reader as never, queries.nodeDetails, { id: 'syn-detainee-0000001' }, (checked) => ({
+      action: 'query',
+      parameters: checked,
+    }));
+    expect(answered.nodes.map((node) => node.id)).toContain('syn-detainee-0000001');
+    await refused.close();
   });
 
   it('writes the entries of many requests in a few transactions, and measures what that saves', async () => {

@@ -89,12 +89,12 @@ export function exportRoutes({ graph, answers, views }: Services, options: Expor
     const found = await answers.overMembers(currentUser(res), req.params.id, (id) =>
       req.query.sanctions === 'include' ? fetchChainSanctions(graph, { ...request, id }) : fetchChain(graph, { ...request, id }),
     );
-    const chains = await answers.disclose(currentUser(res), found, {
-      action: 'export',
-      query: found.meta.query,
-      targetIds: [req.params.id],
-      parameters: { ...found.meta.parameters, format, part },
-    });
+    // What is recorded names the sanctioned members the chain found: recorded after, not while.
+    const chains = await answers.disclose(
+      currentUser(res),
+      { action: 'export', query: found.meta.query, targetIds: [req.params.id], parameters: { ...found.meta.parameters, format, part } },
+      async () => found,
+    );
     const asOf = typeof chains.meta.parameters.asOf === 'string' ? `-as-of-${chains.meta.parameters.asOf}` : '';
     const options: RenderOptions = {
       part,

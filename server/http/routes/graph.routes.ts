@@ -2,12 +2,13 @@
 import { Router } from 'express';
 import { queries } from '../../../contract/queries/index.ts';
 import { NotFound } from '../../errors.ts';
-import { fetchChain } from '../../queries/fetch-chain.ts';
+import { chainParameters, fetchChain } from '../../queries/fetch-chain.ts';
 import { fetchChainWithHypotheses } from '../../queries/hypothesis-chain.ts';
 import { badInputFrom } from '../../errors.ts';
 import { ChainHypotheses } from '../../../contract/api/notes.ts';
 import { currentUser } from '../auth-middleware.ts';
 import { booleanOrRaw, listOrRaw, numberOrRaw } from '../query-string.ts';
+import type { AuditNote } from '../../policy/audit-log.ts';
 import type { Services } from '../services.ts';
 
 export function graphRoutes({ graph, answers, notes }: Services): Router {
@@ -25,8 +26,8 @@ export function graphRoutes({ graph, answers, notes }: Services): Router {
         limit: numberOrRaw(req.query.limit),
       },
       // The text as typed (its length is what the log keeps), not the search expression derived from it.
-      (found) => {
-        const { kinds, synthetic, offset, limit } = found.meta.parameters;
+      (checked) => {
+        const { kinds, synthetic, offset, limit } = checked;
         return { action: 'search', query: queries.fullTextNames.name, parameters: { query: req.query.q, kinds, synthetic, offset, limit } };
       },
       { fieldNames: { query: 'q', kinds: 'kind' } },
@@ -35,28 +36,31 @@ export function graphRoutes({ graph, answers, notes }: Services): Router {
   });
 
   router.get('/nodes/:id', async (req, res) => {
-    const result = await answers.overMembers(currentUser(res), req.params.id, (id) => graph.evidence(queries.nodeDetails, { id }));
-    if (result.nodes.length === 0) throw new NotFound(`No node with id "${req.params.id}"`);
-    res.json(await answers.disclose(currentUser(res), result, { action: 'node-open', targetIds: [req.params.id] }));
+    const reader = currentUser(res);
+    const result = await answers.disclose(reader, { action: 'node-open', targetIds: [req.params.id] }, async () => {
+      const found = await answers.overMembers(reader, req.params.id, (id) => graph.evidence(queries.nodeDetails, { id }));
+      if (found.nodes.length === 0) throw new NotFound(`No node with id "${req.params.id}"`);
+      return found;
+    });
+    res.json(result);
   });
 
   router.get('/chain/:id', async (req, res) => {
-    const request = { asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) };
+    const reader = currentUser(res);
+    const request = { id: req.params.id, asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) };
     // Hypothesis links enter a chain only when asked for by name, and the chain then says so.
     const hypotheses = ChainHypotheses.safeParse(req.query.hypotheses ?? 'exclude');
     if (!hypotheses.success) throw badInputFrom(hypotheses.error, 'hypotheses');
+    const include = hypotheses.data === 'include';
+    const parameters = { ...chainParameters(graph, request), ...(include ? { hypotheses: 'include' } : {}) };
+    const note: AuditNote = { action: 'chain', targetIds: [req.params.id], query: queries.chainOfCommand.name, parameters };
     // A resolved identity's chain is every member's, merged.
-    const result = await answers.overMembers(currentUser(res), req.params.id, (id) =>
-      hypotheses.data === 'include' ? fetchChainWithHypotheses(graph, notes, currentUser(res)!.id, { ...request, id }) : fetchChain(graph, { ...request, id }),
+    const result = await answers.disclose(reader, note, () =>
+      answers.overMembers(reader, req.params.id, (id) =>
+        include ? fetchChainWithHypotheses(graph, notes, reader!.id, { ...request, id }) : fetchChain(graph, { ...request, id }),
+      ),
     );
-    res.json(
-      await answers.disclose(currentUser(res), result, {
-        action: 'chain',
-        targetIds: [req.params.id],
-        query: result.meta.query,
-        parameters: result.meta.parameters,
-      }),
-    );
+    res.json(result);
   });
 
   return router;

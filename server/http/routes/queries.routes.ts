@@ -49,7 +49,7 @@ export function queryRoutes({ graph, answers }: Services): Router {
       currentUser(res),
       query,
       body.data.params,
-      (found) => ({ action: 'query', query: query.name, parameters: found.meta.parameters, targetIds: idsIn(found.meta.parameters) }),
+      (checked) => ({ action: 'query', query: query.name, parameters: checked, targetIds: idsIn(checked) }),
       { fieldPrefix: 'params.' },
     );
     res.json(result);

@@ -94,13 +94,9 @@ export async function openedAnswer(
   reader: User | null,
   found: { view: ViewRecord; version: StoredVersion },
 ): Promise<OpenedAnswer> {
-  const { changes, graph: now } = await viewGraph.reopen(found.version.document, found.version.savedAt, (query) => answers.questionFor(reader, query));
-  const opened = await answers.openedView(reader, {
-    view: found.view,
-    version: versionInfo(found.version),
-    document: shown(found.version.document),
-    changes,
-    graph: now,
+  const opened = await answers.openedView(reader, found.view, async () => {
+    const { changes, graph } = await viewGraph.reopen(found.version.document, found.version.savedAt, (query) => answers.questionFor(reader, query));
+    return { version: versionInfo(found.version), document: shown(found.version.document), changes, graph };
   });
   return { ...opened, view: withLinks(opened.view) };
 }
