@@ -132,7 +132,8 @@ await withGivenOrFreshNeo4j(
       const catalogue = await loadCatalogue();
       const graph = new GraphExecutor(driver, catalogue, { timeoutMs: 600_000 });
       const { records } = await driver.executeQuery(
-        'MATCH (person:Person) WITH person LIMIT 2000 RETURN collect(person.name) AS names, COUNT { (:Detainee) } AS detainees',
+        // Synthetic detainees only: their ids are numbered 1..n; a public-record detainee would push n past the last.
+        "MATCH (person:Person) WITH person LIMIT 2000 RETURN collect(person.name) AS names, COUNT { (d:Detainee) WHERE d.id STARTS WITH 'syn-detainee-' } AS detainees",
       );
       const names = (records[0]!.get('names') as string[]).filter(Boolean);
       const detainees = Number(records[0]!.get('detainees'));
@@ -170,7 +171,7 @@ await withGivenOrFreshNeo4j(
       // What GET /api/chain/:id and GET /api/search run (fetch-chain.ts, graph.routes.ts).
       const chainSteps = () => {
         const id = detainee();
-        return [step(catalogue, queries.nodeDetails, { id }), step(catalogue, queries.chainOfCommand, { id })];
+        return [step(catalogue, queries.nodeDetails, { id }), step(catalogue, queries.chainOfCommand, { id }), step(catalogue, queries.chainCeilings, { id })];
       };
       const searchSteps = () => [step(catalogue, queries.fullTextNames, { query: word() })];
 
