@@ -77,10 +77,11 @@ const createdViews = new Set<string>();
 
 async function fingerprint() {
   // Only the evidence graph: other test files write and remove their own fixtures at the same time,
-  // under `test-` ids (imports, views, photos), `fx-` ids (tests/fixtures/command-fixture.ts) and
-  // `test…` property keys (views.spec.ts marks a seed detainee as changed, then unmarks it).
+  // under `test-` ids (imports, views, photos), `fx-` ids (tests/fixtures/command-fixture.ts), `file:`
+  // ids (the Document an imported file becomes, gone when its import is undone) and `test…` property
+  // keys (views.spec.ts marks a seed detainee as changed, then unmarks it).
   const { records } = await driver.executeQuery(`
-    MATCH (node:Entity) WHERE NOT (node.id STARTS WITH 'test-' OR node.id STARTS WITH 'fx-')
+    MATCH (node:Entity) WHERE NOT (node.id STARTS WITH 'test-' OR node.id STARTS WITH 'fx-' OR node.id STARTS WITH 'file:sha256:')
     WITH count(node) AS nodes, sum(size([key IN keys(node) WHERE NOT key STARTS WITH 'test'])) AS properties
     RETURN nodes, properties,
            COUNT { MATCH (a:Entity)-[link]->(b:Entity) WHERE NOT (link.id STARTS WITH 'test-' OR link.id STARTS WITH 'fx-') } AS links`);
