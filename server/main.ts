@@ -41,7 +41,7 @@ async function prepareGraph(connection: GraphConnection, catalogue: Catalogue, e
       if (said) log(said);
       // Before "Ready" (the embedded database waits for this): the first request must not plan its
       // queries or load the store's pages itself.
-      log(describeWarmUp(await phases.run('warm-up', "Warming query plans and the store's pages…", () => warmUp(graph, log))));
+      log(describeWarmUp(await phases.run('warm-up', "Warming query plans and the store's pages…", () => warmUp(graph, log, { beforeServing: true }))));
       return;
     } catch (error) {
       if (!fromDriverError(error)) throw error;

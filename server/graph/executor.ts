@@ -219,20 +219,21 @@ export class GraphExecutor {
     sample: (entry: CatalogueEntry) => Record<string, unknown> | null,
     timeoutMs: number,
     onFailure: (query: CuratedQuery, error: unknown) => void,
+    { concurrency = 1 }: { concurrency?: number } = {},
   ): Promise<number> {
     let warmed = 0;
-    // One at a time: after a restart this runs beside the first requests and must not crowd them out.
+    // One at a time by default: after a restart this runs beside the first requests and must not crowd
+    // them out. Before "Ready" nothing else runs, and the caller may plan as many at once as there are cores.
     // The queries asked most so far come first: after a restart, requests wait for those plans
     // (first-runs.ts), and a cold JVM takes seconds over each; at the first start the order is the catalogue's.
     const byUse = [...this.catalogue.values()].sort((a, b) => this.firstRuns.timesRun(b.cypher) - this.firstRuns.timesRun(a.cypher));
-    for (const entry of byUse) {
-      if (entry.definition.kind === 'schema') continue;
+    const warmOne = async (entry: CatalogueEntry) => {
       const params = sample(entry);
       // A request planning it now (after a restart, requests come first) leaves nothing to warm.
       await this.firstRuns.inFlight(entry.cypher);
       if (this.firstRuns.hasRun(entry.cypher)) {
         warmed += 1;
-        continue;
+        return;
       }
       const session = this.driver.session({ defaultAccessMode: entry.mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE });
       try {
@@ -255,7 +256,12 @@ export class GraphExecutor {
       } finally {
         await session.close().catch(() => {});
       }
-    }
+    };
+    const waiting = byUse.filter((entry) => entry.definition.kind !== 'schema');
+    const worker = async () => {
+      for (let entry = waiting.shift(); entry; entry = waiting.shift()) await warmOne(entry);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
     return warmed;
   }
 

@@ -3,6 +3,7 @@
 // the first requests each plan their queries (1.5 s each for the chain of command on two busy
 // cores) and load pages from disk, and a burst of them runs past the request budget into 503s.
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { queries } from '../../contract/queries/index.ts';
 import type { CatalogueEntry } from './catalogue.ts';
@@ -88,10 +89,21 @@ export function sampleParams(entry: CatalogueEntry): Record<string, unknown> | n
   }
 }
 
-export async function warmUp(graph: GraphExecutor, log: (line: string) => void): Promise<WarmUp> {
+export interface WarmUpOptions {
+  /**
+   * Nothing is served yet (before "Ready"): plan as many queries at once as there are cores (Neo4j's
+   * planner is what takes the time). Otherwise one at a time, beside the requests being answered.
+   */
+  beforeServing?: boolean;
+}
+
+export async function warmUp(graph: GraphExecutor, log: (line: string) => void, { beforeServing = false }: WarmUpOptions = {}): Promise<WarmUp> {
   const started = performance.now();
-  const planned = await graph.warmQueries(sampleParams, WARM_QUERY_MS, (query, error) =>
-    log(`Could not plan "${query.name}" ahead: ${(error as { code?: string }).code ?? String(error)}`),
+  const planned = await graph.warmQueries(
+    sampleParams,
+    WARM_QUERY_MS,
+    (query, error) => log(`Could not plan "${query.name}" ahead: ${(error as { code?: string }).code ?? String(error)}`),
+    { concurrency: beforeServing ? availableParallelism() : 1 },
   );
   let touched: WarmUp['touched'] = null;
   try {

@@ -177,7 +177,7 @@ await withGivenOrFreshNeo4j(
 
       // As `npm start` does before "Ready" (server/graph/warm-up.ts). Then a short warm-up at full load,
       // printed but apart: the JVM's first executions are not the steady state.
-      console.log(describeWarmUp(await warmUp(graph, (line) => console.error(line))));
+      console.log(describeWarmUp(await warmUp(graph, (line) => console.error(line), { beforeServing: true })));
       await overHttp('chain-of-command (warm-up)', baseUrl, auth, chainPath, warmUpSeconds);
       const chainHttp = await overHttp('chain-of-command', baseUrl, auth, chainPath, seconds);
       const chainBare = await overDriver('chain-of-command', driver, chainSteps, seconds);
