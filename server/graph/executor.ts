@@ -256,7 +256,8 @@ export class GraphExecutor {
     };
     const waiting = byUse.filter((entry) => entry.definition.kind !== 'schema');
     const worker = async () => {
-      for (let entry = waiting.shift(); entry; entry = waiting.shift()) await warmOne(entry);
+      // A failure (even opening a session) is reported and the next query warmed: no worker stops the others.
+      for (let entry = waiting.shift(); entry; entry = waiting.shift()) await warmOne(entry).catch((error: unknown) => onFailure(entry!.definition, error));
     };
     await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
     return warmed;

@@ -5,7 +5,7 @@ import type { Json } from '../../contract/result.ts';
 /** Driver values to JSON: Integer -> number (string past 2^53), temporal and spatial -> ISO text. */
 export function toJson(value: unknown): Json {
   if (value === null || value === undefined) return null;
-  // Most values are text and numbers: answered before the driver's seven type tests, which every value
+  // Most values are text and numbers: answered before the driver's eight type tests, which every value
   // went through first and which a profile of the app under load put beside the Bolt decoding itself.
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value !== 'object') return String(value);

@@ -10,6 +10,7 @@
 // that shows a detainee's record is sent only after its audit entry is committed. A failed commit
 // fails every request of its group: nothing shown goes unlogged.
 import { createHash, randomUUID } from 'node:crypto';
+import { isRetryableError } from 'neo4j-driver';
 import { AUDIT_BOUNDS, type AuditAction, type AuditEntryRow } from '../../contract/queries/audit/audit-params.ts';
 import type { AuditEntryParams } from '../../contract/queries/audit/record-audit.ts';
 import type { ParamsOf } from '../../contract/queries/define-query.ts';
@@ -142,16 +143,15 @@ export class AuditLog {
     while (this.queue.length > 0) {
       const group = this.queue.splice(0, this.maxGroup);
       try {
-        await this.graph.records(
-          queries.recordAudit,
-          { entries: group.map((waiting) => waiting.entry) },
-          {
-            timeoutMs: GROUP_TIMEOUT_MS,
-            // Every request that shows evidence waits for this commit: a round trip less. A failure fails
-            // the group's requests (the driver does not retry it), never half of the group.
-            autoCommit: true,
-          },
-        );
+        const entries = { entries: group.map((waiting) => waiting.entry) };
+        // Every request that shows evidence waits for this commit: one auto-commit transaction, a round trip
+        // less than a managed one. Asked once more if the driver calls the failure retryable (a pooled
+        // connection to a Neo4j that restarted): no entry can be written twice, its id is unique.
+        const write = () => this.graph.records(queries.recordAudit, entries, { timeoutMs: GROUP_TIMEOUT_MS, autoCommit: true });
+        await write().catch((error: unknown) => {
+          if (!isRetryableError(error)) throw error;
+          return write();
+        });
         this.written.entries += group.length;
         this.written.transactions += 1;
         for (const waiting of group) waiting.committed();

@@ -106,10 +106,10 @@ export class EvidenceAnswers {
    * known before the answer). A failed entry fails the answer; a failed run leaves an entry for an
    * answer never sent, which is harmless (audit-log.ts), and its own error is the one reported.
    */
-  private async recordedWhile<T>(reader: Reader, note: AuditNote | null, work: () => Promise<T>): Promise<T> {
-    if (!note) return work();
+  private async recordedWhile<T>(reader: Reader, note: AuditNote, work: () => Promise<T>): Promise<T> {
     const recorded = this.audit.record(reader, note);
-    const [answer, entry] = await Promise.allSettled([work(), recorded]);
+    // work() inside the chain: even a synchronous throw leaves `recorded` awaited, never an unhandled rejection.
+    const [answer, entry] = await Promise.allSettled([Promise.resolve().then(work), recorded]);
     if (answer.status === 'rejected') throw answer.reason;
     if (entry.status === 'rejected') throw entry.reason;
     return answer.value;
@@ -140,9 +140,9 @@ export class EvidenceAnswers {
 
   /**
    * A Result the server assembles (a chain, a node, a submitted export) on its way to a reader: `note`
-   * (null: not recorded) is recorded while `assemble` runs, then the answer is withheld.
+   * is recorded while `assemble` runs, then the answer is withheld.
    */
-  async disclose(reader: Reader, note: AuditNote | null, assemble: () => Promise<Result>): Promise<Result> {
+  async disclose(reader: Reader, note: AuditNote, assemble: () => Promise<Result>): Promise<Result> {
     const result = await this.recordedWhile(reader, note, assemble);
     return withhold(await this.resolve(reader, result), this.options(reader));
   }

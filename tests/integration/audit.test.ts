@@ -1,7 +1,7 @@
 // The audit log on the real app and Neo4j: group commits and their durability promise (an answer is
 // sent only after its entry is committed), bounded entries, key-based pages and a streamed export.
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createDriver } from '../../server/graph/driver.ts';
 import { queries } from '../../contract/queries/index.ts';
 import { AuditLog } from '../../server/policy/audit-log.ts';
@@ -52,24 +52,23 @@ describe('group commit', () => {
     // The log reaches Neo4j with a wrong password (a real refusal); the query's way is the app's own.
     const { uri, user } = inject('neo4j')!;
     const refused = createDriver(uri, user, 'not the password');
-    const failingLog = new AuditLog(await testExecutor(refused));
-    const answers = new EvidenceAnswers(graph, failingLog, { redactAll: false, secret: 'test' }, new IdentityStore(graph));
-    const reader = { id: `test-audit-fails-${Date.now()}`, username: 'test-audit-fails', role: 'analyst' } as const;
-    let ran = false;
-    const asked = answers.ask(reader as never, queries.nodeDetails, { id: 'syn-detainee-0000001' }, (checked) => {
-      ran = true;
-      return { action: 'query', query: queries.nodeDetails.name, parameters: checked, targetIds: ['syn-detainee-0000001'] };
-    });
-    await expect(asked).rejects.toThrow();
-    expect(ran).toBe(true);
-    // The same question with the log working is answered: the failure above was the entry's.
-    const working = new EvidenceAnswers(graph, new AuditLog(graph), { redactAll: false, secret: 'test' }, new IdentityStore(graph));
-    const answered = await working.ask(reader as never, queries.nodeDetails, { id: 'syn-detainee-0000001' }, (checked) => ({
-      action: 'query',
-      parameters: checked,
-    }));
-    expect(answered.nodes.map((node) => node.id)).toContain('syn-detainee-0000001');
-    await refused.close();
+    try {
+      const answers = new EvidenceAnswers(graph, new AuditLog(await testExecutor(refused)), { redactAll: false, secret: 'test' }, new IdentityStore(graph));
+      const reader = { id: `test-audit-fails-${Date.now()}`, username: 'test-audit-fails', role: 'analyst' } as const;
+      const queried = vi.spyOn(graph, 'checkedEvidence');
+      const asked = answers.ask(reader as never, queries.nodeDetails, { id: 'syn-detainee-0000001' }, (checked) => ({
+        action: 'query',
+        query: queries.nodeDetails.name,
+        parameters: checked,
+        targetIds: ['syn-detainee-0000001'],
+      }));
+      await expect(asked).rejects.toMatchObject({ code: 'Neo.ClientError.Security.Unauthorized' });
+      // The query itself was run, and answered: only its entry failed.
+      expect(queried).toHaveBeenCalledTimes(1);
+      expect((await queried.mock.results[0]!.value).nodes.map((node: { id: string }) => node.id)).toContain('syn-detainee-0000001');
+    } finally {
+      await refused.close();
+    }
   });
 
   it('writes the entries of many requests in a few transactions, and measures what that saves', async () => {

@@ -89,7 +89,8 @@ export function exportRoutes({ graph, answers, views }: Services, options: Expor
     const found = await answers.overMembers(currentUser(res), req.params.id, (id) =>
       req.query.sanctions === 'include' ? fetchChainSanctions(graph, { ...request, id }) : fetchChain(graph, { ...request, id }),
     );
-    // What is recorded names the sanctioned members the chain found: recorded after, not while.
+    // What is recorded holds parameters the chain's answer gave (with sanctions, the ids of its people and
+    // organisations): recorded after the chain is read, not while.
     const chains = await answers.disclose(
       currentUser(res),
       { action: 'export', query: found.meta.query, targetIds: [req.params.id], parameters: { ...found.meta.parameters, format, part } },

@@ -37,6 +37,8 @@ export function graphRoutes({ graph, answers, notes }: Services): Router {
 
   router.get('/nodes/:id', async (req, res) => {
     const reader = currentUser(res);
+    // A malformed id is a 400 before anything is run or recorded; a well-formed unknown one is recorded as asked.
+    graph.checkedParameters(queries.nodeDetails, { id: req.params.id });
     const result = await answers.disclose(reader, { action: 'node-open', targetIds: [req.params.id] }, async () => {
       const found = await answers.overMembers(reader, req.params.id, (id) => graph.evidence(queries.nodeDetails, { id }));
       if (found.nodes.length === 0) throw new NotFound(`No node with id "${req.params.id}"`);
