@@ -22,15 +22,12 @@ export function chainParameters(graph: GraphExecutor, request: ChainRequest): Re
 
 /** Unredacted: the caller discloses it through the policy (server/policy/evidence-answers.ts). */
 export async function fetchChain(graph: GraphExecutor, request: ChainRequest): Promise<Result> {
-  const checked = graph.checkedParameters(queries.chainOfCommand, { id: request.id, asOf: request.asOf, limit: request.limit });
-  // One read after another: side by side they saved about a millisecond on an idle server, gave no
-  // throughput under 100 clients (bench:load) and tripled each request's share of the connection pool.
   const start = await graph.evidence(queries.nodeDetails, { id: request.id });
   const node = start.nodes.find((candidate) => candidate.id === request.id);
   if (!node) throw new NotFound(`No node with id "${request.id}"`);
-  const chains = await graph.checkedEvidence(queries.chainOfCommand, checked);
+  const chains = await graph.evidence(queries.chainOfCommand, { id: request.id, asOf: request.asOf, limit: request.limit });
   // A chain past a ceiling is not "no chain": say it was cut, and where.
-  const beyond = await graph.record(queries.chainCeilings, { id: request.id, asOf: checked.asOf as string | null });
+  const beyond = await graph.record(queries.chainCeilings, { id: request.id, asOf: chains.meta.parameters.asOf as string | null });
   const warnings = [
     ...(beyond?.reporting
       ? [`A reporting line goes on past ${CHAIN_CEILINGS.reporting} steps, the chain query's ceiling: chains through it are not shown.`]
