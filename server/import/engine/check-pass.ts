@@ -1,7 +1,8 @@
 // The first pass over a mapped file: every row read, mapped and checked, nothing written. It finds
 // every problem the write would meet (bad values, key collisions, a node of another kind in the
-// graph, a link to a node that is neither in the file nor in the graph), and remembers, in bounded
-// memory, which line first gave each id, so the write pass writes each element once.
+// graph, a link to a node that is neither in the file nor in the graph), and learns, through a
+// ledger kept on disk (id-ledger.ts), which element first gave each id, so the write pass writes
+// each element once. Its memory does not grow with the file.
 import type { ImportProgress, MatchVerdict, SourcePlace } from '../../../contract/api/imports.ts';
 import type { NodeRow } from '../../../contract/graph-rows.ts';
 import { kindOf, primaryKind } from '../../../contract/model.ts';
@@ -11,7 +12,7 @@ import type { Table } from '../readers/table.ts';
 import { graphLookup } from '../validate.ts';
 import { findCandidates, verdictOf } from './matching.ts';
 import type { ReportBuilder } from './report-builder.ts';
-import { hash32, SeenKeys } from './seen-keys.ts';
+import { type Collision, type ElementBits, hash32, IdLedger } from './id-ledger.ts';
 
 export class ImportCancelled extends Error {
   override name = 'ImportCancelled';
@@ -22,8 +23,10 @@ export interface CheckOptions {
   table: Table;
   compiled: CompiledMapping;
   report: ReportBuilder;
-  /** Ids the file may hold, from its size: the id tables are made that big at once. */
-  expectedIds: number;
+  /** Elements the file may hold, from its size: the ledger's partitions are chosen for that many. */
+  expectedElements: number;
+  /** The same file opened again from its first row: a refused file's key collisions are named from it. */
+  reopen: () => Promise<Table>;
   /** Also match each node against the graph, so the report lists matches before anything is written. */
   match: boolean;
   /** Stop after this many kept rows (a preview). */
@@ -37,29 +40,41 @@ export interface CheckOptions {
 export interface CheckResult {
   rows: number;
   keptRows: number;
-  nodesSeen: SeenKeys;
-  linksSeen: SeenKeys;
+  /** Elements (nodes then links of each kept row, in the file's order) that are the first of their id. */
+  firstOfId: ElementBits;
 }
 
 /** Rows between two look-ups of the graph: each id is one index seek. */
 const LOOKUP_BATCH = 5_000;
+/**
+ * Ids lately sent to the graph, not sent again: an entity repeated on many rows (a post in an
+ * organogram) is looked up once. Cleared when full, so memory stays bounded; an entity that comes
+ * back after more new ids than this is looked up again (its verdict is the same).
+ */
+const RECENT_IDS = 100_000;
 
 const article = (label: string) => (/^[AEIOU]/.test(label) ? `an ${label}` : `a ${label}`);
 
 export async function checkRows(options: CheckOptions): Promise<CheckResult> {
+  const ledger = await IdLedger.create(options.expectedElements);
+  try {
+    return await checkWithLedger(options, ledger);
+  } finally {
+    await ledger.dispose();
+  }
+}
+
+async function checkWithLedger(options: CheckOptions, ledger: IdLedger): Promise<CheckResult> {
   const { graph, table, compiled, report } = options;
   const lookup = graphLookup(graph);
-  const nodesSeen = new SeenKeys(options.expectedIds);
-  const linksSeen = new SeenKeys(options.expectedIds);
-  const references = new Map<string, { place: SourcePlace; reference: MappedReference }>();
+  const references: { id: string; place: SourcePlace; reference: MappedReference }[] = [];
+  const referenced = new Set<string>();
+  const recent = new Set<string>();
   let queued: { node: NodeRow; place: SourcePlace }[] = [];
   let rows = 0;
   let keptRows = 0;
 
-  const flush = async () => {
-    if (queued.length === 0) return;
-    const batch = queued;
-    queued = [];
+  const lookUp = async (batch: { node: NodeRow; place: SourcePlace }[]) => {
     const existing = await lookup(batch.map(({ node }) => node.id));
     for (const { node, place } of batch) {
       const inGraph = existing.get(node.id);
@@ -75,6 +90,18 @@ export async function checkRows(options: CheckOptions): Promise<CheckResult> {
     );
     for (const { node, place } of batch) report.match(toVerdict(node, place, verdictOf(node, candidates)));
   };
+  // The graph answers one batch while the next rows are read and mapped: one look-up in flight.
+  let inFlight: Promise<void> | null = null;
+  const flush = async () => {
+    if (inFlight) await inFlight;
+    inFlight = null;
+    if (queued.length === 0) return;
+    const batch = queued;
+    queued = [];
+    inFlight = lookUp(batch);
+    // Awaited by the next flush; until then a failure must not count as unhandled.
+    inFlight.catch(() => {});
+  };
 
   for await (const row of table.rows) {
     if (options.signal?.aborted) throw new ImportCancelled('cancelled');
@@ -87,28 +114,20 @@ export async function checkRows(options: CheckOptions): Promise<CheckResult> {
       report.add(table.placeOf(row, problem.column), problem.column ? `${problem.column} (${problem.field})` : problem.field, problem.reason, problem.severity);
     }
     const place = table.placeOf(row);
-    for (const { alias, row: node } of mapped.nodes) {
-      const seen = nodesSeen.note(node.id, hash32(JSON.stringify(node)), row.line);
-      if (seen.first) queued.push({ node, place });
-      else if (!seen.same) {
-        report.add(
-          place,
-          `entities.${alias}`,
-          `key collision: "${node.id}" is also made by ${seen.line === row.line ? 'this row' : `line ${seen.line}`}, with other values`,
-        );
-      }
+    for (const { row: node } of mapped.nodes) {
+      ledger.noteElement('node', node.id, hash32(JSON.stringify(node)), row.line);
+      if (recent.has(node.id)) continue;
+      if (recent.size >= RECENT_IDS) recent.clear();
+      recent.add(node.id);
+      queued.push({ node, place });
     }
-    for (const link of mapped.links) {
-      const seen = linksSeen.note(link.id, hash32(JSON.stringify(link)), row.line);
-      if (!seen.first && !seen.same) {
-        report.add(
-          place,
-          link.type,
-          `key collision: this ${link.type} from "${link.source}" to "${link.target}" is also on ${seen.line === row.line ? 'this row' : `line ${seen.line}`}, with other values`,
-        );
-      }
+    for (const link of mapped.links) ledger.noteElement('link', link.id, hash32(JSON.stringify(link)), row.line);
+    for (const reference of mapped.references) {
+      if (referenced.has(reference.id)) continue;
+      referenced.add(reference.id);
+      ledger.noteReference(reference.id, references.length);
+      references.push({ id: reference.id, place, reference });
     }
-    for (const reference of mapped.references) if (!references.has(reference.id)) references.set(reference.id, { place, reference });
     options.onMapped?.(
       mapped.nodes.map((node) => node.row),
       mapped.links,
@@ -116,14 +135,20 @@ export async function checkRows(options: CheckOptions): Promise<CheckResult> {
     if (queued.length >= LOOKUP_BATCH) await flush();
     if (options.limitRows !== undefined && keptRows >= options.limitRows) break;
   }
+  // The last rows' look-up, then the wait for it.
+  await flush();
   await flush();
 
+  const settlement = await ledger.settle();
+  if (settlement.collisions.length > 0) await reportCollisions(options, settlement.collisions);
+  report.addUnlisted(settlement.collisionsLeftOut);
+
   // A reference names a node of this file or of the graph; anything else is a link to nowhere.
-  const outside = [...references.entries()].filter(([id]) => nodesSeen.firstLine(id) === undefined);
+  const outside = settlement.outside.map((index) => references[index]!);
   for (let start = 0; start < outside.length; start += LOOKUP_BATCH) {
     const chunk = outside.slice(start, start + LOOKUP_BATCH);
-    const existing = await lookup(chunk.map(([id]) => id));
-    for (const [id, { place, reference }] of chunk) {
+    const existing = await lookup(chunk.map(({ id }) => id));
+    for (const { id, place, reference } of chunk) {
       const labels = existing.get(id);
       if (!labels) report.add(place, `entities.${reference.alias}`, `"${id}" is neither in the file nor in the graph`);
       else if (!reference.labels.some((label) => labels.includes(label))) {
@@ -131,7 +156,40 @@ export async function checkRows(options: CheckOptions): Promise<CheckResult> {
       }
     }
   }
-  return { rows, keptRows, nodesSeen, linksSeen };
+  return { rows, keptRows, firstOfId: settlement.first };
+}
+
+/**
+ * The ledger knows a collision by its element's place in the file's order, not its id: the file is
+ * read again up to the last such element to name each. Only a refused file takes this pass.
+ */
+async function reportCollisions(options: CheckOptions, collisions: Collision[]): Promise<void> {
+  const { compiled, report } = options;
+  const byOrdinal = new Map(collisions.map((collision) => [collision.ordinal, collision]));
+  const last = Math.max(...byOrdinal.keys());
+  const table = await options.reopen();
+  let ordinal = 0;
+  for await (const row of table.rows) {
+    if (ordinal > last) break;
+    if (!compiled.keep(row)) continue;
+    const mapped = compiled.map(row);
+    const place = table.placeOf(row);
+    const where = (collision: Collision) => (collision.firstLine === row.line ? 'this row' : `line ${collision.firstLine}`);
+    for (const { alias, row: node } of mapped.nodes) {
+      const collision = byOrdinal.get(ordinal++);
+      if (collision) report.add(place, `entities.${alias}`, `key collision: "${node.id}" is also made by ${where(collision)}, with other values`);
+    }
+    for (const link of mapped.links) {
+      const collision = byOrdinal.get(ordinal++);
+      if (collision) {
+        report.add(
+          place,
+          link.type,
+          `key collision: this ${link.type} from "${link.source}" to "${link.target}" is also on ${where(collision)}, with other values`,
+        );
+      }
+    }
+  }
 }
 
 export function toVerdict(node: NodeRow, place: SourcePlace, verdict: ReturnType<typeof verdictOf>): MatchVerdict {

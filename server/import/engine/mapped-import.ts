@@ -85,12 +85,12 @@ export async function openMapped(options: Pick<MappedImportOptions, 'path' | 'na
 }
 
 /**
- * Rows a file of this size is likely to hold (a roster's row, with a name, an ID number, dates and an
- * address, is ~200 bytes): the id tables start that big and grow if the file holds more. Sized for
- * a 60-byte row, they took 16 bytes x 2 x 1.4 per 60 bytes of file: a 1 GB roster had 1 GB of tables.
+ * Elements a file of this size is likely to give (a roster's row, with a name, an ID number, dates
+ * and an address, is ~200 bytes and gives a node and a link): the id ledger's partitions are chosen
+ * for that many. A wrong guess costs time, never correctness.
  */
-function expectedRows(bytes: number): number {
-  return Math.min(50_000_000, Math.max(1024, Math.ceil(bytes / 200)));
+function expectedElements(bytes: number): number {
+  return Math.ceil(bytes / 100);
 }
 
 export async function runMappedImport(graph: GraphExecutor, options: MappedImportOptions): Promise<MappedImportResult> {
@@ -149,7 +149,8 @@ export async function runMappedImport(graph: GraphExecutor, options: MappedImpor
       table,
       compiled,
       report,
-      expectedIds: options.previewRows ?? expectedRows(size),
+      expectedElements: options.previewRows ?? expectedElements(size),
+      reopen: () => openMapped(options),
       match: Boolean(options.matchBeforeWriting || options.dryRun || options.previewRows !== undefined),
       limitRows: options.previewRows,
       signal: options.signal,
@@ -179,8 +180,7 @@ export async function runMappedImport(graph: GraphExecutor, options: MappedImpor
           table,
           compiled,
           report,
-          nodesSeen: checked.nodesSeen,
-          linksSeen: checked.linksSeen,
+          firstOfId: checked.firstOfId,
           batchSize,
           signal: options.signal,
           onRows: (done) => progress('writing', done, rows, writeStarted),

@@ -26,6 +26,12 @@ export class ReportBuilder {
     else this.entriesLeftOut++;
   }
 
+  /** Errors past the ones a report can list (a ledger's collisions past its own cap): counted, never shown. */
+  addUnlisted(errors: number): void {
+    this.errors += errors;
+    this.entriesLeftOut += errors;
+  }
+
   match(verdict: MatchVerdict): void {
     if (verdict.verdict === 'possible') this.counts.possibleMatches++;
     if (verdict.verdict === 'new') return;

@@ -1,5 +1,6 @@
 // The second pass over a mapped file, after the first found nothing wrong: the rows read and mapped
-// again, each element taken on the line that first gave it, each batch's nodes matched against the
+// again, each element taken where its id first came (the check pass's ledger says which, by the
+// element's place in the file's order), each batch's nodes matched against the
 // graph (the same id or ID number merges into the existing node, whose id the batch's links then
 // use), and handed to runImport as batches that merge with claims.
 import type { SourcePlace } from '../../../contract/api/imports.ts';
@@ -11,22 +12,22 @@ import { ImportCancelled, toVerdict } from './check-pass.ts';
 import { findCandidates, verdictOf } from './matching.ts';
 import { loadGazetteer, placeLinks } from './place-links.ts';
 import type { ReportBuilder } from './report-builder.ts';
-import type { SeenKeys } from './seen-keys.ts';
+import type { ElementBits } from './id-ledger.ts';
 
 export interface WriteOptions {
   graph: GraphExecutor;
   table: Table;
   compiled: CompiledMapping;
   report: ReportBuilder;
-  nodesSeen: SeenKeys;
-  linksSeen: SeenKeys;
+  /** From the check pass: the elements, counted in the same order, that are the first of their id. */
+  firstOfId: ElementBits;
   batchSize: number;
   signal?: AbortSignal;
   onRows?: (rows: number) => void;
 }
 
 export async function* writeBatches(options: WriteOptions): AsyncGenerator<GraphBatch> {
-  const { graph, table, compiled, report, nodesSeen, linksSeen } = options;
+  const { graph, table, compiled, report, firstOfId } = options;
   /** Incoming ids merged into a node of another id: the links of this and later batches follow. */
   const mergedInto = new Map<string, string>();
   let nodes: { node: NodeRow; place: SourcePlace }[] = compiled.fileDocument ? [{ node: compiled.fileDocument, place: table.placeOf({ line: 0 }) }] : [];
@@ -69,6 +70,7 @@ export async function* writeBatches(options: WriteOptions): AsyncGenerator<Graph
   };
 
   let rows = 0;
+  let ordinal = 0;
   for await (const row of table.rows) {
     if (options.signal?.aborted) throw new ImportCancelled('cancelled');
     rows++;
@@ -79,17 +81,8 @@ export async function* writeBatches(options: WriteOptions): AsyncGenerator<Graph
       throw new Error(`${table.placeOf(row).file}:${row.line} changed between the check and the write: import it again`);
     }
     const place = table.placeOf(row);
-    const taken = new Set<string>();
-    for (const { row: node } of mapped.nodes) {
-      if (nodesSeen.firstLine(node.id) !== row.line || taken.has(node.id)) continue;
-      taken.add(node.id);
-      nodes.push({ node, place });
-    }
-    for (const link of mapped.links) {
-      if (linksSeen.firstLine(link.id) !== row.line || taken.has(link.id)) continue;
-      taken.add(link.id);
-      links.push(link);
-    }
+    for (const { row: node } of mapped.nodes) if (firstOfId.has(ordinal++)) nodes.push({ node, place });
+    for (const link of mapped.links) if (firstOfId.has(ordinal++)) links.push(link);
     if (nodes.length + links.length >= options.batchSize) yield await prepare();
   }
   options.onRows?.(rows);
