@@ -48,10 +48,25 @@ export interface CheckResult {
 const LOOKUP_BATCH = 5_000;
 /**
  * Ids lately sent to the graph, not sent again: an entity repeated on many rows (a post in an
- * organogram) is looked up once. Cleared when full, so memory stays bounded; an entity that comes
+ * organogram, the facility a roster's every row names) is looked up once. Cleared when full, so memory stays bounded; an entity that comes
  * back after more new ids than this is looked up again (its verdict is the same).
  */
 const RECENT_IDS = 100_000;
+/** References the graph did not answer for, kept in full for the report; more are counted. */
+const MAX_KEPT_REFERENCES = 5_000;
+/** The ledger's index for a reference past MAX_KEPT_REFERENCES. */
+const NOT_KEPT = 0xffffffff;
+
+interface QueuedReference {
+  id: string;
+  place: SourcePlace;
+  reference: MappedReference;
+}
+
+/** A reference and what the graph holds under its id: nothing, or a node of these other labels. */
+interface Unanswered extends QueuedReference {
+  labels: string[] | undefined;
+}
 
 const article = (label: string) => (/^[AEIOU]/.test(label) ? `an ${label}` : `a ${label}`);
 
@@ -67,15 +82,24 @@ export async function checkRows(options: CheckOptions): Promise<CheckResult> {
 async function checkWithLedger(options: CheckOptions, ledger: IdLedger): Promise<CheckResult> {
   const { graph, table, compiled, report } = options;
   const lookup = graphLookup(graph);
-  const references: { id: string; place: SourcePlace; reference: MappedReference }[] = [];
-  const referenced = new Set<string>();
+  // A reference the graph does not answer for (no node with its id, or one of another kind) is kept
+  // until the ledger says whether the file makes its node; past MAX_KEPT_REFERENCES it is only counted.
+  const unanswered: Unanswered[] = [];
   const recent = new Set<string>();
+  const recentReferences = new Set<string>();
   let queued: { node: NodeRow; place: SourcePlace }[] = [];
+  let queuedReferences: QueuedReference[] = [];
   let rows = 0;
   let keptRows = 0;
 
-  const lookUp = async (batch: { node: NodeRow; place: SourcePlace }[]) => {
-    const existing = await lookup(batch.map(({ node }) => node.id));
+  const lookUp = async (batch: { node: NodeRow; place: SourcePlace }[], referencesBatch: QueuedReference[]) => {
+    const existing = await lookup([...batch.map(({ node }) => node.id), ...referencesBatch.map(({ id }) => id)]);
+    for (const queuedReference of referencesBatch) {
+      const labels = existing.get(queuedReference.id);
+      if (labels && queuedReference.reference.labels.some((label) => labels.includes(label))) continue;
+      const index = unanswered.length < MAX_KEPT_REFERENCES ? unanswered.push({ ...queuedReference, labels }) - 1 : NOT_KEPT;
+      ledger.noteReference(queuedReference.id, index);
+    }
     for (const { node, place } of batch) {
       const inGraph = existing.get(node.id);
       const graphKind = inGraph ? primaryKind(inGraph) : null;
@@ -95,10 +119,12 @@ async function checkWithLedger(options: CheckOptions, ledger: IdLedger): Promise
   const flush = async () => {
     if (inFlight) await inFlight;
     inFlight = null;
-    if (queued.length === 0) return;
+    if (queued.length === 0 && queuedReferences.length === 0) return;
     const batch = queued;
+    const referencesBatch = queuedReferences;
     queued = [];
-    inFlight = lookUp(batch);
+    queuedReferences = [];
+    inFlight = lookUp(batch, referencesBatch);
     // Awaited by the next flush; until then a failure must not count as unhandled.
     inFlight.catch(() => {});
   };
@@ -123,16 +149,16 @@ async function checkWithLedger(options: CheckOptions, ledger: IdLedger): Promise
     }
     for (const link of mapped.links) ledger.noteElement('link', link.id, hash32(JSON.stringify(link)), row.line);
     for (const reference of mapped.references) {
-      if (referenced.has(reference.id)) continue;
-      referenced.add(reference.id);
-      ledger.noteReference(reference.id, references.length);
-      references.push({ id: reference.id, place, reference });
+      if (recentReferences.has(reference.id)) continue;
+      if (recentReferences.size >= RECENT_IDS) recentReferences.clear();
+      recentReferences.add(reference.id);
+      queuedReferences.push({ id: reference.id, place, reference });
     }
     options.onMapped?.(
       mapped.nodes.map((node) => node.row),
       mapped.links,
     );
-    if (queued.length >= LOOKUP_BATCH) await flush();
+    if (queued.length + queuedReferences.length >= LOOKUP_BATCH) await flush();
     if (options.limitRows !== undefined && keptRows >= options.limitRows) break;
   }
   // The last rows' look-up, then the wait for it.
@@ -144,17 +170,15 @@ async function checkWithLedger(options: CheckOptions, ledger: IdLedger): Promise
   report.addUnlisted(settlement.collisionsLeftOut);
 
   // A reference names a node of this file or of the graph; anything else is a link to nowhere.
-  const outside = settlement.outside.map((index) => references[index]!);
-  for (let start = 0; start < outside.length; start += LOOKUP_BATCH) {
-    const chunk = outside.slice(start, start + LOOKUP_BATCH);
-    const existing = await lookup(chunk.map(({ id }) => id));
-    for (const { id, place, reference } of chunk) {
-      const labels = existing.get(id);
-      if (!labels) report.add(place, `entities.${reference.alias}`, `"${id}" is neither in the file nor in the graph`);
-      else if (!reference.labels.some((label) => labels.includes(label))) {
-        report.add(place, `entities.${reference.alias}`, `"${id}" is ${article(kindOf(labels))} in the graph, not ${article(reference.labels[0]!)}`);
-      }
+  for (const index of settlement.outside) {
+    const kept = unanswered[index];
+    if (!kept) {
+      report.addUnlisted(1);
+      continue;
     }
+    const { id, place, reference, labels } = kept;
+    if (!labels) report.add(place, `entities.${reference.alias}`, `"${id}" is neither in the file nor in the graph`);
+    else report.add(place, `entities.${reference.alias}`, `"${id}" is ${article(kindOf(labels))} in the graph, not ${article(reference.labels[0]!)}`);
   }
   return { rows, keptRows, firstOfId: settlement.first };
 }
