@@ -79,13 +79,19 @@ async function openDelimited(path: string, options: OpenOptions, format: SourceF
   const columns = checkHeader(header.record, `${options.name}:${header.line}`);
 
   async function* rows(): AsyncGenerator<SourceRow> {
-    for (let read = await next(); read; read = await next()) {
-      const cells: SourceRow['cells'] = {};
-      columns.forEach((column, index) => {
-        cells[column] = textCell(read.record[index] ?? '');
-      });
-      const problem = read.record.length > columns.length ? `has ${read.record.length} cells; the header has ${columns.length}` : undefined;
-      yield { line: read.line, cells, ...(problem && { problem }) };
+    try {
+      for (let read = await next(); read; read = await next()) {
+        const cells: SourceRow['cells'] = {};
+        columns.forEach((column, index) => {
+          cells[column] = textCell(read.record[index] ?? '');
+        });
+        const problem = read.record.length > columns.length ? `has ${read.record.length} cells; the header has ${columns.length}` : undefined;
+        yield { line: read.line, cells, ...(problem && { problem }) };
+      }
+    } finally {
+      // A reader stopped early (a preview, a refused file's second look) closes the file now.
+      parser.destroy();
+      text.destroy();
     }
   }
   return {

@@ -35,8 +35,13 @@ async function tableOf(options: OpenOptions, format: 'json' | 'jsonl', encoding:
 
   async function* rows(): AsyncGenerator<SourceRow> {
     const all = (async function* () {
-      yield* head;
-      for (let step = await elements.next(); !step.done; step = await elements.next()) yield step.value;
+      try {
+        yield* head;
+        for (let step = await elements.next(); !step.done; step = await elements.next()) yield step.value;
+      } finally {
+        // A reader stopped early (a preview, a refused file's second look) closes the file now.
+        await elements.return?.(undefined);
+      }
     })();
     for await (const { line, value } of all) {
       if (!value || typeof value !== 'object' || Array.isArray(value)) {
@@ -68,7 +73,8 @@ async function tableOf(options: OpenOptions, format: 'json' | 'jsonl', encoding:
 
 async function openJsonArray(path: string, options: OpenOptions): Promise<Table> {
   const decoded = await decodeFile(path, options);
-  const stream = Readable.from(decoded.chunks).pipe(streamArray.withParserAsStream());
+  const text = Readable.from(decoded.chunks);
+  const stream = text.pipe(streamArray.withParserAsStream());
   const items = stream[Symbol.asyncIterator]() as AsyncIterator<{ key: number; value: unknown }>;
   const elements: AsyncIterator<Element> = {
     next: async () => {
@@ -80,13 +86,19 @@ async function openJsonArray(path: string, options: OpenOptions): Promise<Table>
         throw new HeaderError(`${options.name}: not a JSON array of objects (${(error as Error).message})`);
       }
     },
+    return: async () => {
+      stream.destroy();
+      text.destroy();
+      return { done: true, value: undefined };
+    },
   };
   return tableOf(options, 'json', decoded.encoding, elements);
 }
 
 async function openJsonLines(path: string, options: OpenOptions): Promise<Table> {
   const decoded = await decodeFile(path, options);
-  const lines = createInterface({ input: Readable.from(decoded.chunks), crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const text = Readable.from(decoded.chunks);
+  const lines = createInterface({ input: text, crlfDelay: Infinity })[Symbol.asyncIterator]();
   let number = 0;
   const elements: AsyncIterator<Element> = {
     next: async () => {
@@ -101,6 +113,11 @@ async function openJsonLines(path: string, options: OpenOptions): Promise<Table>
           throw new HeaderError(`${options.name}:${number}: not valid JSON (${(error as Error).message})`);
         }
       }
+    },
+    return: async () => {
+      await lines.return?.();
+      text.destroy();
+      return { done: true, value: undefined };
     },
   };
   return tableOf(options, 'jsonl', decoded.encoding, elements);

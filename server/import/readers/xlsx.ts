@@ -127,6 +127,14 @@ async function openWorkbook(path: string, options: OpenOptions): Promise<Table> 
   const letters = new Map(columns.map((column, i) => [column, columnLetters(i + 1)]));
 
   async function* rows(): AsyncGenerator<SourceRow> {
+    try {
+      yield* sheetRows();
+    } finally {
+      // A reader stopped early (a preview, a refused file's second look) closes the workbook now.
+      await source.return?.(undefined);
+    }
+  }
+  async function* sheetRows(): AsyncGenerator<SourceRow> {
     for (let step = await source.next(); !step.done; step = await source.next()) {
       const { number, values } = step.value;
       const cells: SourceRow['cells'] = {};
