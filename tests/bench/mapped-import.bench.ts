@@ -196,7 +196,7 @@ export async function benchPeakMemory(gigabytes: number, database?: SharedDataba
           NEO4J_URI: connection.uri,
           NEO4J_USER: connection.user,
           NEO4J_PASSWORD: connection.password,
-          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx --import ./tests/bench/report-peak-rss.ts`.trim(),
+          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx --import ${join(import.meta.dirname, 'report-peak-rss.ts')}`.trim(),
           REPORT_PEAK_RSS_OF: 'import-cli.ts',
         },
         stdio: ['ignore', 'pipe', 'inherit'],

@@ -2,7 +2,7 @@
 // every problem the write would meet (bad values, key collisions, a node of another kind in the
 // graph, a link to a node that is neither in the file nor in the graph), and learns, through a
 // ledger kept on disk (id-ledger.ts), which element first gave each id, so the write pass writes
-// each element once. Its memory does not grow with the file.
+// each element once. What it keeps in memory grows by bits per element (under 5 MB for a 1 GB roster), never by ids.
 import type { ImportProgress, MatchVerdict, SourcePlace } from '../../../contract/api/imports.ts';
 import type { NodeRow } from '../../../contract/graph-rows.ts';
 import { kindOf, primaryKind } from '../../../contract/model.ts';
@@ -11,8 +11,8 @@ import type { CompiledMapping, MappedReference } from '../mapping/map-row.ts';
 import type { Table } from '../readers/table.ts';
 import { graphLookup } from '../validate.ts';
 import { findCandidates, verdictOf } from './matching.ts';
-import type { ReportBuilder } from './report-builder.ts';
-import { type Collision, type ElementBits, hash32, IdLedger } from './id-ledger.ts';
+import { MAX_REPORT_ENTRIES, MAX_REPORT_MATCHES, type ReportBuilder } from './report-builder.ts';
+import { type Collision, ElementBits, hash32, IdLedger } from './id-ledger.ts';
 
 export class ImportCancelled extends Error {
   override name = 'ImportCancelled';
@@ -23,8 +23,6 @@ export interface CheckOptions {
   table: Table;
   compiled: CompiledMapping;
   report: ReportBuilder;
-  /** Elements the file may hold, from its size: the ledger's partitions are chosen for that many. */
-  expectedElements: number;
   /** The same file opened again from its first row: a refused file's key collisions are named from it. */
   reopen: () => Promise<Table>;
   /** Also match each node against the graph, so the report lists matches before anything is written. */
@@ -63,6 +61,59 @@ interface QueuedReference {
   reference: MappedReference;
 }
 
+interface QueuedNode {
+  node: NodeRow;
+  place: SourcePlace;
+  /** The node's place in the file's order (the ledger's ordinal). */
+  ordinal: number;
+}
+
+/** Kind conflicts and match verdicts found during the pass, reported after it for first elements only. */
+class Deferred {
+  private readonly conflicts: { ordinal: number; place: SourcePlace; reason: string }[] = [];
+  private readonly verdicts: { ordinal: number; verdict: MatchVerdict }[] = [];
+  private readonly conflictAt = new ElementBits();
+  private readonly possibleAt = new ElementBits();
+  private readonly matchAt = new ElementBits();
+
+  conflict(ordinal: number, place: SourcePlace, reason: string): void {
+    this.conflictAt.set(ordinal);
+    if (this.conflicts.length < MAX_REPORT_ENTRIES) this.conflicts.push({ ordinal, place, reason });
+  }
+
+  match(ordinal: number, verdict: MatchVerdict): void {
+    if (verdict.verdict === 'new') return;
+    this.matchAt.set(ordinal);
+    if (verdict.verdict === 'possible') this.possibleAt.set(ordinal);
+    if (this.verdicts.length < MAX_REPORT_MATCHES) this.verdicts.push({ ordinal, verdict });
+  }
+
+  report(report: ReportBuilder, first: ElementBits, elements: number): void {
+    let conflicts = 0;
+    let possible = 0;
+    let matches = 0;
+    for (let ordinal = 0; ordinal < elements; ordinal++) {
+      if (!first.has(ordinal)) continue;
+      if (this.conflictAt.has(ordinal)) conflicts++;
+      if (this.matchAt.has(ordinal)) matches++;
+      if (this.possibleAt.has(ordinal)) possible++;
+    }
+    for (const { ordinal, place, reason } of this.conflicts) {
+      if (!first.has(ordinal)) continue;
+      report.add(place, 'id', reason);
+      conflicts--;
+    }
+    report.addUnlisted(conflicts);
+    for (const { ordinal, verdict } of this.verdicts) {
+      if (!first.has(ordinal)) continue;
+      report.match(verdict);
+      matches--;
+      if (verdict.verdict === 'possible') possible--;
+    }
+    report.unlistedMatches(matches, possible);
+  }
+}
+
 /** A reference and what the graph holds under its id: nothing, or a node of these other labels. */
 interface Unanswered extends QueuedReference {
   labels: string[] | undefined;
@@ -71,7 +122,7 @@ interface Unanswered extends QueuedReference {
 const article = (label: string) => (/^[AEIOU]/.test(label) ? `an ${label}` : `a ${label}`);
 
 export async function checkRows(options: CheckOptions): Promise<CheckResult> {
-  const ledger = await IdLedger.create(options.expectedElements);
+  const ledger = await IdLedger.create();
   try {
     return await checkWithLedger(options, ledger);
   } finally {
@@ -87,12 +138,16 @@ async function checkWithLedger(options: CheckOptions, ledger: IdLedger): Promise
   const unanswered: Unanswered[] = [];
   const recent = new Set<string>();
   const recentReferences = new Set<string>();
-  let queued: { node: NodeRow; place: SourcePlace }[] = [];
+  // What the graph says of a node is kept by the node's place in the file's order and reported only
+  // once the ledger says that place is the first of its id: an entity named again after `recent`
+  // was cleared is looked up again, but reported once. Details for the first few thousand, bits for all.
+  const deferred = new Deferred();
+  let queued: QueuedNode[] = [];
   let queuedReferences: QueuedReference[] = [];
   let rows = 0;
   let keptRows = 0;
 
-  const lookUp = async (batch: { node: NodeRow; place: SourcePlace }[], referencesBatch: QueuedReference[]) => {
+  const lookUp = async (batch: QueuedNode[], referencesBatch: QueuedReference[]) => {
     const existing = await lookup([...batch.map(({ node }) => node.id), ...referencesBatch.map(({ id }) => id)]);
     for (const queuedReference of referencesBatch) {
       const labels = existing.get(queuedReference.id);
@@ -100,19 +155,19 @@ async function checkWithLedger(options: CheckOptions, ledger: IdLedger): Promise
       const index = unanswered.length < MAX_KEPT_REFERENCES ? unanswered.push({ ...queuedReference, labels }) - 1 : NOT_KEPT;
       ledger.noteReference(queuedReference.id, index);
     }
-    for (const { node, place } of batch) {
+    for (const { node, place, ordinal } of batch) {
       const inGraph = existing.get(node.id);
       const graphKind = inGraph ? primaryKind(inGraph) : null;
       const fileKind = primaryKind(node.labels);
       if (graphKind && graphKind !== fileKind)
-        report.add(place, 'id', `"${node.id}" is ${article(graphKind)} in the graph; this file makes it ${article(fileKind ?? '?')}`);
+        deferred.conflict(ordinal, place, `"${node.id}" is ${article(graphKind)} in the graph; this file makes it ${article(fileKind ?? '?')}`);
     }
     if (!options.match) return;
     const candidates = await findCandidates(
       graph,
       batch.map(({ node }) => node),
     );
-    for (const { node, place } of batch) report.match(toVerdict(node, place, verdictOf(node, candidates)));
+    for (const { node, place, ordinal } of batch) deferred.match(ordinal, toVerdict(node, place, verdictOf(node, candidates)));
   };
   // The graph answers one batch while the next rows are read and mapped: one look-up in flight.
   let inFlight: Promise<void> | null = null;
@@ -129,43 +184,56 @@ async function checkWithLedger(options: CheckOptions, ledger: IdLedger): Promise
     inFlight.catch(() => {});
   };
 
-  for await (const row of table.rows) {
-    if (options.signal?.aborted) throw new ImportCancelled('cancelled');
-    rows++;
-    if (rows % 1000 === 0) options.onProgress?.({ rows, state: 'validating' });
-    if (!compiled.keep(row)) continue;
-    keptRows++;
-    const mapped = compiled.map(row);
-    for (const problem of mapped.problems) {
-      report.add(table.placeOf(row, problem.column), problem.column ? `${problem.column} (${problem.field})` : problem.field, problem.reason, problem.severity);
+  try {
+    for await (const row of table.rows) {
+      if (options.signal?.aborted) throw new ImportCancelled('cancelled');
+      rows++;
+      if (rows % 1000 === 0) options.onProgress?.({ rows, state: 'validating' });
+      if (!compiled.keep(row)) continue;
+      keptRows++;
+      const mapped = compiled.map(row);
+      for (const problem of mapped.problems) {
+        report.add(
+          table.placeOf(row, problem.column),
+          problem.column ? `${problem.column} (${problem.field})` : problem.field,
+          problem.reason,
+          problem.severity,
+        );
+      }
+      const place = table.placeOf(row);
+      for (const { row: node } of mapped.nodes) {
+        const ordinal = ledger.size;
+        ledger.noteElement('node', node.id, hash32(JSON.stringify(node)), row.line);
+        if (recent.has(node.id)) continue;
+        if (recent.size >= RECENT_IDS) recent.clear();
+        recent.add(node.id);
+        queued.push({ node, place, ordinal });
+      }
+      for (const link of mapped.links) ledger.noteElement('link', link.id, hash32(JSON.stringify(link)), row.line);
+      for (const reference of mapped.references) {
+        if (recentReferences.has(reference.id)) continue;
+        if (recentReferences.size >= RECENT_IDS) recentReferences.clear();
+        recentReferences.add(reference.id);
+        queuedReferences.push({ id: reference.id, place, reference });
+      }
+      options.onMapped?.(
+        mapped.nodes.map((node) => node.row),
+        mapped.links,
+      );
+      if (queued.length + queuedReferences.length >= LOOKUP_BATCH) await flush();
+      if (options.limitRows !== undefined && keptRows >= options.limitRows) break;
     }
-    const place = table.placeOf(row);
-    for (const { row: node } of mapped.nodes) {
-      ledger.noteElement('node', node.id, hash32(JSON.stringify(node)), row.line);
-      if (recent.has(node.id)) continue;
-      if (recent.size >= RECENT_IDS) recent.clear();
-      recent.add(node.id);
-      queued.push({ node, place });
-    }
-    for (const link of mapped.links) ledger.noteElement('link', link.id, hash32(JSON.stringify(link)), row.line);
-    for (const reference of mapped.references) {
-      if (recentReferences.has(reference.id)) continue;
-      if (recentReferences.size >= RECENT_IDS) recentReferences.clear();
-      recentReferences.add(reference.id);
-      queuedReferences.push({ id: reference.id, place, reference });
-    }
-    options.onMapped?.(
-      mapped.nodes.map((node) => node.row),
-      mapped.links,
-    );
-    if (queued.length + queuedReferences.length >= LOOKUP_BATCH) await flush();
-    if (options.limitRows !== undefined && keptRows >= options.limitRows) break;
+  } catch (error) {
+    // Stopped (cancelled, a file that cannot be read): the look-up in flight ends before the ledger goes.
+    await (inFlight as Promise<void> | null)?.catch(() => {});
+    throw error;
   }
   // The last rows' look-up, then the wait for it.
   await flush();
   await flush();
 
   const settlement = await ledger.settle();
+  deferred.report(report, settlement.first, ledger.size);
   if (settlement.collisions.length > 0) await reportCollisions(options, settlement.collisions);
   report.addUnlisted(settlement.collisionsLeftOut);
 
@@ -189,11 +257,17 @@ async function checkWithLedger(options: CheckOptions, ledger: IdLedger): Promise
  */
 async function reportCollisions(options: CheckOptions, collisions: Collision[]): Promise<void> {
   const { compiled, report } = options;
+  if (report.entries.length >= MAX_REPORT_ENTRIES) {
+    // A report already full would list none of them: counted, and the file not read again.
+    report.addUnlisted(collisions.length);
+    return;
+  }
   const byOrdinal = new Map(collisions.map((collision) => [collision.ordinal, collision]));
   const last = Math.max(...byOrdinal.keys());
   const table = await options.reopen();
   let ordinal = 0;
   for await (const row of table.rows) {
+    if (options.signal?.aborted) throw new ImportCancelled('cancelled');
     if (ordinal > last) break;
     if (!compiled.keep(row)) continue;
     const mapped = compiled.map(row);

@@ -1,7 +1,7 @@
 // The ids a file gives, kept on disk while the check pass reads it, so an import's memory does not
 // grow with the file. Each node or link the file makes (and each reference it names) is appended as
 // 20 bytes, a hash of its id and of its values, its line and its place in the file's order, to one
-// of a few partition files chosen by the id's hash. When the pass ends, `settle` reads one partition
+// of 64 partition files chosen by the id's hash. When the pass ends, `settle` reads one partition
 // at a time (a hash table of that partition's ids only) and says:
 //  - which elements are the first of their id: the write pass writes each id on that element alone
 //    (a bit per element: 1.2 MB for the 9.6 million elements of a 1 GB roster);
@@ -9,12 +9,12 @@
 //  - which references name no node of the file: those must be in the graph.
 // Partitions are appended in the file's order, so within one the first of an id is the first read.
 // Held in memory instead (16 bytes an id in one table), a 1 GB roster took 270 MB for its ids alone.
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Two independent 32-bit FNV-1a hashes of the text: a false "same id" needs both to collide (about 1 in 10^19). */
+/** Two 32-bit hashes of the text (FNV-1a, and a multiply-and-shift mix seeded by its length): 64 bits, so a false "same id" among ten million ids is about one chance in 400,000. */
 export function hash64(text: string): [number, number] {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ text.length;
@@ -77,10 +77,19 @@ const WORDS = 5;
 const KIND_SHIFT = 30;
 const LINE_MASK = (1 << KIND_SHIFT) - 1;
 const KINDS = { node: 0, link: 1, reference: 2 } as const;
-/** Records a partition buffers before they are written out: 160 KB. */
-const BUFFERED = 8_192;
-/** Elements a partition is meant to hold: a table of that many is a few megabytes. */
-const PER_PARTITION = 250_000;
+/** Records a partition buffers before they are written out: 40 KB, 2.6 MB for all 64. */
+const BUFFERED = 2_048;
+/**
+ * Partitions: a 1 GB roster's 9.6 million elements settle 150,000 at a time (a table of 4 MB). A
+ * partition is a file only once its buffer first fills: a small file's ledger never leaves memory.
+ */
+const PARTITION_BITS = 6;
+
+/** Ledger folders not yet removed: an import stopped by Ctrl-C (process.exit) skips its `finally`. */
+const liveFolders = new Set<string>();
+process.once('exit', () => {
+  for (const folder of liveFolders) rmSync(folder, { recursive: true, force: true });
+});
 
 class Partition {
   buffer = new Uint32Array(BUFFERED * WORDS);
@@ -103,7 +112,9 @@ class Partition {
   flush(): void {
     if (this.buffered === 0) return;
     this.fd ??= openSync(this.path, 'a', 0o600);
-    writeSync(this.fd, this.buffer, 0, this.buffered * WORDS * 4);
+    const bytes = new Uint8Array(this.buffer.buffer, 0, this.buffered * WORDS * 4);
+    // A write may be short (a disk nearly full): the rest is written, or the error thrown.
+    for (let offset = 0; offset < bytes.length; ) offset += writeSync(this.fd, bytes, offset, bytes.length - offset);
     this.written += this.buffered;
     this.buffered = 0;
   }
@@ -117,7 +128,11 @@ class Partition {
       const fd = openSync(this.path, 'r');
       try {
         const bytes = new Uint8Array(all.buffer, 0, this.written * WORDS * 4);
-        for (let offset = 0; offset < bytes.length; ) offset += readSync(fd, bytes, offset, bytes.length - offset, offset);
+        for (let offset = 0; offset < bytes.length; ) {
+          const read = readSync(fd, bytes, offset, bytes.length - offset, offset);
+          if (read === 0) throw new Error(`${this.path}: the import's id ledger ends at byte ${offset} of ${bytes.length}`);
+          offset += read;
+        }
       } finally {
         closeSync(fd);
       }
@@ -137,19 +152,15 @@ export class IdLedger {
   private readonly partitions: Partition[];
   private readonly shift: number;
 
-  private constructor(
-    private readonly dir: string,
-    expectedElements: number,
-  ) {
-    let bits = 0;
-    while (bits < 6 && PER_PARTITION << bits < expectedElements) bits++;
-    this.shift = 32 - bits;
-    this.partitions = Array.from({ length: 1 << bits }, (_, index) => new Partition(join(dir, `${index}.ids`)));
+  private constructor(readonly folder: string) {
+    this.shift = 32 - PARTITION_BITS;
+    this.partitions = Array.from({ length: 1 << PARTITION_BITS }, (_, index) => new Partition(join(folder, `${index}.ids`)));
+    liveFolders.add(folder);
   }
 
-  /** A ledger in a private temporary folder, sized for about `expectedElements` elements; `dispose` removes it. */
-  static async create(expectedElements: number): Promise<IdLedger> {
-    return new IdLedger(await mkdtemp(join(tmpdir(), 'xpf-import-ids-')), expectedElements);
+  /** A ledger in a private temporary folder (the system's, TMPDIR); `dispose` removes it. */
+  static async create(): Promise<IdLedger> {
+    return new IdLedger(await mkdtemp(join(tmpdir(), 'xpf-import-ids-')));
   }
 
   /** Elements noted so far: the next element's ordinal. */
@@ -158,12 +169,13 @@ export class IdLedger {
   }
 
   private partitionOf(h1: number): Partition {
-    return this.partitions[this.shift === 32 ? 0 : h1 >>> this.shift]!;
+    return this.partitions[h1 >>> this.shift]!;
   }
 
   /** The next element of the file, in its order: its ordinal is `size` before the call. */
   noteElement(kind: ElementKind, id: string, valuesHash: number, line: number): void {
-    const [h1, h2] = hash64(id);
+    // A link's id is hashed apart from nodes', so it can neither collide with a node nor meet a reference.
+    const [h1, h2] = hash64(kind === 'link' ? `link\u0000${id}` : id);
     this.partitionOf(h1).append(h1, h2, valuesHash, (KINDS[kind] << KIND_SHIFT) | (line & LINE_MASK), this.elements++);
   }
 
@@ -187,7 +199,8 @@ export class IdLedger {
 
   async dispose(): Promise<void> {
     for (const partition of this.partitions) partition.close();
-    await rm(this.dir, { recursive: true, force: true });
+    await rm(this.folder, { recursive: true, force: true });
+    liveFolders.delete(this.folder);
   }
 }
 

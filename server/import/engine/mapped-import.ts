@@ -5,7 +5,6 @@
 // written is taken back.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import type { MappingDocument } from '../../../contract/api/import-mapping.ts';
 import type { ImportProgress, ImportReport, ImportState } from '../../../contract/api/imports.ts';
 import type { NodeRow, RelationshipRow } from '../../../contract/graph-rows.ts';
@@ -84,19 +83,9 @@ export async function openMapped(options: Pick<MappedImportOptions, 'path' | 'na
   });
 }
 
-/**
- * Elements a file of this size is likely to give (a roster's row, with a name, an ID number, dates
- * and an address, is ~200 bytes and gives a node and a link): the id ledger's partitions are chosen
- * for that many. A wrong guess costs time, never correctness.
- */
-function expectedElements(bytes: number): number {
-  return Math.ceil(bytes / 100);
-}
-
 export async function runMappedImport(graph: GraphExecutor, options: MappedImportOptions): Promise<MappedImportResult> {
   const started = performance.now();
   const batchSize = options.batchSize ?? DEFAULT_MAPPED_BATCH;
-  const { size } = await stat(options.path);
   const sha256 = await fileSha256(options.path);
   const importId = mappedImportId(sha256, options.mapping, batchSize);
   const report = new ReportBuilder();
@@ -149,7 +138,6 @@ export async function runMappedImport(graph: GraphExecutor, options: MappedImpor
       table,
       compiled,
       report,
-      expectedElements: options.previewRows ?? expectedElements(size),
       reopen: () => openMapped(options),
       match: Boolean(options.matchBeforeWriting || options.dryRun || options.previewRows !== undefined),
       limitRows: options.previewRows,
@@ -166,7 +154,12 @@ export async function runMappedImport(graph: GraphExecutor, options: MappedImpor
   if (report.errors > 0) return finish('refused');
   if (options.dryRun || options.previewRows !== undefined) return finish('checked');
 
-  // The write reads the file again from its first row; the check's id tables say which line writes each element.
+  // The write reads the file again from its first row, and the check's ledger says which element
+  // writes each id by its place in the file's order: a file changed in between would shift them all.
+  if ((await fileSha256(options.path)) !== sha256) {
+    report.add({ file: options.name, line: 0 }, 'file', 'changed on disk while it was being checked: import it again');
+    return finish('refused');
+  }
   table = await openMapped(options);
   const writeStarted = performance.now();
   const record = { importId, fileName: options.name, checksum: sha256, importedBy: options.who, rowCount: keptRows };

@@ -32,6 +32,12 @@ export class ReportBuilder {
     this.entriesLeftOut += errors;
   }
 
+  /** Matches past the ones a check kept to list: `matches` not listed, of which `possible` possible ones. */
+  unlistedMatches(matches: number, possible: number): void {
+    this.counts.possibleMatches += possible;
+    this.matchesLeftOut += matches;
+  }
+
   match(verdict: MatchVerdict): void {
     if (verdict.verdict === 'possible') this.counts.possibleMatches++;
     if (verdict.verdict === 'new') return;
