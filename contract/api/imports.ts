@@ -114,6 +114,24 @@ export const ImportHistoryEntry = z.object({
 });
 export type ImportHistoryEntry = z.infer<typeof ImportHistoryEntry>;
 
+/** How to read an upload again: another format, sheet, header row, encoding or delimiter. */
+export const InspectUploadBody = z.strictObject({
+  format: SourceFormat.exclude(['bundle']).optional(),
+  sheet: z.string().min(1).max(200).optional(),
+  headerRow: z.number().int().min(1).max(1000).optional(),
+  encoding: z.string().min(1).max(40).optional(),
+  delimiter: z.string().length(1).optional(),
+});
+export type InspectUploadBody = z.input<typeof InspectUploadBody>;
+
+/** A mapping to preview (its first `rows`) or run as a job (a dry run checks and writes nothing); upgraded and checked by the route. */
+export const MappingRequestBody = z.strictObject({
+  mapping: z.unknown(),
+  dryRun: z.boolean().default(false),
+  rows: z.number().int().min(1).max(200).default(20),
+});
+export type MappingRequestBody = z.input<typeof MappingRequestBody>;
+
 /** What an upload answers: the file as read, its tables, and a proposed (or saved) mapping. */
 export const UploadInspection = z.object({
   uploadId: z.string(),

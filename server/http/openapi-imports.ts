@@ -1,17 +1,17 @@
 // The import routes' part of the OpenAPI description (server/http/routes/imports.routes.ts).
 import { z } from 'zod';
-import { ImportHistoryEntry, ImportProgress, ImportReport, UploadAnswer, UploadInspection } from '../../contract/api/imports.ts';
+import {
+  ImportHistoryEntry,
+  ImportProgress,
+  ImportReport,
+  InspectUploadBody,
+  MappingRequestBody,
+  UploadAnswer,
+  UploadInspection,
+} from '../../contract/api/imports.ts';
 import { type Operation, problem } from './openapi-types.ts';
 
 const UploadId = z.uuid();
-const Mapping = z.object({ mapping: z.record(z.string(), z.unknown()), dryRun: z.boolean().optional(), rows: z.number().int().min(1).max(200).optional() });
-const Inspect = z.object({
-  format: z.enum(['csv', 'tsv', 'xlsx', 'json', 'jsonl']).optional(),
-  sheet: z.string().optional(),
-  headerRow: z.number().int().min(1).optional(),
-  encoding: z.string().optional(),
-  delimiter: z.string().length(1).optional(),
-});
 
 export function importOperations(): Operation[] {
   const refused = {
@@ -41,7 +41,7 @@ export function importOperations(): Operation[] {
       summary: 'Read an upload again with another sheet, header row, encoding or delimiter',
       tag: 'imports',
       pathParams: upload,
-      body: Inspect,
+      body: InspectUploadBody,
       responses: { 200: { description: 'The file as read', schema: UploadInspection }, ...refused, 422: problem('The file cannot be read') },
     },
     {
@@ -58,7 +58,7 @@ export function importOperations(): Operation[] {
       summary: 'The first rows as graph elements, their problems and matches',
       tag: 'imports',
       pathParams: upload,
-      body: Mapping,
+      body: MappingRequestBody,
       responses: { 200: { description: 'Status, report and elements' }, ...refused, 422: problem('The file cannot be read') },
     },
     {
@@ -67,7 +67,7 @@ export function importOperations(): Operation[] {
       summary: 'Check (dryRun) or import an upload in the background',
       tag: 'imports',
       pathParams: upload,
-      body: Mapping,
+      body: MappingRequestBody,
       responses: { 202: { description: 'The job and its first progress' }, ...refused },
     },
     {

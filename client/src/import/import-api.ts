@@ -1,6 +1,14 @@
 // The import routes as the browser calls them: the upload streams the file itself as the body.
 import { z } from 'zod';
-import { ImportHistoryEntry, ImportProgress, ImportReport, UploadAnswer, UploadInspection } from '../../../contract/api/imports.ts';
+import {
+  ImportHistoryEntry,
+  ImportProgress,
+  ImportReport,
+  type InspectUploadBody,
+  type MappingRequestBody,
+  UploadAnswer,
+  UploadInspection,
+} from '../../../contract/api/imports.ts';
 import { ResultEdge, ResultNode } from '../../../contract/result.ts';
 import { ApiError, csrfHeader, isAbort, requestJson, toApiError } from '../api.ts';
 
@@ -31,14 +39,14 @@ export async function uploadFile(file: File, signal?: AbortSignal): Promise<Uplo
   return UploadAnswer.parse(await response.json());
 }
 
-export const inspectUpload = (uploadId: string, options: { sheet?: string; headerRow?: number; encoding?: string }) =>
+export const inspectUpload = (uploadId: string, options: InspectUploadBody) =>
   requestJson('POST', `/api/imports/uploads/${uploadId}/inspect`, UploadInspection, { body: options });
 
 export const previewUpload = (uploadId: string, mapping: unknown, rows = 20) =>
-  requestJson('POST', `/api/imports/uploads/${uploadId}/preview`, PreviewAnswer, { body: { mapping, rows } });
+  requestJson('POST', `/api/imports/uploads/${uploadId}/preview`, PreviewAnswer, { body: { mapping, rows } satisfies MappingRequestBody });
 
 export const startJob = (uploadId: string, mapping: unknown, dryRun: boolean) =>
-  requestJson('POST', `/api/imports/uploads/${uploadId}/jobs`, JobStarted, { body: { mapping, dryRun } });
+  requestJson('POST', `/api/imports/uploads/${uploadId}/jobs`, JobStarted, { body: { mapping, dryRun } satisfies MappingRequestBody });
 
 export const jobProgress = (jobId: string, signal?: AbortSignal) => requestJson('GET', `/api/imports/jobs/${jobId}`, ImportProgress, { signal });
 

@@ -4,8 +4,8 @@
 // the browser polls and may cancel, download the report, list the history, undo an import.
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { upgradeMapping, SourceFormat, type MappingDocument } from '../../../contract/api/import-mapping.ts';
-import { formatEntry, placeOf, type ImportReport } from '../../../contract/api/imports.ts';
+import { upgradeMapping, type MappingDocument } from '../../../contract/api/import-mapping.ts';
+import { formatEntry, InspectUploadBody, MappingRequestBody, placeOf, type ImportReport } from '../../../contract/api/imports.ts';
 import type { Result } from '../../../contract/result.ts';
 import { BadInput, badInputFrom, HttpProblem, NotFound, parseInput } from '../../errors.ts';
 import { runMappedImport } from '../../import/engine/mapped-import.ts';
@@ -32,15 +32,6 @@ class Unreadable extends HttpProblem {
     super(422, 'File not readable', detail);
   }
 }
-
-const InspectBody = z.strictObject({
-  format: SourceFormat.exclude(['bundle']).optional(),
-  sheet: z.string().min(1).max(200).optional(),
-  headerRow: z.number().int().min(1).max(1000).optional(),
-  encoding: z.string().min(1).max(40).optional(),
-  delimiter: z.string().length(1).optional(),
-});
-const MappingBody = z.strictObject({ mapping: z.unknown(), dryRun: z.boolean().default(false), rows: z.number().int().min(1).max(200).default(20) });
 
 function mappingOf(raw: unknown): MappingDocument {
   try {
@@ -112,7 +103,7 @@ export function importsRoutes({ graph, audit }: Services, { uploads, jobs, maxUn
   });
 
   router.post('/imports/uploads/:id/inspect', async (req, res) => {
-    const body = parseInput(InspectBody, req.body ?? {});
+    const body = parseInput(InspectUploadBody, req.body ?? {});
     res.json(await readable(() => inspectUpload(graph, uploadOf(req, user(res).id), body, maxUncompressedBytes)));
   });
 
@@ -122,7 +113,7 @@ export function importsRoutes({ graph, audit }: Services, { uploads, jobs, maxUn
   });
 
   router.post('/imports/uploads/:id/preview', async (req, res) => {
-    const body = parseInput(MappingBody, req.body ?? {});
+    const body = parseInput(MappingRequestBody, req.body ?? {});
     const upload = uploadOf(req, user(res).id);
     const mapping = mappingOf(body.mapping);
     const nodes = new Map<string, Result['nodes'][number]>();
@@ -161,7 +152,7 @@ export function importsRoutes({ graph, audit }: Services, { uploads, jobs, maxUn
   });
 
   router.post('/imports/uploads/:id/jobs', async (req, res) => {
-    const body = parseInput(MappingBody, req.body ?? {});
+    const body = parseInput(MappingRequestBody, req.body ?? {});
     const upload = uploadOf(req, user(res).id);
     const mapping = mappingOf(body.mapping);
     const who = user(res);
