@@ -306,6 +306,24 @@ describe('linking to the official gazetteer', () => {
 });
 
 describe('bad input', () => {
+  it('names a link to nowhere on its line in an organogram whose thousands of links point to rows further down', { timeout: 300_000 }, async () => {
+    // Each post reports to the next row's: the graph answers for none of them while the file is read,
+    // so the check keeps the first few thousand in full and, past them, only where they are.
+    const rows = 5_010;
+    const deep = join(scratch, 'deep-organogram.csv');
+    const lines = Array.from(
+      { length: rows },
+      (_, i) => `Q${i},Test Deep ${i},,Officer,${i === rows - 1 ? 'Q-missing' : `Q${i + 1}`},Test Organogram Central Bureau,central,2016`,
+    );
+    await writeFile(deep, `post,holder,holder_zh,title,reports_to,organisation,org_level,since\n${lines.join('\n')}\n`);
+    const result = await engine(deep, 'organogram.yaml', undefined, { dryRun: true });
+    expect(result.status).toBe('refused');
+    expect(result.report.entries.map((entry) => `${entry.line} ${entry.field}: ${entry.reason}`)).toEqual([
+      `${rows + 1} entities.superior: "test-organogram:person:Q-missing" is neither in the file nor in the graph`,
+    ]);
+    expect(result.report.entriesLeftOut).toBe(0);
+  });
+
   it('names the file, the line or cell, the field and the reason, and writes nothing', async () => {
     const bad = join(scratch, 'bad-roster.csv');
     await writeFile(

@@ -12,7 +12,7 @@ import type { Table } from '../readers/table.ts';
 import { graphLookup } from '../validate.ts';
 import { findCandidates, verdictOf } from './matching.ts';
 import { MAX_REPORT_ENTRIES, MAX_REPORT_MATCHES, type ReportBuilder } from './report-builder.ts';
-import { type Collision, ElementBits, hash32, IdLedger } from './id-ledger.ts';
+import { type Collision, ElementBits, hash32, hash64, IdLedger, NOT_KEPT, type Settlement } from './id-ledger.ts';
 
 export class ImportCancelled extends Error {
   override name = 'ImportCancelled';
@@ -50,10 +50,8 @@ const LOOKUP_BATCH = 5_000;
  * back after more new ids than this is looked up again (its verdict is the same).
  */
 const RECENT_IDS = 100_000;
-/** References the graph did not answer for, kept in full for the report; more are counted. */
+/** References the graph did not answer for, kept in full for the report; past them the ledger keeps their lines. */
 const MAX_KEPT_REFERENCES = 5_000;
-/** The ledger's index for a reference past MAX_KEPT_REFERENCES. */
-const NOT_KEPT = 0xffffffff;
 
 interface QueuedReference {
   id: string;
@@ -134,7 +132,7 @@ async function checkWithLedger(options: CheckOptions, ledger: IdLedger): Promise
   const { graph, table, compiled, report } = options;
   const lookup = graphLookup(graph);
   // A reference the graph does not answer for (no node with its id, or one of another kind) is kept
-  // until the ledger says whether the file makes its node; past MAX_KEPT_REFERENCES it is only counted.
+  // until the ledger says whether the file makes its node; past MAX_KEPT_REFERENCES only its line is kept.
   const unanswered: Unanswered[] = [];
   const recent = new Set<string>();
   const recentReferences = new Set<string>();
@@ -153,7 +151,7 @@ async function checkWithLedger(options: CheckOptions, ledger: IdLedger): Promise
       const labels = existing.get(queuedReference.id);
       if (labels && queuedReference.reference.labels.some((label) => labels.includes(label))) continue;
       const index = unanswered.length < MAX_KEPT_REFERENCES ? unanswered.push({ ...queuedReference, labels }) - 1 : NOT_KEPT;
-      ledger.noteReference(queuedReference.id, index);
+      ledger.noteReference(queuedReference.id, index, queuedReference.place.line);
     }
     for (const { node, place, ordinal } of batch) {
       const inGraph = existing.get(node.id);
@@ -234,41 +232,43 @@ async function checkWithLedger(options: CheckOptions, ledger: IdLedger): Promise
 
   const settlement = await ledger.settle();
   deferred.report(report, settlement.first, ledger.size);
-  if (settlement.collisions.length > 0) await reportCollisions(options, settlement.collisions);
-  report.addUnlisted(settlement.collisionsLeftOut);
-
+  report.addUnlisted(settlement.collisionsLeftOut + settlement.unnamedOutsideLeftOut);
   // A reference names a node of this file or of the graph; anything else is a link to nowhere.
-  for (const index of settlement.outside) {
-    const kept = unanswered[index];
-    if (!kept) {
-      report.addUnlisted(1);
-      continue;
-    }
-    const { id, place, reference, labels } = kept;
-    if (!labels) report.add(place, `entities.${reference.alias}`, `"${id}" is neither in the file nor in the graph`);
-    else report.add(place, `entities.${reference.alias}`, `"${id}" is ${article(kindOf(labels))} in the graph, not ${article(reference.labels[0]!)}`);
-  }
+  for (const index of settlement.outside) reportOutside(report, unanswered[index]!);
+  await nameFromFile(options, settlement);
   return { rows, keptRows, firstOfId: settlement.first };
 }
 
+function reportOutside(report: ReportBuilder, { id, place, reference, labels }: Unanswered): void {
+  if (!labels) report.add(place, `entities.${reference.alias}`, `"${id}" is neither in the file nor in the graph`);
+  else report.add(place, `entities.${reference.alias}`, `"${id}" is ${article(kindOf(labels))} in the graph, not ${article(reference.labels[0]!)}`);
+}
+
 /**
- * The ledger knows a collision by its element's place in the file's order, not its id: the file is
- * read again up to the last such element to name each. Only a refused file takes this pass.
+ * The ledger knows a key collision by its element's place in the file's order, and a reference it
+ * was not left to keep by its line and the hash of its id: the file is read again, as far as the
+ * last of them, to name each. Only a refused file takes this pass.
  */
-async function reportCollisions(options: CheckOptions, collisions: Collision[]): Promise<void> {
+async function nameFromFile(options: CheckOptions, settlement: Settlement): Promise<void> {
   const { compiled, report } = options;
+  const { collisions, unnamedOutside } = settlement;
+  if (collisions.length + unnamedOutside.length === 0) return;
   if (report.entries.length >= MAX_REPORT_ENTRIES) {
     // A report already full would list none of them: counted, and the file not read again.
-    report.addUnlisted(collisions.length);
+    report.addUnlisted(collisions.length + unnamedOutside.length);
     return;
   }
   const byOrdinal = new Map(collisions.map((collision) => [collision.ordinal, collision]));
-  const last = Math.max(...byOrdinal.keys());
+  const lastOrdinal = collisions.reduce((last, { ordinal }) => Math.max(last, ordinal), -1);
+  const outsideOn = new Map<number, { h1: number; h2: number }[]>();
+  for (const reference of unnamedOutside) outsideOn.set(reference.line, [...(outsideOn.get(reference.line) ?? []), reference]);
+  const lastLine = unnamedOutside.reduce((last, { line }) => Math.max(last, line), -1);
+  const outside: QueuedReference[] = [];
   const table = await options.reopen();
   let ordinal = 0;
   for await (const row of table.rows) {
     if (options.signal?.aborted) throw new ImportCancelled('cancelled');
-    if (ordinal > last) break;
+    if (ordinal > lastOrdinal && row.line > lastLine) break;
     if (!compiled.keep(row)) continue;
     const mapped = compiled.map(row);
     const place = table.placeOf(row);
@@ -287,7 +287,15 @@ async function reportCollisions(options: CheckOptions, collisions: Collision[]):
         );
       }
     }
+    const wanted = outsideOn.get(row.line);
+    for (const reference of wanted ? mapped.references : []) {
+      const [h1, h2] = hash64(reference.id);
+      if (wanted!.some((hash) => hash.h1 === h1 && hash.h2 === h2)) outside.push({ id: reference.id, place, reference });
+    }
   }
+  // What the graph holds under each, for the message (nothing, or a node of another kind).
+  const existing = await graphLookup(options.graph)(outside.map(({ id }) => id));
+  for (const reference of outside) reportOutside(report, { ...reference, labels: existing.get(reference.id) });
 }
 
 export function toVerdict(node: NodeRow, place: SourcePlace, verdict: ReturnType<typeof verdictOf>): MatchVerdict {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { IdLedger } from './id-ledger.ts';
+import { IdLedger, NOT_KEPT, hash64 } from './id-ledger.ts';
 
 describe('IdLedger', () => {
   it('the first of each id, collisions with both lines, references the file does not make; its folder removed after', async () => {
@@ -21,10 +21,14 @@ describe('IdLedger', () => {
     ledger.noteElement('node', 'n:new', 1, rows + 1);
     // A link of the same id as a node is no collision.
     ledger.noteElement('link', 'n:7', 3, rows + 1);
-    ledger.noteReference('n:149999', 0);
-    ledger.noteReference('n:missing', 1);
+    ledger.noteReference('n:149999', 0, 3);
+    ledger.noteReference('n:missing', 1, 4);
+    // Noted again (its caller forgot it had): still one reference outside the file.
+    ledger.noteReference('n:missing', 1, 9);
     // A link's id is not a node: a reference to it is outside the file.
-    ledger.noteReference('l:3', 2);
+    ledger.noteReference('l:3', 2, 5);
+    // One its caller did not keep: the ledger keeps where it is.
+    ledger.noteReference('n:gone', NOT_KEPT, 6);
     expect(ledger.size).toBe(2 * rows + 4);
 
     const settled = await ledger.settle();
@@ -41,5 +45,7 @@ describe('IdLedger', () => {
     expect(firsts.slice(2 * rows)).toEqual([false, true, false, true]);
     expect(settled.collisions).toEqual([{ kind: 'node', ordinal: 2 * rows, line: rows + 1, firstLine: 5 }]);
     expect(settled.outside.sort()).toEqual([1, 2]);
+    const [h1, h2] = hash64('n:gone');
+    expect(settled.unnamedOutside).toEqual([{ line: 6, h1, h2 }]);
   });
 });

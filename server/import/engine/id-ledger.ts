@@ -64,9 +64,15 @@ export interface Settlement {
   /** In the file's order within each partition; the first `MAX_COLLISIONS` kept, the rest counted. */
   collisions: Collision[];
   collisionsLeftOut: number;
-  /** References (by the index `noteReference` was given) whose id no node of the file has. */
+  /** References (by the index `noteReference` was given) whose id no node of the file has; each id once. */
   outside: number[];
+  /** Such references noted as NOT_KEPT: their line and id hash, to be named by reading the file again. */
+  unnamedOutside: { line: number; h1: number; h2: number }[];
+  unnamedOutsideLeftOut: number;
 }
+
+/** The index of a reference its caller did not keep (past its own cap): the ledger keeps its line instead. */
+export const NOT_KEPT = 0xffffffff;
 
 /** Collisions a settlement lists; an import refused for thousands of them names the first few thousand. */
 export const MAX_COLLISIONS = 5_000;
@@ -179,14 +185,21 @@ export class IdLedger {
     this.partitionOf(h1).append(h1, h2, valuesHash, (KINDS[kind] << KIND_SHIFT) | (line & LINE_MASK), this.elements++);
   }
 
-  /** A node the file names by id without making it (`index`: the caller's number for it). */
-  noteReference(id: string, index: number): void {
+  /** A node the file names by id on `line` without making it (`index`: the caller's number for it, or NOT_KEPT). */
+  noteReference(id: string, index: number, line: number): void {
     const [h1, h2] = hash64(id);
-    this.partitionOf(h1).append(h1, h2, 0, KINDS.reference << KIND_SHIFT, index);
+    this.partitionOf(h1).append(h1, h2, 0, (KINDS.reference << KIND_SHIFT) | (line & LINE_MASK), index);
   }
 
   async settle(): Promise<Settlement> {
-    const settlement: Settlement = { first: new ElementBits(), collisions: [], collisionsLeftOut: 0, outside: [] };
+    const settlement: Settlement = {
+      first: new ElementBits(),
+      collisions: [],
+      collisionsLeftOut: 0,
+      outside: [],
+      unnamedOutside: [],
+      unnamedOutsideLeftOut: 0,
+    };
     for (const partition of this.partitions) {
       const records = partition.records();
       partition.close();
@@ -242,9 +255,19 @@ function settlePartition(records: Uint32Array, settlement: Settlement): void {
       }
     }
   }
-  // A reference is met by a node of the file wherever in the file that node is.
+  // A reference is met by a node of the file wherever in the file that node is. One noted twice (its
+  // caller's bounded memory of recent ids forgot it) is one problem: reported at its first line.
+  const reported = new Set<string>();
   for (const record of references) {
-    const at = slotOf(records[record]!, records[record + 1]!);
-    if (table[at] === 0 || table[at + 3]! >>> KIND_SHIFT !== KINDS.node) settlement.outside.push(records[record + 4]!);
+    const h1 = records[record]!;
+    const h2 = records[record + 1]!;
+    const at = slotOf(h1, h2);
+    if (table[at] !== 0 && table[at + 3]! >>> KIND_SHIFT === KINDS.node) continue;
+    if (reported.has(`${h1}:${h2}`)) continue;
+    reported.add(`${h1}:${h2}`);
+    const index = records[record + 4]!;
+    if (index !== NOT_KEPT) settlement.outside.push(index);
+    else if (settlement.unnamedOutside.length >= MAX_COLLISIONS) settlement.unnamedOutsideLeftOut++;
+    else settlement.unnamedOutside.push({ line: records[record + 3]! & LINE_MASK, h1, h2 });
   }
 }

@@ -42,8 +42,12 @@ async function openDelimited(path: string, options: OpenOptions, format: SourceF
   const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : sniffDelimiter(head.slice(0, 64 * 1024)));
   const text = Readable.from(
     (async function* () {
-      if (!first.done) yield first.value;
-      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+      try {
+        if (!first.done) yield first.value;
+        for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+      } finally {
+        await chunks.return?.();
+      }
     })(),
   );
   // Empty lines are records too here (skipped below), so every record ends at one newline and the

@@ -111,8 +111,13 @@ export async function decodeText(bytes: AsyncIterable<Buffer>, options: DecodeOp
     sampled += chunk.length;
   };
   const rest = async function* (): AsyncGenerator<Buffer> {
-    if (!first.done) yield first.value;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    try {
+      if (!first.done) yield first.value;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      // Stopped early (a reader that read enough): the file closes now, not when collected.
+      await iterator.return?.();
+    }
   };
 
   // A byte-order mark cannot be mistaken: it wins over a declaration (a mapping made for the GB18030
