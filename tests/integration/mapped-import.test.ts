@@ -2,7 +2,8 @@
 // command line, the roster in GB18030, UTF-16 and XLSX to the same graph, a Latin-1 file refused
 // naming its encoding, matches instead of duplicates, and undo taking back exactly one import.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { utimesSync } from 'node:fs';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
@@ -306,6 +307,31 @@ describe('linking to the official gazetteer', () => {
 });
 
 describe('bad input', () => {
+  it('takes back an import whose file changed on disk while it was being written, and says so', async () => {
+    const path = join(scratch, 'facilities-changing.csv');
+    await copyFile(join(dir, 'facilities.csv'), path);
+    let touched = false;
+    const result = await runMappedImport(graph, {
+      path,
+      name: 'facilities-changing.csv',
+      mapping: await mappingOf('facilities.yaml', (text) => text.replace('namespace: test-facilities', 'namespace: test-mapped-changing')),
+      who: 'test-mapped-who',
+      // Another program saves the file while its rows are being written.
+      onProgress: ({ state }) => {
+        if (state !== 'writing' || touched) return;
+        touched = true;
+        utimesSync(path, new Date(), new Date(Date.now() + 60_000));
+      },
+    });
+    expect(touched).toBe(true);
+    expect(result.status).toBe('refused');
+    const errors = result.report.entries.filter((entry) => entry.severity === 'error');
+    expect(errors.map((entry) => `${entry.line} ${entry.field}: ${entry.reason}`)).toEqual([
+      '0 (file): changed on disk while it was being written (what it wrote is taken back): import it again',
+    ]);
+    expect(await count('test-mapped-changing:')).toBe(0);
+  });
+
   it('names a link to nowhere on its line in an organogram whose thousands of links point to rows further down', { timeout: 300_000 }, async () => {
     // Each post reports to the next row's: the graph answers for none of them while the file is read,
     // so the check keeps the first few thousand in full and, past them, only where they are.

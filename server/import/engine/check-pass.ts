@@ -2,7 +2,7 @@
 // every problem the write would meet (bad values, key collisions, a node of another kind in the
 // graph, a link to a node that is neither in the file nor in the graph), and learns, through a
 // ledger kept on disk (id-ledger.ts), which element first gave each id, so the write pass writes
-// each element once. What it keeps in memory grows by bits per element (under 5 MB for a 1 GB roster), never by ids.
+// each element once. What it keeps in memory grows by bits per element (at most about 8 MB for a 1 GB roster), never by ids.
 import type { ImportProgress, MatchVerdict, SourcePlace } from '../../../contract/api/imports.ts';
 import type { NodeRow } from '../../../contract/graph-rows.ts';
 import { kindOf, primaryKind } from '../../../contract/model.ts';

@@ -94,7 +94,13 @@ const PARTITION_BITS = 6;
 /** Ledger folders not yet removed: an import stopped by Ctrl-C (process.exit) skips its `finally`. */
 const liveFolders = new Set<string>();
 process.once('exit', () => {
-  for (const folder of liveFolders) rmSync(folder, { recursive: true, force: true });
+  for (const folder of liveFolders) {
+    try {
+      rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // Exiting anyway: a folder left in the temporary folder is the system's to clear.
+    }
+  }
 });
 
 class Partition {
@@ -120,7 +126,11 @@ class Partition {
     this.fd ??= openSync(this.path, 'a', 0o600);
     const bytes = new Uint8Array(this.buffer.buffer, 0, this.buffered * WORDS * 4);
     // A write may be short (a disk nearly full): the rest is written, or the error thrown.
-    for (let offset = 0; offset < bytes.length; ) offset += writeSync(this.fd, bytes, offset, bytes.length - offset);
+    for (let offset = 0; offset < bytes.length; ) {
+      const written = writeSync(this.fd, bytes, offset, bytes.length - offset);
+      if (written === 0) throw new Error(`${this.path}: the import's id ledger could not be written (disk full?)`);
+      offset += written;
+    }
     this.written += this.buffered;
     this.buffered = 0;
   }

@@ -5,6 +5,7 @@
 // written is taken back.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { MappingDocument } from '../../../contract/api/import-mapping.ts';
 import type { ImportProgress, ImportReport, ImportState } from '../../../contract/api/imports.ts';
 import type { NodeRow, RelationshipRow } from '../../../contract/graph-rows.ts';
@@ -60,6 +61,12 @@ export async function fileSha256(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** Size, modification time and inode: a file written to or replaced since shows a different stamp. */
+async function fileStamp(path: string): Promise<string> {
+  const { size, mtimeMs, ino } = await stat(path);
+  return `${size}:${mtimeMs}:${ino}`;
+}
+
 /** The same file with the same mapping is the same import: a re-run resumes it or does nothing. */
 export function mappedImportId(sha256: string, mapping: MappingDocument, batchSize: number): string {
   return `import:${createHash('sha256').update(sha256).update('\0').update(JSON.stringify(mapping)).update(`\0${batchSize}`).digest('hex')}`;
@@ -86,6 +93,7 @@ export async function openMapped(options: Pick<MappedImportOptions, 'path' | 'na
 export async function runMappedImport(graph: GraphExecutor, options: MappedImportOptions): Promise<MappedImportResult> {
   const started = performance.now();
   const batchSize = options.batchSize ?? DEFAULT_MAPPED_BATCH;
+  const stamp = await fileStamp(options.path);
   const sha256 = await fileSha256(options.path);
   const importId = mappedImportId(sha256, options.mapping, batchSize);
   const report = new ReportBuilder();
@@ -155,11 +163,12 @@ export async function runMappedImport(graph: GraphExecutor, options: MappedImpor
   if (options.dryRun || options.previewRows !== undefined) return finish('checked');
 
   // The write reads the file again from its first row, and the check's ledger says which element
-  // writes each id by its place in the file's order: a file changed in between would shift them all.
-  if ((await fileSha256(options.path)) !== sha256) {
-    report.add({ file: options.name, line: 0 }, 'file', 'changed on disk while it was being checked: import it again');
+  // writes each id by its place in the file's order: a file changed since would shift them all.
+  const changed = (while_: string) => {
+    report.add({ file: options.name, line: 0 }, '(file)', `changed on disk while it was being ${while_}: import it again`);
     return finish('refused');
-  }
+  };
+  if ((await fileStamp(options.path)) !== stamp) return changed('checked');
   table = await openMapped(options);
   const writeStarted = performance.now();
   const record = { importId, fileName: options.name, checksum: sha256, importedBy: options.who, rowCount: keptRows };
@@ -187,6 +196,10 @@ export async function runMappedImport(graph: GraphExecutor, options: MappedImpor
       },
     );
     if (outcome.status === 'already-complete') return finish('already-complete');
+    if ((await fileStamp(options.path)) !== stamp) {
+      await undoImport(graph, importId, options.who);
+      return changed('written (what it wrote is taken back)');
+    }
   } catch (error) {
     if (!(error instanceof ImportCancelled)) throw error;
     // Cancelled between batches: what the committed ones wrote is taken back, so nothing is left behind.
