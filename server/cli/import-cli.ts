@@ -190,6 +190,7 @@ async function prepareMapped(command: Extract<Command, { kind: 'mapped' }>): Pro
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`${command.file}: cannot read it (no such file)`);
     throw error;
   });
+  await table.close();
   const compiled = compileMapping(mapping, { fileName: command.file, sha256: await fileSha256(command.file), header: table.columns });
   const errors = compiled.problems.filter((problem) => problem.severity !== 'warning');
   if (errors.length > 0) {

@@ -37,9 +37,13 @@ export async function inspectUpload(
     encodingOption: 'the encoding field',
   });
   const sample: Record<string, Cell>[] = [];
-  for await (const row of table.rows) {
-    sample.push(row.cells);
-    if (sample.length >= SAMPLE_ROWS) break;
+  try {
+    for await (const row of table.rows) {
+      sample.push(row.cells);
+      if (sample.length >= SAMPLE_ROWS) break;
+    }
+  } finally {
+    await table.close().catch(() => {});
   }
   const saved = await graph.record(queries.findMapping, { headerKey: headerKey(table.columns), limit: 1 });
   let mapping: unknown = saved ? JSON.parse(saved.mapping) : proposeMapping(upload.name, table.columns, sample);

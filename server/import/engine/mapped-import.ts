@@ -91,13 +91,30 @@ export async function openMapped(options: Pick<MappedImportOptions, 'path' | 'na
 }
 
 export async function runMappedImport(graph: GraphExecutor, options: MappedImportOptions): Promise<MappedImportResult> {
+  // The file is opened up to three times (check, collisions named, write); each is closed at the end
+  // however the import ends, read to its last row or not (a mapping refused before its first row).
+  const opened: Table[] = [];
+  const open = async () => {
+    const table = await openMapped(options);
+    opened.push(table);
+    return table;
+  };
+  try {
+    return await importOpened(graph, options, open);
+  } finally {
+    // A file that will not close is no reason to fail an import that has ended.
+    await Promise.all(opened.map((table) => table.close().catch(() => {})));
+  }
+}
+
+async function importOpened(graph: GraphExecutor, options: MappedImportOptions, open: () => Promise<Table>): Promise<MappedImportResult> {
   const started = performance.now();
   const batchSize = options.batchSize ?? DEFAULT_MAPPED_BATCH;
   const stamp = await fileStamp(options.path);
   const sha256 = await fileSha256(options.path);
   const importId = mappedImportId(sha256, options.mapping, batchSize);
   const report = new ReportBuilder();
-  let table = await openMapped(options);
+  let table = await open();
   const compiled = compileMapping(options.mapping, { fileName: options.name, sha256, header: table.columns });
   const fields = {
     file: options.name,
@@ -146,7 +163,7 @@ export async function runMappedImport(graph: GraphExecutor, options: MappedImpor
       table,
       compiled,
       report,
-      reopen: () => openMapped(options),
+      reopen: open,
       match: Boolean(options.matchBeforeWriting || options.dryRun || options.previewRows !== undefined),
       limitRows: options.previewRows,
       signal: options.signal,
@@ -169,7 +186,7 @@ export async function runMappedImport(graph: GraphExecutor, options: MappedImpor
     return finish('refused');
   };
   if ((await fileStamp(options.path)) !== stamp) return changed('checked');
-  table = await openMapped(options);
+  table = await open();
   const writeStarted = performance.now();
   const record = { importId, fileName: options.name, checksum: sha256, importedBy: options.who, rowCount: keptRows };
   try {

@@ -104,6 +104,11 @@ async function openDelimited(path: string, options: OpenOptions, format: SourceF
     sheets: [],
     columns,
     rows: rows(),
+    close: async () => {
+      parser.destroy();
+      text.destroy();
+      await chunks.return?.();
+    },
     placeOf: (row) => ({ file: options.name, line: row.line }),
   };
 }

@@ -67,6 +67,9 @@ async function tableOf(options: OpenOptions, format: 'json' | 'jsonl', encoding:
     sheets: [],
     columns,
     rows: rows(),
+    close: async () => {
+      await elements.return?.();
+    },
     placeOf: (row) => (format === 'json' ? { file: options.name, line: row.line, cell: `element ${row.line}` } : { file: options.name, line: row.line }),
   };
 }

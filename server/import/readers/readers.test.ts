@@ -56,7 +56,7 @@ describe('table readers', () => {
     await expect(open('broken.jsonl', '{"name": "A"}\n\n\n{"name": \n')).rejects.toThrow(/^broken\.jsonl:4: not valid JSON/);
   });
 
-  it('close the file when the reading stops early (a preview of the first rows), in every text format', async () => {
+  it('close the file when the reading stops early (a preview of the first rows) or never starts, in every text format', async () => {
     // Several times the readers' 1 MiB chunk, so the file is still open when the rows stop.
     const rows = Array.from({ length: 300_000 }, (_, n) => n);
     const files = {
@@ -71,6 +71,10 @@ describe('table readers', () => {
       // A stream's close lands on a later turn of the event loop, later still on a busy machine; without
       // the readers closing it, it stays open for good.
       await expect.poll(() => openHandles(join(scratch, name)), { message: name, timeout: 10_000 }).toBe(0);
+      // Opened for its header only (a mapping refused before its first row), then closed.
+      const unread = await open(name, text);
+      await unread.close();
+      await expect.poll(() => openHandles(join(scratch, name)), { message: `${name}, unread`, timeout: 10_000 }).toBe(0);
     }
   });
 });

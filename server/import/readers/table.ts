@@ -25,6 +25,8 @@ export interface Table {
   sheet?: string;
   columns: string[];
   rows: AsyncIterable<SourceRow>;
+  /** Closes the file whether or not its rows were read (stopping a read early closes it too). */
+  close(): Promise<void>;
   /** Where a row (or one of its cells) is, as the report names it. */
   placeOf(row: Pick<SourceRow, 'line'>, column?: string): SourcePlace;
 }

@@ -152,6 +152,9 @@ async function openWorkbook(path: string, options: OpenOptions): Promise<Table> 
     sheet,
     columns,
     rows: rows(),
+    close: async () => {
+      await source.return?.(undefined);
+    },
     placeOf: (row, column) => ({ file: options.name, line: row.line, sheet, cell: `${column ? letters.get(column) : 'A'}${row.line}` }),
   };
 }
