@@ -6,7 +6,8 @@ import { recordQuery } from '../define-query.ts';
 const params = z.object({
   ids: z.array(z.string().min(1)).max(10_000),
   idNumbers: z.array(z.string().min(1)).max(10_000),
-  nameQuery: z.string().min(1).nullable(),
+  nameTerms: z.array(z.string().min(1)).max(10_000),
+  perName: z.number().int().min(1).max(100),
   limit: z.number().int().min(1).max(50_000),
 });
 

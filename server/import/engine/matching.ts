@@ -25,14 +25,16 @@ export const MATCH_WEIGHTS = { name: 0.5, birthDate: 0.3, place: 0.2, coordinate
 /** Two places within this many kilometres are the same site as far as matching goes. */
 const NEAR_KM = 1;
 
-/** A full-text query for these keys on the keyword-analysed entityMatchKeys index: each an exact, quoted term. */
-export function nameQuery(keys: readonly string[]): string | null {
-  const unique = [...new Set(keys)].filter(Boolean);
-  return unique.length > 0 ? unique.map((key) => `"${key.replace(/["\\]/g, '\\$&')}"`).join(' OR ') : null;
+/** A key as one exact term of the keyword-analysed entityMatchKeys index: quoted, its quotes escaped. */
+export function nameTerm(key: string): string {
+  return `"${key.replace(/["\\]/g, '\\$&')}"`;
 }
 
-/** Lucene refuses a query of more than 1,024 clauses: the batch's names go in chunks below that. */
-const KEYS_PER_QUERY = 1000;
+/** Candidates read for each name: a common name's few, not all its namesakes (ids and ID numbers find the rest). */
+const CANDIDATES_PER_NAME = 5;
+
+/** Most names one query asks about (the query's own cap). */
+const NAMES_PER_QUERY = 10_000;
 
 /**
  * A batch's candidates, indexed by id, ID number and match key, so each node's verdict reads its own
@@ -98,15 +100,16 @@ export async function findCandidates(graph: GraphExecutor, nodes: readonly NodeR
   // per row, a batch of 5,000 rows with 100 names sent ten queries that each found the same people).
   const keys = [...new Set(nodes.flatMap((node) => (node.properties.matchKeys as string[] | undefined) ?? []))];
   const found: Candidate[] = [];
-  for (let start = 0; start === 0 || start < keys.length; start += KEYS_PER_QUERY) {
-    const chunk = keys.slice(start, start + KEYS_PER_QUERY);
+  for (let start = 0; start === 0 || start < keys.length; start += NAMES_PER_QUERY) {
+    const chunk = keys.slice(start, start + NAMES_PER_QUERY);
     const rows = await graph.records(
       queries.matchCandidates,
       {
         ids: start === 0 ? ids : [],
         idNumbers: start === 0 ? idNumbers : [],
-        nameQuery: nameQuery(chunk),
-        limit: Math.min(50_000, (start === 0 ? ids.length + idNumbers.length : 0) + chunk.length * 5),
+        nameTerms: chunk.filter(Boolean).map(nameTerm),
+        perName: CANDIDATES_PER_NAME,
+        limit: Math.min(50_000, (start === 0 ? ids.length + idNumbers.length : 0) + chunk.length * CANDIDATES_PER_NAME),
       },
       { timeoutMs: 120_000 },
     );
