@@ -12,8 +12,9 @@
 // mode: read
 // One seek per id and per ID number on their indexes; one full-text look-up per name on
 // entityMatchKeys (keyword analyzer: each key one exact term), each capped on its own. One query of
-// all names OR-ed together shared one cap, which the rarest names (ranked first) filled: on a roster
-// batch of 240 names, 160 got no candidate, and the thousands returned were most of the matching time.
+// all names OR-ed together shared one cap, which the rarest names (ranked first) filled: given the
+// cap of its own names (1,200), a roster batch of 240 names left 160 without a candidate, and the
+// thousands of candidates a batch's whole cap returned were most of the matching time.
 CALL () {
   UNWIND $ids AS id
   MATCH (node:Entity {id: id})

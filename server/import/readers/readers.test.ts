@@ -77,4 +77,38 @@ describe('table readers', () => {
       await expect.poll(() => openHandles(join(scratch, name)), { message: `${name}, unread`, timeout: 10_000 }).toBe(0);
     }
   });
+  it('give the event loop a turn every few rows, so a server reading a large file still answers its other requests', async () => {
+    // Several of the readers' 1 MiB chunks: each chunk's rows come at once, as resolved promises.
+    const rows = Array.from({ length: 200_000 }, (_, n) => n);
+    const files = {
+      'turns.csv': `n,name\n${rows.map((n) => `${n},name ${n}`).join('\n')}\n`,
+      'turns.json': JSON.stringify(rows.map((n) => ({ n, name: `name ${n}` }))),
+      'turns.jsonl': `${rows.map((n) => JSON.stringify({ n, name: `name ${n}` })).join('\n')}\n`,
+    };
+    for (const [name, text] of Object.entries(files)) {
+      const table = await open(name, text);
+      // A callback that runs once per turn of the event loop, as a request's socket would be read.
+      let turns = 0;
+      let reading = true;
+      const turn = () => {
+        turns += 1;
+        if (reading) setImmediate(turn);
+      };
+      setImmediate(turn);
+      let longestRun = 0;
+      let run = 0;
+      let lastTurns = turns;
+      let read = 0;
+      for await (const _row of table.rows) {
+        read += 1;
+        if (turns === lastTurns) run += 1;
+        else [run, lastTurns] = [1, turns];
+        longestRun = Math.max(longestRun, run);
+      }
+      reading = false;
+      expect(read, name).toBe(rows.length);
+      // Without the turns, a whole chunk's rows (over 50,000 here) ran between two of them.
+      expect(longestRun, name).toBeLessThanOrEqual(128);
+    }
+  });
 });

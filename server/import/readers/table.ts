@@ -45,6 +45,24 @@ export interface OpenOptions {
   encodingOption?: string;
 }
 
+/** Rows between two turns of the event loop while a table is read. */
+const ROWS_PER_TURN = 128;
+
+/**
+ * `rows` with a turn of the event loop every ROWS_PER_TURN rows. A reader hands over the rows of a
+ * whole chunk (1 MiB, thousands of rows) as resolved promises, and mapping them ran without a turn
+ * for most of a second: the server answered no request meanwhile, and an import's own queries (the
+ * write of the batch before, the check's look-ups) sat unread in their sockets until the chunk was
+ * mapped. Stopping early still closes the reader's file: `return` reaches the loop inside.
+ */
+export async function* withTurns<T>(rows: AsyncIterable<T>): AsyncGenerator<T> {
+  let count = 0;
+  for await (const row of rows) {
+    yield row;
+    if (++count % ROWS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 /** A text format's file, decoded as the analyst said (`encoding`) or as guessed, read 1 MiB at a time. */
 export function decodeFile(path: string, options: OpenOptions): Promise<DecodedText> {
   return decodeText(createReadStream(path, { highWaterMark: 1 << 20 }), { file: options.name, encoding: options.encoding, option: options.encodingOption });
