@@ -261,7 +261,11 @@ async function nameFromFile(options: CheckOptions, settlement: Settlement): Prom
   const byOrdinal = new Map(collisions.map((collision) => [collision.ordinal, collision]));
   const lastOrdinal = collisions.reduce((last, { ordinal }) => Math.max(last, ordinal), -1);
   const outsideOn = new Map<number, { h1: number; h2: number }[]>();
-  for (const reference of unnamedOutside) outsideOn.set(reference.line, [...(outsideOn.get(reference.line) ?? []), reference]);
+  for (const reference of unnamedOutside) {
+    const onLine = outsideOn.get(reference.line);
+    if (onLine) onLine.push(reference);
+    else outsideOn.set(reference.line, [reference]);
+  }
   const lastLine = unnamedOutside.reduce((last, { line }) => Math.max(last, line), -1);
   const outside: QueuedReference[] = [];
   const table = await options.reopen();

@@ -1,14 +1,14 @@
 // The ids a file gives, kept on disk while the check pass reads it, so an import's memory does not
-// grow with the file. Each node or link the file makes (and each reference it names) is appended as
-// 20 bytes, a hash of its id and of its values, its line and its place in the file's order, to one
-// of 64 partition files chosen by the id's hash. When the pass ends, `settle` reads one partition
-// at a time (a hash table of that partition's ids only) and says:
+// grow with the file. Each node or link the file makes (and each reference the graph did not answer
+// for) is appended as 20 bytes, a hash of its id and of its values, its line and its place in the
+// file's order, to one of 64 partition files chosen by the id's hash. When the pass ends, `settle`
+// reads one partition at a time (a hash table of that partition's ids only) and says:
 //  - which elements are the first of their id: the write pass writes each id on that element alone
 //    (a bit per element: 1.2 MB for the 9.6 million elements of a 1 GB roster);
 //  - which ids come again with other values: a key collision, with both lines;
 //  - which references name no node of the file: those must be in the graph.
 // Partitions are appended in the file's order, so within one the first of an id is the first read.
-// Held in memory instead (16 bytes an id in one table), a 1 GB roster took 270 MB for its ids alone.
+// Held in memory instead (16 bytes an id, in two tables), a 1 GB roster took 270 MB for its ids alone.
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -211,8 +211,8 @@ export class IdLedger {
       unnamedOutsideLeftOut: 0,
     };
     for (const partition of this.partitions) {
+      // Reading the records closes the partition's file.
       const records = partition.records();
-      partition.close();
       settlePartition(records, settlement);
       // Let a busy server answer between partitions.
       await new Promise((resolve) => setImmediate(resolve));
