@@ -156,5 +156,7 @@ export const UploadAnswer = z.object({
   size: z.number().int(),
   inspection: UploadInspection.nullable(),
   problem: z.string().nullable(),
+  /** The encoding an unreadable text looks like (the problem names it too), offered as the one to read it in. */
+  encodingGuess: z.string().nullable(),
 });
 export type UploadAnswer = z.infer<typeof UploadAnswer>;

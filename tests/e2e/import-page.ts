@@ -42,6 +42,14 @@ export class ImportPage {
     return (await this.page.locator('#import-problem').textContent()) ?? '';
   }
 
+  /** What the encoding field holds, and whether its button can read the file again. */
+  async encodingOffered(): Promise<{ value: string; canRead: boolean }> {
+    return {
+      value: await this.page.locator('#import-encoding').inputValue(),
+      canRead: await this.page.locator('#import-reread').isEnabled(),
+    };
+  }
+
   async readAs(encoding: string): Promise<void> {
     await this.page.locator('#import-encoding').fill(encoding);
     await this.page.locator('#import-reread').click();

@@ -76,6 +76,10 @@ describe('import in the browser', () => {
       if (example.encoding) {
         expect(read).toBe('unreadable');
         expect(await page.problem()).toMatch(new RegExp(`not valid UTF-8 at byte \\d+ .*it looks like ${example.encoding}`));
+        // The guess is offered in the field, and an emptied field cannot be sent (it would read as no encoding).
+        expect(await page.encodingOffered()).toEqual({ value: example.encoding, canRead: true });
+        await session.explorer.page.locator('#import-encoding').fill('');
+        expect(await page.encodingOffered()).toEqual({ value: '', canRead: false });
         await page.readAs(example.encoding);
       } else expect(read).toBe('inspected');
       await page.loadMapping(example.mapping, text);

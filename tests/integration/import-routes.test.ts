@@ -72,6 +72,11 @@ describe('import routes', () => {
     expect(uploaded.problem).toMatch(
       /^roster\.csv:1: not valid UTF-8 at byte 0 \(0xD0 0xF2 0xBA 0xC5\); it looks like GB18030: declare it \(the encoding field GB18030/,
     );
+    // The guess also comes as a field, for the browser to offer; an empty encoding is refused, naming the field.
+    expect(uploaded.encodingGuess).toBe('GB18030');
+    const empty = await analyst.post(`/api/imports/uploads/${uploaded.uploadId}/inspect`, { encoding: '' });
+    expect(empty.status).toBe(400);
+    expect(JSON.stringify(empty.body)).toContain('encoding');
     const read = await analyst.post(`/api/imports/uploads/${uploaded.uploadId}/inspect`, { encoding: 'GB18030' });
     expect(read.status).toBe(200);
     expect(read.body.columns).toEqual(['序号', '姓名', '身份证号', '性别', '出生日期', '民族', '住址', '关押场所', '入所日期', '备注']);

@@ -124,9 +124,16 @@ export const mountImport: MountPanel<HTMLDialogElement> = (context, dialog): Pan
     editor = mountMappingEditor(editorRoot, inspection, signal);
     setState('inspected');
   };
-  const encodingPicker = () => {
+  /** Offers the encoding the server guessed; reading again waits for a name (an empty one is no encoding). */
+  const encodingPicker = (guess: string | null) => {
     const encoding = createElement('input', { attrs: { id: 'import-encoding', placeholder: 'GB18030', 'aria-label': 'Encoding' } });
+    encoding.value = guess ?? '';
     const read = createElement('button', { text: 'Read in this encoding', attrs: { type: 'button', id: 'import-reread' } });
+    const named = () => {
+      read.disabled = encoding.value.trim() === '';
+    };
+    named();
+    encoding.addEventListener('input', named, { signal });
     read.addEventListener('click', () => void reinspect({ encoding: encoding.value.trim() }), { signal });
     readOptions.replaceChildren(createElement('label', { text: 'Encoding: ' }, [encoding]), read);
   };
@@ -153,7 +160,7 @@ export const mountImport: MountPanel<HTMLDialogElement> = (context, dialog): Pan
         if (answer.inspection) showInspection(answer.inspection);
         else {
           problem.textContent = answer.problem ?? '';
-          encodingPicker();
+          encodingPicker(answer.encodingGuess);
           setState('unreadable');
         }
       } catch (error) {

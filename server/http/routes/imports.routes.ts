@@ -93,13 +93,15 @@ export function importsRoutes({ graph, audit }: Services, { uploads, jobs, maxUn
     // A file that does not read as it is (another encoding, a sheet to pick) is kept: the analyst says how.
     let inspection = null;
     let problem = null;
+    let encodingGuess = null;
     try {
       inspection = await outsideBudget(() => inspectUpload(graph, upload, {}, maxUncompressedBytes));
     } catch (error) {
       if (!(error instanceof EncodingError || error instanceof HeaderError)) throw error;
       problem = error.message;
+      if (error instanceof EncodingError) encodingGuess = error.guess;
     }
-    res.status(201).json({ uploadId: upload.id, fileName: upload.name, size: upload.size, inspection, problem });
+    res.status(201).json({ uploadId: upload.id, fileName: upload.name, size: upload.size, inspection, problem, encodingGuess });
   });
 
   router.post('/imports/uploads/:id/inspect', async (req, res) => {

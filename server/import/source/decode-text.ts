@@ -12,6 +12,8 @@ export class EncodingError extends Error {
   constructor(
     message: string,
     readonly line: number,
+    /** The encoding the text looks like, where a guess could be made: the browser offers it. */
+    readonly guess: string | null = null,
   ) {
     super(message);
   }
@@ -150,6 +152,7 @@ async function* utf8Chunks(
       throw new EncodingError(
         `${file}:${at}: not valid UTF-8 at byte ${(offset + bad).toLocaleString('en')} (${hex(data.subarray(bad, bad + 4))}); ${declareHint(guess, option)}`,
         at,
+        guess,
       );
     }
     const text = decoder.write(data.subarray(0, end));
