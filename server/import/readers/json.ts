@@ -89,6 +89,9 @@ async function openJsonArray(path: string, options: OpenOptions): Promise<Table>
   const decoded = await decodeFile(path, options);
   const text = Readable.from(decoded.chunks);
   const stream = text.pipe(streamArray.withParserAsStream());
+  // pipe() does not pass a failure on: a file that is not valid in its encoding failed the text
+  // stream with no listener, an uncaught error that ended the server. The parser fails with it instead.
+  text.on('error', (error) => stream.destroy(error));
   const items = stream[Symbol.asyncIterator]() as AsyncIterator<{ key: number; value: unknown }>;
   const elements: AsyncIterator<Element> = {
     next: async () => {

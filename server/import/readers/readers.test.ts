@@ -4,6 +4,7 @@ import { mkdtemp, readdir, readlink, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
 import { readerFor } from './registry.ts';
 import type { SourceRow, Table } from './table.ts';
 
@@ -77,6 +78,17 @@ describe('table readers', () => {
       await expect.poll(() => openHandles(join(scratch, name)), { message: `${name}, unread`, timeout: 10_000 }).toBe(0);
     }
   });
+  it('refuse a JSON array that is not valid UTF-8, naming the encoding it looks like, and let the process go on', async () => {
+    const name = 'roster-gb18030.json';
+    const path = join(scratch, name);
+    const people = Array.from({ length: 50 }, (_, n) => ({ 姓名: `测试阿不都${n}`, 住址: '疏附县 测试乡' }));
+    await writeFile(path, iconv.encode(JSON.stringify(people), 'gb18030'));
+    // Before, the failure reached no listener: an uncaught error, which ended the server (and fails this run).
+    await expect(readerFor(name).open(path, { name, headerRow: 1, maxUncompressedBytes: 1 << 20 })).rejects.toThrow(
+      /not valid UTF-8 at byte \d+ .*it looks like GB18030/,
+    );
+  });
+
   it('give the event loop a turn every few rows, so a server reading a large file still answers its other requests', async () => {
     // Several of the readers' 1 MiB chunks: each chunk's rows come at once, as resolved promises.
     const rows = Array.from({ length: 200_000 }, (_, n) => n);
