@@ -332,6 +332,49 @@ describe('bad input', () => {
     expect(await count('test-mapped-changing:')).toBe(0);
   });
 
+  it('finds the namesake born the same day among more namesakes than a name is compared with', async () => {
+    // A name borne by twelve people in the graph; the one born on 1980-03-03 was written last.
+    const mapping = (namespace: string) =>
+      parseMapping(
+        'namesakes.yaml',
+        `schemaVersion: 1
+name: test namesakes
+namespace: ${namespace}
+confidence: reported
+entities:
+  person:
+    kind: Detainee
+    key: [no]
+    properties:
+      name: name
+      birthDate: { column: born, date: YYYY-MM-DD }
+      synthetic: { literal: true }
+`,
+      );
+    const graphFile = join(scratch, 'namesakes-graph.csv');
+    const born = Array.from({ length: 12 }, (_, i) => (i === 11 ? '1980-03-03' : `19${50 + i}-01-0${(i % 9) + 1}`));
+    await writeFile(graphFile, `no,name,born\n${born.map((date, i) => `${i},Test Namesake Abdukerim,${date}`).join('\n')}\n`);
+    const first = await runMappedImport(graph, {
+      path: graphFile,
+      name: 'namesakes-graph.csv',
+      mapping: mapping('test-mapped-namesakes'),
+      who: 'test-mapped-who',
+    });
+    expect(first.status).toBe('complete');
+    const rowFile = join(scratch, 'namesakes-row.csv');
+    await writeFile(rowFile, 'no,name,born\nX,Test Namesake Abdukerim,1980-03-03\n');
+    const dry = await runMappedImport(graph, {
+      path: rowFile,
+      name: 'namesakes-row.csv',
+      mapping: mapping('test-mapped-namesakes-again'),
+      who: 'test-mapped-who',
+      dryRun: true,
+    });
+    const match = dry.report.matches.find((found) => found.incomingId === 'test-mapped-namesakes-again:person:X');
+    expect(match).toMatchObject({ verdict: 'possible', existingId: 'test-mapped-namesakes:person:11' });
+    expect(match!.reasons).toEqual(expect.arrayContaining(['same birth date']));
+  });
+
   it('names a link to nowhere on its line in an organogram whose thousands of links point to rows further down', { timeout: 300_000 }, async () => {
     // Each post reports to the next row's: the graph answers for none of them while the file is read,
     // so the check keeps the first few thousand in full and, past them, only where they are.

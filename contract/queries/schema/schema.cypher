@@ -28,6 +28,8 @@ CREATE INDEX claim_element IF NOT EXISTS FOR (c:_Claim) ON (c.elementId);
 CREATE CONSTRAINT mapping_header IF NOT EXISTS FOR (m:_Mapping) REQUIRE m.headerKey IS UNIQUE;
 // Matching on import: the same official identifier is the same person.
 CREATE INDEX person_id_number IF NOT EXISTS FOR (n:Person) ON (n.idNumber);
+// Import matching finds a common name's namesakes born the same day by it (match-candidates.cypher).
+CREATE INDEX person_birth_date IF NOT EXISTS FOR (n:Person) ON (n.birthDate);
 // Analysts' judgements that records are one person, by id.
 CREATE CONSTRAINT judgement_id IF NOT EXISTS FOR (j:_Judgement) REQUIRE j.id IS UNIQUE;
 // Accounts, sessions and API tokens (both `_Session`, stored by the SHA-256 of their secret), audit entries.
@@ -62,8 +64,8 @@ CREATE FULLTEXT INDEX entityNames IF NOT EXISTS
 FOR (n:Person|Organization|Facility|Directive|Place) ON EACH [n.name, n.nameZh, n.pinyin, n.aliases, n.nameKeys]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
 // Matching on import: whole names folded (contract/names.ts matchKeys), each list element one
-// term (the keyword analyzer), so one query per batch asks for a thousand names at once. A range
-// index cannot do it: it does not index the elements of a list.
+// term (the keyword analyzer), so each name is one exact look-up. A range index cannot do it: it
+// does not index the elements of a list.
 CREATE FULLTEXT INDEX entityMatchKeys IF NOT EXISTS
 FOR (n:Person|Organization|Facility|Directive|Place) ON EACH [n.matchKeys]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};

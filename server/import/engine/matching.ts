@@ -99,6 +99,14 @@ export async function findCandidates(graph: GraphExecutor, nodes: readonly NodeR
   // A roster repeats names: each key is asked once per batch, not once per row that carries it (asked
   // per row, a batch of 5,000 rows with 100 names sent ten queries that each found the same people).
   const keys = [...new Set(nodes.flatMap((node) => (node.properties.matchKeys as string[] | undefined) ?? []))];
+  // Each person with a birth date and a name, once: birth date and name together outnumber no cap.
+  const people = new Map<string, { birthDate: string; keys: string[] }>();
+  for (const node of nodes) {
+    const { birthDate, matchKeys } = node.properties as { birthDate?: unknown; matchKeys?: string[] };
+    if (!node.labels.includes('Person') || typeof birthDate !== 'string' || !matchKeys?.length) continue;
+    const keys = matchKeys.filter(Boolean);
+    if (keys.length > 0) people.set(`${birthDate}\0${keys.join('\0')}`, { birthDate, keys });
+  }
   const found: Candidate[] = [];
   for (let start = 0; start === 0 || start < keys.length; start += NAMES_PER_QUERY) {
     const chunk = keys.slice(start, start + NAMES_PER_QUERY);
@@ -109,7 +117,7 @@ export async function findCandidates(graph: GraphExecutor, nodes: readonly NodeR
         idNumbers: start === 0 ? idNumbers : [],
         nameTerms: chunk.filter(Boolean).map(nameTerm),
         perName: CANDIDATES_PER_NAME,
-        limit: Math.min(50_000, (start === 0 ? ids.length + idNumbers.length : 0) + chunk.length * CANDIDATES_PER_NAME),
+        people: start === 0 ? [...people.values()] : [],
       },
       { timeoutMs: 120_000 },
     );
