@@ -76,7 +76,7 @@ describe('import routes', () => {
     expect(uploaded.encodingGuess).toBe('GB18030');
     const empty = await analyst.post(`/api/imports/uploads/${uploaded.uploadId}/inspect`, { encoding: '' });
     expect(empty.status).toBe(400);
-    expect(JSON.stringify(empty.body)).toContain('encoding');
+    expect(empty.body.errors).toEqual([expect.objectContaining({ field: 'encoding' })]);
     const read = await analyst.post(`/api/imports/uploads/${uploaded.uploadId}/inspect`, { encoding: 'GB18030' });
     expect(read.status).toBe(200);
     expect(read.body.columns).toEqual(['序号', '姓名', '身份证号', '性别', '出生日期', '民族', '住址', '关押场所', '入所日期', '备注']);

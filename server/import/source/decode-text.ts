@@ -152,7 +152,8 @@ async function* utf8Chunks(
       throw new EncodingError(
         `${file}:${at}: not valid UTF-8 at byte ${(offset + bad).toLocaleString('en')} (${hex(data.subarray(bad, bad + 4))}); ${declareHint(guess, option)}`,
         at,
-        guess,
+        // Offered as the encoding to read it in only when iconv-lite can read it (chardet also names IBM420_ltr and the like).
+        guess && iconv.encodingExists(guess) ? guess : null,
       );
     }
     const text = decoder.write(data.subarray(0, end));
