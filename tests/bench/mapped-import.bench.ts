@@ -56,12 +56,19 @@ unmapped:
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'];
 const GIVEN = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂'];
 
-/** Row `n` of the roster: about 230 bytes, like a leaked roster's rows with an address and a note. */
+/**
+ * Row `n` of the roster: about 230 bytes, like a leaked roster's rows with an address and a note. A
+ * hundred names, as a roster repeats its common names; birth dates scattered over fifty years, so
+ * a name and a birth date seldom come together twice. (Both once followed `n` in step: every
+ * 2,100th row was the same name born the same day, a possible duplicate of the rows before it, which
+ * a roster of different people is not.)
+ */
 function row(n: number): string {
   const name = `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n * 7) % GIVEN.length]}${GIVEN[(n * 13) % GIVEN.length]}`;
-  const year = 1950 + (n % 50);
-  const month = 1 + (n % 12);
-  const day = 1 + (n % 28);
+  const scattered = Math.imul(n + 1, 0x9e3779b1) >>> 0;
+  const year = 1950 + (scattered % 50);
+  const month = 1 + ((scattered >>> 8) % 12);
+  const day = 1 + ((scattered >>> 16) % 28);
   const id = `6501${String(n).padStart(10, '0')}${String(n % 10_000).padStart(4, '0')}`;
   return `${n},${name},${id},${year}年${month}月${day}日,维吾尔族,新疆维吾尔自治区喀什地区疏附县测试乡${n % 97}村${n % 331}号,F${n % FACILITIES},2017年${month}月${day}日,第${n % 13}批 备注文字用于模拟真实名单中的说明内容\n`;
 }
