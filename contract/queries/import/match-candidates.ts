@@ -8,6 +8,7 @@ const params = z.object({
   idNumbers: z.array(z.string().min(1)).max(10_000),
   nameTerms: z.array(z.string().min(1)).max(10_000),
   perName: z.number().int().min(1).max(100),
+  limit: z.number().int().min(1).max(200_000),
   people: z.array(z.object({ birthDate: z.string().min(1), keys: z.array(z.string().min(1)).min(1) }).strict()).max(10_000),
 });
 

@@ -118,6 +118,8 @@ export async function findCandidates(graph: GraphExecutor, nodes: readonly NodeR
         nameTerms: chunk.filter(Boolean).map(nameTerm),
         perName: CANDIDATES_PER_NAME,
         people: start === 0 ? [...people.values()] : [],
+        // Every branch's cap added up (an id finds one node): the LIMIT never cuts a branch short.
+        limit: Math.max(1, (start === 0 ? ids.length + (idNumbers.length + people.size) * CANDIDATES_PER_NAME : 0) + chunk.length * CANDIDATES_PER_NAME),
       },
       { timeoutMs: 120_000 },
     );
