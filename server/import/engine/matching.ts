@@ -30,7 +30,7 @@ export function nameTerm(key: string): string {
   return `"${key.replace(/["\\]/g, '\\$&')}"`;
 }
 
-/** Candidates read for each name: a common name's few, not all its namesakes (ids and ID numbers find the rest). */
+/** Candidates read for each name, each ID number and each person's birth date: a few, not all of a common name's namesakes. */
 const CANDIDATES_PER_NAME = 5;
 
 /** Most names one query asks about (the query's own cap). */
@@ -99,7 +99,7 @@ export async function findCandidates(graph: GraphExecutor, nodes: readonly NodeR
   // A roster repeats names: each key is asked once per batch, not once per row that carries it (asked
   // per row, a batch of 5,000 rows with 100 names sent ten queries that each found the same people).
   const keys = [...new Set(nodes.flatMap((node) => (node.properties.matchKeys as string[] | undefined) ?? []))];
-  // Each person with a birth date and a name, once: birth date and name together outnumber no cap.
+  // Each person with a birth date and a name, once: namesakes born that day are found past the name's own cap.
   const people = new Map<string, { birthDate: string; keys: string[] }>();
   for (const node of nodes) {
     const { birthDate, matchKeys } = node.properties as { birthDate?: unknown; matchKeys?: string[] };
