@@ -125,12 +125,16 @@ describe('analysts’ notes', () => {
   });
 
   it('records every note written, read, shared and deleted in the audit log', async () => {
-    const written = await app.post('/api/notes', note('audited note'));
+    // A writer of its own, and the log read for that writer alone: other test files write to the audit
+    // log at the same time, and a page of the newest entries overall may not reach back to this note.
+    const writer = await app.login('analyst', `test-notes-audited-${Date.now()}`);
+    const userId = (await writer.get('/api/auth/session')).body.user.id as string;
+    const written = await writer.post('/api/notes', note('audited note'));
     const id = written.body.note.id;
-    await app.get(`/api/notes?target=${guard}`);
-    await app.put(`/api/notes/${id}/visibility`, { visibility: 'shared' });
-    await app.delete(`/api/notes/${id}`);
-    const log = await admin.get('/api/audit?limit=50');
+    await writer.get(`/api/notes?target=${guard}`);
+    await writer.put(`/api/notes/${id}/visibility`, { visibility: 'shared' });
+    await writer.delete(`/api/notes/${id}`);
+    const log = await admin.get(`/api/audit?userId=${userId}&limit=100`);
     const actions = log.body.entries.filter((entry: { targetIds: string[] }) => entry.targetIds.includes(id)).map((entry: { action: string }) => entry.action);
     expect(actions.sort()).toEqual(['note-delete', 'note-read', 'note-share', 'note-write']);
     // The note's words are not in the log.
