@@ -11,7 +11,7 @@ import { createDriver } from '../../server/graph/driver.ts';
 import { startEmbeddedNeo4j, type EmbeddedOptions } from '../../server/graph/embedded.ts';
 import { GraphExecutor } from '../../server/graph/executor.ts';
 import { queries } from '../../contract/queries/index.ts';
-import { freePort } from '../support/ports.ts';
+import { freePort } from '../../server/graph/ports.ts';
 
 export interface BenchNeo4jOptions {
   heap: string;

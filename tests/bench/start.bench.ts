@@ -5,7 +5,7 @@
 // targets are "the first as fast as the tenth, never a 503" and "warm start to Ready within 10 s".
 import { parseArgs } from 'node:util';
 import { Cleanups, launchApp, printed, type AppProcess } from '../support/app-process.ts';
-import { freePort } from '../support/ports.ts';
+import { freePort } from '../../server/graph/ports.ts';
 import { loadAverage } from './fresh-neo4j.ts';
 
 const { values } = parseArgs({

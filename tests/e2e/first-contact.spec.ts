@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cleanups, launchApp, printed, type AppProcess } from '../support/app-process.ts';
 import { TEST_JVM_OPTIONS } from '../support/neo4j-start.ts';
-import { freePort } from '../support/ports.ts';
+import { freePort } from '../../server/graph/ports.ts';
 import { artifacts, startBrowserSession, type BrowserSession } from './browser-session.ts';
 import { launchChromium } from './explorer-page.ts';
 

@@ -13,7 +13,7 @@ import { createDriver } from '../../server/graph/driver.ts';
 import { GraphExecutor } from '../../server/graph/executor.ts';
 import { ensureTestUser, signIn, testDriver, type AnswerBody } from '../support/neo4j.ts';
 import { Cleanups, launchApp, printed, type AppProcess } from '../support/app-process.ts';
-import { freePort } from '../support/ports.ts';
+import { freePort } from '../../server/graph/ports.ts';
 import { runChainRouteQueries } from '../support/chain-route-probe.ts';
 import { startTestNeo4j } from '../support/neo4j-start.ts';
 import { secondsUntil } from '../support/waiting.ts';

@@ -11,7 +11,7 @@ import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { createDriver } from '../../server/graph/driver.ts';
 import { Cleanups, isAlive, launchApp, lockPids, printed, type AppProcess } from '../support/app-process.ts';
 import { signIn } from '../support/neo4j.ts';
-import { freePort } from '../support/ports.ts';
+import { freePort } from '../../server/graph/ports.ts';
 import { runChainRouteQueries } from '../support/chain-route-probe.ts';
 import { secondsUntil } from '../support/waiting.ts';
 

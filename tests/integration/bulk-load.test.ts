@@ -17,7 +17,7 @@ import { seedBatches, seedRecord } from '../../seed/seed-batches.ts';
 import { Cleanups } from '../support/app-process.ts';
 import { NEO4J_TEST_START_MS, TEST_JVM_OPTIONS } from '../support/neo4j-start.ts';
 import { testDriver, testExecutor } from '../support/neo4j.ts';
-import { freePort } from '../support/ports.ts';
+import { freePort } from '../../server/graph/ports.ts';
 
 const cleanups = new Cleanups();
 afterAll(() => cleanups.run());

@@ -11,7 +11,7 @@ import { parseEnv } from '../../server/env.ts';
 import { createDriver } from '../../server/graph/driver.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/graph/embedded.ts';
 import { startTestApp, type TestApp } from '../support/neo4j.ts';
-import { freePort } from '../support/ports.ts';
+import { freePort } from '../../server/graph/ports.ts';
 import { NEO4J_TEST_START_MS, TEST_JVM_OPTIONS } from '../support/neo4j-start.ts';
 
 describe('GET /api/health with Neo4j up', () => {

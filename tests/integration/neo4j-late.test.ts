@@ -7,7 +7,7 @@ import { Cleanups, launchApp, printed } from '../support/app-process.ts';
 import { signIn } from '../support/neo4j.ts';
 import { startTestNeo4j } from '../support/neo4j-start.ts';
 import { secondsUntil } from '../support/waiting.ts';
-import { freePort } from '../support/ports.ts';
+import { freePort } from '../../server/graph/ports.ts';
 
 const cleanups = new Cleanups();
 afterAll(() => cleanups.run());

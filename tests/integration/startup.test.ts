@@ -13,7 +13,7 @@ import { StartupError } from '../../server/graph/startup-error.ts';
 import { ensureTestUser, signIn, testDriver } from '../support/neo4j.ts';
 import { Cleanups, isAlive, launchApp, lockPids, printed, type AppProcess } from '../support/app-process.ts';
 import { TEST_JVM_OPTIONS } from '../support/neo4j-start.ts';
-import { freePort } from '../support/ports.ts';
+import { freePort } from '../../server/graph/ports.ts';
 
 const cacheDir = parseEnv().XPF_CACHE_DIR;
 const cleanups = new Cleanups();

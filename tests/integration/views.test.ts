@@ -10,7 +10,7 @@ import { createDriver } from '../../server/graph/driver.ts';
 import { startEmbeddedNeo4j } from '../../server/graph/embedded.ts';
 import { ViewStore } from '../../server/queries/view-store.ts';
 import { createViewsFixture, fixture, later, removeViews, removeViewsFixture } from '../fixtures/views/fixture-graph.ts';
-import { freePort } from '../support/ports.ts';
+import { freePort } from '../../server/graph/ports.ts';
 import { NEO4J_TEST_START_MS, TEST_JVM_OPTIONS } from '../support/neo4j-start.ts';
 import { startTestApp, TEST_REQUEST_BUDGET_MS, testExecutor, type AnswerBody, type TestApp } from '../support/neo4j.ts';
 

@@ -13,7 +13,7 @@ import { ensureClientBuilt } from '../../server/http/client-bundle.ts';
 import { parseEnv } from '../../server/env.ts';
 import { createDriver } from '../../server/graph/driver.ts';
 import { startEmbeddedNeo4j } from '../../server/graph/embedded.ts';
-import { freePort } from './ports.ts';
+import { freePort } from '../../server/graph/ports.ts';
 import { NEO4J_TEST_START_MS } from './neo4j-start.ts';
 
 declare module 'vitest' {
