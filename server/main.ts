@@ -102,6 +102,7 @@ async function main(): Promise<void> {
       await drained;
       clearTimeout(cut);
     }
+    if (connection.embedded?.classArchive === 'recording') log('Saving the classes Neo4j loaded, so that later starts are quicker (once, some seconds)…');
     await connection.close();
     log('Stopped.');
     process.exit(exitCode);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { silentPhase, type RunPhase } from '../phases.ts';
 import { clearUnfinishedImport, storeIsMissing } from './admin-import.ts';
+import { classArchive } from './class-archive.ts';
 import { assertPortFree } from './ports.ts';
 import { embeddedPassword } from './password.ts';
 import { NEO4J_VERSION, provisionNeo4j, type Neo4jDistribution } from './provision.ts';
@@ -22,6 +23,8 @@ export interface EmbeddedOptions {
   pageCache: string;
   /** From NEO4J_JVM_OPTIONS: after the project's own flags, so that they can override them. */
   jvmOptions?: string[];
+  /** Where the JVM's class archive is kept (server/graph/class-archive.ts); cacheDir unless a test says otherwise. */
+  classArchiveDir?: string;
   /** From NEO4J_PASSWORD; when absent a generated one is kept in the data folder. */
   password?: string;
   startTimeoutMs: number;
@@ -48,6 +51,11 @@ export interface EmbeddedNeo4j {
   exited: Promise<number | null>;
   /** The same moment, with the signal that ended it, if one did. */
   exit: Promise<JvmExit>;
+  /**
+   * Whether this JVM maps the class archive, or records one as it exits (some seconds at the first
+   * stop: worth a word to whoever waits for it).
+   */
+  classArchive: 'used' | 'recording' | 'none';
 }
 
 export interface JvmExit {
@@ -133,6 +141,8 @@ async function failureReason(homeDir: string, output: string[]): Promise<string>
   const text = `${log}\n${output.join('\n')}`;
   if (/lock file|FileLockException|locked by another process/i.test(text)) return 'its data folder is locked by another Neo4j process';
   if (/Address already in use|BindException/i.test(text)) return 'its Bolt port is already in use';
+  const crash = /^#\s+(SIG[A-Z]+)/m.exec(text);
+  if (crash) return `its JVM crashed (${crash[1]}; its logs folder holds the report)`;
   const error = text
     .split('\n')
     .reverse()
@@ -171,13 +181,18 @@ async function waitForBolt(uri: string, password: string, child: ChildProcess, e
   }
 }
 
+/** The launcher, then Neo4j's jars: what every JVM of this app runs with. */
+export function neo4jClassPath(distribution: Neo4jDistribution): string {
+  return [distribution.launcherJar, join(distribution.libDir, '*')].join(':');
+}
+
 export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<EmbeddedNeo4j> {
   const phase = options.phase ?? silentPhase;
   const distribution = await phase('fetch', `Fetching Neo4j ${NEO4J_VERSION} from Maven Central…`, (say) =>
     provisionNeo4j(options.cacheDir, NEO4J_VERSION, say),
   );
   const homeDir = join(options.dataDir, 'neo4j');
-  for (const folder of [options.dataDir, homeDir, join(homeDir, 'conf'), join(homeDir, 'import')]) await privateFolder(folder);
+  for (const folder of [options.dataDir, homeDir, join(homeDir, 'conf'), join(homeDir, 'import'), join(homeDir, 'logs')]) await privateFolder(folder);
   // The lock first: a second app on the same folder is told about the folder, not about its port.
   const lockFile = await lockDataFolder(homeDir);
   try {
@@ -199,7 +214,8 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     throw error;
   }
 
-  const classPath = [distribution.launcherDir, join(distribution.libDir, '*')].join(':');
+  const classPath = neo4jClassPath(distribution);
+  const archive = await classArchive(distribution, classPath, options.classArchiveDir ?? options.cacheDir, options.jvmOptions ?? []);
   const child = privately(() =>
     spawn(
       distribution.java.java,
@@ -207,6 +223,9 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
         `-Xms${options.heap}`,
         `-Xmx${options.heap}`,
         ...JVM_FLAGS,
+        // A crash report goes beside Neo4j's logs, not into whatever folder the app was started from.
+        `-XX:ErrorFile=${join(homeDir, 'logs', 'hs_err_pid%p.log')}`,
+        ...archive.jvmFlags,
         ...(options.jvmOptions ?? []),
         '-cp',
         classPath,
@@ -230,28 +249,38 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
-  const exit = new Promise<JvmExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  let started = false;
+  // The archive settles (a recording checked and published) before anyone is told the JVM has gone.
+  const exit = new Promise<JvmExit>((resolve) =>
+    child.once('exit', (code, signal) => void archive.settle({ started, code, signal }).finally(() => resolve({ code, signal }))),
+  );
   const exited = exit.then(({ code }) => code);
   const spawnFailed = new Promise<never>((_, reject) => child.once('error', (error) => reject(new StartupError(`Could not run Java: ${error.message}`))));
 
   const uri = `bolt://127.0.0.1:${options.boltPort}`;
   await phase('database', 'Starting Neo4j…', () => Promise.race([waitForBolt(uri, password, child, exited, options.startTimeoutMs), spawnFailed]));
-  if (child.exitCode !== null || child.signalCode !== null) {
+  started = child.exitCode === null && child.signalCode === null;
+  if (!started) {
+    await exited;
     await rm(lockFile, { force: true });
-    throw new StartupError(`Neo4j stopped during start-up: ${await failureReason(homeDir, recentOutput)}.`);
+    const reason = `Neo4j stopped during start-up: ${await failureReason(homeDir, recentOutput)}.`;
+    throw new StartupError(
+      archive.state === 'used' ? `${reason} Its class archive (${archive.path}) was removed in case it was the cause: start again.` : reason,
+    );
   }
 
   let stopping: Promise<void> | null = null;
+  // Writing the class archive at exit takes about ten seconds on two idle cores: a recording JVM gets longer.
   const stop = (graceMs = 20_000) =>
     (stopping ??= (async () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+        const timer = setTimeout(() => child.kill('SIGKILL'), archive.state === 'recording' ? Math.max(graceMs, 120_000) : graceMs);
         await exited;
         clearTimeout(timer);
       }
       await rm(lockFile, { force: true });
     })());
 
-  return { uri, user: 'neo4j', password, version: distribution.version, pid: child.pid!, stop, exited, exit };
+  return { uri, user: 'neo4j', password, version: distribution.version, pid: child.pid!, stop, exited, exit, classArchive: archive.state };
 }

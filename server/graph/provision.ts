@@ -1,6 +1,7 @@
 // Provisions Neo4j Community from Maven Central into a user-level cache, once per version, shared by
 // every clone: the jars of org.neo4j:neo4j (its server entry point, Bolt, Lucene full-text) and our
-// small launcher compiled beside them.
+// small launcher compiled beside them, as a jar (a JVM records its classes for class data sharing,
+// server/graph/class-archive.ts, only from jars on its class path, never from a folder of classes).
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -21,15 +22,19 @@ const LAUNCHER_SOURCE = new URL('./java/XpfNeo4jLauncher.java', import.meta.url)
 export interface JavaRuntime {
   java: string;
   javac: string;
+  /** The JDK's jar tool, which packs the launcher. */
+  jar: string;
   major: number;
+  /** What `java -version` printed: a class archive is only valid for the very JVM build that wrote it. */
+  versionText: string;
 }
 
 export interface Neo4jDistribution {
   version: string;
   /** Folder of jars: Neo4j and its runtime dependencies. */
   libDir: string;
-  /** Folder holding XpfNeo4jLauncher.class. */
-  launcherDir: string;
+  /** The jar holding XpfNeo4jLauncher.class. */
+  launcherJar: string;
   java: JavaRuntime;
 }
 
@@ -38,6 +43,7 @@ export async function findJava(env: NodeJS.ProcessEnv = process.env): Promise<Ja
   const bin = env.JAVA_HOME ? join(env.JAVA_HOME, 'bin') : '';
   const java = bin ? join(bin, 'java') : 'java';
   const javac = bin ? join(bin, 'javac') : 'javac';
+  const jar = bin ? join(bin, 'jar') : 'jar';
   let versionText: string;
   try {
     const { stderr, stdout } = await run(java, ['-version']);
@@ -47,7 +53,7 @@ export async function findJava(env: NodeJS.ProcessEnv = process.env): Promise<Ja
   }
   const major = Number(/version "(?:1\.)?(\d+)/.exec(versionText)?.[1] ?? 0);
   if (major < 17) throw new StartupError(`Java ${major || '(unknown)'} is too old: Neo4j ${NEO4J_VERSION} needs JDK 17 or 21 (set JAVA_HOME).`);
-  return { java, javac, major };
+  return { java, javac, jar, major, versionText: versionText.trim() };
 }
 
 function pomFor(version: string): string {
@@ -121,25 +127,38 @@ async function resolveJars(cacheDir: string, version: string, libDir: string, sa
   await rename(stagingDir, libDir);
 }
 
+const LAUNCHER_JAR = 'xpf-neo4j-launcher.jar';
+
 async function compileLauncher(cacheDir: string, java: JavaRuntime): Promise<string> {
   const source = await readFile(LAUNCHER_SOURCE, 'utf8');
-  const digest = createHash('sha256').update(source).update(String(java.major)).digest('hex').slice(0, 12);
+  // `jar`: the layout (a jar, where a folder of classes was) is part of the digest, so an older cache's folder is not taken for it.
+  const digest = createHash('sha256').update(source).update(String(java.major)).update('jar').digest('hex').slice(0, 12);
   const launcherDir = join(cacheDir, `launcher-${digest}`);
-  if (existsSync(join(launcherDir, 'XpfNeo4jLauncher.class'))) return launcherDir;
+  const launcherJar = join(launcherDir, LAUNCHER_JAR);
+  if (existsSync(launcherJar)) return launcherJar;
   const stagingDir = `${launcherDir}.partial-${process.pid}`;
-  await mkdir(stagingDir, { recursive: true });
+  const classesDir = join(stagingDir, 'classes');
+  await mkdir(classesDir, { recursive: true });
   try {
-    await run(java.javac, ['--release', '17', '-d', stagingDir, new URL(LAUNCHER_SOURCE).pathname]);
+    await run(java.javac, ['--release', '17', '-d', classesDir, new URL(LAUNCHER_SOURCE).pathname]);
+    await run(java.jar, ['--create', '--file', join(stagingDir, LAUNCHER_JAR), '-C', classesDir, '.']);
+    await rm(classesDir, { recursive: true, force: true });
   } catch (error) {
     await rm(stagingDir, { recursive: true, force: true });
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new StartupError('javac not found: a full JDK (not only a JRE) is needed, e.g. apt-get install openjdk-17-jdk-headless.');
+      throw new StartupError('javac or jar not found: a full JDK (not only a JRE) is needed, e.g. apt-get install openjdk-17-jdk-headless.');
     }
     throw new StartupError(`Could not compile the Neo4j launcher: ${String((error as { stderr?: string }).stderr ?? error).slice(0, 300)}`);
   }
-  await rm(launcherDir, { recursive: true, force: true });
-  await rename(stagingDir, launcherDir);
-  return launcherDir;
+  // Another process may have published the same jar meanwhile (and a JVM started from it): it is kept.
+  if (!existsSync(launcherJar)) {
+    await rm(launcherDir, { recursive: true, force: true });
+    await rename(stagingDir, launcherDir).catch((error: unknown) => {
+      if (!existsSync(launcherJar)) throw error;
+    });
+  }
+  await rm(stagingDir, { recursive: true, force: true });
+  return launcherJar;
 }
 
 /** Everything needed to run Neo4j, fetched on first use and reused from the cache afterwards. */
@@ -148,6 +167,6 @@ export async function provisionNeo4j(cacheDir: string, version = NEO4J_VERSION, 
   const libDir = join(cacheDir, `neo4j-${version}`, 'lib');
   const complete = existsSync(libDir) && (await readdir(libDir)).some((name) => name === `neo4j-${version}.jar`);
   if (!complete) await resolveJars(cacheDir, version, libDir, say);
-  const launcherDir = await compileLauncher(cacheDir, java);
-  return { version, libDir, launcherDir, java };
+  const launcherJar = await compileLauncher(cacheDir, java);
+  return { version, libDir, launcherJar, java };
 }

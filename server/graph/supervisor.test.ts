@@ -17,6 +17,7 @@ function standIn() {
     password: 'x',
     version: '5.26.0',
     pid: nextPid++,
+    classArchive: 'none',
     exit: exited,
     exited: exited.then(({ code }) => code),
     stopped: false,
