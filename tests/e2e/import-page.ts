@@ -50,6 +50,15 @@ export class ImportPage {
     };
   }
 
+  /** Whether preview, check and import can be clicked, as the analyst sees the three buttons. */
+  async actionsEnabled(): Promise<{ preview: boolean; check: boolean; import: boolean }> {
+    return {
+      preview: await this.page.locator('#import-preview').isEnabled(),
+      check: await this.page.locator('#import-check').isEnabled(),
+      import: await this.page.locator('#import-run').isEnabled(),
+    };
+  }
+
   async readAs(encoding: string): Promise<void> {
     await this.page.locator('#import-encoding').fill(encoding);
     await this.page.locator('#import-reread').click();

@@ -75,6 +75,9 @@ describe('import in the browser', () => {
       const read = await page.upload(join(dir, example.file));
       if (example.encoding) {
         expect(read).toBe('unreadable');
+        // Nothing can be previewed, checked or imported until the file is read (the editor showing
+        // was the previous example's, and its mapping would have been sent for this file).
+        expect(await page.actionsEnabled()).toEqual({ preview: false, check: false, import: false });
         expect(await page.problem()).toMatch(new RegExp(`not valid UTF-8 at byte \\d+ .*it looks like ${example.encoding}`));
         // The guess is offered in the field, and an emptied field cannot be sent (it would read as no encoding).
         expect(await page.encodingOffered()).toEqual({ value: example.encoding, canRead: true });
@@ -82,6 +85,7 @@ describe('import in the browser', () => {
         expect(await page.encodingOffered()).toEqual({ value: '', canRead: false });
         await page.readAs(example.encoding);
       } else expect(read).toBe('inspected');
+      expect(await page.actionsEnabled()).toEqual({ preview: true, check: true, import: true });
       await page.loadMapping(example.mapping, text);
 
       const preview = await page.preview();

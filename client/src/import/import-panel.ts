@@ -13,6 +13,8 @@ import { mountMappingEditor, type MappingEditor } from './mapping-editor.ts';
 import { drawPreview } from './preview-canvas.ts';
 
 const RUNNING = new Set(['reading', 'validating', 'writing']);
+/** States in which the dialog is waiting on the server: no second preview, check or import is started. */
+const BUSY = new Set(['uploading', 'previewing', 'checking', 'importing', ...RUNNING]);
 
 function describeProgress(progress: ImportProgress): string {
   const rows = progress.totalRows
@@ -91,7 +93,13 @@ export const mountImport: MountPanel<HTMLDialogElement> = (context, dialog): Pan
   let uploadId: string | null = null;
   let editor: MappingEditor | null = null;
   let jobId: string | null = null;
-  const setState = (state: string) => (dialog.dataset.state = state);
+  const actions = [previewButton, checkButton, importButton];
+  // Preview, check and import act on the file read as the editor shows it: none while there is no
+  // such file (an unreadable one waits for its encoding; the editor may still be an earlier file's).
+  const setState = (state: string) => {
+    dialog.dataset.state = state;
+    for (const button of actions) button.disabled = editor === null || state === 'unreadable' || BUSY.has(state);
+  };
   const fail = (error: unknown) => {
     problem.textContent =
       error instanceof ApiError
@@ -152,6 +160,8 @@ export const mountImport: MountPanel<HTMLDialogElement> = (context, dialog): Pan
     async () => {
       const file = fileInput.files?.[0];
       if (!file) return;
+      editor = null;
+      editorRoot.replaceChildren();
       setState('uploading');
       report.replaceChildren();
       try {
