@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { SourceFormat } from '../../../contract/api/import-mapping.ts';
 import { EncodingError } from '../source/decode-text.ts';
-import { checkHeader, withTurns, decodeFile, HeaderError, textCell, type OpenOptions, type SourceRow, type Table, type TableReader } from './table.ts';
+import { checkHeader, decodeFile, HeaderError, textCell, type OpenOptions, type SourceRow, type Table, type TableReader } from './table.ts';
 
 const CANDIDATES = [',', '\t', ';', '|'];
 
@@ -103,7 +103,7 @@ async function openDelimited(path: string, options: OpenOptions, format: SourceF
     encoding: decoded.encoding,
     sheets: [],
     columns,
-    rows: withTurns(rows()),
+    rows: rows(),
     close: async () => {
       parser.destroy();
       text.destroy();

@@ -5,18 +5,7 @@ import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
 import { EncodingError } from '../source/decode-text.ts';
-import {
-  checkHeader,
-  withTurns,
-  decodeFile,
-  HeaderError,
-  textCell,
-  type Cell,
-  type OpenOptions,
-  type SourceRow,
-  type Table,
-  type TableReader,
-} from './table.ts';
+import { checkHeader, decodeFile, HeaderError, textCell, type Cell, type OpenOptions, type SourceRow, type Table, type TableReader } from './table.ts';
 
 /** The columns are the keys of the first rows; a key that first turns up later is reported on its row. */
 const COLUMN_SAMPLE = 100;
@@ -77,7 +66,7 @@ async function tableOf(options: OpenOptions, format: 'json' | 'jsonl', encoding:
     encoding,
     sheets: [],
     columns,
-    rows: withTurns(rows()),
+    rows: rows(),
     close: async () => {
       await elements.return?.();
     },

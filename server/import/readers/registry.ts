@@ -5,7 +5,7 @@ import { extname } from 'node:path';
 import type { SourceFormat } from '../../../contract/api/import-mapping.ts';
 import { csvReader, tsvReader } from './csv.ts';
 import { jsonLinesReader, jsonReader } from './json.ts';
-import { HeaderError, type TableReader } from './table.ts';
+import { HeaderError, type TableReader, withTurns } from './table.ts';
 import { xlsxReader } from './xlsx.ts';
 
 export const tableReaders: Readonly<Record<Exclude<SourceFormat, 'bundle'>, TableReader>> = {
@@ -16,15 +16,20 @@ export const tableReaders: Readonly<Record<Exclude<SourceFormat, 'bundle'>, Tabl
   jsonl: jsonLinesReader,
 };
 
-/** The reader a mapping names, else the one for the file's extension. */
+/** The reader a mapping names, else the one for the file's extension; whichever it is, its rows give the event loop turns (withTurns). */
 export function readerFor(fileName: string, format?: SourceFormat): TableReader {
   if (format === 'bundle') throw new HeaderError(`${fileName}: a bundle holds the model's own rows: import it without a mapping`);
-  if (format) return tableReaders[format];
   const extension = extname(fileName).toLowerCase();
-  const found = Object.values(tableReaders).find((reader) => reader.extensions.includes(extension));
+  const found = format ? tableReaders[format] : Object.values(tableReaders).find((reader) => reader.extensions.includes(extension));
   if (!found) {
     const known = Object.values(tableReaders).flatMap((reader) => reader.extensions);
     throw new HeaderError(`${fileName}: unknown file type "${extension || '(none)'}": expected ${known.join(', ')} (or name source.format in the mapping)`);
   }
-  return found;
+  return {
+    ...found,
+    open: async (path, options) => {
+      const table = await found.open(path, options);
+      return { ...table, rows: withTurns(table.rows) };
+    },
+  };
 }

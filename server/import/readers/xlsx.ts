@@ -4,7 +4,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
-import { checkHeader, withTurns, HeaderError, textCell, type Cell, type OpenOptions, type SourceRow, type Table, type TableReader } from './table.ts';
+import { checkHeader, HeaderError, textCell, type Cell, type OpenOptions, type SourceRow, type Table, type TableReader } from './table.ts';
 
 function openZip(path: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
@@ -151,7 +151,7 @@ async function openWorkbook(path: string, options: OpenOptions): Promise<Table> 
     sheets,
     sheet,
     columns,
-    rows: withTurns(rows()),
+    rows: rows(),
     close: async () => {
       await source.return?.(undefined);
     },
