@@ -92,6 +92,8 @@ export class UserStore {
   async openSession(user: User, now = Date.now()): Promise<{ secret: string; session: SessionInfo }> {
     const secret = newSecret();
     const session: SessionInfo = { id: randomUUID(), kind: 'cookie', csrfToken: newSecret() };
+    // Begun before the write: a forget meanwhile (the account disabled, its role changed) voids the entry.
+    const begun = this.cache.begin();
     await this.graph.records(queries.createSession, {
       id: session.id,
       tokenHash: sha256Hex(secret),
@@ -103,6 +105,14 @@ export class UserStore {
       expiresAt: now + SESSION_MAX_MS,
       idleExpiresAt: now + SESSION_IDLE_MS,
     });
+    // This process has just written the session: the first request that shows it need not read it back.
+    const { id, username, role } = user;
+    this.cache.put(
+      sha256Hex(secret),
+      { user: { id, username, role }, session, expiresAt: now + SESSION_MAX_MS, idleExpiresAt: now + SESSION_IDLE_MS },
+      begun,
+      now,
+    );
     return { secret, session };
   }
 

@@ -46,6 +46,17 @@ describe('the session cache', () => {
     expect((await counted(here)).readFromGraph).toBeLessThanOrEqual(1);
   });
 
+  it('knows a session it has just opened: the first request after sign-in reads no session from Neo4j here, one in the other app', async () => {
+    const client = await here.login('analyst', unique('test-cache-opened'));
+    const firstRequest = async (app: TestApp) => {
+      const before = app.sessionStats.readFromGraph;
+      expect((await sameSession(client, app.baseUrl, '/api/auth/session')).status).toBe(200);
+      return app.sessionStats.readFromGraph - before;
+    };
+    expect(await firstRequest(here)).toBe(0);
+    expect(await firstRequest(other)).toBe(1);
+  });
+
   it('counts a sign-out, a disabled account and a new role at once here, and soon in the other app', async () => {
     const name = unique('test-cache-user');
     const user = await here.login('viewer', name);
