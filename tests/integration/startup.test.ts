@@ -147,6 +147,8 @@ describe('running instances', () => {
     const planned = [...(await loadCatalogue()).values()].filter((entry) => entry.definition.kind !== 'schema').length;
     expect(first.output.join('\n')).toContain(`[xpf] Planned ${planned} queries ahead of their first use, read `);
     expect(first.output.join('\n')).not.toContain('Could not plan');
+    // …and the queries that open a record ran over real ones (GraphExecutor.rehearseQueries).
+    expect(first.output.join('\n')).toMatch(/and ran [1-9]\d* over real records \(\d+\.\d s\)\.$/m);
     // Owner-only, although this test runs the app under umask 022: the store, its transaction logs,
     // auth.ini, the photos and the secrets hold detainees' data or the keys to it.
     const open = await readableByOthers(first.dataDir);

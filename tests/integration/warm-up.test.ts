@@ -1,0 +1,65 @@
+// The warm-up before "Ready" (server/graph/warm-up.ts) on the run's seeded Neo4j: besides planning
+// every curated query, it runs the queries that open one record over a few real records, one of each
+// kind an analyst starts from, and reads only.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queries } from '../../contract/queries/index.ts';
+import { loadCatalogue } from '../../server/graph/catalogue.ts';
+import { GraphExecutor } from '../../server/graph/executor.ts';
+import { sampleParams } from '../../server/graph/warm-up.ts';
+import { testDriver } from '../support/neo4j.ts';
+
+const driver = testDriver();
+let graph: GraphExecutor;
+beforeAll(async () => {
+  graph = new GraphExecutor(driver, await loadCatalogue(), { timeoutMs: 120_000 });
+});
+afterAll(() => driver.close());
+
+/** The queries an analyst's first screen runs on a record, whatever its kind. */
+const OPENING_QUERIES = [
+  'chain-of-command',
+  'chain-ceilings',
+  'who-is-responsible',
+  'node-details',
+  'relationship-counts',
+  'expand-neighbourhood',
+  'facilities-under',
+  'facility-profile',
+  'directive-propagation',
+];
+
+async function storeCounts(): Promise<string> {
+  const { records } = await driver.executeQuery('MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS links');
+  return JSON.stringify(records[0]!.toObject());
+}
+
+describe('the warm-up', () => {
+  it('rehearses the first screen on one linked record of each kind an analyst starts from, and writes nothing', async () => {
+    const subjects = (await graph.record(queries.rehearsalSubjects, { limit: 1 }))!.ids;
+    const { records } = await driver.executeQuery('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id, labels(n) AS labels, COUNT { (n)--() } AS links', {
+      ids: subjects,
+    });
+    const kinds = records.map((record) =>
+      (record.get('labels') as string[]).find((label) => ['Detainee', 'Guard', 'Official', 'Facility', 'Organization'].includes(label)),
+    );
+    expect(kinds.sort()).toEqual(['Detainee', 'Facility', 'Guard', 'Official', 'Organization']);
+    for (const record of records) expect(Number(record.get('links')), record.get('id')).toBeGreaterThan(0);
+
+    const before = await storeCounts();
+    const rehearsed: string[] = [];
+    // Each opening query runs once per subject (the executor's own count says how many answered).
+    const answered = await graph.rehearseQueries(
+      (entry) => {
+        const sample = sampleParams(entry);
+        if (sample && typeof sample.id === 'string') rehearsed.push(entry.definition.name);
+        return sample;
+      },
+      subjects,
+      120_000,
+    );
+    expect(rehearsed).toEqual(expect.arrayContaining(OPENING_QUERIES));
+    expect(answered).toBeGreaterThanOrEqual(OPENING_QUERIES.length * subjects.length);
+    expect(answered).toBeLessThanOrEqual(rehearsed.length * subjects.length);
+    expect(await storeCounts()).toBe(before);
+  });
+});
