@@ -21,7 +21,7 @@ import { tableReaders } from '../import/readers/registry.ts';
 import { UndoRefused, undoImport } from '../queries/import-history.ts';
 import { EnvError, parseEnv, type Env } from '../env.ts';
 import { connectToGraph, type GraphConnection } from '../graph/driver.ts';
-import { isAlive } from '../graph/embedded.ts';
+import { isAlive } from '../graph/process-alive.ts';
 import { GraphExecutor } from '../graph/executor.ts';
 import { queries } from '../../contract/queries/index.ts';
 import { StartupError } from '../graph/startup-error.ts';

@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
+import { isAlive } from './process-alive.ts';
 import type { Neo4jDistribution } from './provision.ts';
 
 const run = promisify(execFile);
@@ -39,15 +40,6 @@ const none: ClassArchive = { state: 'none', jvmFlags: [], settle: async () => {}
 
 /** Flags of the user's own (NEO4J_JVM_OPTIONS) that decide class sharing themselves, e.g. -Xshare:off. */
 const SHARING_FLAG = /^-Xshare:|SharedArchiveFile|ArchiveClassesAtExit/;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Takes the recording lock, or a stale one whose process is gone; false while another process records. */
 async function takeLock(lockPath: string): Promise<boolean> {

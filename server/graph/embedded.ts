@@ -9,6 +9,7 @@ import { silentPhase, type RunPhase } from '../phases.ts';
 import { clearUnfinishedImport, storeIsMissing } from './admin-import.ts';
 import { classArchive } from './class-archive.ts';
 import { assertPortFree } from './ports.ts';
+import { isAlive } from './process-alive.ts';
 import { embeddedPassword } from './password.ts';
 import { NEO4J_VERSION, provisionNeo4j, type Neo4jDistribution } from './provision.ts';
 import { databaseAnswers } from './readiness.ts';
@@ -108,16 +109,6 @@ function configText(options: EmbeddedOptions, homeDir: string): string {
     `server.directories.run=${join(homeDir, 'run')}`,
     '',
   ].join('\n');
-}
-
-/** Whether a process runs: one of another user's (EPERM) counts, as it may still hold the folder. */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** One app per data folder: a live owner's pid file refuses the start, a stale one is taken over. */
