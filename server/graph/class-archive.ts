@@ -38,6 +38,11 @@ export interface ClassArchive {
 
 const none: ClassArchive = { state: 'none', jvmFlags: [], settle: async () => {} };
 
+/** Whether a JVM ended by a signal of its own (a crash aborts it: SIGABRT), not by one of ours. */
+export function crashed(signal: NodeJS.Signals | null): boolean {
+  return signal !== null && signal !== 'SIGKILL' && signal !== 'SIGTERM';
+}
+
 /** Flags of the user's own (NEO4J_JVM_OPTIONS) that decide class sharing themselves, e.g. -Xshare:off. */
 const SHARING_FLAG = /^-Xshare:|SharedArchiveFile|ArchiveClassesAtExit/;
 
@@ -91,10 +96,11 @@ export async function classArchive(
       state: 'used',
       path: archive,
       jvmFlags: [`-XX:SharedArchiveFile=${archive}`],
-      // A JVM that ended before it answered may have been ended by the archive (one damaged since it
-      // was checked aborts the JVM): it goes, and the next start records another.
-      settle: async ({ started }) => {
-        if (!started) await rm(archive, { force: true });
+      // A JVM that crashed before it answered may have been crashed by the archive (one damaged since
+      // it was checked aborts the JVM: SIGABRT): it goes, and the next start records another. A start
+      // that failed otherwise (a refused password, a timeout, SIGKILL or SIGTERM from us) keeps it.
+      settle: async ({ started, signal }) => {
+        if (!started && crashed(signal)) await rm(archive, { force: true });
       },
     };
   }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { silentPhase, type RunPhase } from '../phases.ts';
 import { clearUnfinishedImport, storeIsMissing } from './admin-import.ts';
-import { classArchive } from './class-archive.ts';
+import { classArchive, crashed } from './class-archive.ts';
 import { assertPortFree } from './ports.ts';
 import { isAlive } from './process-alive.ts';
 import { embeddedPassword } from './password.ts';
@@ -256,7 +256,9 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     await rm(lockFile, { force: true });
     const reason = `Neo4j stopped during start-up: ${await failureReason(homeDir, recentOutput)}.`;
     throw new StartupError(
-      archive.state === 'used' ? `${reason} Its class archive (${archive.path}) was removed in case it was the cause: start again.` : reason,
+      archive.state === 'used' && crashed(child.signalCode)
+        ? `${reason} Its class archive (${archive.path}) was removed in case it was the cause: start again.`
+        : reason,
     );
   }
 
