@@ -71,11 +71,16 @@ export class EvidenceAnswers {
    * is not shown merged) is asked about once.
    */
   async overMembers(reader: Reader, id: string, run: (memberId: string) => Promise<Result>): Promise<Result> {
+    // The record itself is asked about while the identities are read (a round trip when they are not
+    // cached): its answer is needed either way, alone or as one member's.
+    const own = run(id);
+    // Awaited below, unless reading the identities fails first: never an unhandled rejection.
+    own.catch(() => {});
     const identity = visibleIdentities(await this.identities.index(), this.redacts(reader))(id);
-    if (!identity) return run(id);
+    if (!identity) return own;
     const answers: Result[] = [];
-    // One after another: each member's question is a full query, and the request budget is shared.
-    for (const member of identity.members) answers.push(await run(member));
+    // The other members one after another: each member's question is a full query, and the request budget is shared.
+    for (const member of identity.members) answers.push(member === id ? await own : await run(member));
     const merged = answers.reduce(mergeResults);
     const first = answers[identity.members.indexOf(id)] ?? answers[0]!;
     return { ...merged, meta: { ...first.meta, truncated: answers.some((answer) => answer.meta.truncated) } };
