@@ -93,7 +93,7 @@ export function sampleParams(entry: CatalogueEntry): Record<string, unknown> | n
 
 export interface WarmUpOptions {
   /**
-   * Nothing is served yet (before "Ready"): plan as many queries at once as there are cores (Neo4j's
+   * Nothing is served yet (before "Ready"): plan and rehearse as many queries at once as there are cores (Neo4j's
    * planner is what takes the time). Otherwise one at a time, beside the requests being answered.
    */
   beforeServing?: boolean;
@@ -101,11 +101,12 @@ export interface WarmUpOptions {
 
 export async function warmUp(graph: GraphExecutor, log: (line: string) => void, { beforeServing = false }: WarmUpOptions = {}): Promise<WarmUp> {
   const started = performance.now();
+  const concurrency = beforeServing ? availableParallelism() : 1;
   const planned = await graph.warmQueries(
     sampleParams,
     WARM_QUERY_MS,
     (query, error) => log(`Could not plan "${query.name}" ahead: ${(error as { code?: string }).code ?? String(error)}`),
-    { concurrency: beforeServing ? availableParallelism() : 1 },
+    { concurrency },
   );
   let touched: WarmUp['touched'] = null;
   try {
@@ -116,7 +117,7 @@ export async function warmUp(graph: GraphExecutor, log: (line: string) => void, 
   let rehearsed = 0;
   try {
     const subjects = (await graph.record(queries.rehearsalSubjects, { limit: 1 }, { timeoutMs: WARM_QUERY_MS }))?.ids ?? [];
-    rehearsed = await graph.rehearseQueries(sampleParams, subjects, WARM_QUERY_MS);
+    rehearsed = await graph.rehearseQueries(sampleParams, subjects, WARM_QUERY_MS, { concurrency });
   } catch (error) {
     log(`Could not rehearse the queries on real records (${(error as { code?: string }).code ?? String(error)}): the first requests do it.`);
   }
