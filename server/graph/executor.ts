@@ -298,12 +298,14 @@ export class GraphExecutor {
     }
     let answered = 0;
     // A run that fails (a query about another kind of record) only goes uncounted: this is a rehearsal.
-    await inWorkers(runs, concurrency, ({ entry, params }) =>
-      this.run(entry.cypher, params, 'read', { timeoutMs }).then(
-        () => void (answered += 1),
-        () => {},
-      ),
-    );
+    await inWorkers(runs, concurrency, async ({ entry, params }) => {
+      try {
+        await this.run(entry.cypher, params, 'read', { timeoutMs });
+        answered += 1;
+      } catch {
+        // Not counted.
+      }
+    });
     return answered;
   }
 
