@@ -22,15 +22,16 @@ export function chainParameters(graph: GraphExecutor, request: ChainRequest): Re
 
 /** Unredacted: the caller discloses it through the policy (server/policy/evidence-answers.ts). */
 export async function fetchChain(graph: GraphExecutor, request: ChainRequest): Promise<Result> {
-  const { asOf } = chainParameters(graph, request);
+  // Checked once: the chain runs with these, and the ceilings are asked about the same date.
+  const checked = graph.checkedParameters(queries.chainOfCommand, { id: request.id, asOf: request.asOf, limit: request.limit });
   // The three are independent and each a round trip: asked together, the answer waits for the slowest,
   // not for their sum (about 15 ms of a 40 ms chain on the small seed). An unknown id costs two
   // look-ups that find nothing.
   const [start, chains, beyond] = await Promise.all([
     graph.evidence(queries.nodeDetails, { id: request.id }),
-    graph.evidence(queries.chainOfCommand, { id: request.id, asOf: request.asOf, limit: request.limit }),
+    graph.checkedEvidence(queries.chainOfCommand, checked),
     // A chain past a ceiling is not "no chain": say it was cut, and where.
-    graph.record(queries.chainCeilings, { id: request.id, asOf: asOf as string | null }),
+    graph.record(queries.chainCeilings, { id: request.id, asOf: checked.asOf as string | null }),
   ]);
   const node = start.nodes.find((candidate) => candidate.id === request.id);
   if (!node) throw new NotFound(`No node with id "${request.id}"`);

@@ -91,28 +91,26 @@ export class UserStore {
   /** A new cookie session: the secret goes in the cookie, the CSRF token to the page; only the hash is stored. */
   async openSession(user: User, now = Date.now()): Promise<{ secret: string; session: SessionInfo }> {
     const secret = newSecret();
+    const tokenHash = sha256Hex(secret);
     const session: SessionInfo = { id: randomUUID(), kind: 'cookie', csrfToken: newSecret() };
+    const expiresAt = now + SESSION_MAX_MS;
+    const idleExpiresAt = now + SESSION_IDLE_MS;
     // Begun before the write: a forget meanwhile (the account disabled, its role changed) voids the entry.
     const begun = this.cache.begin();
     await this.graph.records(queries.createSession, {
       id: session.id,
-      tokenHash: sha256Hex(secret),
+      tokenHash,
       userId: user.id,
       kind: 'cookie',
       label: null,
       csrfToken: session.csrfToken,
       createdAt: now,
-      expiresAt: now + SESSION_MAX_MS,
-      idleExpiresAt: now + SESSION_IDLE_MS,
+      expiresAt,
+      idleExpiresAt,
     });
     // This process has just written the session: the first request that shows it need not read it back.
     const { id, username, role } = user;
-    this.cache.put(
-      sha256Hex(secret),
-      { user: { id, username, role }, session, expiresAt: now + SESSION_MAX_MS, idleExpiresAt: now + SESSION_IDLE_MS },
-      begun,
-      now,
-    );
+    this.cache.put(tokenHash, { user: { id, username, role }, session, expiresAt, idleExpiresAt }, begun, now);
     return { secret, session };
   }
 

@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '../../server/env.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/graph/embedded.ts';
 import { freePort } from '../../server/graph/ports.ts';
-import { Cleanups, isAlive, lockPids } from '../support/app-process.ts';
+import { Cleanups, lockPids } from '../support/app-process.ts';
+import { isAlive } from '../../server/graph/process-alive.ts';
 import { NEO4J_TEST_START_MS, TEST_JVM_OPTIONS } from '../support/neo4j-start.ts';
 
 const cleanups = new Cleanups();

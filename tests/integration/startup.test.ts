@@ -11,7 +11,8 @@ import { startEmbeddedNeo4j } from '../../server/graph/embedded.ts';
 import { findJava, provisionNeo4j } from '../../server/graph/provision.ts';
 import { StartupError } from '../../server/graph/startup-error.ts';
 import { ensureTestUser, signIn, testDriver } from '../support/neo4j.ts';
-import { Cleanups, isAlive, launchApp, lockPids, printed, type AppProcess } from '../support/app-process.ts';
+import { Cleanups, launchApp, lockPids, printed, type AppProcess } from '../support/app-process.ts';
+import { isAlive } from '../../server/graph/process-alive.ts';
 import { TEST_JVM_OPTIONS } from '../support/neo4j-start.ts';
 import { freePort } from '../../server/graph/ports.ts';
 

@@ -92,16 +92,6 @@ export async function printed(app: AppProcess, text = 'Ready in'): Promise<void>
   }
 }
 
-/** Whether a process of ours still runs (signal 0 only asks). */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The app's and its JVM's pids, from a data folder's lock file. */
 export async function lockPids(dataDir: string): Promise<{ app: number; jvm: number }> {
   const [app, jvm] = (await readFile(join(dataDir, 'neo4j', 'xpf-explorer.pid'), 'utf8')).trim().split(/\s+/).map(Number);
