@@ -9,7 +9,57 @@ import {
   webglStyleAdjustments,
   withRenderAdjustments,
 } from './render-options.ts';
-import { stylesheet } from './style.ts';
+import cytoscape, { type StylesheetJson } from 'cytoscape';
+import { kindStyles, stylesheet, stylesheetFor } from './style.ts';
+
+/** Every class and state the stylesheet draws, on a node of each kind and on links: the computed style of each, by element. */
+function drawnStyles(sheet: StylesheetJson): Map<string, Record<string, string>> {
+  const cy = cytoscape({ headless: true, styleEnabled: true, style: sheet });
+  const nodeMarks = ['', 'synthetic', 'weak', 'synthetic weak', 'redacted', 'changed-added', 'changed-changed', 'group', 'entered', 'left', 'faded'];
+  const edgeMarks = [
+    'confirmed',
+    'reported',
+    'inferred',
+    'synthetic reported',
+    'weakest',
+    'hypothesis',
+    'on-path',
+    'hover',
+    'group-link',
+    'changed-added',
+    'entered',
+    'left',
+    'faded',
+  ];
+  const kinds = Object.values(kindStyles).map((kind) => kind.className);
+  for (const kind of kinds) {
+    for (const mark of nodeMarks)
+      cy.add({
+        group: 'nodes',
+        data: { id: `node ${kind} ${mark}`, label: 'A name long enough to wrap over more than one line of text' },
+        classes: `${kind} ${mark}`,
+      });
+  }
+  cy.add({ group: 'nodes', data: { id: 'node photo', label: 'With a photo', photo: 'data:image/png;base64,' }, classes: kinds[0] });
+  const [from, to] = [`node ${kinds[0]} `, `node ${kinds[1]} `];
+  for (const mark of edgeMarks)
+    cy.add({ group: 'edges', data: { id: `edge ${mark}`, source: from, target: to, caption: 'reports to', captionShift: 12 }, classes: mark });
+  cy.$('[id = "node photo"], [id = "edge confirmed"]').select();
+  const styles = new Map<string, Record<string, string>>();
+  cy.elements().forEach((element) => {
+    // Cytoscape names them in camel case (textMaxWidth); the stylesheet in CSS's (text-max-width).
+    const style = Object.entries(element.style() as Record<string, string>).map(([key, value]) => [key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), value]);
+    styles.set(element.id(), Object.fromEntries(style));
+  });
+  return styles;
+}
+
+/** The properties the fold may leave out for a kind of element, read off what the fold does to a block setting them all. */
+function silentProperties(kind: 'node' | 'edge'): Set<string> {
+  const probe = Object.fromEntries(Object.keys(drawnStyles([]).values().next().value ?? {}).map((key) => [key, 'probe']));
+  const [kept] = withRenderAdjustments('canvas', [{ selector: `${kind}.probe`, style: probe }], plainFromElements) as { style: Record<string, unknown> }[];
+  return new Set(Object.keys(probe).filter((key) => !(kept && key in kept.style)));
+}
 
 describe('chooseRendering', () => {
   it('keeps the canvas renderer, drawing every frame in full, for a chain-sized answer', () => {
@@ -56,10 +106,34 @@ describe('the plain overlay for large answers on the canvas renderer', () => {
     expect(withRenderAdjustments('canvas', stylesheet, plainFromElements - 1)).toBe(stylesheet);
   });
 
-  it('appends the overlay from plainFromElements, after the stylesheet so it wins', () => {
-    const plain = withRenderAdjustments('canvas', stylesheet, plainFromElements);
-    expect(plain.slice(0, stylesheet.length)).toEqual(stylesheet);
-    expect(plain.slice(stylesheet.length)).toEqual(plainStyleAdjustments);
+  it('folds the overlay in from plainFromElements: every element draws as with the overlay appended last', () => {
+    const silentOf = { node: silentProperties('node'), edge: silentProperties('edge') };
+    for (const theme of ['light', 'dark'] as const) {
+      const sheet = stylesheetFor(theme);
+      const appended = drawnStyles([...sheet, ...plainStyleAdjustments]);
+      const folded = drawnStyles(withRenderAdjustments('canvas', sheet, plainFromElements));
+      expect([...folded.keys()]).toEqual([...appended.keys()]);
+      for (const [id, style] of appended) {
+        const silent = silentOf[id.startsWith('edge') ? 'edge' : 'node'];
+        const shown = (values: Record<string, string>) => Object.fromEntries(Object.entries(values).filter(([key]) => !silent.has(key)));
+        expect(shown(folded.get(id)!), `${theme}: ${id}`).toEqual(shown(style));
+      }
+      // What the fold leaves out draws nothing: no link has a caption, no name a background or a second line.
+      for (const [id, style] of folded) {
+        if (id.startsWith('edge')) expect(style.label, id).toBe('');
+        else expect([style['text-background-opacity'], style['text-wrap']], id).toEqual(['0', 'none']);
+      }
+    }
+  });
+
+  it('applies fewer properties per element than the overlay appended: none that draws nothing, none set to its default', () => {
+    const count = (sheet: StylesheetJson) => (sheet as { style: Record<string, unknown> }[]).reduce((sum, block) => sum + Object.keys(block.style).length, 0);
+    const folded = withRenderAdjustments('canvas', stylesheet, plainFromElements) as { selector: string; style: Record<string, unknown> }[];
+    expect(count(folded)).toBeLessThan(count([...stylesheet, ...plainStyleAdjustments]) - 20);
+    const edge = folded.find((block) => block.selector === 'edge')!.style;
+    expect(Object.keys(edge)).not.toContain('text-margin-x');
+    expect(Object.keys(edge)).not.toContain('label');
+    expect(edge['curve-style']).toBe('haystack');
   });
 
   it('keeps what tells links apart: no overlay block touches line style, colour or the weakest link', () => {

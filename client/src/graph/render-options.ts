@@ -110,20 +110,100 @@ export const webglStyleAdjustments: StylesheetJson = [
  * Large answers on the canvas renderer: what costs per element per frame goes, what tells links and
  * nodes apart stays (kind shapes and colours, synthetic dashes, strength colours and dots, the
  * weakest link's width). Haystack edges are straight lines with no curve to compute and no arrow
- * (direction and captions are in the inspector); labels show only once zoomed in enough to read.
+ * (direction and captions are in the inspector); labels show only once zoomed in enough to read, on
+ * one line (a wrapped label is measured word by word: a fifth of the first frame at 20,000 elements).
  */
 export const plainStyleAdjustments: StylesheetJson = [
   { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', label: '' } },
-  { selector: 'node', style: { 'text-background-opacity': 0, 'text-outline-width': 0, 'min-zoomed-font-size': 12 } },
+  { selector: 'node', style: { 'text-background-opacity': 0, 'min-zoomed-font-size': 12, 'text-wrap': 'none' } },
 ];
 
 /**
- * The stylesheet to draw with under a renderer for an answer of `elementCount` elements; the
- * adjustments come last so they win. Answers below `plainFromElements` keep the stylesheet as is.
+ * What draws nothing under the plain overlay, by the kind of element: an edge has no label, so none of
+ * its text properties shows; a node's label has no background, so neither its colour nor its padding
+ * shows, and a label on one line has no width to wrap at.
+ */
+const silentUnderPlain: Record<'node' | 'edge', ReadonlySet<string>> = {
+  edge: new Set([
+    // No arrow: the arrow's colour shows nowhere.
+    'target-arrow-color',
+    'color',
+    'font-size',
+    'font-style',
+    'font-weight',
+    'text-rotation',
+    'text-margin-x',
+    'text-margin-y',
+    'text-background-color',
+    'text-background-opacity',
+    'text-background-padding',
+    'min-zoomed-font-size',
+  ]),
+  node: new Set(['text-background-color', 'text-background-padding', 'text-max-width']),
+};
+
+type StyleBlock = { selector: string; style: Record<string, unknown> };
+
+/** 'node' or 'edge' when every part of the selector names that kind of element; null when it may match either. */
+function elementKindOf(selector: string): 'node' | 'edge' | null {
+  const kinds = new Set(selector.split(',').map((part) => /^\s*(node|edge)\b/.exec(part)?.[1] ?? null));
+  return kinds.size === 1 ? ([...kinds][0] as 'node' | 'edge' | null) : null;
+}
+
+/**
+ * Cytoscape's own values for some properties: in a kind's base block, a property set to its default
+ * (by the stylesheet or the overlay) is left unset, which draws the same at no cost. Later blocks keep
+ * theirs, where a default value overrides another.
+ */
+const cytoscapeDefaults: Readonly<Record<string, unknown>> = {
+  label: '',
+  'target-arrow-shape': 'none',
+  'haystack-radius': 0,
+  'text-wrap': 'none',
+  'text-background-opacity': 0,
+  width: 30,
+  height: 30,
+};
+
+/**
+ * The stylesheet with the plain overlay folded in rather than appended: each overlay property is set in
+ * its kind's base block (`node`, `edge`) and taken out of the blocks for that kind (which it would
+ * override anyway), and properties that draw nothing under it are left out. What is drawn is the same
+ * as with the overlay appended, but Cytoscape applies fewer properties to each element, and each one
+ * costs it a pass over the element's links (its style triggers): half of the style time at 20,000
+ * elements (npm run bench:ui). A block that may match either kind keeps its properties; should it set
+ * one the overlay sets, the overlay comes again after everything.
+ */
+function foldPlainOverlay(stylesheet: StylesheetJson): StylesheetJson {
+  const overlay = new Map((plainStyleAdjustments as StyleBlock[]).map((block) => [block.selector, block.style]));
+  const folded: StyleBlock[] = [];
+  let overlayAgain = false;
+  for (const block of stylesheet as StyleBlock[]) {
+    const kind = elementKindOf(block.selector);
+    if (kind === null) {
+      overlayAgain ||= [...overlay.values()].some((style) => Object.keys(block.style).some((key) => key in style));
+      folded.push(block);
+      continue;
+    }
+    const own = overlay.get(kind) ?? {};
+    const style = Object.fromEntries(Object.entries(block.style).filter(([key]) => !(key in own) && !silentUnderPlain[kind].has(key)));
+    if (block.selector.trim() === kind) {
+      Object.assign(style, own);
+      for (const [key, value] of Object.entries(style)) if (cytoscapeDefaults[key] === value) delete style[key];
+    }
+    if (Object.keys(style).length > 0) folded.push({ ...block, style });
+  }
+  return overlayAgain ? [...folded, ...plainStyleAdjustments] : folded;
+}
+
+/**
+ * The stylesheet to draw with under a renderer for an answer of `elementCount` elements. Answers below
+ * `plainFromElements` keep the stylesheet as is; larger ones on the canvas renderer get the plain
+ * overlay, folded in; under WebGL its own adjustments come last so they win.
  */
 export function withRenderAdjustments(renderer: RendererName, stylesheet: StylesheetJson, elementCount = 0): StylesheetJson {
   if (renderer === 'webgl') return [...stylesheet, ...webglStyleAdjustments];
-  return elementCount >= plainFromElements ? [...stylesheet, ...plainStyleAdjustments] : stylesheet;
+  return elementCount >= plainFromElements ? foldPlainOverlay(stylesheet) : stylesheet;
 }
 
 /** GPUs emulated on the CPU: WebGL through them drew 5,000 elements several times slower than the canvas renderer (npm run bench:ui). */
