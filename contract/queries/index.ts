@@ -75,6 +75,7 @@ import { query as photoFile } from './photos/photo-file.ts';
 import { query as photosOf } from './photos/photos-of.ts';
 import { query as sanctionsOf } from './sanctions/sanctions-of.ts';
 import { query as schema } from './schema/schema.ts';
+import { query as schemaState } from './schema/schema-state.ts';
 import { query as fullTextNames } from './search/full-text-names.ts';
 import { query as publicNames } from './search/public-names.ts';
 import { query as createNodes } from './seed/create-nodes.ts';
@@ -169,6 +170,7 @@ export const queries = {
   photosOf,
   sanctionsOf,
   schema,
+  schemaState,
   fullTextNames,
   publicNames,
   createNodes,

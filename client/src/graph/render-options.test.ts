@@ -54,10 +54,15 @@ function drawnStyles(sheet: StylesheetJson): Map<string, Record<string, string>>
   return styles;
 }
 
+/** The stylesheet's blocks as the explorer writes them: a selector and a style object each. */
+function blocks(sheet: StylesheetJson): { selector: string; style: Record<string, unknown> }[] {
+  return sheet as unknown as { selector: string; style: Record<string, unknown> }[];
+}
+
 /** The properties the fold may leave out for a kind of element, read off what the fold does to a block setting them all. */
 function silentProperties(kind: 'node' | 'edge'): Set<string> {
   const probe = Object.fromEntries(Object.keys(drawnStyles([]).values().next().value ?? {}).map((key) => [key, 'probe']));
-  const [kept] = withRenderAdjustments('canvas', [{ selector: `${kind}.probe`, style: probe }], plainFromElements) as { style: Record<string, unknown> }[];
+  const [kept] = blocks(withRenderAdjustments('canvas', [{ selector: `${kind}.probe`, style: probe }], plainFromElements));
   return new Set(Object.keys(probe).filter((key) => !(kept && key in kept.style)));
 }
 
@@ -127,8 +132,8 @@ describe('the plain overlay for large answers on the canvas renderer', () => {
   });
 
   it('applies fewer properties per element than the overlay appended: none that draws nothing, none set to its default', () => {
-    const count = (sheet: StylesheetJson) => (sheet as { style: Record<string, unknown> }[]).reduce((sum, block) => sum + Object.keys(block.style).length, 0);
-    const folded = withRenderAdjustments('canvas', stylesheet, plainFromElements) as { selector: string; style: Record<string, unknown> }[];
+    const count = (sheet: StylesheetJson) => blocks(sheet).reduce((sum, block) => sum + Object.keys(block.style).length, 0);
+    const folded = blocks(withRenderAdjustments('canvas', stylesheet, plainFromElements));
     expect(count(folded)).toBeLessThan(count([...stylesheet, ...plainStyleAdjustments]) - 20);
     const edge = folded.find((block) => block.selector === 'edge')!.style;
     expect(Object.keys(edge)).not.toContain('text-margin-x');
