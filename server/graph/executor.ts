@@ -191,17 +191,17 @@ export class GraphExecutor {
 
   /**
    * Constraints and indexes, each statement on its own (they cannot share a transaction), then waits
-   * for them to be online. Statements whose index the store already holds are not run again, and an
-   * already complete, online schema is not waited for: a warm start ran some fifty statements that
-   * each changed nothing, a second of its time. (IF NOT EXISTS never changed an existing index
-   * either.) `waitSeconds` bounds each: after a bulk load of millions of rows they are built over
-   * the whole graph, which takes minutes.
+   * for them to be online. A statement whose constraint or index the store holds is not run again
+   * (IF NOT EXISTS never changed an existing one either), and a complete, online schema is not waited
+   * for: a warm start ran forty statements that each changed nothing, a second of its time.
+   * `waitSeconds` bounds each: after a bulk load of millions of rows they are built over the whole
+   * graph, which takes minutes.
    */
   async applySchema(query: SchemaQuery, { waitSeconds = 300 }: { waitSeconds?: number } = {}): Promise<void> {
-    const inPlace = new Map((await this.records(queries.schemaState, { limit: 10_000 })).map((index) => [index.name, index.state]));
-    const missing = schemaStatementsToRun(schemaStatements(this.catalogue.entry(query)), inPlace);
+    const indexes = await this.records(queries.schemaState, { limit: 10_000 });
+    const missing = schemaStatementsToRun(schemaStatements(this.catalogue.entry(query)), schemaInPlace(indexes));
     for (const statement of missing) await this.run(statement, {}, 'write', { timeoutMs: waitSeconds * 1000 });
-    if (missing.length === 0 && [...inPlace.values()].every((state) => state === 'ONLINE')) return;
+    if (missing.length === 0 && indexes.every((index) => index.state === 'ONLINE')) return;
     // New indexes populate in the background; queries that follow must see them online.
     await this.run('CALL db.awaitIndexes($seconds)', { seconds: waitSeconds }, 'write', { timeoutMs: (waitSeconds + 10) * 1000 });
   }
@@ -393,16 +393,26 @@ export class GraphExecutor {
   }
 }
 
-/** The name a schema statement gives its constraint or index (`CREATE … name IF NOT EXISTS`), or null. */
-export function schemaObjectName(statement: string): string | null {
-  return /^CREATE\s+(?:CONSTRAINT|(?:\w+\s+)?INDEX)\s+(\w+)\s+IF\s+NOT\s+EXISTS\b/i.exec(statement.replace(/^(?:\s*\/\/[^\n]*\n)+/, '').trim())?.[1] ?? null;
+/** What a schema statement creates (`CREATE CONSTRAINT name IF NOT EXISTS …`, `CREATE [kind] INDEX name …`), or null. */
+export function schemaObjectOf(statement: string): { kind: 'constraint' | 'index'; name: string } | null {
+  const found = /^CREATE\s+(CONSTRAINT|(?:\w+\s+)?INDEX)\s+(\w+)\s+IF\s+NOT\s+EXISTS\b/i.exec(statement.replace(/^(?:\s*\/\/[^\n]*\n)+/, '').trim());
+  if (!found) return null;
+  return { kind: /^CONSTRAINT$/i.test(found[1]!) ? 'constraint' : 'index', name: found[2]! };
 }
 
-/** Of a schema's statements, those whose constraint or index is not among `inPlace` (by name), or that name none. */
-export function schemaStatementsToRun(statements: readonly string[], inPlace: ReadonlyMap<string, string>): string[] {
+/**
+ * The constraints and indexes an answer of schema-state shows, as `constraint <name>` and `index <name>`:
+ * a plain index named like a constraint is not that constraint (its statement would have failed).
+ */
+export function schemaInPlace(indexes: readonly { name: string; owningConstraint: string | null }[]): Set<string> {
+  return new Set(indexes.map((index) => (index.owningConstraint === null ? `index ${index.name}` : `constraint ${index.owningConstraint}`)));
+}
+
+/** Of a schema's statements, those whose constraint or index is not in place, or that say not what they create. */
+export function schemaStatementsToRun(statements: readonly string[], inPlace: ReadonlySet<string>): string[] {
   return statements.filter((statement) => {
-    const name = schemaObjectName(statement);
-    return name === null || !inPlace.has(name);
+    const created = schemaObjectOf(statement);
+    return created === null || !inPlace.has(`${created.kind} ${created.name}`);
   });
 }
 

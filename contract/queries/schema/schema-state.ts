@@ -7,5 +7,5 @@ const params = z.object({ limit: z.number().int().min(1).max(10_000) });
 export const query = recordQuery({
   name: 'schema-state',
   params,
-  row: z.object({ name: z.string(), state: z.string() }),
+  row: z.object({ name: z.string(), state: z.string(), owningConstraint: z.string().nullable() }),
 });
