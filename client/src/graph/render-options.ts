@@ -120,12 +120,12 @@ export const plainStyleAdjustments: StylesheetJson = [
 
 /**
  * What draws nothing under the plain overlay, by the kind of element: an edge has no label, so none of
- * its text properties shows; a node's label has no background, so neither its colour nor its padding
- * shows, and a label on one line has no width to wrap at.
+ * its text properties shows, and no arrow, so neither does the arrow's colour; a node's label has no
+ * background colour to show, and a label on one line has no width to wrap at. (The background's
+ * padding stays: Cytoscape counts it in the label's bounds, which fitting the view reads.)
  */
-const silentUnderPlain: Record<'node' | 'edge', ReadonlySet<string>> = {
+const silentUnderPlain: Readonly<Record<ElementKind, ReadonlySet<string>>> = {
   edge: new Set([
-    // No arrow: the arrow's colour shows nowhere.
     'target-arrow-color',
     'color',
     'font-size',
@@ -139,46 +139,49 @@ const silentUnderPlain: Record<'node' | 'edge', ReadonlySet<string>> = {
     'text-background-padding',
     'min-zoomed-font-size',
   ]),
-  node: new Set(['text-background-color', 'text-background-padding', 'text-max-width']),
+  node: new Set(['text-background-color', 'text-max-width']),
 };
 
+type ElementKind = 'node' | 'edge';
 type StyleBlock = { selector: string; style: Record<string, unknown> };
 
 /** 'node' or 'edge' when every part of the selector names that kind of element; null when it may match either. */
-function elementKindOf(selector: string): 'node' | 'edge' | null {
+function elementKindOf(selector: string): ElementKind | null {
   const kinds = new Set(selector.split(',').map((part) => /^\s*(node|edge)\b/.exec(part)?.[1] ?? null));
-  return kinds.size === 1 ? ([...kinds][0] as 'node' | 'edge' | null) : null;
+  return kinds.size === 1 ? ([...kinds][0] as ElementKind | null) : null;
 }
 
 /**
- * Cytoscape's own values for some properties: in a kind's base block, a property set to its default
- * (by the stylesheet or the overlay) is left unset, which draws the same at no cost. Later blocks keep
- * theirs, where a default value overrides another.
+ * Cytoscape's own values for some properties, by kind (its built-in sheet gives edges another width):
+ * in a kind's base block, a property set to its default (by the stylesheet or the overlay) is left
+ * unset, which draws the same at no cost. Later blocks keep theirs, where a default overrides another value.
  */
-const cytoscapeDefaults: Readonly<Record<string, unknown>> = {
-  label: '',
-  'target-arrow-shape': 'none',
-  'haystack-radius': 0,
-  'text-wrap': 'none',
-  'text-background-opacity': 0,
-  width: 30,
-  height: 30,
+const cytoscapeDefaults: Readonly<Record<ElementKind, Readonly<Record<string, unknown>>>> = {
+  node: { label: '', 'text-wrap': 'none', 'text-background-opacity': 0, width: 30, height: 30 },
+  edge: { label: '', 'target-arrow-shape': 'none', 'haystack-radius': 0 },
 };
+
+/** A kind's base block under the overlay: its own properties and the overlay's, less those at Cytoscape's defaults. */
+function baseStyle(kind: ElementKind, style: Record<string, unknown>, overlay: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries({ ...style, ...overlay }).filter(([key, value]) => cytoscapeDefaults[kind][key] !== value));
+}
 
 /**
  * The stylesheet with the plain overlay folded in rather than appended: each overlay property is set in
- * its kind's base block (`node`, `edge`) and taken out of the blocks for that kind (which it would
- * override anyway), and properties that draw nothing under it are left out. What is drawn is the same
- * as with the overlay appended, but Cytoscape applies fewer properties to each element, and each one
- * costs it a pass over the element's links (its style triggers): half of the style time at 20,000
+ * its kind's base block (`node`, `edge`) and taken out of the other blocks for that kind (which it
+ * would override anyway), and properties that draw nothing under it are left out. What is drawn is the
+ * same as with the overlay appended, but Cytoscape applies fewer properties to each element, and each
+ * one costs it a pass over the element's links (its style triggers): half of the style time at 20,000
  * elements (npm run bench:ui). A block that may match either kind keeps its properties; should it set
- * one the overlay sets, the overlay comes again after everything.
+ * one the overlay sets, the overlay comes again after everything. A kind with no base block gets the
+ * overlay's block at the end.
  */
 function foldPlainOverlay(stylesheet: StylesheetJson): StylesheetJson {
-  const overlay = new Map((plainStyleAdjustments as StyleBlock[]).map((block) => [block.selector, block.style]));
+  const overlay = new Map((plainStyleAdjustments as unknown as StyleBlock[]).map((block) => [block.selector as ElementKind, block.style]));
   const folded: StyleBlock[] = [];
+  const based = new Set<ElementKind>();
   let overlayAgain = false;
-  for (const block of stylesheet as StyleBlock[]) {
+  for (const block of stylesheet as unknown as StyleBlock[]) {
     const kind = elementKindOf(block.selector);
     if (kind === null) {
       overlayAgain ||= [...overlay.values()].some((style) => Object.keys(block.style).some((key) => key in style));
@@ -186,13 +189,13 @@ function foldPlainOverlay(stylesheet: StylesheetJson): StylesheetJson {
       continue;
     }
     const own = overlay.get(kind) ?? {};
-    const style = Object.fromEntries(Object.entries(block.style).filter(([key]) => !(key in own) && !silentUnderPlain[kind].has(key)));
-    if (block.selector.trim() === kind) {
-      Object.assign(style, own);
-      for (const [key, value] of Object.entries(style)) if (cytoscapeDefaults[key] === value) delete style[key];
-    }
+    const kept = Object.fromEntries(Object.entries(block.style).filter(([key]) => !(key in own) && !silentUnderPlain[kind].has(key)));
+    const isBase = block.selector.trim() === kind && !based.has(kind);
+    if (isBase) based.add(kind);
+    const style = isBase ? baseStyle(kind, kept, own) : kept;
     if (Object.keys(style).length > 0) folded.push({ ...block, style });
   }
+  for (const [kind, style] of overlay) if (!based.has(kind)) folded.push({ selector: kind, style });
   return overlayAgain ? [...folded, ...plainStyleAdjustments] : folded;
 }
 
