@@ -13,6 +13,7 @@ import type { Catalogue, CatalogueEntry } from './catalogue.ts';
 import { firstRunsOf, type FirstRuns } from './first-runs.ts';
 import { toJson } from './to-json.ts';
 import { toResult } from './to-result.ts';
+import { schemaInPlace, schemaStatements, schemaStatementsToRun } from './schema-statements.ts';
 import { queries } from '../../contract/queries/index.ts';
 
 export type AccessMode = 'read' | 'write';
@@ -391,35 +392,4 @@ export class GraphExecutor {
       if (!cancelled) await session?.close().catch(() => {});
     }
   }
-}
-
-/** What a schema statement creates (`CREATE CONSTRAINT name IF NOT EXISTS …`, `CREATE [kind] INDEX name …`), or null. */
-export function schemaObjectOf(statement: string): { kind: 'constraint' | 'index'; name: string } | null {
-  const found = /^CREATE\s+(CONSTRAINT|(?:\w+\s+)?INDEX)\s+(\w+)\s+IF\s+NOT\s+EXISTS\b/i.exec(statement.replace(/^(?:\s*\/\/[^\n]*\n)+/, '').trim());
-  if (!found) return null;
-  return { kind: /^CONSTRAINT$/i.test(found[1]!) ? 'constraint' : 'index', name: found[2]! };
-}
-
-/**
- * The constraints and indexes an answer of schema-state shows, as `constraint <name>` and `index <name>`:
- * a plain index named like a constraint is not that constraint (its statement would have failed).
- */
-export function schemaInPlace(indexes: readonly { name: string; owningConstraint: string | null }[]): Set<string> {
-  return new Set(indexes.map((index) => (index.owningConstraint === null ? `index ${index.name}` : `constraint ${index.owningConstraint}`)));
-}
-
-/** Of a schema's statements, those whose constraint or index is not in place, or that say not what they create. */
-export function schemaStatementsToRun(statements: readonly string[], inPlace: ReadonlySet<string>): string[] {
-  return statements.filter((statement) => {
-    const created = schemaObjectOf(statement);
-    return created === null || !inPlace.has(`${created.kind} ${created.name}`);
-  });
-}
-
-/** The statements of a schema file, split at each `;` that ends a line. */
-export function schemaStatements(entry: CatalogueEntry): string[] {
-  return entry.cypher
-    .split(/;\s*(?:\n|$)/)
-    .map((statement) => statement.trim())
-    .filter(Boolean);
 }

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queries } from '../../contract/queries/index.ts';
 import { Catalogue, loadCatalogue } from '../../server/graph/catalogue.ts';
-import { GraphExecutor, schemaInPlace, schemaObjectOf, schemaStatements, schemaStatementsToRun } from '../../server/graph/executor.ts';
+import { GraphExecutor } from '../../server/graph/executor.ts';
+import { schemaInPlace, schemaObjectOf, schemaStatements, schemaStatementsToRun } from '../../server/graph/schema-statements.ts';
 import { testDriver } from '../support/neo4j.ts';
 
 const driver = testDriver();
