@@ -268,6 +268,75 @@ describe('matching on the way in', () => {
     expect(await auditedBy('command line: test-mapped-who', again.importId)).toEqual(['import-undo']);
     expect((await node('test-roster:person:650000199001011234'))!.properties.sources).toHaveLength(1);
   });
+
+  it('matches rows of one file about one person wherever they sit: in one batch, in the next, or batches apart', async () => {
+    const mapping = parseMapping(
+      'inline.yaml',
+      `schemaVersion: 1
+name: test in-file matches
+namespace: test-mapped-inline
+confidence: reported
+entities:
+  person:
+    kind: Detainee
+    key: [no]
+    properties:
+      name: name
+      birthDate: { column: born, date: YYYY-MM-DD }
+      idNumber: { column: idcard }
+      synthetic: { literal: true }
+`,
+    );
+    // Four elements a batch (the file's Document is the first): rows 1 to 3 share one, where row 2 is
+    // row 1's namesake born the same day and row 3 carries row 1's ID number; row 5's ID number comes
+    // back on row 9, in the next batch; row 4's namesake born the same day on row 12, two batches on
+    // (still being written when row 12 is matched); row 1's namesake on row 24, five batches on.
+    const filler = (from: number, count: number, born: string) =>
+      Array.from({ length: count }, (_, i) => `${from + i},Test Inline Filler ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[from + i]},${born},`);
+    const rows = [
+      '1,Test Inline Tursunay,1970-05-05,650000197005050011',
+      '2,Test Inline Tursunay,1970-05-05,',
+      '3,Test Inline Tursunay Ali,1970-05-05,650000197005050011',
+      '4,Test Inline Gulnar,1985-02-02,',
+      '5,Test Inline Memet,1971-06-06,650000197106060022',
+      ...filler(6, 3, '1980-01-01'),
+      '9,Test Inline Memet Ali,1971-06-06,650000197106060022',
+      ...filler(10, 2, '1990-01-01'),
+      '12,Test Inline Gulnar,1985-02-02,',
+      ...filler(13, 11, '1990-01-01'),
+      '24,Test Inline Tursunay,1970-05-05,',
+    ];
+    const file = join(scratch, 'inline.csv');
+    await writeFile(file, `no,name,born,idcard\n${rows.join('\n')}\n`);
+    const verdicts = (result: MappedImportResult) =>
+      new Map(result.report.matches.map((match) => [match.incomingId.replace('test-mapped-inline:person:', ''), match]));
+    const run = (dryRun: boolean) => runMappedImport(graph, { path: file, name: 'inline.csv', mapping, who: 'test-mapped-who', batchSize: 4, dryRun });
+
+    const checked = verdicts(await run(true));
+    expect(checked.get('2')).toMatchObject({ verdict: 'possible', existingId: 'test-mapped-inline:person:1' });
+    expect(checked.get('3')).toMatchObject({ verdict: 'same', existingId: 'test-mapped-inline:person:1', reasons: ['same ID number'] });
+    expect(checked.get('9')).toMatchObject({ verdict: 'same', existingId: 'test-mapped-inline:person:5', reasons: ['same ID number'] });
+    expect(checked.get('12')).toMatchObject({ verdict: 'possible', existingId: 'test-mapped-inline:person:4' });
+
+    const imported = await run(false);
+    expect(imported.status).toBe('complete');
+    const written = verdicts(imported);
+    expect(written.get('2')).toMatchObject({ verdict: 'possible', existingId: 'test-mapped-inline:person:1' });
+    expect(written.get('2')!.reasons).toEqual(expect.arrayContaining(['same birth date']));
+    expect(written.get('3')).toMatchObject({ verdict: 'same', existingId: 'test-mapped-inline:person:1', reasons: ['same ID number'] });
+    expect(written.get('9')).toMatchObject({ verdict: 'same', existingId: 'test-mapped-inline:person:5', reasons: ['same ID number'] });
+    expect(written.get('12')).toMatchObject({ verdict: 'possible', existingId: 'test-mapped-inline:person:4' });
+    expect(written.get('24')).toMatchObject({ verdict: 'possible' });
+    expect(['test-mapped-inline:person:1', 'test-mapped-inline:person:2']).toContain(written.get('24')!.existingId);
+    // One node for each ID number; the possible matches stay apart, each listed, for review.
+    expect(await node('test-mapped-inline:person:3')).toBeNull();
+    expect(await node('test-mapped-inline:person:9')).toBeNull();
+    expect(await count('test-mapped-inline:person:')).toBe(rows.length - 2);
+    for (const number of ['650000197005050011', '650000197106060022']) {
+      const { records } = await driver.executeQuery('RETURN COUNT { (person:Person {idNumber: $number}) } AS n', { number });
+      expect(Number(records[0]!.get('n')), number).toBe(1);
+    }
+  });
 });
 
 describe('linking to the official gazetteer', () => {

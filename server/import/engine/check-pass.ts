@@ -10,7 +10,7 @@ import type { GraphExecutor } from '../../graph/executor.ts';
 import type { CompiledMapping, MappedReference } from '../mapping/map-row.ts';
 import type { Table } from '../readers/table.ts';
 import { graphLookup } from '../validate.ts';
-import { findCandidates, verdictOf } from './matching.ts';
+import { FileNodes, findCandidates, verdictOf } from './matching.ts';
 import { MAX_REPORT_ENTRIES, MAX_REPORT_MATCHES, type ReportBuilder } from './report-builder.ts';
 import { type Collision, ElementBits, hash32, hash64, IdLedger, NOT_KEPT, type Settlement } from './id-ledger.ts';
 
@@ -140,6 +140,8 @@ async function checkWithLedger(options: CheckOptions, ledger: IdLedger): Promise
   // once the ledger says that place is the first of its id: an entity named again after `recent`
   // was cleared is looked up again, but reported once. Details for the first few thousand, bits for all.
   const deferred = new Deferred();
+  // The file's own nodes of the last few look-ups: a check writes nothing, so the graph never answers for them.
+  const fileNodes = new FileNodes();
   let queued: QueuedNode[] = [];
   let queuedReferences: QueuedReference[] = [];
   let rows = 0;
@@ -165,7 +167,12 @@ async function checkWithLedger(options: CheckOptions, ledger: IdLedger): Promise
       graph,
       batch.map(({ node }) => node),
     );
-    for (const { node, place, ordinal } of batch) deferred.match(ordinal, toVerdict(node, place, verdictOf(node, candidates)));
+    for (const { node, place, ordinal } of batch) {
+      const verdict = verdictOf(node, candidates, fileNodes);
+      deferred.match(ordinal, toVerdict(node, place, verdict));
+      if (verdict.verdict !== 'same') fileNodes.add(node);
+    }
+    fileNodes.endBatch();
   };
   // The graph answers one batch while the next rows are read and mapped: one look-up in flight.
   let inFlight: Promise<void> | null = null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NodeRow } from '../../../contract/graph-rows.ts';
-import { type Candidate, Candidates, verdictOf } from './matching.ts';
+import { type Candidate, Candidates, FileNodes, verdictOf } from './matching.ts';
 
 const person = (id: string, properties: Record<string, unknown>) =>
   NodeRow.parse({ id, labels: ['Person', 'Detainee'], properties: { sources: ['doc:roster'], confidence: 'reported', synthetic: true, ...properties } });
@@ -34,5 +34,41 @@ describe('matching an incoming node against its candidates', () => {
     expect(twice.sharing(new Set(incoming.properties.matchKeys as string[]))).toHaveLength(1);
     const sameId = person('roster:person:1', { name: '别的名字' });
     expect(verdictOf(incoming, new Candidates([candidate(namesake), candidate(sameId, 'id')]))).toMatchObject({ verdict: 'same', reasons: ['same id'] });
+  });
+});
+
+describe("matching against the file's own nodes not yet in the graph", () => {
+  const born = (id: string, birthDate: string, more: Record<string, unknown> = {}) =>
+    person(id, { name: 'Abdukerim Tursun', birthDate, address: '疏附县 测试乡 1村', ...more });
+
+  it('finds an earlier row by its ID number, or by its name corroborated, and prefers the graph only when it is certain', () => {
+    const file = new FileNodes();
+    file.add(born('roster:person:1', '1970-05-05', { idNumber: '650000197005050011' }));
+    const again = born('roster:person:2', '1970-05-05', { idNumber: '650000197005050011' });
+    expect(verdictOf(again, new Candidates([]), file)).toMatchObject({ verdict: 'same', existing: { id: 'roster:person:1' }, reasons: ['same ID number'] });
+    const namesake = born('roster:person:3', '1970-05-05');
+    expect(verdictOf(namesake, new Candidates([]), file)).toMatchObject({ verdict: 'possible', existing: { id: 'roster:person:1' } });
+    const inGraph = born('graph:person:9', '1970-05-05');
+    expect(verdictOf({ ...namesake, id: 'graph:person:9' }, new Candidates([candidate(inGraph, 'id')]), file)).toMatchObject({
+      verdict: 'same',
+      reasons: ['same id'],
+    });
+  });
+
+  it("gives a name's first few bearers and those born on the node's day, and forgets a batch two batches on", () => {
+    const file = new FileNodes();
+    for (let i = 0; i < 12; i++) file.add(born(`roster:person:${i}`, `19${50 + i}-01-01`));
+    expect(file.sharing(born('roster:person:x', '1990-09-09')).map(({ candidate }) => candidate.id)).toEqual([0, 1, 2, 3, 4].map((i) => `roster:person:${i}`));
+    expect(verdictOf(born('roster:person:y', '1961-01-01'), new Candidates([]), file)).toMatchObject({
+      verdict: 'possible',
+      existing: { id: 'roster:person:11' },
+    });
+    for (let batch = 0; batch < 2; batch++) {
+      file.endBatch();
+      expect(file.sharing(born('roster:person:x', '1990-09-09'))).toHaveLength(5);
+    }
+    file.endBatch();
+    expect(file.sharing(born('roster:person:x', '1990-09-09'))).toHaveLength(0);
+    expect(verdictOf(born('roster:person:y', '1961-01-01'), new Candidates([]), file).verdict).toBe('new');
   });
 });

@@ -8,6 +8,7 @@ import { ENTITY_LABEL, primaryKind } from '../../../contract/model.ts';
 import { plainKey } from '../../../contract/names.ts';
 import { queries } from '../../../contract/queries/index.ts';
 import type { RowOf } from '../../../contract/queries/define-query.ts';
+import type { Json } from '../../../contract/result.ts';
 import type { GraphExecutor } from '../../graph/executor.ts';
 
 export type Candidate = RowOf<typeof queries.matchCandidates>;
@@ -146,6 +147,8 @@ function distanceKm(a: Record<string, unknown>, b: Record<string, unknown>): num
 type PlaceKeys = readonly (string | null)[];
 const PLACE_FIELDS = ['address', 'county', 'prefecture'] as const;
 const KIND_DETAILS = ['level', 'placeType', 'facilityType'] as const;
+/** What a verdict reads of a candidate (its score and the report's name): all a file's node keeps of its row. */
+const SCORED_FIELDS = ['name', 'idNumber', 'birthDate', ...PLACE_FIELDS, 'latitude', 'longitude', ...KIND_DETAILS] as const;
 
 function placeKeys(properties: Record<string, unknown>): PlaceKeys {
   return PLACE_FIELDS.map((field) => text(properties[field]));
@@ -189,20 +192,140 @@ function scoreByName(
   return { score: Math.min(0.99, Math.round(score * 100) / 100), reasons, corroborated: reasons.length > 1, contradicted };
 }
 
-/** The verdict for one incoming node among the batch's candidates. */
-export function verdictOf(node: NodeRow, candidates: Candidates): Verdict {
+/**
+ * Batches of the file's own nodes kept for matching, besides the batch being matched: the write pass
+ * matches batch n while runImport still holds n - 1 (its look-ahead) and writes n - 2 (ahead.ts); it
+ * awaited n - 3's commit before it asked for n - 1.
+ */
+const FILE_BATCHES_KEPT = 2;
+
+interface FileNode {
+  candidate: Candidate;
+  /** Its places folded, once it is first compared: most of a roster's nodes never are (a name gives its first few). */
+  places?: PlaceKeys;
+  /** The names it is listed under, and its birth date. */
+  keys: readonly string[];
+  born: string | null;
+}
+
+/** Appends to a list in a map; a new list holds just the one (most hold one: `[]` and a push would reserve seventeen). */
+function appendIn<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Takes the first of a list in a map (the oldest), and the list once empty. */
+function dropFirst<K, V>(map: Map<K, V[]>, key: K): void {
+  const list = map.get(key);
+  list?.shift();
+  if (list?.length === 0) map.delete(key);
+}
+
+/**
+ * The nodes of the file being imported that a node must be matched against but the graph cannot
+ * answer for yet: the earlier nodes of its own batch, and those of the two batches before it, which
+ * the write pass prepares while Neo4j still writes them (and which a check never writes). Without
+ * them, two rows about one person were matched only when batches apart: in one batch they became two
+ * nodes without a word. Farther back the graph answers (in a check, nothing does). Looked up as the
+ * graph is: by ID number, and by name, each name giving its first few bearers and a few more born
+ * on the node's birth day, so a roster repeating a common name scores each row against a few.
+ */
+export class FileNodes {
+  private readonly batches: FileNode[][] = [[]];
+  /** By match key; and by match key, then birth date. Lists keep the order nodes came in: the oldest first. */
+  private readonly byName = new Map<string, FileNode[]>();
+  private readonly byBorn = new Map<string, Map<string, FileNode[]>>();
+  private readonly byNumber = new Map<string, FileNode>();
+
+  /** A node written under its own id (new, or a possible match of another): the nodes after it are matched against it. */
+  add(node: NodeRow): void {
+    // As the graph's look-up: an ID number identifies a person.
+    const idNumber = typeof node.properties.idNumber === 'string' && node.labels.includes('Person') ? node.properties.idNumber : null;
+    const keys = matchKeysOf(node);
+    if (keys.length === 0 && !idNumber) return;
+    // Only what a verdict reads: a roster's rows carry notes and raw columns, thousands of them kept here.
+    const properties: Candidate['properties'] = {};
+    for (const field of SCORED_FIELDS) if (node.properties[field] !== undefined) properties[field] = node.properties[field] as Json;
+    const born = bornOf(node);
+    const kept: FileNode = { candidate: { id: node.id, labels: node.labels, via: 'name', properties }, keys, born };
+    this.batches.at(-1)!.push(kept);
+    for (const key of keys) {
+      appendIn(this.byName, key, kept);
+      if (!born) continue;
+      const byDate = this.byBorn.get(key) ?? new Map<string, FileNode[]>();
+      if (byDate.size === 0) this.byBorn.set(key, byDate);
+      appendIn(byDate, born, kept);
+    }
+    if (idNumber && !this.byNumber.has(idNumber)) this.byNumber.set(idNumber, kept);
+  }
+
+  /** The batch is matched: the next one starts, and the oldest kept is dropped, the graph holding it by now. */
+  endBatch(): void {
+    this.batches.push([]);
+    if (this.batches.length <= FILE_BATCHES_KEPT + 1) return;
+    for (const dropped of this.batches.shift()!) {
+      for (const key of dropped.keys) {
+        dropFirst(this.byName, key);
+        const byDate = this.byBorn.get(key);
+        if (!dropped.born || !byDate) continue;
+        dropFirst(byDate, dropped.born);
+        if (byDate.size === 0) this.byBorn.delete(key);
+      }
+      const idNumber = dropped.candidate.properties.idNumber;
+      if (typeof idNumber === 'string' && this.byNumber.get(idNumber) === dropped) this.byNumber.delete(idNumber);
+    }
+  }
+
+  withIdNumber(idNumber: string): Candidate | undefined {
+    return this.byNumber.get(idNumber)?.candidate;
+  }
+
+  /** Nodes sharing a name with `node`: the first few of each name, and of each name with its birth date. */
+  sharing(node: NodeRow): { candidate: Candidate; places: PlaceKeys }[] {
+    const found = new Set<FileNode>();
+    const born = bornOf(node);
+    for (const key of matchKeysOf(node)) {
+      for (const list of [this.byName.get(key), born ? this.byBorn.get(key)?.get(born) : undefined]) {
+        for (let i = 0; list && i < Math.min(list.length, CANDIDATES_PER_NAME); i++) found.add(list[i]!);
+      }
+    }
+    return [...found].map((kept) => {
+      kept.places ??= placeKeys(kept.candidate.properties);
+      return { candidate: kept.candidate, places: kept.places };
+    });
+  }
+}
+
+/** A node's match keys (contract/names.ts derives them, each once). */
+function matchKeysOf(node: NodeRow): readonly string[] {
+  return (node.properties.matchKeys as string[] | undefined) ?? [];
+}
+
+function bornOf(node: NodeRow): string | null {
+  return typeof node.properties.birthDate === 'string' ? node.properties.birthDate : null;
+}
+
+/**
+ * The verdict for one incoming node among the batch's candidates from the graph and, when given, the
+ * file's own nodes not in the graph yet. The same id or ID number settles it; otherwise the best
+ * corroborated name match of either is a possible one.
+ */
+export function verdictOf(node: NodeRow, candidates: Candidates, fileNodes?: FileNodes): Verdict {
   const kind = primaryKind(node.labels);
   const byId = candidates.withId(node.id);
   if (byId) return { verdict: 'same', existing: byId, score: 1, reasons: ['same id'] };
   const idNumber = node.properties.idNumber;
-  const byNumber = typeof idNumber === 'string' ? candidates.withIdNumber(idNumber) : undefined;
-  if (byNumber && kind === 'Person') return { verdict: 'same', existing: byNumber, score: 1, reasons: ['same ID number'] };
+  if (typeof idNumber === 'string' && kind === 'Person') {
+    const byNumber = candidates.withIdNumber(idNumber) ?? fileNodes?.withIdNumber(idNumber);
+    if (byNumber) return { verdict: 'same', existing: byNumber, score: 1, reasons: ['same ID number'] };
+  }
 
   const keys = new Set((node.properties.matchKeys as string[] | undefined) ?? []);
   let best: Verdict = { verdict: 'new', score: 0, reasons: [] };
   if (keys.size === 0) return best;
   const nodePlaces = placeKeys(node.properties);
-  for (const { candidate, places } of candidates.sharing(keys)) {
+  for (const { candidate, places } of [...candidates.sharing(keys), ...(fileNodes?.sharing(node) ?? [])]) {
     if (candidate.id === node.id || primaryKind(candidate.labels) !== kind) continue;
     const scored = scoreByName(node, nodePlaces, candidate, places);
     if (!scored.corroborated || scored.contradicted || scored.score <= best.score) continue;

@@ -9,7 +9,7 @@ import type { GraphExecutor } from '../../graph/executor.ts';
 import type { CompiledMapping } from '../mapping/map-row.ts';
 import type { Table } from '../readers/table.ts';
 import { ImportCancelled, toVerdict } from './check-pass.ts';
-import { findCandidates, verdictOf } from './matching.ts';
+import { FileNodes, findCandidates, verdictOf } from './matching.ts';
 import { loadGazetteer, placeLinks } from './place-links.ts';
 import type { ReportBuilder } from './report-builder.ts';
 import type { ElementBits } from './id-ledger.ts';
@@ -34,6 +34,7 @@ export async function* writeBatches(options: WriteOptions): AsyncGenerator<Graph
   let links: RelationshipRow[] = [];
   // Read once per import: the places a facility's county may name (contract/gazetteer.ts).
   const gazetteer = await loadGazetteer(graph);
+  const fileNodes = new FileNodes();
 
   const prepare = async (): Promise<GraphBatch> => {
     const candidates = await findCandidates(
@@ -50,12 +51,15 @@ export async function* writeBatches(options: WriteOptions): AsyncGenerator<Graph
         if (!candidates.withId(node.id)) newIds.add(node.id);
         continue;
       }
-      const verdict = verdictOf(node, candidates);
+      const verdict = verdictOf(node, candidates, fileNodes);
       report.match(toVerdict(node, place, verdict));
       const kept = verdict.verdict === 'same' && verdict.existing!.id !== node.id ? { ...node, id: verdict.existing!.id } : node;
       if (kept !== node) mergedInto.set(node.id, kept.id);
       else if (!candidates.withId(node.id)) newIds.add(node.id);
-      written.push(kept);
+      if (verdict.verdict !== 'same') fileNodes.add(node);
+      // Merged into a node this batch creates (an earlier row's): that row writes it, and writing it
+      // twice would create it twice. Merged into an earlier batch's, the write finds it this import's.
+      if (kept === node || !newIds.has(kept.id)) written.push(kept);
       placed.push(...placeLinks(gazetteer, kept, place, report));
     }
     const relationships = [
@@ -63,6 +67,7 @@ export async function* writeBatches(options: WriteOptions): AsyncGenerator<Graph
       ...placed,
     ];
     for (const link of relationships) if (newIds.has(link.source) || newIds.has(link.target)) newIds.add(link.id);
+    fileNodes.endBatch();
     const batch: GraphBatch = { nodes: written, relationships, claims: true, newIds };
     nodes = [];
     links = [];
