@@ -22,8 +22,13 @@ import { type CheckResult, checkRows, ImportCancelled } from './check-pass.ts';
 import { ReportBuilder } from './report-builder.ts';
 import { writeBatches } from './write-pass.ts';
 
-/** Nodes and links per transaction: large enough that a batch's few queries cost little per row. */
-export const DEFAULT_MAPPED_BATCH = 10_000;
+/**
+ * Nodes and links per transaction: large enough that a batch's few queries cost little per row (2,000,
+ * 5,000 and 10,000 wrote alike), small enough that the batches in flight and the file's nodes kept
+ * for matching (matching.ts, FileNodes) fit the memory target: 10,000 peaked at 285 MB on a 0.1 GB
+ * roster, 5,000 at 265 MB (npm run bench:import's memory part).
+ */
+export const DEFAULT_MAPPED_BATCH = 5_000;
 /** A workbook may inflate to this much unless IMPORT_XLSX_MAX_MB says otherwise. */
 export const DEFAULT_XLSX_MAX_BYTES = 256 * 1024 * 1024;
 
