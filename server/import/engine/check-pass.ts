@@ -170,7 +170,7 @@ async function checkWithLedger(options: CheckOptions, ledger: IdLedger): Promise
     for (const { node, place, ordinal } of batch) {
       const verdict = verdictOf(node, candidates, fileNodes);
       deferred.match(ordinal, toVerdict(node, place, verdict));
-      if (verdict.verdict !== 'same') fileNodes.add(node);
+      if (verdict.verdict !== 'same' || verdict.existing?.id === node.id) fileNodes.add(node);
     }
     fileNodes.endBatch();
   };

@@ -46,6 +46,8 @@ describe("matching against the file's own nodes not yet in the graph", () => {
     file.add(born('roster:person:1', '1970-05-05', { idNumber: '650000197005050011' }));
     const again = born('roster:person:2', '1970-05-05', { idNumber: '650000197005050011' });
     expect(verdictOf(again, new Candidates([]), file)).toMatchObject({ verdict: 'same', existing: { id: 'roster:person:1' }, reasons: ['same ID number'] });
+    const inGraphByNumber = born('graph:person:8', '1970-05-05', { idNumber: '650000197005050011' });
+    expect(verdictOf(again, new Candidates([candidate(inGraphByNumber, 'idNumber')]), file)).toMatchObject({ existing: { id: 'graph:person:8' } });
     const namesake = born('roster:person:3', '1970-05-05');
     expect(verdictOf(namesake, new Candidates([]), file)).toMatchObject({ verdict: 'possible', existing: { id: 'roster:person:1' } });
     const inGraph = born('graph:person:9', '1970-05-05');
@@ -55,7 +57,7 @@ describe("matching against the file's own nodes not yet in the graph", () => {
     });
   });
 
-  it("gives a name's first few bearers and those born on the node's day, and forgets a batch two batches on", () => {
+  it("gives a name's first few bearers and those born on the node's day, and keeps a batch for the two after it", () => {
     const file = new FileNodes();
     for (let i = 0; i < 12; i++) file.add(born(`roster:person:${i}`, `19${50 + i}-01-01`));
     expect(file.sharing(born('roster:person:x', '1990-09-09')).map(({ candidate }) => candidate.id)).toEqual([0, 1, 2, 3, 4].map((i) => `roster:person:${i}`));

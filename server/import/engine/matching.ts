@@ -99,7 +99,7 @@ export async function findCandidates(graph: GraphExecutor, nodes: readonly NodeR
   const idNumbers = [...new Set(nodes.flatMap((node) => (typeof node.properties.idNumber === 'string' ? [node.properties.idNumber] : [])))];
   // A roster repeats names: each key is asked once per batch, not once per row that carries it (asked
   // per row, a batch of 5,000 rows with 100 names sent ten queries that each found the same people).
-  const keys = [...new Set(nodes.flatMap((node) => (node.properties.matchKeys as string[] | undefined) ?? []))];
+  const keys = [...new Set(nodes.flatMap(matchKeysOf))];
   // Each person with a birth date and a name, once: namesakes born that day are found past the name's own cap.
   const people = new Map<string, { birthDate: string; keys: string[] }>();
   for (const node of nodes) {
@@ -225,11 +225,10 @@ function dropFirst<K, V>(map: Map<K, V[]>, key: K): void {
 /**
  * The nodes of the file being imported that a node must be matched against but the graph cannot
  * answer for yet: the earlier nodes of its own batch, and those of the two batches before it, which
- * the write pass prepares while Neo4j still writes them (and which a check never writes). Without
- * them, two rows about one person were matched only when batches apart: in one batch they became two
- * nodes without a word. Farther back the graph answers (in a check, nothing does). Looked up as the
- * graph is: by ID number, and by name, each name giving its first few bearers and a few more born
- * on the node's birth day, so a roster repeating a common name scores each row against a few.
+ * the write pass prepares while Neo4j still writes them (and which a check never writes). Farther back
+ * the graph answers (in a check, nothing does). Looked up as the graph is: by ID number, and by name,
+ * each name giving its first few bearers and a few more born on the node's birth day, so a roster
+ * repeating a common name scores each row against a few.
  */
 export class FileNodes {
   private readonly batches: FileNode[][] = [[]];
@@ -238,7 +237,7 @@ export class FileNodes {
   private readonly byBorn = new Map<string, Map<string, FileNode[]>>();
   private readonly byNumber = new Map<string, FileNode>();
 
-  /** A node written under its own id (new, or a possible match of another): the nodes after it are matched against it. */
+  /** A node written under its own id (new, a possible match of another, or the graph's node of that id): the nodes after it are matched against it. */
   add(node: NodeRow): void {
     // As the graph's look-up: an ID number identifies a person.
     const idNumber = typeof node.properties.idNumber === 'string' && node.labels.includes('Person') ? node.properties.idNumber : null;
@@ -321,7 +320,7 @@ export function verdictOf(node: NodeRow, candidates: Candidates, fileNodes?: Fil
     if (byNumber) return { verdict: 'same', existing: byNumber, score: 1, reasons: ['same ID number'] };
   }
 
-  const keys = new Set((node.properties.matchKeys as string[] | undefined) ?? []);
+  const keys = new Set(matchKeysOf(node));
   let best: Verdict = { verdict: 'new', score: 0, reasons: [] };
   if (keys.size === 0) return best;
   const nodePlaces = placeKeys(node.properties);
