@@ -40,13 +40,36 @@ export interface BatchCounts {
 
 const noCounts = (): BatchCounts => ({ nodesCreated: 0, nodesMerged: 0, relationshipsCreated: 0, relationshipsMerged: 0 });
 
-/** Rows whose ids are in `newIds`, and the others. */
+/** Rows that create a node or link known new (the first row under each id in `newIds`), and the others. */
 function split<T extends { id: string }>(rows: T[], newIds: ReadonlySet<string> | undefined): [T[], T[]] {
   if (!newIds || newIds.size === 0) return [[], rows];
   const known: T[] = [];
   const rest: T[] = [];
-  for (const row of rows) (newIds.has(row.id) ? known : rest).push(row);
+  const created = new Set<string>();
+  for (const row of rows) {
+    if (newIds.has(row.id) && !created.has(row.id)) {
+      created.add(row.id);
+      known.push(row);
+    } else rest.push(row);
+  }
   return [known, rest];
+}
+
+/**
+ * Rows in rounds with one row per id each, in order: rows about one node (a file's two rows with one
+ * ID number) must merge one after the other, since a statement reads every row's node before it
+ * writes any (the second would not see the first's claim, and leave one of its own).
+ */
+function onePerId<T extends { id: string }>(rows: T[]): T[][] {
+  const rounds: T[][] = [];
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const round = seen.get(row.id) ?? 0;
+    seen.set(row.id, round + 1);
+    if (round === rounds.length) rounds.push([]);
+    rounds[round]!.push(row);
+  }
+  return rounds;
 }
 
 /**
@@ -74,8 +97,8 @@ export async function writeBatch(
           const [row] = await tx.run(queries.createNodes, { rows: newNodes, importId });
           counts.nodesCreated += row?.written ?? 0;
         }
-        if (nodes.length > 0) {
-          const [row] = await tx.run(queries.mergeImportNodes, { rows: nodes, importId });
+        for (const round of onePerId(nodes)) {
+          const [row] = await tx.run(queries.mergeImportNodes, { rows: round, importId });
           counts.nodesCreated += row?.created ?? 0;
           counts.nodesMerged += row?.merged ?? 0;
         }

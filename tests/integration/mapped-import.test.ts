@@ -341,6 +341,64 @@ entities:
   });
 });
 
+describe('two rows about one person', () => {
+  it('fill what each leaves missing on the node the graph holds, and undo takes back what both added', async () => {
+    const mapping = (namespace: string) =>
+      parseMapping(
+        'twice.yaml',
+        `schemaVersion: 1
+name: test two rows
+namespace: ${namespace}
+confidence: reported
+entities:
+  person:
+    kind: Detainee
+    key: [no]
+    properties:
+      name: name
+      idNumber: idcard
+      address: address
+      ethnicity: ethnicity
+      synthetic: { literal: true }
+`,
+      );
+    const graphFile = join(scratch, 'twice-graph.csv');
+    await writeFile(graphFile, 'no,name,idcard,address,ethnicity\n1,Test Twice Ayshem,650000197503030033,,\n');
+    const first = await runMappedImport(graph, {
+      path: graphFile,
+      name: 'twice-graph.csv',
+      mapping: mapping('test-mapped-twice-graph'),
+      who: 'test-mapped-who',
+    });
+    expect(first.status).toBe('complete');
+    const id = 'test-mapped-twice-graph:person:1';
+    // Both rows in one batch, each merged into the graph's node by the ID number, each adding a value.
+    const file = join(scratch, 'twice.csv');
+    await writeFile(
+      file,
+      'no,name,idcard,address,ethnicity\na,Test Twice Ayshem,650000197503030033,Test Street 1,\nb,Test Twice Ayshem,650000197503030033,,Uyghur\n',
+    );
+    const second = await runMappedImport(graph, { path: file, name: 'twice.csv', mapping: mapping('test-mapped-twice'), who: 'test-mapped-who' });
+    expect(second.status).toBe('complete');
+    expect(second.report.matches.filter((match) => match.verdict === 'same').map((match) => match.existingId)).toEqual([id, id]);
+    expect(await count('test-mapped-twice:')).toBe(0);
+    const merged = (await node(id))!.properties;
+    expect(merged).toMatchObject({ address: 'Test Street 1', ethnicity: 'Uyghur' });
+    expect(merged.sources).toHaveLength(2);
+    const { records } = await driver.executeQuery('RETURN COUNT { (claim:_Claim {elementId: $id, importId: $importId}) } AS n', {
+      id,
+      importId: second.importId,
+    });
+    expect(Number(records[0]!.get('n'))).toBe(1);
+
+    await undoImport(graph, second.importId, 'test-mapped-who');
+    const undone = (await node(id))!.properties;
+    expect(undone.address ?? null).toBeNull();
+    expect(undone.ethnicity ?? null).toBeNull();
+    expect(undone.sources).toHaveLength(1);
+  });
+});
+
 describe('linking to the official gazetteer', () => {
   it("links a facility named by its county's Uyghur-based name, its pinyin or its code to the official county, and reports a name two counties share", async () => {
     const file = join(scratch, 'gazetteer-facilities.csv');

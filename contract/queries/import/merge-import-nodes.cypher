@@ -6,7 +6,7 @@
 //   added and what it agreed with, so undoing the import takes back exactly that.
 // param rows: nodes to write: id, labels (from model.ts), properties (with their sources)
 // param importId: id of the `_Import` record writing them
-// returns: created, merged, written (rows already written by this import count as written)
+// returns: created, merged, written (a row merged into a node this import wrote already counts as written)
 // mode: write
 // Labels are values checked against the model's enum, set through dynamic labels; property keys
 // come from NodeRow (the model's keys, or the mapping's raw_ prefix). No Cypher is assembled.
@@ -20,19 +20,28 @@ CALL (row, existing, before) {
   SET node += row.properties, node:$(row.labels), node.imports = [$importId]
   RETURN 'created' AS outcome
   UNION
-  WITH row, existing WHERE existing IS NOT NULL AND NOT $importId IN before
-  WITH row, existing,
+  WITH row, existing, $importId IN before AS again WHERE existing IS NOT NULL
+  WITH row, existing, again,
        [key IN keys(row.properties) WHERE NOT key IN ['sources', 'aliases', 'nameKeys', 'matchKeys', 'confidence', 'synthetic']] AS plain
-  WITH row, existing,
+  WITH row, existing, again,
        [key IN plain WHERE existing[key] IS NULL] AS filled,
        [key IN plain WHERE existing[key] = row.properties[key]] AS agreed,
        [source IN coalesce(row.properties.sources, []) WHERE NOT source IN coalesce(existing.sources, [])] AS addedSources,
        [label IN row.labels WHERE NOT label IN labels(existing)] AS addedLabels,
        [alias IN coalesce(row.properties.aliases, []) WHERE NOT alias IN coalesce(existing.aliases, [])] AS addedAliases,
        existing.imports IS NULL AS preexisting
-  CREATE (:_Claim {importId: $importId, elementId: row.id, preexisting: preexisting,
-                   citedSources: coalesce(row.properties.sources, []), addedSources: addedSources, filled: filled,
-                   agreed: agreed, addedLabels: addedLabels, addedAliases: addedAliases})
+  // A node this import has not written gets a claim of what the import adds. A later row of the
+  // import merged into a node it wrote already (two rows with one ID number) fills what the earlier
+  // left missing, and adds to the import's claim when the node was another's: undo takes back both.
+  OPTIONAL MATCH (earlier:_Claim {elementId: row.id}) WHERE again AND earlier.importId = $importId
+  FOREACH (first IN CASE WHEN again THEN [] ELSE [row] END |
+    CREATE (:_Claim {importId: $importId, elementId: first.id, preexisting: preexisting,
+                     citedSources: coalesce(first.properties.sources, []), addedSources: addedSources, filled: filled,
+                     agreed: agreed, addedLabels: addedLabels, addedAliases: addedAliases}))
+  FOREACH (claim IN CASE WHEN earlier IS NULL THEN [] ELSE [earlier] END |
+    SET claim.filled = claim.filled + filled, claim.addedSources = claim.addedSources + addedSources,
+        claim.addedLabels = claim.addedLabels + addedLabels, claim.addedAliases = claim.addedAliases + addedAliases,
+        claim.citedSources = claim.citedSources + [source IN coalesce(row.properties.sources, []) WHERE NOT source IN claim.citedSources])
   FOREACH (key IN filled | SET existing[key] = row.properties[key])
   SET existing:$(row.labels),
       existing.sources = CASE WHEN existing.sources IS NULL AND size(addedSources) = 0 THEN null ELSE coalesce(existing.sources, []) + addedSources END,
@@ -41,10 +50,7 @@ CALL (row, existing, before) {
         ELSE coalesce(existing.nameKeys, []) + [key IN row.properties.nameKeys WHERE NOT key IN coalesce(existing.nameKeys, [])] END,
       existing.matchKeys = CASE WHEN row.properties.matchKeys IS NULL THEN existing.matchKeys
         ELSE coalesce(existing.matchKeys, []) + [key IN row.properties.matchKeys WHERE NOT key IN coalesce(existing.matchKeys, [])] END,
-      existing.imports = coalesce(existing.imports, []) + $importId
-  RETURN 'merged' AS outcome
-  UNION
-  WITH row, existing WHERE existing IS NOT NULL AND $importId IN before
-  RETURN 'again' AS outcome
+      existing.imports = CASE WHEN again THEN existing.imports ELSE coalesce(existing.imports, []) + $importId END
+  RETURN CASE WHEN again THEN 'again' ELSE 'merged' END AS outcome
 }
 RETURN count(CASE outcome WHEN 'created' THEN 1 END) AS created, count(CASE outcome WHEN 'merged' THEN 1 END) AS merged, count(outcome) AS written

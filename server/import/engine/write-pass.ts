@@ -56,10 +56,9 @@ export async function* writeBatches(options: WriteOptions): AsyncGenerator<Graph
       const kept = verdict.verdict === 'same' && verdict.existing!.id !== node.id ? { ...node, id: verdict.existing!.id } : node;
       if (kept !== node) mergedInto.set(node.id, kept.id);
       else if (!candidates.withId(node.id)) newIds.add(node.id);
-      if (verdict.verdict !== 'same') fileNodes.add(node);
-      // Merged into a node this batch creates (an earlier row's): that row writes it, and writing it
-      // twice would create it twice. Merged into an earlier batch's, the write finds it this import's.
-      if (kept === node || !newIds.has(kept.id)) written.push(kept);
+      // Under its own id (new, a possible match, or a node the graph holds under that id): rows after it are matched against it.
+      if (kept === node) fileNodes.add(node);
+      written.push(kept);
       placed.push(...placeLinks(gazetteer, kept, place, report));
     }
     const relationships = [
