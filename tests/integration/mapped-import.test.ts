@@ -97,6 +97,27 @@ async function count(prefix: string): Promise<number> {
   return Number(records[0]!.get('n'));
 }
 
+/** Writes `text` as `name` in the scratch folder and imports it on `mapping` (a dry run, or in batches of `batchSize`). */
+async function importRoster(
+  name: string,
+  text: string,
+  mapping: Awaited<ReturnType<typeof parseMapping>>,
+  options: { dryRun?: boolean; batchSize?: number } = {},
+) {
+  const path = join(scratch, name);
+  await writeFile(path, text);
+  return runMappedImport(graph, { path, name, mapping, who: 'test-mapped-who', ...options });
+}
+
+/** A mapping of one person a row, keyed by the column `no`: the matching tests' rosters. */
+function personMapping(namespace: string, properties: Record<string, string>) {
+  const lines = Object.entries(properties).map(([field, source]) => `      ${field}: ${source}\n`);
+  return parseMapping(
+    `${namespace}.yaml`,
+    `schemaVersion: 1\nname: ${namespace}\nnamespace: ${namespace}\nconfidence: reported\nentities:\n  person:\n    kind: Detainee\n    key: [no]\n    properties:\n${lines.join('')}      synthetic: { literal: true }\n`,
+  );
+}
+
 describe('the example mappings', () => {
   // The browser test (tests/e2e/import.spec.ts) runs every example through the command line too;
   // here the roster goes through it (a process, its schema, its report), the others through the engine it calls.
@@ -272,23 +293,7 @@ describe('matching on the way in', () => {
   });
 
   it('matches rows of one file about one person wherever they sit: in one batch, in the next, or batches apart', async () => {
-    const mapping = parseMapping(
-      'inline.yaml',
-      `schemaVersion: 1
-name: test in-file matches
-namespace: test-mapped-inline
-confidence: reported
-entities:
-  person:
-    kind: Detainee
-    key: [no]
-    properties:
-      name: name
-      birthDate: { column: born, date: YYYY-MM-DD }
-      idNumber: { column: idcard }
-      synthetic: { literal: true }
-`,
-    );
+    const mapping = personMapping('test-mapped-inline', { name: 'name', birthDate: '{ column: born, date: YYYY-MM-DD }', idNumber: '{ column: idcard }' });
     // Four elements a batch (the file's Document is the first): rows 1 to 3 share one, where row 2 is
     // row 1's namesake born the same day and row 3 carries row 1's ID number; row 5's ID number comes
     // back on row 9, in the next batch; row 4's namesake born the same day on row 12, two batches on
@@ -308,11 +313,9 @@ entities:
       ...filler(13, 11, '1990-01-01'),
       '24,Test Inline Tursunay,1970-05-05,',
     ];
-    const file = join(scratch, 'inline.csv');
-    await writeFile(file, `no,name,born,idcard\n${rows.join('\n')}\n`);
     const verdicts = (result: MappedImportResult) =>
       new Map(result.report.matches.map((match) => [match.incomingId.replace('test-mapped-inline:person:', ''), match]));
-    const run = (dryRun: boolean) => runMappedImport(graph, { path: file, name: 'inline.csv', mapping, who: 'test-mapped-who', batchSize: 4, dryRun });
+    const run = (dryRun: boolean) => importRoster('inline.csv', `no,name,born,idcard\n${rows.join('\n')}\n`, mapping, { batchSize: 4, dryRun });
 
     const checked = verdicts(await run(true));
     expect(checked.get('2')).toMatchObject({ verdict: 'possible', existingId: 'test-mapped-inline:person:1' });
@@ -343,42 +346,14 @@ entities:
 
 describe('two rows about one person', () => {
   it('fill what each leaves missing on the node the graph holds, and undo takes back what both added', async () => {
-    const mapping = (namespace: string) =>
-      parseMapping(
-        'twice.yaml',
-        `schemaVersion: 1
-name: test two rows
-namespace: ${namespace}
-confidence: reported
-entities:
-  person:
-    kind: Detainee
-    key: [no]
-    properties:
-      name: name
-      idNumber: idcard
-      address: address
-      ethnicity: ethnicity
-      synthetic: { literal: true }
-`,
-      );
-    const graphFile = join(scratch, 'twice-graph.csv');
-    await writeFile(graphFile, 'no,name,idcard,address,ethnicity\n1,Test Twice Ayshem,650000197503030033,,\n');
-    const first = await runMappedImport(graph, {
-      path: graphFile,
-      name: 'twice-graph.csv',
-      mapping: mapping('test-mapped-twice-graph'),
-      who: 'test-mapped-who',
-    });
+    const mapping = (namespace: string) => personMapping(namespace, { name: 'name', idNumber: 'idcard', address: 'address', ethnicity: 'ethnicity' });
+    const header = 'no,name,idcard,address,ethnicity\n';
+    const first = await importRoster('twice-graph.csv', `${header}1,Test Twice Ayshem,650000197503030033,,\n`, mapping('test-mapped-twice-graph'));
     expect(first.status).toBe('complete');
     const id = 'test-mapped-twice-graph:person:1';
     // Both rows in one batch, each merged into the graph's node by the ID number, each adding a value.
-    const file = join(scratch, 'twice.csv');
-    await writeFile(
-      file,
-      'no,name,idcard,address,ethnicity\na,Test Twice Ayshem,650000197503030033,Test Street 1,\nb,Test Twice Ayshem,650000197503030033,,Uyghur\n',
-    );
-    const second = await runMappedImport(graph, { path: file, name: 'twice.csv', mapping: mapping('test-mapped-twice'), who: 'test-mapped-who' });
+    const rows = 'a,Test Twice Ayshem,650000197503030033,Test Street 1,\nb,Test Twice Ayshem,650000197503030033,,Uyghur\n';
+    const second = await importRoster('twice.csv', `${header}${rows}`, mapping('test-mapped-twice'));
     expect(second.status).toBe('complete');
     expect(second.report.matches.filter((match) => match.verdict === 'same').map((match) => match.existingId)).toEqual([id, id]);
     expect(await count('test-mapped-twice:')).toBe(0);
@@ -463,40 +438,12 @@ describe('bad input', () => {
 
   it('finds the namesake born the same day among more namesakes than a name is compared with', async () => {
     // A name borne by twelve people in the graph; the one born on 1980-03-03 was written last.
-    const mapping = (namespace: string) =>
-      parseMapping(
-        'namesakes.yaml',
-        `schemaVersion: 1
-name: test namesakes
-namespace: ${namespace}
-confidence: reported
-entities:
-  person:
-    kind: Detainee
-    key: [no]
-    properties:
-      name: name
-      birthDate: { column: born, date: YYYY-MM-DD }
-      synthetic: { literal: true }
-`,
-      );
-    const graphFile = join(scratch, 'namesakes-graph.csv');
+    const mapping = (namespace: string) => personMapping(namespace, { name: 'name', birthDate: '{ column: born, date: YYYY-MM-DD }' });
     const born = Array.from({ length: 12 }, (_, i) => (i === 11 ? '1980-03-03' : `19${50 + i}-01-0${(i % 9) + 1}`));
-    await writeFile(graphFile, `no,name,born\n${born.map((date, i) => `${i},Test Namesake Abdukerim,${date}`).join('\n')}\n`);
-    const first = await runMappedImport(graph, {
-      path: graphFile,
-      name: 'namesakes-graph.csv',
-      mapping: mapping('test-mapped-namesakes'),
-      who: 'test-mapped-who',
-    });
+    const rows = born.map((date, i) => `${i},Test Namesake Abdukerim,${date}`);
+    const first = await importRoster('namesakes-graph.csv', `no,name,born\n${rows.join('\n')}\n`, mapping('test-mapped-namesakes'));
     expect(first.status).toBe('complete');
-    const rowFile = join(scratch, 'namesakes-row.csv');
-    await writeFile(rowFile, 'no,name,born\nX,Test Namesake Abdukerim,1980-03-03\n');
-    const dry = await runMappedImport(graph, {
-      path: rowFile,
-      name: 'namesakes-row.csv',
-      mapping: mapping('test-mapped-namesakes-again'),
-      who: 'test-mapped-who',
+    const dry = await importRoster('namesakes-row.csv', 'no,name,born\nX,Test Namesake Abdukerim,1980-03-03\n', mapping('test-mapped-namesakes-again'), {
       dryRun: true,
     });
     const match = dry.report.matches.find((found) => found.incomingId === 'test-mapped-namesakes-again:person:X');
