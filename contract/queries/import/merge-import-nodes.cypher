@@ -33,13 +33,15 @@ CALL (row, existing, before) {
   // A node this import has not written gets a claim of what the import adds. A later row of the
   // import merged into a node it wrote already (two rows with one ID number) fills what the earlier
   // left missing, and adds to the import's claim when the node was another's: undo takes back both.
-  OPTIONAL MATCH (earlier:_Claim {elementId: row.id}) WHERE again AND earlier.importId = $importId
+  // One claim of the import at most (a run of the older query may have left two: the first is extended).
+  WITH *, CASE WHEN again THEN head(COLLECT { MATCH (claim:_Claim {elementId: row.id}) WHERE claim.importId = $importId RETURN claim }) END AS earlier
   FOREACH (first IN CASE WHEN again THEN [] ELSE [row] END |
     CREATE (:_Claim {importId: $importId, elementId: first.id, preexisting: preexisting,
                      citedSources: coalesce(first.properties.sources, []), addedSources: addedSources, filled: filled,
                      agreed: agreed, addedLabels: addedLabels, addedAliases: addedAliases}))
   FOREACH (claim IN CASE WHEN earlier IS NULL THEN [] ELSE [earlier] END |
-    SET claim.filled = claim.filled + filled, claim.addedSources = claim.addedSources + addedSources,
+    SET claim.filled = claim.filled + filled, claim.agreed = claim.agreed + [key IN agreed WHERE NOT key IN claim.agreed],
+        claim.addedSources = claim.addedSources + addedSources,
         claim.addedLabels = claim.addedLabels + addedLabels, claim.addedAliases = claim.addedAliases + addedAliases,
         claim.citedSources = claim.citedSources + [source IN coalesce(row.properties.sources, []) WHERE NOT source IN claim.citedSources])
   FOREACH (key IN filled | SET existing[key] = row.properties[key])
