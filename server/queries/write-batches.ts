@@ -40,36 +40,31 @@ export interface BatchCounts {
 
 const noCounts = (): BatchCounts => ({ nodesCreated: 0, nodesMerged: 0, relationshipsCreated: 0, relationshipsMerged: 0 });
 
-/** Rows that create a node or link known new (the first row under each id in `newIds`), and the others. */
-function split<T extends { id: string }>(rows: T[], newIds: ReadonlySet<string> | undefined): [T[], T[]] {
-  if (!newIds || newIds.size === 0) return [[], rows];
-  const known: T[] = [];
-  const rest: T[] = [];
-  const created = new Set<string>();
-  for (const row of rows) {
-    if (newIds.has(row.id) && !created.has(row.id)) {
-      created.add(row.id);
-      known.push(row);
-    } else rest.push(row);
-  }
-  return [known, rest];
-}
-
 /**
- * Rows in rounds with one row per id each, in order: rows about one node (a file's two rows with one
- * ID number) must merge one after the other, since a statement reads every row's node before it
- * writes any (the second would not see the first's claim, and leave one of its own).
+ * A batch's rows in the order they are written. The first row under each id known new (in `newIds`)
+ * creates its element, at a fraction of a merge's cost. Every other row merges, in rounds of one row
+ * per id, in order: rows about one element (a file's two rows with one ID number) must merge one
+ * after the other, since a statement reads every row's element before it writes any (the second
+ * would not see the first's claim, and would leave one of its own).
  */
-function onePerId<T extends { id: string }>(rows: T[]): T[][] {
-  const rounds: T[][] = [];
+function inRounds<T extends { id: string }>(rows: readonly T[], newIds: ReadonlySet<string> = new Set()): { creates: T[]; merges: T[][] } {
+  const creates: T[] = [];
+  const merges: T[][] = [];
   const seen = new Map<string, number>();
   for (const row of rows) {
-    const round = seen.get(row.id) ?? 0;
-    seen.set(row.id, round + 1);
-    if (round === rounds.length) rounds.push([]);
-    rounds[round]!.push(row);
+    const earlier = seen.get(row.id) ?? 0;
+    seen.set(row.id, earlier + 1);
+    const created = newIds.has(row.id);
+    if (created && earlier === 0) {
+      creates.push(row);
+      continue;
+    }
+    // A round per earlier row that merged; the row that created its element is not one.
+    const round = created ? earlier - 1 : earlier;
+    if (round === merges.length) merges.push([]);
+    merges[round]!.push(row);
   }
-  return rounds;
+  return { creates, merges };
 }
 
 /**
@@ -91,24 +86,24 @@ export async function writeBatch(
         if (!importId) throw new BatchWriteError('a batch with claims needs the import that writes it');
         // Elements known new are created as the merge would create them, at a fraction of its cost;
         // the rest are merged with claims.
-        const [newNodes, nodes] = split(batch.nodes, batch.newIds);
-        const [newLinks, links] = split(batch.relationships, batch.newIds);
-        if (newNodes.length > 0) {
-          const [row] = await tx.run(queries.createNodes, { rows: newNodes, importId });
+        const nodes = inRounds(batch.nodes, batch.newIds);
+        const links = inRounds(batch.relationships, batch.newIds);
+        if (nodes.creates.length > 0) {
+          const [row] = await tx.run(queries.createNodes, { rows: nodes.creates, importId });
           counts.nodesCreated += row?.written ?? 0;
         }
-        for (const round of onePerId(nodes)) {
+        for (const round of nodes.merges) {
           const [row] = await tx.run(queries.mergeImportNodes, { rows: round, importId });
           counts.nodesCreated += row?.created ?? 0;
           counts.nodesMerged += row?.merged ?? 0;
         }
-        if (newLinks.length > 0) {
-          const [row] = await tx.run(queries.createRelationships, { rows: newLinks, importId });
+        if (links.creates.length > 0) {
+          const [row] = await tx.run(queries.createRelationships, { rows: links.creates, importId });
           counts.relationshipsCreated += row?.written ?? 0;
           written += row?.written ?? 0;
         }
-        if (links.length > 0) {
-          const [row] = await tx.run(queries.mergeImportRelationships, { rows: links, importId });
+        for (const round of links.merges) {
+          const [row] = await tx.run(queries.mergeImportRelationships, { rows: round, importId });
           counts.relationshipsCreated += row?.created ?? 0;
           counts.relationshipsMerged += row?.merged ?? 0;
           written += row?.written ?? 0;

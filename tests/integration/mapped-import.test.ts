@@ -380,6 +380,49 @@ describe('two rows about one person', () => {
   });
 });
 
+describe('two rows about one person, each linking to one facility', () => {
+  /** Persons keyed by `no`, matched by ID number, each DETAINED_AT the facility of its `camp` column from its `entered` date. */
+  const mapping = (namespace: string) =>
+    parseMapping(
+      `${namespace}.yaml`,
+      [
+        'schemaVersion: 1',
+        `name: ${namespace}`,
+        `namespace: ${namespace}`,
+        'confidence: reported',
+        'entities:',
+        '  person: { kind: Detainee, key: [no], properties: { name: name, idNumber: idcard, synthetic: { literal: true } } }',
+        '  facility: { kind: Facility, key: [camp], properties: { name: camp, facilityType: { literal: other }, synthetic: { literal: true } } }',
+        'links:',
+        '  - { type: DETAINED_AT, from: person, to: facility, properties: { from: entered, synthetic: { literal: true } } }',
+        '',
+      ].join('\n'),
+    );
+  // Each test its own ID number: a test that fails before its undo leaves its person, whom the next would match.
+  const rows = (idNumber: string) =>
+    `no,name,idcard,camp,entered\na,Test Linked Twice,${idNumber},TestCampOne,\nb,Test Linked Twice,${idNumber},TestCampOne,2018-03-01\nc,Test Linked Twice,${idNumber},TestCampTwo,2019-01-01\n`;
+
+  // Batches of 3 elements put each row (two nodes and a link) in a batch of its own; 5,000 puts all in one.
+  for (const batchSize of [5_000, 3]) {
+    it(`make one link of a type to a facility, which the second row completes, and undo takes it back (${batchSize} elements a batch)`, async () => {
+      const namespace = `test-mapped-linked-${batchSize}`;
+      const result = await importRoster(`${namespace}.csv`, rows(`65000019750404${String(batchSize).padStart(4, '0')}`), await mapping(namespace), {
+        batchSize,
+      });
+      expect(result.status, JSON.stringify(result.report.entries.slice(0, 3))).toBe('complete');
+      const person = `${namespace}:person:a`;
+      expect(await node(`${namespace}:person:b`)).toBeNull();
+      const detained = (await links('DETAINED_AT', person)).sort((x, y) => x.target.localeCompare(y.target));
+      expect(detained.map((link) => [link.target, link.properties.from])).toEqual([
+        [`${namespace}:facility:TestCampOne`, '2018-03-01'],
+        [`${namespace}:facility:TestCampTwo`, '2019-01-01'],
+      ]);
+      await undoImport(graph, result.importId, 'test-mapped-who');
+      expect(await count(`${namespace}:`)).toBe(0);
+    });
+  }
+});
+
 describe('linking to the official gazetteer', () => {
   it("links a facility named by its county's Uyghur-based name, its pinyin or its code to the official county, and reports a name two counties share", async () => {
     const file = join(scratch, 'gazetteer-facilities.csv');

@@ -2,11 +2,11 @@
 // title: Merge imported relationships
 // description: Writes an import's relationships between existing nodes, as merge-import-nodes does
 //   nodes: a new link lists the import; a link the graph holds keeps its values, gains the import's
-//   sources and missing values, and a `_Claim` records what the import added. `from` and `to` are
-//   stored as dates so chains can compare them.
+//   sources and missing values, and a `_Claim` records what the import added (a later row of the
+//   import on the same link adds to it). `from` and `to` are stored as dates so chains can compare them.
 // param rows: relationships to write: id, type (from model.ts), source, target, properties
 // param importId: id of the `_Import` record writing them
-// returns: created, merged, written (a row whose end is missing is not written)
+// returns: created, merged, written (a row whose end is missing is not written; a row merged into a link this import wrote already counts as written)
 // mode: write
 // Both ends are bound before the link is looked for, so it is an Expand(Into) from the end with
 // fewer links: a detainee's few, not the 20,000 of the facility holding them.
@@ -23,24 +23,30 @@ CALL (row, source, target, existing, before) {
       link.imports = [$importId]
   RETURN 'created' AS outcome
   UNION
-  WITH row, existing WHERE existing IS NOT NULL AND NOT $importId IN before
-  WITH row, existing,
+  WITH row, existing, $importId IN before AS again WHERE existing IS NOT NULL
+  WITH row, existing, again,
        [key IN keys(row.properties) WHERE NOT key IN ['sources', 'confidence', 'synthetic']] AS plain
-  WITH row, existing,
+  WITH row, existing, again,
        [key IN plain WHERE existing[key] IS NULL] AS filled,
        [key IN plain WHERE toString(existing[key]) = toString(row.properties[key])] AS agreed,
        [source IN row.properties.sources WHERE NOT source IN coalesce(existing.sources, [])] AS addedSources,
        existing.imports IS NULL AS preexisting
-  CREATE (:_Claim {importId: $importId, elementId: row.id, preexisting: preexisting, citedSources: row.properties.sources,
-                   addedSources: addedSources, filled: filled, agreed: agreed, addedLabels: [], addedAliases: []})
+  // As merge-import-nodes: a later row of the import on a link it wrote already (a row merged into
+  // another's node joins that node's link) fills what the earlier left missing, and adds to the
+  // import's claim when the link was another's.
+  WITH *, CASE WHEN again THEN head(COLLECT { MATCH (claim:_Claim {elementId: row.id}) WHERE claim.importId = $importId RETURN claim }) END AS earlier
+  FOREACH (first IN CASE WHEN again THEN [] ELSE [row] END |
+    CREATE (:_Claim {importId: $importId, elementId: first.id, preexisting: preexisting, citedSources: first.properties.sources,
+                     addedSources: addedSources, filled: filled, agreed: agreed, addedLabels: [], addedAliases: []}))
+  FOREACH (claim IN CASE WHEN earlier IS NULL THEN [] ELSE [earlier] END |
+    SET claim.filled = claim.filled + filled, claim.agreed = claim.agreed + [key IN agreed WHERE NOT key IN claim.agreed],
+        claim.addedSources = claim.addedSources + addedSources,
+        claim.citedSources = claim.citedSources + [source IN row.properties.sources WHERE NOT source IN claim.citedSources])
   FOREACH (key IN [key IN filled WHERE NOT key IN ['from', 'to']] | SET existing[key] = row.properties[key])
   SET existing.from = CASE WHEN 'from' IN filled THEN date(row.properties.from) ELSE existing.from END,
       existing.to = CASE WHEN 'to' IN filled THEN date(row.properties.to) ELSE existing.to END,
       existing.sources = coalesce(existing.sources, []) + addedSources,
-      existing.imports = coalesce(existing.imports, []) + $importId
-  RETURN 'merged' AS outcome
-  UNION
-  WITH row, existing WHERE existing IS NOT NULL AND $importId IN before
-  RETURN 'again' AS outcome
+      existing.imports = CASE WHEN again THEN existing.imports ELSE coalesce(existing.imports, []) + $importId END
+  RETURN CASE WHEN again THEN 'again' ELSE 'merged' END AS outcome
 }
 RETURN count(CASE outcome WHEN 'created' THEN 1 END) AS created, count(CASE outcome WHEN 'merged' THEN 1 END) AS merged, count(outcome) AS written

@@ -11,6 +11,7 @@ import type { Table } from '../readers/table.ts';
 import { ImportCancelled, toVerdict } from './check-pass.ts';
 import { FileNodes, findCandidates, verdictOf } from './matching.ts';
 import { loadGazetteer, placeLinks } from './place-links.ts';
+import { linkId } from '../mapping/stable-ids.ts';
 import type { ReportBuilder } from './report-builder.ts';
 import type { ElementBits } from './id-ledger.ts';
 
@@ -61,10 +62,7 @@ export async function* writeBatches(options: WriteOptions): AsyncGenerator<Graph
       written.push(kept);
       placed.push(...placeLinks(gazetteer, kept, place, report));
     }
-    const relationships = [
-      ...links.map((link) => ({ ...link, source: mergedInto.get(link.source) ?? link.source, target: mergedInto.get(link.target) ?? link.target })),
-      ...placed,
-    ];
+    const relationships = [...links.map((link) => followMerges(link, mergedInto, compiled.mapping.namespace)), ...placed];
     for (const link of relationships) if (newIds.has(link.source) || newIds.has(link.target)) newIds.add(link.id);
     fileNodes.endBatch();
     const batch: GraphBatch = { nodes: written, relationships, claims: true, newIds };
@@ -91,4 +89,17 @@ export async function* writeBatches(options: WriteOptions): AsyncGenerator<Graph
   }
   options.onRows?.(rows);
   if (nodes.length + links.length > 0) yield await prepare();
+}
+
+/**
+ * A link whose end was merged into a node of another id, moved to that node. It takes the id the
+ * mapping gives a link of its type between its new ends, so the merged row's link and the link of
+ * the row it merged into (a roster's two rows about one person, both held in one camp) are one link,
+ * which the second completes, not two side by side.
+ */
+function followMerges(link: RelationshipRow, mergedInto: ReadonlyMap<string, string>, namespace: string): RelationshipRow {
+  const source = mergedInto.get(link.source) ?? link.source;
+  const target = mergedInto.get(link.target) ?? link.target;
+  if (source === link.source && target === link.target) return link;
+  return { ...link, id: linkId(namespace, link.type, source, target), source, target };
 }
