@@ -10,7 +10,7 @@ import type { GraphExecutor } from '../../graph/executor.ts';
 import type { CompiledMapping, MappedReference } from '../mapping/map-row.ts';
 import type { Table } from '../readers/table.ts';
 import { graphLookup } from '../validate.ts';
-import { FileNodes, findCandidates, verdictOf } from './matching.ts';
+import { FileNodes, findCandidates, type Verdict } from './matching.ts';
 import { MAX_REPORT_ENTRIES, MAX_REPORT_MATCHES, type ReportBuilder } from './report-builder.ts';
 import { type Collision, ElementBits, hash32, hash64, IdLedger, NOT_KEPT, type Settlement } from './id-ledger.ts';
 
@@ -168,9 +168,7 @@ async function checkWithLedger(options: CheckOptions, ledger: IdLedger): Promise
       batch.map(({ node }) => node),
     );
     for (const { node, place, ordinal } of batch) {
-      const verdict = verdictOf(node, candidates, fileNodes);
-      deferred.match(ordinal, toVerdict(node, place, verdict));
-      if (verdict.verdict !== 'same' || verdict.existing?.id === node.id) fileNodes.add(node);
+      deferred.match(ordinal, toVerdict(node, place, fileNodes.judge(node, candidates)));
     }
     fileNodes.endBatch();
   };
@@ -309,7 +307,7 @@ async function nameFromFile(options: CheckOptions, settlement: Settlement): Prom
   for (const reference of outside) reportOutside(report, { ...reference, labels: existing.get(reference.id) });
 }
 
-export function toVerdict(node: NodeRow, place: SourcePlace, verdict: ReturnType<typeof verdictOf>): MatchVerdict {
+export function toVerdict(node: NodeRow, place: SourcePlace, verdict: Verdict): MatchVerdict {
   return {
     place,
     incomingId: node.id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NodeRow } from '../../../contract/graph-rows.ts';
-import { type Candidate, Candidates, FileNodes, verdictOf } from './matching.ts';
+import { type Candidate, Candidates, FileNodes, mergedInto, verdictOf } from './matching.ts';
 
 const person = (id: string, properties: Record<string, unknown>) =>
   NodeRow.parse({ id, labels: ['Person', 'Detainee'], properties: { sources: ['doc:roster'], confidence: 'reported', synthetic: true, ...properties } });
@@ -55,6 +55,18 @@ describe("matching against the file's own nodes not yet in the graph", () => {
       verdict: 'same',
       reasons: ['same id'],
     });
+  });
+
+  it('keeps a judged node for the rows after it only when it stays under its own id', () => {
+    const file = new FileNodes();
+    const first = born('roster:person:1', '1970-05-05', { idNumber: '650000197005050011' });
+    expect(file.judge(first, new Candidates([])).verdict).toBe('new');
+    const merged = born('roster:person:2', '1980-01-01', { idNumber: '650000197005050011', name: 'Ablikim Tursun' });
+    const verdict = file.judge(merged, new Candidates([]));
+    expect(mergedInto(merged, verdict)).toBe('roster:person:1');
+    // The merged row is not kept: its name finds no one, though the first row's still does.
+    expect(file.sharing(born('roster:person:3', '1980-01-01', { name: 'Ablikim Tursun' }))).toEqual([]);
+    expect(file.sharing(born('roster:person:3', '1970-05-05')).map(({ candidate }) => candidate.id)).toEqual(['roster:person:1']);
   });
 
   it("gives a name's first few bearers and those born on the node's day, and keeps a batch for the two after it", () => {

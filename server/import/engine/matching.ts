@@ -252,11 +252,24 @@ export class FileNodes {
     for (const key of keys) {
       appendIn(this.byName, key, kept);
       if (!born) continue;
-      const byDate = this.byBorn.get(key) ?? new Map<string, FileNode[]>();
-      if (byDate.size === 0) this.byBorn.set(key, byDate);
+      let byDate = this.byBorn.get(key);
+      if (!byDate) {
+        byDate = new Map();
+        this.byBorn.set(key, byDate);
+      }
       appendIn(byDate, born, kept);
     }
     if (idNumber && !this.byNumber.has(idNumber)) this.byNumber.set(idNumber, kept);
+  }
+
+  /**
+   * The verdict for an incoming node against the graph's candidates and these nodes (verdictOf); a
+   * node that stays under its own id is kept, for the nodes after it to be matched against.
+   */
+  judge(node: NodeRow, candidates: Candidates): Verdict {
+    const verdict = verdictOf(node, candidates, this);
+    if (mergedInto(node, verdict) === null) this.add(node);
+    return verdict;
   }
 
   /** The batch is matched: the next one starts, and the oldest kept is dropped, the graph holding it by now. */
@@ -294,6 +307,11 @@ export class FileNodes {
       return { candidate: kept.candidate, places: kept.places };
     });
   }
+}
+
+/** The id of the node `node` merges into by its verdict: the same id or ID number as another's; else null. */
+export function mergedInto(node: NodeRow, verdict: Verdict): string | null {
+  return verdict.verdict === 'same' && verdict.existing!.id !== node.id ? verdict.existing!.id : null;
 }
 
 /** A node's match keys (contract/names.ts derives them, each once). */

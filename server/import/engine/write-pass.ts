@@ -9,7 +9,7 @@ import type { GraphExecutor } from '../../graph/executor.ts';
 import type { CompiledMapping } from '../mapping/map-row.ts';
 import type { Table } from '../readers/table.ts';
 import { ImportCancelled, toVerdict } from './check-pass.ts';
-import { FileNodes, findCandidates, verdictOf } from './matching.ts';
+import { FileNodes, findCandidates, mergedInto } from './matching.ts';
 import { loadGazetteer, placeLinks } from './place-links.ts';
 import { linkId } from '../mapping/stable-ids.ts';
 import type { ReportBuilder } from './report-builder.ts';
@@ -30,7 +30,7 @@ export interface WriteOptions {
 export async function* writeBatches(options: WriteOptions): AsyncGenerator<GraphBatch> {
   const { graph, table, compiled, report, firstOfId } = options;
   /** Incoming ids merged into a node of another id: the links of this and later batches follow. */
-  const mergedInto = new Map<string, string>();
+  const merges = new Map<string, string>();
   let nodes: { node: NodeRow; place: SourcePlace }[] = compiled.fileDocument ? [{ node: compiled.fileDocument, place: table.placeOf({ line: 0 }) }] : [];
   let links: RelationshipRow[] = [];
   // Read once per import: the places a facility's county may name (contract/gazetteer.ts).
@@ -52,17 +52,16 @@ export async function* writeBatches(options: WriteOptions): AsyncGenerator<Graph
         if (!candidates.withId(node.id)) newIds.add(node.id);
         continue;
       }
-      const verdict = verdictOf(node, candidates, fileNodes);
+      const verdict = fileNodes.judge(node, candidates);
       report.match(toVerdict(node, place, verdict));
-      const kept = verdict.verdict === 'same' && verdict.existing!.id !== node.id ? { ...node, id: verdict.existing!.id } : node;
-      if (kept !== node) mergedInto.set(node.id, kept.id);
+      const into = mergedInto(node, verdict);
+      const kept = into === null ? node : { ...node, id: into };
+      if (into !== null) merges.set(node.id, into);
       else if (!candidates.withId(node.id)) newIds.add(node.id);
-      // Under its own id (new, a possible match, or a node the graph holds under that id): rows after it are matched against it.
-      if (kept === node) fileNodes.add(node);
       written.push(kept);
       placed.push(...placeLinks(gazetteer, kept, place, report));
     }
-    const relationships = [...links.map((link) => followMerges(link, mergedInto, compiled.mapping.namespace)), ...placed];
+    const relationships = [...links.map((link) => followMerges(link, merges, compiled.mapping.namespace)), ...placed];
     for (const link of relationships) if (newIds.has(link.source) || newIds.has(link.target)) newIds.add(link.id);
     fileNodes.endBatch();
     const batch: GraphBatch = { nodes: written, relationships, claims: true, newIds };
@@ -97,9 +96,9 @@ export async function* writeBatches(options: WriteOptions): AsyncGenerator<Graph
  * the row it merged into (a roster's two rows about one person, both held in one camp) are one link,
  * which the second completes, not two side by side.
  */
-function followMerges(link: RelationshipRow, mergedInto: ReadonlyMap<string, string>, namespace: string): RelationshipRow {
-  const source = mergedInto.get(link.source) ?? link.source;
-  const target = mergedInto.get(link.target) ?? link.target;
+function followMerges(link: RelationshipRow, merges: ReadonlyMap<string, string>, namespace: string): RelationshipRow {
+  const source = merges.get(link.source) ?? link.source;
+  const target = merges.get(link.target) ?? link.target;
   if (source === link.source && target === link.target) return link;
   return { ...link, id: linkId(namespace, link.type, source, target), source, target };
 }
