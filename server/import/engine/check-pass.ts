@@ -31,6 +31,12 @@ export interface CheckOptions {
   limitRows?: number;
   signal?: AbortSignal;
   onProgress?: (progress: Pick<ImportProgress, 'rows' | 'state'>) => void;
+  /**
+   * Nodes and references between two look-ups of the graph (each id is one index seek): the write's
+   * batch size, so that a dry run matches a row against the file's rows of its own batch and the two
+   * before it (FileNodes), as the import does before the graph holds them.
+   */
+  lookUpEvery: number;
   /** Rows a preview keeps, as graph rows. */
   onMapped?: (nodes: NodeRow[], links: import('../../../contract/graph-rows.ts').RelationshipRow[]) => void;
 }
@@ -42,8 +48,6 @@ export interface CheckResult {
   firstOfId: ElementBits;
 }
 
-/** Rows between two look-ups of the graph: each id is one index seek. */
-const LOOKUP_BATCH = 5_000;
 /**
  * Ids lately sent to the graph, not sent again: an entity repeated on many rows (a post in an
  * organogram, the facility a roster's every row names) is looked up once. Cleared when full, so memory stays bounded; an entity that comes
@@ -223,7 +227,7 @@ async function checkWithLedger(options: CheckOptions, ledger: IdLedger): Promise
         mapped.nodes.map((node) => node.row),
         mapped.links,
       );
-      if (queued.length + queuedReferences.length >= LOOKUP_BATCH) await flush();
+      if (queued.length + queuedReferences.length >= options.lookUpEvery) await flush();
       if (options.limitRows !== undefined && keptRows >= options.limitRows) break;
     }
   } catch (error) {
