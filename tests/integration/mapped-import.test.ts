@@ -401,12 +401,24 @@ describe('two rows about one person, each linking to one facility', () => {
       ].join('\n'),
     );
   // Each test its own ID number: a test that fails before its undo leaves its person, whom the next would match.
+  // Rows b and e complete row a's link to camp one; row d is another stay there, which row f repeats.
   const rows = (idNumber: string) =>
-    `no,name,idcard,camp,entered\na,Test Linked Twice,${idNumber},TestCampOne,\nb,Test Linked Twice,${idNumber},TestCampOne,2018-03-01\nc,Test Linked Twice,${idNumber},TestCampTwo,2019-01-01\n`;
+    [
+      'no,name,idcard,camp,entered',
+      ...[
+        ['a', 'TestCampOne', ''],
+        ['b', 'TestCampOne', '2018-03-01'],
+        ['c', 'TestCampTwo', '2019-01-01'],
+        ['d', 'TestCampOne', '2020-05-05'],
+        ['e', 'TestCampOne', '2018-03-01'],
+        ['f', 'TestCampOne', '2020-05-05'],
+      ].map(([no, camp, entered]) => `${no},Test Linked Twice,${idNumber},${camp},${entered}`),
+      '',
+    ].join('\n');
 
   // Batches of 3 elements put each row (two nodes and a link) in a batch of its own; 5,000 puts all in one.
   for (const batchSize of [5_000, 3]) {
-    it(`make one link of a type to a facility, which the second row completes, and undo takes it back (${batchSize} elements a batch)`, async () => {
+    it(`make one link of a type to a facility for each stay, which later rows complete, and undo takes them back (${batchSize} elements a batch)`, async () => {
       const namespace = `test-mapped-linked-${batchSize}`;
       const result = await importRoster(`${namespace}.csv`, rows(`65000019750404${String(batchSize).padStart(4, '0')}`), await mapping(namespace), {
         batchSize,
@@ -415,8 +427,9 @@ describe('two rows about one person, each linking to one facility', () => {
       const person = `${namespace}:person:a`;
       expect(await node(`${namespace}:person:b`)).toBeNull();
       const detained = (await links('DETAINED_AT', person)).sort((x, y) => x.target.localeCompare(y.target));
-      expect(detained.map((link) => [link.target, link.properties.from])).toEqual([
+      expect(detained.map((link) => [link.target, link.properties.from]).sort()).toEqual([
         [`${namespace}:facility:TestCampOne`, '2018-03-01'],
+        [`${namespace}:facility:TestCampOne`, '2020-05-05'],
         [`${namespace}:facility:TestCampTwo`, '2019-01-01'],
       ]);
       await undoImport(graph, result.importId, 'test-mapped-who');
