@@ -38,6 +38,13 @@ describe('decodeText', () => {
     );
   });
 
+  it('guesses from the bytes that are not UTF-8, not from a long run of text before them that is', async () => {
+    const ascii = `name,note\n${'Test Latin,xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n'.repeat(5_000)}`;
+    const latin = iconv.encode(`${ascii}${'Ürümqi Süd,Außenstelle für Überwachung nördlich der Straße\n'.repeat(10)}`, 'latin1');
+    const failure = await text(latin, { size: 64 * 1024 }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'EncodingError', line: 5_002, guess: 'ISO-8859-1' });
+  });
+
   it('never lets a replacement character through', async () => {
     await expect(text(Buffer.from('name\n�r�mqi\n'))).rejects.toThrow(/^f\.csv:2: holds the replacement character U\+FFFD/);
     await expect(text(Buffer.from([0x61, 0x0a, 0x81, 0x20, 0x61]), { encoding: 'gb18030', size: 64 })).rejects.toThrow(

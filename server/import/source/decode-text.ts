@@ -25,7 +25,7 @@ export interface DecodedText {
   chunks: AsyncIterable<string>;
 }
 
-/** How far into the file the guess looks: enough text for chardet's statistics, bounded memory. */
+/** How much of the file, from its first bad byte, the guess reads: enough for chardet's statistics, bounded memory. */
 const SAMPLE_BYTES = 64 * 1024;
 
 function bomOf(head: Buffer): { encoding: string; label: string; length: number } | null {
@@ -106,12 +106,6 @@ export async function decodeText(bytes: AsyncIterable<Buffer>, options: DecodeOp
   if (declared && !iconv.encodingExists(declared))
     throw new EncodingError(`${options.file}: unknown encoding "${declared}" (try GB18030, GBK, Big5, latin1, windows-1252, UTF-16LE)`, 0);
   if (!first.done && bom) first = { done: false, value: head.subarray(bom.length) };
-  const sample: Buffer[] = [];
-  let sampled = 0;
-  const keep = (chunk: Buffer) => {
-    if (sampled < SAMPLE_BYTES) sample.push(chunk.subarray(0, SAMPLE_BYTES - sampled));
-    sampled += chunk.length;
-  };
   const rest = async function* (): AsyncGenerator<Buffer> {
     try {
       if (!first.done) yield first.value;
@@ -125,49 +119,67 @@ export async function decodeText(bytes: AsyncIterable<Buffer>, options: DecodeOp
   // A byte-order mark cannot be mistaken: it wins over a declaration (a mapping made for the GB18030
   // export of a roster reads its UTF-16 export too).
   if (bom?.encoding === 'utf-8' || (!bom && (!declared || /^utf-?8$/i.test(declared)))) {
-    return { encoding: bom ? bom.label : 'UTF-8', chunks: utf8Chunks(rest(), options.file, option, keep, () => Buffer.concat(sample)) };
+    return { encoding: bom ? bom.label : 'UTF-8', chunks: utf8Chunks(rest(), options.file, option) };
   }
   return { encoding: bom ? bom.label : declared!, chunks: iconvChunks(rest(), bom ? bom.encoding : declared!, options.file) };
 }
 
-async function* utf8Chunks(
-  bytes: AsyncIterable<Buffer>,
-  file: string,
-  option: string,
-  keep: (chunk: Buffer) => void,
-  sample: () => Buffer,
-): AsyncGenerator<string> {
+/**
+ * What the guess reads: the bytes from the first bad one on, up to SAMPLE_BYTES (read on through the
+ * file if need be). Not the text before it, which read as UTF-8: a long run of that (a roster's
+ * first MiB of digits and Latin letters) outweighed the few bytes that did not, and Latin-1 was
+ * guessed Shift_JIS.
+ */
+async function fromBadByte(start: Buffer, iterator: AsyncIterator<Buffer>): Promise<Buffer> {
+  const window = [start];
+  let length = start.length;
+  while (length < SAMPLE_BYTES) {
+    const next = await iterator.next();
+    if (next.done) break;
+    window.push(next.value);
+    length += next.value.length;
+  }
+  return Buffer.concat(window).subarray(0, SAMPLE_BYTES);
+}
+
+async function* utf8Chunks(bytes: AsyncIterable<Buffer>, file: string, option: string): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
   let carry = Buffer.alloc(0);
   let line = 1;
   let offset = 0;
-  for await (const chunk of bytes) {
-    keep(chunk);
-    const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    const end = completeUpTo(data);
-    const bad = firstInvalidUtf8(data, end);
-    if (bad !== -1) {
-      const at = line + countLines(data, bad);
-      const guess = guessEncoding(Buffer.concat([sample(), data.subarray(Math.max(0, bad - 256), bad + 256)]));
+  const iterator = bytes[Symbol.asyncIterator]();
+  try {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      const chunk = next.value;
+      const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      const end = completeUpTo(data);
+      const bad = firstInvalidUtf8(data, end);
+      if (bad !== -1) {
+        const at = line + countLines(data, bad);
+        const guess = guessEncoding(await fromBadByte(data.subarray(bad), iterator));
+        throw new EncodingError(
+          `${file}:${at}: not valid UTF-8 at byte ${(offset + bad).toLocaleString('en')} (${hex(data.subarray(bad, bad + 4))}); ${declareHint(guess, option)}`,
+          at,
+          // Offered as the encoding to read it in only when iconv-lite can read it (chardet also names IBM420_ltr and the like).
+          guess && iconv.encodingExists(guess) ? guess : null,
+        );
+      }
+      const text = decoder.write(data.subarray(0, end));
+      refuseReplacement(text, file, line);
+      line += countLines(data, end);
+      offset += end;
+      carry = Buffer.from(data.subarray(end));
+      if (text) yield text;
+    }
+    if (carry.length > 0) {
       throw new EncodingError(
-        `${file}:${at}: not valid UTF-8 at byte ${(offset + bad).toLocaleString('en')} (${hex(data.subarray(bad, bad + 4))}); ${declareHint(guess, option)}`,
-        at,
-        // Offered as the encoding to read it in only when iconv-lite can read it (chardet also names IBM420_ltr and the like).
-        guess && iconv.encodingExists(guess) ? guess : null,
+        `${file}:${line}: ends inside a UTF-8 sequence at byte ${offset.toLocaleString('en')} (${hex(carry)}): the file is cut short or not UTF-8`,
+        line,
       );
     }
-    const text = decoder.write(data.subarray(0, end));
-    refuseReplacement(text, file, line);
-    line += countLines(data, end);
-    offset += end;
-    carry = Buffer.from(data.subarray(end));
-    if (text) yield text;
-  }
-  if (carry.length > 0) {
-    throw new EncodingError(
-      `${file}:${line}: ends inside a UTF-8 sequence at byte ${offset.toLocaleString('en')} (${hex(carry)}): the file is cut short or not UTF-8`,
-      line,
-    );
+  } finally {
+    // Stopped at a bad byte, or by a reader that read enough: the file closes now, not when collected.
+    await iterator.return?.();
   }
 }
 
