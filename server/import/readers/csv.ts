@@ -54,6 +54,9 @@ async function openDelimited(path: string, options: OpenOptions, format: SourceF
   // line a record starts on is the count of newlines before it.
   const parser = text.pipe(parse({ delimiter, info: true, raw: true, relax_column_count: true, skip_empty_lines: false }));
   parser.on('error', () => {});
+  // pipe() does not pass a failure on (as json.ts): a byte that is not valid in the encoding past the
+  // first MiB failed the text stream with no listener, an uncaught error, while the rows waited for ever.
+  text.on('error', (error) => parser.destroy(error));
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<RawRecord>;
   let line = 1;
   const next = async (): Promise<{ line: number; record: string[] } | null> => {

@@ -89,6 +89,21 @@ describe('table readers', () => {
     );
   });
 
+  it('refuse a CSV or TSV whose first byte that is not UTF-8 lies past their first MiB, naming the encoding it looks like', async () => {
+    for (const [name, delimiter] of [
+      ['latin-late.csv', ','],
+      ['latin-late.tsv', '\t'],
+    ] as const) {
+      const path = join(scratch, name);
+      const filler = Array.from({ length: 1_100 }, (_, n) => [n, `Test Latin ${n}`, 'x'.repeat(1_000)].join(delimiter));
+      const late = ['1100', 'Test Latin Ürümqi', 'Außenstelle für Überwachung nördlich der Straße'].join(delimiter);
+      await writeFile(path, iconv.encode(`${['no', 'name', 'note'].join(delimiter)}\n${filler.join('\n')}\n${late}\n`, 'latin1'));
+      const table = await readerFor(name).open(path, { name, headerRow: 1, maxUncompressedBytes: 1 << 20 });
+      // Before, pipe() passed the failure on to no one: the rows waited for ever and the error went uncaught.
+      await expect(rowsOf(table), name).rejects.toThrow(new RegExp(`^${name}:1102: not valid UTF-8 at byte [\\d,]+ .*it looks like ISO-8859-1`));
+    }
+  });
+
   it('give the event loop a turn every few rows, so a server reading a large file still answers its other requests', async () => {
     // Several of the readers' 1 MiB chunks: each chunk's rows come at once, as resolved promises.
     const rows = Array.from({ length: 200_000 }, (_, n) => n);
