@@ -92,6 +92,11 @@ export const ImportProgress = z.object({
   secondsLeft: z.number().nullable(),
   importId: z.string().optional(),
   message: z.string().optional(),
+  /**
+   * A failed job's file did not read as text in its encoding (its first bad byte lay past what the
+   * upload's inspection read): the encoding it looks like, offered as the one to read it in.
+   */
+  encodingGuess: z.string().optional(),
   report: ImportReport.optional(),
 });
 export type ImportProgress = z.infer<typeof ImportProgress>;

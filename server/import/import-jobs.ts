@@ -8,6 +8,7 @@ import type { ImportProgress } from '../../contract/api/imports.ts';
 import { outsideBudget } from '../graph/budget.ts';
 import type { GraphExecutor } from '../graph/executor.ts';
 import { runMappedImport } from './engine/mapped-import.ts';
+import { EncodingError } from './source/decode-text.ts';
 import type { Upload } from './uploads.ts';
 
 export interface ImportJob {
@@ -61,7 +62,13 @@ export class ImportJobs {
         onFinish?.(job);
       },
       (error: unknown) => {
-        job.progress = { ...job.progress, state: 'failed', message: error instanceof Error ? error.message : String(error) };
+        const encodingGuess = error instanceof EncodingError ? error.guess : null;
+        job.progress = {
+          ...job.progress,
+          state: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+          ...(encodingGuess && { encodingGuess }),
+        };
         if (!(error instanceof Error && ['EncodingError', 'HeaderError'].includes(error.name))) this.log(`import job ${job.id} failed: ${String(error)}`);
       },
     );

@@ -96,6 +96,18 @@ export class ImportPage {
     return { state, entries: await this.page.locator('#import-entries li').allTextContents() };
   }
 
+  /** Checks a file that turns out not to read past what its upload read; answers the problem shown. */
+  async checkFails(): Promise<string> {
+    await this.page.locator('#import-check').click();
+    await this.settled(['failed']);
+    return this.problem();
+  }
+
+  /** The mapping as the editor holds it (YAML). */
+  async mappingText(): Promise<string> {
+    return this.page.locator('#import-yaml').inputValue();
+  }
+
   /** Imports; answers the last progress line and the summary. */
   async run(): Promise<{ progress: string; summary: string; reportHref: string | null }> {
     await this.page.locator('#import-run').click();

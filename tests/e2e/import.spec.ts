@@ -113,6 +113,48 @@ describe('import in the browser', () => {
     }
   });
 
+  it('offers the encoding a check found past the first MiB, and reads the file in it keeping the mapping', { timeout: 600_000 }, async () => {
+    // The first MiB is ASCII, so the upload reads as UTF-8; Latin-1 names come after it.
+    const path = join(scratch, 'latin-late.csv');
+    const lines = ['no,name,city,note'];
+    for (let row = 1; row <= 1_100; row++) lines.push(`${row},Test Latin ${row},Kashgar,${'x'.repeat(1_000)}`);
+    lines.push('1101,Test Latin Ürümqi,Ürümqi,Außenstelle für Überwachung nördlich der Straße');
+    await writeFile(path, Buffer.from(`${lines.join('\n')}\n`, 'latin1'));
+    const mapping = [
+      'schemaVersion: 1',
+      'name: Test late Latin-1',
+      'namespace: test-e2e-latin',
+      'confidence: reported',
+      'entities:',
+      '  person: { kind: Detainee, key: [no], properties: { name: name, address: city, synthetic: { literal: true } } }',
+      'unmapped: { drop: [note] }',
+      '',
+    ].join('\n');
+
+    const page = new ImportPage(session.explorer.page);
+    if (!(await session.explorer.page.locator('#import-dialog').isVisible())) await page.open();
+    expect(await page.upload(path)).toBe('inspected');
+    // Read as UTF-8, the field is there to read it otherwise, empty until named.
+    expect(await page.encodingOffered()).toEqual({ value: '', canRead: false });
+    await page.loadMapping('latin.yaml', mapping);
+    expect(await page.checkFails()).toMatch(
+      /^latin-late\.csv:1102: not valid UTF-8 at byte [\d,]+ .*it looks like ISO-8859-1: declare it \(the encoding field ISO-8859-1/,
+    );
+    expect(await page.encodingOffered()).toEqual({ value: 'ISO-8859-1', canRead: true });
+
+    await session.explorer.page.locator('#import-reread').click();
+    await page.settled(['inspected']);
+    // The analyst's mapping stays (the columns are the same), now reading the file as ISO-8859-1.
+    expect(await page.mappingText()).toContain('test-e2e-latin');
+    expect(await page.mappingText()).toMatch(/encoding: ISO-8859-1/);
+    expect(await page.check()).toMatchObject({ state: 'checked', entries: [] });
+    expect((await page.run()).summary).toMatch(/^1,101 rows read \(ISO-8859-1\)/);
+    const { records } = await session.app.driver.executeQuery('MATCH (n:Entity {id: $id}) RETURN n.name AS name, n.address AS address', {
+      id: 'test-e2e-latin:person:1101',
+    });
+    expect(records.map((record) => [record.get('name'), record.get('address')])).toEqual([['Test Latin Ürümqi', 'Ürümqi']]);
+  });
+
   it('does not offer import to a viewer', async () => {
     const viewer = await session.openPage(await import('../support/neo4j.ts').then(({ ensureTestUser }) => ensureTestUser(session.app.driver, 'viewer')));
     try {

@@ -2,6 +2,7 @@
 // columns (mapping-editor.ts), preview the first rows as graph elements with their matches, check the
 // whole file (the report, downloadable), import it with a progress bar and a cancel button, and undo
 // an import from the history. The dialog's data-state says which step it is at, for people and tests.
+import type { MappingDocument } from '../../../contract/api/import-mapping.ts';
 import type { ImportProgress, ImportReport, UploadInspection } from '../../../contract/api/imports.ts';
 import { placeOf } from '../../../contract/api/imports.ts';
 import { ApiError } from '../api.ts';
@@ -113,6 +114,8 @@ export const mountImport: MountPanel<HTMLDialogElement> = (context, dialog): Pan
     return current ?? null;
   };
 
+  /** The columns the editor maps: a file read again with the same columns keeps the analyst's mapping. */
+  let shownColumns: readonly string[] = [];
   const showInspection = (inspection: UploadInspection) => {
     problem.textContent = '';
     readOptions.replaceChildren();
@@ -129,11 +132,17 @@ export const mountImport: MountPanel<HTMLDialogElement> = (context, dialog): Pan
     readOptions.append(
       createElement('p', { text: `${inspection.fileName}: ${inspection.format}, ${inspection.encoding}, ${inspection.columns.length} columns.` }),
     );
+    // A text read in the wrong encoding may still read (Big5 as GB18030), and a bad byte may lie past
+    // what the inspection read: the field stays, to read the file again in another.
+    if (inspection.format !== 'xlsx') readOptions.append(...encodingField(null));
+    shownColumns = inspection.columns;
     editor = mountMappingEditor(editorRoot, inspection, signal);
     setState('inspected');
   };
-  /** Offers the encoding the server guessed; reading again waits for a name (an empty one is no encoding). */
-  const encodingPicker = (guess: string | null) => {
+  /** Fills the encoding field with a guess the server made of a file that did not read. */
+  let offerEncoding: (guess: string) => void = () => {};
+  /** The encoding field and its button; reading again waits for a name (an empty one is no encoding). */
+  const encodingField = (guess: string | null): HTMLElement[] => {
     const encoding = createElement('input', { attrs: { id: 'import-encoding', placeholder: 'GB18030', 'aria-label': 'Encoding' } });
     encoding.value = guess ?? '';
     const read = createElement('button', { text: 'Read in this encoding', attrs: { type: 'button', id: 'import-reread' } });
@@ -141,15 +150,25 @@ export const mountImport: MountPanel<HTMLDialogElement> = (context, dialog): Pan
       read.disabled = encoding.value.trim() === '';
     };
     named();
+    offerEncoding = (offered) => {
+      encoding.value = offered;
+      named();
+    };
     encoding.addEventListener('input', named, { signal });
     read.addEventListener('click', () => void reinspect({ encoding: encoding.value.trim() }), { signal });
-    readOptions.replaceChildren(createElement('label', { text: 'Encoding: ' }, [encoding]), read);
+    return [createElement('label', { text: 'Encoding: ' }, [encoding]), read];
   };
   const reinspect = async (options: { sheet?: string; encoding?: string }) => {
     if (!uploadId) return;
+    const mapped = editor?.current() ?? null;
+    const columns = shownColumns;
     setState('reading');
     try {
-      showInspection(await inspectUpload(uploadId, options));
+      const inspection = await inspectUpload(uploadId, options);
+      // The same columns read another way: the analyst's mapping stays, reading as the server now says.
+      const same = mapped !== null && columns.length === inspection.columns.length && columns.every((column, index) => column === inspection.columns[index]);
+      const source = (inspection.mapping as { source?: MappingDocument['source'] }).source;
+      showInspection(same ? { ...inspection, mapping: { ...mapped, source } } : inspection);
     } catch (error) {
       fail(error);
     }
@@ -170,7 +189,7 @@ export const mountImport: MountPanel<HTMLDialogElement> = (context, dialog): Pan
         if (answer.inspection) showInspection(answer.inspection);
         else {
           problem.textContent = answer.problem ?? '';
-          encodingPicker(answer.encodingGuess);
+          readOptions.replaceChildren(...encodingField(answer.encodingGuess));
           setState('unreadable');
         }
       } catch (error) {
@@ -211,6 +230,7 @@ export const mountImport: MountPanel<HTMLDialogElement> = (context, dialog): Pan
         cancelButton.hidden = true;
         if (progress.report) report.replaceChildren(...reportView(progress.report));
         if (progress.message) problem.textContent = progress.message;
+        if (progress.encodingGuess) offerEncoding(progress.encodingGuess);
         download.href = reportUrl(id);
         download.hidden = !progress.report;
         setState(progress.state);
