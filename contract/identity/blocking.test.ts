@@ -19,8 +19,8 @@ describe('nameForm', () => {
 
 describe('scorePair', () => {
   it('lists each signal with its weight, and a conflicting birth date outweighs a shared name', () => {
-    const a = toMatchRecord(person('a', { name: 'Qurban Eli', birthDate: '1980-02-03', idNumber: 'X1' }));
-    const b = toMatchRecord(person('b', { name: 'Kurban Eli', birthDate: '1980-02-03', idNumber: 'X1' }));
+    const a = toMatchRecord(person('a', { name: 'Qurban Eli', birthDate: '1980-02-03', idNumber: '650000198002030011' }));
+    const b = toMatchRecord(person('b', { name: 'Kurban Eli', birthDate: '1980-02-03', idNumber: '650000198002030011' }));
     expect(scorePair(a, b)).toEqual({
       score: 1,
       signals: [
@@ -32,6 +32,14 @@ describe('scorePair', () => {
     const namesake = toMatchRecord(person('c', { name: 'Qurban Eli', birthDate: '1961-07-09' }));
     expect(scorePair(a, namesake).score).toBe(0);
   });
+
+  it('reads a roster placeholder for no ID number as no ID number: neither the same nor a different one', () => {
+    const a = toMatchRecord(person('a', { name: 'Qurban Eli', birthDate: '1980-02-03', idNumber: '无' }));
+    const b = toMatchRecord(person('b', { name: 'Rozi Yasin', birthDate: '1991-05-06', idNumber: '无' }));
+    const c = toMatchRecord(person('c', { name: 'Qurban Eli', birthDate: '1980-02-03', idNumber: '650000198002030011' }));
+    expect(scorePair(a, b).signals.map((signal) => signal.name)).not.toContain('same-id-number');
+    expect(scorePair(a, c).signals.map((signal) => signal.name)).not.toContain('different-id-number');
+  });
 });
 
 describe('CandidateBlocker', () => {
@@ -39,8 +47,8 @@ describe('CandidateBlocker', () => {
     const people = [
       person('d1', { name: 'Ehmetjan Abdulla', nameZh: '艾合买提江·阿不都拉', birthDate: '1975-04-01' }),
       person('d2', { name: 'Aihemaitijiang Abudula', nameZh: '艾合买提江·阿不都拉', birthDate: '1975-04-01' }),
-      person('d3', { name: 'Abdulla Ehmetjang', idNumber: 'SYN-1' }),
-      person('d4', { name: 'Rozi Yasin', idNumber: 'SYN-1' }),
+      person('d3', { name: 'Abdulla Ehmetjang', idNumber: 'SYN-0000000001' }),
+      person('d4', { name: 'Rozi Yasin', idNumber: 'SYN-0000000001' }),
       person('o1', { name: 'Somebody Else', birthDate: '1990-01-01' }),
     ];
     const { candidates, stats } = findCandidates(people);
@@ -60,8 +68,8 @@ describe('CandidateBlocker', () => {
 
   it('never pairs records of different kinds', () => {
     const { stats, candidates } = findCandidates([
-      person('x', { name: 'Tahir Imin', idNumber: 'A', birthDate: '1970-01-01' }),
-      { ...person('y', { name: 'Tahir Imin', idNumber: 'A', birthDate: '1970-01-01' }), kind: 'Organization' },
+      person('x', { name: 'Tahir Imin', idNumber: '650000197001010011', birthDate: '1970-01-01' }),
+      { ...person('y', { name: 'Tahir Imin', idNumber: '650000197001010011', birthDate: '1970-01-01' }), kind: 'Organization' },
     ]);
     expect(candidates).toEqual([]);
     expect(stats.pairsCompared).toBe(1);

@@ -1,6 +1,7 @@
 // Candidate duplicates by blocking: records that share a key (an ID number, a folded name in any
 // script, a birth date, a birth year or a place with a name) are compared; no other pair ever is.
 // Pure and streaming-friendly: records are added one at a time, pairs come out block by block.
+import { identifyingIdNumber } from './id-number.ts';
 import { nameKey, nameWords } from '../names.ts';
 import { CANDIDATE_THRESHOLD, type MatchRecord, type PairScore, scorePair } from './match-rules.ts';
 
@@ -58,7 +59,8 @@ export function toMatchRecord(person: PersonRecord): MatchRecord {
     kind: person.kind,
     nameForms: [...new Set(forms)],
     ...(nameZh ? { nameZh } : {}),
-    ...(person.idNumber ? { idNumber: person.idNumber } : {}),
+    // A placeholder ("无", "000000000000000000") is no ID number: neither the same nor a different one.
+    ...(identifyingIdNumber(person.idNumber) ? { idNumber: person.idNumber } : {}),
     ...(person.birthDate ? { birthDate: person.birthDate } : {}),
     ...(person.gender ? { gender: person.gender } : {}),
     places: person.places ?? [],

@@ -69,6 +69,17 @@ describe("matching against the file's own nodes not yet in the graph", () => {
     expect(file.sharing(born('roster:person:3', '1970-05-05')).map(({ candidate }) => candidate.id)).toEqual(['roster:person:1']);
   });
 
+  it('matches no one by a roster placeholder for no ID number', () => {
+    const file = new FileNodes();
+    for (const placeholder of ['无', '000000000000000000']) {
+      file.add(born(`roster:person:${placeholder}`, '1970-05-05', { idNumber: placeholder, name: 'Rozi Yasin' }));
+      const other = born('roster:person:other', '1985-01-01', { idNumber: placeholder, name: 'Memet Tohti' });
+      expect(verdictOf(other, new Candidates([]), file).verdict, placeholder).toBe('new');
+      const inGraph = born('graph:person:7', '1960-01-01', { idNumber: placeholder, name: 'Ablikim Tursun' });
+      expect(verdictOf(other, new Candidates([candidate(inGraph, 'idNumber')]), file).verdict, placeholder).toBe('new');
+    }
+  });
+
   it("gives a name's first few bearers and those born on the node's day, and keeps a batch for the two after it", () => {
     const file = new FileNodes();
     for (let i = 0; i < 12; i++) file.add(born(`roster:person:${i}`, `19${50 + i}-01-01`));

@@ -3,6 +3,7 @@
 // the same whole name in some script, the same kind, and a shared place or birth date: written as
 // its own node and listed with its score and reasons for review (issue 12's queue), never merged,
 // never a silent duplicate. One query per batch (contract/queries/import/match-candidates.cypher).
+import { identifyingIdNumber } from '../../../contract/identity/id-number.ts';
 import type { NodeRow } from '../../../contract/graph-rows.ts';
 import { ENTITY_LABEL, primaryKind } from '../../../contract/model.ts';
 import { plainKey } from '../../../contract/names.ts';
@@ -96,7 +97,7 @@ export class Candidates {
 export async function findCandidates(graph: GraphExecutor, nodes: readonly NodeRow[]): Promise<Candidates> {
   if (nodes.length === 0) return new Candidates([]);
   const ids = nodes.map((node) => node.id);
-  const idNumbers = [...new Set(nodes.flatMap((node) => (typeof node.properties.idNumber === 'string' ? [node.properties.idNumber] : [])))];
+  const idNumbers = [...new Set(nodes.flatMap((node) => identifyingIdNumber(node.properties.idNumber) ?? []))];
   // A roster repeats names: each key is asked once per batch, not once per row that carries it (asked
   // per row, a batch of 5,000 rows with 100 names sent ten queries that each found the same people).
   const keys = [...new Set(nodes.flatMap(matchKeysOf))];
@@ -240,7 +241,7 @@ export class FileNodes {
   /** A node written under its own id (new, a possible match of another, or the graph's node of that id): the nodes after it are matched against it. */
   add(node: NodeRow): void {
     // As the graph's look-up: an ID number identifies a person.
-    const idNumber = typeof node.properties.idNumber === 'string' && node.labels.includes('Person') ? node.properties.idNumber : null;
+    const idNumber = node.labels.includes('Person') ? identifyingIdNumber(node.properties.idNumber) : null;
     const keys = matchKeysOf(node);
     if (keys.length === 0 && !idNumber) return;
     // Only what a verdict reads: a roster's rows carry notes and raw columns, thousands of them kept here.
@@ -332,8 +333,8 @@ export function verdictOf(node: NodeRow, candidates: Candidates, fileNodes?: Fil
   const kind = primaryKind(node.labels);
   const byId = candidates.withId(node.id);
   if (byId) return { verdict: 'same', existing: byId, score: 1, reasons: ['same id'] };
-  const idNumber = node.properties.idNumber;
-  if (typeof idNumber === 'string' && kind === 'Person') {
+  const idNumber = identifyingIdNumber(node.properties.idNumber);
+  if (idNumber && kind === 'Person') {
     const byNumber = candidates.withIdNumber(idNumber) ?? fileNodes?.withIdNumber(idNumber);
     if (byNumber) return { verdict: 'same', existing: byNumber, score: 1, reasons: ['same ID number'] };
   }
