@@ -80,10 +80,17 @@ async function openDelimited(path: string, options: OpenOptions, format: SourceF
     }
   };
 
-  for (let skipped = 1; skipped < options.headerRow; skipped++) if (!(await next())) break;
-  const header = await next();
-  if (!header) throw new HeaderError(`${options.name}: holds no header row (line ${options.headerRow} onwards is empty)`);
-  const columns = checkHeader(header.record, `${options.name}:${header.line}`);
+  let columns: string[];
+  try {
+    for (let skipped = 1; skipped < options.headerRow; skipped++) if (!(await next())) break;
+    const header = await next();
+    if (!header) throw new HeaderError(`${options.name}: holds no header row (line ${options.headerRow} onwards is empty)`);
+    columns = checkHeader(header.record, `${options.name}:${header.line}`);
+  } catch (error) {
+    // Refused before a table exists to close: the file closes now (a failed parser only unpipes it).
+    text.destroy();
+    throw error;
+  }
 
   async function* rows(): AsyncGenerator<SourceRow> {
     try {

@@ -23,14 +23,21 @@ type Element = { line: number; value: unknown };
 
 async function tableOf(options: OpenOptions, format: 'json' | 'jsonl', encoding: string, elements: AsyncIterator<Element>): Promise<Table> {
   const head: Element[] = [];
-  while (head.length < COLUMN_SAMPLE) {
-    const step = await elements.next();
-    if (step.done) break;
-    head.push(step.value);
-  }
   const keys = new Set<string>();
-  for (const { value } of head) if (value && typeof value === 'object' && !Array.isArray(value)) for (const key of Object.keys(value)) keys.add(key);
-  const columns = checkHeader([...keys], `${options.name}: the keys of its first rows`);
+  let columns: string[];
+  try {
+    while (head.length < COLUMN_SAMPLE) {
+      const step = await elements.next();
+      if (step.done) break;
+      head.push(step.value);
+    }
+    for (const { value } of head) if (value && typeof value === 'object' && !Array.isArray(value)) for (const key of Object.keys(value)) keys.add(key);
+    columns = checkHeader([...keys], `${options.name}: the keys of its first rows`);
+  } catch (error) {
+    // Refused before a table exists to close: the file closes now.
+    await elements.return?.();
+    throw error;
+  }
   const unit = format === 'json' ? 'element' : 'line';
 
   async function* rows(): AsyncGenerator<SourceRow> {

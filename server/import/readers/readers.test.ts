@@ -78,6 +78,24 @@ describe('table readers', () => {
       await expect.poll(() => openHandles(join(scratch, name)), { message: `${name}, unread`, timeout: 10_000 }).toBe(0);
     }
   });
+  it('close the file when it is refused before its table exists: an unknown encoding, a header that does not read', async () => {
+    // Several of the readers' 1 MiB chunks, so the file is still open when it is refused.
+    const rows = Array.from({ length: 300_000 }, (_, n) => n);
+    const refused = {
+      'bad-quote.csv': `n,na"me\n${rows.map((n) => `${n},name ${n}`).join('\n')}\n`,
+      'numbers.json': JSON.stringify(rows),
+      'broken.jsonl': `{"name": \n${rows.map((n) => JSON.stringify({ n })).join('\n')}\n`,
+    };
+    for (const [name, text] of Object.entries(refused)) {
+      await expect(open(name, text), name).rejects.toThrow();
+      await expect.poll(() => openHandles(join(scratch, name)), { message: name, timeout: 10_000 }).toBe(0);
+    }
+    const path = join(scratch, 'bad-quote.csv');
+    const typo = { name: 'bad-quote.csv', headerRow: 1, maxUncompressedBytes: 1 << 20, encoding: 'GB1803O' };
+    await expect(readerFor(path).open(path, typo)).rejects.toThrow(/unknown encoding "GB1803O"/);
+    await expect.poll(() => openHandles(path), { message: 'unknown encoding', timeout: 10_000 }).toBe(0);
+  });
+
   it('refuse a JSON array that is not valid UTF-8, naming the encoding it looks like, and let the process go on', async () => {
     const name = 'roster-gb18030.json';
     const path = join(scratch, name);

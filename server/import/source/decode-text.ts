@@ -103,8 +103,12 @@ export async function decodeText(bytes: AsyncIterable<Buffer>, options: DecodeOp
   const bom = bomOf(head);
   const declared = options.encoding?.trim();
   const option = options.option ?? '--encoding';
-  if (declared && !iconv.encodingExists(declared))
+  if (declared && !iconv.encodingExists(declared)) {
+    // The file closes now (a stream's iterator closes it once started): a name mistyped in the
+    // browser's field kept it open until the server stopped.
+    await iterator.return?.();
     throw new EncodingError(`${options.file}: unknown encoding "${declared}" (try GB18030, GBK, Big5, latin1, windows-1252, UTF-16LE)`, 0);
+  }
   if (!first.done && bom) first = { done: false, value: head.subarray(bom.length) };
   const rest = async function* (): AsyncGenerator<Buffer> {
     try {
