@@ -125,6 +125,7 @@ describe('import in the browser', () => {
       'name: Test late Latin-1',
       'namespace: test-e2e-latin',
       'confidence: reported',
+      'source: { delimiter: "," }',
       'entities:',
       '  person: { kind: Detainee, key: [no], properties: { name: name, address: city, synthetic: { literal: true } } }',
       'unmapped: { drop: [note] }',
@@ -144,9 +145,13 @@ describe('import in the browser', () => {
 
     await session.explorer.page.locator('#import-reread').click();
     await page.settled(['inspected']);
-    // The analyst's mapping stays (the columns are the same), now reading the file as ISO-8859-1.
-    expect(await page.mappingText()).toContain('test-e2e-latin');
-    expect(await page.mappingText()).toMatch(/encoding: ISO-8859-1/);
+    // The analyst's mapping stays (the columns are the same), with its own reading options, now
+    // reading the file as ISO-8859-1; the page says whose mapping it is.
+    const kept = await page.mappingText();
+    expect(kept).toContain('test-e2e-latin');
+    expect(kept).toMatch(/encoding: ISO-8859-1/);
+    expect(kept).toMatch(/delimiter: ","/);
+    expect(await session.explorer.page.locator('.import-origin').textContent()).toBe('Your mapping, kept: the file read again has the same columns.');
     expect(await page.check()).toMatchObject({ state: 'checked', entries: [] });
     expect((await page.run()).summary).toMatch(/^1,101 rows read \(ISO-8859-1\)/);
     const { records } = await session.app.driver.executeQuery('MATCH (n:Entity {id: $id}) RETURN n.name AS name, n.address AS address', {

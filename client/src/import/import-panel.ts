@@ -2,7 +2,6 @@
 // columns (mapping-editor.ts), preview the first rows as graph elements with their matches, check the
 // whole file (the report, downloadable), import it with a progress bar and a cancel button, and undo
 // an import from the history. The dialog's data-state says which step it is at, for people and tests.
-import type { MappingDocument } from '../../../contract/api/import-mapping.ts';
 import type { ImportProgress, ImportReport, UploadInspection } from '../../../contract/api/imports.ts';
 import { placeOf } from '../../../contract/api/imports.ts';
 import { ApiError } from '../api.ts';
@@ -15,7 +14,7 @@ import { drawPreview } from './preview-canvas.ts';
 
 const RUNNING = new Set(['reading', 'validating', 'writing']);
 /** States in which the dialog is waiting on the server: no second preview, check or import is started. */
-const BUSY = new Set(['uploading', 'previewing', 'checking', 'importing', ...RUNNING]);
+const BUSY = new Set(['uploading', 'reading', 'previewing', 'checking', 'importing', ...RUNNING]);
 
 function describeProgress(progress: ImportProgress): string {
   const rows = progress.totalRows
@@ -100,7 +99,13 @@ export const mountImport: MountPanel<HTMLDialogElement> = (context, dialog): Pan
   const setState = (state: string) => {
     dialog.dataset.state = state;
     for (const button of actions) button.disabled = editor === null || state === 'unreadable' || BUSY.has(state);
+    // Nor is the file read again while it is being read, checked or imported (the job's end would
+    // then land on the file read anew).
+    for (const control of readOptions.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) control.disabled = BUSY.has(state);
+    readAgainEnabled();
   };
+  /** Enables "Read in this encoding" when a name is given and nothing is running (set by encodingField). */
+  let readAgainEnabled: () => void = () => {};
   const fail = (error: unknown) => {
     problem.textContent =
       error instanceof ApiError
@@ -116,7 +121,7 @@ export const mountImport: MountPanel<HTMLDialogElement> = (context, dialog): Pan
 
   /** The columns the editor maps: a file read again with the same columns keeps the analyst's mapping. */
   let shownColumns: readonly string[] = [];
-  const showInspection = (inspection: UploadInspection) => {
+  const showInspection = (inspection: UploadInspection, kept = false) => {
     problem.textContent = '';
     readOptions.replaceChildren();
     if (inspection.sheets.length > 1) {
@@ -134,9 +139,10 @@ export const mountImport: MountPanel<HTMLDialogElement> = (context, dialog): Pan
     );
     // A text read in the wrong encoding may still read (Big5 as GB18030), and a bad byte may lie past
     // what the inspection read: the field stays, to read the file again in another.
+    offerEncoding = () => {};
     if (inspection.format !== 'xlsx') readOptions.append(...encodingField(null));
     shownColumns = inspection.columns;
-    editor = mountMappingEditor(editorRoot, inspection, signal);
+    editor = mountMappingEditor(editorRoot, inspection, signal, kept);
     setState('inspected');
   };
   /** Fills the encoding field with a guess the server made of a file that did not read. */
@@ -147,9 +153,10 @@ export const mountImport: MountPanel<HTMLDialogElement> = (context, dialog): Pan
     encoding.value = guess ?? '';
     const read = createElement('button', { text: 'Read in this encoding', attrs: { type: 'button', id: 'import-reread' } });
     const named = () => {
-      read.disabled = encoding.value.trim() === '';
+      read.disabled = encoding.value.trim() === '' || BUSY.has(dialog.dataset.state ?? '');
     };
     named();
+    readAgainEnabled = named;
     offerEncoding = (offered) => {
       encoding.value = offered;
       named();
@@ -160,15 +167,20 @@ export const mountImport: MountPanel<HTMLDialogElement> = (context, dialog): Pan
   };
   const reinspect = async (options: { sheet?: string; encoding?: string }) => {
     if (!uploadId) return;
+    // The analyst's mapping, as written and as checked (null while it has problems).
+    const written = editor?.text() ?? null;
     const mapped = editor?.current() ?? null;
     const columns = shownColumns;
     setState('reading');
     try {
       const inspection = await inspectUpload(uploadId, options);
-      // The same columns read another way: the analyst's mapping stays, reading as the server now says.
-      const same = mapped !== null && columns.length === inspection.columns.length && columns.every((column, index) => column === inspection.columns[index]);
-      const source = (inspection.mapping as { source?: MappingDocument['source'] }).source;
-      showInspection(same ? { ...inspection, mapping: { ...mapped, source } } : inspection);
+      const same = written !== null && columns.length === inspection.columns.length && columns.every((column, index) => column === inspection.columns[index]);
+      if (!same) return showInspection(inspection);
+      // The same columns read another way: the analyst's mapping stays, with only what was chosen now changed.
+      if (mapped) return showInspection({ ...inspection, mapping: { ...mapped, source: { ...mapped.source, ...options } } }, true);
+      showInspection(inspection, true);
+      editor?.load(written);
+      problem.textContent = `Your mapping has problems, so it is kept as written: give it the reading chosen now (source: ${JSON.stringify(options)}).`;
     } catch (error) {
       fail(error);
     }

@@ -15,6 +15,8 @@ export interface MappingEditor {
   current(): MappingDocument | null;
   /** Replaces the mapping (a file the analyst loaded). */
   load(text: string): void;
+  /** The mapping as written, problems and all. */
+  text(): string;
 }
 
 const KINDS = [...NodeKind.options, ...PersonRole.options];
@@ -30,7 +32,8 @@ function columnOf(source: unknown): string | undefined {
   return typeof source === 'string' ? source : ((source as { column?: string } | null)?.column ?? undefined);
 }
 
-export function mountMappingEditor(root: HTMLElement, inspection: UploadInspection, signal: AbortSignal): MappingEditor {
+/** `kept`: the analyst's own mapping, kept when the file was read again (`inspection.mapping` holds it). */
+export function mountMappingEditor(root: HTMLElement, inspection: UploadInspection, signal: AbortSignal, kept = false): MappingEditor {
   root.replaceChildren();
   const yaml = createElement('textarea', {
     className: 'import-yaml',
@@ -143,8 +146,9 @@ export function mountMappingEditor(root: HTMLElement, inspection: UploadInspecti
   root.append(
     createElement('p', {
       className: 'import-origin',
-      text:
-        inspection.mappingOrigin === 'saved'
+      text: kept
+        ? 'Your mapping, kept: the file read again has the same columns.'
+        : inspection.mappingOrigin === 'saved'
           ? 'A mapping saved for this header is offered again.'
           : 'A mapping proposed from the header and the first rows: check each column.',
     }),
@@ -164,5 +168,6 @@ export function mountMappingEditor(root: HTMLElement, inspection: UploadInspecti
       yaml.value = text;
       yaml.dispatchEvent(new Event('input'));
     },
+    text: () => yaml.value,
   };
 }
