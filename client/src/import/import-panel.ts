@@ -96,16 +96,16 @@ export const mountImport: MountPanel<HTMLDialogElement> = (context, dialog): Pan
   const actions = [previewButton, checkButton, importButton];
   // Preview, check and import act on the file read as the editor shows it: none while there is no
   // such file (an unreadable one waits for its encoding; the editor may still be an earlier file's).
+  /** The encoding field on the page, if one is: a failed job's guess goes into it, and its button follows the dialog's state. */
+  let encodingField: { offer(guess: string): void; refresh(): void } | null = null;
   const setState = (state: string) => {
     dialog.dataset.state = state;
     for (const button of actions) button.disabled = editor === null || state === 'unreadable' || BUSY.has(state);
     // Nor is the file read again while it is being read, checked or imported (the job's end would
     // then land on the file read anew).
     for (const control of readOptions.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) control.disabled = BUSY.has(state);
-    readAgainEnabled();
+    encodingField?.refresh();
   };
-  /** Enables "Read in this encoding" when a name is given and nothing is running (set by encodingField). */
-  let readAgainEnabled: () => void = () => {};
   const fail = (error: unknown) => {
     problem.textContent =
       error instanceof ApiError
@@ -139,16 +139,14 @@ export const mountImport: MountPanel<HTMLDialogElement> = (context, dialog): Pan
     );
     // A text read in the wrong encoding may still read (Big5 as GB18030), and a bad byte may lie past
     // what the inspection read: the field stays, to read the file again in another.
-    offerEncoding = () => {};
-    if (inspection.format !== 'xlsx') readOptions.append(...encodingField(null));
+    encodingField = null;
+    if (inspection.format !== 'xlsx') readOptions.append(...showEncodingField(null));
     shownColumns = inspection.columns;
     editor = mountMappingEditor(editorRoot, inspection, signal, kept);
     setState('inspected');
   };
-  /** Fills the encoding field with a guess the server made of a file that did not read. */
-  let offerEncoding: (guess: string) => void = () => {};
-  /** The encoding field and its button; reading again waits for a name (an empty one is no encoding). */
-  const encodingField = (guess: string | null): HTMLElement[] => {
+  /** The encoding field and its button; reading again waits for a name (an empty one is no encoding) and for nothing to run. */
+  const showEncodingField = (guess: string | null): HTMLElement[] => {
     const encoding = createElement('input', { attrs: { id: 'import-encoding', placeholder: 'GB18030', 'aria-label': 'Encoding' } });
     encoding.value = guess ?? '';
     const read = createElement('button', { text: 'Read in this encoding', attrs: { type: 'button', id: 'import-reread' } });
@@ -156,10 +154,12 @@ export const mountImport: MountPanel<HTMLDialogElement> = (context, dialog): Pan
       read.disabled = encoding.value.trim() === '' || BUSY.has(dialog.dataset.state ?? '');
     };
     named();
-    readAgainEnabled = named;
-    offerEncoding = (offered) => {
-      encoding.value = offered;
-      named();
+    encodingField = {
+      offer(offered) {
+        encoding.value = offered;
+        named();
+      },
+      refresh: named,
     };
     encoding.addEventListener('input', named, { signal });
     read.addEventListener('click', () => void reinspect({ encoding: encoding.value.trim() }), { signal });
@@ -201,7 +201,7 @@ export const mountImport: MountPanel<HTMLDialogElement> = (context, dialog): Pan
         if (answer.inspection) showInspection(answer.inspection);
         else {
           problem.textContent = answer.problem ?? '';
-          readOptions.replaceChildren(...encodingField(answer.encodingGuess));
+          readOptions.replaceChildren(...showEncodingField(answer.encodingGuess));
           setState('unreadable');
         }
       } catch (error) {
@@ -242,7 +242,7 @@ export const mountImport: MountPanel<HTMLDialogElement> = (context, dialog): Pan
         cancelButton.hidden = true;
         if (progress.report) report.replaceChildren(...reportView(progress.report));
         if (progress.message) problem.textContent = progress.message;
-        if (progress.encodingGuess) offerEncoding(progress.encodingGuess);
+        if (progress.encodingGuess) encodingField?.offer(progress.encodingGuess);
         download.href = reportUrl(id);
         download.hidden = !progress.report;
         setState(progress.state);

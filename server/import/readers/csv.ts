@@ -1,6 +1,6 @@
 // CSV and TSV: the text decoded as it streams (source/decode-text.ts), the delimiter sniffed from the
 // first lines unless given, records parsed by csv-parse, each with the line it starts on.
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { SourceFormat } from '../../../contract/api/import-mapping.ts';
 import { EncodingError } from '../source/decode-text.ts';
@@ -52,11 +52,11 @@ async function openDelimited(path: string, options: OpenOptions, format: SourceF
   );
   // Empty lines are records too here (skipped below), so every record ends at one newline and the
   // line a record starts on is the count of newlines before it.
-  const parser = text.pipe(parse({ delimiter, info: true, raw: true, relax_column_count: true, skip_empty_lines: false }));
+  const parser = parse({ delimiter, info: true, raw: true, relax_column_count: true, skip_empty_lines: false });
   parser.on('error', () => {});
-  // pipe() does not pass a failure on (as json.ts): a byte that is not valid in the encoding past the
-  // first MiB failed the text stream with no listener, an uncaught error, while the rows waited for ever.
-  text.on('error', (error) => parser.destroy(error));
+  // pipeline, not pipe(), which passes no failure on: a byte not valid in the encoding past the first
+  // MiB failed the text with no listener, an uncaught error, while the rows waited for ever.
+  pipeline(text, parser, () => {});
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<RawRecord>;
   let line = 1;
   const next = async (): Promise<{ line: number; record: string[] } | null> => {
@@ -87,7 +87,7 @@ async function openDelimited(path: string, options: OpenOptions, format: SourceF
     if (!header) throw new HeaderError(`${options.name}: holds no header row (line ${options.headerRow} onwards is empty)`);
     columns = checkHeader(header.record, `${options.name}:${header.line}`);
   } catch (error) {
-    // Refused before a table exists to close: the file closes now (a failed parser only unpipes it).
+    // Refused before a table exists to close: the file closes now (a header found wanting fails no stream).
     text.destroy();
     throw error;
   }

@@ -1,7 +1,7 @@
 // JSON arrays of objects (streamed by stream-json: one element at a time, never the whole file) and
 // JSON lines (one object per line). Each object's keys are the columns; a nested value is kept as
 // JSON text, a list of plain values as its items joined by "; ".
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
 import { EncodingError } from '../source/decode-text.ts';
@@ -84,10 +84,10 @@ async function tableOf(options: OpenOptions, format: 'json' | 'jsonl', encoding:
 async function openJsonArray(path: string, options: OpenOptions): Promise<Table> {
   const decoded = await decodeFile(path, options);
   const text = Readable.from(decoded.chunks);
-  const stream = text.pipe(streamArray.withParserAsStream());
-  // pipe() does not pass a failure on: a file that is not valid in its encoding failed the text
+  const stream = streamArray.withParserAsStream();
+  // pipeline, not pipe(), which passes no failure on: a file not valid in its encoding failed the text
   // stream with no listener, an uncaught error that ended the server. The parser fails with it instead.
-  text.on('error', (error) => stream.destroy(error));
+  pipeline(text, stream, () => {});
   const items = stream[Symbol.asyncIterator]() as AsyncIterator<{ key: number; value: unknown }>;
   const elements: AsyncIterator<Element> = {
     next: async () => {
