@@ -225,7 +225,9 @@ export const nodeKinds = {
     properties: PersonProps,
     searchable: true,
     protection: 'default',
-    personal: [...PERSONAL_NAMES, 'birthDate', 'idNumber', 'address', 'notes'],
+    // Age is withheld with the birth date it stands for (against a detention's disclosed date it
+    // gives the birth year), and ethnicity is personal data in itself.
+    personal: [...PERSONAL_NAMES, 'birthDate', 'age', 'idNumber', 'address', 'ethnicity', 'notes'],
     draw: { className: 'person', shape: 'hexagon', colour: '#999999' },
   },
   Organization: {
