@@ -198,7 +198,7 @@ export function createApp(options: AppOptions): Express {
     options.imports?.uploadLimitBytes ?? 200 * 1024 * 1024,
   );
   void uploads.sweep().catch((error: unknown) => log(`could not clear the upload folder: ${String(error)}`));
-  api.use(importsRoutes(services, { uploads, jobs: new ImportJobs(graph, log, maxUncompressedBytes), maxUncompressedBytes }));
+  api.use(importsRoutes(services, { uploads, jobs: new ImportJobs(graph, log, maxUncompressedBytes), maxUncompressedBytes, redactAll: redaction.redactAll }));
   api.use(notFoundRoute);
   app.use('/api', api);
 

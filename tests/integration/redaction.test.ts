@@ -205,3 +205,21 @@ describe('the audit log under REDACT=1', () => {
     expectNoPersonal(await (await redacted.fetch(`/api/audit/export?format=jsonl&userId=${userId}`)).text(), 'audit export');
   });
 });
+
+describe('imports under REDACT=1', () => {
+  it('are off for every account: a preview would name the graph’s person behind a guessed ID number', async () => {
+    const client = await redacted.login('analyst', 'test-redaction-importer');
+    const upload = await client.fetch('/api/imports/uploads', {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent('probe.csv') },
+      body: new Uint8Array(Buffer.from(`姓名,身份证号\n某某,650102194701011234\n`)),
+    });
+    expect(upload.status).toBe(403);
+    const listed = await redacted.get('/api/imports');
+    expect(listed.status).toBe(403);
+    expect(listed.body.detail).toMatch(/^Imports are off under REDACT=1/);
+    expectNoPersonal(await upload.text(), 'an upload under REDACT=1');
+    // Without REDACT=1 an analyst imports as before.
+    expect((await analyst.get('/api/imports')).status).toBe(200);
+  });
+});

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { upgradeMapping, type MappingDocument } from '../../../contract/api/import-mapping.ts';
 import { formatEntry, InspectUploadBody, MappingRequestBody, placeOf, type ImportReport } from '../../../contract/api/imports.ts';
 import type { Result } from '../../../contract/result.ts';
-import { BadInput, badInputFrom, HttpProblem, NotFound, parseInput } from '../../errors.ts';
+import { BadInput, badInputFrom, Forbidden, HttpProblem, NotFound, parseInput } from '../../errors.ts';
 import { runMappedImport } from '../../import/engine/mapped-import.ts';
 import type { ImportJobs } from '../../import/import-jobs.ts';
 import { inspectUpload } from '../../import/inspect-upload.ts';
@@ -24,6 +24,8 @@ export interface ImportServices {
   uploads: UploadStore;
   jobs: ImportJobs;
   maxUncompressedBytes: number;
+  /** REDACT=1, a public demo: nobody receives personal data, and an import's preview and report would give it. */
+  redactAll: boolean;
 }
 
 /** The file cannot be read as the analyst said (encoding, sheet, header): a 422 naming it. */
@@ -66,9 +68,14 @@ export function reportCsv(report: ImportReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function importsRoutes({ graph, audit }: Services, { uploads, jobs, maxUncompressedBytes }: ImportServices): Router {
+export function importsRoutes({ graph, audit }: Services, { uploads, jobs, maxUncompressedBytes, redactAll }: ImportServices): Router {
   const router = Router();
   router.use('/imports', requireRole('analyst', 'admin'));
+  // A preview and a report show the file's rows and, for each match, the graph's person by name:
+  // under REDACT=1 every account is a redacted reader, so none of them imports through the server.
+  router.use('/imports', (_req, _res, next) =>
+    next(redactAll ? new Forbidden('Imports are off under REDACT=1 (a public demo): their previews and reports show personal data in full.') : undefined),
+  );
   const user = (res: Parameters<Parameters<typeof router.get>[1]>[1]) => currentUser(res)!;
   const uploadOf = (req: Request<{ id: string }>, ownerId: string) => {
     const upload = uploads.get(req.params.id, ownerId);
