@@ -21,6 +21,7 @@ export const InternalLabel = z.enum([
   '_Import',
   '_Claim',
   '_Mapping',
+  '_NodeIdKey',
   '_View',
   '_ViewVersion',
   '_User',

@@ -53,6 +53,7 @@ import { query as deleteImportElements } from './import/delete-import-elements.t
 import { query as retractImportElements } from './import/retract-import-elements.ts';
 import { query as saveMapping } from './import/save-mapping.ts';
 import { query as findMapping } from './import/find-mapping.ts';
+import { query as nodeIdKey } from './import/node-id-key.ts';
 import { query as removeOtherSeeds } from './import/remove-other-seeds.ts';
 import { query as retireOtherSeeds } from './import/retire-other-seeds.ts';
 import { query as storeIsEmpty } from './import/store-is-empty.ts';
@@ -141,6 +142,7 @@ export const queries = {
   retractImportElements,
   saveMapping,
   findMapping,
+  nodeIdKey,
   createJudgement,
   identityMembers,
   judgementSubjects,

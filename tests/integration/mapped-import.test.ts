@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseMapping } from '../../server/import/mapping/load-mapping.ts';
 import { runMappedImport, type MappedImportResult } from '../../server/import/engine/mapped-import.ts';
 import { undoImport } from '../../server/queries/import-history.ts';
+import { readNodeIdKey } from '../../server/import/engine/node-id-key.ts';
+import { protectedNodeId } from '../../server/import/mapping/stable-ids.ts';
 import type { GraphExecutor } from '../../server/graph/executor.ts';
 import { toJson } from '../../server/graph/to-json.ts';
 import { type AnswerBody, testDriver, testExecutor } from '../support/neo4j.ts';
@@ -21,11 +23,16 @@ const PREFIXES = ['test-facilities:', 'test-divisions:', 'test-organogram:', 'te
 let driver: Driver;
 let graph: GraphExecutor;
 let scratch: string;
+let idKey: string;
+
+/** A protected person's id, as an import of `namespace` keyed on `values` gives it (stable-ids.ts). */
+const personId = (namespace: string, ...values: string[]) => protectedNodeId(namespace, 'Person', values, idKey);
 
 beforeAll(async () => {
   driver = testDriver();
   graph = await testExecutor(driver);
   scratch = await mkdtemp(join(tmpdir(), 'test-mapped-'));
+  idKey = await readNodeIdKey(graph);
 });
 afterAll(async () => {
   await driver.executeQuery(
@@ -177,13 +184,19 @@ describe('the example mappings', () => {
     expect(post!.properties).toMatchObject({ title: 'Deputy director', head: false, from: '2016-03-01', fromPrecision: 'month' });
 
     // Roster: GB18030 read right, dates written 1990年1月1日, a link to the facility list's node.
-    const detainee = await node('test-roster:person:650000199001011234');
+    const detainee = await node(personId('test-roster', '650000199001011234'));
     expect(detainee!.labels).toEqual(['Detainee', 'Entity', 'Person']);
     expect(detainee!.properties).toMatchObject({ name: '测试阿不都', gender: 'male', birthDate: '1990-01-01', ethnicity: '维吾尔族', raw_备注: '测试记录' });
     expect(detainee!.properties).not.toHaveProperty('raw_序号');
-    const [detention] = await links('DETAINED_AT', 'test-roster:person:650000199001011234');
+    // Ids reach every reader, a viewer included: a detainee's says nothing of the ID number it was made
+    // from (the official's above is readable), and the command line and the engine give the same one.
+    const roster = await count('test-roster:person:');
+    const { records: rosterIds } = await driver.executeQuery("MATCH (node:Detainee) WHERE node.id STARTS WITH 'test-roster:' RETURN node.id AS id");
+    expect(rosterIds.map((record) => record.get('id') as string).filter((id) => /^test-roster:person:k[0-9a-f]{32}$/.test(id))).toHaveLength(roster);
+    expect(roster).toBeGreaterThan(0);
+    const [detention] = await links('DETAINED_AT', personId('test-roster', '650000199001011234'));
     expect(detention).toMatchObject({ target: 'test-facilities:facility:F002', properties: { from: '2017-05-28' } });
-    const [toMonth] = await links('DETAINED_AT', 'test-roster:person:65000019920215234X');
+    const [toMonth] = await links('DETAINED_AT', personId('test-roster', '65000019920215234X'));
     expect(toMonth!.properties).toMatchObject({ from: '2018-03-01', fromPrecision: 'month' });
 
     // Sanctions: day-first dates, a list split, a JSON array.
@@ -213,7 +226,7 @@ async function sanctionedId(): Promise<string> {
 
 describe('encodings and formats', () => {
   it('read the roster in UTF-16 (by its byte-order mark) and as an XLSX workbook to the same nodes as in GB18030', async () => {
-    const before = await node('test-roster:person:65000019920215234X');
+    const before = await node(personId('test-roster', '65000019920215234X'));
     const utf16 = await engine(join(dir, 'roster-utf16.csv'), 'roster.yaml');
     expect(utf16.status).toBe('complete');
     expect(utf16.report.encoding).toBe('UTF-16LE (byte-order mark)');
@@ -221,13 +234,13 @@ describe('encodings and formats', () => {
     expect(xlsx.status, JSON.stringify(xlsx.report.entries)).toBe('complete');
     expect(xlsx.report.sheet).toBe('名单');
     for (const result of [utf16, xlsx]) expect(result.report.counts).toMatchObject({ nodesCreated: 1, nodesMerged: 4 });
-    const after = await node('test-roster:person:65000019920215234X');
+    const after = await node(personId('test-roster', '65000019920215234X'));
     const strip = ({ sources, imports, ...rest }: Record<string, unknown>) => rest;
     expect(strip(after!.properties)).toEqual(strip(before!.properties));
     expect(after!.properties.sources).toHaveLength(3);
     await undoImport(graph, utf16.importId, 'test-mapped-who');
     await undoImport(graph, xlsx.importId, 'test-mapped-who');
-    expect(await node('test-roster:person:65000019920215234X')).toEqual(before);
+    expect(await node(personId('test-roster', '65000019920215234X'))).toEqual(before);
   });
 
   it('refuses a Latin-1 file without a declared encoding, naming the line, the byte and the encoding', { timeout: 120_000 }, async () => {
@@ -265,9 +278,9 @@ describe('matching on the way in', () => {
     expect(again.report.counts).toMatchObject({ nodesCreated: 1, nodesMerged: 4 });
     expect(await count('test-roster-copy:person:')).toBe(0);
     expect(again.report.matches.filter((match) => match.verdict === 'same').map((match) => [match.incomingId, match.existingId, match.reasons])).toContainEqual(
-      ['test-roster-copy:person:650000199001011234', 'test-roster:person:650000199001011234', ['same ID number']],
+      [personId('test-roster-copy', '650000199001011234'), personId('test-roster', '650000199001011234'), ['same ID number']],
     );
-    const merged = await node('test-roster:person:650000199001011234');
+    const merged = await node(personId('test-roster', '650000199001011234'));
     expect(merged!.properties.sources).toHaveLength(2);
 
     const facilities = await engine(
@@ -289,7 +302,7 @@ describe('matching on the way in', () => {
     const undone = await runCli(['--undo', again.importId]);
     expect(undone.code, undone.stderr).toBe(0);
     expect(await auditedBy('command line: test-mapped-who', again.importId)).toEqual(['import-undo']);
-    expect((await node('test-roster:person:650000199001011234'))!.properties.sources).toHaveLength(1);
+    expect((await node(personId('test-roster', '650000199001011234')))!.properties.sources).toHaveLength(1);
   });
 
   it('matches rows of one file about one person wherever they sit: in one batch, in the next, or batches apart', async () => {
@@ -313,31 +326,32 @@ describe('matching on the way in', () => {
       ...filler(13, 11, '1990-01-01'),
       '24,Test Inline Tursunay,1970-05-05,',
     ];
-    const verdicts = (result: MappedImportResult) =>
-      new Map(result.report.matches.map((match) => [match.incomingId.replace('test-mapped-inline:person:', ''), match]));
+    const inline = (no: string) => personId('test-mapped-inline', no);
+    const byId = new Map(rows.map((row) => row.split(',')[0]!).map((no) => [inline(no), no]));
+    const verdicts = (result: MappedImportResult) => new Map(result.report.matches.map((match) => [byId.get(match.incomingId), match]));
     const run = (dryRun: boolean) => importRoster('inline.csv', `no,name,born,idcard\n${rows.join('\n')}\n`, mapping, { batchSize: 4, dryRun });
 
     const checked = verdicts(await run(true));
-    expect(checked.get('2')).toMatchObject({ verdict: 'possible', existingId: 'test-mapped-inline:person:1' });
-    expect(checked.get('3')).toMatchObject({ verdict: 'same', existingId: 'test-mapped-inline:person:1', reasons: ['same ID number'] });
-    expect(checked.get('9')).toMatchObject({ verdict: 'same', existingId: 'test-mapped-inline:person:5', reasons: ['same ID number'] });
-    expect(checked.get('12')).toMatchObject({ verdict: 'possible', existingId: 'test-mapped-inline:person:4' });
+    expect(checked.get('2')).toMatchObject({ verdict: 'possible', existingId: inline('1') });
+    expect(checked.get('3')).toMatchObject({ verdict: 'same', existingId: inline('1'), reasons: ['same ID number'] });
+    expect(checked.get('9')).toMatchObject({ verdict: 'same', existingId: inline('5'), reasons: ['same ID number'] });
+    expect(checked.get('12')).toMatchObject({ verdict: 'possible', existingId: inline('4') });
     // A dry run writes nothing for the graph to answer with: row 24 is five batches past its namesakes, out of sight.
     expect(checked.get('24')).toBeUndefined();
 
     const imported = await run(false);
     expect(imported.status).toBe('complete');
     const written = verdicts(imported);
-    expect(written.get('2')).toMatchObject({ verdict: 'possible', existingId: 'test-mapped-inline:person:1' });
+    expect(written.get('2')).toMatchObject({ verdict: 'possible', existingId: inline('1') });
     expect(written.get('2')!.reasons).toEqual(expect.arrayContaining(['same birth date']));
-    expect(written.get('3')).toMatchObject({ verdict: 'same', existingId: 'test-mapped-inline:person:1', reasons: ['same ID number'] });
-    expect(written.get('9')).toMatchObject({ verdict: 'same', existingId: 'test-mapped-inline:person:5', reasons: ['same ID number'] });
-    expect(written.get('12')).toMatchObject({ verdict: 'possible', existingId: 'test-mapped-inline:person:4' });
+    expect(written.get('3')).toMatchObject({ verdict: 'same', existingId: inline('1'), reasons: ['same ID number'] });
+    expect(written.get('9')).toMatchObject({ verdict: 'same', existingId: inline('5'), reasons: ['same ID number'] });
+    expect(written.get('12')).toMatchObject({ verdict: 'possible', existingId: inline('4') });
     expect(written.get('24')).toMatchObject({ verdict: 'possible' });
-    expect(['test-mapped-inline:person:1', 'test-mapped-inline:person:2']).toContain(written.get('24')!.existingId);
+    expect([inline('1'), inline('2')]).toContain(written.get('24')!.existingId);
     // One node for each ID number; the possible matches stay apart, each listed, for review.
-    expect(await node('test-mapped-inline:person:3')).toBeNull();
-    expect(await node('test-mapped-inline:person:9')).toBeNull();
+    expect(await node(inline('3'))).toBeNull();
+    expect(await node(inline('9'))).toBeNull();
     expect(await count('test-mapped-inline:person:')).toBe(rows.length - 2);
     for (const number of ['650000197005050011', '650000197106060022']) {
       const { records } = await driver.executeQuery('RETURN COUNT { (person:Person {idNumber: $number}) } AS n', { number });
@@ -352,7 +366,7 @@ describe('two rows about one person', () => {
     const header = 'no,name,idcard,address,ethnicity\n';
     const first = await importRoster('twice-graph.csv', `${header}1,Test Twice Ayshem,650000197503030033,,\n`, mapping('test-mapped-twice-graph'));
     expect(first.status).toBe('complete');
-    const id = 'test-mapped-twice-graph:person:1';
+    const id = personId('test-mapped-twice-graph', '1');
     // Both rows in one batch, each merged into the graph's node by the ID number, each adding a value.
     // Row b agrees with the address row a filled in: the claim says so, so that undoing another import that filled it leaves it.
     const rows = 'a,Test Twice Ayshem,650000197503030033,Test Street 1,\nb,Test Twice Ayshem,650000197503030033,Test Street 1,Uyghur\n';
@@ -424,8 +438,8 @@ describe('two rows about one person, each linking to one facility', () => {
         batchSize,
       });
       expect(result.status, JSON.stringify(result.report.entries.slice(0, 3))).toBe('complete');
-      const person = `${namespace}:person:a`;
-      expect(await node(`${namespace}:person:b`)).toBeNull();
+      const person = personId(namespace, 'a');
+      expect(await node(personId(namespace, 'b'))).toBeNull();
       const detained = (await links('DETAINED_AT', person)).sort((x, y) => x.target.localeCompare(y.target));
       expect(detained.map((link) => [link.target, link.properties.from]).sort()).toEqual([
         [`${namespace}:facility:TestCampOne`, '2018-03-01'],
@@ -510,8 +524,8 @@ describe('bad input', () => {
     const dry = await importRoster('namesakes-row.csv', 'no,name,born\nX,Test Namesake Abdukerim,1980-03-03\n', mapping('test-mapped-namesakes-again'), {
       dryRun: true,
     });
-    const match = dry.report.matches.find((found) => found.incomingId === 'test-mapped-namesakes-again:person:X');
-    expect(match).toMatchObject({ verdict: 'possible', existingId: 'test-mapped-namesakes:person:11' });
+    const match = dry.report.matches.find((found) => found.incomingId === personId('test-mapped-namesakes-again', 'X'));
+    expect(match).toMatchObject({ verdict: 'possible', existingId: personId('test-mapped-namesakes', '11') });
     expect(match!.reasons).toEqual(expect.arrayContaining(['same birth date']));
   });
 
@@ -533,6 +547,16 @@ describe('bad input', () => {
     expect(result.report.entriesLeftOut).toBe(0);
   });
 
+  it("refuses a detainee's id taken from a column, which would show the ID number to every reader", async () => {
+    const result = await engine(join(dir, 'roster-gb18030.csv'), 'roster.yaml', (text) =>
+      text.replace('    key: [身份证号]\n    properties:\n      name: 姓名', '    id: 身份证号\n    properties:\n      name: 姓名'),
+    );
+    expect(result.status).toBe('refused');
+    expect(result.report.entries.map((entry) => `${entry.field}: ${entry.reason}`)).toContainEqual(
+      "entities.detainee.id: a Detainee's id reaches every reader, a viewer included, so it may not be a column's value: give key: [身份证号] instead, and the id is made so that it cannot be read back",
+    );
+  });
+
   it('names the file, the line or cell, the field and the reason, and writes nothing', async () => {
     const bad = join(scratch, 'bad-roster.csv');
     await writeFile(
@@ -546,7 +570,8 @@ describe('bad input', () => {
     expect(lines).toEqual([
       '2 出生日期 (entities.detainee.birthDate): "1999年13月1日" is not a date in "YYYY年M月D日" or "YYYY-MM-DD"',
       '3 entities.facility: "test-facilities:facility:F999" is neither in the file nor in the graph',
-      '4 entities.detainee: key collision: "test-roster:person:650000199901010022" is also made by line 3, with other values',
+      // A detainee's id says nothing of its key, so the report names the key.
+      '4 entities.detainee: key collision: "身份证号 650000199901010022" is also made by line 3, with other values',
     ]);
     expect(await count('test-roster:')).toBe(before);
 

@@ -26,6 +26,8 @@ CREATE CONSTRAINT import_id IF NOT EXISTS FOR (i:_Import) REQUIRE i.id IS UNIQUE
 CREATE INDEX claim_import IF NOT EXISTS FOR (c:_Claim) ON (c.importId);
 CREATE INDEX claim_element IF NOT EXISTS FOR (c:_Claim) ON (c.elementId);
 CREATE CONSTRAINT mapping_header IF NOT EXISTS FOR (m:_Mapping) REQUIRE m.headerKey IS UNIQUE;
+// The key of protected people's ids: one per graph, even when two first imports begin at once.
+CREATE CONSTRAINT node_id_key_name IF NOT EXISTS FOR (k:_NodeIdKey) REQUIRE k.name IS UNIQUE;
 // Matching on import: the same official identifier is the same person.
 CREATE INDEX person_id_number IF NOT EXISTS FOR (n:Person) ON (n.idNumber);
 // Import matching finds a common name's namesakes born the same day by it (match-candidates.cypher).

@@ -248,9 +248,10 @@ async function checkWithLedger(options: CheckOptions, ledger: IdLedger): Promise
   return { rows, keptRows, firstOfId: settlement.first };
 }
 
-function reportOutside(report: ReportBuilder, { id, place, reference, labels }: Unanswered): void {
-  if (!labels) report.add(place, `entities.${reference.alias}`, `"${id}" is neither in the file nor in the graph`);
-  else report.add(place, `entities.${reference.alias}`, `"${id}" is ${article(kindOf(labels))} in the graph, not ${article(reference.labels[0]!)}`);
+function reportOutside(report: ReportBuilder, { place, reference, labels }: Unanswered): void {
+  const shown = reference.shownAs;
+  if (!labels) report.add(place, `entities.${reference.alias}`, `"${shown}" is neither in the file nor in the graph`);
+  else report.add(place, `entities.${reference.alias}`, `"${shown}" is ${article(kindOf(labels))} in the graph, not ${article(reference.labels[0]!)}`);
 }
 
 /**
@@ -285,10 +286,16 @@ async function nameFromFile(options: CheckOptions, settlement: Settlement): Prom
     if (!compiled.keep(row)) continue;
     const mapped = compiled.map(row);
     const place = table.placeOf(row);
+    // A link's ends by how the report names them: the row's own nodes and references by their keys.
+    const shownEnd = (id: string) => {
+      const alias = mapped.nodes.find((node) => node.row.id === id)?.alias ?? mapped.references.find((reference) => reference.id === id)?.alias;
+      return alias ? compiled.shownAs(alias, row) : id;
+    };
     const where = (collision: Collision) => (collision.firstLine === row.line ? 'this row' : `line ${collision.firstLine}`);
-    for (const { alias, row: node } of mapped.nodes) {
+    for (const { alias } of mapped.nodes) {
       const collision = byOrdinal.get(ordinal++);
-      if (collision) report.add(place, `entities.${alias}`, `key collision: "${node.id}" is also made by ${where(collision)}, with other values`);
+      if (collision)
+        report.add(place, `entities.${alias}`, `key collision: "${compiled.shownAs(alias, row)}" is also made by ${where(collision)}, with other values`);
     }
     for (const link of mapped.links) {
       const collision = byOrdinal.get(ordinal++);
@@ -296,7 +303,7 @@ async function nameFromFile(options: CheckOptions, settlement: Settlement): Prom
         report.add(
           place,
           link.type,
-          `key collision: this ${link.type} from "${link.source}" to "${link.target}" is also on ${where(collision)}, with other values`,
+          `key collision: this ${link.type} from "${shownEnd(link.source)}" to "${shownEnd(link.target)}" is also on ${where(collision)}, with other values`,
         );
       }
     }

@@ -14,6 +14,7 @@ import type { GraphExecutor } from '../../graph/executor.ts';
 import { undoImport } from '../../queries/import-history.ts';
 import { runImport } from '../../queries/write-batches.ts';
 import { compileMapping } from '../mapping/map-row.ts';
+import { readNodeIdKey } from './node-id-key.ts';
 import { readerFor } from '../readers/registry.ts';
 import type { Table } from '../readers/table.ts';
 import { graphLookup } from '../validate.ts';
@@ -120,7 +121,7 @@ async function importOpened(graph: GraphExecutor, options: MappedImportOptions, 
   const importId = mappedImportId(sha256, options.mapping, batchSize);
   const report = new ReportBuilder();
   let table = await open();
-  const compiled = compileMapping(options.mapping, { fileName: options.name, sha256, header: table.columns });
+  const compiled = compileMapping(options.mapping, { fileName: options.name, sha256, header: table.columns, idKey: await readNodeIdKey(graph) });
   const fields = {
     file: options.name,
     sha256,

@@ -14,6 +14,7 @@ import {
 import { NodeRow, RelationshipRow } from '../../../contract/graph-rows.ts';
 import {
   Confidence,
+  isProtected,
   type NodeKind,
   PersonRole,
   RelationshipProps,
@@ -25,7 +26,7 @@ import {
 } from '../../../contract/model.ts';
 import { notImportable } from '../read-rows.ts';
 import type { Cell, SourceRow } from '../readers/table.ts';
-import { fileDocumentId, linkId, nodeId } from './stable-ids.ts';
+import { fileDocumentId, linkId, nodeId, protectedNodeId } from './stable-ids.ts';
 import { lastDay, readValue, ValueProblem, type ReadValue } from './values.ts';
 
 /** One problem of a row (or of the mapping itself), pointed at a column where one is to blame. */
@@ -44,6 +45,8 @@ export interface MappedNode {
 export interface MappedReference {
   alias: string;
   id: string;
+  /** How the report names it: its id, or for a protected person's unreadable id, the key it was made from. */
+  shownAs: string;
   /** The kinds a link from or to it allows, for the message when the graph's node is another kind. */
   labels: NodeLabel[];
 }
@@ -66,6 +69,8 @@ export interface CompiledMapping {
   sources: string[];
   keep(row: SourceRow): boolean;
   map(row: SourceRow): MappedRow;
+  /** How the report names the node an entity makes of a row (see MappedReference.shownAs). */
+  shownAs(alias: string, row: SourceRow): string;
 }
 
 function labelsOf(entity: EntityMapping): { kind: NodeKind; labels: NodeLabel[] } {
@@ -154,6 +159,12 @@ function checkMapping(mapping: MappingDocument, header: readonly string[]): Mapp
     const owner = `entities.${alias}`;
     for (const column of entity.key ?? []) needColumn(`${owner}.key`, column);
     if (entity.id) needColumn(`${owner}.id`, entity.id);
+    if (entity.id && !entity.reference && isProtected(labelsOf(entity).labels)) {
+      problems.push({
+        field: `${owner}.id`,
+        reason: `a ${entity.kind}'s id reaches every reader, a viewer included, so it may not be a column's value: give key: [${entity.id}] instead, and the id is made so that it cannot be read back`,
+      });
+    }
     checkSources(owner, entity.properties, nodeSchemas[kind].shape, `a ${kind}`);
     checkConfidence(`${owner}.confidence`, entity.confidence);
     if (!entity.reference) {
@@ -190,6 +201,11 @@ export interface CompileContext {
   fileName: string;
   sha256: string;
   header: readonly string[];
+  /**
+   * The graph's key for protected people's ids (readNodeIdKey); needed only to map rows, so a
+   * check of the mapping against the header alone goes without it.
+   */
+  idKey?: string;
 }
 
 export function compileMapping(mapping: MappingDocument, context: CompileContext): CompiledMapping {
@@ -230,7 +246,19 @@ export function compileMapping(mapping: MappingDocument, context: CompileContext
         },
       });
   const sources = mapping.documents ?? [fileDocument!.id];
-  const entities = Object.entries(mapping.entities).map(([alias, entity]) => ({ alias, entity, ...labelsOf(entity) }));
+  const entities = Object.entries(mapping.entities).map(([alias, entity]) => {
+    const { kind, labels } = labelsOf(entity);
+    return { alias, entity, kind, labels, keyedId: isProtected(labels) };
+  });
+  const idOf = (entity: EntityMapping, kind: NodeKind, keyedId: boolean, values: readonly Cell[]): string => {
+    const namespace = entity.namespace ?? mapping.namespace;
+    if (!keyedId) return nodeId(namespace, kind, values);
+    if (!context.idKey) throw new Error("mapping rows with protected people needs the graph's id key (readNodeIdKey)");
+    return protectedNodeId(namespace, kind, values, context.idKey);
+  };
+  /** A protected person's id says nothing of its key: the report names the key's columns and values instead. */
+  const shown = (entity: EntityMapping, keyedId: boolean, id: string, values: readonly Cell[]): string =>
+    keyedId ? `${(entity.key ?? [entity.id!]).map((column, i) => `${column} ${String(values[i])}`).join(', ')}` : id;
 
   function keepRow(row: SourceRow): boolean {
     return mapping.filters.every((filter) => {
@@ -285,7 +313,7 @@ export function compileMapping(mapping: MappingDocument, context: CompileContext
     if (row.problem) out.problems.push({ field: '(row)', reason: row.problem });
     const rowConfidence = confidenceOf(mapping.confidence, row.cells);
     const ids = new Map<string, string>();
-    for (const { alias, entity, kind, labels } of entities) {
+    for (const { alias, entity, kind, labels, keyedId } of entities) {
       const keyColumns = entity.key ?? [entity.id!];
       const values = keyColumns.map((column) => row.cells[column] ?? null);
       if (values.every((value) => value === null)) continue;
@@ -298,7 +326,7 @@ export function compileMapping(mapping: MappingDocument, context: CompileContext
         });
         continue;
       }
-      const id = entity.id ? String(values[0]) : nodeId(entity.namespace ?? mapping.namespace, kind, values);
+      const id = entity.id ? String(values[0]) : idOf(entity, kind, keyedId, values);
       if (entity.id && !StableId.safeParse(id).success) {
         out.problems.push({
           field: `entities.${alias}.id`,
@@ -309,7 +337,7 @@ export function compileMapping(mapping: MappingDocument, context: CompileContext
       }
       ids.set(alias, id);
       if (entity.reference) {
-        out.references.push({ alias, id, labels });
+        out.references.push({ alias, id, shownAs: shown(entity, keyedId, id, values), labels });
         continue;
       }
       const owner = `entities.${alias}`;
@@ -362,5 +390,10 @@ export function compileMapping(mapping: MappingDocument, context: CompileContext
     sources,
     keep: keepRow,
     map: mapRow,
+    shownAs(alias, row) {
+      const found = entities.find((entity) => entity.alias === alias)!;
+      const values = (found.entity.key ?? [found.entity.id!]).map((column) => row.cells[column] ?? null);
+      return shown(found.entity, found.keyedId, found.entity.id ? String(values[0]) : idOf(found.entity, found.kind, found.keyedId, values), values);
+    },
   };
 }

@@ -1,7 +1,8 @@
 // Stable ids from a mapping's keys: `<namespace>:<kind>:<key values>`, readable where the values
 // allow, exact always. The same row of the same file gives the same id on every run, and two
-// mappings with different namespaces never give the same one.
-import { createHash } from 'node:crypto';
+// mappings with different namespaces never give the same one. A protected person's id says nothing
+// of its keys: ids reach every reader, a viewer included, and a roster's keys are ID numbers and names.
+import { createHash, createHmac } from 'node:crypto';
 import type { Cell } from '../readers/table.ts';
 
 /** Past this many characters a key is cut and its hash says the rest. */
@@ -25,6 +26,21 @@ export function keyPart(values: readonly Cell[]): string {
 
 export function nodeId(namespace: string, kind: string, values: readonly Cell[]): string {
   return `${namespace}:${kind.toLowerCase()}:${keyPart(values)}`;
+}
+
+/**
+ * A protected person's id (a detainee, a relative): `<namespace>:<kind>:k<32 hex digits>`, an HMAC
+ * of the exact key values under the graph's own key (contract/queries/import/node-id-key.cypher).
+ * Stable as nodeId is, for every process writing to that graph; without the key it can be neither
+ * read back to an ID number nor tested against a guessed one (`GET /api/nodes/<id>` answers 404
+ * alike for every id nobody was given).
+ */
+export function protectedNodeId(namespace: string, kind: string, values: readonly Cell[], key: string): string {
+  const exact = values.map((value) => String(value).normalize('NFC').trim());
+  const keyed = createHmac('sha256', Buffer.from(key, 'hex'))
+    .update([namespace, kind, ...exact].join('\u0000'))
+    .digest('hex');
+  return `${namespace}:${kind.toLowerCase()}:k${keyed.slice(0, 32)}`;
 }
 
 /** A link's id: its type and its two ends (one link of a type between two nodes per mapping). */
