@@ -189,6 +189,15 @@ export class EvidenceAnswers {
     };
   }
 
+  /**
+   * A view's title and notes as a report made from it prints them: withheld from a redacted reader who
+   * does not own the view, by the same rule as the document the view opens with.
+   */
+  viewWords(reader: Reader, view: ViewRecord, document: ViewDocument): { title: string; notes: string } {
+    const shown = withholdDocument(document, view, this.viewReader(reader), null);
+    return { title: shown.title, notes: shown.notes };
+  }
+
   /** A saved document answered to the one who just saved it: their own words. */
   savedDocument<T extends Omit<ViewDocument, 'snapshot'>>(reader: Reader, view: ViewRecord, document: T): T {
     return withholdDocument(document, view, this.viewReader(reader), null);

@@ -176,17 +176,20 @@ describe('GET /api/export/chain/:id/:format', () => {
     expect(text).toMatch(/page 1 of \d+/);
   });
 
+  /** A saved view of the chain, with these words. */
+  const chainView = (title: string, notes: string) => ({
+    title,
+    notes,
+    query: { name: 'chain-of-command', parameters: { id: 'syn-detainee-0000001' } },
+    elements: { nodes: chain.nodes.map((node) => node.id), edges: [...new Set(chain.edges.map((edge) => edge.id))] },
+    positions: {},
+    layout: 'chain',
+    filters: {},
+    viewport: { zoom: 1, pan: { x: 0, y: 0 } },
+  });
+
   it("stamps a report made from a saved view with the view's title and notes, and refuses a view the reader may not open", async () => {
-    const saved = await app.post('/api/views', {
-      title: 'Detainee 1 to the top',
-      notes: 'Hypothesis: the county bureau answered to the prefecture.',
-      query: { name: 'chain-of-command', parameters: { id: 'syn-detainee-0000001' } },
-      elements: { nodes: chain.nodes.map((node) => node.id), edges: [...new Set(chain.edges.map((edge) => edge.id))] },
-      positions: {},
-      layout: 'chain',
-      filters: {},
-      viewport: { zoom: 1, pan: { x: 0, y: 0 } },
-    });
+    const saved = await app.post('/api/views', chainView('Detainee 1 to the top', 'Hypothesis: the county bureau answered to the prefecture.'));
     expect(saved.status, JSON.stringify(saved.body)).toBe(201);
     const id = (saved.body as { view: { id: string } }).view.id;
     const file = await download(`/api/export/chain/syn-detainee-0000001/report?view=${id}`);
@@ -195,6 +198,36 @@ describe('GET /api/export/chain/:id/:format', () => {
     expect(file.text).toContain("## The analyst's notes (not evidence)\n\n> Hypothesis: the county bureau answered to the prefecture.");
     expect((await download(`/api/export/chain/syn-detainee-0000001/report?view=${randomUUID()}`)).status).toBe(404);
     expect((await download('/api/export/chain/syn-detainee-0000001/report?view=no-such-view')).status).toBe(400);
+  });
+
+  it("withholds another analyst's view title and notes from a viewer's report and PDF made from it, as the view itself does", async () => {
+    const saved = await app.post('/api/views', chainView('Zzqv Testname dossier', 'Zzqv Testname, ID 650102194701011234, lives at 9 Qwqwq Lane.'));
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    const id = (saved.body as { view: { id: string } }).view.id;
+    expect((await app.put(`/api/views/${id}/visibility`, { visibility: 'shared' })).status).toBe(200);
+    const viewer = await app.login('viewer');
+    const opened = await viewer.get(`/api/views/${id}`);
+    expect(opened.status).toBe(200);
+    const standIn: string = opened.body.document.title;
+    expect(standIn).toMatch(/\(title withheld\)$/);
+
+    const report = await viewer.fetch(`/api/export/chain/syn-detainee-0000001/report?view=${id}`);
+    expect(report.status).toBe(200);
+    const text = await report.text();
+    // The title the view opens with for this reader, and no notes: the report shows what the view does.
+    expect(text).toContain(`- Saved view: ${standIn}`);
+    expect(text).not.toContain("The analyst's notes");
+    const pdf = await viewer.fetch(`/api/export/chain/syn-detainee-0000001/pdf?view=${id}`);
+    expect(pdf.status).toBe(200);
+    const parser = new PDFParse({ data: new Uint8Array(await pdf.arrayBuffer()) });
+    const pdfText = (await parser.getText()).text.replace(/\s+/g, ' ');
+    await parser.destroy();
+    for (const words of [text, pdfText]) for (const secret of ['Zzqv', '650102194701011234', 'Qwqwq']) expect(words).not.toContain(secret);
+
+    // Its owner's report still carries them.
+    const own = await download(`/api/export/chain/syn-detainee-0000001/report?view=${id}`);
+    expect(own.text).toContain('- Saved view: Zzqv Testname dossier');
+    expect(own.text).toContain('> Zzqv Testname, ID 650102194701011234, lives at 9 Qwqwq Lane.');
   });
 
   it('exports the chain on a date, and says which', async () => {

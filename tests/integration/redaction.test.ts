@@ -150,6 +150,17 @@ describe('finding 2: a shared view carries no analyst’s searched name, title o
       expect(answer.status, path).toBe(200);
       expectNoPersonal(answer.body, path);
     }
+    // A chain report made from the view prints its title and notes as the view opens for the reader: for a
+    // viewer, and for everyone under REDACT=1, another analyst's are withheld.
+    for (const [reader, who] of [
+      [viewer, 'viewer'],
+      [redacted, 'admin under REDACT=1'],
+    ] as const) {
+      const report = await reader.get(`/api/export/chain/${ids.camp}/report?view=${id}`);
+      expect(report.status, who).toBe(200);
+      expect(report.body, who).toContain('(title withheld)');
+      expectNoPersonal(report.body, `a report of the view for an ${who}`);
+    }
     const opened = (await viewer.get(`/api/views/shared/${shareId}`)).body;
     expect(opened.document.query).toEqual({ name: 'full-text-names', parameters: { limit: 20 } });
     // Not even the ids: the village and the link to it are nowhere in the answer, meta included.

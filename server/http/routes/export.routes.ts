@@ -80,7 +80,8 @@ export function exportRoutes({ graph, answers, views }: Services, options: Expor
     if (req.query.sanctions !== undefined && req.query.sanctions !== 'include') {
       throw new BadInput([{ field: 'sanctions', reason: 'must be "include" (or left out)' }]);
     }
-    // A report made from a saved view carries its title and notes; a view this reader may not open does not exist for them.
+    // A report made from a saved view carries its title and notes, as the view opens for this reader (another
+    // analyst's words withheld from a redacted reader); a view this reader may not open does not exist for them.
     const view = req.query.view === undefined ? undefined : await readableView(res, req.query.view);
     // As GET /api/chain/:id answers: a node with no chain is still exported, so the file says "no chain" about it.
     const request = { asOf: req.query.asOf, limit: numberOrRaw(req.query.limit) };
@@ -115,7 +116,7 @@ export function exportRoutes({ graph, answers, views }: Services, options: Expor
     const found = await views.read(id.data, null);
     const user = currentUser(res);
     if (!found?.version || !user || !mayRead(found.view, user)) throw new NotFound(`No view with id "${id.data}"`);
-    return { title: found.version.title, notes: found.version.document.notes ?? '' };
+    return answers.viewWords(user, found.view, found.version.document);
   }
 
   return router;
