@@ -19,7 +19,7 @@ export const noteOperations: Operation[] = [
   {
     method: 'get',
     path: '/api/notes',
-    summary: 'Notes and hypothesis links this user may read, on given ids and/or holding a text',
+    summary: 'Notes and hypothesis links this user may read, on given ids and/or holding a text in words they receive (a redacted reader: their own)',
     tag: 'notes',
     query: NoteFilter,
     responses: { 200: { description: 'Notes, newest first' }, 400: problems[400] },

@@ -13,13 +13,14 @@ import { Forbidden, HttpProblem } from '../errors.ts';
 import { asJsonParameters, type FieldNaming, type GraphExecutor } from '../graph/executor.ts';
 import { holdsAppRecord, refusalOf } from './admin-cypher.ts';
 import type { IdentityStore } from '../queries/identity-store.ts';
+import type { NoteSearch } from '../queries/note-store.ts';
 import type { User } from '../queries/user-store.ts';
 import type { VersionRecord, ViewRecord } from '../queries/view-store.ts';
 import type { AuditEntry, AuditLog, AuditNote } from './audit-log.ts';
 import { resolveIdentities, visibleIdentities } from './identity-resolution.ts';
 import { redacts, withhold, type WithholdOptions } from './withhold.ts';
 import { withholdAuditEntry } from './withhold-audit.ts';
-import { withholdNote } from './withhold-notes.ts';
+import { noteWordsReadBy, withholdNote } from './withhold-notes.ts';
 import { withholdCase } from './withhold-cases.ts';
 import type { CaseAnswer } from '../../contract/api/cases.ts';
 import type { CaseRow } from '../../contract/queries/cases/case-params.ts';
@@ -230,6 +231,15 @@ export class EvidenceAnswers {
   async notes(reader: Reader, rows: NoteRow[], targetIds: string[]): Promise<NoteAnswer[]> {
     await this.audit.record(reader, { action: 'note-read', targetIds: [...targetIds, ...rows.map((row) => row.id)] });
     return rows.map((row) => withholdNote(row, this.viewReader(reader)));
+  }
+
+  /**
+   * A search of notes for `text` as this reader may make it: over the words they would receive only, so a
+   * note whose words are withheld from them is never kept or dropped by what it says (else the search
+   * would read them back a guess at a time).
+   */
+  noteSearch(reader: Reader, text: string | null): NoteSearch | null {
+    return text === null ? null : { text, wordsOf: noteWordsReadBy(this.viewReader(reader)) };
   }
 
   /** One note answered to who just wrote or changed it. */

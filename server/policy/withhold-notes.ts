@@ -6,9 +6,19 @@ import type { NoteAnswer } from '../../contract/api/notes.ts';
 import type { NoteRow } from '../../contract/queries/notes/note-params.ts';
 import type { ViewReader } from './withhold-views.ts';
 
+/**
+ * Whose notes' words this reader gets: every author's (null) when unredacted, else only their own. What a
+ * note shows and what a search of notes may match both follow from it.
+ */
+export function noteWordsReadBy(reader: ViewReader): string[] | null {
+  if (!reader.redacted) return null;
+  return reader.id === null ? [] : [reader.id];
+}
+
 /** Whether this reader gets the note's words: unredacted readers, and its author. */
 function readsOwnWords(reader: ViewReader, note: NoteRow): boolean {
-  return !reader.redacted || note.owner === reader.id;
+  const authors = noteWordsReadBy(reader);
+  return authors === null || authors.includes(note.owner);
 }
 
 export function withholdNote(note: NoteRow, reader: ViewReader): NoteAnswer {

@@ -18,6 +18,15 @@ export interface NewNoteRecord {
   createdAt: string;
 }
 
+/**
+ * Text to look for in notes, and whose notes it may match (null: every note's). Who may read whose words
+ * is the policy's to say (EvidenceAnswers.noteSearch), never the caller's.
+ */
+export interface NoteSearch {
+  text: string;
+  wordsOf: string[] | null;
+}
+
 /** What a write found: `written` only when every id it names exists. */
 export interface NoteWriteOutcome {
   targetExists: boolean;
@@ -33,9 +42,15 @@ export class NoteStore {
     return outcome ?? { targetExists: false, toExists: false, written: false };
   }
 
-  /** Notes this user may read: on `targetIds` (null for all), holding `text` (null for any). */
-  list(viewerId: string, targetIds: string[] | null, text: string | null, limit: number): Promise<NoteRow[]> {
-    return this.graph.records(queries.listNotes, { viewerId, targetIds, text: text?.toLowerCase() ?? null, limit });
+  /** Notes this user may read: on `targetIds` (null for all), matching `search` (null for any). */
+  list(viewerId: string, targetIds: string[] | null, search: NoteSearch | null, limit: number): Promise<NoteRow[]> {
+    return this.graph.records(queries.listNotes, {
+      viewerId,
+      targetIds,
+      text: search?.text.toLowerCase() ?? null,
+      wordsOf: search?.wordsOf ?? null,
+      limit,
+    });
   }
 
   read(id: string): Promise<NoteRow | null> {

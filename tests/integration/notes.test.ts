@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTE_LIMITS } from '../../contract/queries/notes/note-params.ts';
 import { Result } from '../../contract/result.ts';
 import { provenance } from '../fixtures/provenance.ts';
-import { startTestApp, type Client, type TestApp } from '../support/neo4j.ts';
+import { startTestApp, testDriver, type Client, type TestApp } from '../support/neo4j.ts';
 
 const guard = 'test-notes-guard';
 const detainee = 'test-notes-detainee';
@@ -87,6 +87,49 @@ describe('analysts’ notes', () => {
     expect((await other.delete(`/api/notes/${id}`)).status).toBe(403);
     expect((await app.delete(`/api/notes/${id}`)).status).toBe(204);
     expect((await app.get(`/api/notes/${id}`)).status).toBe(404);
+  });
+
+  it('searches only the words a reader receives: a withheld note is never selected by what it says, its author still finds it', async () => {
+    const written: [Client, string][] = [];
+    const write = async (author: Client, body: Record<string, unknown>) => {
+      const answer = await author.post('/api/notes', { ...body, visibility: 'shared' });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+      written.push([author, answer.body.note.id]);
+      return answer.body.note.id as string;
+    };
+    const found = async (client: Client, q: string): Promise<string[]> => {
+      const answer = await client.get(`/api/notes?q=${encodeURIComponent(q)}&limit=500`);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      const ours = new Set(written.map(([, id]) => id));
+      return answer.body.notes.map((n: { id: string }) => n.id).filter((id: string) => ours.has(id));
+    };
+    try {
+      const named = await write(app, { ...note('Real name Zzqv Notesname, ID 650102194701011234', { tags: ['zzqv-tag'] }), targetId: detainee });
+      const linked = await write(app, hypothesis({ caption: 'zzqv-caption' }));
+      // The review's oracle: a right guess (text, ID digits, tag, caption) answers a viewer as a wrong one does.
+      for (const q of ['Zzqv Notesname', 'ID 6501', 'ID 650102194701011234', 'zzqv-tag', 'zzqv-caption', 'ID 9999']) {
+        expect(await found(viewer, q), `viewer, q=${q}`).toEqual([]);
+      }
+      // Readers who get the words find the note by them: its author, and another analyst it is shared with.
+      expect(await found(app, 'zzqv notesname')).toEqual([named]);
+      expect(await found(other, 'ID 6501')).toEqual([named]);
+      expect(await found(other, 'ZZQV-TAG')).toEqual([named]);
+      expect(await found(other, 'zzqv-caption')).toEqual([linked]);
+
+      // Under REDACT=1 every role reads only its own words, and searches only them: the same analyst finds
+      // their note, and not another analyst's shared one.
+      const redacted = await startTestApp(testDriver(), { redactAll: true, role: 'analyst' });
+      try {
+        await write(other, { ...note('Zzqv Notesname again'), targetId: detainee });
+        expect(redacted.username).toBe(app.username);
+        expect(await found(redacted, 'Zzqv Notesname')).toEqual([named]);
+        expect(await found(redacted, 'again')).toEqual([]);
+      } finally {
+        await redacted.close();
+      }
+    } finally {
+      for (const [author, id] of written) expect((await author.delete(`/api/notes/${id}`)).status).toBe(204);
+    }
   });
 
   it('refuses a note past its size, or about nothing, naming the field; nothing is written', async () => {

@@ -7,6 +7,7 @@ const params = z.object({
   viewerId: z.string().min(1),
   targetIds: z.array(NoteTargetId).min(1).max(1_000).nullable(),
   text: z.string().min(1).max(200).nullable(),
+  wordsOf: z.array(z.string().min(1)).max(1).nullable(),
   limit: z.number().int().min(1).max(500),
 });
 

@@ -78,7 +78,7 @@ export function notesRoutes({ notes: store, audit, answers }: Services): Router 
 
   router.get('/notes', async (req, res) => {
     const filter = parse(NoteFilter, { target: req.query.target, q: req.query.q, limit: numberOrRaw(req.query.limit) });
-    const rows = await store.list(user(res).id, filter.target ?? null, filter.q ?? null, filter.limit);
+    const rows = await store.list(user(res).id, filter.target ?? null, answers.noteSearch(user(res), filter.q ?? null), filter.limit);
     res.json({ notes: await answers.notes(user(res), rows, filter.target ?? []), limit: filter.limit } satisfies NoteListAnswer);
   });
 
