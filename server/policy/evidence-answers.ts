@@ -25,7 +25,7 @@ import { withholdCase } from './withhold-cases.ts';
 import type { CaseAnswer } from '../../contract/api/cases.ts';
 import type { CaseRow } from '../../contract/queries/cases/case-params.ts';
 import type { NoteRow } from '../../contract/queries/notes/note-params.ts';
-import { withholdChanges, withholdDocument, withholdVersionInfo, withholdViewRecord, type ViewReader } from './withhold-views.ts';
+import { readsOwnWords, withholdChanges, withholdDocument, withholdVersionInfo, withholdViewRecord, type ViewReader } from './withhold-views.ts';
 
 /** Who an answer is for: the signed-in user (null never reaches evidence: routes sit behind the session gate). */
 export type Reader = User | null;
@@ -188,6 +188,11 @@ export class EvidenceAnswers {
       changes: withholdChanges(opened.changes, viewReader, graph),
       graph,
     };
+  }
+
+  /** Whether this reader gets a view's own words (titles, notes, searched text): its owner, or any unredacted reader. */
+  readsViewWords(reader: Reader, view: ViewRecord): boolean {
+    return readsOwnWords(this.viewReader(reader), view);
   }
 
   /**

@@ -161,6 +161,8 @@ describe('finding 2: a shared view carries no analyst’s searched name, title o
       expect(report.body, who).toContain('(title withheld)');
       expectNoPersonal(report.body, `a report of the view for an ${who}`);
     }
+    // The view's file holds every version's words: under REDACT=1 only its owner exports it.
+    expect((await redacted.get(`/api/views/${id}/export`)).status).toBe(403);
     const opened = (await viewer.get(`/api/views/shared/${shareId}`)).body;
     expect(opened.document.query).toEqual({ name: 'full-text-names', parameters: { limit: 20 } });
     // Not even the ids: the village and the link to it are nowhere in the answer, meta included.

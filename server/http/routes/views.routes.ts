@@ -259,7 +259,7 @@ export function viewsRoutes({ views: store, viewGraph: graph, audit, answers }: 
     const found = await store.versionsWithDocuments(id);
     if (!found || !mayRead(found.view, currentUser(res)!)) throw new NotFound(`No view with id "${id}"`);
     // Every version's words and element ids, with no graph to withhold them against: under REDACT=1 the owner's alone.
-    if (answers.redacts(currentUser(res)) && found.view.owner !== currentUser(res)!.id) {
+    if (!answers.readsViewWords(currentUser(res), found.view)) {
       throw new Forbidden('Under REDACT=1 only its owner may export a view: the file holds every version’s words.');
     }
     await audit.record(currentUser(res), { action: 'export', targetIds: [id], parameters: { format: 'view' } });
