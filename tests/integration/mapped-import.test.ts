@@ -557,6 +557,49 @@ describe('bad input', () => {
     );
   });
 
+  it('refuses a row whose person has no key to be imported by, and an ID number a spreadsheet rounded', async () => {
+    const keyedOnIdNumber = (namespace: string, extra = '') =>
+      parseMapping(
+        `${namespace}.yaml`,
+        `schemaVersion: 1\nname: ${namespace}\nnamespace: ${namespace}\nconfidence: reported\n${extra}entities:\n  person:\n    kind: Detainee\n    key: [idcard]\n    properties: { name: name, idNumber: idcard, synthetic: { literal: true } }\nunmapped: { drop: [no] }\n`,
+      );
+    const text = [
+      'no,name,idcard',
+      '1,Test Keyless One,650000198001010011',
+      '2,Test Keyless Two,',
+      '3,Test Keyless Three,不详',
+      '4,Test Keyless Four,6.50000198001011E+17',
+      '5,,',
+      '',
+    ].join('\n');
+    const refused = await importRoster('keyless.csv', text, await keyedOnIdNumber('test-mapped-keyless'));
+    expect(refused.status).toBe('refused');
+    expect(refused.report.entries.map((entry) => `${entry.line} ${entry.field}: ${entry.reason}`)).toEqual([
+      '3 idcard (entities.person.key): key column "idcard" is empty, so this row\'s Detainee (name Test Keyless Two) and its links cannot be imported: key the entity on columns every row fills, or leave such rows out on purpose with a filter ({ column: idcard, present: true })',
+      '4 idcard (entities.person.key): key column "idcard" holds "不详", a placeholder for no ID number, so this row\'s Detainee (name Test Keyless Three) and its links cannot be imported: key the entity on columns every row fills, or leave such rows out on purpose with a filter ({ column: idcard, present: true })',
+      '5 idcard (entities.person): "6.50000198001011E+17" is a number the spreadsheet rounded to 15 digits, so its last digits are lost (two people may now share it): the column must hold these numbers as text',
+    ]);
+    expect(await count('test-mapped-keyless:')).toBe(0);
+    // A workbook's number cell (here a JSON number, as the XLSX reader gives it) is refused alike.
+    const json = await importRoster(
+      'keyless.json',
+      JSON.stringify([{ no: 1, name: 'Test Keyless Number', idcard: 650000198001011200 }]),
+      await keyedOnIdNumber('test-mapped-keyless-json'),
+    );
+    expect(json.report.entries.map((entry) => entry.reason)).toEqual([expect.stringMatching(/^"650000198001011200" is a number the spreadsheet rounded/)]);
+    // Left out on purpose, rows without a number import and the rest are kept.
+    const filtered = await importRoster(
+      'keyless-filtered.csv',
+      text
+        .split('\n')
+        .filter((line) => !line.startsWith('3,') && !line.startsWith('4,'))
+        .join('\n'),
+      await keyedOnIdNumber('test-mapped-keyless-filtered', 'filters: [{ column: idcard, present: true }]\n'),
+    );
+    expect(filtered.status, JSON.stringify(filtered.report.entries)).toBe('complete');
+    expect(await count('test-mapped-keyless-filtered:')).toBe(1);
+  });
+
   it('names the file, the line or cell, the field and the reason, and writes nothing', async () => {
     const bad = join(scratch, 'bad-roster.csv');
     await writeFile(

@@ -12,6 +12,7 @@ import {
   type ValueSource,
 } from '../../../contract/api/import-mapping.ts';
 import { NodeRow, RelationshipRow } from '../../../contract/graph-rows.ts';
+import { identifyingIdNumber } from '../../../contract/identity/id-number.ts';
 import {
   Confidence,
   isProtected,
@@ -71,6 +72,22 @@ export interface CompiledMapping {
   map(row: SourceRow): MappedRow;
   /** How the report names the node an entity makes of a row (see MappedReference.shownAs). */
   shownAs(alias: string, row: SourceRow): string;
+}
+
+/** The columns an entity reads its ID number from. */
+function idNumberColumns(entity: EntityMapping): string[] {
+  const source = entity.properties.idNumber;
+  return source === undefined ? [] : columnsOf(source);
+}
+
+/**
+ * A number a spreadsheet holds as a number though it is an identifier: Excel keeps 15 significant
+ * digits, so an 18-digit ID number typed or pasted into a cell formatted as a number comes back
+ * rounded (6.50000199001011E+17, or 650000199001011200 from the cell's stored value).
+ */
+function roundedByExcel(cell: Cell): boolean {
+  if (typeof cell === 'number') return Number.isInteger(cell) && Math.abs(cell) >= 1e15;
+  return typeof cell === 'string' && /^[+-]?\d(\.\d+)?E\+?\d+$/i.test(cell) && Math.abs(Number(cell)) >= 1e15;
 }
 
 function labelsOf(entity: EntityMapping): { kind: NodeKind; labels: NodeLabel[] } {
@@ -248,7 +265,7 @@ export function compileMapping(mapping: MappingDocument, context: CompileContext
   const sources = mapping.documents ?? [fileDocument!.id];
   const entities = Object.entries(mapping.entities).map(([alias, entity]) => {
     const { kind, labels } = labelsOf(entity);
-    return { alias, entity, kind, labels, keyedId: isProtected(labels) };
+    return { alias, entity, kind, labels, keyedId: isProtected(labels), idColumns: idNumberColumns(entity) };
   });
   const idOf = (entity: EntityMapping, kind: NodeKind, keyedId: boolean, values: readonly Cell[]): string => {
     const namespace = entity.namespace ?? mapping.namespace;
@@ -313,10 +330,34 @@ export function compileMapping(mapping: MappingDocument, context: CompileContext
     if (row.problem) out.problems.push({ field: '(row)', reason: row.problem });
     const rowConfidence = confidenceOf(mapping.confidence, row.cells);
     const ids = new Map<string, string>();
-    for (const { alias, entity, kind, labels, keyedId } of entities) {
+    for (const { alias, entity, kind, labels, keyedId, idColumns } of entities) {
       const keyColumns = entity.key ?? [entity.id!];
       const values = keyColumns.map((column) => row.cells[column] ?? null);
-      if (values.every((value) => value === null)) continue;
+      const rounded = [...keyColumns, ...idColumns].find((column) => roundedByExcel(row.cells[column] ?? null));
+      if (rounded) {
+        out.problems.push({
+          field: `entities.${alias}`,
+          column: rounded,
+          reason: `"${row.cells[rounded]}" is a number the spreadsheet rounded to 15 digits, so its last digits are lost (two people may now share it): the column must hold these numbers as text`,
+        });
+        continue;
+      }
+      const placeholder = keyColumns.find((column, i) => idColumns.includes(column) && values[i] !== null && !identifyingIdNumber(String(values[i])));
+      if (values.every((value) => value === null) || placeholder) {
+        // A row the entity has values for, yet no key to make its id from: it would be lost without a word.
+        const given = Object.values(entity.properties)
+          .flatMap(columnsOf)
+          .find((column) => !keyColumns.includes(column) && (row.cells[column] ?? null) !== null);
+        if (entity.reference || !given) continue;
+        const why = placeholder ? `holds "${row.cells[placeholder]}", a placeholder for no ID number` : 'is empty';
+        const column = placeholder ?? keyColumns[0]!;
+        out.problems.push({
+          field: `entities.${alias}.key`,
+          column,
+          reason: `key column "${column}" ${why}, so this row's ${entity.kind} (${given} ${row.cells[given]}) and its links cannot be imported: key the entity on columns every row fills, or leave such rows out on purpose with a filter ({ column: ${column}, present: true })`,
+        });
+        continue;
+      }
       const empty = keyColumns.filter((_, i) => values[i] === null);
       if (empty.length > 0) {
         out.problems.push({
