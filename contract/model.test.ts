@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  isProtected,
   NodeKind,
   NodeLabel,
   nodeKinds,
@@ -44,6 +45,23 @@ describe('the model, stated once', () => {
     expect(index![1]!.split('|').sort()).toEqual([...neverProtected].sort());
     const always = NodeLabel.options.filter((label) => (nodeKinds[label] as { protection?: string }).protection === 'always');
     for (const label of always) expect(cypher('search/public-names.cypher')).toContain(`NOT node:${label}`);
+  });
+
+  it('writes what a redacted reader may not see into each query asked in their stead, as the model says it', () => {
+    // A link is withheld when its type is withheld with a victim and either end is protected (disclosedVictimLink, isProtected).
+    const withheld = RelationshipType.options.filter((type) => relationshipTypes[type].withVictim === 'withheld');
+    const protection = (level: string) => NodeLabel.options.filter((label) => (nodeKinds[label] as { protection?: string }).protection === level);
+    const protectedLabels = [...protection('always'), `(${protection('default').join('|')}&!${protection('never').join('&!')})`].join('|');
+    expect(isProtected(['Entity', 'Person'])).toBe(true);
+    for (const file of ['paths/public-common-connections.cypher', 'paths/public-shortest-path.cypher', 'paths/public-all-shortest-paths.cypher']) {
+      const text = cypher(file);
+      expect(text, file).toContain(`link:${withheld.join('|')}`);
+      // Every label test in the file is the whole of the model's protection, written the one way.
+      const balanced = (test: string): string => (test.split(')').length > test.split('(').length ? balanced(test.slice(0, -1)) : test);
+      const tests = [...text.matchAll(/\w+:((?:Detainee|Person|Official|Guard)[\w|&!()]*)/g)].map((match) => balanced(match[1]!));
+      expect(tests.length, file).toBeGreaterThan(0);
+      for (const test of tests) expect(test, file).toBe(protectedLabels);
+    }
   });
 
   it('counts every label and every relationship type in graph statistics, and nothing else', () => {

@@ -60,6 +60,9 @@ import { query as storeIsEmpty } from './import/store-is-empty.ts';
 import { query as allShortestPaths } from './paths/all-shortest-paths.ts';
 import { query as commonConnections } from './paths/common-connections.ts';
 import { query as shortestPath } from './paths/shortest-path.ts';
+import { query as publicAllShortestPaths } from './paths/public-all-shortest-paths.ts';
+import { query as publicCommonConnections } from './paths/public-common-connections.ts';
+import { query as publicShortestPath } from './paths/public-shortest-path.ts';
 import { query as changeNote } from './notes/change-note.ts';
 import { query as createNote } from './notes/create-note.ts';
 import { query as listNotes } from './notes/list-notes.ts';
@@ -156,6 +159,9 @@ export const queries = {
   allShortestPaths,
   commonConnections,
   shortestPath,
+  publicAllShortestPaths,
+  publicCommonConnections,
+  publicShortestPath,
   changeNote,
   createNote,
   listNotes,

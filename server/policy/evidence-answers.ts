@@ -38,11 +38,19 @@ export interface RedactionSettings {
 }
 
 /**
- * Queries that find people by what a reader types, and what a redacted reader asks instead: the same
- * search over an index that holds no victim's name, so the answer (its `meta` and its cost included)
- * is the same for a real name as for a made-up one.
+ * Queries whose question itself would use what a redacted reader may not see, and what such a reader
+ * asks instead. A search by what a reader types runs over an index that holds no victim's name, so
+ * the answer (its `meta` and its cost included) is the same for a real name as for a made-up one.
+ * Common connections and paths run only over the links the reader receives: withholding their
+ * answers afterwards could not undo a node that a withheld link selected (the detainees a village and
+ * a camp share are exactly those who live in the one and are held in the other).
  */
-const REDACTED_SEARCHES: ReadonlyMap<ResultQuery, ResultQuery> = new Map([[queries.fullTextNames, queries.publicNames]]);
+const REDACTED_QUESTIONS: ReadonlyMap<ResultQuery, ResultQuery> = new Map<ResultQuery, ResultQuery>([
+  [queries.fullTextNames, queries.publicNames],
+  [queries.commonConnections, queries.publicCommonConnections],
+  [queries.shortestPath, queries.publicShortestPath],
+  [queries.allShortestPaths, queries.publicAllShortestPaths],
+]);
 
 /** A saved view as it opens: its record, the version, the document, what changed and the graph. */
 export interface OpenedView {
@@ -101,9 +109,9 @@ export class EvidenceAnswers {
     return redacts(this.options(reader));
   }
 
-  /** The query a reader's question is run as: a search over names a redacted reader may find, or the query itself. */
+  /** The query a reader's question is run as: for a redacted reader, one over what they may see (REDACTED_QUESTIONS), or the query itself. */
   questionFor(reader: Reader, query: ResultQuery): ResultQuery {
-    return (this.redacts(reader) && REDACTED_SEARCHES.get(query)) || query;
+    return (this.redacts(reader) && REDACTED_QUESTIONS.get(query)) || query;
   }
 
   /**

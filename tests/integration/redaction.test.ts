@@ -2,7 +2,8 @@
 // detainees, their relative, their village and the records about them: a real name in the curated
 // name search (1), the search oracle (6), a
 // victim's links (7), documents named after the person (8), an analyst's searched name in a shared
-// view (2), admin raw Cypher (3), and the audit log under REDACT=1.
+// view (2), admin raw Cypher (3), and the audit log under REDACT=1. Then the security review's F3: a
+// victim's home through the paths and common connections that run over it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, testDriver, type Client, type TestApp } from '../support/neo4j.ts';
 import { provenance } from '../fixtures/provenance.ts';
@@ -12,6 +13,9 @@ const ids = {
   relative: 'test-redaction-relative',
   village: 'test-redaction-village',
   camp: 'test-redaction-camp',
+  /** Links village and camp without a victim: village <-LOCATED_IN- station -SUBORDINATE_TO-> bureau -OPERATES-> camp. */
+  station: 'test-redaction-station',
+  bureau: 'test-redaction-bureau',
   record: 'test-redaction-record',
   report: 'test-redaction-report',
 };
@@ -34,6 +38,11 @@ beforeAll(async () => {
      CREATE (village:Entity:Place {id: $ids.village, name: 'Test Redaction Village', placeType: 'village', ${provenance}})
      CREATE (relative:Entity:Person {id: $ids.relative, name: 'Blorft Kinsman', sources: [$ids.record], confidence: 'confirmed', synthetic: false})
      CREATE (relative)-[:RESIDES_IN {id: 'test-redaction-relative-home', ${provenance}}]->(village)
+     CREATE (station:Entity:Organization {id: $ids.station, name: 'Test Redaction Police Station', level: 'township', orgType: 'public-security', ${provenance}})
+     CREATE (bureau:Entity:Organization {id: $ids.bureau, name: 'Test Redaction Bureau', level: 'county', orgType: 'public-security', ${provenance}})
+     CREATE (station)-[:LOCATED_IN {id: 'test-redaction-station-in', ${provenance}}]->(village)
+     CREATE (station)-[:SUBORDINATE_TO {id: 'test-redaction-station-up', ${provenance}}]->(bureau)
+     CREATE (bureau)-[:OPERATES {id: 'test-redaction-operates', ${provenance}}]->(camp)
      WITH camp, village, relative
      UNWIND $ids.detainees AS id
      CREATE (d:Entity:Person:Detainee {id: id, name: $realName, sources: [$ids.record], confidence: 'confirmed', synthetic: false})
@@ -108,6 +117,60 @@ describe('finding 7: a victim’s home and family are withheld with the link tha
     // Nor from the village's side: who lives there.
     const residents = await query(viewer, 'expand-neighbourhood', { id: ids.village });
     expect(residents.body.nodes.map((node: { id: string }) => node.id)).not.toContain(ids.detainees[0]);
+  });
+});
+
+describe('F3: a victim’s home through the paths and common connections that run over it', () => {
+  const nodeIds = (answer: { body: { nodes: { id: string }[] } }) => answer.body.nodes.map((node) => node.id);
+  const detaineesIn = (answer: { body: unknown }) => ids.detainees.filter((id) => JSON.stringify(answer.body).includes(id));
+
+  it('gives an analyst the detainees a village and a camp share, and a viewer (or anyone under REDACT=1) none of them', async () => {
+    const betweenVillageAndCamp = { ids: [ids.village, ids.camp] };
+    expect(detaineesIn(await query(analyst, 'common-connections', betweenVillageAndCamp))).toEqual(ids.detainees);
+    for (const [who, client] of [
+      ['viewer', viewer],
+      ['REDACT=1 admin', redacted],
+    ] as const) {
+      const common = await query(client, 'common-connections', betweenVillageAndCamp);
+      expect(common.status, who).toBe(200);
+      // Nothing links both but the detainees' homes: no common connection at all, not one emptied after the fact.
+      expect(common.body.nodes, who).toEqual([]);
+      expect(common.body.meta.truncated, who).toBe(false);
+      // Nor through the relative's family links: the relative and the camp share only the detainees.
+      const kin = await query(client, 'common-connections', { ids: [ids.relative, ids.camp] });
+      expect(kin.body.nodes, who).toEqual([]);
+    }
+    expect(detaineesIn(await query(analyst, 'common-connections', { ids: [ids.relative, ids.camp] }))).toEqual(ids.detainees);
+  });
+
+  it('finds an analyst the path through a detainee’s home, and a viewer only the paths over links it may see', async () => {
+    const short = { fromId: ids.village, toId: ids.camp, maxDepth: 2 };
+    const analystPath = await query(analyst, 'shortest-path', short);
+    expect(analystPath.body.paths).toHaveLength(1);
+    expect(ids.detainees).toContain(analystPath.body.paths[0].nodes[1]);
+    expect(detaineesIn(await query(analyst, 'all-shortest-paths', short))).toEqual(ids.detainees);
+    const deep = { fromId: ids.village, toId: ids.camp, maxDepth: 6 };
+    for (const [who, client] of [
+      ['viewer', viewer],
+      ['REDACT=1 admin', redacted],
+    ] as const) {
+      for (const name of ['shortest-path', 'all-shortest-paths']) {
+        // Two links long, every path runs through a detainee's home: none is found.
+        const none = await query(client, name, short);
+        expect(none.status, `${who} ${name}`).toBe(200);
+        expect(none.body, `${who} ${name}`).toMatchObject({ nodes: [], edges: [], paths: [] });
+        expect(none.body.meta.truncated, `${who} ${name}`).toBe(false);
+        // Deeper, the path over what the reader may see: through the police station and its bureau, not a detainee.
+        const seen = await query(client, name, deep);
+        expect(
+          seen.body.paths.map((path: { nodes: string[] }) => path.nodes),
+          `${who} ${name}`,
+        ).toEqual([[ids.village, ids.station, ids.bureau, ids.camp]]);
+        expect(detaineesIn(seen), `${who} ${name}`).toEqual([]);
+      }
+      const kin = await query(client, 'shortest-path', { fromId: ids.relative, toId: ids.camp });
+      expect(nodeIds(kin), who).toEqual([]);
+    }
   });
 });
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { EntityId, RelationshipTypes, rowLimit } from '../params.ts';
 import { evidenceQuery } from '../define-query.ts';
 
-const params = z.object({
+/** Shared with public-all-shortest-paths.ts: the same question over the links a redacted reader receives. */
+export const params = z.object({
   fromId: EntityId,
   toId: EntityId,
   types: RelationshipTypes,

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { EntityId, rowLimit } from '../params.ts';
 import { evidenceQuery } from '../define-query.ts';
 
-const params = z.object({
+/** Shared with public-common-connections.ts: the same question over the links a redacted reader receives. */
+export const params = z.object({
   ids: z
     .array(EntityId)
     .min(2, 'must name at least two nodes')
