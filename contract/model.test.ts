@@ -53,7 +53,13 @@ describe('the model, stated once', () => {
     const protection = (level: string) => NodeLabel.options.filter((label) => (nodeKinds[label] as { protection?: string }).protection === level);
     const protectedLabels = [...protection('always'), `(${protection('default').join('|')}&!${protection('never').join('&!')})`].join('|');
     expect(isProtected(['Entity', 'Person'])).toBe(true);
-    for (const file of ['paths/public-common-connections.cypher', 'paths/public-shortest-path.cypher', 'paths/public-all-shortest-paths.cypher']) {
+    for (const file of [
+      'paths/public-common-connections.cypher',
+      'paths/public-shortest-path.cypher',
+      'paths/public-all-shortest-paths.cypher',
+      'explore/public-expand-neighbourhood.cypher',
+      'explore/public-relationship-counts.cypher',
+    ]) {
       const text = cypher(file);
       expect(text, file).toContain(`link:${withheld.join('|')}`);
       // Every label test in the file is the whole of the model's protection, written the one way.

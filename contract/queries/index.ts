@@ -22,6 +22,8 @@ import { query as whoIsResponsible } from './chain/who-is-responsible.ts';
 import { query as directivePropagation } from './directives/directive-propagation.ts';
 import { query as expandNeighbourhood } from './explore/expand-neighbourhood.ts';
 import { query as nodeDetails } from './explore/node-details.ts';
+import { query as publicExpandNeighbourhood } from './explore/public-expand-neighbourhood.ts';
+import { query as publicRelationshipCounts } from './explore/public-relationship-counts.ts';
 import { query as relationshipCounts } from './explore/relationship-counts.ts';
 import { query as startingPoints } from './explore/starting-points.ts';
 import { query as timeline } from './explore/timeline.ts';
@@ -121,6 +123,8 @@ export const queries = {
   directivePropagation,
   expandNeighbourhood,
   nodeDetails,
+  publicExpandNeighbourhood,
+  publicRelationshipCounts,
   relationshipCounts,
   startingPoints,
   timeline,

@@ -43,10 +43,14 @@ export interface RedactionSettings {
  * the answer (its `meta` and its cost included) is the same for a real name as for a made-up one.
  * Common connections and paths run only over the links the reader receives: withholding their
  * answers afterwards could not undo a node that a withheld link selected (the detainees a village and
- * a camp share are exactly those who live in the one and are held in the other).
+ * a camp share are exactly those who live in the one and are held in the other). An expansion and
+ * the counts of a node's links count only those links, so neither a page cut short (meta.truncated)
+ * nor a count says how many relatives or residents were withheld.
  */
 const REDACTED_QUESTIONS: ReadonlyMap<ResultQuery, ResultQuery> = new Map<ResultQuery, ResultQuery>([
   [queries.fullTextNames, queries.publicNames],
+  [queries.expandNeighbourhood, queries.publicExpandNeighbourhood],
+  [queries.relationshipCounts, queries.publicRelationshipCounts],
   [queries.commonConnections, queries.publicCommonConnections],
   [queries.shortestPath, queries.publicShortestPath],
   [queries.allShortestPaths, queries.publicAllShortestPaths],
@@ -147,9 +151,10 @@ export class EvidenceAnswers {
     const found = await this.recordedWhile(reader, note(asJsonParameters(checked)), () =>
       about ? this.overMembers(reader, about, (id) => this.graph.checkedEvidence(asked, { ...checked, id })) : this.graph.checkedEvidence(asked, checked),
     );
-    // Answered under the name the reader asked for: the stand-in is how, not what.
-    const result = asked === query ? found : { ...found, meta: { ...found.meta, query: query.name } };
-    return withhold(await this.resolve(reader, result), this.options(reader));
+    // Withheld by what the query run discloses (a stand-in may disclose what the query it stands for does not),
+    // then answered under the name the reader asked for: the stand-in is how, not what.
+    const withheld = withhold(await this.resolve(reader, found), this.options(reader));
+    return asked === query ? withheld : { ...withheld, meta: { ...withheld.meta, query: query.name } };
   }
 
   /**

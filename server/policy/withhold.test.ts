@@ -161,6 +161,18 @@ describe('withhold', () => {
     expect(unknown.summary).toEqual({});
   });
 
+  it('sends a node’s link counts only from the query that counts the links a redacted reader receives', () => {
+    const counts = (query: string): Result => ({
+      ...sample(),
+      summary: { relationshipCounts: [{ type: 'RELATED_TO', out: 0, in: 2 }] },
+      meta: { query, parameters: { id: 'd1' }, durationMs: 1, truncated: false },
+    });
+    // relationship-counts counts a victim's relatives and homes: whatever carries its name, its counts stay on the server.
+    expect(withhold(counts('relationship-counts'), viewer).summary).toEqual({});
+    expect(withhold(counts('public-relationship-counts'), viewer).summary).toEqual(counts('x').summary);
+    expect(withhold(counts('relationship-counts'), { ...viewer, role: 'analyst' }).summary).toEqual(counts('x').summary);
+  });
+
   it('protects detainees and people who are neither officials nor guards', () => {
     expect(isProtected(['Person', 'Detainee'])).toBe(true);
     expect(isProtected(['Person'])).toBe(true);

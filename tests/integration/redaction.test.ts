@@ -2,8 +2,9 @@
 // detainees, their relative, their village and the records about them: a real name in the curated
 // name search (1), the search oracle (6), a
 // victim's links (7), documents named after the person (8), an analyst's searched name in a shared
-// view (2), admin raw Cypher (3), and the audit log under REDACT=1. Then the security review's F3: a
-// victim's home through the paths and common connections that run over it.
+// view (2), admin raw Cypher (3), and the audit log under REDACT=1. Then the security review's F3 (a
+// victim's home through the paths and common connections that run over it) and F6 (counts of the
+// links a viewer may not see).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, testDriver, type Client, type TestApp } from '../support/neo4j.ts';
 import { provenance } from '../fixtures/provenance.ts';
@@ -170,6 +171,47 @@ describe('F3: a victim’s home through the paths and common connections that ru
       }
       const kin = await query(client, 'shortest-path', { fromId: ids.relative, toId: ids.camp });
       expect(nodeIds(kin), who).toEqual([]);
+    }
+  });
+});
+
+describe('F6: counts of the links a viewer may not see', () => {
+  type Count = { type: string; out: number; in: number };
+  const counts = async (client: Client, id: string) =>
+    ((await query(client, 'relationship-counts', { id })).body.summary.relationshipCounts as Count[] | undefined)?.map(
+      (count) => `${count.type} out ${count.out} in ${count.in}`,
+    );
+
+  it('counts for a viewer only the links it receives, a detainee’s and a village’s', async () => {
+    expect(await counts(analyst, ids.detainees[0]!)).toEqual(['DETAINED_AT out 1 in 0', 'RELATED_TO out 0 in 1', 'RESIDES_IN out 1 in 0']);
+    expect(await counts(analyst, ids.village)).toEqual(['LOCATED_IN out 0 in 1', 'RESIDES_IN out 0 in 4']);
+    for (const [who, client] of [
+      ['viewer', viewer],
+      ['REDACT=1 admin', redacted],
+    ] as const) {
+      expect(await counts(client, ids.detainees[0]!), who).toEqual(['DETAINED_AT out 1 in 0']);
+      expect(await counts(client, ids.village), who).toEqual(['LOCATED_IN out 0 in 1']);
+      expect(await counts(client, ids.relative), who).toEqual([]);
+    }
+  });
+
+  it('says an expansion was cut only by links the reader would receive', async () => {
+    const cut = (client: Client, id: string, types: string[]) => query(client, 'expand-neighbourhood', { id, types, limit: 1 });
+    expect((await cut(analyst, ids.relative, ['RELATED_TO'])).body.meta.truncated).toBe(true);
+    expect((await cut(analyst, ids.village, [])).body.meta.truncated).toBe(true);
+    for (const [who, client] of [
+      ['viewer', viewer],
+      ['REDACT=1 admin', redacted],
+    ] as const) {
+      const family = await cut(client, ids.relative, ['RELATED_TO']);
+      expect(family.body, who).toMatchObject({ nodes: [], edges: [], meta: { truncated: false } });
+      // The village's first link may be a detainee's home: the page holds the one link a viewer sees, uncut.
+      const village = await cut(client, ids.village, []);
+      expect(
+        village.body.edges.map((edge: { id: string }) => edge.id),
+        who,
+      ).toEqual(['test-redaction-station-in']);
+      expect(village.body.meta.truncated, who).toBe(false);
     }
   });
 });

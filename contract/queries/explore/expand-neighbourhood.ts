@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { EntityId, RelationshipTypes, rowLimit } from '../params.ts';
 import { evidenceQuery } from '../define-query.ts';
 
-const params = z.object({
+/** Shared with public-expand-neighbourhood.ts: the same expansion over the links a redacted reader receives. */
+export const params = z.object({
   id: EntityId,
   types: RelationshipTypes,
   direction: z.enum(['out', 'in', 'both']).default('both'),
