@@ -132,6 +132,29 @@ describe('withhold', () => {
     expect(shown.edges.find((edge) => edge.id === 'e4')!.properties).toEqual({ id: 'e4', title: 'Secretary' });
   });
 
+  it('withholds every element of a path that used a withheld link, unless a path still sent holds it', () => {
+    // A shortest path from a village to a camp through the detainee who lives in the one and is held in the other.
+    const village = sample().nodes.filter((node) => ['v1', 'd1', 'f1'].includes(node.id));
+    const [detention, home] = [sample().edges[0]!, sample().edges[2]!];
+    const through: Result = {
+      ...sample(),
+      nodes: village,
+      edges: [home, detention],
+      paths: [{ nodes: ['v1', 'd1', 'f1'], edges: ['e3', 'e1'], attributes: { hops: 2 } }],
+      summary: {},
+      meta: { query: 'shortest-path', parameters: { fromId: 'v1', toId: 'f1' }, durationMs: 1, truncated: false },
+    };
+    expect(withhold(through, viewer)).toMatchObject({ nodes: [], edges: [], paths: [], citations: {} });
+    // The detention on a path of its own is still sent, with the detainee and the camp.
+    const alsoHeld: Result = { ...through, paths: [...through.paths, { nodes: ['d1', 'f1'], edges: ['e1'], attributes: { hops: 1 } }] };
+    const shown = withhold(alsoHeld, viewer);
+    expect(shown.nodes.map((node) => node.id)).toEqual(['d1', 'f1']);
+    expect(shown.edges.map((edge) => edge.id)).toEqual(['e1']);
+    expect(shown.paths.map((path) => path.edges)).toEqual([['e1']]);
+    // Analysts get the path.
+    expect(withhold(through, { ...viewer, role: 'analyst' })).toBe(through);
+  });
+
   it('titles a document only when it is published and no victim cites it', () => {
     const shown = withhold(sample(), viewer);
     expect(shown.citations['doc-record']).toEqual({ id: 'doc-record', name: documentStandIn('doc-record', secret), collection: 'Leak', date: '2018-01-02' });

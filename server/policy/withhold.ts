@@ -8,7 +8,7 @@ import type { Role } from '../../contract/api/session.ts';
 import { declaredLinkProperties, disclosedProperties, disclosedVictimLink, displayOf, isProtected, kindOf } from '../../contract/model.ts';
 import type { Disclosed } from '../../contract/queries/define-query.ts';
 import { queries } from '../../contract/queries/index.ts';
-import type { Citation, Json, Result, ResultEdge, ResultMeta, ResultNode } from '../../contract/result.ts';
+import type { Citation, Json, Result, ResultEdge, ResultMeta, ResultNode, ResultPath } from '../../contract/result.ts';
 
 export interface WithholdOptions {
   role: Role;
@@ -152,24 +152,35 @@ export function withhold(result: Result, options: WithholdOptions): Result {
   const isVictim = (id: string) => victimIds.has(id) || !byId.has(id);
   const touchesVictim = (edge: ResultEdge) => isVictim(edge.source) || isVictim(edge.target);
 
-  const edges: ResultEdge[] = [];
-  const withheldEdges = new Set<string>();
-  for (const edge of result.edges) {
-    const allowed = touchesVictim(edge) ? model.disclosedVictimLink(edge.type) : declaredLinkProperties;
-    if (allowed) edges.push({ ...edge, properties: pick(edge.properties, allowed) });
-    else withheldEdges.add(edge.id);
-  }
+  const allowedOf = (edge: ResultEdge) => (touchesVictim(edge) ? model.disclosedVictimLink(edge.type) : declaredLinkProperties);
+  const withheldEdges = new Set(result.edges.filter((edge) => !allowedOf(edge)).map((edge) => edge.id));
   const { columns } = disclosedBy(result.meta.query);
-  const paths = result.paths
-    .filter((path) => path.edges.every((id) => !withheldEdges.has(id)))
-    .map((path) => ({ ...path, attributes: pick(path.attributes, columns) }));
+  const sentPaths = result.paths.filter((path) => path.edges.every((id) => !withheldEdges.has(id)));
+  const paths = sentPaths.map((path) => ({ ...path, attributes: pick(path.attributes, columns) }));
+
+  // Every element of a path that used a withheld link goes with it, unless a path still sent holds it:
+  // a path from a village to a camp through a detainee's home must not leave the detainee and their
+  // detention behind. (A query for redacted readers does not find such paths at all, evidence-answers.ts;
+  // this holds for any answer, a submitted export's included.)
+  const pathed = (ids: (path: ResultPath) => string[]) => {
+    const inAny = new Set(result.paths.flatMap(ids));
+    const inSent = new Set(sentPaths.flatMap(ids));
+    return (id: string) => !inAny.has(id) || inSent.has(id);
+  };
+  const nodeInSentPath = pathed((path) => path.nodes);
+  const edgeInSentPath = pathed((path) => path.edges);
+  const edges: ResultEdge[] = [];
+  for (const edge of result.edges) {
+    const allowed = allowedOf(edge);
+    if (allowed && edgeInSentPath(edge.id)) edges.push({ ...edge, properties: pick(edge.properties, allowed) });
+  }
 
   // A node that only a withheld link brought into the answer goes with it: a victim's village, their relatives.
   const shownEnds = new Set([...edges.flatMap((edge) => [edge.source, edge.target]), ...paths.flatMap((path) => path.nodes)]);
   const withheldEnds = new Set(result.edges.filter((edge) => withheldEdges.has(edge.id)).flatMap((edge) => [edge.source, edge.target]));
   const published = publishedDocuments(result, victimIds, touchesVictim);
   const nodes = result.nodes
-    .filter((node) => !withheldEnds.has(node.id) || shownEnds.has(node.id))
+    .filter((node) => nodeInSentPath(node.id) && (!withheldEnds.has(node.id) || shownEnds.has(node.id)))
     .map((node) => withholdNode(node, published(node.id, node.properties.url), secret, model));
 
   // Only documents that what is still sent cites: a withheld relative's police record is withheld too.
