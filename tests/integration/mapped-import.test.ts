@@ -452,6 +452,66 @@ describe('two rows about one person, each linking to one facility', () => {
   }
 });
 
+describe('a later file about people the graph holds', () => {
+  const mapping = (namespace: string) =>
+    parseMapping(
+      `${namespace}.yaml`,
+      [
+        'schemaVersion: 1',
+        `name: ${namespace}`,
+        `namespace: ${namespace}`,
+        'confidence: reported',
+        'entities:',
+        '  person: { kind: Detainee, key: [no], properties: { name: name, idNumber: idcard, address: address, synthetic: { literal: true } } }',
+        '  facility: { kind: Facility, key: [camp], properties: { name: camp, facilityType: { literal: other }, synthetic: { literal: true } } }',
+        'links:',
+        '  - { type: DETAINED_AT, from: person, to: facility, properties: { from: entered, synthetic: { literal: true } } }',
+        '',
+      ].join('\n'),
+    );
+  const header = 'no,name,idcard,address,camp,entered\n';
+
+  it('makes another stay a link of its own, and says which of its values the graph keeps instead', async () => {
+    const namespace = 'test-mapped-later';
+    const first = await importRoster(
+      'later-2017.csv',
+      `${header}1,Test Later Aygul,650000198505050055,Test Street 1,TestCampLater,2017-05-28\n`,
+      await mapping(namespace),
+    );
+    expect(first.status).toBe('complete');
+    // The roster of 2019: the same person (same key), another name and address, held there again.
+    const later = await importRoster(
+      'later-2019.csv',
+      `${header}1,Test Later Aygul Ali,650000198505050055,Test Street 9,TestCampLater,2019-09-09\n`,
+      await mapping(namespace),
+    );
+    expect(later.status).toBe('complete');
+    const person = personId(namespace, '1');
+    const stays = async () => (await links('DETAINED_AT', person)).map((link) => link.properties.from).sort();
+    expect(await stays()).toEqual(['2017-05-28', '2019-09-09']);
+    expect((await node(person))!.properties).toMatchObject({ name: 'Test Later Aygul', address: 'Test Street 1' });
+    expect(later.report.entries.map((entry) => `${entry.line} ${entry.severity} ${entry.field}: ${entry.reason}`)).toEqual([
+      '2 warning name: "Test Later Aygul Ali" differs from "Test Later Aygul" on the node this row merges into (same id): that node keeps "Test Later Aygul", and "Test Later Aygul Ali" is not stored',
+      '2 warning address: "Test Street 9" differs from "Test Street 1" on the node this row merges into (same id): that node keeps "Test Street 1", and "Test Street 9" is not stored',
+    ]);
+    // A dry run of the same file says so before anything is written.
+    const dry = await importRoster(
+      'later-2019-dry.csv',
+      `${header}1,Test Later Aygul Ali,650000198505050055,Test Street 1,TestCampLater,2019-09-09\n`,
+      await mapping(namespace),
+      {
+        dryRun: true,
+      },
+    );
+    expect(dry.report.entries.map((entry) => entry.field)).toEqual(['name']);
+    // Undoing the later file takes its stay back and leaves the first.
+    await undoImport(graph, later.importId, 'test-mapped-who');
+    expect(await stays()).toEqual(['2017-05-28']);
+    await undoImport(graph, first.importId, 'test-mapped-who');
+    expect(await node(person)).toBeNull();
+  });
+});
+
 describe('linking to the official gazetteer', () => {
   it("links a facility named by its county's Uyghur-based name, its pinyin or its code to the official county, and reports a name two counties share", async () => {
     const file = join(scratch, 'gazetteer-facilities.csv');

@@ -3,7 +3,8 @@
 // description: Writes an import's relationships between existing nodes, as merge-import-nodes does
 //   nodes: a new link lists the import; a link the graph holds keeps its values, gains the import's
 //   sources and missing values, and a `_Claim` records what the import added (a later row of the
-//   import on the same link adds to it, or makes a link of its own when its period differs). `from`
+//   import on the same link adds to it); a row whose period differs from the link's makes a link of
+//   its own, whoever wrote the link. `from`
 //   and `to` are stored as dates so chains can compare them.
 // param rows: relationships to write: id, type (from model.ts), source, target, properties
 // param importId: id of the `_Import` record writing them
@@ -15,12 +16,13 @@ UNWIND $rows AS row
 MATCH (source:Entity {id: row.source})
 MATCH (target:Entity {id: row.target})
 OPTIONAL MATCH (source)-[joined {id: row.id}]->(target)
-// A later row of this import on a link it wrote already (a row merged into another's node joins that
-// node's link) with another period is another stay, not a value to drop: a link of its own, named by
-// its period, so rows giving the same period meet on it. Periods differ where both give a date and
-// the dates differ, or where together they would end before they start.
+// A row on a link the graph holds (a later row of this import, a row merged into another's node that
+// joins that node's link, or a later file: a roster of 2019 that finds the person held there since
+// 2017) with another period is another stay, not a value to drop: a link of its own, named by its
+// period, so rows giving the same period meet on it. Periods differ where both give a date and the
+// dates differ, or where together they would end before they start.
 WITH row, source, target, joined,
-     joined IS NOT NULL AND $importId IN coalesce(joined.imports, []) AND (
+     joined IS NOT NULL AND (
        coalesce(joined.from <> date(row.properties.from), false) OR coalesce(joined.to <> date(row.properties.to), false) OR
        coalesce(coalesce(joined.from, date(row.properties.from)) > coalesce(joined.to, date(row.properties.to)), false)) AS anotherStay
 WITH source, target, anotherStay, CASE WHEN anotherStay THEN null ELSE joined END AS joined,

@@ -10,7 +10,7 @@ import type { GraphExecutor } from '../../graph/executor.ts';
 import type { CompiledMapping, MappedReference } from '../mapping/map-row.ts';
 import type { Table } from '../readers/table.ts';
 import { graphLookup } from '../validate.ts';
-import { FileNodes, findCandidates, type Verdict } from './matching.ts';
+import { disagreements, FileNodes, findCandidates, type Verdict } from './matching.ts';
 import { MAX_REPORT_ENTRIES, MAX_REPORT_MATCHES, type ReportBuilder } from './report-builder.ts';
 import { type Collision, ElementBits, hash32, hash64, IdLedger, NOT_KEPT, type Settlement } from './id-ledger.ts';
 
@@ -172,7 +172,9 @@ async function checkWithLedger(options: CheckOptions, ledger: IdLedger): Promise
       batch.map(({ node }) => node),
     );
     for (const { node, place, ordinal } of batch) {
-      deferred.match(ordinal, toVerdict(node, place, fileNodes.judge(node, candidates)));
+      const verdict = fileNodes.judge(node, candidates);
+      deferred.match(ordinal, toVerdict(node, place, verdict));
+      reportDisagreements(report, node, place, verdict);
     }
     fileNodes.endBatch();
   };
@@ -316,6 +318,18 @@ async function nameFromFile(options: CheckOptions, settlement: Settlement): Prom
   // What the graph holds under each, for the message (nothing, or a node of another kind).
   const existing = await graphLookup(options.graph)(outside.map(({ id }) => id));
   for (const reference of outside) reportOutside(report, { ...reference, labels: existing.get(reference.id) });
+}
+
+/** A warning for each value a merging row gives otherwise than the node it merges into, which keeps its own. */
+export function reportDisagreements(report: ReportBuilder, node: NodeRow, place: SourcePlace, verdict: Verdict): void {
+  for (const { key, kept, given } of disagreements(node, verdict)) {
+    report.add(
+      place,
+      key,
+      `"${given}" differs from "${kept}" on the node this row merges into (${verdict.reasons.join(', ')}): that node keeps "${kept}", and "${given}" is not stored`,
+      'warning',
+    );
+  }
 }
 
 export function toVerdict(node: NodeRow, place: SourcePlace, verdict: Verdict): MatchVerdict {

@@ -310,6 +310,25 @@ export class FileNodes {
   }
 }
 
+/** Values a node merging into another is compared on: those the look-up reads (match-candidates.cypher) and a row can give. */
+const COMPARED = ['name', 'nameZh', 'idNumber', 'birthDate', 'address', 'county', 'prefecture', 'level', 'placeType', 'facilityType'] as const;
+
+/**
+ * What a node that merges into another (a 'same' verdict) says otherwise than the node it merges
+ * into: the merge keeps the existing value and stores nothing of this one, so the report says so
+ * (a later roster's other name for one ID number, a post's new holder under the post's key).
+ */
+export function disagreements(node: NodeRow, verdict: Verdict): { key: string; kept: string; given: string }[] {
+  if (verdict.verdict !== 'same') return [];
+  const existing = verdict.existing!.properties;
+  return COMPARED.flatMap((key) => {
+    const kept = existing[key];
+    const given = node.properties[key];
+    if (kept === undefined || kept === null || given === undefined || given === null || String(kept) === String(given)) return [];
+    return [{ key, kept: String(kept), given: String(given) }];
+  });
+}
+
 /** The id of the node `node` merges into by its verdict: the same id or ID number as another's; else null. */
 export function mergedInto(node: NodeRow, verdict: Verdict): string | null {
   return verdict.verdict === 'same' && verdict.existing!.id !== node.id ? verdict.existing!.id : null;

@@ -8,7 +8,7 @@ import type { GraphBatch, NodeRow, RelationshipRow } from '../../../contract/gra
 import type { GraphExecutor } from '../../graph/executor.ts';
 import type { CompiledMapping } from '../mapping/map-row.ts';
 import type { Table } from '../readers/table.ts';
-import { ImportCancelled, toVerdict } from './check-pass.ts';
+import { ImportCancelled, reportDisagreements, toVerdict } from './check-pass.ts';
 import { FileNodes, findCandidates, mergedInto } from './matching.ts';
 import { loadGazetteer, placeLinks } from './place-links.ts';
 import { linkId } from '../mapping/stable-ids.ts';
@@ -54,6 +54,7 @@ export async function* writeBatches(options: WriteOptions): AsyncGenerator<Graph
       }
       const verdict = fileNodes.judge(node, candidates);
       report.match(toVerdict(node, place, verdict));
+      reportDisagreements(report, node, place, verdict);
       const into = mergedInto(node, verdict);
       const kept = into === null ? node : { ...node, id: into };
       if (into !== null) merges.set(node.id, into);
