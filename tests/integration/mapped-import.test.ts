@@ -660,6 +660,46 @@ describe('bad input', () => {
     expect(await count('test-mapped-keyless-filtered:')).toBe(1);
   });
 
+  it("refuses a row that gives a link's date but leaves its facility empty, as a merged cell does, and says a required value is empty", async () => {
+    const mapping = parseMapping(
+      'test-mapped-merged-cell.yaml',
+      [
+        'schemaVersion: 1',
+        'name: test-mapped-merged-cell',
+        'namespace: test-mapped-merged-cell',
+        'confidence: reported',
+        'entities:',
+        '  person: { kind: Detainee, key: [no], properties: { name: name, synthetic: { literal: true } } }',
+        '  facility: { kind: Facility, key: [camp], properties: { name: camp, facilityType: { literal: other }, synthetic: { literal: true } } }',
+        'links:',
+        '  - { type: DETAINED_AT, from: person, to: facility, properties: { from: entered, synthetic: { literal: true } } }',
+        '',
+      ].join('\n'),
+    );
+    // The camp is written once, in the first row of the cell merged over three, as a workbook exports it.
+    const text =
+      'no,name,camp,entered\n1,Test Merged One,TestCampMerged,2017-01-01\n2,Test Merged Two,,2017-02-02\n3,,TestCampMerged,2017-03-03\n4,Test Merged Four,,\n';
+    const result = await importRoster('merged-cell.csv', text, await mapping);
+    expect(result.status).toBe('refused');
+    expect(result.report.entries.map((entry) => `${entry.line} ${entry.field}: ${entry.reason}`)).toEqual([
+      '3 camp (links.0): this row gives the DETAINED_AT\'s entered (2017-02-02) but no facility: "camp" is empty (a merged cell holds its value in its first row only), so the link cannot be made: fill the column in every row, or leave such rows out on purpose with a filter ({ column: camp, present: true })',
+      '4 name (entities.person.name): is required but empty in this row',
+    ]);
+    expect(await count('test-mapped-merged-cell:')).toBe(0);
+  });
+
+  it('refuses a post that reports to itself', async () => {
+    const loop = join(scratch, 'loop-organogram.csv');
+    await writeFile(
+      loop,
+      'post,holder,holder_zh,title,reports_to,organisation,org_level,since\nL0,Test Loop Director,,Director,,Test Loop Bureau,central,2016\nL1,Test Loop Officer,,Officer,L1,Test Loop Bureau,central,2016\n',
+    );
+    const result = await engine(loop, 'organogram.yaml', undefined, { dryRun: true });
+    expect(result.report.entries.map((entry) => `${entry.line} ${entry.field}: ${entry.reason}`)).toEqual([
+      "3 reports_to (links.0): this row's REPORTS_TO goes from official to itself",
+    ]);
+  });
+
   it('names the file, the line or cell, the field and the reason, and writes nothing', async () => {
     const bad = join(scratch, 'bad-roster.csv');
     await writeFile(

@@ -316,7 +316,8 @@ export function compileMapping(mapping: MappingDocument, context: CompileContext
     for (const issue of error.issues) {
       const key = issue.path[0] === 'properties' ? String(issue.path[1] ?? '') : String(issue.path[0] ?? '');
       const source = sourcesOf[key];
-      const missing = issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
+      // NodeRow passes a kind's issues on as its own (code 'custom'), with the message zod wrote.
+      const missing = /received undefined$/.test(issue.message);
       problems.push({
         field: `${owner}.${key || '(row)'}`,
         column: source ? columnsOf(source)[0] : undefined,
@@ -403,8 +404,31 @@ export function compileMapping(mapping: MappingDocument, context: CompileContext
     mapping.links.forEach((link, index) => {
       const source = ids.get(link.from);
       const target = ids.get(link.to);
-      if (!source || !target) return;
       const owner = `links.${index}`;
+      if (!source || !target) {
+        // No link without both ends; but a row that gives the link's own values (a date of entry) and
+        // leaves an end's key empty (a merged cell, which only its first row holds) would lose them.
+        const absent = source ? link.to : link.from;
+        const given = Object.values(link.properties)
+          .flatMap(columnsOf)
+          .find((column) => (row.cells[column] ?? null) !== null);
+        const reported = out.problems.some((problem) => problem.field.startsWith(`entities.${absent}.`) || problem.field === `entities.${absent}`);
+        if (!given || reported) return;
+        const entity = mapping.entities[absent]!;
+        const column = (entity.key ?? [entity.id!])[0]!;
+        out.problems.push({
+          field: owner,
+          column,
+          reason: `this row gives the ${link.type}'s ${given} (${row.cells[given]}) but no ${absent}: "${column}" is empty (a merged cell holds its value in its first row only), so the link cannot be made: fill the column in every row, or leave such rows out on purpose with a filter ({ column: ${column}, present: true })`,
+        });
+        return;
+      }
+      if (source === target) {
+        // A post reporting to itself (an organogram's typing slip) would make a chain of command loop.
+        const entity = mapping.entities[link.to]!;
+        out.problems.push({ field: owner, column: (entity.key ?? [entity.id!])[0], reason: `this row's ${link.type} goes from ${link.from} to itself` });
+        return;
+      }
       const before = out.problems.length;
       const props = properties(link.properties, row.cells, RelationshipProps.shape, 'link', owner, out.problems);
       const confidence = link.confidence ? confidenceOf(link.confidence, row.cells) : rowConfidence;
