@@ -700,6 +700,19 @@ describe('bad input', () => {
     ]);
   });
 
+  it('names the row a link points to when that row was refused, instead of calling it a link to nowhere', async () => {
+    const refused = join(scratch, 'refused-organogram.csv');
+    await writeFile(
+      refused,
+      'post,holder,holder_zh,title,reports_to,organisation,org_level,since\nR0,Test Refused Director,,Director,,Test Refused Bureau,central,2016\nR1,,,Officer,R0,Test Refused Bureau,central,2016\nR2,Test Refused Two,,Officer,R1,Test Refused Bureau,central,2016\n',
+    );
+    const result = await engine(refused, 'organogram.yaml', undefined, { dryRun: true });
+    expect(result.report.entries.map((entry) => `${entry.line} ${entry.field}: ${entry.reason}`)).toEqual([
+      '3 holder (entities.official.name): is required but empty in this row',
+      '4 entities.superior: "test-organogram:person:R1" is made on line 3, whose row has problems of its own (see there)',
+    ]);
+  });
+
   it('names the file, the line or cell, the field and the reason, and writes nothing', async () => {
     const bad = join(scratch, 'bad-roster.csv');
     await writeFile(

@@ -144,6 +144,9 @@ async function checkWithLedger(options: CheckOptions, ledger: IdLedger): Promise
   // once the ledger says that place is the first of its id: an entity named again after `recent`
   // was cleared is looked up again, but reported once. Details for the first few thousand, bits for all.
   const deferred = new Deferred();
+  // Ids of rows refused for their values, by line, so a link to one is not called a link to nowhere
+  // (only rows with problems add to it: at most as many as the report lists).
+  const refusedOn: RefusedOn = new Map();
   // The file's own nodes of the last few look-ups: a check writes nothing, so the graph never answers for them.
   const fileNodes = new FileNodes();
   let queued: QueuedNode[] = [];
@@ -210,6 +213,7 @@ async function checkWithLedger(options: CheckOptions, ledger: IdLedger): Promise
         );
       }
       const place = table.placeOf(row);
+      for (const id of mapped.refused) if (refusedOn.size < MAX_REPORT_ENTRIES && !refusedOn.has(id)) refusedOn.set(id, row.line);
       for (const { row: node } of mapped.nodes) {
         const ordinal = ledger.size;
         ledger.noteElement('node', node.id, hash32(JSON.stringify(node)), row.line);
@@ -245,14 +249,19 @@ async function checkWithLedger(options: CheckOptions, ledger: IdLedger): Promise
   deferred.report(report, settlement.first, ledger.size);
   report.addUnlisted(settlement.collisionsLeftOut + settlement.unnamedOutsideLeftOut);
   // A reference names a node of this file or of the graph; anything else is a link to nowhere.
-  for (const index of settlement.outside) reportOutside(report, unanswered[index]!);
-  await nameFromFile(options, settlement);
+  for (const index of settlement.outside) reportOutside(report, unanswered[index]!, refusedOn);
+  await nameFromFile(options, settlement, refusedOn);
   return { rows, keptRows, firstOfId: settlement.first };
 }
 
-function reportOutside(report: ReportBuilder, { place, reference, labels }: Unanswered): void {
+type RefusedOn = Map<string, number>;
+
+function reportOutside(report: ReportBuilder, { id, place, reference, labels }: Unanswered, refusedOn: RefusedOn): void {
   const shown = reference.shownAs;
-  if (!labels) report.add(place, `entities.${reference.alias}`, `"${shown}" is neither in the file nor in the graph`);
+  const refusedLine = refusedOn.get(id);
+  if (!labels && refusedLine !== undefined) {
+    report.add(place, `entities.${reference.alias}`, `"${shown}" is made on line ${refusedLine}, whose row has problems of its own (see there)`);
+  } else if (!labels) report.add(place, `entities.${reference.alias}`, `"${shown}" is neither in the file nor in the graph`);
   else report.add(place, `entities.${reference.alias}`, `"${shown}" is ${article(kindOf(labels))} in the graph, not ${article(reference.labels[0]!)}`);
 }
 
@@ -261,7 +270,7 @@ function reportOutside(report: ReportBuilder, { place, reference, labels }: Unan
  * was not left to keep by its line and the hash of its id: the file is read again, as far as the
  * last of them, to name each. Only a refused file takes this pass.
  */
-async function nameFromFile(options: CheckOptions, settlement: Settlement): Promise<void> {
+async function nameFromFile(options: CheckOptions, settlement: Settlement, refusedOn: RefusedOn): Promise<void> {
   const { compiled, report } = options;
   const { collisions, unnamedOutside } = settlement;
   if (collisions.length + unnamedOutside.length === 0) return;
@@ -317,7 +326,7 @@ async function nameFromFile(options: CheckOptions, settlement: Settlement): Prom
   }
   // What the graph holds under each, for the message (nothing, or a node of another kind).
   const existing = await graphLookup(options.graph)(outside.map(({ id }) => id));
-  for (const reference of outside) reportOutside(report, { ...reference, labels: existing.get(reference.id) });
+  for (const reference of outside) reportOutside(report, { ...reference, labels: existing.get(reference.id) }, refusedOn);
 }
 
 /** A warning for each value a merging row gives otherwise than the node it merges into, which keeps its own. */

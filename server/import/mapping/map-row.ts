@@ -55,6 +55,8 @@ export interface MappedReference {
 export interface MappedRow {
   nodes: MappedNode[];
   references: MappedReference[];
+  /** Ids this row would have made, had its values been good: the rows that link to them are named by it. */
+  refused: string[];
   links: RelationshipRow[];
   problems: MappingProblem[];
 }
@@ -327,7 +329,7 @@ export function compileMapping(mapping: MappingDocument, context: CompileContext
   }
 
   function mapRow(row: SourceRow): MappedRow {
-    const out: MappedRow = { nodes: [], references: [], links: [], problems: [] };
+    const out: MappedRow = { nodes: [], references: [], refused: [], links: [], problems: [] };
     if (row.problem) out.problems.push({ field: '(row)', reason: row.problem });
     const rowConfidence = confidenceOf(mapping.confidence, row.cells);
     const ids = new Map<string, string>();
@@ -387,10 +389,14 @@ export function compileMapping(mapping: MappingDocument, context: CompileContext
       const props = properties(entity.properties, row.cells, nodeSchemas[kind].shape, kind, owner, out.problems);
       const confidence = entity.confidence ? confidenceOf(entity.confidence, row.cells) : rowConfidence;
       if (confidence.problem) out.problems.push(confidence.problem);
-      if (out.problems.length > before) continue;
+      if (out.problems.length > before) {
+        out.refused.push(id);
+        continue;
+      }
       const parsed = NodeRow.safeParse({ id, labels, properties: { ...props, sources, confidence: confidence.value } });
       if (!parsed.success) {
         issues(parsed.error, owner, entity.properties, out.problems);
+        out.refused.push(id);
         continue;
       }
       if (keep && keep.on === alias) {
