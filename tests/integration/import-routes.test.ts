@@ -172,6 +172,26 @@ describe('import routes', () => {
     expect((await analyst.post(`/api/imports/${encodeURIComponent(done.importId!)}/undo`)).status).toBe(200);
   });
 
+  it('refuse a workbook row whose formula gave an error, naming the cell, rather than read it as empty', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名单');
+    sheet.addRow(['序号', '姓名', '身份证号码', '关押场所']);
+    sheet.addRow([1, '测试公式甲', '650000198001010027', '测试看守所']);
+    // A VLOOKUP that found nothing: Excel keeps the formula and #N/A as its result.
+    sheet.addRow([2, '测试公式乙', { formula: 'VLOOKUP(A3,Sheet2!A:B,2,FALSE)', result: { error: '#N/A' } }, '测试看守所']);
+    sheet.addRow([3, '测试公式丙', '650000198001010035', { error: '#REF!' }]);
+    const inspection = UploadAnswer.parse((await upload(analyst, 'test-routes-formula.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()))).body).inspection!;
+    const job = await analyst.post(`/api/imports/uploads/${inspection.uploadId}/jobs`, { mapping: inspection.mapping });
+    const done = await finished(analyst, job.body.jobId);
+    expect(done.state).toBe('refused');
+    expect(done.report!.entries.map((entry) => `${entry.line} ${entry.field}: ${entry.reason}`)).toContainEqual(
+      '3 (row): cell C3 (身份证号码) holds a formula with no value (it ended in an error such as #N/A, or was never calculated): its value is not known; mend the formula or type the value in',
+    );
+    expect(done.report!.entries.map((entry) => `${entry.line} ${entry.field}: ${entry.reason}`)).toContainEqual(
+      '4 (row): cell D4 (关押场所) holds the error #REF!: its value is not known; mend the formula or type the value in',
+    );
+  });
+
   it('refuse a file past the upload limit and keep nothing of it', async () => {
     const small = await startTestApp(testDriver(), { imports: { uploadLimitBytes: 1000 } });
     try {

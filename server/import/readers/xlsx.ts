@@ -89,6 +89,21 @@ export function cellOf(value: unknown): Cell {
   return null;
 }
 
+/**
+ * A cell whose value is not known: an error (#REF!, #VALUE!), or a formula without a value, which is
+ * how the streaming reader gives one that ended in an error (#N/A from a VLOOKUP that found nothing)
+ * or was never calculated. Read as an empty cell, it would drop what the row says without a word.
+ */
+function unknownValue(value: unknown): string | null {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return null;
+  const object = value as { error?: unknown; result?: unknown; formula?: unknown; sharedFormula?: unknown };
+  if (typeof object.error === 'string') return `the error ${object.error}`;
+  if ('formula' in object || 'sharedFormula' in object) {
+    return object.result === undefined ? 'a formula with no value (it ended in an error such as #N/A, or was never calculated)' : unknownValue(object.result);
+  }
+  return null;
+}
+
 async function openWorkbook(path: string, options: OpenOptions): Promise<Table> {
   const sheets = await inspectZip(path, options);
   if (sheets.length === 0) throw new HeaderError(`${options.name}: the workbook has no sheet`);
@@ -103,13 +118,15 @@ async function openWorkbook(path: string, options: OpenOptions): Promise<Table> 
     worksheets: 'emit',
     entries: 'ignore',
   });
-  const rowsOfSheet = async function* (): AsyncGenerator<{ number: number; values: Cell[] }> {
+  const rowsOfSheet = async function* (): AsyncGenerator<{ number: number; values: Cell[]; errors: (string | null)[] }> {
     try {
       for await (const worksheet of reader) {
         if ((worksheet as unknown as { name: string }).name !== sheet) continue;
         for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
-          const values = (row.values as unknown[]).slice(1).map(cellOf);
-          if (values.some((value) => value !== null)) yield { number: row.number, values };
+          const raw = (row.values as unknown[]).slice(1);
+          const values = raw.map(cellOf);
+          const errors = raw.map(unknownValue);
+          if (values.some((value) => value !== null) || errors.some((error) => error !== null)) yield { number: row.number, values, errors };
         }
         return;
       }
@@ -136,13 +153,20 @@ async function openWorkbook(path: string, options: OpenOptions): Promise<Table> 
   }
   async function* sheetRows(): AsyncGenerator<SourceRow> {
     for (let step = await source.next(); !step.done; step = await source.next()) {
-      const { number, values } = step.value;
+      const { number, values, errors } = step.value;
       const cells: SourceRow['cells'] = {};
       columns.forEach((column, i) => {
         cells[column] = values[i] ?? null;
       });
       const extra = values.slice(columns.length).some((value) => value !== null);
-      yield { line: number, cells, ...(extra && { problem: `has values right of the header's last column (${columnLetters(columns.length)})` }) };
+      const failed = columns.findIndex((_, i) => errors[i]);
+      const problem =
+        failed >= 0
+          ? `cell ${columnLetters(failed + 1)}${number} (${columns[failed]}) holds ${errors[failed]}: its value is not known; mend the formula or type the value in`
+          : extra
+            ? `has values right of the header's last column (${columnLetters(columns.length)})`
+            : undefined;
+      yield { line: number, cells, ...(problem && { problem }) };
     }
   }
   return {
