@@ -25,7 +25,15 @@ import { withholdCase } from './withhold-cases.ts';
 import type { CaseAnswer } from '../../contract/api/cases.ts';
 import type { CaseRow } from '../../contract/queries/cases/case-params.ts';
 import type { NoteRow } from '../../contract/queries/notes/note-params.ts';
-import { readsOwnWords, withholdChanges, withholdDocument, withholdVersionInfo, withholdViewRecord, type ViewReader } from './withhold-views.ts';
+import {
+  readsOwnWords,
+  storedGraphFor,
+  withholdChanges,
+  withholdDocument,
+  withholdVersionInfo,
+  withholdViewRecord,
+  type ViewReader,
+} from './withhold-views.ts';
 
 /** Who an answer is for: the signed-in user (null never reaches evidence: routes sit behind the session gate). */
 export type Reader = User | null;
@@ -192,8 +200,8 @@ export class EvidenceAnswers {
    */
   async openedView(reader: Reader, view: ViewRecord, open: () => Promise<Omit<OpenedView, 'view'>>): Promise<OpenedView> {
     const opened = await this.recordedWhile(reader, { action: 'view-open', targetIds: [view.id] }, open);
-    const graph = withhold(await this.resolve(reader, opened.graph), this.options(reader));
     const viewReader = this.viewReader(reader);
+    const graph = storedGraphFor(withhold(await this.resolve(reader, opened.graph), this.options(reader)), opened.document, view, viewReader);
     return {
       view: withholdViewRecord(view, viewReader),
       version: withholdVersionInfo(opened.version, view, viewReader),

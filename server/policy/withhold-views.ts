@@ -6,6 +6,8 @@ import type { ViewDocument as ShownDocument, ViewChanges } from '../../contract/
 import type { ViewDocument, ViewElements } from '../../contract/api/saved-view.ts';
 import type { Result } from '../../contract/result.ts';
 import type { VersionRecord, ViewRecord } from '../queries/view-store.ts';
+import { isProtected } from '../../contract/model.ts';
+import { queries } from '../../contract/queries/index.ts';
 import { disclosedParameters } from './withhold.ts';
 
 /** Who is reading, and whether their answers are redacted. */
@@ -30,6 +32,36 @@ export function withholdViewRecord<T extends ViewRecord>(view: T, reader: ViewRe
 
 export function withholdVersionInfo<T extends VersionRecord>(version: T, view: ViewRecord, reader: ViewReader): T {
   return readsOwnWords(reader, view) ? version : { ...version, title: titleStandIn(view) };
+}
+
+/**
+ * Questions whose answer picks people through what a redacted reader may not see: a search by a
+ * name withheld from them, the detainees a village and a camp have in common (through where they
+ * live), a path through a victim's home. A redacted reader asks them in a variant over what they
+ * see (evidence-answers.ts, REDACTED_QUESTIONS); a view saved from the full answer holds the people
+ * it found, and beside its query (whose village, whose camp) says what the variant would not.
+ */
+const PICKS_THROUGH_WITHHELD: ReadonlySet<string> = new Set(
+  [queries.fullTextNames, queries.commonConnections, queries.shortestPath, queries.allShortestPaths].map((query) => query.name),
+);
+
+/**
+ * A view's graph, already withheld, as a redacted reader who does not own it may receive it: less the
+ * protected people (and their links) that a question of PICKS_THROUGH_WITHHELD found. After
+ * withhold(), so what only a withheld link reached (their village) has gone with that link.
+ */
+export function storedGraphFor(graph: Result, document: Pick<ViewDocument, 'query'>, view: ViewRecord, reader: ViewReader): Result {
+  if (!reader.redacted || readsOwnWords(reader, view) || !document.query || !PICKS_THROUGH_WITHHELD.has(document.query.name)) return graph;
+  const victims = new Set(graph.nodes.filter((node) => isProtected(node.labels)).map((node) => node.id));
+  if (victims.size === 0) return graph;
+  const edges = graph.edges.filter((edge) => !victims.has(edge.source) && !victims.has(edge.target));
+  const kept = new Set(edges.map((edge) => edge.id));
+  return {
+    ...graph,
+    nodes: graph.nodes.filter((node) => !victims.has(node.id)),
+    edges,
+    paths: graph.paths.filter((path) => !path.nodes.some((id) => victims.has(id)) && path.edges.every((id) => kept.has(id))),
+  };
 }
 
 /** Only the ids the withheld graph still holds: a view's ids of a victim's village or relatives would point at them. */

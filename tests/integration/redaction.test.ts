@@ -6,7 +6,7 @@
 // victim's home through the paths and common connections that run over it) and F6 (counts of the
 // links a viewer may not see).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, testDriver, type Client, type TestApp } from '../support/neo4j.ts';
+import { type AnswerBody, startTestApp, testDriver, type Client, type TestApp } from '../support/neo4j.ts';
 import { provenance } from '../fixtures/provenance.ts';
 
 const ids = {
@@ -273,8 +273,46 @@ describe('finding 2: a shared view carries no analyst’s searched name, title o
     // Not even the ids: the village and the link to it are nowhere in the answer, meta included.
     expect(JSON.stringify(opened)).not.toContain(ids.village);
     expect(JSON.stringify(opened)).not.toContain(`${ids.detainees[0]}-home`);
-    expect(opened.document.elements.nodes).toContain(ids.detainees[0]);
+    // Nor whom the search found: the detainee the real name picked goes too (the camp stays).
+    expect(JSON.stringify(opened)).not.toContain(ids.detainees[0]);
+    expect(opened.document.elements.nodes).toEqual([ids.camp]);
+    expect((await analyst.get(`/api/views/${id}`)).body.document.elements.nodes).toContain(ids.detainees[0]);
     expect((await analyst.get(`/api/views/${id}`)).body.document.title).toBe(`${realName} case file`);
+  });
+});
+
+describe('a shared view saved from a question that went through withheld links', () => {
+  it('keeps from a viewer the detainees it found, where the view of a camp keeps them', async () => {
+    const save = async (query: { name: string; parameters: Record<string, unknown> }) => {
+      const created = await analyst.post('/api/views', {
+        title: 'Test shared question',
+        notes: '',
+        query,
+        elements: { nodes: [ids.detainees[0], ids.village, ids.camp], edges: [`${ids.detainees[0]}-detained`] },
+        positions: {},
+        layout: 'preset',
+        viewport: { zoom: 1, pan: { x: 0, y: 0 } },
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      expect((await analyst.put(`/api/views/${created.body.view.id}/visibility`, { visibility: 'shared' })).status).toBe(200);
+      return created.body.view.id as string;
+    };
+    // Which detainees the village and the camp have in common is where they live: the view's query says which village.
+    const common = await save({ name: 'common-connections', parameters: { ids: [ids.village, ids.camp] } });
+    const nodeIds = (answer: { body: AnswerBody }) => (answer.body.graph.nodes as AnswerBody[]).map((node) => node.id as string);
+    expect(nodeIds(await analyst.get(`/api/views/${common}`))).toContain(ids.detainees[0]);
+    for (const [reader, who] of [
+      [viewer, 'viewer'],
+      [redacted, 'admin under REDACT=1'],
+    ] as const) {
+      const opened = await reader.get(`/api/views/${common}`);
+      expect(opened.status, who).toBe(200);
+      expect(JSON.stringify(opened.body), who).not.toContain(ids.detainees[0]);
+      expect(nodeIds(opened), who).toContain(ids.camp);
+    }
+    // Held in the camp is disclosed: a view of the camp's neighbourhood keeps the detainee, pseudonymised.
+    const camp = await save({ name: 'expand-neighbourhood', parameters: { id: ids.camp } });
+    expect(nodeIds(await viewer.get(`/api/views/${camp}`))).toContain(ids.detainees[0]);
   });
 });
 
