@@ -617,27 +617,40 @@ describe('bad input', () => {
     );
   });
 
-  it('refuses a row whose person has no key to be imported by, and an ID number a spreadsheet rounded', async () => {
+  it('gives an official keyed on an ID number an id that says nothing of it, as a detainee', async () => {
+    const mapping = parseMapping(
+      'test-mapped-official-id.yaml',
+      'schemaVersion: 1\nname: test-mapped-official-id\nnamespace: test-mapped-official-id\nconfidence: reported\nentities:\n  official: { kind: Official, key: [idcard], properties: { name: name, idNumber: idcard, synthetic: { literal: true } } }\n',
+    );
+    const result = await importRoster('official-id.csv', 'name,idcard\nTest Official Keyed,650000197001010043\n', await mapping);
+    expect(result.status, JSON.stringify(result.report.entries)).toBe('complete');
+    const { records } = await driver.executeQuery("MATCH (n:Official) WHERE n.id STARTS WITH 'test-mapped-official-id:' RETURN n.id AS id");
+    expect(records.map((record) => record.get('id'))).toEqual([personId('test-mapped-official-id', '650000197001010043')]);
+  });
+
+  it('names a row whose person has no key, refuses a placeholder key and an ID number a spreadsheet rounded', async () => {
     const keyedOnIdNumber = (namespace: string, extra = '') =>
       parseMapping(
         `${namespace}.yaml`,
         `schemaVersion: 1\nname: ${namespace}\nnamespace: ${namespace}\nconfidence: reported\n${extra}entities:\n  person:\n    kind: Detainee\n    key: [idcard]\n    properties: { name: name, idNumber: idcard, synthetic: { literal: true } }\nunmapped: { drop: [no] }\n`,
       );
-    const text = [
+    const rows = [
       'no,name,idcard',
       '1,Test Keyless One,650000198001010011',
       '2,Test Keyless Two,',
       '3,Test Keyless Three,不详',
       '4,Test Keyless Four,6.50000198001011E+17',
       '5,,',
-      '',
-    ].join('\n');
-    const refused = await importRoster('keyless.csv', text, await keyedOnIdNumber('test-mapped-keyless'));
+    ];
+    const entries = (result: MappedImportResult) => result.report.entries.map((entry) => `${entry.line} ${entry.severity} ${entry.field}: ${entry.reason}`);
+    const empty =
+      '3 warning idcard (entities.person.key): key column "idcard" is empty, so this row\'s Detainee (name Test Keyless Two) is not imported, nor its links: to import such rows, key the entity on columns every row fills; to leave them out without this warning, filter them ({ column: idcard, present: true })';
+    const refused = await importRoster('keyless.csv', `${rows.join('\n')}\n`, await keyedOnIdNumber('test-mapped-keyless'));
     expect(refused.status).toBe('refused');
-    expect(refused.report.entries.map((entry) => `${entry.line} ${entry.field}: ${entry.reason}`)).toEqual([
-      '3 idcard (entities.person.key): key column "idcard" is empty, so this row\'s Detainee (name Test Keyless Two) and its links cannot be imported: key the entity on columns every row fills, or leave such rows out on purpose with a filter ({ column: idcard, present: true })',
-      '4 idcard (entities.person.key): key column "idcard" holds "不详", a placeholder for no ID number, so this row\'s Detainee (name Test Keyless Three) and its links cannot be imported: key the entity on columns every row fills, or leave such rows out on purpose with a filter ({ column: idcard, present: true })',
-      '5 idcard (entities.person): "6.50000198001011E+17" is a number the spreadsheet rounded to 15 digits, so its last digits are lost (two people may now share it): the column must hold these numbers as text',
+    expect(entries(refused)).toEqual([
+      empty,
+      '4 error idcard (entities.person.key): key column "idcard" holds "不详", a placeholder for no ID number, so this row\'s Detainee (name Test Keyless Three) cannot be told from others without one: key the entity on columns every row fills, or leave such rows out on purpose with a filter ({ column: idcard, present: true })',
+      '5 error idcard (entities.person): "6.50000198001011E+17" is a number the spreadsheet rounded to 15 digits, so its last digits are lost (two people may now share it): the column must hold these numbers as text',
     ]);
     expect(await count('test-mapped-keyless:')).toBe(0);
     // A workbook's number cell (here a JSON number, as the XLSX reader gives it) is refused alike.
@@ -647,20 +660,24 @@ describe('bad input', () => {
       await keyedOnIdNumber('test-mapped-keyless-json'),
     );
     expect(json.report.entries.map((entry) => entry.reason)).toEqual([expect.stringMatching(/^"650000198001011200" is a number the spreadsheet rounded/)]);
-    // Left out on purpose, rows without a number import and the rest are kept.
+    // A row with no number is the file's own gap: the rest imports, and the report names the row.
+    const gap = await importRoster('keyless-gap.csv', `${rows.slice(0, 3).join('\n')}\n`, await keyedOnIdNumber('test-mapped-keyless-gap'));
+    expect(gap.status).toBe('complete');
+    expect(entries(gap)).toEqual([empty]);
+    expect(await count('test-mapped-keyless-gap:')).toBe(1);
+    // Left out on purpose, the same rows import without a word.
     const filtered = await importRoster(
       'keyless-filtered.csv',
-      text
-        .split('\n')
-        .filter((line) => !line.startsWith('3,') && !line.startsWith('4,'))
-        .join('\n'),
+      // Another person's number: the gap's person would take this row in by the same ID number.
+      `${rows.slice(0, 3).join('\n').replace('650000198001010011', '650000198001010029')}\n`,
       await keyedOnIdNumber('test-mapped-keyless-filtered', 'filters: [{ column: idcard, present: true }]\n'),
     );
-    expect(filtered.status, JSON.stringify(filtered.report.entries)).toBe('complete');
+    expect(filtered.status).toBe('complete');
+    expect(entries(filtered)).toEqual([]);
     expect(await count('test-mapped-keyless-filtered:')).toBe(1);
   });
 
-  it("refuses a row that gives a link's date but leaves its facility empty, as a merged cell does, and says a required value is empty", async () => {
+  it("names a row that gives a link's date but leaves its facility empty, as a merged cell does, and says a required value is empty", async () => {
     const mapping = parseMapping(
       'test-mapped-merged-cell.yaml',
       [
@@ -682,7 +699,7 @@ describe('bad input', () => {
     const result = await importRoster('merged-cell.csv', text, await mapping);
     expect(result.status).toBe('refused');
     expect(result.report.entries.map((entry) => `${entry.line} ${entry.field}: ${entry.reason}`)).toEqual([
-      '3 camp (links.0): this row gives the DETAINED_AT\'s entered (2017-02-02) but no facility: "camp" is empty (a merged cell holds its value in its first row only), so the link cannot be made: fill the column in every row, or leave such rows out on purpose with a filter ({ column: camp, present: true })',
+      '3 camp (links.0): this row gives the DETAINED_AT\'s entered (2017-02-02) but no facility: "camp" is empty (a merged cell holds its value in its first row only), so the link is not made and entered is not stored: fill the column in every row to make it',
       '4 name (entities.person.name): is required but empty in this row',
     ]);
     expect(await count('test-mapped-merged-cell:')).toBe(0);

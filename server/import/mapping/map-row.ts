@@ -178,10 +178,10 @@ function checkMapping(mapping: MappingDocument, header: readonly string[]): Mapp
     const owner = `entities.${alias}`;
     for (const column of entity.key ?? []) needColumn(`${owner}.key`, column);
     if (entity.id) needColumn(`${owner}.id`, entity.id);
-    if (entity.id && !entity.reference && isProtected(labelsOf(entity).labels)) {
+    if (entity.id && !entity.reference && (isProtected(labelsOf(entity).labels) || (kind === 'Person' && idNumberColumns(entity).includes(entity.id)))) {
       problems.push({
         field: `${owner}.id`,
-        reason: `a ${entity.kind}'s id reaches every reader, a viewer included, so it may not be a column's value: give key: [${entity.id}] instead, and the id is made so that it cannot be read back`,
+        reason: `a ${entity.kind}'s id reaches every reader, a viewer included, so it may not be a column's value${isProtected(labelsOf(entity).labels) ? '' : ' holding ID numbers'}: give key: [${entity.id}] instead, and the id is made so that it cannot be read back`,
       });
     }
     checkSources(owner, entity.properties, nodeSchemas[kind].shape, `a ${kind}`);
@@ -267,7 +267,18 @@ export function compileMapping(mapping: MappingDocument, context: CompileContext
   const sources = mapping.documents ?? [fileDocument!.id];
   const entities = Object.entries(mapping.entities).map(([alias, entity]) => {
     const { kind, labels } = labelsOf(entity);
-    return { alias, entity, kind, labels, keyedId: isProtected(labels), idColumns: idNumberColumns(entity) };
+    const others = Object.entries(mapping.entities).filter(([other]) => other !== alias);
+    const elsewhere = new Set(
+      others.flatMap(([, other]) => [...(other.key ?? []), ...(other.id ? [other.id] : []), ...Object.values(other.properties).flatMap(columnsOf)]),
+    );
+    // The columns only this entity reads: a value there says the row is about it.
+    const ownColumns = Object.values(entity.properties)
+      .flatMap(columnsOf)
+      .filter((column) => !elsewhere.has(column));
+    const idColumns = idNumberColumns(entity);
+    // An id made from an ID number shows it to every reader, whoever the person is: keyed too.
+    const keyedId = isProtected(labels) || (kind === 'Person' && (entity.key ?? []).some((column) => idColumns.includes(column)));
+    return { alias, entity, kind, labels, keyedId, idColumns, ownColumns };
   });
   const idOf = (entity: EntityMapping, kind: NodeKind, keyedId: boolean, values: readonly Cell[]): string => {
     const namespace = entity.namespace ?? mapping.namespace;
@@ -333,7 +344,7 @@ export function compileMapping(mapping: MappingDocument, context: CompileContext
     if (row.problem) out.problems.push({ field: '(row)', reason: row.problem });
     const rowConfidence = confidenceOf(mapping.confidence, row.cells);
     const ids = new Map<string, string>();
-    for (const { alias, entity, kind, labels, keyedId, idColumns } of entities) {
+    for (const { alias, entity, kind, labels, keyedId, idColumns, ownColumns } of entities) {
       const keyColumns = entity.key ?? [entity.id!];
       const values = keyColumns.map((column) => row.cells[column] ?? null);
       const rounded = [...keyColumns, ...idColumns].find((column) => roundedByExcel(row.cells[column] ?? null));
@@ -347,18 +358,28 @@ export function compileMapping(mapping: MappingDocument, context: CompileContext
       }
       const placeholder = keyColumns.find((column, i) => idColumns.includes(column) && values[i] !== null && !identifyingIdNumber(String(values[i])));
       if (values.every((value) => value === null) || placeholder) {
-        // A row the entity has values for, yet no key to make its id from: it would be lost without a word.
-        const given = Object.values(entity.properties)
-          .flatMap(columnsOf)
-          .find((column) => !keyColumns.includes(column) && (row.cells[column] ?? null) !== null);
+        // A row the entity has values for, yet no key to make its id from: it would be lost without a
+        // word. A placeholder would make one person of all who have none: refused. An empty key is
+        // the file's own gap (a detainee with no number on record): the rest imports, and the report
+        // names each such row.
+        const given = ownColumns.find((column) => !keyColumns.includes(column) && (row.cells[column] ?? null) !== null);
         if (entity.reference || !given) continue;
-        const why = placeholder ? `holds "${row.cells[placeholder]}", a placeholder for no ID number` : 'is empty';
         const column = placeholder ?? keyColumns[0]!;
-        out.problems.push({
-          field: `entities.${alias}.key`,
-          column,
-          reason: `key column "${column}" ${why}, so this row's ${entity.kind} (${given} ${row.cells[given]}) and its links cannot be imported: key the entity on columns every row fills, or leave such rows out on purpose with a filter ({ column: ${column}, present: true })`,
-        });
+        const to = `key the entity on columns every row fills, or leave such rows out on purpose with a filter ({ column: ${column}, present: true })`;
+        out.problems.push(
+          placeholder
+            ? {
+                field: `entities.${alias}.key`,
+                column,
+                reason: `key column "${column}" holds "${row.cells[placeholder]}", a placeholder for no ID number, so this row's ${entity.kind} (${given} ${row.cells[given]}) cannot be told from others without one: ${to}`,
+              }
+            : {
+                field: `entities.${alias}.key`,
+                column,
+                severity: 'warning',
+                reason: `key column "${column}" is empty, so this row's ${entity.kind} (${given} ${row.cells[given]}) is not imported, nor its links: to import such rows, key the entity on columns every row fills; to leave them out without this warning, filter them ({ column: ${column}, present: true })`,
+              },
+        );
         continue;
       }
       const empty = keyColumns.filter((_, i) => values[i] === null);
@@ -425,7 +446,8 @@ export function compileMapping(mapping: MappingDocument, context: CompileContext
         out.problems.push({
           field: owner,
           column,
-          reason: `this row gives the ${link.type}'s ${given} (${row.cells[given]}) but no ${absent}: "${column}" is empty (a merged cell holds its value in its first row only), so the link cannot be made: fill the column in every row, or leave such rows out on purpose with a filter ({ column: ${column}, present: true })`,
+          severity: 'warning',
+          reason: `this row gives the ${link.type}'s ${given} (${row.cells[given]}) but no ${absent}: "${column}" is empty (a merged cell holds its value in its first row only), so the link is not made and ${given} is not stored: fill the column in every row to make it`,
         });
         return;
       }
