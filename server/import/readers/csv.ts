@@ -1,5 +1,5 @@
 // CSV and TSV: the text decoded as it streams (source/decode-text.ts), the delimiter sniffed from the
-// first lines unless given, records parsed by csv-parse, each with the line it starts on.
+// header row on unless given, records parsed by csv-parse, each with the line it starts on.
 import { pipeline, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { SourceFormat } from '../../../contract/api/import-mapping.ts';
@@ -8,22 +8,33 @@ import { checkHeader, decodeFile, HeaderError, textCell, type OpenOptions, type 
 
 const CANDIDATES = [',', '\t', ';', '|'];
 
+/** Lines read past the header row to judge a delimiter by. */
+const SNIFF_LINES = 50;
+
 /**
- * The delimiter that splits the first lines into the same number of fields, most fields first
- * (quoted text is skipped, so a comma inside quotes does not count). Comma when nothing splits.
+ * The delimiter that splits the header row (the `headerRow`-th line with text, as the reader counts
+ * them) into more than one column and the lines after it into as many, most consistently; on a tie,
+ * the one giving more columns. A title above the header, a footer (合计：2所), a note or a short last
+ * line only lower a delimiter's share of lines that agree, so they cannot make a file read as one
+ * column, which requiring every line to agree did. Quoted text is skipped, so a comma inside quotes
+ * does not count. Comma when nothing splits the header.
  */
-export function sniffDelimiter(text: string): string {
-  const lines = text
-    .replace(/"[^"]*"/g, '""')
-    .split(/\r?\n/)
-    .filter(Boolean)
-    .slice(0, 20);
+export function sniffDelimiter(text: string, headerRow = 1): string {
+  const lines = text.replace(/"[^"]*"/g, '""').split(/\r?\n/);
+  // The text may stop mid-line (a cut-off head of the file): that line says nothing.
   const complete = lines.length > 1 && !text.endsWith('\n') ? lines.slice(0, -1) : lines;
-  let best = { delimiter: ',', fields: 1 };
+  let best = { delimiter: ',', agreeing: 0, fields: 1 };
   for (const delimiter of CANDIDATES) {
-    const counts = complete.map((line) => line.split(delimiter).length);
-    const fields = Math.min(...counts);
-    if (fields > best.fields && counts.every((count) => count === counts[0])) best = { delimiter, fields };
+    // A line of delimiters alone is as empty as a blank line to the reader, which skips both.
+    const counts = complete
+      .map((line) => line.split(delimiter))
+      .filter((fields) => fields.some((field) => field.trim() !== ''))
+      .slice(headerRow - 1, headerRow + SNIFF_LINES)
+      .map((fields) => fields.length);
+    const fields = counts[0] ?? 1;
+    if (fields < 2) continue;
+    const agreeing = counts.slice(1).filter((count) => count === fields).length / Math.max(1, counts.length - 1);
+    if (agreeing > best.agreeing || (agreeing === best.agreeing && fields > best.fields)) best = { delimiter, agreeing, fields };
   }
   return best.delimiter;
 }
@@ -39,7 +50,7 @@ async function openDelimited(path: string, options: OpenOptions, format: SourceF
   const chunks = decoded.chunks[Symbol.asyncIterator]();
   const first = await chunks.next();
   const head = first.done ? '' : first.value;
-  const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : sniffDelimiter(head.slice(0, 64 * 1024)));
+  const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : sniffDelimiter(head.slice(0, 64 * 1024), options.headerRow));
   const text = Readable.from(
     (async function* () {
       try {

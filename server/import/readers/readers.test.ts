@@ -47,6 +47,34 @@ describe('table readers', () => {
     expect(await rowsOf(table)).toEqual([{ line: 2, cells: { code: '650000', name: 'Xinjiang, region' } }]);
   });
 
+  it('sniff the delimiter from the header row on, past a title line above it and a footer below', async () => {
+    // Before, every one of the first lines had to split alike: the footer made the file one column.
+    const footer = await open('footer.csv', '编号;名称;类型;纬度;经度\n1;测试甲;camp;43.1;88.2\n2;测试乙;camp;43.2;88.3\n合计：2所\n');
+    expect(footer.columns).toEqual(['编号', '名称', '类型', '纬度', '经度']);
+    expect((await rowsOf(footer)).map((row) => [row.line, row.cells.编号, row.cells.纬度])).toEqual([
+      [2, '1', '43.1'],
+      [3, '2', '43.2'],
+      [4, '合计：2所', null],
+    ]);
+    // A title line above the header in GB18030 (headerRow 2), and cells quoted around a semicolon:
+    // before, the title's other count gave a comma, and the quotes then failed the file.
+    const name = 'roster-gb.csv';
+    const path = join(scratch, name);
+    const rows = [
+      '某县在押人员名单;;;;;;',
+      '序号;姓名;身份证号;性别;出生日期;民族;住址;关押场所;入所日期;备注',
+      '1;"测试阿不都";650000199001011234;男;1990年1月1日;维吾尔族;"喀什地区疏附县;测试村1号";F002;2017年5月28日;',
+      '2;"测试古丽";65000019920215234X;女;1992年2月15日;维吾尔族;乌鲁木齐市天山区测试路2号;F001;2018年3月;家属在国外',
+    ];
+    await writeFile(path, iconv.encode(`${rows.join('\r\n')}\r\n`, 'gb18030'));
+    const roster = await readerFor(name).open(path, { name, encoding: 'gb18030', headerRow: 2, maxUncompressedBytes: 1 << 20 });
+    expect(roster.columns).toHaveLength(10);
+    expect((await rowsOf(roster)).map((row) => [row.line, row.cells.姓名, row.cells.住址])).toEqual([
+      [3, '测试阿不都', '喀什地区疏附县;测试村1号'],
+      [4, '测试古丽', '乌鲁木齐市天山区测试路2号'],
+    ]);
+  });
+
   it('read JSON lines, skipping blank lines, a list as its items, and name the line that is not JSON', async () => {
     const table = await open('list.jsonl', '{"name": "A", "aliases": ["B", "C"]}\n\n{"name": "D"}\n');
     expect(table.columns).toEqual(['name', 'aliases']);
