@@ -39,10 +39,18 @@ export function sniffDelimiter(text: string, headerRow = 1): string {
   return best.delimiter;
 }
 
-/** With `info` and `raw`, csv-parse hands each record with its raw text (its types do not say so). */
+/** With `info` and `raw`, csv-parse hands each record with its raw text (its types do not say so); `line` is ours. */
 interface RawRecord {
   record: string[];
   raw: string;
+  line: number;
+}
+
+const DELIMITER_NAMES: Record<string, string> = { ',': 'a comma', '\t': 'a tab', ';': 'a semicolon', '|': 'a bar' };
+
+/** A delimiter as a sentence names it: `a semicolon (";")`. */
+function delimiterName(delimiter: string): string {
+  return `${DELIMITER_NAMES[delimiter] ?? 'the character'} (${JSON.stringify(delimiter)})`;
 }
 
 async function openDelimited(path: string, options: OpenOptions, format: SourceFormat): Promise<Table> {
@@ -62,14 +70,33 @@ async function openDelimited(path: string, options: OpenOptions, format: SourceF
     })(),
   );
   // Empty lines are records too here (skipped below), so every record ends at one newline and the
-  // line a record starts on is the count of newlines before it.
-  const parser = parse({ delimiter, info: true, raw: true, relax_column_count: true, skip_empty_lines: false });
+  // line a record starts on is the count of newlines before it. They are counted as csv-parse makes
+  // each record, not as the rows are read: it parses a whole chunk before the first row is read,
+  // and a record it cannot parse starts on the line after the last one it made.
+  let parsedTo = 1;
+  const parser = parse({
+    delimiter,
+    info: true,
+    raw: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    on_record: (record) => {
+      const read = record as unknown as RawRecord;
+      read.line = parsedTo;
+      // The raw text holds the record's own newlines, and its ending one unless that was a CRLF.
+      parsedTo += (read.raw.match(/\n/g)?.length ?? 0) + (read.raw.endsWith('\n') ? 0 : 1);
+      return record;
+    },
+  });
   parser.on('error', () => {});
   // pipeline, not pipe(), which passes no failure on: a byte not valid in the encoding past the first
   // MiB failed the text with no listener, an uncaught error, while the rows waited for ever.
   pipeline(text, parser, () => {});
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<RawRecord>;
-  let line = 1;
+  // A sniffed delimiter may be the wrong one, and a wrong one is what makes most files unreadable.
+  const hint = options.delimiter
+    ? ''
+    : ` (read with ${delimiterName(delimiter)} as the delimiter${format === 'tsv' ? '' : ', as sniffed'}; if the file's columns are split by another, set source.delimiter)`;
   const next = async (): Promise<{ line: number; record: string[] } | null> => {
     for (;;) {
       let step: IteratorResult<RawRecord>;
@@ -78,16 +105,12 @@ async function openDelimited(path: string, options: OpenOptions, format: SourceF
       } catch (error) {
         if (error instanceof EncodingError) throw error;
         throw new HeaderError(
-          `${options.name}:${line}: not valid ${format.toUpperCase()}: ${(error as Error).message.replace(/^Invalid Record Length: /, '')}`,
+          `${options.name}:${parsedTo}: not valid ${format.toUpperCase()}: ${(error as Error).message.replace(/^Invalid Record Length: /, '')}${hint}`,
         );
       }
       if (step.done) return null;
-      const start = line;
-      // The raw text holds the record's own newlines, and its ending one unless that was a CRLF.
-      const { raw } = step.value;
-      line += (raw.match(/\n/g)?.length ?? 0) + (raw.endsWith('\n') ? 0 : 1);
       if (step.value.record.every((cell) => cell.trim() === '')) continue;
-      return { line: start, record: step.value.record };
+      return { line: step.value.line, record: step.value.record };
     }
   };
 

@@ -75,6 +75,18 @@ describe('table readers', () => {
     ]);
   });
 
+  it('name the line of a record that does not parse, and the delimiter it was read with', async () => {
+    const text = 'id,name\n1,测试甲\n\n2,"测试\n乙"\n3,测试"丙\n4,测试丁\n';
+    // Before, the line was the reader's count (1, the header's), not the record's.
+    await expect(open('quote.csv', text)).rejects.toThrow(
+      /^quote\.csv:6: not valid CSV: Invalid Opening Quote: .* \(read with a comma \(","\) as the delimiter, as sniffed; if the file's columns are split by another, set source\.delimiter\)$/,
+    );
+    const path = join(scratch, 'quote.csv');
+    await expect(readerFor(path).open(path, { name: 'quote.csv', delimiter: ',', headerRow: 1, maxUncompressedBytes: 1 << 20 })).rejects.toThrow(
+      /^quote\.csv:6: not valid CSV: Invalid Opening Quote: [^(]*$/,
+    );
+  });
+
   it('read JSON lines, skipping blank lines, a list as its items, and name the line that is not JSON', async () => {
     const table = await open('list.jsonl', '{"name": "A", "aliases": ["B", "C"]}\n\n{"name": "D"}\n');
     expect(table.columns).toEqual(['name', 'aliases']);
