@@ -191,7 +191,12 @@ async function prepareMapped(command: Extract<Command, { kind: 'mapped' }>): Pro
     throw error;
   });
   await table.close();
-  const compiled = compileMapping(mapping, { fileName: command.file, sha256: await fileSha256(command.file), header: table.columns });
+  const compiled = compileMapping(mapping, {
+    fileName: command.file,
+    sha256: await fileSha256(command.file),
+    header: table.columns,
+    delimiter: table.delimiter,
+  });
   const errors = compiled.problems.filter((problem) => problem.severity !== 'warning');
   if (errors.length > 0) {
     throw new CliError(

@@ -757,6 +757,28 @@ describe('bad input', () => {
     });
   });
 
+  it('reads a ;-delimited list above a footer line, and says to set source.delimiter when its header reads as one column', async () => {
+    // A total below the table, as exports add: before, it kept the semicolon from being sniffed, and
+    // the file was refused as one column.
+    const footer = join(scratch, 'footer-facilities.csv');
+    await writeFile(footer, `${await readFile(join(dir, 'facilities.csv'), 'utf8')}合计：4所\n`);
+    const namespace = (text: string) => text.replace('namespace: test-facilities', 'namespace: test-mapped-footer');
+    const read = await engine(footer, 'facilities.yaml', namespace, { dryRun: true });
+    expect(read.status).toBe('checked');
+    expect(read.report.entries.filter((entry) => entry.severity === 'error')).toEqual([]);
+
+    // A mapping that says comma (saved from another file) reads the header as one column.
+    const comma = await engine(footer, 'facilities.yaml', (text) => namespace(text).replace('  format: csv\n', '  format: csv\n  delimiter: ","\n'));
+    expect(comma.status).toBe('refused');
+    expect(comma.report.entries[0]).toMatchObject({
+      line: 0,
+      field: 'entities.facility.key',
+      reason: expect.stringMatching(
+        /^names column "facility_id", which the file lacks \(its columns: facility_id;name;.*;source_url\); the header read as one column with a comma \(","\), and it holds a semicolon \(";"\): if that splits the file's columns, set source\.delimiter: ";" in the mapping$/,
+      ),
+    });
+  });
+
   it('refuses a corrupt workbook and one that inflates past the cap', async () => {
     const corrupt = join(scratch, 'corrupt.xlsx');
     await writeFile(corrupt, (await readFile(join(dir, 'roster.xlsx'))).subarray(0, 3000));

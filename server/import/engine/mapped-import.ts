@@ -121,7 +121,13 @@ async function importOpened(graph: GraphExecutor, options: MappedImportOptions, 
   const importId = mappedImportId(sha256, options.mapping, batchSize);
   const report = new ReportBuilder();
   let table = await open();
-  const compiled = compileMapping(options.mapping, { fileName: options.name, sha256, header: table.columns, idKey: await readNodeIdKey(graph) });
+  const compiled = compileMapping(options.mapping, {
+    fileName: options.name,
+    sha256,
+    header: table.columns,
+    delimiter: table.delimiter,
+    idKey: await readNodeIdKey(graph),
+  });
   const fields = {
     file: options.name,
     sha256,

@@ -26,7 +26,7 @@ import {
   type RelationshipType,
 } from '../../../contract/model.ts';
 import { notImportable } from '../read-rows.ts';
-import type { Cell, SourceRow } from '../readers/table.ts';
+import { type Cell, DELIMITERS, delimiterName, type SourceRow } from '../readers/table.ts';
 import { fileDocumentId, linkId, nodeId, protectedNodeId } from './stable-ids.ts';
 import { lastDay, readValue, ValueProblem, type ReadValue } from './values.ts';
 
@@ -151,11 +151,17 @@ function confidenceOf(source: ConfidenceSource, cells: Record<string, Cell>): { 
 }
 
 /** Checks the mapping against the header; the list is empty when it fits. */
-function checkMapping(mapping: MappingDocument, header: readonly string[]): MappingProblem[] {
+function checkMapping(mapping: MappingDocument, header: readonly string[], delimiter: string | undefined): MappingProblem[] {
   const problems: MappingProblem[] = [];
   const present = new Set(header);
+  // A CSV whose header reads as one column holding another delimiter was most likely read with the wrong one.
+  const other = delimiter && header.length === 1 ? DELIMITERS.find((candidate) => candidate !== delimiter && header[0]!.includes(candidate)) : undefined;
+  const hint =
+    delimiter && other
+      ? `; the header read as one column with ${delimiterName(delimiter)}, and it holds ${delimiterName(other)}: if that splits the file's columns, set source.delimiter: ${JSON.stringify(other)} in the mapping`
+      : '';
   const needColumn = (field: string, column: string) => {
-    if (!present.has(column)) problems.push({ field, reason: `names column "${column}", which the file lacks (its columns: ${header.join(', ')})` });
+    if (!present.has(column)) problems.push({ field, reason: `names column "${column}", which the file lacks (its columns: ${header.join(', ')})${hint}` });
   };
   const checkSources = (owner: string, sources: Record<string, ValueSource>, shape: Record<string, unknown>, ownerName: string) => {
     for (const [key, source] of Object.entries(sources)) {
@@ -220,6 +226,8 @@ export interface CompileContext {
   fileName: string;
   sha256: string;
   header: readonly string[];
+  /** The delimiter a CSV or TSV was read with (Table.delimiter): a refusal names the one its header seems to use. */
+  delimiter?: string;
   /**
    * The graph's key for protected people's ids (readNodeIdKey); needed only to map rows, so a
    * check of the mapping against the header alone goes without it.
@@ -228,7 +236,7 @@ export interface CompileContext {
 }
 
 export function compileMapping(mapping: MappingDocument, context: CompileContext): CompiledMapping {
-  const problems = checkMapping(mapping, context.header);
+  const problems = checkMapping(mapping, context.header, context.delimiter);
   const named = mappedColumns(mapping);
   const dropped = mapping.unmapped.drop.filter((column) => context.header.includes(column));
   for (const column of mapping.unmapped.drop.filter((column) => !context.header.includes(column))) {

@@ -4,9 +4,18 @@ import { pipeline, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { SourceFormat } from '../../../contract/api/import-mapping.ts';
 import { EncodingError } from '../source/decode-text.ts';
-import { checkHeader, decodeFile, HeaderError, textCell, type OpenOptions, type SourceRow, type Table, type TableReader } from './table.ts';
-
-const CANDIDATES = [',', '\t', ';', '|'];
+import {
+  checkHeader,
+  DELIMITERS,
+  decodeFile,
+  delimiterName,
+  HeaderError,
+  textCell,
+  type OpenOptions,
+  type SourceRow,
+  type Table,
+  type TableReader,
+} from './table.ts';
 
 /** Lines read past the header row to judge a delimiter by. */
 const SNIFF_LINES = 50;
@@ -24,7 +33,7 @@ export function sniffDelimiter(text: string, headerRow = 1): string {
   // The text may stop mid-line (a cut-off head of the file): that line says nothing.
   const complete = lines.length > 1 && !text.endsWith('\n') ? lines.slice(0, -1) : lines;
   let best = { delimiter: ',', agreeing: 0, fields: 1 };
-  for (const delimiter of CANDIDATES) {
+  for (const delimiter of DELIMITERS) {
     // A line of delimiters alone is as empty as a blank line to the reader, which skips both.
     const counts = complete
       .map((line) => line.split(delimiter))
@@ -44,13 +53,6 @@ interface RawRecord {
   record: string[];
   raw: string;
   line: number;
-}
-
-const DELIMITER_NAMES: Record<string, string> = { ',': 'a comma', '\t': 'a tab', ';': 'a semicolon', '|': 'a bar' };
-
-/** A delimiter as a sentence names it: `a semicolon (";")`. */
-function delimiterName(delimiter: string): string {
-  return `${DELIMITER_NAMES[delimiter] ?? 'the character'} (${JSON.stringify(delimiter)})`;
 }
 
 async function openDelimited(path: string, options: OpenOptions, format: SourceFormat): Promise<Table> {
@@ -146,6 +148,7 @@ async function openDelimited(path: string, options: OpenOptions, format: SourceF
     format,
     encoding: decoded.encoding,
     sheets: [],
+    delimiter,
     columns,
     rows: rows(),
     close: async () => {

@@ -23,6 +23,8 @@ export interface Table {
   /** A workbook's sheets, in order; empty for other formats. */
   sheets: string[];
   sheet?: string;
+  /** The delimiter a CSV or TSV was read with, given or sniffed; absent for other formats. */
+  delimiter?: string;
   columns: string[];
   rows: AsyncIterable<SourceRow>;
   /** Closes the file whether or not its rows were read (stopping a read early closes it too). */
@@ -43,6 +45,16 @@ export interface OpenOptions {
   maxUncompressedBytes: number;
   /** How the encoding is declared where an error is read ("--encoding" on the command line, "the encoding field" in the browser). */
   encodingOption?: string;
+}
+
+/** The delimiters a CSV may use, in the order a tie between them is settled. */
+export const DELIMITERS = [',', '\t', ';', '|'];
+
+const DELIMITER_NAMES: Record<string, string> = { ',': 'a comma', '\t': 'a tab', ';': 'a semicolon', '|': 'a bar' };
+
+/** A delimiter as a sentence names it: `a semicolon (";")`. */
+export function delimiterName(delimiter: string): string {
+  return `${DELIMITER_NAMES[delimiter] ?? 'the character'} (${JSON.stringify(delimiter)})`;
 }
 
 /** Rows between two turns of the event loop while a table is read. */
