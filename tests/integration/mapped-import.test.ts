@@ -465,7 +465,7 @@ describe('a later file about people the graph holds', () => {
         '  person: { kind: Detainee, key: [no], properties: { name: name, idNumber: idcard, address: address, synthetic: { literal: true } } }',
         '  facility: { kind: Facility, key: [camp], properties: { name: camp, facilityType: { literal: other }, synthetic: { literal: true } } }',
         'links:',
-        '  - { type: DETAINED_AT, from: person, to: facility, properties: { from: entered, synthetic: { literal: true } } }',
+        '  - { type: DETAINED_AT, from: person, to: facility, properties: { from: { column: entered, date: [YYYY-MM-DD, YYYY-MM] }, synthetic: { literal: true } } }',
         '',
       ].join('\n'),
     );
@@ -504,6 +504,15 @@ describe('a later file about people the graph holds', () => {
       },
     );
     expect(dry.report.entries.map((entry) => entry.field)).toEqual(['name']);
+    // A file that gives the first stay's start to the month only is that stay, not another.
+    const month = await importRoster(
+      'later-2017-month.csv',
+      `${header}1,Test Later Aygul,650000198505050055,,TestCampLater,2017-05\n`,
+      await mapping(namespace),
+    );
+    expect(month.status, JSON.stringify(month.report.entries)).toBe('complete');
+    expect(await stays()).toEqual(['2017-05-28', '2019-09-09']);
+    await undoImport(graph, month.importId, 'test-mapped-who');
     // Undoing the later file takes its stay back and leaves the first.
     await undoImport(graph, later.importId, 'test-mapped-who');
     expect(await stays()).toEqual(['2017-05-28']);

@@ -20,10 +20,17 @@ OPTIONAL MATCH (source)-[joined {id: row.id}]->(target)
 // joins that node's link, or a later file: a roster of 2019 that finds the person held there since
 // 2017) with another period is another stay, not a value to drop: a link of its own, named by its
 // period, so rows giving the same period meet on it. Periods differ where both give a date and the
-// dates differ, or where together they would end before they start.
+// dates differ at the coarser of their precisions (2017-05 and 2017-05-28 are one start), or where
+// together they would end before they start.
+WITH row, source, target, joined,
+     CASE WHEN 'year' IN [joined.fromPrecision, row.properties.fromPrecision] THEN 4
+          WHEN 'month' IN [joined.fromPrecision, row.properties.fromPrecision] THEN 7 ELSE 10 END AS fromDigits,
+     CASE WHEN 'year' IN [joined.toPrecision, row.properties.toPrecision] THEN 4
+          WHEN 'month' IN [joined.toPrecision, row.properties.toPrecision] THEN 7 ELSE 10 END AS toDigits
 WITH row, source, target, joined,
      joined IS NOT NULL AND (
-       coalesce(joined.from <> date(row.properties.from), false) OR coalesce(joined.to <> date(row.properties.to), false) OR
+       coalesce(left(toString(joined.from), fromDigits) <> left(row.properties.from, fromDigits), false) OR
+       coalesce(left(toString(joined.to), toDigits) <> left(row.properties.to, toDigits), false) OR
        coalesce(coalesce(joined.from, date(row.properties.from)) > coalesce(joined.to, date(row.properties.to)), false)) AS anotherStay
 WITH source, target, anotherStay, CASE WHEN anotherStay THEN null ELSE joined END AS joined,
      CASE WHEN anotherStay THEN row {.*, id: row.id + ':stay:' + coalesce(row.properties.from, '') + ':' + coalesce(row.properties.to, '')} ELSE row END AS row
