@@ -47,6 +47,27 @@ describe('validateRows', () => {
     );
   });
 
+  it('refuses a person whose id spells out their ID number, which every reader would see', async () => {
+    const person = (id: string, idNumber: string) => ({
+      id,
+      labels: ['Person', 'Detainee'],
+      name: 'Test Spelt',
+      idNumber,
+      sources: ['doc'],
+      confidence: 'reported',
+      synthetic: true,
+    });
+    const rows = bundleRows({
+      nodes: [person('roster:650000-1990-0101-1234', '650000 1990 0101 1234'), person('roster:7', '650000199001011235')],
+      relationships: [],
+    });
+    const valid = await validateRows(rows, graphOf({ doc: ['Entity', 'Document'] }));
+    expect(valid.nodes.map((node) => node.id)).toEqual(['roster:7']);
+    expect(valid.problems.map((problem) => `${problem.line} ${problem.field}: ${problem.reason}`)).toEqual([
+      `${rows.nodes[0]!.line} id: holds the person's ID number, which every reader sees in an id: give the row an id without it (a mapping's key makes one: npm run import -- FILE --mapping M.yaml)`,
+    ]);
+  });
+
   it('refuses a link of every type whose source is a kind it does not join', async () => {
     const good = sampleBundle('t');
     const bundle = { nodes: good.nodes, relationships: good.relationships.map((link) => brokenRelationship(link, 't')) };

@@ -15,6 +15,7 @@ import {
   type RelationshipType,
 } from '../../contract/model.ts';
 import { NodeRow, RelationshipRow } from '../../contract/graph-rows.ts';
+import { identifyingIdNumber } from '../../contract/identity/id-number.ts';
 import { notImportable, type RawNodeRow, type RawRelationshipRow, type RawRows } from './read-rows.ts';
 import { sortEntries, type ReportEntry } from './report.ts';
 
@@ -84,7 +85,16 @@ export async function validateRows(rows: RawRows, lookup: LookupNodes): Promise<
     const kind = Array.isArray(raw.labels) ? primaryKind(raw.labels.filter((label): label is string => typeof label === 'string')) : null;
     const unknown = kind ? unknownProperties(raw.properties, nodeSchemas[kind].shape, kind) : [];
     for (const { field, reason } of unknown) report(line, field, reason);
-    return { line, raw, parsed: parsed.success && unknown.length === 0 ? parsed.data : null };
+    // Ids reach every reader, a viewer included: one that spells a person's ID number out shows it.
+    const number = parsed.success && kind === 'Person' ? identifyingIdNumber(parsed.data.properties.idNumber) : null;
+    const spelt = number !== null && parsed.data!.id.replace(/[^\p{L}\p{N}]/gu, '').includes(number.replace(/[^\p{L}\p{N}]/gu, ''));
+    if (spelt)
+      report(
+        line,
+        'id',
+        "holds the person's ID number, which every reader sees in an id: give the row an id without it (a mapping's key makes one: npm run import -- FILE --mapping M.yaml)",
+      );
+    return { line, raw, parsed: parsed.success && unknown.length === 0 && !spelt ? parsed.data : null };
   });
   const relationships: Candidate<RawRelationshipRow, RelationshipRow>[] = rows.relationships.map(({ line, row: raw }) => {
     const parsed = RelationshipRow.safeParse(raw);
