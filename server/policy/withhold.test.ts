@@ -196,6 +196,21 @@ describe('withhold', () => {
     expect(withhold(counts('relationship-counts'), { ...viewer, role: 'analyst' }).summary).toEqual(counts('x').summary);
   });
 
+  it('sends a facility profile without its detainees’ reasons and ages', () => {
+    const profile: Result = {
+      ...sample(),
+      summary: {
+        detentions: 3,
+        byYear: [{ year: 2018, detainees: 3 }],
+        byReason: [{ reason: 'phone content', detainees: 1 }],
+        byAgeBand: [{ ageBand: '60-74', detainees: 1 }],
+      },
+      meta: { query: 'facility-profile', parameters: { id: 'f1' }, durationMs: 1, truncated: false },
+    };
+    expect(withhold(profile, viewer).summary).toEqual({ detentions: 3, byYear: [{ year: 2018, detainees: 3 }] });
+    expect(withhold(profile, { ...viewer, role: 'analyst' }).summary).toEqual(profile.summary);
+  });
+
   it('protects detainees and people who are neither officials nor guards', () => {
     expect(isProtected(['Person', 'Detainee'])).toBe(true);
     expect(isProtected(['Person'])).toBe(true);
