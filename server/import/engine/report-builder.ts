@@ -8,7 +8,9 @@ export const MAX_REPORT_ENTRIES = 5_000;
 export const MAX_REPORT_MATCHES = 5_000;
 
 export class ReportBuilder {
-  readonly entries: ReportEntry[] = [];
+  /** Errors and warnings kept, together at most MAX_REPORT_ENTRIES: an error takes a warning's place. */
+  private readonly keptErrors: ReportEntry[] = [];
+  private readonly keptWarnings: ReportEntry[] = [];
   readonly matches: MatchVerdict[] = [];
   entriesLeftOut = 0;
   matchesLeftOut = 0;
@@ -22,8 +24,21 @@ export class ReportBuilder {
       this.errors++;
       if (this.badLines.size < MAX_REPORT_ENTRIES) this.badLines.add(place.line);
     }
-    if (this.entries.length < MAX_REPORT_ENTRIES) this.entries.push({ ...place, field, reason, severity });
-    else this.entriesLeftOut++;
+    const entry = { ...place, field, reason, severity };
+    const full = this.keptErrors.length + this.keptWarnings.length >= MAX_REPORT_ENTRIES;
+    // A file of many rows that merge with other values (a later roster) must not list thousands of
+    // warnings in place of the errors that refuse it: past the cap, an error pushes a warning out.
+    if (!full) (severity === 'error' ? this.keptErrors : this.keptWarnings).push(entry);
+    else if (severity === 'error' && this.keptWarnings.length > 0) {
+      this.keptWarnings.pop();
+      this.keptErrors.push(entry);
+      this.entriesLeftOut++;
+    } else this.entriesLeftOut++;
+  }
+
+  /** The entries kept, as the report lists them before sorting. */
+  get entries(): ReportEntry[] {
+    return [...this.keptErrors, ...this.keptWarnings];
   }
 
   /** Errors past the ones a report can list (a ledger's collisions past its own cap): counted, never shown. */
