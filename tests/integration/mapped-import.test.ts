@@ -360,6 +360,21 @@ describe('matching on the way in', () => {
   });
 });
 
+describe('ID numbers in full-width digits', () => {
+  it('are the same number: stored in ASCII digits, matched and keyed as such', async () => {
+    const namespace = 'test-mapped-fullwidth';
+    const result = await importRoster(
+      'fullwidth.csv',
+      'no,name,idcard\n1,Test Fullwidth Abla,650000198707070061\n2,Test Fullwidth Abla,６５００００１９８７０７０７００６１\n',
+      await personMapping(namespace, { name: 'name', idNumber: 'idcard' }),
+    );
+    expect(result.status, JSON.stringify(result.report.entries)).toBe('complete');
+    const { records } = await driver.executeQuery('MATCH (n:Person) WHERE n.id STARTS WITH $prefix RETURN n.idNumber AS idNumber', { prefix: `${namespace}:` });
+    expect(records.map((record) => record.get('idNumber'))).toEqual(['650000198707070061']);
+    await undoImport(graph, result.importId, 'test-mapped-who');
+  });
+});
+
 describe('two rows about one person', () => {
   it('fill what each leaves missing on the node the graph holds, and undo takes back what both added', async () => {
     const mapping = (namespace: string) => personMapping(namespace, { name: 'name', idNumber: 'idcard', address: 'address', ethnicity: 'ethnicity' });

@@ -354,7 +354,11 @@ export function compileMapping(mapping: MappingDocument, context: CompileContext
     const ids = new Map<string, string>();
     for (const { alias, entity, kind, labels, keyedId, idColumns, ownColumns } of entities) {
       const keyColumns = entity.key ?? [entity.id!];
-      const values = keyColumns.map((column) => row.cells[column] ?? null);
+      // An ID number typed in full-width digits (６５００…) is the same number: one id, one match.
+      const values = keyColumns.map((column) => {
+        const cell = row.cells[column] ?? null;
+        return typeof cell === 'string' && idColumns.includes(column) ? cell.normalize('NFKC') : cell;
+      });
       const rounded = [...keyColumns, ...idColumns].find((column) => roundedByExcel(row.cells[column] ?? null));
       if (rounded) {
         out.problems.push({
@@ -416,6 +420,7 @@ export function compileMapping(mapping: MappingDocument, context: CompileContext
       const owner = `entities.${alias}`;
       const before = out.problems.length;
       const props = properties(entity.properties, row.cells, nodeSchemas[kind].shape, kind, owner, out.problems);
+      if (typeof props.idNumber === 'string') props.idNumber = props.idNumber.normalize('NFKC');
       const confidence = entity.confidence ? confidenceOf(entity.confidence, row.cells) : rowConfidence;
       if (confidence.problem) out.problems.push(confidence.problem);
       if (out.problems.length > before) {
