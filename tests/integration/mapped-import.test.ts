@@ -528,10 +528,22 @@ describe('a later file about people the graph holds', () => {
     expect(month.status, JSON.stringify(month.report.entries)).toBe('complete');
     expect(await stays()).toEqual(['2017-05-28', '2019-09-09']);
     await undoImport(graph, month.importId, 'test-mapped-who');
-    // Undoing the later file takes its stay back and leaves the first.
-    await undoImport(graph, later.importId, 'test-mapped-who');
-    expect(await stays()).toEqual(['2017-05-28']);
+    // Undoing the first file leaves the later stay; the later file imported again (in other batches,
+    // so as another import) finds that stay rather than making it a second time under the first's id.
     await undoImport(graph, first.importId, 'test-mapped-who');
+    expect(await stays()).toEqual(['2019-09-09']);
+    const again = await importRoster(
+      'later-2019-again.csv',
+      `${header}1,Test Later Aygul Ali,650000198505050055,Test Street 9,TestCampLater,2019-09-09\n`,
+      await mapping(namespace),
+      { batchSize: 3 },
+    );
+    expect(again.status, JSON.stringify(again.report.entries)).toBe('complete');
+    expect(await stays()).toEqual(['2019-09-09']);
+    // Undoing each takes back what it alone asserted.
+    await undoImport(graph, again.importId, 'test-mapped-who');
+    expect(await stays()).toEqual(['2019-09-09']);
+    await undoImport(graph, later.importId, 'test-mapped-who');
     expect(await node(person)).toBeNull();
   });
 });

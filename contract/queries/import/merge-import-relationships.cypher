@@ -32,9 +32,13 @@ WITH row, source, target, joined,
        coalesce(left(toString(joined.from), fromDigits) <> left(row.properties.from, fromDigits), false) OR
        coalesce(left(toString(joined.to), toDigits) <> left(row.properties.to, toDigits), false) OR
        coalesce(coalesce(joined.from, date(row.properties.from)) > coalesce(joined.to, date(row.properties.to)), false)) AS anotherStay
-WITH source, target, anotherStay, CASE WHEN anotherStay THEN null ELSE joined END AS joined,
-     CASE WHEN anotherStay THEN row {.*, id: row.id + ':stay:' + coalesce(row.properties.from, '') + ':' + coalesce(row.properties.to, '')} ELSE row END AS row
-OPTIONAL MATCH (source)-[stay {id: row.id}]->(target) WHERE anotherStay
+WITH source, target, anotherStay, joined, row,
+     row.id + ':stay:' + coalesce(row.properties.from, '') + ':' + coalesce(row.properties.to, '') AS stayId
+// The stay is looked for under its own id also where the link is not: the first file's link may have
+// been undone while a later file's stay was kept, and that later file imported again finds it.
+OPTIONAL MATCH (source)-[stay {id: stayId}]->(target) WHERE anotherStay OR joined IS NULL
+WITH source, target, CASE WHEN anotherStay THEN null ELSE joined END AS joined, stay,
+     CASE WHEN anotherStay OR (joined IS NULL AND stay IS NOT NULL) THEN row {.*, id: stayId} ELSE row END AS row
 // Read before any branch writes: the branches run one after the other for each row.
 WITH row, source, target, coalesce(joined, stay) AS existing
 WITH row, source, target, existing, coalesce(existing.imports, []) AS before
