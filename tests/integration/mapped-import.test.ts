@@ -506,7 +506,7 @@ describe('a later file about people the graph holds', () => {
     expect(await stays()).toEqual(['2017-05-28', '2019-09-09']);
     expect((await node(person))!.properties).toMatchObject({ name: 'Test Later Aygul', address: 'Test Street 1' });
     expect(later.report.entries.map((entry) => `${entry.line} ${entry.severity} ${entry.field}: ${entry.reason}`)).toEqual([
-      '2 warning name: "Test Later Aygul Ali" differs from "Test Later Aygul" on the node this row merges into (same id): that node keeps "Test Later Aygul", and "Test Later Aygul Ali" is not stored',
+      '2 warning name: "Test Later Aygul Ali" differs from "Test Later Aygul" on the node this row merges into (same id): that node keeps "Test Later Aygul", and "Test Later Aygul Ali" is not stored as its name, though search finds the node by it',
       '2 warning address: "Test Street 9" differs from "Test Street 1" on the node this row merges into (same id): that node keeps "Test Street 1", and "Test Street 9" is not stored',
     ]);
     // A dry run of the same file says so before anything is written.

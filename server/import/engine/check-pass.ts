@@ -335,7 +335,8 @@ export function reportDisagreements(report: ReportBuilder, node: NodeRow, place:
     report.add(
       place,
       key,
-      `"${given}" differs from "${kept}" on the node this row merges into (${verdict.reasons.join(', ')}): that node keeps "${kept}", and "${given}" is not stored`,
+      // A name's search keys merge with the node's (merge-import-nodes.cypher): search finds it by either.
+      `"${given}" differs from "${kept}" on the node this row merges into (${verdict.reasons.join(', ')}): that node keeps "${kept}", and "${given}" is not stored${key === 'name' || key === 'nameZh' ? ' as its name, though search finds the node by it' : ''}`,
       'warning',
     );
   }
