@@ -3,6 +3,7 @@
 // a mapping, reads a bundle or rows already in the model's columns (--type); checks every row,
 // then writes batch by batch into the configured Neo4j (the embedded one unless NEO4J_URI is set).
 // Exit 0: imported (or already was, or a dry run found nothing wrong); 1: refused.
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -191,11 +192,14 @@ async function prepareMapped(command: Extract<Command, { kind: 'mapped' }>): Pro
     throw error;
   });
   await table.close();
+  // A check of the header alone, before any database is reached: nothing it makes is written, so a
+  // key of its own stands in for the graph's.
   const compiled = compileMapping(mapping, {
     fileName: command.file,
     sha256: await fileSha256(command.file),
     header: table.columns,
     delimiter: table.delimiter,
+    idKey: randomBytes(32).toString('hex'),
   });
   const errors = compiled.problems.filter((problem) => problem.severity !== 'warning');
   if (errors.length > 0) {

@@ -81,7 +81,7 @@ async function fingerprint() {
   // ids (the Document an imported file becomes, gone when its import is undone) and `test…` property
   // keys (views.spec.ts marks a seed detainee as changed, then unmarks it).
   const { records } = await driver.executeQuery(`
-    MATCH (node:Entity) WHERE NOT (node.id STARTS WITH 'test-' OR node.id STARTS WITH 'fx-' OR node.id STARTS WITH 'file:sha256:')
+    MATCH (node:Entity) WHERE NOT (node.id STARTS WITH 'test-' OR node.id STARTS WITH 'fx-' OR node.id STARTS WITH 'file:')
     WITH count(node) AS nodes, sum(size([key IN keys(node) WHERE NOT key STARTS WITH 'test'])) AS properties
     RETURN nodes, properties,
            COUNT { MATCH (a:Entity)-[link]->(b:Entity) WHERE NOT (link.id STARTS WITH 'test-' OR link.id STARTS WITH 'fx-') } AS links`);

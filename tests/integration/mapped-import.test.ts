@@ -2,6 +2,7 @@
 // command line, the roster in GB18030, UTF-16 and XLSX to the same graph, a Latin-1 file refused
 // naming its encoding, matches instead of duplicates, and undo taking back exactly one import.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { utimesSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -36,7 +37,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await driver.executeQuery(
-    `MATCH (node:Entity) WHERE any(prefix IN $prefixes WHERE node.id STARTS WITH prefix) OR (node:Document AND node.id STARTS WITH 'file:sha256:') DETACH DELETE node`,
+    `MATCH (node:Entity) WHERE any(prefix IN $prefixes WHERE node.id STARTS WITH prefix) OR (node:Document AND node.id STARTS WITH 'file:') DETACH DELETE node`,
     { prefixes: PREFIXES },
   );
   await driver.executeQuery(`MATCH (claim:_Claim) WHERE any(prefix IN $prefixes WHERE claim.elementId STARTS WITH prefix) DELETE claim`, {
@@ -194,6 +195,14 @@ describe('the example mappings', () => {
     const { records: rosterIds } = await driver.executeQuery("MATCH (node:Detainee) WHERE node.id STARTS WITH 'test-roster:' RETURN node.id AS id");
     expect(rosterIds.map((record) => record.get('id') as string).filter((id) => /^test-roster:person:k[0-9a-f]{32}$/.test(id))).toHaveLength(roster);
     expect(roster).toBeGreaterThan(0);
+    // The file's Document is named by a keyed hash of its SHA-256, not by it: a copy of the file tells no reader it is here.
+    const [rosterDocument] = detainee!.properties.sources as string[];
+    expect(rosterDocument).toMatch(/^file:k[0-9a-f]{32}$/);
+    expect((await node(rosterDocument!))!.properties.checksum).toBe(
+      createHash('sha256')
+        .update(await readFile(join(dir, 'roster-gb18030.csv')))
+        .digest('hex'),
+    );
     const [detention] = await links('DETAINED_AT', personId('test-roster', '650000199001011234'));
     expect(detention).toMatchObject({ target: 'test-facilities:facility:F002', properties: { from: '2017-05-28' } });
     const [toMonth] = await links('DETAINED_AT', personId('test-roster', '65000019920215234X'));

@@ -228,11 +228,8 @@ export interface CompileContext {
   header: readonly string[];
   /** The delimiter a CSV or TSV was read with (Table.delimiter): a refusal names the one its header seems to use. */
   delimiter?: string;
-  /**
-   * The graph's key for protected people's ids (readNodeIdKey); needed only to map rows, so a
-   * check of the mapping against the header alone goes without it.
-   */
-  idKey?: string;
+  /** The graph's key for the ids that must say nothing of their keys (readNodeIdKey): protected people's, a file's Document's. */
+  idKey: string;
 }
 
 export function compileMapping(mapping: MappingDocument, context: CompileContext): CompiledMapping {
@@ -258,7 +255,7 @@ export function compileMapping(mapping: MappingDocument, context: CompileContext
   const fileDocument = mapping.documents
     ? null
     : NodeRow.parse({
-        id: fileDocumentId(context.sha256),
+        id: fileDocumentId(context.sha256, context.idKey),
         labels: ['Document'],
         properties: {
           name: mapping.document.title ?? basename(context.fileName),
@@ -291,7 +288,6 @@ export function compileMapping(mapping: MappingDocument, context: CompileContext
   const idOf = (entity: EntityMapping, kind: NodeKind, keyedId: boolean, values: readonly Cell[]): string => {
     const namespace = entity.namespace ?? mapping.namespace;
     if (!keyedId) return nodeId(namespace, kind, values);
-    if (!context.idKey) throw new Error("mapping rows with protected people needs the graph's id key (readNodeIdKey)");
     return protectedNodeId(namespace, kind, values, context.idKey);
   };
   /** A protected person's id says nothing of its key: the report names the key's columns and values instead. */

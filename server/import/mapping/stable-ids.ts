@@ -48,7 +48,13 @@ export function linkId(namespace: string, type: string, source: string, target: 
   return `${namespace}:${type.toLowerCase()}:${hash(`${source}\u0000${target}`, 20)}`;
 }
 
-/** The Document a file becomes: named by its SHA-256, so the same file is the same Document. */
-export function fileDocumentId(sha256: string): string {
-  return `file:sha256:${sha256}`;
+/**
+ * The Document a file becomes: named by an HMAC of its SHA-256 under the graph's key, so the same file
+ * is the same Document in that graph. Not by the SHA-256 itself: the id reaches every reader, and
+ * with it anyone holding a copy of a leaked file could learn whether it was brought in here (the
+ * model withholds an unpublished Document's checksum for the same reason).
+ */
+export function fileDocumentId(sha256: string, key: string): string {
+  const keyed = createHmac('sha256', Buffer.from(key, 'hex')).update(`file\u0000${sha256.toLowerCase()}`).digest('hex');
+  return `file:k${keyed.slice(0, 32)}`;
 }
