@@ -19,7 +19,8 @@ import { StartupError } from './graph/startup-error.ts';
 import { assertPortFree } from './graph/ports.ts';
 import { fromDriverError } from './errors.ts';
 import { redactionSecret } from './policy/redaction-secret.ts';
-import { describeWarmUp, warmUp } from './graph/warm-up.ts';
+import { describeWarmUp, warmBackgroundQueries, warmUp } from './graph/warm-up.ts';
+import { quietSpells } from './http/quiet-spells.ts';
 import { firstRunsOf } from './graph/first-runs.ts';
 
 const log = (line: string) => console.log(`[xpf] ${line}`);
@@ -146,6 +147,7 @@ async function main(): Promise<void> {
   });
   if (env.REDACT === '1') log('REDACT=1: personal data of detainees and their relatives is withheld from every account.');
   server = app.listen(env.PORT, env.HOST);
+  const whenQuiet = quietSpells(server);
   // Slow-loris bounds: headers within 10 s, a whole request (a 20 MB export body) within 60 s.
   server.headersTimeout = 10_000;
   server.requestTimeout = 60_000;
@@ -179,6 +181,9 @@ async function main(): Promise<void> {
   }
   // The last line of the start: where to go, and where the time went.
   log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s (${phases.summary()}): open ${url}`);
+  void graphReady
+    .then(() => warmBackgroundQueries(new GraphExecutor(connection.driver, catalogue, { timeoutMs: 10_000 }), log, whenQuiet))
+    .catch((error: unknown) => log(`Could not plan the seed's and imports' queries ahead: ${String(error)}`));
 }
 
 main().catch((error: unknown) => {

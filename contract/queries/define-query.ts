@@ -35,6 +35,11 @@ export interface RecordQuery<Name extends string = string, Params extends z.ZodO
   readonly name: Name;
   readonly params: Params;
   readonly row: Row;
+  /**
+   * Run only by work no request waits for (the seed, and an import's writes in its background job):
+   * planned after "Ready" rather than before it, so the start waits only for plans a request may need.
+   */
+  readonly background?: true;
 }
 
 /** Schema statements (constraints, indexes), each run on its own: they cannot share a transaction. */
@@ -68,6 +73,7 @@ export function recordQuery<const Name extends string, Params extends z.ZodObjec
   name: Name;
   params: Params;
   row: Row;
+  background?: true;
 }): RecordQuery<Name, Params, Row> {
   return { kind: 'records', ...definition };
 }

@@ -65,6 +65,11 @@ export function asJsonParameters(params: CheckedParameters): Record<string, Json
 /** Each query's strict schema, built once: `.strict()` makes a new schema on every call. */
 const strictSchemas = new WeakMap<z.ZodObject, z.ZodObject>();
 
+/** Only the seed and import jobs run it: no request waits for its plan. */
+function isBackground(entry: CatalogueEntry): boolean {
+  return entry.definition.kind === 'records' && entry.definition.background === true;
+}
+
 function strict(schema: z.ZodObject): z.ZodObject {
   let found = strictSchemas.get(schema);
   if (!found) {
@@ -233,7 +238,17 @@ export class GraphExecutor {
     sample: (entry: CatalogueEntry) => Record<string, unknown> | null,
     timeoutMs: number,
     onFailure: (query: CuratedQuery, error: unknown) => void,
-    { concurrency = 1 }: { concurrency?: number } = {},
+    {
+      concurrency = 1,
+      which = 'all',
+      beforeEach,
+    }: {
+      concurrency?: number;
+      /** Awaited before each plan: background planning waits for the server to be quiet (server/http/quiet-spells.ts). */
+      beforeEach?: () => Promise<void>;
+      /** 'served': those a request may run; 'background': those only the seed and import jobs run (`background` in define-query.ts). */
+      which?: 'all' | 'served' | 'background';
+    } = {},
   ): Promise<number> {
     let warmed = 0;
     // One at a time by default: after a restart this runs beside the first requests and must not crowd
@@ -242,6 +257,7 @@ export class GraphExecutor {
     // (first-runs.ts), and a cold JVM takes seconds over each; at the first start the order is the catalogue's.
     const byUse = [...this.catalogue.values()].sort((a, b) => this.firstRuns.timesRun(b.cypher) - this.firstRuns.timesRun(a.cypher));
     const warmOne = async (entry: CatalogueEntry) => {
+      await beforeEach?.();
       const params = sample(entry);
       // A request planning it now (after a restart, requests come first) leaves nothing to warm.
       await this.firstRuns.inFlight(entry.cypher);
@@ -273,7 +289,7 @@ export class GraphExecutor {
     };
     // A failure (even opening a session) is reported and the next query warmed: no worker stops the others.
     await inWorkers(
-      byUse.filter((entry) => entry.definition.kind !== 'schema'),
+      byUse.filter((entry) => entry.definition.kind !== 'schema' && (which === 'all' || (which === 'background') === isBackground(entry))),
       concurrency,
       (entry) => warmOne(entry).catch((error: unknown) => onFailure(entry.definition, error)),
     );

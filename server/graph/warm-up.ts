@@ -106,7 +106,9 @@ export async function warmUp(graph: GraphExecutor, log: (line: string) => void, 
     sampleParams,
     WARM_QUERY_MS,
     (query, error) => log(`Could not plan "${query.name}" ahead: ${(error as { code?: string }).code ?? String(error)}`),
-    { concurrency },
+    // Before serving, only what a request may run: the seed's and an import's writes are planned after
+    // "Ready" (warmBackgroundQueries), where a job that starts first waits for the plan or makes it.
+    { concurrency, which: beforeServing ? 'served' : 'all' },
   );
   let touched: WarmUp['touched'] = null;
   try {
@@ -122,6 +124,23 @@ export async function warmUp(graph: GraphExecutor, log: (line: string) => void, 
     log(`Could not rehearse the queries on real records (${(error as { code?: string }).code ?? String(error)}): the first requests do it.`);
   }
   return { planned, rehearsed, touched, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * After "Ready": the plans only the seed and import jobs use (about a second each for the import's
+ * merges on a cold JVM, a sixth of the warm-up before serving), one at a time, each once the server is
+ * quiet (`whenQuiet`). An import that starts first plans what it needs itself, or waits for the plan
+ * being made (first-runs.ts).
+ */
+export async function warmBackgroundQueries(graph: GraphExecutor, log: (line: string) => void, whenQuiet: () => Promise<void>): Promise<void> {
+  const started = performance.now();
+  const planned = await graph.warmQueries(
+    sampleParams,
+    WARM_QUERY_MS,
+    (query, error) => log(`Could not plan "${query.name}" ahead: ${(error as { code?: string }).code ?? String(error)}`),
+    { which: 'background', beforeEach: whenQuiet },
+  );
+  log(`Planned ${planned} queries of the seed and of imports after Ready (${((performance.now() - started) / 1000).toFixed(1)} s).`);
 }
 
 /** The one line a warm-up is reported in. */

@@ -13,6 +13,7 @@ const params = z.object({
 
 export const query = recordQuery({
   name: 'begin-import',
+  background: true,
   params,
   row: z.object({ committedBatches: z.number().int(), status: z.string(), finishedAt: z.string().nullable() }),
 });

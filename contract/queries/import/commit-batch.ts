@@ -8,4 +8,4 @@ const params = z.object({
   finished: z.boolean(),
 });
 
-export const query = recordQuery({ name: 'commit-batch', params, row: z.object({ committedBatches: z.number().int() }) });
+export const query = recordQuery({ name: 'commit-batch', background: true, params, row: z.object({ committedBatches: z.number().int() }) });

@@ -13,4 +13,4 @@ const params = z.object({
   report: z.string().max(5_000_000),
 });
 
-export const query = recordQuery({ name: 'finish-import', params, row: z.object({ id: z.string() }) });
+export const query = recordQuery({ name: 'finish-import', background: true, params, row: z.object({ id: z.string() }) });

@@ -7,6 +7,7 @@ export const params = z.object({ rows: z.array(NodeRow).max(50_000), importId: z
 
 export const query = recordQuery({
   name: 'merge-import-nodes',
+  background: true,
   params,
   row: z.object({ created: z.number().int(), merged: z.number().int(), written: z.number().int() }),
 });

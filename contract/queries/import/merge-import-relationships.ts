@@ -7,6 +7,7 @@ export const params = z.object({ rows: z.array(RelationshipRow).max(50_000), imp
 
 export const query = recordQuery({
   name: 'merge-import-relationships',
+  background: true,
   params,
   row: z.object({ created: z.number().int(), merged: z.number().int(), written: z.number().int() }),
 });

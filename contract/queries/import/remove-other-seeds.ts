@@ -4,4 +4,4 @@ import { recordQuery } from '../define-query.ts';
 
 const params = z.object({ limit: z.number().int().min(1).max(100_000) });
 
-export const query = recordQuery({ name: 'remove-other-seeds', params, row: z.object({ removed: z.number().int() }) });
+export const query = recordQuery({ name: 'remove-other-seeds', background: true, params, row: z.object({ removed: z.number().int() }) });

@@ -11,4 +11,4 @@ const params = z.object({
   savedAt: z.iso.datetime(),
 });
 
-export const query = recordQuery({ name: 'save-mapping', params, row: z.object({ headerKey: z.string() }) });
+export const query = recordQuery({ name: 'save-mapping', background: true, params, row: z.object({ headerKey: z.string() }) });

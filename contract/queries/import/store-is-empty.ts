@@ -4,4 +4,4 @@ import { recordQuery } from '../define-query.ts';
 
 const params = z.object({});
 
-export const query = recordQuery({ name: 'store-is-empty', params, row: z.object({ state: z.object({ empty: z.boolean() }) }) });
+export const query = recordQuery({ name: 'store-is-empty', background: true, params, row: z.object({ state: z.object({ empty: z.boolean() }) }) });

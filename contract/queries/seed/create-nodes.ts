@@ -2,4 +2,4 @@
 import { recordQuery } from '../define-query.ts';
 import { params, query as merge } from './merge-nodes.ts';
 
-export const query = recordQuery({ name: 'create-nodes', params, row: merge.row });
+export const query = recordQuery({ name: 'create-nodes', background: true, params, row: merge.row });

@@ -2,4 +2,4 @@
 import { recordQuery } from '../define-query.ts';
 import { params, query as merge } from './merge-relationships.ts';
 
-export const query = recordQuery({ name: 'create-relationships', params, row: merge.row });
+export const query = recordQuery({ name: 'create-relationships', background: true, params, row: merge.row });

@@ -5,4 +5,4 @@ import { recordQuery } from '../define-query.ts';
 
 export const params = z.object({ rows: z.array(RelationshipRow).max(50_000), importId: z.string().nullable().default(null) });
 
-export const query = recordQuery({ name: 'merge-relationships', params, row: z.object({ written: z.number().int() }) });
+export const query = recordQuery({ name: 'merge-relationships', background: true, params, row: z.object({ written: z.number().int() }) });
