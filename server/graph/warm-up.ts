@@ -130,17 +130,16 @@ export async function warmUp(graph: GraphExecutor, log: (line: string) => void, 
  * After "Ready": the plans only the seed and import jobs use (about a second each for the import's
  * merges on a cold JVM, a sixth of the warm-up before serving), one at a time, each once the server is
  * quiet (`whenQuiet`). An import that starts first plans what it needs itself, or waits for the plan
- * being made (first-runs.ts).
+ * being made (first-runs.ts). Says nothing unless a plan fails: the start's last line stays "Ready".
+ * Resolves to how many were planned.
  */
-export async function warmBackgroundQueries(graph: GraphExecutor, log: (line: string) => void, whenQuiet: () => Promise<void>): Promise<void> {
-  const started = performance.now();
-  const planned = await graph.warmQueries(
+export async function warmBackgroundQueries(graph: GraphExecutor, log: (line: string) => void, whenQuiet: () => Promise<void>): Promise<number> {
+  return graph.warmQueries(
     sampleParams,
     WARM_QUERY_MS,
     (query, error) => log(`Could not plan "${query.name}" ahead: ${(error as { code?: string }).code ?? String(error)}`),
     { which: 'background', beforeEach: whenQuiet },
   );
-  log(`Planned ${planned} queries of the seed and of imports after Ready (${((performance.now() - started) / 1000).toFixed(1)} s).`);
 }
 
 /** The one line a warm-up is reported in. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queries } from '../../contract/queries/index.ts';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { GraphExecutor } from '../../server/graph/executor.ts';
-import { sampleParams } from '../../server/graph/warm-up.ts';
+import { sampleParams, warmBackgroundQueries } from '../../server/graph/warm-up.ts';
 import { testDriver } from '../support/neo4j.ts';
 
 const driver = testDriver();
@@ -58,5 +58,24 @@ describe('the warm-up', () => {
     // let write. (Not by counting the store before and after: other files write to this Neo4j meanwhile.)
     expect(rehearsed.filter((name) => graph.catalogue.get(name)?.mode !== 'read')).toEqual([]);
     await expect(graph.rawRead('CREATE (probe:_RehearsalProbe) RETURN probe', {})).rejects.toThrow(/read access mode/i);
+  });
+
+  it("plans the seed's and imports' writes (after Ready), only those, each once the server is quiet", async () => {
+    const background = [...graph.catalogue.values()]
+      .filter((entry) => entry.definition.kind === 'records' && entry.definition.background)
+      .map((entry) => entry.name);
+    expect(background).toEqual(expect.arrayContaining(['merge-import-nodes', 'merge-import-relationships', 'commit-batch', 'create-nodes']));
+    const said: string[] = [];
+    let waits = 0;
+    const planned = await warmBackgroundQueries(
+      graph,
+      (line) => said.push(line),
+      async () => {
+        waits += 1;
+      },
+    );
+    expect(said).toEqual([]);
+    expect(planned).toBe(background.length);
+    expect(waits).toBe(background.length);
   });
 });
