@@ -147,7 +147,7 @@ async function main(): Promise<void> {
   });
   if (env.REDACT === '1') log('REDACT=1: personal data of detainees and their relatives is withheld from every account.');
   server = app.listen(env.PORT, env.HOST);
-  const whenQuiet = quietSpells(server);
+  const spells = quietSpells(server);
   // Slow-loris bounds: headers within 10 s, a whole request (a 20 MB export body) within 60 s.
   server.headersTimeout = 10_000;
   server.requestTimeout = 60_000;
@@ -163,11 +163,13 @@ async function main(): Promise<void> {
   });
 
   const url = `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${env.PORT}/`;
+  // The app's own work after serving began (the admin check, the background plans), beside the requests.
+  const sideGraph = new GraphExecutor(connection.driver, catalogue, { timeoutMs: 10_000 });
   // No admin yet: a one-time address to create one in the browser. The token is in the fragment (#),
   // which the browser never sends in a request line, so it stays out of proxies' and servers' logs.
   void graphReady
     .then(async () => {
-      const users = new UserStore(new GraphExecutor(connection.driver, catalogue, { timeoutMs: 10_000 }));
+      const users = new UserStore(sideGraph);
       if ((await users.adminCount()) > 0) return;
       const token = adminSetup.issue();
       log(`Create the first admin in your browser: ${url}setup#token=${token}`);
@@ -182,8 +184,9 @@ async function main(): Promise<void> {
   // The last line of the start: where to go, and where the time went.
   log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s (${phases.summary()}): open ${url}`);
   void graphReady
-    .then(() => warmBackgroundQueries(new GraphExecutor(connection.driver, catalogue, { timeoutMs: 10_000 }), log, whenQuiet))
-    .catch((error: unknown) => log(`Could not plan the seed's and imports' queries ahead: ${String(error)}`));
+    .then(() => warmBackgroundQueries(sideGraph, log, spells.whenQuiet))
+    .catch((error: unknown) => log(`Could not plan the seed's and imports' queries ahead: ${String(error)}`))
+    .finally(() => spells.stop());
 }
 
 main().catch((error: unknown) => {

@@ -49,6 +49,11 @@ export function isEvidenceQuery(entry: CatalogueEntry): boolean {
   return entry.definition.kind === 'evidence';
 }
 
+/** Run only by the seed and import jobs (`background` in define-query.ts): no request waits for its plan. */
+export function isBackgroundQuery(entry: CatalogueEntry): boolean {
+  return entry.definition.kind === 'records' && entry.definition.background === true;
+}
+
 const queriesRoot = fileURLToPath(new URL('../../contract/queries/', import.meta.url));
 const knownLabels = new Set<string>([...NodeLabel.options, ...InternalLabel.options, ENTITY_LABEL]);
 const knownTypes = new Set<string>(RelationshipType.options);

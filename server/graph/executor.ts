@@ -9,7 +9,7 @@ import type { CuratedQuery, ParamsOf, RecordQuery, ResultQuery, RowOf, SchemaQue
 import type { Json, Result } from '../../contract/result.ts';
 import { BadInput, DeadlinePassed, isConnectionFailure, RequestCancelled, type FieldProblem } from '../errors.ts';
 import { currentBudget } from './budget.ts';
-import type { Catalogue, CatalogueEntry } from './catalogue.ts';
+import { type Catalogue, type CatalogueEntry, isBackgroundQuery } from './catalogue.ts';
 import { firstRunsOf, type FirstRuns } from './first-runs.ts';
 import { toJson } from './to-json.ts';
 import { toResult } from './to-result.ts';
@@ -64,11 +64,6 @@ export function asJsonParameters(params: CheckedParameters): Record<string, Json
 
 /** Each query's strict schema, built once: `.strict()` makes a new schema on every call. */
 const strictSchemas = new WeakMap<z.ZodObject, z.ZodObject>();
-
-/** Only the seed and import jobs run it: no request waits for its plan. */
-function isBackground(entry: CatalogueEntry): boolean {
-  return entry.definition.kind === 'records' && entry.definition.background === true;
-}
 
 function strict(schema: z.ZodObject): z.ZodObject {
   let found = strictSchemas.get(schema);
@@ -289,7 +284,7 @@ export class GraphExecutor {
     };
     // A failure (even opening a session) is reported and the next query warmed: no worker stops the others.
     await inWorkers(
-      byUse.filter((entry) => entry.definition.kind !== 'schema' && (which === 'all' || (which === 'background') === isBackground(entry))),
+      byUse.filter((entry) => entry.definition.kind !== 'schema' && (which === 'all' || (which === 'background') === isBackgroundQuery(entry))),
       concurrency,
       (entry) => warmOne(entry).catch((error: unknown) => onFailure(entry.definition, error)),
     );

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import type { CuratedQuery } from '../../contract/queries/define-query.ts';
 import { queries } from '../../contract/queries/index.ts';
 import type { CatalogueEntry } from './catalogue.ts';
 import type { GraphExecutor } from './executor.ts';
@@ -99,13 +100,18 @@ export interface WarmUpOptions {
   beforeServing?: boolean;
 }
 
+/** How a plan Neo4j refused is reported: the warm-up goes on with the next query. */
+function planFailure(log: (line: string) => void): (query: CuratedQuery, error: unknown) => void {
+  return (query, error) => log(`Could not plan "${query.name}" ahead: ${(error as { code?: string }).code ?? String(error)}`);
+}
+
 export async function warmUp(graph: GraphExecutor, log: (line: string) => void, { beforeServing = false }: WarmUpOptions = {}): Promise<WarmUp> {
   const started = performance.now();
   const concurrency = beforeServing ? availableParallelism() : 1;
   const planned = await graph.warmQueries(
     sampleParams,
     WARM_QUERY_MS,
-    (query, error) => log(`Could not plan "${query.name}" ahead: ${(error as { code?: string }).code ?? String(error)}`),
+    planFailure(log),
     // Before serving, only what a request may run: the seed's and an import's writes are planned after
     // "Ready" (warmBackgroundQueries), where a job that starts first waits for the plan or makes it.
     { concurrency, which: beforeServing ? 'served' : 'all' },
@@ -134,12 +140,7 @@ export async function warmUp(graph: GraphExecutor, log: (line: string) => void, 
  * Resolves to how many were planned.
  */
 export async function warmBackgroundQueries(graph: GraphExecutor, log: (line: string) => void, whenQuiet: () => Promise<void>): Promise<number> {
-  return graph.warmQueries(
-    sampleParams,
-    WARM_QUERY_MS,
-    (query, error) => log(`Could not plan "${query.name}" ahead: ${(error as { code?: string }).code ?? String(error)}`),
-    { which: 'background', beforeEach: whenQuiet },
-  );
+  return graph.warmQueries(sampleParams, WARM_QUERY_MS, planFailure(log), { which: 'background', beforeEach: whenQuiet });
 }
 
 /** The one line a warm-up is reported in. */

@@ -21,7 +21,7 @@ describe('quietSpells', () => {
       };
     });
     servers.push(server);
-    const whenQuiet = quietSpells(server, 200);
+    const { whenQuiet } = quietSpells(server, 200);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const answer = fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`).then((response) => response.text());
     while (!events.includes('request began')) await new Promise((resolve) => setTimeout(resolve, 10));

@@ -5,7 +5,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { loadCatalogue } from '../../server/graph/catalogue.ts';
+import { isBackgroundQuery, loadCatalogue } from '../../server/graph/catalogue.ts';
 import { parseEnv } from '../../server/env.ts';
 import { startEmbeddedNeo4j } from '../../server/graph/embedded.ts';
 import { findJava, provisionNeo4j } from '../../server/graph/provision.ts';
@@ -147,7 +147,7 @@ describe('running instances', () => {
     // Every query a request may run (the catalogue but the schema and the seed's and imports' writes)
     // planned before "Ready"; those writes after it (warm-up.test.ts). None refused by Neo4j.
     const planned = [...(await loadCatalogue()).values()].filter((entry) => entry.definition.kind !== 'schema');
-    const background = planned.filter((entry) => entry.definition.kind === 'records' && entry.definition.background);
+    const background = planned.filter(isBackgroundQuery);
     expect(background.map((entry) => entry.name)).toEqual(expect.arrayContaining(['merge-import-nodes', 'merge-import-relationships', 'create-nodes']));
     expect(first.output.join('\n')).toContain(`[xpf] Planned ${planned.length - background.length} queries ahead of their first use, read `);
     expect(first.output.join('\n')).not.toContain('Could not plan');

@@ -3,7 +3,7 @@
 // kind an analyst starts from, and reads only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queries } from '../../contract/queries/index.ts';
-import { loadCatalogue } from '../../server/graph/catalogue.ts';
+import { isBackgroundQuery, loadCatalogue } from '../../server/graph/catalogue.ts';
 import { GraphExecutor } from '../../server/graph/executor.ts';
 import { sampleParams, warmBackgroundQueries } from '../../server/graph/warm-up.ts';
 import { testDriver } from '../support/neo4j.ts';
@@ -61,9 +61,7 @@ describe('the warm-up', () => {
   });
 
   it("plans the seed's and imports' writes (after Ready), only those, each once the server is quiet", async () => {
-    const background = [...graph.catalogue.values()]
-      .filter((entry) => entry.definition.kind === 'records' && entry.definition.background)
-      .map((entry) => entry.name);
+    const background = [...graph.catalogue.values()].filter(isBackgroundQuery).map((entry) => entry.name);
     expect(background).toEqual(expect.arrayContaining(['merge-import-nodes', 'merge-import-relationships', 'commit-batch', 'create-nodes']));
     const said: string[] = [];
     let waits = 0;
