@@ -55,6 +55,8 @@ export class UploadStore {
     const path = join(this.dir, `${id}${extension}`);
     let size = 0;
     const limit = this.limitBytes;
+    // Owner-only like the rest of DATA_DIR: an uploaded roster names detainees.
+    const file = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
     try {
       await pipeline(
         body,
@@ -65,11 +67,15 @@ export class UploadStore {
             yield chunk;
           }
         },
-        // Owner-only like the rest of DATA_DIR: an uploaded roster names detainees.
-        createWriteStream(partial, { flags: 'wx', mode: 0o600 }),
+        file,
       );
       await rename(partial, path);
     } catch (error) {
+      // The stream opens its file asynchronously: a refusal in the first chunk can come before the
+      // file exists, so removing it at once would miss it. Once the destroyed stream has closed, the
+      // file is there to remove or was never made. (Not events.once: it rejects on the stream's
+      // 'error', which comes before 'close'.)
+      if (!file.closed) await new Promise((closed) => file.once('close', closed));
       await rm(partial, { force: true });
       throw error;
     }
