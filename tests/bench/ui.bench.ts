@@ -111,7 +111,7 @@ async function measure(browser: Browser, baseUrl: string, mode: BenchMode, size:
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
+    if (message.type() === 'error') problems.push(`${message.text()} (${message.location().url || 'no url'})`);
   });
   try {
     await page.goto(`${baseUrl}/index.html`);
