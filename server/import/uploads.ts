@@ -75,7 +75,7 @@ export class UploadStore {
       // file exists, so removing it at once would miss it. Once the destroyed stream has closed, the
       // file is there to remove or was never made. (Not events.once: it rejects on the stream's
       // 'error', which comes before 'close'.)
-      if (!file.closed) await new Promise((closed) => file.once('close', closed));
+      if (!file.closed) await new Promise<void>((closed) => file.once('close', () => closed()));
       await rm(partial, { force: true });
       throw error;
     }
