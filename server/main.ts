@@ -31,7 +31,7 @@ async function prepareGraph(connection: GraphConnection, catalogue: Catalogue, e
   for (;;) {
     try {
       // After an offline seed this is where its indexes are built.
-      await phases.run('schema', 'Creating constraints and indexes…', () => graph.applySchema(queries.schema));
+      const schema = await phases.run('schema', 'Creating constraints and indexes…', () => graph.applySchema(queries.schema));
       const seeded = await phases.run('seed', 'Seeding the empty database…', (say) => seedIfEmpty(graph, env.PHOTOS_DIR, new SeedProgress(say).batchWritten));
       if (seeded) log('Seeded the empty database (public record + synthetic records).');
       const users = new UserStore(graph);
@@ -42,7 +42,12 @@ async function prepareGraph(connection: GraphConnection, catalogue: Catalogue, e
       if (said) log(said);
       // Before "Ready" (the embedded database waits for this): the first request must not plan its
       // queries or load the store's pages itself.
-      log(describeWarmUp(await phases.run('warm-up', "Warming query plans and the store's pages…", () => warmUp(graph, log, { beforeServing: true }))));
+      const newStatistics = schema.built || seeded;
+      log(
+        describeWarmUp(
+          await phases.run('warm-up', "Warming query plans and the store's pages…", () => warmUp(graph, log, { beforeServing: true, newStatistics })),
+        ),
+      );
       return;
     } catch (error) {
       if (!fromDriverError(error)) throw error;

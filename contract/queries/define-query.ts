@@ -40,6 +40,11 @@ export interface RecordQuery<Name extends string = string, Params extends z.ZodO
    * planned after "Ready" rather than before it, so the start waits only for plans a request may need.
    */
   readonly background?: true;
+  /**
+   * Never run nor planned by the warm-up: its effect is outside its transaction (settle-statistics
+   * empties Neo4j's query cache), so a rolled-back rehearsal of it would undo the warm-up.
+   */
+  readonly warm?: false;
 }
 
 /** Schema statements (constraints, indexes), each run on its own: they cannot share a transaction. */
@@ -74,6 +79,7 @@ export function recordQuery<const Name extends string, Params extends z.ZodObjec
   params: Params;
   row: Row;
   background?: true;
+  warm?: false;
 }): RecordQuery<Name, Params, Row> {
   return { kind: 'records', ...definition };
 }

@@ -89,7 +89,9 @@ import { query as createRelationships } from './seed/create-relationships.ts';
 import { query as mergeNodes } from './seed/merge-nodes.ts';
 import { query as mergeRelationships } from './seed/merge-relationships.ts';
 import { query as graphSize } from './stats/graph-size.ts';
+import { query as createTokens } from './stats/create-tokens.ts';
 import { query as rehearsalSubjects } from './stats/rehearsal-subjects.ts';
+import { query as settleStatistics } from './stats/settle-statistics.ts';
 import { query as touchStore } from './stats/touch-store.ts';
 import { query as graphStatistics } from './stats/graph-statistics.ts';
 import { query as createView } from './views/create-view.ts';
@@ -193,6 +195,8 @@ export const queries = {
   graphStatistics,
   rehearsalSubjects,
   touchStore,
+  createTokens,
+  settleStatistics,
   createView,
   deleteView,
   findSharedView,

@@ -54,6 +54,11 @@ export function isBackgroundQuery(entry: CatalogueEntry): boolean {
   return entry.definition.kind === 'records' && entry.definition.background === true;
 }
 
+/** Whether a warm-up may run it in a rolled-back transaction: not the schema, not one that acts outside its transaction. */
+export function isWarmable(entry: CatalogueEntry): boolean {
+  return entry.definition.kind !== 'schema' && !(entry.definition.kind === 'records' && entry.definition.warm === false);
+}
+
 const queriesRoot = fileURLToPath(new URL('../../contract/queries/', import.meta.url));
 const knownLabels = new Set<string>([...NodeLabel.options, ...InternalLabel.options, ENTITY_LABEL]);
 const knownTypes = new Set<string>(RelationshipType.options);

@@ -9,7 +9,7 @@ import type { CuratedQuery, ParamsOf, RecordQuery, ResultQuery, RowOf, SchemaQue
 import type { Json, Result } from '../../contract/result.ts';
 import { BadInput, DeadlinePassed, isConnectionFailure, RequestCancelled, type FieldProblem } from '../errors.ts';
 import { currentBudget } from './budget.ts';
-import { type Catalogue, type CatalogueEntry, isBackgroundQuery } from './catalogue.ts';
+import { type Catalogue, type CatalogueEntry, isBackgroundQuery, isWarmable } from './catalogue.ts';
 import { firstRunsOf, type FirstRuns } from './first-runs.ts';
 import { toJson } from './to-json.ts';
 import { toResult } from './to-result.ts';
@@ -196,15 +196,26 @@ export class GraphExecutor {
    * (IF NOT EXISTS never changed an existing one either), and a complete, online schema is not waited
    * for: a warm start ran forty statements that each changed nothing, a second of its time.
    * `waitSeconds` bounds each: after a bulk load of millions of rows they are built over the whole
-   * graph, which takes minutes.
+   * graph, which takes minutes. `built`: whether an index was made or waited for, so its statistics
+   * are new (the warm-up settles them first).
    */
-  async applySchema(query: SchemaQuery, { waitSeconds = 300 }: { waitSeconds?: number } = {}): Promise<void> {
+  async applySchema(query: SchemaQuery, { waitSeconds = 300 }: { waitSeconds?: number } = {}): Promise<{ built: boolean }> {
     const indexes = await this.records(queries.schemaState, { limit: 10_000 });
     const missing = schemaStatementsToRun(schemaStatements(this.catalogue.entry(query)), schemaInPlace(indexes));
     for (const statement of missing) await this.run(statement, {}, 'write', { timeoutMs: waitSeconds * 1000 });
-    if (missing.length === 0 && indexes.every((index) => index.state === 'ONLINE')) return;
+    if (missing.length === 0 && indexes.every((index) => index.state === 'ONLINE')) return { built: false };
     // New indexes populate in the background; queries that follow must see them online.
     await this.run('CALL db.awaitIndexes($seconds)', { seconds: waitSeconds }, 'write', { timeoutMs: (waitSeconds + 10) * 1000 });
+    return { built: true };
+  }
+
+  /**
+   * Resamples every index and waits, then empties Neo4j's query cache (settle-statistics.cypher): the
+   * plans made next see the statistics as they are. Nothing is planned on this Neo4j any more.
+   */
+  async settleStatistics(timeoutSeconds: number): Promise<void> {
+    await this.records(queries.settleStatistics, { timeoutSeconds }, { timeoutMs: (timeoutSeconds + 10) * 1000 });
+    this.firstRuns.forget();
   }
 
   /** Raw Cypher an admin typed: only in a read transaction, inside the request's deadline like any query. */
@@ -227,7 +238,7 @@ export class GraphExecutor {
    * rolled back: nothing is written, but Neo4j plans each query for parameters of the types the app
    * sends (its query cache is keyed by them) and compiles it, so the first request finds it ready.
    * A query with no sample is planned with EXPLAIN only. Resolves to how many were warmed; one that
-   * fails is reported and skipped.
+   * fails is reported and skipped. `onSummary` sees each warmed query's summary (Neo4j's notes on it).
    */
   async warmQueries(
     sample: (entry: CatalogueEntry) => Record<string, unknown> | null,
@@ -237,8 +248,20 @@ export class GraphExecutor {
       concurrency = 1,
       which = 'all',
       beforeEach,
+      only,
+      evenIfRun = false,
+      onSummary,
     }: {
       concurrency?: number;
+      /** Just these queries (those to plan again), not the whole catalogue. */
+      only?: readonly CatalogueEntry[];
+      /**
+       * Run even the queries this Neo4j has run already: before serving, the start's own runs (the
+       * schema's state, the first admin) were planned on statistics that the seed or the new indexes
+       * have since changed.
+       */
+      evenIfRun?: boolean;
+      onSummary?: (entry: CatalogueEntry, summary: ResultSummary) => void;
       /** Awaited before each plan: background planning waits for the server to be quiet (server/http/quiet-spells.ts). */
       beforeEach?: () => Promise<void>;
       /** 'served': those a request may run; 'background': those only the seed and import jobs run (`background` in define-query.ts). */
@@ -256,7 +279,7 @@ export class GraphExecutor {
       const params = sample(entry);
       // A request planning it now (after a restart, requests come first) leaves nothing to warm.
       await this.firstRuns.inFlight(entry.cypher);
-      if (this.firstRuns.hasRun(entry.cypher)) {
+      if (this.firstRuns.hasRun(entry.cypher) && !evenIfRun) {
         warmed += 1;
         return;
       }
@@ -268,9 +291,9 @@ export class GraphExecutor {
             // Run as the app runs it: requests that ask meanwhile wait for this plan instead of making their own.
             const run = Promise.resolve(tx.run(entry.cypher, toDriverParams(params) as Record<string, unknown>));
             this.firstRuns.began(entry.cypher, run);
-            await run;
+            onSummary?.(entry, (await run).summary);
           } else {
-            await tx.run(`EXPLAIN ${entry.cypher}`);
+            onSummary?.(entry, (await tx.run(`EXPLAIN ${entry.cypher}`)).summary);
           }
         } finally {
           await tx.rollback().catch(() => {});
@@ -284,7 +307,7 @@ export class GraphExecutor {
     };
     // A failure (even opening a session) is reported and the next query warmed: no worker stops the others.
     await inWorkers(
-      byUse.filter((entry) => entry.definition.kind !== 'schema' && (which === 'all' || (which === 'background') === isBackgroundQuery(entry))),
+      (only ?? byUse).filter((entry) => isWarmable(entry) && (which === 'all' || (which === 'background') === isBackgroundQuery(entry))),
       concurrency,
       (entry) => warmOne(entry).catch((error: unknown) => onFailure(entry.definition, error)),
     );

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import type { ResultSummary } from 'neo4j-driver';
 import type { CuratedQuery } from '../../contract/queries/define-query.ts';
 import { queries } from '../../contract/queries/index.ts';
 import type { CatalogueEntry } from './catalogue.ts';
@@ -16,12 +17,24 @@ const TOUCH_STORE_MS = 20_000;
 /** One query's warm-up run: planning the chain of command alone takes seconds on two busy cores. */
 const WARM_QUERY_MS = 60_000;
 
+/** Resampling every index of the small seed takes a fifth of a second; a bulk-loaded 10m store, longer. */
+const SETTLE_SECONDS = 300;
+
+/**
+ * Transactions the rehearsal keeps in flight before serving, so the driver holds as many connections
+ * open: a chain of command runs four queries at once, and the first one after "Ready" spent 50–60 ms
+ * opening connections for them.
+ */
+const CONNECTIONS_BEFORE_SERVING = 8;
+
 export interface WarmUp {
   planned: number;
   /** Runs of the queries that open one record, over a few real records (GraphExecutor.rehearseQueries). */
   rehearsed: number;
   /** Elements whose store pages were read; null when the pass ran out of time. */
   touched: { nodes: number; relationships: number } | null;
+  /** Labels, relationship types and property keys named before any element carried them (a new database's). */
+  named: number;
   seconds: number;
 }
 
@@ -98,38 +111,109 @@ export interface WarmUpOptions {
    * planner is what takes the time). Otherwise one at a time, beside the requests being answered.
    */
   beforeServing?: boolean;
+  /**
+   * This start built indexes or loaded the seed: their statistics are resampled before anything is
+   * planned. Planned while they were still being sampled, plans were thrown away as stale by the first
+   * requests after "Ready" ("Discarded stale query" in Neo4j's debug.log, five on a cold start) and
+   * made again, 70 to 250 ms each; the sign-in's was one.
+   */
+  newStatistics?: boolean;
 }
+
+/** Names Neo4j said it does not know, from the GQL statuses of a query's summary. */
+export class UnknownNames {
+  readonly labels = new Set<string>();
+  readonly relationshipTypes = new Set<string>();
+  readonly propertyKeys = new Set<string>();
+  private readonly byStatus: Record<string, Set<string>> = {
+    '01N50': this.labels,
+    '01N51': this.relationshipTypes,
+    '01N52': this.propertyKeys,
+  };
+
+  /** Adds the names `summary` reports unknown; whether it reported any. */
+  add(summary: ResultSummary): boolean {
+    let any = false;
+    for (const status of summary.gqlStatusObjects) {
+      const names = this.byStatus[status.gqlStatus];
+      // "warn: property key does not exist. The property `retractedAt` does not exist. …"
+      const name = /`([^`]+)`/.exec(status.statusDescription)?.[1];
+      if (!names || !name) continue;
+      names.add(name);
+      any = true;
+    }
+    return any;
+  }
+
+  get size(): number {
+    return this.labels.size + this.relationshipTypes.size + this.propertyKeys.size;
+  }
+
+  params() {
+    return { labels: [...this.labels], relationshipTypes: [...this.relationshipTypes], propertyKeys: [...this.propertyKeys] };
+  }
+}
+
+/** A driver error's code, or the error as text: what a warm-up line says went wrong. */
+const reasonOf = (error: unknown) => (error as { code?: string }).code ?? String(error);
 
 /** How a plan Neo4j refused is reported: the warm-up goes on with the next query. */
 function planFailure(log: (line: string) => void): (query: CuratedQuery, error: unknown) => void {
-  return (query, error) => log(`Could not plan "${query.name}" ahead: ${(error as { code?: string }).code ?? String(error)}`);
+  return (query, error) => log(`Could not plan "${query.name}" ahead: ${reasonOf(error)}`);
 }
 
-export async function warmUp(graph: GraphExecutor, log: (line: string) => void, { beforeServing = false }: WarmUpOptions = {}): Promise<WarmUp> {
+export async function warmUp(
+  graph: GraphExecutor,
+  log: (line: string) => void,
+  { beforeServing = false, newStatistics = false }: WarmUpOptions = {},
+): Promise<WarmUp> {
   const started = performance.now();
   const concurrency = beforeServing ? availableParallelism() : 1;
+  if (newStatistics) {
+    try {
+      await graph.settleStatistics(SETTLE_SECONDS);
+    } catch (error) {
+      log(`Could not resample the indexes before planning (${reasonOf(error)}): the first requests may plan some queries again.`);
+    }
+  }
+  const unknown = new UnknownNames();
+  const naming: CatalogueEntry[] = [];
   const planned = await graph.warmQueries(
     sampleParams,
     WARM_QUERY_MS,
     planFailure(log),
     // Before serving, only what a request may run: the seed's and an import's writes are planned after
     // "Ready" (warmBackgroundQueries), where a job that starts first waits for the plan or makes it.
-    { concurrency, which: beforeServing ? 'served' : 'all' },
+    { concurrency, which: beforeServing ? 'served' : 'all', onSummary: (entry, summary) => unknown.add(summary) && naming.push(entry) },
   );
+  // A new database knows no judgement, note or import yet, and Neo4j drops a plan that named an
+  // unknown label or key as soon as something creates it (the warm-up's own rolled-back writes did,
+  // for the judgements' queries). Named now, the plans made again below stay.
+  let named = 0;
+  if (unknown.size > 0) {
+    try {
+      named = (await graph.record(queries.createTokens, unknown.params(), { timeoutMs: WARM_QUERY_MS }))?.named ?? 0;
+      await graph.warmQueries(sampleParams, WARM_QUERY_MS, planFailure(log), { concurrency, only: naming, evenIfRun: true });
+    } catch (error) {
+      log(`Could not name the labels and keys no record carries yet (${reasonOf(error)}): the first requests may plan some queries again.`);
+    }
+  }
   let touched: WarmUp['touched'] = null;
   try {
     touched = (await graph.record(queries.touchStore, {}, { timeoutMs: TOUCH_STORE_MS }))?.touched ?? null;
   } catch (error) {
-    log(`Read the store only in part before serving (${(error as { code?: string }).code ?? String(error)}): the first requests load the rest.`);
+    log(`Read the store only in part before serving (${reasonOf(error)}): the first requests load the rest.`);
   }
   let rehearsed = 0;
   try {
     const subjects = (await graph.record(queries.rehearsalSubjects, { limit: 1 }, { timeoutMs: WARM_QUERY_MS }))?.ids ?? [];
-    rehearsed = await graph.rehearseQueries(sampleParams, subjects, WARM_QUERY_MS, { concurrency });
+    rehearsed = await graph.rehearseQueries(sampleParams, subjects, WARM_QUERY_MS, {
+      concurrency: beforeServing ? Math.max(concurrency, CONNECTIONS_BEFORE_SERVING) : concurrency,
+    });
   } catch (error) {
-    log(`Could not rehearse the queries on real records (${(error as { code?: string }).code ?? String(error)}): the first requests do it.`);
+    log(`Could not rehearse the queries on real records (${reasonOf(error)}): the first requests do it.`);
   }
-  return { planned, rehearsed, touched, seconds: (performance.now() - started) / 1000 };
+  return { planned, rehearsed, touched, named, seconds: (performance.now() - started) / 1000 };
 }
 
 /**
@@ -144,9 +228,10 @@ export async function warmBackgroundQueries(graph: GraphExecutor, log: (line: st
 }
 
 /** The one line a warm-up is reported in. */
-export function describeWarmUp({ planned, rehearsed, touched, seconds }: WarmUp): string {
+export function describeWarmUp({ planned, rehearsed, touched, named, seconds }: WarmUp): string {
   const pages = touched
     ? `, read ${touched.nodes.toLocaleString('en')} nodes and ${touched.relationships.toLocaleString('en')} relationships into the page cache`
     : '';
-  return `Planned ${planned} queries ahead of their first use${pages}, and ran ${rehearsed} over real records (${seconds.toFixed(1)} s).`;
+  const names = named > 0 ? ` (naming first ${named} labels and keys no record carries yet)` : '';
+  return `Planned ${planned} queries ahead of their first use${names}${pages}, and ran ${rehearsed} over real records (${seconds.toFixed(1)} s).`;
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queries } from '../../contract/queries/index.ts';
 import { isBackgroundQuery, loadCatalogue } from '../../server/graph/catalogue.ts';
 import { GraphExecutor } from '../../server/graph/executor.ts';
-import { sampleParams, warmBackgroundQueries } from '../../server/graph/warm-up.ts';
+import { sampleParams, UnknownNames, warmBackgroundQueries } from '../../server/graph/warm-up.ts';
 import { testDriver } from '../support/neo4j.ts';
 
 const driver = testDriver();
@@ -75,5 +75,21 @@ describe('the warm-up', () => {
     expect(said).toEqual([]);
     expect(planned).toBe(background.length);
     expect(waits).toBe(background.length);
+  });
+
+  it('reads the names Neo4j does not know from a plan, and nothing from a plan whose names it knows', async () => {
+    // Names no test creates: EXPLAIN writes nothing, so they stay unknown for every run.
+    const unknown = new UnknownNames();
+    const explained = await driver.executeQuery(
+      'EXPLAIN MATCH (a:_WarmUpNeverLabel)-[:WARM_UP_NEVER_TYPE]->(b) WHERE a.warmUpNeverKey = 1 RETURN b.warmUpNeverOther',
+    );
+    expect(unknown.add(explained.summary)).toBe(true);
+    expect(unknown.params()).toEqual({
+      labels: ['_WarmUpNeverLabel'],
+      relationshipTypes: ['WARM_UP_NEVER_TYPE'],
+      propertyKeys: ['warmUpNeverKey', 'warmUpNeverOther'],
+    });
+    const known = await driver.executeQuery('EXPLAIN MATCH (a:Entity)-[:REPORTS_TO]->(b) WHERE a.id = $id RETURN b.name', { id: 'x' });
+    expect(new UnknownNames().add(known.summary)).toBe(false);
   });
 });
