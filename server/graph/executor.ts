@@ -256,9 +256,8 @@ export class GraphExecutor {
       /** Just these queries (those to plan again), not the whole catalogue. */
       only?: readonly CatalogueEntry[];
       /**
-       * Run even the queries this Neo4j has run already: before serving, the start's own runs (the
-       * schema's state, the first admin) were planned on statistics that the seed or the new indexes
-       * have since changed.
+       * Run even the queries this Neo4j has run already: the warm-up plans again those whose names
+       * (labels, keys) did not exist when they were first planned (warm-up.ts, UnknownNames).
        */
       evenIfRun?: boolean;
       onSummary?: (entry: CatalogueEntry, summary: ResultSummary) => void;
