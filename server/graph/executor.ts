@@ -248,18 +248,15 @@ export class GraphExecutor {
       concurrency = 1,
       which = 'all',
       beforeEach,
-      only,
-      evenIfRun = false,
+      replan,
       onSummary,
     }: {
       concurrency?: number;
-      /** Just these queries (those to plan again), not the whole catalogue. */
-      only?: readonly CatalogueEntry[];
       /**
-       * Run even the queries this Neo4j has run already: the warm-up plans again those whose names
-       * (labels, keys) did not exist when they were first planned (warm-up.ts, UnknownNames).
+       * Just these queries, run even if this Neo4j has run them already: the warm-up plans again those
+       * whose names (labels, keys) did not exist when they were first planned (warm-up.ts, UnknownNames).
        */
-      evenIfRun?: boolean;
+      replan?: readonly CatalogueEntry[];
       onSummary?: (entry: CatalogueEntry, summary: ResultSummary) => void;
       /** Awaited before each plan: background planning waits for the server to be quiet (server/http/quiet-spells.ts). */
       beforeEach?: () => Promise<void>;
@@ -278,7 +275,7 @@ export class GraphExecutor {
       const params = sample(entry);
       // A request planning it now (after a restart, requests come first) leaves nothing to warm.
       await this.firstRuns.inFlight(entry.cypher);
-      if (this.firstRuns.hasRun(entry.cypher) && !evenIfRun) {
+      if (this.firstRuns.hasRun(entry.cypher) && !replan) {
         warmed += 1;
         return;
       }
@@ -306,7 +303,7 @@ export class GraphExecutor {
     };
     // A failure (even opening a session) is reported and the next query warmed: no worker stops the others.
     await inWorkers(
-      (only ?? byUse).filter((entry) => isWarmable(entry) && (which === 'all' || (which === 'background') === isBackgroundQuery(entry))),
+      (replan ?? byUse).filter((entry) => isWarmable(entry) && (which === 'all' || (which === 'background') === isBackgroundQuery(entry))),
       concurrency,
       (entry) => warmOne(entry).catch((error: unknown) => onFailure(entry.definition, error)),
     );

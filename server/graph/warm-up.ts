@@ -193,7 +193,7 @@ export async function warmUp(
   if (unknown.size > 0) {
     try {
       named = (await graph.record(queries.createTokens, unknown.params(), { timeoutMs: WARM_QUERY_MS }))?.named ?? 0;
-      await graph.warmQueries(sampleParams, WARM_QUERY_MS, planFailure(log), { concurrency, only: naming, evenIfRun: true });
+      await graph.warmQueries(sampleParams, WARM_QUERY_MS, planFailure(log), { concurrency, replan: naming });
     } catch (error) {
       log(`Could not name the labels and keys no record carries yet (${reasonOf(error)}): the first requests may plan some queries again.`);
     }
