@@ -3,7 +3,6 @@
 // machine) and with "page N of M" on every page.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import type { Result } from '../../contract/result.ts';
 import { type Exhibit, type ReportChain, type ReportFact, type ReportLink, type ReportOptions, reportModel, syntheticSentence } from './report-model.ts';
 
@@ -21,6 +20,9 @@ const colours = { text: '#111111', muted: '#555555', weakest: '#6a1b9a', synthet
 
 export async function toEvidenceReportPdf(result: Result, options: ReportOptions): Promise<Uint8Array> {
   const model = reportModel(result, options);
+  // Loaded on first use: pdfkit takes a fifth of a second to load, which every start of the app and
+  // every process that imports the export formats would pay without ever writing a PDF.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: margin, bottom: margin + 20, left: margin, right: margin },

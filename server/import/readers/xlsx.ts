@@ -2,7 +2,7 @@
 // zip bomb is refused before a byte is parsed), then the chosen sheet streamed row by row by
 // exceljs. A formula's cell gives its cached value, never the formula; a date gives an ISO date.
 import { XMLParser } from 'fast-xml-parser';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { checkHeader, HeaderError, textCell, type Cell, type OpenOptions, type SourceRow, type Table, type TableReader } from './table.ts';
 
@@ -111,7 +111,10 @@ async function openWorkbook(path: string, options: OpenOptions): Promise<Table> 
   const index = sheets.indexOf(sheet);
   if (index === -1) throw new HeaderError(`${options.name}: has no sheet "${sheet}" (sheets: ${sheets.map((name) => `"${name}"`).join(', ')})`);
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  // Loaded on first use: exceljs takes a third of a second to load, which every start of the app and
+  // every process that imports it (the import CLI, each test file) would pay for a CSV too.
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
