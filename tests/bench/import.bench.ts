@@ -128,8 +128,8 @@ async function main(): Promise<void> {
       const offlineLoad = await measureOffline(driver, neo4j);
       const bareLoad = { ...(await bare(await emptied(driver))), ...(await counts(driver)) };
       const loaded = { ...(await online(await emptied(driver))), ...(await counts(driver)) };
-      await benchMappedCsv(2_000, { driver, connection: neo4j.connection });
-      await benchPeakMemory(0.002, { driver, connection: neo4j.connection });
+      await benchMappedCsv(500, { driver, connection: neo4j.connection });
+      await benchPeakMemory(0.001, { driver, connection: neo4j.connection });
       return [offlineLoad, bareLoad, loaded] as const;
     });
   } else {
