@@ -14,7 +14,7 @@ import { parseEnv } from '../../server/env.ts';
 import { createDriver } from '../../server/graph/driver.ts';
 import { startEmbeddedNeo4j } from '../../server/graph/embedded.ts';
 import { freePort } from '../../server/graph/ports.ts';
-import { NEO4J_TEST_START_MS } from './neo4j-start.ts';
+import { NEO4J_TEST_START_MS, TEST_JVM_OPTIONS } from './neo4j-start.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,6 +32,7 @@ export default async function setup(project: TestProject) {
     boltPort: await freePort(),
     heap: '512m',
     pageCache: '128m',
+    jvmOptions: TEST_JVM_OPTIONS,
     startTimeoutMs: NEO4J_TEST_START_MS,
   });
   const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);

@@ -7,11 +7,15 @@ import type { Cleanups } from './app-process.ts';
 export const NEO4J_TEST_START_MS = 600_000;
 
 /**
- * JVM options for the short-lived Neo4j instances tests start of their own (not the run's shared one,
- * which serves every test for half an hour, and not the fault tests', which time the app as shipped):
- * the C1 compiler only. A JVM that lives a minute or two spends much of it compiling with C2 on cores
- * the other tests need; with C1 alone Neo4j answered about a fifth sooner and planned its first queries
- * about a third sooner, one core kept busy.
+ * JVM options for the Neo4j instances tests start: the short-lived ones of a test's own, and the run's
+ * shared one (tests/support/global-setup.ts). Not the fault tests' own, which time the app as shipped.
+ * The C1 compiler only:
+ * - A JVM that lives a minute or two spends much of it compiling with C2 on cores the other tests need;
+ *   with C1 alone Neo4j answered about a fifth sooner and planned its first queries about a third
+ *   sooner, one core kept busy.
+ * - The shared one, which serves every test for half an hour on the small seed, spent 216 of its 487
+ *   CPU seconds in its C2 compiler thread in CI run 46 (and 30 in C1): the most CPU of any single
+ *   thread in the run, on a machine whose tests wait for CPU. Its queries take milliseconds either way.
  */
 export const TEST_JVM_OPTIONS = ['-XX:TieredStopAtLevel=1'];
 
