@@ -36,8 +36,9 @@ export interface EmbeddedOptions {
   /**
    * Runs while the store holds no user database yet and Neo4j is not running: where a bulk load
    * through the offline importer goes (server/queries/bulk-load.ts), before the JVM opens the store.
+   * `jvmOptions` are this Neo4j's own (NEO4J_JVM_OPTIONS), for the importer's JVM.
    */
-  beforeFirstStart?: (store: { distribution: Neo4jDistribution; homeDir: string }) => Promise<void>;
+  beforeFirstStart?: (store: { distribution: Neo4jDistribution; homeDir: string; jvmOptions: readonly string[] }) => Promise<void>;
 }
 
 export interface EmbeddedNeo4j {
@@ -204,7 +205,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   const initialPassword = existsSync(join(homeDir, 'data', 'dbms', 'auth.ini')) ? {} : { XPF_NEO4J_INITIAL_PASSWORD: password };
   try {
     await clearUnfinishedImport(homeDir);
-    if (options.beforeFirstStart && storeIsMissing(homeDir)) await options.beforeFirstStart({ distribution, homeDir });
+    if (options.beforeFirstStart && storeIsMissing(homeDir)) await options.beforeFirstStart({ distribution, homeDir, jvmOptions: options.jvmOptions ?? [] });
   } catch (error) {
     await rm(lockFile, { force: true });
     throw error;

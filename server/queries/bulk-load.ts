@@ -16,6 +16,8 @@ export interface BulkLoadTarget {
   /** The importer's heap and off-heap memory (its id map and caches); NEO4J_HEAP and NEO4J_PAGECACHE. */
   heap: string;
   offHeap: string;
+  /** More options for the importer's JVM (NEO4J_JVM_OPTIONS). */
+  jvmOptions?: readonly string[];
 }
 
 export type BulkLoadProgress =
@@ -74,6 +76,7 @@ export async function bulkLoad(
     const imported = await importOffline(target.distribution, target.homeDir, input, {
       heap: target.heap,
       offHeap: target.offHeap,
+      jvmOptions: target.jvmOptions,
       onOutput: (line) => {
         const stage = /^\(\d\/\d\) [A-Z][a-z]+( [a-z]+)*/.exec(line);
         if (stage) step = stage[0];

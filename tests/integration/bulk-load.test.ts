@@ -3,6 +3,7 @@
 // seed (same labels, properties and their types, relationships, dates, import record), values that
 // stress CSV come back as written, and a bad row stops the load and leaves no store behind.
 import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -85,7 +86,10 @@ async function graphOf(driver: Driver): Promise<Map<string, Element>> {
 }
 
 /** An empty store, loaded by `load` before Neo4j first opens it; stopped at cleanup. */
-async function loadedStore(load: (target: BulkLoadTarget) => Promise<unknown>): Promise<{ neo4j: EmbeddedNeo4j; driver: Driver; homeDir: string }> {
+async function loadedStore(
+  load: (target: BulkLoadTarget) => Promise<unknown>,
+  jvmOptions: readonly string[] = TEST_JVM_OPTIONS,
+): Promise<{ neo4j: EmbeddedNeo4j; driver: Driver; homeDir: string }> {
   const dataDir = await cleanups.tempDir('xpf-bulk-');
   const neo4j = await startEmbeddedNeo4j({
     dataDir,
@@ -94,7 +98,7 @@ async function loadedStore(load: (target: BulkLoadTarget) => Promise<unknown>): 
     heap: '256m',
     pageCache: '64m',
     startTimeoutMs: NEO4J_TEST_START_MS,
-    jvmOptions: TEST_JVM_OPTIONS,
+    jvmOptions: [...jvmOptions],
     beforeFirstStart: (store) => load({ ...store, heap: '256m', offHeap: '128m' }).then(() => {}),
   });
   const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);
@@ -151,17 +155,24 @@ describe('a bulk load through the offline importer', () => {
     // An offline import, a Neo4j start and two whole-graph reads: minutes on two cores shared with other suites.
   }, 900_000);
 
-  it('stops at a link to a node that does not exist, naming it, and leaves no store behind', async () => {
+  it('stops at a link to a node that does not exist, naming it, and leaves no store behind; its JVM had NEO4J_JVM_OPTIONS', async () => {
     const broken: GraphBatch = {
       nodes: [awkward.nodes[1]!],
       relationships: [{ ...awkward.relationships[0]!, source: 'bulk-awkward-doc', target: 'bulk-nowhere' }],
     };
     let homeDir = '';
-    const attempt = loadedStore(async (target) => {
-      homeDir = target.homeDir;
-      return bulkLoad(target, { ...seedImport, importId: 'bulk-broken' }, [broken]);
-    });
+    // A JVM option whose effect shows: each JVM given it writes a log file named by its pid.
+    const logs = await cleanups.tempDir('xpf-bulk-jvm-');
+    const attempt = loadedStore(
+      async (target) => {
+        homeDir = target.homeDir;
+        return bulkLoad(target, { ...seedImport, importId: 'bulk-broken' }, [broken]);
+      },
+      [...TEST_JVM_OPTIONS, `-Xlog:gc:file=${join(logs, 'jvm-%p.log')}`],
+    );
     await expect(attempt).rejects.toThrow(/Neo4j's offline import failed: .*referring to missing node bulk-nowhere/);
+    // Neo4j never started: the one JVM that ran with the options given to Neo4j is its importer.
+    expect(await readdir(logs)).toEqual([expect.stringMatching(/^jvm-\d+\.log$/)]);
     expect(existsSync(join(homeDir, 'data', 'databases', 'neo4j'))).toBe(false);
     expect(existsSync(join(homeDir, 'offline-import'))).toBe(false);
     expect(existsSync(join(homeDir, 'xpf-explorer.pid'))).toBe(false);
