@@ -65,8 +65,8 @@ export const Env = z
     NEO4J_HEAP: memorySize.default('512m'),
     NEO4J_PAGECACHE: memorySize.default('256m'),
     /**
-     * More options for the embedded Neo4j's JVM, separated by spaces, and for the offline importer's
-     * that loads a new store before it. `-XX:TieredStopAtLevel=1` starts it about a fifth sooner and
+     * More options for the embedded Neo4j's JVM, and for the offline importer's JVM that loads a new
+     * store before it, separated by spaces. `-XX:TieredStopAtLevel=1` starts it about a fifth sooner and
      * plans its first queries a third sooner on a small, busy machine, for slower long-running queries
      * (the test suite gives it to the instances it starts).
      */

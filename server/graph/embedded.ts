@@ -23,7 +23,7 @@ export interface EmbeddedOptions {
   heap: string;
   pageCache: string;
   /** From NEO4J_JVM_OPTIONS: after the project's own flags, so that they can override them. */
-  jvmOptions?: string[];
+  jvmOptions?: readonly string[];
   /** Where the JVM's class archive is kept (server/graph/class-archive.ts); cacheDir unless a test says otherwise. */
   classArchiveDir?: string;
   /** From NEO4J_PASSWORD; when absent a generated one is kept in the data folder. */
@@ -36,9 +36,16 @@ export interface EmbeddedOptions {
   /**
    * Runs while the store holds no user database yet and Neo4j is not running: where a bulk load
    * through the offline importer goes (server/queries/bulk-load.ts), before the JVM opens the store.
-   * `jvmOptions` are this Neo4j's own (NEO4J_JVM_OPTIONS), for the importer's JVM.
    */
-  beforeFirstStart?: (store: { distribution: Neo4jDistribution; homeDir: string; jvmOptions: readonly string[] }) => Promise<void>;
+  beforeFirstStart?: (store: UnopenedStore) => Promise<void>;
+}
+
+/** A store Neo4j has not opened yet, as `beforeFirstStart` is handed it. */
+export interface UnopenedStore {
+  distribution: Neo4jDistribution;
+  homeDir: string;
+  /** This Neo4j's own (NEO4J_JVM_OPTIONS), for the importer's JVM. */
+  jvmOptions: readonly string[];
 }
 
 export interface EmbeddedNeo4j {

@@ -5,19 +5,15 @@
 import { rm } from 'node:fs/promises';
 import type { GraphBatch } from '../../contract/graph-rows.ts';
 import { clearUnfinishedImport, importOffline, stagingDirOf } from '../graph/admin-import.ts';
-import type { Neo4jDistribution } from '../graph/provision.ts';
+import type { UnopenedStore } from '../graph/embedded.ts';
 import { ImportCsvWriter } from './import-csv.ts';
 import type { ImportOutcome, ImportRecord } from './write-batches.ts';
 
-/** The embedded store to load, stopped (startEmbeddedNeo4j's `beforeFirstStart` hands these over). */
-export interface BulkLoadTarget {
-  distribution: Neo4jDistribution;
-  homeDir: string;
+/** The embedded store to load, as startEmbeddedNeo4j's `beforeFirstStart` hands it over, and the importer's memory. */
+export interface BulkLoadTarget extends UnopenedStore {
   /** The importer's heap and off-heap memory (its id map and caches); NEO4J_HEAP and NEO4J_PAGECACHE. */
   heap: string;
   offHeap: string;
-  /** More options for the importer's JVM (NEO4J_JVM_OPTIONS). */
-  jvmOptions?: readonly string[];
 }
 
 export type BulkLoadProgress =

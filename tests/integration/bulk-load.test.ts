@@ -98,7 +98,7 @@ async function loadedStore(
     heap: '256m',
     pageCache: '64m',
     startTimeoutMs: NEO4J_TEST_START_MS,
-    jvmOptions: [...jvmOptions],
+    jvmOptions,
     beforeFirstStart: (store) => load({ ...store, heap: '256m', offHeap: '128m' }).then(() => {}),
   });
   const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);
