@@ -30,8 +30,76 @@ export interface OfflineImportOptions {
    * tests' C1-only flag took the small seed's load from 11-13 s to 7-9 s of a cold start here.
    */
   jvmOptions?: readonly string[];
-  /** Each line the importer prints (stages, percentages, counts). */
-  onOutput?: (line: string) => void;
+  /** Each stage the importer starts, and each redraw of its progress bar. */
+  onProgress?: (progress: ImporterProgress) => void;
+}
+
+/** Where the importer is: the stage it started last, as it names it, and that stage's count so far, as it prints it. */
+export interface ImporterProgress {
+  /** "Nodes", "Relationships", "Node Degrees", "RelationshipGroup 2/13"…; "Starting" before the first. */
+  step: string;
+  /** The stage's counter as the bar shows it ("590K", "1.06M"); null until its bar is first drawn. */
+  done: string | null;
+}
+
+/**
+ * A stage's first line: "Nodes, started 2026-12-04 22:47:02.388+0000". It can follow other text on
+ * one line ("…Suggested heap size is 1.001GiBNodes, started…"): the name's words start with a
+ * capital and go on in lower case, so "GiB" is not taken into it.
+ */
+const STAGE_STARTED = /([A-Z][a-z]+(?:[A-Z][a-z]+)*(?: (?:[A-Za-z]+|-->|<--|\d+\/\d+))*), started \d{4}-\d\d-\d\d/;
+/** A redraw of the stage's bar: "[*Nodes:0B/s 1.004GiB----…] 590K ∆ 110K", its count before the "∆". */
+const BAR_COUNT = /\]\s*(\d+(?:\.\d+)?[KMGT]?) ∆/;
+
+/**
+ * Reads the importer's output as it streams in: whole lines (ended by "\n") and the redraws of its
+ * progress bar, which end in "\r" only. Neo4j 5.26 prints no percentages: a stage's name, then its
+ * count as the bar moves.
+ */
+export class ImporterOutput {
+  readonly lines: string[] = [];
+  private readonly unfinished: Array<() => void> = [];
+  private progress: ImporterProgress = { step: 'Starting', done: null };
+
+  constructor(private readonly onProgress: (progress: ImporterProgress) => void = () => {}) {}
+
+  /** A reader of one stream (stdout, stderr): each keeps its own unfinished line. */
+  stream(): (chunk: string) => void {
+    let partial = '';
+    this.unfinished.push(() => {
+      if (partial) this.read(partial);
+      partial = '';
+    });
+    return (chunk) => {
+      const pieces = (partial + chunk).split(/\r\n|\r|\n/);
+      partial = pieces.pop()!;
+      for (const piece of pieces) this.read(piece);
+    };
+  }
+
+  /** The streams have ended: their last pieces, if they ended without a line break. */
+  end(): void {
+    for (const flush of this.unfinished) flush();
+  }
+
+  private read(piece: string): void {
+    const count = BAR_COUNT.exec(piece);
+    if (count) {
+      this.report({ step: this.progress.step, done: count[1]! });
+      return;
+    }
+    // Lines only, not the bar's redraws, which at 10m run to thousands.
+    this.lines.push(piece);
+    // A failure's stack trace runs to hundreds of lines: keep its start, where the cause is.
+    if (this.lines.length > 2000) this.lines.splice(1000, 1);
+    const stage = STAGE_STARTED.exec(piece);
+    if (stage) this.report({ step: stage[1]!, done: null });
+  }
+
+  private report(progress: ImporterProgress): void {
+    this.progress = progress;
+    this.onProgress(progress);
+  }
 }
 
 export class OfflineImportError extends Error {}
@@ -126,24 +194,17 @@ export async function importOffline(
       { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEO4J_HOME: homeDir, NEO4J_CONF: join(homeDir, 'conf') } },
     ),
   );
-  const output: string[] = [];
-  let partial = '';
-  const collect = (chunk: Buffer) => {
-    const lines = (partial + chunk.toString('utf8')).split('\n');
-    partial = lines.pop()!;
-    for (const line of lines) {
-      output.push(line);
-      // A failure's stack trace runs to hundreds of lines: keep its start, where the cause is.
-      if (output.length > 2000) output.splice(1000, 1);
-      options.onOutput?.(line);
-    }
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
+  const reader = new ImporterOutput(options.onProgress);
+  // Read as text by a decoder per stream: a character split between two chunks is not garbled.
+  child.stdout.setEncoding('utf8').on('data', reader.stream());
+  child.stderr.setEncoding('utf8').on('data', reader.stream());
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', (error) => reject(new OfflineImportError(`Could not run Java for the offline import: ${error.message}`)));
-    child.once('exit', resolve);
+    // 'close', not 'exit': the streams have been read to their end.
+    child.once('close', resolve);
   });
+  reader.end();
+  const output = reader.lines;
   if (code !== 0) throw new OfflineImportError(`Neo4j's offline import failed: ${failureOf(output)}`);
   const count = (what: string) => Number(output.map((line) => new RegExp(`^\\s+(\\d+) ${what}\\s*$`).exec(line)?.[1]).find(Boolean) ?? Number.NaN);
   await rm(markerOf(homeDir), { force: true });

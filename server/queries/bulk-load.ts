@@ -4,7 +4,7 @@
 // Constraints and indexes come after, when Neo4j starts and applies the schema.
 import { rm } from 'node:fs/promises';
 import type { GraphBatch } from '../../contract/graph-rows.ts';
-import { clearUnfinishedImport, importOffline, stagingDirOf } from '../graph/admin-import.ts';
+import { clearUnfinishedImport, type ImporterProgress, importOffline, stagingDirOf } from '../graph/admin-import.ts';
 import type { UnopenedStore } from '../graph/embedded.ts';
 import { ImportCsvWriter } from './import-csv.ts';
 import type { ImportOutcome, ImportRecord } from './write-batches.ts';
@@ -18,8 +18,8 @@ export interface BulkLoadTarget extends UnopenedStore {
 
 export type BulkLoadProgress =
   | { stage: 'writing'; rows: number; batches: number }
-  /** The importer's own stage line ("(2/4) Relationship import") and the percentage it printed last. */
-  | { stage: 'importing'; step: string; percent: number };
+  /** The importer's stage and its count so far, as it prints them (admin-import.ts). */
+  | ({ stage: 'importing' } & ImporterProgress);
 
 export interface BulkLoadOutcome extends ImportOutcome {
   /** Rows spelt as CSV (generation and validation included when `batches` generates), then Neo4j's import. */
@@ -67,18 +67,12 @@ export async function bulkLoad(
     const input = await writer.finish();
     const written = performance.now();
 
-    let step = 'Starting';
-    onProgress?.({ stage: 'importing', step, percent: 0 });
+    onProgress?.({ stage: 'importing', step: 'Starting', done: null });
     const imported = await importOffline(target.distribution, target.homeDir, input, {
       heap: target.heap,
       offHeap: target.offHeap,
       jvmOptions: target.jvmOptions,
-      onOutput: (line) => {
-        const stage = /^\(\d\/\d\) [A-Z][a-z]+( [a-z]+)*/.exec(line);
-        if (stage) step = stage[0];
-        const percent = /\s(\d+)% ∆/.exec(line);
-        if (step && (stage || percent)) onProgress?.({ stage: 'importing', step, percent: percent ? Number(percent[1]) : 0 });
-      },
+      onProgress: (progress) => onProgress?.({ stage: 'importing', ...progress }),
     });
     // The record is one node more than the rows.
     if (imported.nodes !== writer.nodes + 1 || imported.relationships !== writer.relationships) {

@@ -26,9 +26,8 @@ export class SeedProgress {
       this.rows = progress.rows;
       this.say(`Seeding through Neo4j's offline importer: writing its input, ${this.rate(progress.rows)}…`);
     } else {
-      this.say(
-        `Seeding through Neo4j's offline importer: ${this.rows.toLocaleString('en')} rows written, the importer at "${progress.step}", ${progress.percent}%…`,
-      );
+      const where = progress.done === null ? `"${progress.step}"` : `"${progress.step}", ${progress.done} so far`;
+      this.say(`Seeding through Neo4j's offline importer: ${this.rows.toLocaleString('en')} rows written, the importer at ${where}…`);
     }
   };
 }

@@ -13,7 +13,7 @@ import { queries } from '../../contract/queries/index.ts';
 import { parseEnv } from '../../server/env.ts';
 import { createDriver } from '../../server/graph/driver.ts';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/graph/embedded.ts';
-import { bulkLoad, type BulkLoadTarget } from '../../server/queries/bulk-load.ts';
+import { bulkLoad, type BulkLoadProgress, type BulkLoadTarget } from '../../server/queries/bulk-load.ts';
 import { seedBatches, seedRecord } from '../../seed/seed-batches.ts';
 import { Cleanups } from '../support/app-process.ts';
 import { NEO4J_TEST_START_MS, TEST_JVM_OPTIONS } from '../support/neo4j-start.ts';
@@ -113,7 +113,14 @@ const seedImport = { ...seedRecord('small'), fileName: 'seed (small)', importedB
 
 describe('a bulk load through the offline importer', () => {
   it('writes the graph the online path writes: the small seed as the run has it, and awkward values as given', async () => {
-    const { driver } = await loadedStore((target) => bulkLoad(target, seedImport, [...seedBatches('small'), awkward]));
+    const progress: BulkLoadProgress[] = [];
+    const { driver } = await loadedStore((target) => bulkLoad(target, seedImport, [...seedBatches('small'), awkward], (each) => progress.push(each)));
+    // The seed's progress follows the importer through its stages, as it names them, after the CSV is written.
+    const steps = [...new Set(progress.flatMap((each) => (each.stage === 'importing' ? [each.step] : [])))];
+    expect(steps.slice(0, 2)).toEqual(['Starting', 'Nodes']);
+    expect(steps.indexOf('Relationships')).toBeGreaterThan(steps.indexOf('Nodes'));
+    expect(steps).toContain('Node counts and label index build');
+    expect(progress.findLastIndex((each) => each.stage === 'writing')).toBeLessThan(progress.findIndex((each) => each.stage === 'importing'));
     const graph = await testExecutor(driver);
     await graph.applySchema(queries.schema);
     // Start-up takes a bulk-loaded seed for a finished one: it is not seeded again.
