@@ -1,7 +1,7 @@
 // The seed as rows: faithful to the public record, complete, and deterministic.
 import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { seedBatches } from './seed-batches.ts';
+import { seedBatches, seedBatchesAhead } from './seed-batches.ts';
 import { isHeadPost, publicRecordRows, readReference } from './public-record.ts';
 import { SCALES, syntheticRows } from './synthetic.ts';
 
@@ -91,6 +91,14 @@ describe('public-record rows', () => {
     const ids = new Set(all.nodes.map((row) => row.id));
     expect(ids.size).toBe(all.nodes.length);
     expect(new Set(all.relationships.map((row) => row.id)).size).toBe(all.relationships.length);
+  });
+
+  it('comes out of the worker (nodes checked there, links here, rows crossing as JSON) as it does in one thread', async () => {
+    const ahead = [];
+    for await (const batch of seedBatchesAhead('small', 2_000)) ahead.push(batch);
+    const here = [...seedBatches('small', 2_000)];
+    expect(ahead.length).toBeGreaterThan(3);
+    expect(ahead).toEqual(here);
   });
 
   it('is a faithful copy of the shared reference when that is present', () => {
