@@ -63,6 +63,11 @@ export class ImporterOutput {
 
   constructor(private readonly onProgress: (progress: ImporterProgress) => void = () => {}) {}
 
+  /** Where the importer is now: "Starting" until it names its first stage. */
+  get current(): ImporterProgress {
+    return this.progress;
+  }
+
   /** A reader of one stream (stdout, stderr): each keeps its own unfinished line. */
   stream(): (chunk: string) => void {
     let partial = '';
@@ -195,6 +200,8 @@ export async function importOffline(
     ),
   );
   const reader = new ImporterOutput(options.onProgress);
+  // Said at once: the importer's JVM takes seconds before it names its first stage.
+  options.onProgress?.(reader.current);
   // Read as text by a decoder per stream: a character split between two chunks is not garbled.
   child.stdout.setEncoding('utf8').on('data', reader.stream());
   child.stderr.setEncoding('utf8').on('data', reader.stream());

@@ -67,7 +67,6 @@ export async function bulkLoad(
     const input = await writer.finish();
     const written = performance.now();
 
-    onProgress?.({ stage: 'importing', step: 'Starting', done: null });
     const imported = await importOffline(target.distribution, target.homeDir, input, {
       heap: target.heap,
       offHeap: target.offHeap,
