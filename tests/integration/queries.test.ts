@@ -171,6 +171,34 @@ describe('directives, facilities, timelines, neighbourhoods, statistics', () => 
     expect(profile.nodes.map((node) => node.id).sort()).toEqual(['fx-bureau', 'fx-camp', 'fx-guard']);
   });
 
+  it("sums a seeded camp's detentions by year, reason and age band as counting each on its own does", async () => {
+    // The query groups by all three at once and sums the groups; each summary is counted here alone.
+    const id = 'syn-fac-00001';
+    const counted = async (cypher: string) =>
+      (await app.driver.executeQuery(`MATCH (:Facility {id: $id})<-[detention:DETAINED_AT]-(detainee:Detainee) ${cypher}`, { id })).records.map((record) =>
+        record.toObject(),
+      );
+    const byYear = await counted("RETURN coalesce(toString(detention.from.year), 'unknown') AS year, toFloat(count(*)) AS detainees ORDER BY year");
+    const byReason = await counted(
+      "RETURN coalesce(detention.recordedReason, 'not recorded') AS reason, toFloat(count(*)) AS detainees ORDER BY detainees DESC, reason",
+    );
+    const ages = await counted('RETURN detainee.age AS age');
+    const bands = ['under 18', '18-29', '30-44', '45-59', '60-74', '75 and over'];
+    const band = (age: unknown) => (age === null ? 'unknown' : bands[[18, 30, 45, 60, 75, Infinity].findIndex((bound) => Number(age) < bound)]!);
+    const bandCounts = new Map<string, number>();
+    for (const { age } of ages) bandCounts.set(band(age), (bandCounts.get(band(age)) ?? 0) + 1);
+    // Cypher orders strings by code point, as the default sort does.
+    const byAgeBand = [...bandCounts.keys()].sort().map((ageBand) => ({ ageBand, detainees: bandCounts.get(ageBand) }));
+    expect(ages.length).toBeGreaterThan(10);
+    expect(byReason.length).toBeGreaterThan(1);
+
+    const profile = await result('facility-profile', { id });
+    expect(profile.summary.detentions).toBe(ages.length);
+    expect(profile.summary.byYear).toEqual(byYear);
+    expect(profile.summary.byReason).toEqual(byReason);
+    expect(profile.summary.byAgeBand).toEqual(byAgeBand);
+  });
+
   it('finds the facilities under a body, each by its shortest chain, nearest first', async () => {
     const under = async (id: string) =>
       (await result('facilities-under', { id })).paths.map((path) => ({
