@@ -4,8 +4,11 @@
 //   evidence graph, and how many of them are synthetic test data.
 // returns: summary (labels, relationshipTypes, syntheticNodes)
 // mode: read
-// Label and type counts come from Neo4j's count store (no scan); the synthetic count is a label
-// scan over Entity, the one costly part (about a second per 10 million nodes).
+// Label and type counts come from Neo4j's count store (no scan). So does the synthetic count, less
+// the nodes that are not synthetic, found on the entity_synthetic index: the public record and
+// imports, never the millions of generated rows. Counting those (on the index or by a label scan)
+// took 0.6-1.0 s at 10m, and 3.3 s on a cold page cache; this takes 14 ms. It relies on every
+// evidence node holding `synthetic` (contract/model/provenance.ts gives it a default of false).
 RETURN {
   Person: COUNT { (:Person) }, Official: COUNT { (:Official) }, Guard: COUNT { (:Guard) },
   Detainee: COUNT { (:Detainee) }, Organization: COUNT { (:Organization) }, Facility: COUNT { (:Facility) },
@@ -22,4 +25,4 @@ RETURN {
   SANCTIONED_UNDER: COUNT { ()-[:SANCTIONED_UNDER]->() }, RELATED_TO: COUNT { ()-[:RELATED_TO]->() },
   RESIDES_IN: COUNT { ()-[:RESIDES_IN]->() }
 } AS relationshipTypes,
-COUNT { (n:Entity) WHERE n.synthetic = true } AS syntheticNodes
+COUNT { (:Entity) } - COUNT { (n:Entity) WHERE n.synthetic = false } AS syntheticNodes
