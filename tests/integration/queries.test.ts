@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isEvidenceQuery, loadCatalogue } from '../../server/graph/catalogue.ts';
 import { Result } from '../../contract/result.ts';
 import { readReference } from '../../seed/public-record.ts';
+import { provenance } from '../fixtures/provenance.ts';
 import { removeCommandFixture, writeCommandFixture } from '../fixtures/command-fixture.ts';
 import { startTestApp, type AnswerBody, type TestApp } from '../support/neo4j.ts';
 
@@ -250,6 +251,34 @@ describe('directives, facilities, timelines, neighbourhoods, statistics', () => 
     expect(labels.Sanction).toBe(reference.people.reduce((sum, person) => sum + person.sanctions.length, 0));
     expect(labels.Detainee).toBeGreaterThanOrEqual(1_200);
     expect((stats.summary.relationshipTypes as Record<string, number>).INVOKES).toBeGreaterThanOrEqual(1);
+  });
+
+  it('offers as starting points the first detainee, facility and official by id that lead somewhere', async () => {
+    // What the start page offers, picked here by matching every candidate and sorting them all; three
+    // of each for a limit of 2, as the server asks one past a limit to tell whether it cut the answer.
+    const first = async (cypher: string) =>
+      (await app.driver.executeQuery(`${cypher} WITH DISTINCT node RETURN node.id AS id ORDER BY coalesce(node.synthetic, false), id LIMIT 3`)).records.map(
+        (record) => record.get('id') as string,
+      );
+    const expected = {
+      detainees: (
+        await app.driver.executeQuery(
+          'MATCH (node:Detainee)-[:DETAINED_AT]->(:Facility)<-[:OPERATES]-(:Organization) RETURN DISTINCT node.id AS id ORDER BY id LIMIT 3',
+        )
+      ).records.map((record) => record.get('id') as string),
+      facilities: await first('MATCH (node:Facility)<-[:OPERATES]-(:Organization)'),
+      officials: await first('MATCH (node:Official)-[:HELD_POST {head: true}]->(:Organization)'),
+    };
+    expect(expected.detainees).toHaveLength(3);
+    // A detainee first by id but held nowhere leads nowhere: it is not offered.
+    await app.driver.executeQuery(`CREATE (:Entity:Person:Detainee {id: 'fx-0-held-nowhere', name: 'Held Nowhere (synthetic)', ${provenance}})`);
+    try {
+      const offered = await result('starting-points', { limit: 2 });
+      const picked = (label: string) => offered.nodes.filter((node) => node.labels.includes(label)).map((node) => node.id);
+      expect({ detainees: picked('Detainee'), facilities: picked('Facility'), officials: picked('Official') }).toEqual(expected);
+    } finally {
+      await app.driver.executeQuery("MATCH (node {id: 'fx-0-held-nowhere'}) DELETE node");
+    }
   });
 
   it('counts the synthetic records as a scan of every evidence node does', async () => {

@@ -7,10 +7,14 @@
 // returns: nodes (detainees, facilities, officials); one row, an empty list where the graph has none
 // mode: read
 // Each pick is ordered by id, so the examples are the same on every visit; a synthetic record is
-// offered only where the public record has none.
+// offered only where the public record has none. Detainees are walked in the order of their id
+// index (`id IS NOT NULL` lets the planner read it in order), each asked whether it leads to an
+// operated facility, until enough do. Matched first and sorted after, the 1.5 million detainees of
+// the 10m scale took 1.4-1.6 s for the start page; this takes 41 ms.
 CALL () {
-  MATCH (detainee:Detainee)-[:DETAINED_AT]->(:Facility)<-[:OPERATES]-(:Organization)
-  WITH DISTINCT detainee ORDER BY detainee.id LIMIT $limit
+  MATCH (detainee:Detainee)
+  WHERE detainee.id IS NOT NULL AND EXISTS { (detainee)-[:DETAINED_AT]->(:Facility)<-[:OPERATES]-(:Organization) }
+  WITH detainee ORDER BY detainee.id LIMIT $limit
   RETURN collect(detainee) AS detainees
 }
 CALL () {
