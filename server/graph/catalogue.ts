@@ -54,9 +54,14 @@ export function isBackgroundQuery(entry: CatalogueEntry): boolean {
   return entry.definition.kind === 'records' && entry.definition.background === true;
 }
 
-/** Whether a warm-up may run it in a rolled-back transaction: not the schema, not one that acts outside its transaction. */
+/** Whether a warm-up may plan it: not the schema, not one that acts outside its transaction. */
 export function isWarmable(entry: CatalogueEntry): boolean {
   return entry.definition.kind !== 'schema' && !(entry.definition.kind === 'records' && entry.definition.warm === false);
+}
+
+/** Whether a warm-up plans it by EXPLAIN only: running it would read the whole store. */
+export function isPlannedOnly(entry: CatalogueEntry): boolean {
+  return entry.definition.kind === 'records' && entry.definition.warm === 'plan';
 }
 
 const queriesRoot = fileURLToPath(new URL('../../contract/queries/', import.meta.url));

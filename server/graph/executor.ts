@@ -9,7 +9,7 @@ import type { CuratedQuery, ParamsOf, RecordQuery, ResultQuery, RowOf, SchemaQue
 import type { Json, Result } from '../../contract/result.ts';
 import { BadInput, DeadlinePassed, isConnectionFailure, RequestCancelled, type FieldProblem } from '../errors.ts';
 import { currentBudget } from './budget.ts';
-import { type Catalogue, type CatalogueEntry, isBackgroundQuery, isWarmable } from './catalogue.ts';
+import { type Catalogue, type CatalogueEntry, isBackgroundQuery, isPlannedOnly, isWarmable } from './catalogue.ts';
 import { firstRunsOf, type FirstRuns } from './first-runs.ts';
 import { toJson } from './to-json.ts';
 import { toResult } from './to-result.ts';
@@ -237,7 +237,7 @@ export class GraphExecutor {
    * Runs every curated query but the schema once, with `sample` parameters, in a transaction that is
    * rolled back: nothing is written, but Neo4j plans each query for parameters of the types the app
    * sends (its query cache is keyed by them) and compiles it, so the first request finds it ready.
-   * A query with no sample is planned with EXPLAIN only. Resolves to how many were warmed; one that
+   * A query with no sample, or one marked `warm: 'plan'` (define-query.ts), is planned with EXPLAIN only. Resolves to how many were warmed; one that
    * fails is reported and skipped. `onSummary` sees each warmed query's summary (Neo4j's notes on it).
    */
   async warmQueries(
@@ -283,13 +283,14 @@ export class GraphExecutor {
       try {
         const tx = session.beginTransaction({ timeout: timeoutMs });
         try {
-          if (params) {
+          if (params && !isPlannedOnly(entry)) {
             // Run as the app runs it: requests that ask meanwhile wait for this plan instead of making their own.
             const run = Promise.resolve(tx.run(entry.cypher, toDriverParams(params) as Record<string, unknown>));
             this.firstRuns.began(entry.cypher, run);
             onSummary?.(entry, (await run).summary);
           } else {
-            onSummary?.(entry, (await tx.run(`EXPLAIN ${entry.cypher}`)).summary);
+            // Planned for the parameter types the app sends, when there is a sample: Neo4j's cache is keyed by them.
+            onSummary?.(entry, (await tx.run(`EXPLAIN ${entry.cypher}`, params ? (toDriverParams(params) as Record<string, unknown>) : {})).summary);
           }
         } finally {
           await tx.rollback().catch(() => {});

@@ -3,7 +3,7 @@
 // kind an analyst starts from, and reads only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queries } from '../../contract/queries/index.ts';
-import { isBackgroundQuery, loadCatalogue } from '../../server/graph/catalogue.ts';
+import { isBackgroundQuery, isPlannedOnly, loadCatalogue } from '../../server/graph/catalogue.ts';
 import { GraphExecutor } from '../../server/graph/executor.ts';
 import { sampleParams, UnknownNames, warmBackgroundQueries } from '../../server/graph/warm-up.ts';
 import { testDriver } from '../support/neo4j.ts';
@@ -75,6 +75,28 @@ describe('the warm-up', () => {
     expect(said).toEqual([]);
     expect(planned).toBe(background.length);
     expect(waits).toBe(background.length);
+  });
+
+  it('plans the queries that read the whole store without running them, for the parameters the app sends', async () => {
+    const wholeStore = [...graph.catalogue.values()].filter(isPlannedOnly);
+    expect(wholeStore.map((entry) => entry.name).sort()).toEqual(['import-nodes', 'import-relationships', 'touch-store', 'undo-conflicts']);
+    const nodeDetails = graph.catalogue.entry(queries.nodeDetails);
+    const sent: { name: string; text: string; parameters: string[] }[] = [];
+    const failures: string[] = [];
+    const planned = await graph.warmQueries(sampleParams, 60_000, (query, error) => failures.push(`${query.name}: ${String(error)}`), {
+      replan: [...wholeStore, nodeDetails],
+      onSummary: (entry, summary) => sent.push({ name: entry.name, text: summary.query.text, parameters: Object.keys(summary.query.parameters).sort() }),
+    });
+    expect(failures).toEqual([]);
+    expect(planned).toBe(wholeStore.length + 1);
+    const sample = (name: string) => Object.keys(sampleParams([...graph.catalogue.values()].find((entry) => entry.name === name)!) ?? {}).sort();
+    // Each planned by EXPLAIN (nothing read) with a sample of every parameter the app sends, so the
+    // plan is the one its requests find; a query that reads one record is run, as before.
+    expect(
+      sent.map(({ name, text, parameters }) => ({ name, explained: text.startsWith('EXPLAIN'), parameters })).sort((a, b) => a.name.localeCompare(b.name)),
+    ).toEqual(
+      [...wholeStore.map((entry) => entry.name), 'node-details'].sort().map((name) => ({ name, explained: name !== 'node-details', parameters: sample(name) })),
+    );
   });
 
   it('plans a query the same whatever the length of its lists and strings, so one plan serves every request', async () => {

@@ -5,4 +5,4 @@ import { AssertedElement } from './undo-params.ts';
 
 const params = z.object({ importId: z.string().min(1), limit: z.number().int().min(1).max(10_000_000) });
 
-export const query = recordQuery({ name: 'import-nodes', params, row: AssertedElement });
+export const query = recordQuery({ name: 'import-nodes', params, row: AssertedElement, warm: 'plan' });

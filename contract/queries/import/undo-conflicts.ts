@@ -7,5 +7,6 @@ const params = z.object({ importId: z.string().min(1), limit: z.number().int().m
 export const query = recordQuery({
   name: 'undo-conflicts',
   params,
+  warm: 'plan',
   row: z.object({ nodeId: z.string(), linkId: z.string().nullable(), type: z.string(), imports: z.array(z.string()) }),
 });

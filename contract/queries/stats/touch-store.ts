@@ -7,5 +7,6 @@ const params = z.object({});
 export const query = recordQuery({
   name: 'touch-store',
   params,
+  warm: 'plan',
   row: z.object({ touched: z.object({ nodes: z.number().int(), relationships: z.number().int() }) }),
 });
