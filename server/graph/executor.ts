@@ -237,8 +237,9 @@ export class GraphExecutor {
    * Runs every curated query but the schema once, with `sample` parameters, in a transaction that is
    * rolled back: nothing is written, but Neo4j plans each query for parameters of the types the app
    * sends (its query cache is keyed by them) and compiles it, so the first request finds it ready.
-   * A query with no sample, or one marked `warm: 'plan'` (define-query.ts), is planned with EXPLAIN only. Resolves to how many were warmed; one that
-   * fails is reported and skipped. `onSummary` sees each warmed query's summary (Neo4j's notes on it).
+   * A query with no sample, or one marked `warm: 'plan'` (define-query.ts), is planned with EXPLAIN
+   * only. Resolves to how many were warmed; one that fails is reported and skipped. `onSummary` sees
+   * each warmed query's summary (Neo4j's notes on it).
    */
   async warmQueries(
     sample: (entry: CatalogueEntry) => Record<string, unknown> | null,
