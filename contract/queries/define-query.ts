@@ -43,9 +43,9 @@ export interface RecordQuery<Name extends string = string, Params extends z.ZodO
   /**
    * false: never run nor planned by the warm-up: its effect is outside its transaction (settle-statistics
    * empties Neo4j's query cache), so a rolled-back rehearsal of it would undo the warm-up.
-   * 'plan': planned by EXPLAIN, never run: it reads the whole store whatever its parameters (an import's
-   * elements are found by a scan; touch-store reads the store on purpose, once, after the plans). Run
-   * with samples, four such queries took the 10m warm-up 10 to 27 s each.
+   * 'plan': planned by EXPLAIN, never run: it reads the whole store whatever its parameters (touch-store
+   * reads the store on purpose, once, after the plans). Run with samples, such a query took the 10m
+   * warm-up 10 to 27 s.
    */
   readonly warm?: false | 'plan';
 }

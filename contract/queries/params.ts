@@ -17,3 +17,20 @@ export const RelationshipTypes = z.array(RelationshipType).max(RelationshipType.
 export function rowLimit(max: number, fallback: number) {
   return z.number().int().min(1).max(max).default(fallback);
 }
+
+/**
+ * A value as one exact term of a keyword-analysed full-text index: quoted, its quotes and backslashes
+ * escaped, so Lucene reads nothing in it as syntax (the colon of an import's id would name a field).
+ */
+export function keywordTerm(value: string): string {
+  return `"${value.replace(/["\\]/g, '\\$&')}"`;
+}
+
+/**
+ * An import's id as the queries that find what it asserted take it: `id` as stored in `imports`, and
+ * `term`, the same id as the one term to look up in the imports indexes (schema.cypher's entityImports).
+ */
+export const ImportLookup = z
+  .string()
+  .min(1)
+  .transform((id) => ({ id, term: keywordTerm(id) }));

@@ -12,6 +12,8 @@ import { loadCatalogue, type Catalogue } from '../../server/graph/catalogue.ts';
 import { importIdOf, importRows, readImport, type ImportOptions, type ImportResult } from '../../server/import/import-file.ts';
 import { toJson } from '../../server/graph/to-json.ts';
 import { GraphExecutor } from '../../server/graph/executor.ts';
+import { RelationshipType } from '../../contract/model.ts';
+import { queries } from '../../contract/queries/index.ts';
 import { brokenNode, brokenRelationship, sampleBundle, type Bundle } from '../fixtures/import/samples.ts';
 import { testDriver } from '../support/neo4j.ts';
 
@@ -115,6 +117,13 @@ describe('importing good rows', () => {
     );
     expect(graph.relationships.map((link) => link.type).sort()).toEqual(bundle.relationships.map((link) => link.type).sort());
     for (const element of [...graph.nodes, ...graph.relationships]) expect(element.properties.imports, String(element.id)).toEqual([result.importId]);
+    // What undo reads finds each of them through the imports indexes (schema.cypher): a relationship
+    // index names its types, so a type the model has and linkImports lacks would leave its links behind.
+    expect(new Set(graph.relationships.map((link) => link.type))).toEqual(new Set(RelationshipType.options));
+    const reader = new GraphExecutor(driver, catalogue, { timeoutMs: 60_000 });
+    const asserted = { importId: result.importId, limit: 1_000 };
+    expect((await reader.records(queries.importNodes, asserted)).map((node) => node.id).sort()).toEqual(graph.nodes.map((node) => node.id));
+    expect((await reader.records(queries.importRelationships, asserted)).map((link) => link.id).sort()).toEqual(graph.relationships.map((link) => link.id));
 
     const facility = graph.nodes.find((node) => node.id === 'test-import-every-facility')!;
     expect(facility.properties).toMatchObject({ facilityType: 'camp', capacity: 3000, latitude: 43.25, confidence: 'inferred', synthetic: false });
@@ -131,6 +140,27 @@ describe('importing good rows', () => {
       .digest('hex');
     expect(record).toMatchObject({ fileName: file, checksum, importedBy: WHO, status: 'complete', committedBatches: 2, rowCount: 29 });
     expect(record!.runs).toEqual([expect.stringMatching(/^\d{4}-\d\d-\d\dT.* test-import-who$/)]);
+  });
+
+  it("is found for undo by the import's exact id: not by a part of it, and an id holding quotes or backslashes as written", async () => {
+    // Ids the importer never makes (import:<hex>), written directly: the look-up must not read them as Lucene syntax.
+    const odd = 'import:"odd\\ id" OR *';
+    await driver.executeQuery(
+      `CREATE (:Entity:Organization {id: 'test-import-odd-a', name: 'Odd A', synthetic: false, imports: [$odd]})
+              -[:SUBORDINATE_TO {id: 'test-import-odd-link', imports: [$odd, 'import:other']}]->
+             (:Entity:Organization {id: 'test-import-odd-b', name: 'Odd B', synthetic: false, imports: ['import:other']})`,
+      { odd },
+    );
+    const reader = new GraphExecutor(driver, catalogue, { timeoutMs: 60_000 });
+    const ids = async (importId: string) => [
+      ...(await reader.records(queries.importNodes, { importId, limit: 10 })).map((node) => node.id),
+      ...(await reader.records(queries.importRelationships, { importId, limit: 10 })).map((link) => link.id),
+    ];
+    expect(await ids(odd)).toEqual(['test-import-odd-a', 'test-import-odd-link']);
+    expect(await ids('import:"odd')).toEqual([]);
+    expect(await ids('import:other')).toEqual(['test-import-odd-b', 'test-import-odd-link']);
+    // Undo's check: the node the odd import alone wrote holds a link another import asserts.
+    expect((await reader.records(queries.undoConflicts, { importId: odd, limit: 10 })).map((conflict) => conflict.linkId)).toEqual(['test-import-odd-link']);
   });
 
   it('reads a CSV of one role and a JSON array of one type, checking them against what the graph holds', async () => {

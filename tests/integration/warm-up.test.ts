@@ -79,7 +79,7 @@ describe('the warm-up', () => {
 
   it('plans the queries that read the whole store without running them, for the parameters the app sends', async () => {
     const wholeStore = [...graph.catalogue.values()].filter(isPlannedOnly);
-    expect(wholeStore.map((entry) => entry.name).sort()).toEqual(['import-nodes', 'import-relationships', 'touch-store', 'undo-conflicts']);
+    expect(wholeStore.map((entry) => entry.name).sort()).toEqual(['touch-store']);
     const nodeDetails = graph.catalogue.entry(queries.nodeDetails);
     const sent: { name: string; text: string; parameters: string[] }[] = [];
     const failures: string[] = [];

@@ -74,6 +74,16 @@ OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
 CREATE FULLTEXT INDEX entityMatchKeys IF NOT EXISTS
 FOR (n:Person|Organization|Facility|Directive|Place) ON EACH [n.matchKeys]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
+// Undo (and a cancelled import's clean-up) finds what an import asserted by its id in `imports`, each list
+// element one term (the keyword analyzer), as entityMatchKeys holds match keys. The seed writes no
+// `imports`, so only imported elements are in these. A relationship index must name its types: every
+// type of contract/model (the schema test checks it).
+CREATE FULLTEXT INDEX entityImports IF NOT EXISTS
+FOR (n:Entity) ON EACH [n.imports]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
+CREATE FULLTEXT INDEX linkImports IF NOT EXISTS
+FOR ()-[r:HELD_POST|SUBORDINATE_TO|REPORTS_TO|OPERATES|ASSIGNED_TO|DETAINED_AT|ISSUED|ADDRESSED_TO|INVOKES|APPLIES_TO|LOCATED_IN|DEPICTS|SANCTIONED_UNDER|RELATED_TO|RESIDES_IN]-() ON EACH [r.imports]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
 // What a redacted reader searches (public-names.cypher): the kinds that are never protected, so no
 // victim's name is in it and a real name is as cheap to look for as a made-up one.
 CREATE FULLTEXT INDEX publicNames IF NOT EXISTS

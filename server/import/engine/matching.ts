@@ -8,6 +8,7 @@ import type { NodeRow } from '../../../contract/graph-rows.ts';
 import { ENTITY_LABEL, primaryKind } from '../../../contract/model.ts';
 import { plainKey } from '../../../contract/names.ts';
 import { queries } from '../../../contract/queries/index.ts';
+import { keywordTerm } from '../../../contract/queries/params.ts';
 import type { RowOf } from '../../../contract/queries/define-query.ts';
 import type { Json } from '../../../contract/result.ts';
 import type { GraphExecutor } from '../../graph/executor.ts';
@@ -26,11 +27,6 @@ export const MATCH_WEIGHTS = { name: 0.5, birthDate: 0.3, place: 0.2, coordinate
 
 /** Two places within this many kilometres are the same site as far as matching goes. */
 const NEAR_KM = 1;
-
-/** A key as one exact term of the keyword-analysed entityMatchKeys index: quoted, its quotes escaped. */
-export function nameTerm(key: string): string {
-  return `"${key.replace(/["\\]/g, '\\$&')}"`;
-}
 
 /** Candidates read for each name, each ID number and each person's birth date: a few, not all of a common name's namesakes. */
 const CANDIDATES_PER_NAME = 5;
@@ -117,7 +113,7 @@ export async function findCandidates(graph: GraphExecutor, nodes: readonly NodeR
       {
         ids: start === 0 ? ids : [],
         idNumbers: start === 0 ? idNumbers : [],
-        nameTerms: chunk.filter(Boolean).map(nameTerm),
+        nameTerms: chunk.filter(Boolean).map(keywordTerm),
         perName: CANDIDATES_PER_NAME,
         people: start === 0 ? [...people.values()] : [],
         // Every branch's cap added up (an id finds one node): the LIMIT never cuts a branch short.
