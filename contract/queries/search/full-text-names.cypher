@@ -11,14 +11,15 @@
 // param limit: most nodes to return
 // returns: nodes, best first
 // mode: read
-// The index answers every match in score order; the filters and the page are applied as they stream,
-// so a page deep in a common name reads the matches before it (bounded by offset's ceiling).
-CALL db.index.fulltext.queryNodes('entityNames', $query) YIELD node, score
+// The procedure answers in score order, equal scores (namesakes) in Lucene's order of its documents:
+// the same on every run while the index is unchanged. The filters and the page are applied as the
+// matches stream, so a page reads the matches up to its end and no further (a filter that few
+// matches pass reads more of them). Sorted again here (score, then id), every match was read first:
+// at 10m "tursun" matches 1.56 million names and took 2.8 to 6.7 s; streamed, 0.24 to 0.41 s.
+CALL db.index.fulltext.queryNodes('entityNames', $query) YIELD node
 WHERE node:Entity
   AND (size($kinds) = 0 OR any(label IN labels(node) WHERE label IN $kinds))
   AND ($synthetic IS NULL OR coalesce(node.synthetic, false) = $synthetic)
 RETURN node
-// Equal scores (namesakes: many synthetic detainees share a name) in id order, the same on every run.
-ORDER BY score DESC, node.id
 SKIP $offset
 LIMIT $limit

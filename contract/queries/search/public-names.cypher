@@ -14,11 +14,11 @@
 // param limit: most nodes to return
 // returns: nodes, best first
 // mode: read
-CALL db.index.fulltext.queryNodes('publicNames', $query) YIELD node, score
+// In the procedure's score order, streamed to the end of the page (see full-text-names).
+CALL db.index.fulltext.queryNodes('publicNames', $query) YIELD node
 WHERE node:Entity AND NOT node:Detainee
   AND (size($kinds) = 0 OR any(label IN labels(node) WHERE label IN $kinds))
   AND ($synthetic IS NULL OR coalesce(node.synthetic, false) = $synthetic)
 RETURN node
-ORDER BY score DESC, node.id
 SKIP $offset
 LIMIT $limit
