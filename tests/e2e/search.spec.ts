@@ -175,7 +175,11 @@ describe('the search panel', () => {
     await explorer.page.keyboard.press('Enter');
     const chosen = found.nodes[1]!.id;
     await explorer.page.locator(`#inspector[data-kind="node"][data-id="${chosen}"]`).waitFor();
-    await explorer.settled('chain');
+    // Opening a card asks for its chain of command: found or not (a relative has none), the answer settles.
+    await explorer.page.waitForFunction(() => {
+      const status = document.getElementById('status');
+      return status?.dataset.query === 'chain' && ['done', 'empty'].includes(status.dataset.state ?? '');
+    });
     expect(await explorer.page.locator(`#search-results li[data-id="${chosen}"] > button`).getAttribute('aria-pressed')).toBe('true');
   });
 });
