@@ -43,6 +43,15 @@ describe('the model, stated once', () => {
       return spec.protection === 'never' || (spec.protection === undefined && spec.searchable);
     });
     expect(index![1]!.split('|').sort()).toEqual([...neverProtected].sort());
+    // A search for those kinds alone reads that index (full-text-names.cypher): it must name them all, and no other.
+    const routed = /all\(kind IN \$kinds WHERE kind IN \[([^\]]*)\]\)\s+THEN 'publicNames'/.exec(cypher('search/full-text-names.cypher'));
+    expect(routed, 'full-text-names.cypher reads publicNames for its kinds').not.toBeNull();
+    expect(
+      routed![1]!
+        .split(',')
+        .map((label) => label.trim().replace(/'/g, ''))
+        .sort(),
+    ).toEqual([...neverProtected].sort());
     const always = NodeLabel.options.filter((label) => (nodeKinds[label] as { protection?: string }).protection === 'always');
     for (const label of always) expect(cypher('search/public-names.cypher')).toContain(`NOT node:${label}`);
   });

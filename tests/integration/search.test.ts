@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Result } from '../../contract/result.ts';
 import type { ProfiledPlan } from 'neo4j-driver';
 import { queries } from '../../contract/queries/index.ts';
+import { params as loadedParams } from '../../contract/queries/search/full-text-names.ts';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { toDriverParams } from '../../server/graph/executor.ts';
 import { startTestApp, testDriver, type TestApp } from '../support/neo4j.ts';
@@ -120,6 +121,47 @@ describe('GET /api/search', () => {
         const operators = (plan: ProfiledPlan): ProfiledPlan[] => [plan, ...plan.children.flatMap(operators)];
         const filter = operators(summary.profile as ProfiledPlan).find((operator) => operator.operatorType.startsWith('Filter'));
         expect(filter?.rows, query.name).toBe(3);
+      }
+    } finally {
+      await driver.close();
+    }
+  });
+
+  it('finds, filtered by kind, each match of those kinds that the index of every name holds', async () => {
+    // Asked for kinds that are never protected alone, the search reads publicNames (full-text-names.cypher): the same set.
+    const driver = testDriver();
+    try {
+      for (const [text, kinds] of [
+        ['wang', ['Official']],
+        ['synthetic', ['Guard', 'Facility']],
+        // With a kind that may be protected, every name's index.
+        ['qurban', ['Official', 'Detainee']],
+      ] as const) {
+        const query = (loadedParams.parse({ query: text }) as { query: string }).query;
+        const every = async () => {
+          const { records } = await driver.executeQuery(
+            `CALL db.index.fulltext.queryNodes('entityNames', $query) YIELD node
+             WHERE any(label IN labels(node) WHERE label IN $kinds) RETURN node.id AS id ORDER BY id`,
+            { query, kinds },
+          );
+          return records.map((record) => record.get('id') as string);
+        };
+        const searched = async () => {
+          const found: string[] = [];
+          for (let offset = 0, more = true; more; offset += 100) {
+            const page = Result.parse(
+              (await app.get(`/api/search?q=${text}&limit=100&offset=${offset}&${kinds.map((kind) => `kind=${kind}`).join('&')}`)).body,
+            );
+            found.push(...page.nodes.map((node) => node.id));
+            more = page.meta.truncated;
+          }
+          return found.sort();
+        };
+        // Other files import into the same graph meanwhile: compared when the index gave the same before and after.
+        let [before, found, after] = [await every(), await searched(), await every()];
+        for (let tries = 1; tries < 5 && before.join() !== after.join(); tries++) [before, found, after] = [await every(), await searched(), await every()];
+        expect(before.length, kinds.join()).toBeGreaterThan(0);
+        expect(found, kinds.join()).toEqual(before);
       }
     } finally {
       await driver.close();
