@@ -77,7 +77,7 @@ OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
 // Undo (and a cancelled import's clean-up) finds what an import asserted by its id in `imports`, each list
 // element one term (the keyword analyzer), as entityMatchKeys holds match keys. The seed writes no
 // `imports`, so only imported elements are in these. A relationship index must name its types: every
-// type of contract/model (the schema test checks it).
+// type of contract/model (tests/integration/import.test.ts checks it).
 CREATE FULLTEXT INDEX entityImports IF NOT EXISTS
 FOR (n:Entity) ON EACH [n.imports]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};

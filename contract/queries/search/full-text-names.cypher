@@ -3,7 +3,8 @@
 // description: People, organisations, facilities, directives and places whose name, Chinese name,
 //   pinyin, aliases or folded name keys match the text, best match first, through the
 //   `entityNames` full-text index (CJK analyzer: Chinese characters match by bigrams, Latin words
-//   case-insensitively; nameKeys carry spellings without tones or diacritics, see names.ts).
+//   case-insensitively; nameKeys carry spellings without tones or diacritics, see names.ts), or
+//   `publicNames`, the same for the kinds that are never protected, when only those are asked for.
 // param query: Lucene query built from the analyst's text, special characters escaped
 // param kinds: labels a match must carry one of (a kind or a person's role); empty allows every kind
 // param synthetic: true for synthetic records only, false for the public record only, null for both
