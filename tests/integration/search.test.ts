@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Result } from '../../contract/result.ts';
 import type { ProfiledPlan } from 'neo4j-driver';
 import { queries } from '../../contract/queries/index.ts';
-import { params as loadedParams } from '../../contract/queries/search/full-text-names.ts';
 import { loadCatalogue } from '../../server/graph/catalogue.ts';
 import { toDriverParams } from '../../server/graph/executor.ts';
-import { startTestApp, testDriver, type TestApp } from '../support/neo4j.ts';
+import { startTestApp, type TestApp } from '../support/neo4j.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -103,68 +102,58 @@ describe('GET /api/search', () => {
   it("reads a common name's matches only as far as the page goes", async () => {
     // The index gives its matches best first; sorted again in Cypher, every match was read before the
     // first page (at 10m a common name took seconds). Neo4j's own profile says how many were read.
-    const driver = testDriver();
-    try {
-      for (const [query, index] of [
-        [queries.fullTextNames, 'entityNames'],
-        [queries.publicNames, 'publicNames'],
-      ] as const) {
-        const entry = (await loadCatalogue()).entry(query);
-        // Three rows, as the executor asks for a page of two (one more, to tell whether it was cut).
-        const page = toDriverParams(entry.schema.parse({ query: 'synthetic', limit: 3 })) as Record<string, unknown>;
-        const { records } = await driver.executeQuery(`CALL db.index.fulltext.queryNodes($index, $query) YIELD node RETURN count(node) AS matches`, {
-          index,
-          query: page.query,
-        });
-        expect(Number(records[0]!.get('matches')), query.name).toBeGreaterThan(50);
-        const { summary } = await driver.executeQuery(`PROFILE ${entry.cypher}`, page);
-        const operators = (plan: ProfiledPlan): ProfiledPlan[] => [plan, ...plan.children.flatMap(operators)];
-        const filter = operators(summary.profile as ProfiledPlan).find((operator) => operator.operatorType.startsWith('Filter'));
-        expect(filter?.rows, query.name).toBe(3);
-      }
-    } finally {
-      await driver.close();
+    const catalogue = await loadCatalogue();
+    for (const [query, index] of [
+      [queries.fullTextNames, 'entityNames'],
+      [queries.publicNames, 'publicNames'],
+    ] as const) {
+      const entry = catalogue.entry(query);
+      // Three rows, as the executor asks for a page of two (one more, to tell whether it was cut).
+      const page = toDriverParams(entry.schema.parse({ query: 'synthetic', limit: 3 })) as Record<string, unknown>;
+      const { records } = await app.driver.executeQuery(`CALL db.index.fulltext.queryNodes($index, $query) YIELD node RETURN count(node) AS matches`, {
+        index,
+        query: page.query,
+      });
+      expect(Number(records[0]!.get('matches')), query.name).toBeGreaterThan(50);
+      const { summary } = await app.driver.executeQuery(`PROFILE ${entry.cypher}`, page);
+      const operators = (plan: ProfiledPlan): ProfiledPlan[] => [plan, ...plan.children.flatMap(operators)];
+      const filter = operators(summary.profile as ProfiledPlan).find((operator) => operator.operatorType.startsWith('Filter'));
+      expect(filter?.rows, query.name).toBe(3);
     }
   });
 
   it('finds, filtered by kind, each match of those kinds that the index of every name holds', async () => {
     // Asked for kinds that are never protected alone, the search reads publicNames (full-text-names.cypher): the same set.
-    const driver = testDriver();
-    try {
-      for (const [text, kinds] of [
-        ['wang', ['Official']],
-        ['synthetic', ['Guard', 'Facility']],
-        // With a kind that may be protected, every name's index.
-        ['qurban', ['Official', 'Detainee']],
-      ] as const) {
-        const query = (loadedParams.parse({ query: text }) as { query: string }).query;
-        const every = async () => {
-          const { records } = await driver.executeQuery(
-            `CALL db.index.fulltext.queryNodes('entityNames', $query) YIELD node
-             WHERE any(label IN labels(node) WHERE label IN $kinds) RETURN node.id AS id ORDER BY id`,
-            { query, kinds },
-          );
-          return records.map((record) => record.get('id') as string);
-        };
-        const searched = async () => {
-          const found: string[] = [];
-          for (let offset = 0, more = true; more; offset += 100) {
-            const page = Result.parse(
-              (await app.get(`/api/search?q=${text}&limit=100&offset=${offset}&${kinds.map((kind) => `kind=${kind}`).join('&')}`)).body,
-            );
-            found.push(...page.nodes.map((node) => node.id));
-            more = page.meta.truncated;
-          }
-          return found.sort();
-        };
-        // Other files import into the same graph meanwhile: compared when the index gave the same before and after.
-        let [before, found, after] = [await every(), await searched(), await every()];
-        for (let tries = 1; tries < 5 && before.join() !== after.join(); tries++) [before, found, after] = [await every(), await searched(), await every()];
-        expect(before.length, kinds.join()).toBeGreaterThan(0);
-        expect(found, kinds.join()).toEqual(before);
-      }
-    } finally {
-      await driver.close();
+    const search = (await loadCatalogue()).entry(queries.fullTextNames);
+    for (const [text, kinds] of [
+      ['wang', ['Official']],
+      ['synthetic', ['Guard', 'Facility']],
+      // With a kind that may be protected, every name's index.
+      ['qurban', ['Official', 'Detainee']],
+    ] as const) {
+      const query = (search.schema.parse({ query: text }) as { query: string }).query;
+      const every = async () => {
+        const { records } = await app.driver.executeQuery(
+          `CALL db.index.fulltext.queryNodes('entityNames', $query) YIELD node
+           WHERE any(label IN labels(node) WHERE label IN $kinds) RETURN node.id AS id ORDER BY id`,
+          { query, kinds },
+        );
+        return records.map((record) => record.get('id') as string);
+      };
+      const searched = async () => {
+        const found: string[] = [];
+        for (let offset = 0, more = true; more; offset += 100) {
+          const page = Result.parse((await app.get(`/api/search?q=${text}&limit=100&offset=${offset}&${kinds.map((kind) => `kind=${kind}`).join('&')}`)).body);
+          found.push(...page.nodes.map((node) => node.id));
+          more = page.meta.truncated;
+        }
+        return found.sort();
+      };
+      // Other files import into the same graph meanwhile: compared when the index gave the same before and after.
+      let [before, found, after] = [await every(), await searched(), await every()];
+      for (let tries = 1; tries < 5 && before.join() !== after.join(); tries++) [before, found, after] = [await every(), await searched(), await every()];
+      expect(before.length, kinds.join()).toBeGreaterThan(0);
+      expect(found, kinds.join()).toEqual(before);
     }
   });
 

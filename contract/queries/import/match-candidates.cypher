@@ -5,7 +5,7 @@
 //   (matchKeys). The importer scores them (server/import/engine/matching.ts).
 // param ids: stable ids of the batch's nodes
 // param idNumbers: ID numbers of the batch's people
-// param nameTerms: the batch's match keys, each a quoted full-text term
+// param matchKeys: the batch's match keys, each looked up as one exact full-text term (params.ts keywordTerm)
 // param perName: most candidates for each name, each ID number and each person's birth date
 // param people: the batch's people with a birth date: their birth date and match keys
 // param limit: the sum of the branches' caps (ids, and perName for each other look-up), so it never cuts
@@ -33,7 +33,7 @@ CALL () {
   }
   RETURN node, 'idNumber' AS via
   UNION
-  UNWIND $nameTerms AS term
+  UNWIND $matchKeys AS term
   CALL db.index.fulltext.queryNodes('entityMatchKeys', term, {limit: $perName}) YIELD node
   RETURN node, 'name' AS via
   UNION

@@ -8,7 +8,6 @@ import type { NodeRow } from '../../../contract/graph-rows.ts';
 import { ENTITY_LABEL, primaryKind } from '../../../contract/model.ts';
 import { plainKey } from '../../../contract/names.ts';
 import { queries } from '../../../contract/queries/index.ts';
-import { keywordTerm } from '../../../contract/queries/params.ts';
 import type { RowOf } from '../../../contract/queries/define-query.ts';
 import type { Json } from '../../../contract/result.ts';
 import type { GraphExecutor } from '../../graph/executor.ts';
@@ -113,7 +112,7 @@ export async function findCandidates(graph: GraphExecutor, nodes: readonly NodeR
       {
         ids: start === 0 ? ids : [],
         idNumbers: start === 0 ? idNumbers : [],
-        nameTerms: chunk.filter(Boolean).map(keywordTerm),
+        matchKeys: chunk.filter(Boolean),
         perName: CANDIDATES_PER_NAME,
         people: start === 0 ? [...people.values()] : [],
         // Every branch's cap added up (an id finds one node): the LIMIT never cuts a branch short.
