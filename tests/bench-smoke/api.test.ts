@@ -8,6 +8,7 @@ it('bench:api measures every evidence query beside the bare driver, a saved view
   await expectRuns(
     'api',
     [
+      new RegExp(`^warm-up: ${n} rounds of every query over HTTP and the driver`, 'm'),
       ...names.map((name) => new RegExp(`^${name} +${n} +${n} \\| +${n} +${n} \\| ${n}x$`, 'm')),
       new RegExp(`^saved view of ${n} elements opened: HTTP p50 ${n} ms, p95 ${n} ms \\| driver p50 ${n} ms, p95 ${n} ms`, 'm'),
       new RegExp(`^chain-of-command, 5 clients for 2 s: ${n} queries/s, p50 ${n} ms`, 'm'),
