@@ -90,6 +90,32 @@ describe('GET /api/chain/:id', () => {
     expect(result.nodes.map((node) => node.id)).toEqual(['s_icij_xpf']);
   });
 
+  // The chain route reads the node's own details only when no chain starts at it (fetch-chain.ts): a
+  // chain's copy of its first node must then be the node, whole, with its sources cited, as its own page shows it.
+  it('holds the node asked about as its own page does, with every document its sources name, chain or no chain', async () => {
+    for (const id of ['syn-detainee-0000001', 'chen_quanguo', 'org_xuar_pc']) {
+      const chain = Result.parse((await app.get(`/api/chain/${id}`)).body);
+      const page = Result.parse((await app.get(`/api/nodes/${id}`)).body);
+      const own = page.nodes.find((node) => node.id === id)!;
+      expect(chain.paths.length, `${id} has a chain`).toBeGreaterThan(0);
+      expect(
+        chain.nodes.find((node) => node.id === id),
+        id,
+      ).toEqual(own);
+      const sources = own.properties.sources as string[];
+      expect(sources.length, `${id} names its sources`).toBeGreaterThan(0);
+      for (const documentId of sources) expect(chain.citations[documentId], `${id}: ${documentId}`).toEqual(page.citations[documentId]);
+    }
+    // A node no chain starts at (a detainee's relative): still answered with its sources' documents.
+    const alone = Result.parse((await app.get('/api/chain/syn-person-00000001')).body);
+    expect(alone.paths).toEqual([]);
+    const [relative] = alone.nodes;
+    expect(relative!.id).toBe('syn-person-00000001');
+    const cited = relative!.properties.sources as string[];
+    expect(cited.length).toBeGreaterThan(0);
+    for (const documentId of cited) expect(alone.citations[documentId], documentId).toBeDefined();
+  });
+
   it('says when the limit cut the chains', async () => {
     const all = Result.parse((await app.get('/api/chain/chen_quanguo?asOf=2018-01-01')).body);
     expect(all.paths.length).toBeGreaterThan(1);
