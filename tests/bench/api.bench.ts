@@ -65,25 +65,23 @@ const samples: Record<string, Record<string, unknown>> = {
 };
 
 /**
- * Times `runs` calls of each side, interleaved (HTTP then driver, then driver then HTTP, and so on) after
- * a few untimed pairs: both sides see the same JVM, the same caches and the same load from the rest of
- * the machine. Timed one side after the other, the second ran on a JVM the first had warmed further
- * (HTTP went first, so its ratios came out high). A call that answers false is counted, not timed.
+ * Times `runs` calls of each side, interleaved (HTTP then driver, then driver then HTTP, and so on), on
+ * a server the warm-up has had answering every query: both sides see the same JVM, the same caches and
+ * the same load from the rest of the machine. Timed one side after the other, the second ran on a JVM
+ * the first had warmed further (HTTP went first, so its ratios came out high). `http` answers its HTTP
+ * status; an answer that is not a success is counted, not timed.
  */
 async function timePaired(
   runs: number,
-  http: () => Promise<unknown>,
+  http: () => Promise<number>,
   bare: () => Promise<unknown>,
-): Promise<{ http: number[]; bare: number[]; failed: number }> {
-  for (let i = 0; i < Math.min(20, runs); i++) {
-    await http();
-    await bare();
-  }
-  const samples = { http: [] as number[], bare: [] as number[], failed: 0 };
+): Promise<{ http: number[]; bare: number[]; failedStatuses: number[] }> {
+  const samples = { http: [] as number[], bare: [] as number[], failedStatuses: [] as number[] };
   const timeHttp = async () => {
     const started = performance.now();
-    if ((await http()) === false) samples.failed += 1;
-    else samples.http.push(performance.now() - started);
+    const status = await http();
+    if (status >= 200 && status < 300) samples.http.push(performance.now() - started);
+    else samples.failedStatuses.push(status);
   };
   const timeBare = async () => {
     const started = performance.now();
@@ -171,43 +169,43 @@ async function benchOn(driver: Driver, scale: ScaleName, catalogue: Catalogue): 
     const analyst = (await users.findForLogin('bench-analyst')) ?? (await users.create('bench-analyst', 'bench password not for use', 'analyst'));
     const auth = { authorization: `Bearer ${(await users.issueToken(analyst, 'api bench')).token}` };
 
-    const askOverHttp = async (entry: CatalogueEntry, params: Record<string, unknown>, statuses: Set<number>) => {
+    /** The query over HTTP, as a script asks it; answers the HTTP status. */
+    const askOverHttp = async (entry: CatalogueEntry, params: Record<string, unknown>) => {
       const response = await fetch(`${baseUrl}/api/queries/${entry.name}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...auth },
         body: JSON.stringify({ params }),
       });
       await response.arrayBuffer();
-      if (!response.ok) statuses.add(response.status);
-      return response.ok;
+      return response.status;
     };
-    const measured = catalogue.evidence().filter((entry) => samples[entry.name]);
+    const measured = catalogue.evidence().flatMap((entry) => (samples[entry.name] ? [{ entry, params: samples[entry.name]! }] : []));
     // Neo4j's JVM and Node's compile the paths a request takes only after thousands of runs: the first
     // queries of the table ran on a cold JVM and the last on a warm one. Every query, both ways, in turn,
-    // until the warm-up's time is up (one round at least, so the smoke run goes through it too); the
-    // table then measures a server that has been answering a while, as a server in use has.
+    // until the warm-up's time is up (one round at least, so the smoke run goes through it too, and every
+    // plan is cached and page read before anything is timed); the table then measures a server that has
+    // been answering a while, as a server in use has.
     const warmUntil = performance.now() + warmSeconds * 1000;
     let warmRounds = 0;
     do {
-      for (const entry of measured) {
-        await askOverHttp(entry, samples[entry.name]!, new Set());
-        await bareRun(driver, entry, samples[entry.name]!);
+      for (const { entry, params } of measured) {
+        await askOverHttp(entry, params);
+        await bareRun(driver, entry, params);
       }
       warmRounds += 1;
     } while (performance.now() < warmUntil);
     console.log(`warm-up: ${warmRounds} rounds of every query over HTTP and the driver (--warm-seconds ${warmSeconds})`);
 
     console.log('query                    HTTP p50    p95 | driver p50    p95 | p50 ratio (target <= 1.30x)');
-    for (const entry of measured) {
-      const params = samples[entry.name]!;
-      const statuses = new Set<number>();
-      const { http, bare, failed } = await timePaired(
+    for (const { entry, params } of measured) {
+      const { http, bare, failedStatuses } = await timePaired(
         iterations,
-        () => askOverHttp(entry, params, statuses),
+        () => askOverHttp(entry, params),
         () => bareRun(driver, entry, params),
       );
       const ratio = percentile(http, 50) / percentile(bare, 50);
-      const failures = failed > 0 ? `  (${failed} of ${iterations} answered HTTP ${[...statuses].join(', ')})` : '';
+      const failures =
+        failedStatuses.length > 0 ? `  (${failedStatuses.length} of ${iterations} answered HTTP ${[...new Set(failedStatuses)].join(', ')})` : '';
       console.log(
         `${entry.name.padEnd(24)} ${percentile(http, 50).toFixed(1).padStart(7)} ${percentile(http, 95).toFixed(1).padStart(6)} | ${percentile(bare, 50).toFixed(1).padStart(7)} ${percentile(bare, 95).toFixed(1).padStart(6)} | ${ratio.toFixed(2)}x${failures}`,
       );

@@ -3,12 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Result } from '../../contract/result.ts';
 import type { ProfiledPlan } from 'neo4j-driver';
 import { queries } from '../../contract/queries/index.ts';
-import { loadCatalogue } from '../../server/graph/catalogue.ts';
+import { type Catalogue, loadCatalogue } from '../../server/graph/catalogue.ts';
 import { toDriverParams } from '../../server/graph/executor.ts';
 import { startTestApp, type TestApp } from '../support/neo4j.ts';
 
 let app: TestApp;
+let catalogue: Catalogue;
 beforeAll(async () => {
+  catalogue = await loadCatalogue();
   app = await startTestApp();
 });
 afterAll(() => app.close());
@@ -102,7 +104,6 @@ describe('GET /api/search', () => {
   it("reads a common name's matches only as far as the page goes", async () => {
     // The index gives its matches best first; sorted again in Cypher, every match was read before the
     // first page (at 10m a common name took seconds). Neo4j's own profile says how many were read.
-    const catalogue = await loadCatalogue();
     for (const [query, index] of [
       [queries.fullTextNames, 'entityNames'],
       [queries.publicNames, 'publicNames'],
@@ -124,7 +125,7 @@ describe('GET /api/search', () => {
 
   it('finds, filtered by kind, each match of those kinds that the index of every name holds', async () => {
     // Asked for kinds that are never protected alone, the search reads publicNames (full-text-names.cypher): the same set.
-    const search = (await loadCatalogue()).entry(queries.fullTextNames);
+    const search = catalogue.entry(queries.fullTextNames);
     for (const [text, kinds] of [
       ['wang', ['Official']],
       ['synthetic', ['Guard', 'Facility']],
