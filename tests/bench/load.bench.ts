@@ -1,13 +1,15 @@
 // `npm run bench:load [-- --seconds 60 --connections 100 --scale small] [--smoke]`: the app under sustained
 // load on loopback. Starts its own Neo4j in a temporary folder, bulk-loads the seed, serves the production
-// app, then drives chain-of-command (random synthetic detainees) and search (names from the graph) with
-// autocannon, each for --seconds after a warm-up (printed apart); beside each, the baseline from the same
-// run: as many concurrent bare-driver sessions running the same Cypher as the route runs.
+// app in a process of its own (serve-app.ts), then drives chain-of-command (random synthetic detainees)
+// and search (names from the graph) with autocannon, each for --seconds after a warm-up (printed apart);
+// beside each, the baseline from the same run: as many concurrent bare-driver sessions running the same
+// Cypher as the route runs.
 // Prints p50/p95/p99, requests per second, errors and non-2xx. Target: zero errors and zero non-2xx.
 // The rate limits are off here: a hundred clients on one address would otherwise measure the limiter
 // (its own test is tests/integration/hardening.test.ts).
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -15,11 +17,10 @@ import { queries } from '../../contract/queries/index.ts';
 import { loadCatalogue, type Catalogue } from '../../server/graph/catalogue.ts';
 import { GraphExecutor, toDriverParams } from '../../server/graph/executor.ts';
 import { describeWarmUp, warmUp } from '../../server/graph/warm-up.ts';
-import { createApp } from '../../server/http/app.ts';
 import { seedOffline } from '../../server/queries/seed-graph.ts';
 import { UserStore } from '../../server/queries/user-store.ts';
 import { SCALES, type ScaleName } from '../../seed/synthetic.ts';
-import { loadAverage, percentile, withGivenOrFreshNeo4j } from './fresh-neo4j.ts';
+import { loadAverage, percentile, withGivenOrFreshNeo4j, type BenchNeo4j } from './fresh-neo4j.ts';
 
 const { values } = parseArgs({
   options: {
@@ -121,12 +122,38 @@ function step(catalogue: Catalogue, handle: { name: string }, raw: Record<string
   return { cypher: entry.cypher, params };
 }
 
+/** serve-app.ts in a child process: its port, and how to stop it (its failures pass through to our stderr). */
+async function serveApp(connection: BenchNeo4j['connection']): Promise<{ port: number; close: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./serve-app.ts', import.meta.url))], {
+    env: { ...process.env, NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password },
+    // Its stdin stays open while this process lives: the app ends with it, however it ends.
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const port = await new Promise<number>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const listening = /^listening (\d+)$/m.exec(output);
+      if (listening) resolve(Number(listening[1]));
+    });
+    void exited.then((code) => reject(new Error(`the app exited (${code}) before it served:\n${output}`)));
+  });
+  return {
+    port,
+    close: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 const ratio = (http: Figures, bare: Figures) =>
   `  -> HTTP/driver: ${(http.perSecond / bare.perSecond).toFixed(2)}x the throughput, p95 ${(http.p95 / bare.p95).toFixed(2)}x`;
 
 await withGivenOrFreshNeo4j(
   { ...memory, beforeFirstStart: (store) => seedOffline({ ...store, heap: memory.heap, offHeap: memory.pageCache }, scale).then(() => {}) },
-  async (driver) => {
+  async (driver, { connection }) => {
     let close = async () => {};
     try {
       const catalogue = await loadCatalogue();
@@ -141,21 +168,10 @@ await withGivenOrFreshNeo4j(
         `bench:load${smoke ? ' (smoke)' : ''}, scale ${scale}: ${detainees} detainees, ${names.length} names to search; ${cpus().length} cores shared with Neo4j; load average ${await loadAverage()}`,
       );
 
-      // Each distinct server-side failure once, with its first line: the cause of any 5xx in the figures.
-      const failures = new Set<string>();
-      const log = (line: string) => {
-        const first = line
-          .split('\n')[0]!
-          .replace(/syn-detainee-\d+/g, 'syn-detainee-…')
-          .slice(0, 300);
-        if (!failures.has(first)) console.error(`  server: ${first}`);
-        failures.add(first);
-      };
-      const app = createApp({ driver, catalogue, log, rateLimits: { queriesPerMinute: 0, loginPerMinute: 0 } });
-      const server = app.listen(0, '127.0.0.1');
-      await new Promise((resolve) => server.once('listening', resolve));
-      close = () => new Promise((resolve) => server.close(() => resolve()));
-      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      // The app in a process of its own, as `npm start` serves it (serve-app.ts says why).
+      const app = await serveApp(connection);
+      close = app.close;
+      const baseUrl = `http://127.0.0.1:${app.port}`;
 
       // As a script calls it: an analyst's API token (each request also resolves it, and the figures include that).
       const users = new UserStore(graph);
