@@ -3,19 +3,19 @@
 // view of about 200 elements, beside the bare driver running the reopen's Cypher; then chain-of-command
 // throughput with concurrent clients. Each scale gets a fresh Neo4j, bulk-loaded by Neo4j's offline
 // importer as `npm run seed` loads an empty store, or the store of `--data-dir` (seeded once, kept).
-// The app is the production one, its rate limits off (this measures the API, not the limiter), so the
-// session cache, the audit's group commit and whatever else the app does per request are in the figures.
+// The app is the production one, in a process of its own as `npm start` serves it, its rate limits off
+// (this measures the API, not the limiter), so the session cache, the audit's group commit and whatever
+// else the app does per request are in the figures.
 // Prints p50/p95 and ratios; the targets are ratios and budgets, never asserts.
-import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { loadCatalogue, type Catalogue, type CatalogueEntry } from '../../server/graph/catalogue.ts';
 import { GraphExecutor, toDriverParams } from '../../server/graph/executor.ts';
 import { seedOffline } from '../../server/queries/seed-graph.ts';
 import { SCALES, type ScaleName } from '../../seed/synthetic.ts';
-import { createApp } from '../../server/http/app.ts';
 import { UserStore } from '../../server/queries/user-store.ts';
-import { loadAverage, percentile, withGivenOrFreshNeo4j } from './fresh-neo4j.ts';
+import { loadAverage, percentile, withGivenOrFreshNeo4j, type BenchNeo4j } from './fresh-neo4j.ts';
+import { serveApp } from './served-app.ts';
 import { measureViewOpen } from './view-open.ts';
 
 const { values } = parseArgs({
@@ -147,7 +147,7 @@ function missingSamples(catalogue: Catalogue): string[] {
     .filter((name) => !(name in samples));
 }
 
-async function benchOn(driver: Driver, scale: ScaleName, catalogue: Catalogue): Promise<void> {
+async function benchOn(driver: Driver, connection: BenchNeo4j['connection'], scale: ScaleName, catalogue: Catalogue): Promise<void> {
   const graph = new GraphExecutor(driver, catalogue, { timeoutMs: 600_000 });
   // Synthetic detainees only: the throughput clients number their ids 1..n.
   const { records } = await driver.executeQuery(
@@ -158,12 +158,10 @@ async function benchOn(driver: Driver, scale: ScaleName, catalogue: Catalogue): 
     `\n== scale ${scale}: ${Number(counts.nodes).toLocaleString('en')} nodes, ${Number(counts.links).toLocaleString('en')} relationships; load average ${await loadAverage()}`,
   );
   // Smoke runs check that the bench works, on CI machines that may be busy: no request deadline in their way.
-  const deadlines = smoke ? { requestDeadlineMs: 120_000, queryTimeoutMs: 120_000 } : {};
-  const app = createApp({ driver, catalogue, log: () => {}, rateLimits: { queriesPerMinute: 0, loginPerMinute: 0 }, ...deadlines });
-  const listening = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => listening.once('listening', resolve));
+  // The app in a process of its own, as `npm start` serves it (serve-app.ts says why).
+  const app = await serveApp(connection, smoke ? { REQUEST_BUDGET_S: '120' } : {});
   try {
-    const baseUrl = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+    const baseUrl = `http://127.0.0.1:${app.port}`;
     // As a script calls it: an analyst's API token, resolved on each request as the app resolves it.
     const users = new UserStore(graph);
     const analyst = (await users.findForLogin('bench-analyst')) ?? (await users.create('bench-analyst', 'bench password not for use', 'analyst'));
@@ -222,7 +220,7 @@ async function benchOn(driver: Driver, scale: ScaleName, catalogue: Catalogue): 
     );
     console.log(`load average at the end of scale ${scale}: ${await loadAverage()}`);
   } finally {
-    await new Promise<void>((resolve) => listening.close(() => resolve()));
+    await app.close();
   }
 }
 
@@ -245,7 +243,7 @@ async function main(): Promise<void> {
       },
       async (driver, started) => {
         if (seeded) console.log(`scale ${scale}${seeded}, indexed in ${started.schemaSeconds.toFixed(0)} s)`);
-        await benchOn(driver, scale, catalogue);
+        await benchOn(driver, started.connection, scale, catalogue);
       },
     );
   }

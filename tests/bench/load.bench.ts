@@ -7,9 +7,7 @@
 // Prints p50/p95/p99, requests per second, errors and non-2xx. Target: zero errors and zero non-2xx.
 // The rate limits are off here: a hundred clients on one address would otherwise measure the limiter
 // (its own test is tests/integration/hardening.test.ts).
-import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -20,7 +18,8 @@ import { describeWarmUp, warmUp } from '../../server/graph/warm-up.ts';
 import { seedOffline } from '../../server/queries/seed-graph.ts';
 import { UserStore } from '../../server/queries/user-store.ts';
 import { SCALES, type ScaleName } from '../../seed/synthetic.ts';
-import { loadAverage, percentile, withGivenOrFreshNeo4j, type BenchNeo4j } from './fresh-neo4j.ts';
+import { loadAverage, percentile, withGivenOrFreshNeo4j } from './fresh-neo4j.ts';
+import { serveApp } from './served-app.ts';
 
 const { values } = parseArgs({
   options: {
@@ -122,32 +121,6 @@ function step(catalogue: Catalogue, handle: { name: string }, raw: Record<string
   return { cypher: entry.cypher, params };
 }
 
-/** serve-app.ts in a child process: its port, and how to stop it (its failures pass through to our stderr). */
-async function serveApp(connection: BenchNeo4j['connection']): Promise<{ port: number; close: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./serve-app.ts', import.meta.url))], {
-    env: { ...process.env, NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password },
-    // Its stdin stays open while this process lives: the app ends with it, however it ends.
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const port = await new Promise<number>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const listening = /^listening (\d+)$/m.exec(output);
-      if (listening) resolve(Number(listening[1]));
-    });
-    void exited.then((code) => reject(new Error(`the app exited (${code}) before it served:\n${output}`)));
-  });
-  return {
-    port,
-    close: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
 const ratio = (http: Figures, bare: Figures) =>
   `  -> HTTP/driver: ${(http.perSecond / bare.perSecond).toFixed(2)}x the throughput, p95 ${(http.p95 / bare.p95).toFixed(2)}x`;
 
@@ -175,8 +148,10 @@ await withGivenOrFreshNeo4j(
 
       // As a script calls it: an analyst's API token (each request also resolves it, and the figures include that).
       const users = new UserStore(graph);
-      // On a database given by NEO4J_URI (the smoke run's), bench:api may have made the account already.
-      const analyst = (await users.findForLogin('bench-analyst')) ?? (await users.create('bench-analyst', 'bench password not for use', 'analyst'));
+      // An account of its own: on a database given by NEO4J_URI (the smoke run's), bench:api may be making
+      // its account at this very moment, and two creations of one name race into the uniqueness
+      // constraint. A second run on the same database finds the first run's.
+      const analyst = (await users.findForLogin('bench-load-analyst')) ?? (await users.create('bench-load-analyst', 'bench password not for use', 'analyst'));
       const auth = { authorization: `Bearer ${(await users.issueToken(analyst, 'load bench')).token}` };
 
       const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
