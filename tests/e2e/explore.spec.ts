@@ -130,6 +130,50 @@ describe('exploring in the browser', () => {
     expect(await theme()).toEqual(before);
   });
 
+  it('inspects a facility and a guard clicked in the middle of their diamond and triangle, and opens their menu', async () => {
+    // Cytoscape's point-in-polygon test counted a vertex twice on the vertical through a polygon's tip:
+    // with the node's centre on a whole pixel, its middle pixel column hit nothing (client/src/graph/hit-test.ts).
+    const chain = await resultOf(app.get(`/api/chain/${detainee}`));
+    await explorer.search(nameOf(chain.nodes.find((node) => node.id === detainee)!)).openChain(detainee);
+    const facility = chain.paths[0]!.nodes[1]!;
+    await explorer.nodeAction(facility, 'expand-ASSIGNED_TO');
+    await explorer.settled('expand');
+    await explorer.openGroups();
+    const guard = [...(await explorer.drawn()).nodes.values()].find((node) => node.classes.includes('guard'))?.id;
+    expect(guard, 'a guard assigned to the facility is drawn').toBeDefined();
+    for (const [id, shape] of [
+      [facility, 'diamond'],
+      [guard!, 'triangle'],
+    ] as const) {
+      // Zoom 1, the node's centre on the canvas's middle pixel: the click below lands on the tip's vertical.
+      const drawnAs = await explorer.page.evaluate((id) => {
+        const cy = window.__xpf!.cy;
+        const node = cy.getElementById(id);
+        cy.zoom(1);
+        cy.pan({ x: Math.round(cy.width() / 2) - node.position('x'), y: Math.round(cy.height() / 2) - node.position('y') });
+        return { shape: String(node.style('shape')), at: node.renderedPosition() };
+      }, id);
+      expect(drawnAs.shape).toBe(shape);
+      const box = (await explorer.page.locator('#graph').boundingBox())!;
+      const click = { x: box.x + drawnAs.at.x, y: box.y + drawnAs.at.y };
+      // Where Cytoscape places the click in the graph: exactly the node's centre, the point once missed.
+      const landsAt = await explorer.page.evaluate(
+        ({ id, click }) => {
+          const cy = window.__xpf!.cy;
+          const renderer = (cy as unknown as { renderer(): { projectIntoViewport(x: number, y: number): [number, number] } }).renderer();
+          const [x, y] = renderer.projectIntoViewport(click.x, click.y);
+          return { x, y, centre: cy.getElementById(id).position() };
+        },
+        { id, click },
+      );
+      expect(landsAt.x).toBe(landsAt.centre.x);
+      expect((await explorer.clickNode(id)).id).toBe(id);
+      await explorer.page.mouse.click(click.x, click.y, { button: 'right' });
+      await explorer.page.locator(`#context-menu[data-id="${id}"]:not([hidden])`).waitFor({ timeout: 10_000 });
+      await explorer.press('Escape');
+    }
+  });
+
   it('filters out synthetic records and a kind, and brings them back', async () => {
     const drawnBefore = await explorer.drawn();
     const synthetic = [...drawnBefore.nodes.values()]

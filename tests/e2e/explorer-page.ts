@@ -273,8 +273,22 @@ export class ExplorerPage {
     if (!node) throw new Error(`Node ${id} is not drawn.`);
     const box = await this.page.locator('#graph').boundingBox();
     if (!box) throw new Error('#graph has no box: is the page laid out?');
-    await this.page.mouse.click(box.x + node.x, box.y + node.y, { button: 'right' });
-    await this.page.locator(`#context-menu[data-id="${id}"]:not([hidden]) button[data-action="${action}"]`).click();
+    const at = { x: box.x + node.x, y: box.y + node.y };
+    await this.page.mouse.click(at.x, at.y, { button: 'right' });
+    const menu = this.page.locator(`#context-menu[data-id="${id}"]:not([hidden])`);
+    await menu.waitFor({ timeout: 30_000 }).catch(async () => {
+      // What the click landed on, and what it opened: a panel over the canvas, or a miss on the canvas.
+      const seen = await this.page.evaluate(({ x, y }) => {
+        const element = document.elementFromPoint(x, y);
+        const menu = document.getElementById('context-menu');
+        return {
+          under: element ? `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}` : 'nothing',
+          menu: !menu || menu.hidden ? 'no menu' : `the menu of ${menu.dataset.id}`,
+        };
+      }, at);
+      throw new Error(`Right-clicking node ${id} at (${node.x}, ${node.y}) in #graph, on ${seen.under}, opened no menu for it; the page shows ${seen.menu}.`);
+    });
+    await menu.locator(`button[data-action="${action}"]`).click();
   }
 
   /** Clicks the first node, then Shift+clicks the others: a plain click selects one, Shift adds. */

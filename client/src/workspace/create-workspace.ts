@@ -23,6 +23,7 @@ import {
   withoutElements,
   withPinned,
 } from './workspace-content.ts';
+import { hitPolygonTips } from '../graph/hit-test.ts';
 
 /** Panning fires `viewport` dozens of times a second; listeners hear of it once the camera rests. */
 const viewportSettleMs = 250;
@@ -93,6 +94,7 @@ export function createWorkspace(options: WorkspaceOptions): ExplorerWorkspace {
     selectionType: 'single',
     ...options.cytoscapeOptions,
   });
+  hitPolygonTips(cy);
   const runLayout: LayoutRunner = options.runLayout ?? runOnMainThread;
   const canvas = createCanvasSync(cy, options.stylesheet);
   const history = createHistory<WorkspaceState>();
