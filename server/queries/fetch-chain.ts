@@ -24,17 +24,25 @@ export function chainParameters(graph: GraphExecutor, request: ChainRequest): Re
 export async function fetchChain(graph: GraphExecutor, request: ChainRequest): Promise<Result> {
   // Checked once: the chain runs with these, and the ceilings are asked about the same date.
   const checked = graph.checkedParameters(queries.chainOfCommand, { id: request.id, asOf: request.asOf, limit: request.limit });
-  // The three are independent and each a round trip: asked together, the answer waits for the slowest,
-  // not for their sum (about 15 ms of a 40 ms chain on the small seed). An unknown id costs two
-  // look-ups that find nothing.
-  const [start, chains, beyond] = await Promise.all([
-    graph.evidence(queries.nodeDetails, { id: request.id }),
+  // The two are independent and each a round trip: asked together, the answer waits for the slower,
+  // not for their sum.
+  const [chains, beyond] = await Promise.all([
     graph.checkedEvidence(queries.chainOfCommand, checked),
     // A chain past a ceiling is not "no chain": say it was cut, and where.
     graph.record(queries.chainCeilings, { id: request.id, asOf: checked.asOf as string | null }),
   ]);
-  const node = start.nodes.find((candidate) => candidate.id === request.id);
-  if (!node) throw new NotFound(`No node with id "${request.id}"`);
+  // The node itself is read only when no chain holds it (a chain starts at it): to answer it alone, with
+  // its sources, or 404 for an unknown id. Read beside the others on every request, it was a third
+  // transaction for an answer the chains already hold.
+  if (chains.paths.length === 0) {
+    const start = await graph.evidence(queries.nodeDetails, { id: request.id });
+    const node = start.nodes.find((candidate) => candidate.id === request.id);
+    if (!node) throw new NotFound(`No node with id "${request.id}"`);
+    chains.nodes.push(node);
+    for (const id of (node.properties.sources as string[] | undefined) ?? []) {
+      if (start.citations[id]) chains.citations[id] = start.citations[id];
+    }
+  }
   const warnings = [
     ...(beyond?.reporting
       ? [`A reporting line goes on past ${CHAIN_CEILINGS.reporting} steps, the chain query's ceiling: chains through it are not shown.`]
@@ -44,11 +52,5 @@ export async function fetchChain(graph: GraphExecutor, request: ChainRequest): P
       : []),
   ];
   if (warnings.length > 0) chains.meta = { ...chains.meta, truncated: true, warnings };
-  if (chains.paths.length === 0) {
-    chains.nodes.push(node);
-    for (const id of (node.properties.sources as string[] | undefined) ?? []) {
-      if (start.citations[id]) chains.citations[id] = start.citations[id];
-    }
-  }
   return chains;
 }

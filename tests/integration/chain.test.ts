@@ -90,8 +90,8 @@ describe('GET /api/chain/:id', () => {
     expect(result.nodes.map((node) => node.id)).toEqual(['s_icij_xpf']);
   });
 
-  // Where a chain starts at the node, the answer's copy of it is the chain's own (fetch-chain.ts adds the
-  // node's details only when there is none): it must be the node, whole, with its sources cited, as its page shows it.
+  // The chain route reads the node's own details only when no chain starts at it (fetch-chain.ts): a
+  // chain's copy of its first node must then be the node, whole, with its sources cited, as its own page shows it.
   it('holds the node asked about as its own page does, with every document its sources name, chain or no chain', async () => {
     for (const id of ['syn-detainee-0000001', 'chen_quanguo', 'org_xuar_pc']) {
       const chain = Result.parse((await app.get(`/api/chain/${id}`)).body);
