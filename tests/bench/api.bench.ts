@@ -16,6 +16,7 @@ import { SCALES, type ScaleName } from '../../seed/synthetic.ts';
 import { UserStore } from '../../server/queries/user-store.ts';
 import { loadAverage, percentile, withGivenOrFreshNeo4j, type BenchNeo4j } from './fresh-neo4j.ts';
 import { serveApp } from './served-app.ts';
+import { timePaired } from './time-paired.ts';
 import { measureViewOpen } from './view-open.ts';
 
 const { values } = parseArgs({
@@ -63,44 +64,6 @@ const samples: Record<string, Record<string, unknown>> = {
   'starting-points': {},
   'sanctions-of': { ids: ['chen_quanguo', 'zhu_hailun', 'xi_jinping'] },
 };
-
-/**
- * Times `runs` calls of each side, interleaved (HTTP then driver, then driver then HTTP, and so on), on
- * a server the warm-up has had answering every query: both sides see the same JVM, the same caches and
- * the same load from the rest of the machine. Timed one side after the other, the second ran on a JVM
- * the first had warmed further (HTTP went first, so its ratios came out high). `http` answers its HTTP
- * status; an answer that is not a success is counted, not timed.
- */
-async function timePaired(
-  runs: number,
-  http: () => Promise<number>,
-  bare: () => Promise<unknown>,
-): Promise<{ http: number[]; bare: number[]; failedStatuses: number[] }> {
-  const samples = { http: [] as number[], bare: [] as number[], failedStatuses: [] as number[] };
-  const timeHttp = async () => {
-    const started = performance.now();
-    const status = await http();
-    if (status >= 200 && status < 300) samples.http.push(performance.now() - started);
-    else samples.failedStatuses.push(status);
-  };
-  const timeBare = async () => {
-    const started = performance.now();
-    await bare();
-    samples.bare.push(performance.now() - started);
-  };
-  for (let i = 0; i < runs; i++) {
-    if (i % 2 === 0) {
-      await timeHttp();
-      await timeBare();
-    } else {
-      await timeBare();
-      await timeHttp();
-    }
-  }
-  samples.http.sort((a, b) => a - b);
-  samples.bare.sort((a, b) => a - b);
-  return samples;
-}
 
 /** The same Cypher as the route runs, as the executor sends it (parameters parsed, one row past the limit). */
 async function bareRun(driver: Driver, entry: CatalogueEntry, params: Record<string, unknown>): Promise<unknown> {

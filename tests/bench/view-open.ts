@@ -6,6 +6,7 @@ import type { Catalogue } from '../../server/graph/catalogue.ts';
 import { toDriverParams } from '../../server/graph/executor.ts';
 import { queries } from '../../contract/queries/index.ts';
 import { percentile } from './fresh-neo4j.ts';
+import { timePaired } from './time-paired.ts';
 
 export interface ViewOpenFigures {
   elements: number;
@@ -15,17 +16,6 @@ export interface ViewOpenFigures {
 
 /** The biggest facility at every scale (the generator's Zipf rank 1): its reopen re-runs the costliest expansion. */
 const facility = 'syn-fac-00001';
-
-async function timed(runs: number, once: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < Math.min(10, runs); i++) await once();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await once();
-    samples.push(performance.now() - started);
-  }
-  return samples.sort((a, b) => a - b);
-}
 
 /** As the executor runs it: parameters through the query's schema, one row past a limit. */
 async function read(driver: Driver, catalogue: Catalogue, handle: { name: string }, raw: Record<string, unknown>): Promise<unknown> {
@@ -63,19 +53,27 @@ export async function measureViewOpen(
   if (created.status !== 201) throw new Error(`saving the bench view: HTTP ${created.status} ${await created.text()}`);
   const { view } = await created.json();
 
-  const http = await timed(runs, async () => {
+  const open = async () => {
     const response = await fetch(`${baseUrl}/api/views/${view.id}`, { headers: auth });
-    if (!response.ok) throw new Error(`opening the bench view: HTTP ${response.status} ${await response.text()}`);
-    return response.arrayBuffer();
-  });
+    await response.arrayBuffer();
+    return response.status;
+  };
   // The reopen's Cypher: the record and version, then the elements and the query side by side (view-graph.ts).
-  const bare = await timed(runs, async () => {
+  const bareOpen = async () => {
     await read(driver, catalogue, queries.readView, { id: view.id, version: null });
     await Promise.all([
       read(driver, catalogue, queries.viewElements, { nodeIds: elements.nodes, edgeIds: elements.edges }),
       read(driver, catalogue, queries.expandNeighbourhood, query.parameters),
     ]);
-  });
+  };
+  // Ten rounds untimed, then both in turn: timed one side after the other, the driver's runs met the JVM
+  // the HTTP runs had warmed.
+  for (let i = 0; i < Math.min(10, runs); i++) {
+    await open();
+    await bareOpen();
+  }
+  const { http, bare, failedStatuses } = await timePaired(runs, open, bareOpen);
+  if (failedStatuses.length > 0) throw new Error(`opening the bench view: HTTP ${failedStatuses.join(', ')}`);
   return {
     elements: elements.nodes.length + elements.edges.length,
     http: { p50: percentile(http, 50), p95: percentile(http, 95) },
