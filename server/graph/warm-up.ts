@@ -22,8 +22,9 @@ const SETTLE_SECONDS = 300;
 
 /**
  * Transactions the rehearsal keeps in flight before serving, so the driver holds as many connections
- * open: a chain of command ran four queries at once (three since it reads its node's details only when
- * it finds no chain), and the first one after "Ready" spent 50–60 ms opening connections for them.
+ * open: requests run queries side by side (a chain of command its chains and its ceilings, then its
+ * node's details when it finds no chain), and the first chain after "Ready", when it ran four at once,
+ * spent 50–60 ms opening connections for them.
  */
 const CONNECTIONS_BEFORE_SERVING = 8;
 

@@ -268,6 +268,11 @@ export class ExplorerPage {
 
   /** Right-clicks a node where it is drawn and picks `action` (a `data-action` of the node menu). */
   async nodeAction(id: string, action: string): Promise<void> {
+    await (await this.openNodeMenu(id)).locator(`button[data-action="${action}"]`).click();
+  }
+
+  /** Right-clicks a node where it is drawn and waits for its menu: the menu, or an error saying what the click met. */
+  async openNodeMenu(id: string): Promise<Locator> {
     await this.bringIntoView(id);
     const node = (await this.drawn()).nodes.get(id);
     if (!node) throw new Error(`Node ${id} is not drawn.`);
@@ -288,7 +293,7 @@ export class ExplorerPage {
       }, at);
       throw new Error(`Right-clicking node ${id} at (${node.x}, ${node.y}) in #graph, on ${seen.under}, opened no menu for it; the page shows ${seen.menu}.`);
     });
-    await menu.locator(`button[data-action="${action}"]`).click();
+    return menu;
   }
 
   /** Clicks the first node, then Shift+clicks the others: a plain click selects one, Shift adds. */
