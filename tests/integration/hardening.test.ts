@@ -186,4 +186,18 @@ describe('the read path', () => {
     const { records } = await driver.executeQuery("MATCH (node {id: 'test-hardening-write'}) RETURN count(node) AS n");
     expect(Number(records[0]!.get('n'))).toBe(0);
   });
+
+  it('reports a failed query by Neo4j’s code and message without recording the caller’s stack, and errors after it keep theirs', async () => {
+    const graph = new GraphExecutor(driver, catalogue, { timeoutMs: 5_000 });
+    const failure: Error & { code?: string } = await graph.rawRead('RETURN 1 / $zero AS quotient', { zero: 0 }).then(
+      () => new Error('the query did not fail'),
+      (error: unknown) => error as Error & { code: string },
+    );
+    expect(failure.code).toBe('Neo.ClientError.Statement.ArithmeticError');
+    expect(failure.message).toBe('/ by zero');
+    // The driver records a stack in every Result it makes (mapped frame by frame under tsx): the executor
+    // has it record none, so no frame of ours or the driver's is on the error it puts it on.
+    expect(failure.stack).not.toMatch(/\n\s+at /);
+    expect(new Error('made after').stack).toMatch(/\n\s+at /);
+  });
 });
