@@ -152,7 +152,6 @@ export async function startTestApp(driver: Driver = testDriver(), options: TestA
     ...(options.sessionCacheMs === undefined ? {} : { sessionCacheMs: options.sessionCacheMs }),
     requestDeadlineMs: TEST_REQUEST_BUDGET_MS,
     queryTimeoutMs: TEST_REQUEST_BUDGET_MS,
-    ...(options.sessionCacheMs === undefined ? {} : { sessionCacheMs: options.sessionCacheMs }),
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
