@@ -3,7 +3,7 @@
 // queries in read transactions, READ routing on a cluster), Neo4j's transaction timeout, the
 // request's deadline and cancellation (server/graph/budget.ts), whole numbers sent as Integers, and
 // driver values turned into plain JSON once, here.
-import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type ResultSummary, type Session } from 'neo4j-driver';
+import neo4j, { isRetryableError, type Driver, type ManagedTransaction, type Record as Neo4jRecord, type ResultSummary, type Session } from 'neo4j-driver';
 import type { z } from 'zod';
 import type { CuratedQuery, ParamsOf, RecordQuery, ResultQuery, RowOf, SchemaQuery } from '../../contract/queries/define-query.ts';
 import type { Json, Result } from '../../contract/result.ts';
@@ -29,8 +29,8 @@ export interface RunOptions {
   /** Neo4j's transaction timeout for this run; never more than what is left of the request's deadline. */
   timeoutMs?: number;
   /**
-   * A write in one auto-commit transaction: a round trip less (no BEGIN and COMMIT of its own) and never
-   * retried, so a transient failure fails the run. For a write whose caller already fails safe and whose
+   * A write in one auto-commit transaction, as every read is: a round trip less (no BEGIN and COMMIT of
+   * its own) and never retried, so a transient failure fails the run. For a write whose caller already fails safe and whose
    * latency every request waits for: the audit's group commit.
    */
   autoCommit?: boolean;
@@ -53,6 +53,9 @@ function withoutCallerStack<T>(start: () => T): T {
     Error.stackTraceLimit = limit;
   }
 }
+
+/** A read that failed for a reason worth another try (a dropped connection) waits this long, then twice that... */
+const FIRST_RETRY_PAUSE_MS = 100;
 
 /** Below this, a transaction could not even be started and answered in time: refuse at once. */
 const MIN_USEFUL_MS = 50;
@@ -407,23 +410,41 @@ export class GraphExecutor {
       const remaining = deadline - Date.now();
       if (remaining < MIN_USEFUL_MS) throw new DeadlinePassed();
 
-      session = this.driver.session({ defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE });
+      const accessMode = mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE;
       const driverParams = toDriverParams(params) as Record<string, unknown>;
-      const config = { timeout: Math.max(1, Math.min(timeoutMs, remaining)) };
-      const work = async (tx: ManagedTransaction) => {
-        const result = await withoutCallerStack(() => tx.run(cypher, driverParams));
-        onSummary?.(result.summary);
-        return result.records;
+      const config = () => ({ timeout: Math.max(1, Math.min(timeoutMs, deadline - Date.now())) });
+      // Reads (and the writes that ask for it) go as auto-commit transactions: RUN and PULL in one socket
+      // write and one round trip, where a managed transaction adds a BEGIN and a COMMIT (three writes of
+      // Node's, and the COMMIT's own round trip). a805661 had turned reads back into managed transactions
+      // for requests left unanswered under 100 clients; those stalls were bench:load's own event loop,
+      // shared with the app it measured (e09850b).
+      const autoCommit = async (): Promise<Neo4jRecord[]> => {
+        for (let attempt = 0; ; attempt++) {
+          session = this.driver.session({ defaultAccessMode: accessMode });
+          try {
+            const result = await withoutCallerStack(() => session!.run(cypher, driverParams, config()));
+            onSummary?.(result.summary);
+            return result.records;
+          } catch (error) {
+            // Asking a read again is harmless, and is what a managed transaction would do (a pooled
+            // connection to a Neo4j that restarted, a cluster that moved its leader); a write is never sent twice.
+            const pause = FIRST_RETRY_PAUSE_MS * 2 ** attempt;
+            if (mode !== 'read' || cancelled || !isRetryableError(error) || Date.now() + pause + MIN_USEFUL_MS > deadline) throw error;
+            await session.close().catch(() => {});
+            await new Promise((resolve) => setTimeout(resolve, pause));
+            if (cancelled) throw error;
+          }
+        }
       };
-      // Reads stay managed transactions (BEGIN, RUN, COMMIT: three socket writes of Node's where an
-      // auto-commit one costs one): sent as auto-commit ones, the app under 100 clients answered no
-      // faster than the driver's pace allowed, and left requests unanswered past 10 s (bench:load).
-      const autoCommit = async () => {
-        const result = await withoutCallerStack(() => session!.run(cypher, driverParams, config));
-        onSummary?.(result.summary);
-        return result.records;
+      const managedWrite = () => {
+        session = this.driver.session({ defaultAccessMode: accessMode });
+        return session.executeWrite(async (tx: ManagedTransaction) => {
+          const result = await withoutCallerStack(() => tx.run(cypher, driverParams));
+          onSummary?.(result.summary);
+          return result.records;
+        }, config());
       };
-      const running = options.autoCommit ? autoCommit() : mode === 'read' ? session.executeRead(work, config) : session.executeWrite(work, config);
+      const running = mode === 'read' || options.autoCommit ? autoCommit() : managedWrite();
       // The loser of the race below may still reject later (a cancelled transaction does): nobody waits for it.
       running.catch(() => {});
       const answered = Promise.race([running, stopped]);
