@@ -3,7 +3,15 @@
 // queries in read transactions, READ routing on a cluster), Neo4j's transaction timeout, the
 // request's deadline and cancellation (server/graph/budget.ts), whole numbers sent as Integers, and
 // driver values turned into plain JSON once, here.
-import neo4j, { isRetryableError, type Driver, type ManagedTransaction, type Record as Neo4jRecord, type ResultSummary, type Session } from 'neo4j-driver';
+import neo4j, {
+  isRetryableError,
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  type Record as Neo4jRecord,
+  type ResultSummary,
+  type Session,
+} from 'neo4j-driver';
 import type { z } from 'zod';
 import type { CuratedQuery, ParamsOf, RecordQuery, ResultQuery, RowOf, SchemaQuery } from '../../contract/queries/define-query.ts';
 import type { Json, Result } from '../../contract/result.ts';
@@ -30,8 +38,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /**
    * A write in one auto-commit transaction, as every read is: a round trip less (no BEGIN and COMMIT of
-   * its own) and never retried, so a transient failure fails the run. For a write whose caller already fails safe and whose
-   * latency every request waits for: the audit's group commit.
+   * its own) and never retried, so a transient failure fails the run. For a write whose caller already
+   * fails safe and whose latency every request waits for: the audit's group commit.
    */
   autoCommit?: boolean;
 }
@@ -40,9 +48,9 @@ export interface RunOptions {
  * `start()` run with no stack recorded for the errors it makes. The driver records its caller's stack in
  * every Result it makes, to put on the Result's error if one comes (neo4j-driver-core result.js,
  * captureStacktrace); under tsx each frame is mapped through its source map. A CPU profile of the app
- * under 32 clients found a tenth of Node's time there. The stack it records is the driver's own and
- * this file's (a query is run from inside a transaction's callback): the error's message and code,
- * and the query it came from, are what a fault report needs.
+ * under 32 clients found a tenth of Node's time there. The ten frames it records are the driver's and
+ * this file's, never the route's (seen on a failed query): the error's message and code, and the route
+ * the incident log names, are what a fault report needs.
  */
 function withoutCallerStack<T>(start: () => T): T {
   const limit = Error.stackTraceLimit;
@@ -413,6 +421,10 @@ export class GraphExecutor {
       const accessMode = mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE;
       const driverParams = toDriverParams(params) as Record<string, unknown>;
       const config = () => ({ timeout: Math.max(1, Math.min(timeoutMs, deadline - Date.now())) });
+      const answer = (result: QueryResult) => {
+        onSummary?.(result.summary);
+        return result.records;
+      };
       // Reads (and the writes that ask for it) go as auto-commit transactions: RUN and PULL in one socket
       // write and one round trip, where a managed transaction adds a BEGIN and a COMMIT (three writes of
       // Node's, and the COMMIT's own round trip). a805661 had turned reads back into managed transactions
@@ -422,9 +434,7 @@ export class GraphExecutor {
         for (let attempt = 0; ; attempt++) {
           session = this.driver.session({ defaultAccessMode: accessMode });
           try {
-            const result = await withoutCallerStack(() => session!.run(cypher, driverParams, config()));
-            onSummary?.(result.summary);
-            return result.records;
+            return answer(await withoutCallerStack(() => session!.run(cypher, driverParams, config())));
           } catch (error) {
             // Asking a read again is harmless, and is what a managed transaction would do (a pooled
             // connection to a Neo4j that restarted, a cluster that moved its leader); a write is never sent twice.
@@ -438,11 +448,7 @@ export class GraphExecutor {
       };
       const managedWrite = () => {
         session = this.driver.session({ defaultAccessMode: accessMode });
-        return session.executeWrite(async (tx: ManagedTransaction) => {
-          const result = await withoutCallerStack(() => tx.run(cypher, driverParams));
-          onSummary?.(result.summary);
-          return result.records;
-        }, config());
+        return session.executeWrite(async (tx: ManagedTransaction) => answer(await withoutCallerStack(() => tx.run(cypher, driverParams))), config());
       };
       const running = mode === 'read' || options.autoCommit ? autoCommit() : managedWrite();
       // The loser of the race below may still reject later (a cancelled transaction does): nobody waits for it.
